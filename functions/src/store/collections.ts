@@ -1,0 +1,14 @@
+/**
+ * Every Firestore collection name, in one place. Organisation data lives under `orgs/{orgId}` so one deployment
+ * serves many organisations without their data meeting.
+ */
+export const COLLECTIONS = {
+  orgs: 'orgs',
+  /** Channel secrets and tokens, apart from `orgs` so no query for an organisation can return them. */
+  orgSecrets: 'orgSecrets',
+  // Below: subcollections of orgs/{orgId}
+  webhookEvents: 'webhookEvents',
+  plans: 'plans',
+  projects: 'projects',
+  manuals: 'manuals',
+} as const;

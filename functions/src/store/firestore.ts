@@ -1,0 +1,19 @@
+import { Firestore } from 'firebase-admin/firestore';
+
+/**
+ * Opens Firestore through the real Admin client. With `emulatorHost` the client talks plain gRPC to that emulator
+ * (embedded or official); without it, it uses application default credentials (production).
+ */
+export function openFirestore(options: { projectId: string; emulatorHost?: string | undefined }): Firestore {
+  if (options.emulatorHost) {
+    return new Firestore({
+      projectId: options.projectId,
+      host: options.emulatorHost,
+      ssl: false,
+      // The emulators accept this fixed owner token; it is not a credential.
+      customHeaders: { Authorization: 'Bearer owner' },
+      ignoreUndefinedProperties: true,
+    });
+  }
+  return new Firestore({ projectId: options.projectId, ignoreUndefinedProperties: true });
+}
