@@ -1,0 +1,236 @@
+import { matchKey, normalizeText } from '../search/normalize.ts';
+import { tokenizeParts } from '../search/tokenize.ts';
+
+/**
+ * Reads the structure of a question: years, dimension, mission, responsible unit, ordinal, and the cue words that
+ * say WHAT is asked (a budget, a count, a list, documents, time...). Pure and general: the cues are ordinary Thai
+ * question forms, not phrases of particular questions. What the question is ABOUT is left to search.
+ */
+
+export type ManualAspect = 'documents' | 'time' | 'fee' | 'steps' | 'where';
+export type ProjectAspect = 'budget' | 'who' | 'when' | 'why' | 'what' | 'kpi' | 'progress';
+export type Action = 'complaint' | 'complaint.track' | 'corruption' | 'queue' | 'queue.status' | 'rating';
+
+export interface Understanding {
+  /** normalizeText of the input */
+  text: string;
+  /** same without spaces, for cue matching */
+  compact: string;
+  years: number[];
+  dimension: number | null;
+  mission: string | null;
+  unit: string | null;
+  /** "อันที่ 2" → 2 */
+  ordinal: number | null;
+  wants: {
+    budget: boolean;
+    money: boolean;
+    count: boolean;
+    list: boolean;
+    total: boolean;
+    top: boolean;
+    progress: boolean;
+    done: boolean;
+    withBudget: boolean;
+    planned: boolean;
+  };
+  manualAspects: ManualAspect[];
+  projectAspects: ProjectAspect[];
+  action: Action | null;
+  greeting: boolean;
+  thanks: boolean;
+  help: boolean;
+  /** Says "โครงการ/กิจกรรม/มาตรการ": the question is about the plan. */
+  mentionsPlan: boolean;
+  /** "แล้ว…ล่ะ": continues the previous question. */
+  followUp: boolean;
+  /** The text with slots (years, dimension, mission, unit, organisation name) and cue phrases removed. */
+  topicText: string;
+  /** Content words left in topicText. */
+  topicWords: string[];
+}
+
+const YEAR_PREFIXED = /(?:ปีงบประมาณ|ปีงบ|ปี|พ\.?\s?ศ\.?)\s*(25\d\d|\d\d)(?!\d)(?:\s*[-–]\s*(25\d\d|\d\d)(?!\d))?/gu;
+const YEAR_BARE = /(?<!\d)(25[4-9]\d)(?!\d)/gu;
+const DIMENSION = /(?:มิติ|มติ)\s*(?:ที่)?\s*([1-4])(?![\d.])/u;
+const MISSION = /(?:(?:ข้อ|ภารกิจ|ภาระกิจ|การกิจ|ภารกิจที่|ข้อที่)\s*)?(?<![\d.])([1-4]\s?\.\s?[1-9])(?![\d.])/u;
+const ORDINAL = /^(?:อัน|ข้อ|รายการ|ตัว|เบอร์|ลำดับ|โครงการ|กิจกรรม|เรื่อง)?\s*(?:ที่)?\s*(\d{1,2})$/u;
+
+const CUES = {
+  budget: /งบ/u,
+  money: /กี่บาท|เท่าไห?ร่?|ราคา|ค่าใช้จ่าย|เสียเงิน|ค่าธรรมเนียม|เสียค่า|ฟรี|ใช้เงิน/u,
+  count: /กี่(โครงการ|กิจกรรม|มาตรการ|อัน|เรื่อง|รายการ|งาน)|จำนวน(โครงการ|กิจกรรม|มาตรการ)|มีกี่|ทั้งหมดกี่/u,
+  list: /อะไรบ้าง|ไหนบ้าง|อะไรมั่ง|ไหนมั่ง|อะไรบ้าง|รายการ|รายชื่อ|มีอะไร|ทำอะไร(?:บ้าง)?$/u,
+  total: /รวม|ทั้งหมด|ทั้งสิ้น|ทั้งแผน|ทั้งปี/u,
+  top: /มากที่สุด|สูงที่สุด|สูงสุด|เยอะที่สุด|มากสุด|เยอะสุด|อันดับ|ที่สุด/u,
+  progress: /ผลการดำเนิน|ผลดำเนิน|ความคืบหน้า|คืบหน้า|ดำเนินการแล้ว|ดำเนินการไปแล้ว|ทำไปแล้ว|ทำเสร็จ|เสร็จแล้ว|แล้วเสร็จ|ผลเป็นไง|ผลเป็นอย่างไร|ผลลัพธ์|ทำอะไรไปแล้ว|รายงานผล/u,
+  done: /ดำเนินการแล้ว|ดำเนินการไปแล้ว|ทำไปแล้ว|เสร็จ/u,
+  withBudget: /ได้รับงบ|ได้งบ|มีงบ|ใช้งบ|ไม่ใช่0|ไม่เป็น0|ไม่ใช่ศูนย์/u,
+  planned: /ตามแผน/u,
+};
+
+const MANUAL_ASPECTS: Array<[ManualAspect, RegExp]> = [
+  ['documents', /เอกสาร|หลักฐาน|ใช้อะไรบ้าง|เตรียมอะไร|ต้องใช้อะไร|เอาอะไรไป|ต้องมีอะไร/u],
+  ['time', /กี่วัน|นานไหม|นานมั้ย|นานแค่ไหน|ใช้เวลา|กี่นาที|กี่ชั่วโมง|ระยะเวลา|เดือนไหน|ภายในวัน|ภายในเดือน|เมื่อไห?ร่?|กำหนดเวลา|ทันไหม/u],
+  ['fee', /ค่าธรรมเนียม|เสียเงิน|เสียค่า|กี่บาท|ค่าใช้จ่าย|ราคา|ฟรี|เท่าไห?ร่?/u],
+  ['steps', /ขั้นตอน|ยังไง|อย่างไร|ทำไง|วิธี|ต้องทำอะไร|ทำอะไรต่อ/u],
+  ['where', /ที่ไหน|ตรงไหน|ติดต่อ|สถานที่|ยื่นที่|ไปที่|เบอร์โทร/u],
+];
+
+const PROJECT_ASPECTS: Array<[ProjectAspect, RegExp]> = [
+  ['budget', /งบ|กี่บาท|ใช้เงิน/u],
+  ['who', /ใคร|หน่วยงานไหน|กองไหน|ผู้รับผิดชอบ|รับผิดชอบ|ดูแล|เจ้าภาพ/u],
+  ['when', /ช่วงไหน|เมื่อไห?ร่?|ระยะเวลา|ตอนไหน|เดือนไหน|ไตรมาส|ทำทุกปี|ปีละกี่|กี่ครั้ง|จัดวันไหน/u],
+  ['why', /วัตถุประสงค์|เพื่ออะไร|ทำไม|เหตุผล/u],
+  ['kpi', /ตัวชี้วัด|kpi|เป้าหมาย|ผลผลิต/u],
+  ['progress', CUES.progress],
+  ['what', /คืออะไร|ทำอะไร|เกี่ยวกับอะไร|ยังไง|อย่างไร/u],
+];
+
+const PLAN_WORDS = /โครงการ|กิจกรรม|มาตรการ|แผนปฏิบัติ/u;
+
+const ACTIONS: Array<[Action, RegExp]> = [
+  ['corruption', /^(?:อยาก|จะ|ขอ|ต้องการ)?แจ้งเบาะแส|(?:อยาก|จะ|ขอ|ต้องการ)(?:แจ้ง|ร้องเรียน)(?:เรื่อง)?(?:การ)?ทุจริต|ถูกเรียก(?:รับ)?(?:เงิน|สินบน)|เรียกเงินใต้โต๊ะ|^ร้องเรียนทุจริต|^แจ้งทุจริต/u],
+  ['complaint.track', /^ติดตาม(?:เรื่อง|สถานะ|ผล)?(?:ร้องเรียน|ร้องทุกข์|คำร้อง)?|(?:เช็ค|ตรวจ|ดู)สถานะ(?:เรื่อง)?(?:ร้องเรียน|ร้องทุกข์|คำร้อง)|รหัสติดตาม|เรื่องที่แจ้งไป(?:ถึงไหน|เป็นไง)/u],
+  ['complaint', /^(?:อยาก|จะ|ขอ|ต้องการ|ช่วย)?(?:ร้องเรียน|ร้องทุกข์|แจ้งปัญหา|แจ้งเหตุ|แจ้งเรื่อง)|(?:อยาก|จะ|ขอ|ต้องการ)(?:ร้องเรียน|ร้องทุกข์|แจ้งปัญหา|แจ้งเหตุ|แจ้งเรื่อง)/u],
+  ['queue.status', /(?:คิว|บัตรคิว)(?:ของ)?(?:ฉัน|ผม|หนู|เรา)|(?:ถึง|เหลือ)(?:กี่)?คิว|คิวถึงไหน/u],
+  ['queue', /(?:จอง|กด|รับ|เอา|ขอ|ออก)(?:บัตร)?คิว|คิวออนไลน์|บัตรคิวออนไลน์/u],
+  ['rating', /^(?:อยาก|จะ|ขอ)?(?:ประเมินความพึงพอใจ|ให้คะแนน|ทำแบบประเมิน|ประเมินการบริการ|ประเมินบริการ)|(?:อยาก|จะ|ขอ)(?:ประเมิน|ให้คะแนน)/u],
+];
+
+const GREETING = /^(สวัสดี|หวัดดี|ดีครับ|ดีค่ะ|ดีคับ|ดีจ้า|hello|hi|hey|good (?:morning|afternoon|evening))/u;
+const THANKS = /^(ขอบคุณ|ขอบใจ|thank|thx|ขอบพระคุณ)/u;
+const HELP = /^(help|ช่วยเหลือ|วิธีใช้|เมนู|menu|เริ่มต้น|start)$|(?:ทำอะไรได้บ้าง|ถามอะไรได้บ้าง|ช่วยอะไรได้บ้าง|ใช้งานยังไง)/u;
+const FOLLOW_UP = /^แล้ว|(?:ล่ะ|หละ|ละ|อ่ะ)$/u;
+
+/** Words that frame a question without naming its subject (matching form: no tone marks). */
+const FRAME_WORDS: ReadonlySet<string> = new Set(
+  `งบ ประมาณ งบประมาณ โครงการ กิจกรรม มาตรการ มิติ ภารกิจ แผน แผนนี้ ปฏิบัติ ปฏิบัติการ จำนวน รวม ทั้งหมด ทั้งสิ้น บาท
+  ได้รับ รับ ไม่ใช่ ดำเนิน ดำเนินการ เสร็จ แล้วเสร็จ รอบ เดือน ปี ข้อ มาก สูง สุด ที่สุด มากที่สุด สูงสุด รับผิดชอบ ผิด ชอบ
+  ดูแล เจ้าภาพ งาน ทำ ใช้ มี ได้ ของ นี้ ตาม เรื่อง อัน ไหน บ้าง เงิน ลำดับ`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(matchKey),
+);
+
+export interface UnderstandOptions {
+  /** Responsible units of the organisation, matching form (no spaces), longest first. */
+  units?: string[];
+  /** Words of the organisation's name, removed from the topic ("แม่สอด", "อินทประมูล"). */
+  orgNames?: string[];
+  /** Years of the current document, to read two-digit years ("ปี 68"). */
+  fiscalYears?: number[];
+}
+
+function toYear(s: string): number {
+  const n = Number(s);
+  return n < 100 ? 2500 + n : n;
+}
+
+export function orgNameVariants(name: string): string[] {
+  const n = normalizeText(name);
+  const core = n.replace(/^(เทศบาล(?:นคร|เมือง|ตำบล)?|องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|อบต\.?|ทต\.?)\s*/u, '');
+  return [...new Set([n, core].filter((x) => x.length >= 2))];
+}
+
+const ORG_TYPE = /องค์การบริหารส่วนตำบล|องค์กรบริหารส่วนตำบล|เทศบาลนคร|เทศบาลเมือง|เทศบาลตำบล|เทศบาล|อบต\.?|ทต\.?|ทน\.?|ทม\.?/gu;
+
+export function understand(input: string, options: UnderstandOptions = {}): Understanding {
+  const text = normalizeText(input);
+  const compact = text.replace(/\s+/g, '');
+  let rest = text;
+
+  const years: number[] = [];
+  for (const m of text.matchAll(YEAR_PREFIXED)) {
+    const from = toYear(m[1] as string);
+    const to = m[2] ? toYear(m[2]) : from;
+    for (let y = from; y <= to && y - from < 10; y++) years.push(y);
+  }
+  rest = rest.replace(YEAR_PREFIXED, ' ');
+  for (const m of rest.matchAll(YEAR_BARE)) years.push(Number(m[1]));
+  rest = rest.replace(YEAR_BARE, ' ');
+
+  const dim = DIMENSION.exec(rest);
+  const dimension = dim ? Number(dim[1]) : null;
+  if (dim) rest = rest.replace(DIMENSION, ' ');
+  const mis = MISSION.exec(rest);
+  const mission = mis ? (mis[1] as string).replace(/\s/g, '') : null;
+  if (mis) rest = rest.replace(MISSION, ' ');
+
+  let unit: string | null = null;
+  const restCompact = rest.replace(/\s+/g, '');
+  for (const u of options.units ?? []) {
+    if (restCompact.includes(u)) {
+      unit = u;
+      break;
+    }
+  }
+  if (!unit) {
+    const m = /(สำนักปลัด|กอง[ก-๙]{2,}?)(?=รับผิดชอบ|ดูแล|เป็นเจ้าภาพ|ทำ|มี|\s|$)/u.exec(rest);
+    if (m && /^(สำนักปลัด|กอง)/u.test(m[1] as string)) unit = m[1] as string;
+  }
+  if (unit) rest = removeLoose(rest, unit);
+
+  for (const name of options.orgNames ?? []) rest = removeLoose(rest, name);
+  rest = rest.replace(ORG_TYPE, ' ');
+
+  const stripped = compact.replace(/(ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ|อ่ะ|อะ|ฮะ|[?!.ๆ~])+$/u, '');
+  const ord = ORDINAL.exec(stripped);
+  const ordinal = ord ? Number(ord[1]) : null;
+
+  const wants = {
+    budget: CUES.budget.test(compact),
+    money: CUES.money.test(compact),
+    count: CUES.count.test(compact),
+    list: CUES.list.test(compact),
+    total: CUES.total.test(compact),
+    top: CUES.top.test(compact),
+    progress: CUES.progress.test(compact),
+    done: CUES.done.test(compact),
+    withBudget: CUES.withBudget.test(compact),
+    planned: CUES.planned.test(compact),
+  };
+  const mentionsPlan = PLAN_WORDS.test(compact);
+  let action: Action | null = null;
+  if (!mentionsPlan) {
+    for (const [a, re] of ACTIONS) {
+      if (re.test(stripped)) {
+        action = a;
+        break;
+      }
+    }
+  }
+
+  const topicText = rest.replace(/\s+/g, ' ').trim();
+  const topicWords = tokenizeParts(topicText, { dropStopwords: true }).words.filter(
+    (w) => !/^\d/.test(w) && w.length > 1 && !FRAME_WORDS.has(w),
+  );
+
+  return {
+    text,
+    compact,
+    years: [...new Set(years)],
+    dimension,
+    mission,
+    unit,
+    ordinal,
+    wants,
+    manualAspects: MANUAL_ASPECTS.filter(([, re]) => re.test(compact)).map(([a]) => a),
+    projectAspects: PROJECT_ASPECTS.filter(([, re]) => re.test(compact)).map(([a]) => a),
+    action,
+    greeting: GREETING.test(stripped),
+    thanks: THANKS.test(stripped),
+    help: HELP.test(stripped),
+    mentionsPlan,
+    followUp: FOLLOW_UP.test(stripped),
+    topicText,
+    topicWords,
+  };
+}
+
+/** Removes a phrase from text even when the text spaces it differently. */
+function removeLoose(text: string, phrase: string): string {
+  const chars = [...phrase.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (chars.length === 0) return text;
+  return text.replace(new RegExp(chars.join('\\s*'), 'gu'), ' ');
+}

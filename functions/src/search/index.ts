@@ -1,0 +1,261 @@
+import { charNgrams, tokenize, tokenizeParts } from './tokenize.ts';
+
+/**
+ * A per-organisation in-memory search index: BM25F over weighted fields (word terms + adjacent-word compounds), plus
+ * character-trigram similarity to the document's name (misspellings, missing spaces, half-remembered names), plus
+ * one-edit expansion of query words the index does not know ("ปะมาณ" → "ประมาณ").
+ */
+
+export type DocType = 'project' | 'manual';
+
+export interface FieldSpec {
+  /** Relative importance of a match in this field (name ≫ body). */
+  weight: number;
+  /** BM25 length normalisation for this field (0: none, 1: full). */
+  b: number;
+}
+
+export interface SearchDoc {
+  id: string;
+  type: DocType;
+  title: string;
+  /** Text used for name similarity: the title and other names, without generic prefixes. */
+  names: string[];
+  fields: Record<string, string>;
+}
+
+export interface SearchHit {
+  doc: SearchDoc;
+  score: number;
+  /** Best character-trigram similarity of the query to one of the document's names, 0..1. */
+  nameSimilarity: number;
+  /** Share of the query's information (idf mass) that this document matched, 0..1. */
+  coverage: number;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  types?: DocType[];
+  filter?: (doc: SearchDoc) => boolean;
+  /** Multiplier per document type, e.g. when the question says "โครงการ". */
+  typeBoost?: Partial<Record<DocType, number>>;
+}
+
+export const FIELD_SPECS: Record<string, FieldSpec> = {
+  name: { weight: 5, b: 0.3 },
+  aliases: { weight: 4, b: 0.3 },
+  summary: { weight: 1.5, b: 0.6 },
+  objectives: { weight: 1.2, b: 0.7 },
+  target: { weight: 0.8, b: 0.7 },
+  unit: { weight: 0.8, b: 0.3 },
+  mission: { weight: 0.4, b: 0.5 },
+  method: { weight: 0.6, b: 0.75 },
+  rationale: { weight: 0.5, b: 0.75 },
+  results: { weight: 0.7, b: 0.75 },
+  details: { weight: 0.5, b: 0.75 },
+};
+
+const K1 = 1.2;
+const BIGRAM_WEIGHT = 0.7;
+const FUZZY_WEIGHT = 0.6;
+const NAME_SIM_WEIGHT = 6;
+const MAX_FUZZY_KEY = 24;
+
+interface Posting {
+  doc: number;
+  /** term frequency per field index */
+  tf: Float32Array;
+}
+
+interface QueryTerm {
+  term: string;
+  weight: number;
+}
+
+/** Words that introduce names and say nothing about them. */
+const GENERIC_PREFIX = /^(โครงการ|กิจกรรม|มาตรการ|คู่มือ(สำหรับ)?ประชาชน|การ)\s*/u;
+
+export function stripGenericPrefix(name: string): string {
+  let s = name.trim();
+  for (let i = 0; i < 3; i++) {
+    const next = s.replace(GENERIC_PREFIX, '');
+    if (next === s) break;
+    s = next;
+  }
+  return s || name;
+}
+
+function deletes(term: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < term.length; i++) out.push(term.slice(0, i) + term.slice(i + 1));
+  return out;
+}
+
+export class SearchIndex {
+  readonly docs: SearchDoc[];
+  private readonly fieldNames: string[];
+  private readonly fieldSpecs: FieldSpec[];
+  private readonly postings = new Map<string, Posting[]>();
+  private readonly fieldLengths: Float32Array[]; // per field, per doc
+  private readonly avgFieldLength: number[];
+  private readonly nameGrams: Array<Array<Set<string>>>;
+  private readonly gramIndex = new Map<string, number[]>();
+  private readonly deleteIndex = new Map<string, string[]>();
+
+  constructor(docs: SearchDoc[], specs: Record<string, FieldSpec> = FIELD_SPECS) {
+    this.docs = docs;
+    this.fieldNames = Object.keys(specs);
+    this.fieldSpecs = this.fieldNames.map((f) => specs[f] as FieldSpec);
+    const nf = this.fieldNames.length;
+    this.fieldLengths = this.fieldNames.map(() => new Float32Array(docs.length));
+    const totals = new Array<number>(nf).fill(0);
+
+    docs.forEach((doc, d) => {
+      const perTerm = new Map<string, Float32Array>();
+      this.fieldNames.forEach((field, f) => {
+        const text = doc.fields[field];
+        if (!text) return;
+        const terms = tokenize(text);
+        (this.fieldLengths[f] as Float32Array)[d] = terms.length;
+        totals[f] = (totals[f] as number) + terms.length;
+        for (const t of terms) {
+          let tf = perTerm.get(t);
+          if (!tf) perTerm.set(t, (tf = new Float32Array(nf)));
+          tf[f] = (tf[f] as number) + 1;
+        }
+      });
+      for (const [term, tf] of perTerm) {
+        let list = this.postings.get(term);
+        if (!list) this.postings.set(term, (list = []));
+        list.push({ doc: d, tf });
+      }
+    });
+    this.avgFieldLength = totals.map((t) => Math.max(1, t / Math.max(1, docs.length)));
+
+    // Names: trigram sets, and an inverted trigram index to find candidates quickly.
+    this.nameGrams = docs.map((doc, d) => {
+      const sets = doc.names.map((n) => charNgrams(stripGenericPrefix(n)));
+      const all = new Set<string>();
+      for (const s of sets) for (const g of s) all.add(g);
+      for (const g of all) {
+        let list = this.gramIndex.get(g);
+        if (!list) this.gramIndex.set(g, (list = []));
+        list.push(d);
+      }
+      return sets;
+    });
+
+    // One-deletion neighbourhoods of the vocabulary for typo expansion (SymSpell).
+    for (const term of this.postings.keys()) {
+      if (term.length < 3 || term.length > MAX_FUZZY_KEY || /\d/.test(term)) continue;
+      for (const key of [term, ...deletes(term)]) {
+        let list = this.deleteIndex.get(key);
+        if (!list) this.deleteIndex.set(key, (list = []));
+        if (list.length < 16) list.push(term);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  /** Number of documents containing the term (any field). */
+  df(term: string): number {
+    return this.postings.get(term)?.length ?? 0;
+  }
+
+  idf(term: string): number {
+    const n = this.docs.length;
+    const df = this.df(term);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Vocabulary terms one edit away (insert, delete, substitute, adjacent swap) from an unknown word. */
+  private fuzzy(term: string): string[] {
+    if (term.length < 4 || /\d/.test(term)) return [];
+    const found = new Set<string>();
+    for (const key of [term, ...deletes(term)]) {
+      for (const cand of this.deleteIndex.get(key) ?? []) if (cand !== term) found.add(cand);
+    }
+    return [...found];
+  }
+
+  queryTerms(query: string): QueryTerm[] {
+    const { words, compounds } = tokenizeParts(query, { dropStopwords: true });
+    const terms = new Map<string, number>();
+    const add = (t: string, base: number) => {
+      if (this.df(t) > 0) {
+        terms.set(t, Math.max(terms.get(t) ?? 0, base));
+      } else {
+        for (const c of this.fuzzy(t)) terms.set(c, Math.max(terms.get(c) ?? 0, base * FUZZY_WEIGHT));
+      }
+    };
+    for (const w of words) add(w, 1);
+    for (const c of compounds) add(c, BIGRAM_WEIGHT);
+    return [...terms].map(([term, weight]) => ({ term, weight }));
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = options.limit ?? 10;
+    const qterms = this.queryTerms(query);
+    const scores = new Float64Array(this.docs.length);
+    const matched = new Float64Array(this.docs.length);
+    let idfMass = 0;
+    for (const { term, weight } of qterms) {
+      const idf = this.idf(term) * weight;
+      idfMass += idf;
+      for (const p of this.postings.get(term) ?? []) {
+        let tfw = 0;
+        for (let f = 0; f < this.fieldSpecs.length; f++) {
+          const tf = p.tf[f] as number;
+          if (tf === 0) continue;
+          const spec = this.fieldSpecs[f] as FieldSpec;
+          const len = (this.fieldLengths[f] as Float32Array)[p.doc] as number;
+          const avg = this.avgFieldLength[f] as number;
+          tfw += (spec.weight * tf) / (1 - spec.b + (spec.b * len) / avg);
+        }
+        scores[p.doc] = (scores[p.doc] as number) + (idf * (tfw * (K1 + 1))) / (K1 + tfw);
+        matched[p.doc] = (matched[p.doc] as number) + idf;
+      }
+    }
+
+    // Name similarity through the trigram index.
+    const qgrams = charNgrams(query, 3, { dropStopwords: true });
+    const shared = new Map<number, number>();
+    for (const g of qgrams) for (const d of this.gramIndex.get(g) ?? []) shared.set(d, (shared.get(d) ?? 0) + 1);
+    const nameSim = new Float64Array(this.docs.length);
+    for (const d of shared.keys()) {
+      let best = 0;
+      for (const set of this.nameGrams[d] ?? []) {
+        if (set.size === 0) continue;
+        let common = 0;
+        for (const g of set) if (qgrams.has(g)) common++;
+        // How much of the name the query contains, tempered by how much of the query is about that name.
+        const nameCover = common / set.size;
+        const queryCover = common / Math.max(1, qgrams.size);
+        const sim = 0.7 * nameCover + 0.3 * queryCover;
+        if (sim > best) best = sim;
+      }
+      nameSim[d] = best;
+    }
+
+    const hits: SearchHit[] = [];
+    for (let d = 0; d < this.docs.length; d++) {
+      const doc = this.docs[d] as SearchDoc;
+      const base = (scores[d] as number) + NAME_SIM_WEIGHT * (nameSim[d] as number) ** 2;
+      if (base <= 0) continue;
+      if (options.types && !options.types.includes(doc.type)) continue;
+      if (options.filter && !options.filter(doc)) continue;
+      const boost = options.typeBoost?.[doc.type] ?? 1;
+      hits.push({
+        doc,
+        score: base * boost,
+        nameSimilarity: nameSim[d] as number,
+        coverage: idfMass > 0 ? (matched[d] as number) / idfMass : 0,
+      });
+    }
+    hits.sort((a, b) => b.score - a.score || a.doc.title.localeCompare(b.doc.title));
+    return hits.slice(0, limit);
+  }
+}
