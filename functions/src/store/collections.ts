@@ -8,6 +8,10 @@ export const COLLECTIONS = {
   orgSecrets: 'orgSecrets',
   // Below: subcollections of orgs/{orgId}
   webhookEvents: 'webhookEvents',
+  /** One document per event, created by whoever processes it first: processing happens once. */
+  webhookEventClaims: 'webhookEventClaims',
+  followers: 'followers',
+  groups: 'groups',
   plans: 'plans',
   projects: 'projects',
   manuals: 'manuals',

@@ -1,0 +1,136 @@
+import type { Firestore } from 'firebase-admin/firestore';
+import type { Message } from '../line/client.ts';
+import type { LineEvent } from '../line/events.ts';
+import { liffUrl } from '../line/liff.ts';
+import type { Org } from '../orgs/schema.ts';
+import {
+  greetingMessages,
+  groupHelpMessages,
+  groupJoinedMessages,
+  mediaReply,
+  memberJoinedMessages,
+  stickerReply,
+} from './messages.ts';
+import { recordFollow, recordGroupJoined, recordGroupLeft, recordUnfollow } from './store.ts';
+
+/** What a handler knows about the event it handles. */
+export interface EventContext {
+  org: Org;
+  event: LineEvent;
+  /** The person (when LINE says who), and the chat the event came from. */
+  userId: string | undefined;
+  chat: { type: 'user' | 'group' | 'room'; id: string } | undefined;
+  now: Date;
+}
+
+/** A feature's answer to a text. `null`: not mine, ask the next handler. */
+export interface TextHandler {
+  name: string;
+  /** Where it listens: one-on-one chats, staff/other groups, or both. */
+  scope: 'user' | 'group' | 'any';
+  handle(ctx: EventContext, text: string): Promise<Message[] | null>;
+}
+
+/** Postback data is `action=<name>&...`; each feature owns its actions. */
+export interface PostbackHandler {
+  action: string;
+  handle(ctx: EventContext, params: URLSearchParams): Promise<Message[]>;
+}
+
+export interface BotDeps {
+  db: Firestore;
+  textHandlers: TextHandler[];
+  postbackHandlers: PostbackHandler[];
+  /** Base of local LIFF links in local mode (see liffUrl). */
+  liffLocalBase?: string;
+}
+
+export interface HandledEvent {
+  messages: Message[];
+  /** A short English word or two for the event record and logs: what happened. */
+  outcome: string;
+}
+
+const HELP_WORDS = /^(help|ช่วยเหลือ|วิธีใช้|เมนู|menu|สวัสดี\S*|หวัดดี\S*|hello|hi|เริ่มต้น|start)$/i;
+
+export function isHelpRequest(text: string): boolean {
+  return HELP_WORDS.test(text.trim().replace(/[!?.ๆ~ ]+$/u, ''));
+}
+
+function contextOf(org: Org, event: LineEvent, now: Date): EventContext {
+  const s = event.source;
+  const chat =
+    s?.type === 'user' ? { type: 'user' as const, id: s.userId ?? '' }
+    : s?.type === 'group' ? { type: 'group' as const, id: s.groupId }
+    : s?.type === 'room' ? { type: 'room' as const, id: s.roomId }
+    : undefined;
+  return { org, event, userId: s && 'userId' in s ? s.userId : undefined, chat: chat?.id ? chat : undefined, now };
+}
+
+/**
+ * Decides what an event means and what to answer. Effects (followers, groups, feature records) happen here, once per
+ * event: the caller holds the event's processing claim.
+ */
+export async function handleEvent(deps: BotDeps, org: Org, event: LineEvent, now: Date): Promise<HandledEvent> {
+  const ctx = contextOf(org, event, now);
+  const inGroup = ctx.chat !== undefined && ctx.chat.type !== 'user';
+  switch (event.type) {
+    case 'follow': {
+      if (ctx.userId) await recordFollow(deps.db, org.id, ctx.userId, now);
+      const returning = event.follow?.isUnblocked === true;
+      return { messages: greetingMessages(org, { returning }), outcome: returning ? 'follow (unblocked)' : 'follow' };
+    }
+    case 'unfollow':
+      if (ctx.userId) await recordUnfollow(deps.db, org.id, ctx.userId, now);
+      return { messages: [], outcome: 'unfollow' };
+    case 'join':
+      if (ctx.chat && ctx.chat.type !== 'user') await recordGroupJoined(deps.db, org.id, ctx.chat.id, ctx.chat.type, now);
+      return { messages: groupJoinedMessages(org), outcome: 'join' };
+    case 'leave':
+      if (ctx.chat && ctx.chat.type !== 'user') await recordGroupLeft(deps.db, org.id, ctx.chat.id, now);
+      return { messages: [], outcome: 'leave' };
+    case 'memberJoined':
+      return { messages: memberJoinedMessages(), outcome: 'memberJoined' };
+    case 'postback':
+      return handlePostback(deps, ctx, event.postback.data);
+    case 'message':
+      break;
+    default:
+      return { messages: [], outcome: `ignored ${event.type}` };
+  }
+
+  const message = event.message;
+  const complaintUrl = liffUrl(org, 'complaints/new', deps.liffLocalBase);
+  switch (message.type) {
+    case 'text':
+      return handleText(deps, ctx, message.text, inGroup);
+    case 'sticker':
+      return { messages: inGroup ? [] : stickerReply(), outcome: 'sticker' };
+    case 'image':
+      return { messages: inGroup ? [] : mediaReply('image', complaintUrl), outcome: 'image' };
+    case 'location':
+      return { messages: inGroup ? [] : mediaReply('location', complaintUrl), outcome: 'location' };
+    default:
+      return { messages: inGroup ? [] : mediaReply('other', complaintUrl), outcome: `message ${message.type}` };
+  }
+}
+
+async function handleText(deps: BotDeps, ctx: EventContext, text: string, inGroup: boolean): Promise<HandledEvent> {
+  if (!inGroup && isHelpRequest(text)) return { messages: greetingMessages(ctx.org), outcome: 'text: help' };
+  for (const handler of deps.textHandlers) {
+    if (handler.scope !== 'any' && (handler.scope === 'group') !== inGroup) continue;
+    const messages = await handler.handle(ctx, text);
+    if (messages) return { messages, outcome: `text: ${handler.name}` };
+  }
+  // In a group the bot speaks only when spoken to: casual talk between staff gets no answer.
+  if (inGroup) return { messages: isHelpRequest(text) ? groupHelpMessages() : [], outcome: 'group text' };
+  return { messages: greetingMessages(ctx.org), outcome: 'text: unhandled, help given' };
+}
+
+async function handlePostback(deps: BotDeps, ctx: EventContext, data: string): Promise<HandledEvent> {
+  const params = new URLSearchParams(data);
+  const action = params.get('action');
+  const handler = deps.postbackHandlers.find((h) => h.action === action);
+  if (!handler) return { messages: greetingMessages(ctx.org), outcome: `postback: unknown action` };
+  return { messages: await handler.handle(ctx, params), outcome: `postback: ${handler.action}` };
+}

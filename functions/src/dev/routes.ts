@@ -1,0 +1,160 @@
+import express, { type Router } from 'express';
+import type { Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import type { LocalIssuer } from '../auth/localIssuer.ts';
+import type { Clock } from '../clock.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import type { LineGateway } from '../line/credentials.ts';
+import type { InProcessProcessor } from '../line/processor.ts';
+import type { LineSandbox } from '../line/sandbox/fakeLineApi.ts';
+import { signBody } from '../line/sign.ts';
+import { ulid } from '../line/ulid.ts';
+import type { Logger } from '../log.ts';
+import { LOCAL_LOGIN_CHANNEL_ID } from '../orgs/demo.ts';
+import { orgIdSchema, publicOrg } from '../orgs/schema.ts';
+import { getOrg, listOrgs } from '../orgs/store.ts';
+import { devChatPage } from './chatPage.ts';
+
+export interface DevDeps {
+  db: Firestore;
+  clock: Clock;
+  log: Logger;
+  line: LineGateway;
+  sandbox: LineSandbox;
+  issuer: LocalIssuer;
+  processor: InProcessProcessor;
+  firestoreEmulatorHost: string | undefined;
+  lineApiBaseUrl: string;
+}
+
+const chatIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a LINE id: letters, digits, _ or -');
+
+const chatBodySchema = z.union([
+  z.object({
+    userId: chatIdSchema,
+    text: z.string().min(1).max(5000),
+    groupId: chatIdSchema.optional(),
+  }),
+  z.object({ events: z.array(z.record(z.string(), z.unknown())).min(1).max(100) }),
+]);
+
+const idTokenBodySchema = z.object({
+  sub: z.string().min(1).max(100),
+  name: z.string().max(100).optional(),
+  aud: z.string().min(1).max(100).default(LOCAL_LOGIN_CHANNEL_ID),
+  expiresInSeconds: z.number().int().min(-86_400).max(86_400).default(3600),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationError(result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  return result.data;
+}
+
+/**
+ * Local mode's developer surface: the LINE sandbox (fake Messaging API, outbox, chat through the real webhook), the
+ * local ID-token issuer, and what the demo holds. Mounted only when config.devRoutes (never in production).
+ */
+export function devRouter(deps: DevDeps): Router {
+  const router = express.Router();
+  router.use(express.json({ limit: '1mb' }));
+
+  router.get('/line/outbox', (req, res) => {
+    const to = typeof req.query.to === 'string' ? req.query.to : undefined;
+    const orgId = typeof req.query.orgId === 'string' ? req.query.orgId : undefined;
+    res.json(deps.sandbox.outbox({ ...(to ? { to } : {}), ...(orgId ? { orgId } : {}) }));
+  });
+  router.delete('/line/outbox', (_req, res) => {
+    deps.sandbox.clearOutbox();
+    res.status(204).end();
+  });
+
+  router.get('/chat', (_req, res) => void res.type('html').send(devChatPage()));
+
+  router.post('/chat/:orgId', async (req, res) => {
+    const orgId = parse(orgIdSchema, req.params.orgId);
+    const body = parse(chatBodySchema, req.body);
+    const org = await getOrg(deps.db, orgId);
+    const secret = await deps.line.channelSecret(orgId);
+    if (!org || !secret) throw new NotFoundError('organisation');
+
+    const now = deps.clock.now().getTime();
+    const events: Record<string, unknown>[] =
+      'events' in body
+        ? body.events
+        : [
+            {
+              type: 'message',
+              mode: 'active',
+              timestamp: now,
+              webhookEventId: ulid(now),
+              deliveryContext: { isRedelivery: false },
+              source: body.groupId ? { type: 'group', groupId: body.groupId, userId: body.userId } : { type: 'user', userId: body.userId },
+              replyToken: 'pending',
+              message: { id: String(now), type: 'text', text: body.text, quoteToken: ulid(now) },
+            },
+          ];
+    // Each reply token is valid once, for the chat the event came from, as LINE issues them.
+    const tokens: string[] = [];
+    for (const event of events) {
+      const chat = chatOf(event.source);
+      if (!chat) continue;
+      // A raw event without a reply token (unfollow, leave, standby) gets none; "pending" asks the sandbox for one.
+      if (typeof event.replyToken !== 'string') continue;
+      const given = event.replyToken !== 'pending' ? event.replyToken : undefined;
+      const token = deps.sandbox.issueReplyToken(chat, given);
+      event.replyToken = token;
+      tokens.push(token);
+    }
+
+    const before = new Set(deps.sandbox.outbox().map((e) => e.id));
+    const payload = JSON.stringify({ destination: 'Udevsandbox', events });
+    const port = req.socket.localPort;
+    const response = await fetch(`http://127.0.0.1:${port}/line/webhook/${orgId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-line-signature': signBody(payload, secret) },
+      body: payload,
+    });
+    await deps.processor.drain();
+    const sent = deps.sandbox.outbox({ orgId }).filter((e) => !before.has(e.id));
+    const replies = sent.filter((e) => e.kind === 'reply' && e.replyToken && tokens.includes(e.replyToken));
+    res.json({
+      webhookStatus: response.status,
+      replies: replies.map((e) => ({ to: e.to[0], messages: e.messages })),
+      messages: replies.flatMap((e) => e.messages),
+      pushes: sent.filter((e) => e.kind !== 'reply'),
+    });
+  });
+
+  router.post('/id-token', async (req, res) => {
+    const body = parse(idTokenBodySchema, req.body);
+    const idToken = await deps.issuer.sign({
+      sub: body.sub,
+      aud: body.aud,
+      expiresInSeconds: body.expiresInSeconds,
+      now: deps.clock.now(),
+      ...(body.name ? { name: body.name } : {}),
+    });
+    res.json({ idToken });
+  });
+  router.get('/issuer/jwks.json', (_req, res) => void res.json(deps.issuer.jwks()));
+
+  router.get('/demo', async (_req, res) => {
+    const orgs = await listOrgs(deps.db);
+    res.json({
+      firestoreEmulatorHost: deps.firestoreEmulatorHost ?? null,
+      lineApiBaseUrl: deps.lineApiBaseUrl,
+      loginChannelId: LOCAL_LOGIN_CHANNEL_ID,
+      orgs: orgs.map((org) => ({ ...publicOrg(org), staff: [], staffGroup: null })),
+    });
+  });
+  return router;
+}
+
+function chatOf(source: unknown): string | undefined {
+  const s = source as { type?: string; userId?: string; groupId?: string; roomId?: string } | undefined;
+  if (s?.type === 'user') return s.userId;
+  if (s?.type === 'group') return s.groupId;
+  if (s?.type === 'room') return s.roomId;
+  return undefined;
+}

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { Firestore } from 'firebase-admin/firestore';
+import type { HandledEvent } from '../bot/dispatcher.ts';
+import type { Clock } from '../clock.ts';
+import type { Logger } from '../log.ts';
+import type { Org } from '../orgs/schema.ts';
+import { getOrg } from '../orgs/store.ts';
+import { lineErrorStatus, type Message } from './client.ts';
+import type { LineGateway } from './credentials.ts';
+import { chatIdOf, type LineEvent } from './events.ts';
+import { claimEvent, completeEvent, getStoredEvent } from './eventStore.ts';
+
+export interface ProcessDeps {
+  db: Firestore;
+  line: LineGateway;
+  clock: Clock;
+  log: Logger;
+  handle(org: Org, event: LineEvent, now: Date): Promise<HandledEvent>;
+}
+
+/**
+ * Processes one recorded event exactly once: claim it (create-if-absent), decide the answer, send it, mark it done.
+ * Called in-process after the webhook has answered (local and emulator modes) or by the Firestore trigger on the
+ * event's record (production, where nothing runs after the response).
+ */
+export async function processStoredEvent(deps: ProcessDeps, orgId: string, eventId: string): Promise<void> {
+  const now = deps.clock.now();
+  if (!(await claimEvent(deps.db, orgId, eventId, now))) return;
+  const stored = await getStoredEvent(deps.db, orgId, eventId);
+  const org = await getOrg(deps.db, orgId);
+  if (!stored || !org) {
+    deps.log.warn({ orgId, eventId }, 'claimed event has no record or organisation');
+    return;
+  }
+  const { event } = stored;
+  try {
+    const handled = await deps.handle(org, event, now);
+    if (event.mode === 'active') await send(deps, orgId, event, handled.messages);
+    await completeEvent(deps.db, orgId, eventId, { status: 'done', outcome: handled.outcome }, deps.clock.now());
+    deps.log.info({ orgId, eventId, type: event.type, outcome: handled.outcome }, 'webhook event processed');
+  } catch (err) {
+    deps.log.error({ orgId, eventId, type: event.type, err: describe(err) }, 'webhook event failed');
+    await completeEvent(deps.db, orgId, eventId, { status: 'failed', outcome: describe(err) }, deps.clock.now());
+  }
+}
+
+/**
+ * Replies with the event's token. A token lasts about a minute and only once: when a trigger ran late and LINE refuses
+ * it, the answer is pushed instead, with a retry key derived from the event so a repeated push is not sent twice.
+ */
+async function send(deps: ProcessDeps, orgId: string, event: LineEvent, messages: Message[]): Promise<void> {
+  if (messages.length === 0) return;
+  const api = await deps.line.api(orgId);
+  if (!api) throw new Error('no LINE channel credentials for organisation');
+  const replyToken = 'replyToken' in event ? event.replyToken : undefined;
+  if (replyToken) {
+    try {
+      await api.reply(replyToken, messages);
+      return;
+    } catch (err) {
+      if (lineErrorStatus(err) !== 400) throw err;
+      deps.log.warn({ orgId, eventId: event.webhookEventId }, 'reply token refused; pushing instead');
+    }
+  }
+  const to = chatIdOf(event);
+  if (to) await api.push(to, messages, retryKeyFor(event.webhookEventId));
+}
+
+/** A UUID (version-5 layout) derived from the event id: the same event always gets the same key. */
+export function retryKeyFor(eventId: string): string {
+  const h = createHash('sha1').update(`line-retry:${eventId}`).digest('hex');
+  const variant = ((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(18, 20)}-${h.slice(20, 32)}`;
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : 'unknown error';
+}
+
+/** Runs processing in this process, after the response; `drain()` waits for everything started so far. */
+export interface InProcessProcessor {
+  enqueue(orgId: string, eventIds: string[]): void;
+  drain(): Promise<void>;
+}
+
+export function createInProcessProcessor(process: (orgId: string, eventId: string) => Promise<void>, log: Logger): InProcessProcessor {
+  const running = new Set<Promise<void>>();
+  return {
+    enqueue(orgId, eventIds) {
+      for (const eventId of eventIds) {
+        const job = process(orgId, eventId)
+          .catch((err: unknown) => log.error({ orgId, eventId, err: describe(err) }, 'event processing crashed'))
+          .finally(() => running.delete(job));
+        running.add(job);
+      }
+    },
+    async drain() {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}
+
+/** Production: the Firestore trigger on each new event record does the processing. */
+export const triggerProcessor: InProcessProcessor = { enqueue() {}, drain: async () => {} };

@@ -1,0 +1,25 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { startRuntime } from './runtime.ts';
+
+/** `npm start`: the server in the mode the environment gives (local by default). */
+try {
+  const config = loadConfig();
+  const runtime = await startRuntime(config);
+  const lines = [
+    '',
+    `  Integrity & citizen-service LINE OA — ${config.mode} mode`,
+    `  Open ${runtime.baseUrl}/`,
+    ...(runtime.firestoreHost ? [`  Firestore emulator: ${runtime.firestoreHost}  (CLIs: FIRESTORE_EMULATOR_HOST=${runtime.firestoreHost})`] : []),
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  const shutdown = () => void runtime.stop().finally(() => process.exit(0));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+  throw err;
+}
