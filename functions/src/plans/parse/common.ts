@@ -1,0 +1,189 @@
+import { ValidationError } from '../../errors.ts';
+import { budgetCellValues, cleanName, normalizeLine, type WrapEvidence } from '../normalize.ts';
+import type { StatedTotal } from '../schema.ts';
+
+/** One source line: its 1-based number, the raw text and the normalised text (digits Arabic, markup removed). */
+export interface Line {
+  no: number;
+  raw: string;
+  text: string;
+}
+
+export function toLines(source: string): Line[] {
+  return source.split(/\r?\n/).map((raw, i) => ({ no: i + 1, raw, text: normalizeLine(raw) }));
+}
+
+/** A file that is not a plan or a progress report of the national template. Nothing is written for it. */
+export class NotAPlanDocumentError extends ValidationError {
+  constructor(reason: string) {
+    super([{ path: 'file', message: reason }], 'ไฟล์นี้ไม่ใช่แผนปฏิบัติการป้องกันการทุจริตหรือรายงานผลตามแบบที่รองรับ');
+  }
+}
+
+/** "มิติที่ 2 …" and its OCR variant "มติที่ 2 …" at the start of a line. */
+export const DIMENSION_HEADING = /^(?:[-●•]\s*)?ม(?:ิ)?ติ\s*ที่\s*([1-4])\s*(.*)$/;
+
+/** Text without leading bullets/list markers ("- ", "● "). */
+export function unbullet(text: string): string {
+  return text.replace(/^\s*(?:[-●•▪]\s+)+/, '').trim();
+}
+
+export function slugNumber(number: string): string {
+  return number.replace(/[^0-9]+/g, '-').replace(/^-+|-+$/g, '') || '0';
+}
+
+/** Stable project id: dimension + the document's number for the item. Duplicates in one document get "-b", "-c". */
+export function projectIdFactory(): (dimension: number, number: string) => string {
+  const used = new Set<string>();
+  return (dimension, number) => {
+    const base = `d${dimension}-${slugNumber(number)}`;
+    let id = base;
+    for (let n = 1; used.has(id); n++) id = `${base}-${String.fromCharCode(97 + n)}`;
+    used.add(id);
+    return id;
+  };
+}
+
+const ORG_NAME = /^(เทศบาล(?:นคร|เมือง|ตำบล)\s?[^\s\t(]+|องค์การบริหารส่วน(?:ตำบล|จังหวัด)\s?[^\s\t(]*)/;
+const DISTRICT_PROVINCE = /อำเภอ\s*([^\s\t]+)\s*จังหวัด\s*([^\s\t]+)/;
+
+export interface Header {
+  org: { name: string; district: string; province: string };
+  title: string;
+  fiscalYears: number[];
+}
+
+/** Organisation name, district and province, the title and the fiscal years, from the document's first page(s). */
+export function readHeader(lines: Line[], titleStart: RegExp): Header {
+  const head = lines.slice(0, 150);
+  let name = '';
+  for (const l of head) {
+    const t = l.text.trim();
+    const m = t.match(ORG_NAME);
+    if (m?.[1] && (t.length < 80 || DISTRICT_PROVINCE.test(t))) {
+      name = m[1].replace(/\s/g, '');
+      break;
+    }
+  }
+  let district = '';
+  let province = '';
+  for (const l of lines.slice(0, 400)) {
+    const m = l.text.match(DISTRICT_PROVINCE);
+    if (m?.[1] && m[2]) {
+      district = m[1];
+      province = m[2];
+      break;
+    }
+  }
+  let title = '';
+  const start = head.findIndex((l) => titleStart.test(l.text.trim()));
+  if (start >= 0) {
+    const parts: string[] = [];
+    for (let i = start; i < head.length && parts.length < 6; i++) {
+      const t = head[i]?.text.trim() ?? '';
+      if (t === '' || (parts.length > 0 && ORG_NAME.test(t))) break;
+      parts.push(t);
+    }
+    title = cleanName(parts.join(' '));
+  }
+  return { org: { name, district, province }, title, fiscalYears: fiscalYearsIn(title) };
+}
+
+/** Fiscal years a title names: "พ.ศ. 2566 – 2570" → 2566…2570; "พ.ศ. 2565" → [2565]. */
+export function fiscalYearsIn(text: string): number[] {
+  const range = text.match(/(25\d\d)\s*[-–—]\s*(25\d\d)/);
+  if (range?.[1] && range[2]) {
+    const from = Number(range[1]);
+    const to = Number(range[2]);
+    if (to >= from && to - from < 10) return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  }
+  const single = text.match(/(25\d\d)/);
+  return single?.[1] ? [Number(single[1])] : [];
+}
+
+/**
+ * Dimension titles from the document's headings ("มิติที่ 1 การสร้างวัฒนธรรมสุจริต จำนวน 8 โครงการ"): the first
+ * heading line of each dimension that is not a table row or a contents line.
+ */
+export function readDimensionTitles(lines: Line[]): Map<number, string> {
+  const titles = new Map<number, string>();
+  for (const l of lines) {
+    if (l.text.includes('\t')) continue;
+    const m = unbullet(l.text).match(DIMENSION_HEADING);
+    if (!m?.[1]) continue;
+    const n = Number(m[1]);
+    const title = cleanName((m[2] ?? '').replace(/\s*(?:จำนวน\s*\d+\s*โครงการ|ประกอบด้วย).*$/, ''));
+    if (!titles.has(n) && title.length >= 4) titles.set(n, title);
+  }
+  return titles;
+}
+
+/** Mission titles ("2.2 มาตรการส่งเสริมคุณธรรมและความโปร่งใส") from heading lines outside tables. */
+export function readMissionHeadings(lines: Line[], evidence: WrapEvidence): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!l || l.text.includes('\t')) continue;
+    const m = unbullet(l.text).match(/^([1-4])\.(\d{1,2})\s+(\S.*)$/);
+    if (!m?.[1] || !m[2] || !m[3]) continue;
+    const code = `${m[1]}.${Number(m[2])}`;
+    if (titles.has(code)) continue;
+    let title = m[3];
+    const next = lines[i + 1]?.text.trim() ?? '';
+    // A heading wrapped onto the next line (no blank line between).
+    if (next !== '' && !/^\d/.test(next) && !next.includes('\t') && title.length > 60) title += ` ${next}`;
+    titles.set(code, cleanName(title.replace(/\s*(?:ใน \d+ ลักษณะ ดังนี้|ได้แก่|ประกอบด้วย|โดย(?:ดำเนินการให้มี)?|ดังนี้)\s*$/, ''), evidence));
+  }
+  return titles;
+}
+
+/**
+ * Project counts the document states in running text or small tables outside the main table:
+ * "มิติที่ 1 … จำนวน 8 โครงการ", "รวมทั้งสิ้นจำนวน 35 โครงการ", "รวม มิติที่ 1 ⇥ 17 โครงการ".
+ */
+export function readStatedCounts(lines: Line[], skip: (line: number) => boolean): StatedTotal[] {
+  const out: StatedTotal[] = [];
+  for (const l of lines) {
+    if (skip(l.no)) continue;
+    const t = unbullet(l.text);
+    if (!/โครงการ/.test(t)) continue;
+    const counts = [...t.matchAll(/(?:จำนวน|รวม)?\s*(\d{1,3})\s*โครงการ/g)];
+    const last = counts.at(-1);
+    if (!last?.[1]) continue;
+    const value = Number(last[1]);
+    const dimHeading = t.match(DIMENSION_HEADING);
+    const dimTotal = t.match(/รวม\s*ม(?:ิ)?ติ\s*ที่\s*([1-4])/);
+    if (dimTotal?.[1]) {
+      out.push({ measure: 'projects', dimension: Number(dimTotal[1]), mission: null, year: null, value, line: l.no, text: l.raw.trim() });
+    } else if (dimHeading?.[1] && /จำนวน\s*\d+\s*โครงการ/.test(t) && !t.includes('\t')) {
+      out.push({ measure: 'projects', dimension: Number(dimHeading[1]), mission: null, year: null, value, line: l.no, text: l.raw.trim() });
+    } else if (/รวมทั้งสิ้น|รวมจำนวน|รวม\s*จำนวน/.test(t) && !dimHeading) {
+      out.push({ measure: 'projects', dimension: null, mission: null, year: null, value, line: l.no, text: l.raw.trim() });
+    }
+  }
+  return out;
+}
+
+/** Budget figures of a totals row, one per year column; a blank cell states nothing. */
+export function statedBudgets(
+  cells: string[],
+  yearCols: { index: number; year: number }[],
+  dimension: number | null,
+  line: Line,
+): StatedTotal[] {
+  const out: StatedTotal[] = [];
+  for (const { index, year } of yearCols) {
+    const values = budgetCellValues(cells[index] ?? '');
+    if (values.length === 0) continue;
+    out.push({
+      measure: 'budget',
+      dimension,
+      mission: null,
+      year,
+      value: values.reduce((a, b) => a + b, 0),
+      line: line.no,
+      text: line.raw.trim(),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,145 @@
+/**
+ * Entry point of the importer's parsers: recognises the template (5-year plan, 1-year plan, progress report) by
+ * its structure, never by organisation or file name, and returns the document in the output schema with its
+ * fidelity self-check.
+ */
+import { createHash } from 'node:crypto';
+import { checkFidelity } from '../fidelity.ts';
+import { wrapEvidenceFrom } from '../normalize.ts';
+import { parsedDocumentSchema, SCHEMA_VERSION, type Dimension, type ParsedDocument, type Project } from '../schema.ts';
+import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionHeadings, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
+import { findSummaryTable, linkSections, parseDetailSections, parseSummaryTable } from './five-year.ts';
+import { isYearTableHeader, parseYearTables } from './one-year.ts';
+import { findReportTable, linkActivitiesToPlan, parseActivities, parseReportTables } from './report.ts';
+
+export { NotAPlanDocumentError } from './common.ts';
+
+export interface ParseOptions {
+  /** Name recorded in `source.file` (no path needed). */
+  file?: string;
+}
+
+function dimensionsOf(
+  projects: Project[],
+  titles: Map<number, string>,
+  missionTitles: Map<string, string>,
+): Dimension[] {
+  const numbers = [...new Set([...titles.keys(), ...projects.map((p) => p.dimension)])].filter((n) => n >= 1 && n <= 4).sort();
+  return numbers.map((n) => {
+    const codes = [...new Set([...missionTitles.keys(), ...projects.map((p) => p.mission).filter((m): m is string => m !== null)])]
+      .filter((c) => Number(c.split('.')[0]) === n)
+      .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
+    return {
+      number: n as 1 | 2 | 3 | 4,
+      title: titles.get(n) ?? '',
+      missions: codes.map((code) => ({ code, title: missionTitles.get(code) ?? '' })),
+    };
+  });
+}
+
+/** Parses a plan or report document. Throws NotAPlanDocumentError when the text is neither. */
+export function parsePlanDocument(text: string, options: ParseOptions = {}): ParsedDocument {
+  const lines = toLines(text);
+  const prose = lines.filter((l) => !l.text.includes('\t')).map((l) => l.text).join('\n');
+  const evidence = wrapEvidenceFrom(prose);
+  const source = { file: options.file ?? '', lines: lines.length, sha256: createHash('sha256').update(text).digest('hex') };
+  const headingTitles = readDimensionTitles(lines);
+  const headingMissions = readMissionHeadings(lines, evidence);
+
+  const reportAt = findReportTable(lines);
+  const summary = findSummaryTable(lines);
+  const hasYearTable = lines.some((l) => isYearTableHeader(l.text));
+
+  let doc: Omit<ParsedDocument, 'fidelity'> & { fidelityInput: Parameters<typeof checkFidelity>[0] };
+
+  if (summary) {
+    const header = readHeader(lines, /^แผนปฏิบัติการ/);
+    const table = parseSummaryTable(lines, summary, evidence);
+    const sections = parseDetailSections(lines, summary.endLine, evidence);
+    const linked = linkSections(table.items, sections);
+    const stated = [...table.stated, ...readStatedCounts(lines, (no) => no >= summary.headerLine && no <= summary.endLine)];
+    const titles = new Map([...headingTitles, ...table.dimensionTitles]);
+    const missions = new Map([...headingMissions, ...table.missionTitles]);
+    doc = {
+      schemaVersion: SCHEMA_VERSION,
+      kind: 'plan',
+      template: 'five-year',
+      org: header.org,
+      title: header.title,
+      fiscalYears: table.fiscalYears.length ? table.fiscalYears : header.fiscalYears,
+      dimensions: dimensionsOf(linked.projects, titles, missions),
+      projects: linked.projects,
+      report: null,
+      stated,
+      source,
+      fidelityInput: {
+        projects: linked.projects,
+        stated,
+        report: null,
+        unlinked: {
+          projects: linked.projects.filter((p) => !p.detail).map((p) => ({ id: p.id, name: p.name, line: p.line })),
+          sections: linked.unlinkedSections.map((s) => ({ name: s.name, line: s.line })),
+        },
+        notes: [...table.notes, ...linked.notes],
+      },
+    };
+  } else if (hasYearTable && reportAt < 0) {
+    const header = readHeader(lines, /^แผนปฏิบัติการ/);
+    const year = header.fiscalYears[0];
+    if (!year) throw new NotAPlanDocumentError('the plan names no fiscal year (ประจำปีงบประมาณ พ.ศ. ….) in its title');
+    const tables = parseYearTables(lines, year, evidence);
+    const stated = [...tables.stated, ...readStatedCounts(lines, (no) => tables.tableLines.has(no))];
+    doc = {
+      schemaVersion: SCHEMA_VERSION,
+      kind: 'plan',
+      template: 'one-year',
+      org: header.org,
+      title: header.title,
+      fiscalYears: [year],
+      dimensions: dimensionsOf(tables.projects, headingTitles, headingMissions),
+      projects: tables.projects,
+      report: null,
+      stated,
+      source,
+      fidelityInput: { projects: tables.projects, stated, report: null, notes: stated.length === 0 ? ['the document states no totals to check against'] : [] },
+    };
+  } else if (reportAt >= 0) {
+    const header = readHeader(lines, /^(?:เรื่อง\s*)?(?:ขอ)?รายงานผล/);
+    const titleLine = lines.find((l) => /^รายงานผล/.test(l.text.trim()));
+    const title = titleLine ? titleLine.text.replace(/\t+/g, ' ').trim() : header.title;
+    const period = title.match(/รอบ\s*\d+\s*เดือน/)?.[0] ?? '';
+    const tables = parseReportTables(lines, reportAt, period);
+    const activities = parseActivities(lines, reportAt + 1, evidence);
+    const years = fiscalYearsIn(title).length ? fiscalYearsIn(title) : header.fiscalYears;
+    doc = {
+      schemaVersion: SCHEMA_VERSION,
+      kind: 'report',
+      template: 'progress-report',
+      org: header.org,
+      title,
+      fiscalYears: years.slice(0, 1),
+      dimensions: dimensionsOf(activities, headingTitles, headingMissions),
+      projects: activities,
+      report: tables.report,
+      stated: tables.stated,
+      source,
+      fidelityInput: { projects: activities, stated: tables.stated, report: tables.report },
+    };
+  } else {
+    throw new NotAPlanDocumentError(
+      'no summary table (มิติ | โครงการ/กิจกรรม/มาตรการ | ปี 25xx …), no yearly plan table and no progress-report table was found',
+    );
+  }
+
+  if (doc.projects.length === 0) throw new NotAPlanDocumentError('the document lists no project, activity or measure');
+  if (!doc.org.name) throw new NotAPlanDocumentError('the document names no organisation (เทศบาล…/องค์การบริหารส่วน…) on its first pages');
+  if (doc.fiscalYears.length === 0) throw new NotAPlanDocumentError('the document names no fiscal year');
+
+  const { fidelityInput, ...rest } = doc;
+  return parsedDocumentSchema.parse({ ...rest, fidelity: checkFidelity(fidelityInput) });
+}
+
+/** Links a parsed report's activities to a parsed plan's projects by name (sets `activity.planProjectId`). */
+export function linkReportToPlan(report: ParsedDocument, plan: ParsedDocument): number {
+  return linkActivitiesToPlan(report.projects, plan.projects);
+}

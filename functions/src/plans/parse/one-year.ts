@@ -1,0 +1,152 @@
+/**
+ * The 1-year template: one table per dimension, columns ที่ | แผนงาน/โครงการ/กิจกรรม | หน่วยนับ | ปริมาณงาน |
+ * งบประมาณ (บาท) | ตัวชี้วัด | ผลลัพธ์ | แผนการดำเนินงาน (ไตรมาส 1-4) | หน่วยงานรับผิดชอบ. Columns are found by
+ * their header text, so a document that orders or names them a little differently still reads.
+ */
+import { budgetCellValues, cleanName, joinWrappedRows, matchKey, type TableRow, type WrapEvidence } from '../normalize.ts';
+import type { Project, StatedTotal } from '../schema.ts';
+import { DIMENSION_HEADING, projectIdFactory, unbullet, type Line } from './common.ts';
+
+interface Columns {
+  number: number;
+  name: number;
+  unit: number;
+  quantity: number;
+  budget: number;
+  kpi: number;
+  outcome: number;
+  quarters: number[];
+  responsible: number;
+  count: number;
+}
+
+function readColumns(header: string[], sub: string[] | undefined): Columns | null {
+  const find = (re: RegExp) => header.findIndex((c) => re.test(c.trim()));
+  const name = find(/โครงการ|กิจกรรม/);
+  const budget = find(/งบประมาณ/);
+  if (name < 0 || budget < 0) return null;
+  const plan = find(/แผนการดำเนินงาน|ไตรมาส|ระยะเวลา/);
+  let quarters: number[] = [];
+  if (sub) quarters = sub.map((c, i) => (/ไตรมาส|^Q\d/i.test(c.trim()) ? i : -1)).filter((i) => i >= 0);
+  if (quarters.length === 0 && plan >= 0) quarters = [plan, plan + 1, plan + 2, plan + 3];
+  return {
+    number: find(/^(?:ที่|ลำดับ(?:ที่)?)$/),
+    name,
+    unit: find(/หน่วยนับ/),
+    quantity: find(/ปริมาณ|เป้าหมาย/),
+    budget,
+    kpi: find(/ตัวชี้วัด/),
+    outcome: find(/ผลลัพธ์|ผลที่คาด/),
+    quarters: quarters.slice(0, 4),
+    responsible: find(/รับผิดชอบ/),
+    count: header.length,
+  };
+}
+
+export function isYearTableHeader(text: string): boolean {
+  if (!text.includes('\t')) return false;
+  const cells = text.split('\t').map((c) => c.trim());
+  return cells.some((c) => /โครงการ|กิจกรรม/.test(c)) && cells.some((c) => /งบประมาณ/.test(c)) && cells.some((c) => /ตัวชี้วัด|หน่วยนับ|ไตรมาส|แผนการดำเนินงาน/.test(c)) && !cells.some((c) => /^(?:ปี\s*)?25\d\d$/.test(c));
+}
+
+export interface YearTableResult {
+  projects: Project[];
+  stated: StatedTotal[];
+  tableLines: Set<number>;
+}
+
+const TICK = /[✓✔√☑✗xX•●]/;
+
+export function parseYearTables(lines: Line[], fiscalYear: number, evidence: WrapEvidence): YearTableResult {
+  const projects: Project[] = [];
+  const stated: StatedTotal[] = [];
+  const tableLines = new Set<number>();
+  const nextId = projectIdFactory();
+  let dimension = 0;
+  let columns: Columns | null = null;
+  let pending: TableRow[] = [];
+  let pendingDimension = 0;
+
+  const flush = () => {
+    if (!columns || pending.length === 0) return;
+    const cols = columns;
+    const rows = joinWrappedRows(pending, cols.budget + 1, cols.name);
+    for (const row of rows) {
+      const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? '').trim() : '');
+      const numberCell = cols.number >= 0 ? cell(cols.number) : '';
+      const nameCell = cell(cols.name);
+      const raw = row.cells.join(' ');
+      if (/รวม/.test(numberCell) || /^รวม/.test(nameCell)) {
+        const values = budgetCellValues(cell(cols.budget));
+        const count = raw.match(/(\d{1,3})\s*โครงการ/);
+        const line = lines[row.line - 1];
+        if (count?.[1]) stated.push({ measure: 'projects', dimension: pendingDimension || null, mission: null, year: null, value: Number(count[1]), line: row.line, text: line?.raw.trim() ?? raw });
+        if (values.length) stated.push({ measure: 'budget', dimension: pendingDimension || null, mission: null, year: fiscalYear, value: values.reduce((a, b) => a + b, 0), line: row.line, text: line?.raw.trim() ?? raw });
+        continue;
+      }
+      if (!/^\d{1,3}$/.test(numberCell) || nameCell === '' || !pendingDimension) continue;
+      const values = budgetCellValues(cell(cols.budget));
+      const name = cleanName(nameCell, evidence);
+      projects.push({
+        id: nextId(pendingDimension, numberCell),
+        number: numberCell,
+        seq: projects.length + 1,
+        name,
+        nameKey: matchKey(name),
+        dimension: pendingDimension as 1 | 2 | 3 | 4,
+        mission: null,
+        budgets: values.length ? { [String(fiscalYear)]: values.reduce((a, b) => a + b, 0) } : {},
+        budgetShared: null,
+        responsibleUnit: cleanName(cell(cols.responsible), evidence) || null,
+        detail: null,
+        yearPlan: {
+          unit: cleanName(cell(cols.unit), evidence),
+          quantity: cleanName(cell(cols.quantity), evidence),
+          kpi: cleanName(cell(cols.kpi), evidence),
+          outcome: cleanName(cell(cols.outcome), evidence),
+          quarters: cols.quarters.map((q, i) => (TICK.test(cell(q)) ? i + 1 : 0)).filter((q) => q > 0),
+        },
+        activity: null,
+        line: row.line,
+      });
+    }
+    pending = [];
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as Line;
+    const t = l.text;
+    if (!t.includes('\t')) {
+      const dim = unbullet(t).match(DIMENSION_HEADING);
+      if (dim?.[1] && t.trim().length < 160) {
+        flush();
+        dimension = Number(dim[1]);
+      } else if (/^(?:ส่วนที่\s*\d|ภาคผนวก)/.test(t.trim())) {
+        flush();
+        columns = null;
+      }
+      continue;
+    }
+    if (isYearTableHeader(t)) {
+      flush();
+      const sub = lines[i + 1]?.text.includes('ไตรมาส') ? lines[i + 1]?.text.split('\t') : undefined;
+      columns = readColumns(t.split('\t'), sub);
+      pendingDimension = dimension;
+      tableLines.add(l.no);
+      if (sub) {
+        i++;
+        tableLines.add(l.no + 1);
+      }
+      continue;
+    }
+    if (!columns) continue;
+    if (dimension !== pendingDimension) {
+      flush();
+      pendingDimension = dimension;
+    }
+    tableLines.add(l.no);
+    pending.push({ cells: t.split('\t'), line: l.no });
+  }
+  flush();
+  return { projects, stated, tableLines };
+}
