@@ -42,7 +42,7 @@ export function stripHtml(text: string): string {
 /** Spaces: runs of spaces (not tabs: tabs separate table cells) become one; no-break and zero-width spaces are removed or made plain. */
 export function collapseSpaces(text: string): string {
   return text
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(/\u200b|\u200c|\u200d|\ufeff/g, "")
     .replace(/[\u00a0\u2002-\u200a\u202f]/g, ' ')
     .replace(/ {2,}/g, ' ')
     .replace(/ *\t */g, '\t')
