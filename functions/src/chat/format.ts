@@ -1,0 +1,35 @@
+/** Thai formatting for chat replies. */
+
+const baht = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 0 });
+
+/** 50000 → "50,000 บาท"; 0 → "ไม่ใช้งบประมาณ". */
+export function formatBaht(n: number): string {
+  return n === 0 ? 'ไม่ใช้งบประมาณ' : `${baht.format(n)} บาท`;
+}
+
+/** A plain number with separators: 45 → "45", 125000 → "125,000". */
+export function formatNumber(n: number): string {
+  return baht.format(n);
+}
+
+/** Cuts text to at most `max` UTF-16 units, ending with "…" when cut, never inside a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(0, max - 1));
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+/** Removes markup and collapses spacing of a document string for display. */
+export function tidy(text: string | null | undefined): string {
+  if (!text) return '';
+  return text
+    .replace(/\*\*|__|\^\{([^}]*)\}/g, '$1')
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/[\u0E80-\u0EFF\u1780-\u17FF\u19E0-\u19FF]/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+}
+
+export const dimensionLabel = (n: number) => `มิติที่ ${n}`;

@@ -1,0 +1,68 @@
+import type { messagingApi } from '@line/bot-sdk';
+
+export type Message = messagingApi.Message;
+
+export type Intent =
+  | 'project'
+  | 'project.budget'
+  | 'project.progress'
+  | 'list'
+  | 'count'
+  | 'budget.total'
+  | 'budget.top'
+  | 'progress'
+  | 'manual'
+  | 'manual.list'
+  | 'complaint'
+  | 'complaint.track'
+  | 'corruption'
+  | 'queue'
+  | 'queue.status'
+  | 'rating'
+  | 'greeting'
+  | 'help'
+  | 'unknown';
+
+export interface ResultRef {
+  type: 'project' | 'manual' | 'dimension' | 'report';
+  id: string;
+  title: string;
+  score: number;
+}
+
+/** Filters of a list/count/total question, kept so a follow-up can change one of them. */
+export interface ListFilters {
+  dimension?: number;
+  mission?: string;
+  unit?: string;
+  year?: number;
+  withBudget?: boolean;
+}
+
+/**
+ * What the bot remembers of a conversation between two messages (per organisation and user): short, and only
+ * to resolve follow-ups like "แล้วปี 2568 ล่ะ" and "อันที่ 2". Stale after `CONTEXT_TTL_MS`.
+ */
+export interface ConversationContext {
+  intent: Intent;
+  /** The project or manual the last answer was about. */
+  topic?: { type: 'project' | 'manual'; id: string };
+  filters?: ListFilters;
+  /** Year the last answer was about. */
+  year?: number;
+  /** Items of the last list, in the order shown ("อันที่ 2" picks the second). */
+  list?: Array<{ type: 'project' | 'manual'; id: string }>;
+  /** How many list items have been shown (for "ดูเพิ่ม"). */
+  shown?: number;
+  /** ISO time of the answer. */
+  at: string;
+}
+
+export const CONTEXT_TTL_MS = 30 * 60 * 1000;
+
+export interface AnswerOutput {
+  intent: Intent;
+  results: ResultRef[];
+  messages: Message[];
+  context: ConversationContext | null;
+}
