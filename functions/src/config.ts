@@ -11,7 +11,8 @@ const LINE_JWKS = 'https://api.line.me/oauth2/v2.1/certs';
 const envSchema = z
   .object({
     MODE: z.enum(['local', 'emulator', 'production']).default('local'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // 0 asks the OS for a free port (tests).
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     EMBEDDED_FIRESTORE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     FIRESTORE_EMULATOR_HOST: z
       .string()

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { fixedClock } from '../../functions/src/clock.ts';
+import { loadConfig } from '../../functions/src/config.ts';
+import { signBody } from '../../functions/src/line/sign.ts';
+import { ulid } from '../../functions/src/line/ulid.ts';
+import { createLogger } from '../../functions/src/log.ts';
+import { createOrgIfAbsent, setOrgSecretsIfAbsent } from '../../functions/src/orgs/store.ts';
+import { startRuntime, type Runtime } from '../../functions/src/runtime.ts';
+import { startEmbeddedFirestore, type EmbeddedFirestore } from '../../functions/src/store/embedded.ts';
+import { startProxy, type CuttableProxy } from './proxy.ts';
+
+export interface TestApp {
+  rt: Runtime;
+  clock: ReturnType<typeof fixedClock>;
+  proxy: CuttableProxy;
+  emulator: EmbeddedFirestore;
+  /** Everything the server logged, as text, to check what it must never contain. */
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real server in local mode on a free port, on an embedded Firestore reached through a cuttable proxy, with the
+ * LINE sandbox and a fixed clock. No demo data: each test makes its own organisations.
+ */
+export async function startTestApp(options: { at?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const emulator = await startEmbeddedFirestore();
+  const proxy = await startProxy(emulator.host);
+  const clock = fixedClock(options.at ?? '2026-11-22T03:00:00.000Z');
+  let logText = '';
+  const sink = new Writable({ write(chunk, _enc, done) { logText += String(chunk); done(); } });
+  const config = loadConfig({ MODE: 'local', PORT: '0', FIRESTORE_EMULATOR_HOST: proxy.host, ...options.env });
+  const rt = await startRuntime(config, { clock, log: createLogger({ level: 'debug', destination: sink }), seedDemo: false });
+  return {
+    rt,
+    clock,
+    proxy,
+    emulator,
+    logs: () => logText,
+    async stop() {
+      await rt.stop();
+      await proxy.close();
+      emulator.stop();
+    },
+  };
+}
+
+let orgCounter = 0;
+
+/** Creates an organisation with fresh channel credentials known to the sandbox. */
+export async function givenOrg(t: TestApp, overrides: { id?: string; name?: string; liffId?: string } = {}) {
+  const id = overrides.id ?? `org-${process.pid}-${++orgCounter}`;
+  const now = t.clock.now().toISOString();
+  await createOrgIfAbsent(t.rt.db, {
+    id,
+    name: overrides.name ?? 'เทศบาลตำบลทดสอบ',
+    district: 'เมือง',
+    province: 'ทดสอบ',
+    line: { loginChannelId: '1234567890', ...(overrides.liffId ? { liffId: overrides.liffId } : {}) },
+    createdAt: now,
+    updatedAt: now,
+  });
+  const secrets = { channelSecret: randomBytes(16).toString('hex'), channelAccessToken: randomBytes(24).toString('base64url') };
+  await setOrgSecretsIfAbsent(t.rt.db, id, secrets);
+  t.rt.sandbox?.registerChannel(id, secrets.channelAccessToken);
+  return { id, ...secrets };
+}
+
+export function newUserId(): string {
+  return `U${randomBytes(16).toString('hex')}`;
+}
+
+type Source = { type: 'user'; userId: string } | { type: 'group'; groupId: string; userId?: string };
+
+/** A webhook event as LINE sends it; the reply token is issued by the sandbox so replies can be checked. */
+export function lineEvent(t: TestApp, type: string, source: Source, extra: Record<string, unknown> = {}, withReplyToken = true) {
+  const chat = source.type === 'user' ? source.userId : source.groupId;
+  return {
+    type,
+    mode: 'active',
+    timestamp: t.clock.now().getTime(),
+    webhookEventId: ulid(t.clock.now().getTime()),
+    deliveryContext: { isRedelivery: false },
+    source,
+    ...(withReplyToken ? { replyToken: t.rt.sandbox!.issueReplyToken(chat) } : {}),
+    ...extra,
+  };
+}
+
+export function textEvent(t: TestApp, userId: string, text: string) {
+  return lineEvent(t, 'message', { type: 'user', userId }, { message: { id: '1', type: 'text', text, quoteToken: 'q' } });
+}
+
+/** POSTs a webhook body signed with `secret` (or with the signature given). */
+export async function postWebhook(t: TestApp, orgId: string, body: unknown, secret: string, opts: { signature?: string | null; raw?: string } = {}) {
+  const raw = opts.raw ?? JSON.stringify(body);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const signature = opts.signature === undefined ? signBody(raw, secret) : opts.signature;
+  if (signature !== null) headers['x-line-signature'] = signature;
+  return fetch(`${t.rt.baseUrl}/line/webhook/${orgId}`, { method: 'POST', headers, body: raw });
+}
+
+export const webhookBody = (...events: unknown[]) => ({ destination: 'Ubotdestination', events });
+
+export async function countEvents(t: TestApp, orgId: string): Promise<number> {
+  return (await t.rt.db.collection('orgs').doc(orgId).collection('webhookEvents').count().get()).data().count;
+}
