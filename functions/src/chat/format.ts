@@ -26,7 +26,7 @@ export function tidy(text: string | null | undefined): string {
   return text
     .replace(/\*\*|__|\^\{([^}]*)\}/g, '$1')
     .replace(/<\/?[a-z][^>]*>/gi, ' ')
-    .replace(/[\u0E80-\u0EFF\u1780-\u17FF\u19E0-\u19FF]/g, '')
+    .replace(/[\u0E80-\u0EFF\u1780-\u17FF\u19E0-\u19FF\u0400-\u04FF]/g, '')
     .replace(/[ \t]+/g, ' ')
     .replace(/\s*\n\s*/g, '\n')
     .trim();

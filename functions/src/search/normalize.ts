@@ -10,7 +10,7 @@ import { thaiDigitsToArabic } from '../text/thai.ts';
  */
 
 // Lao (U+0E80–0EFF) and Khmer (U+1780–17FF, U+19E0–19FF) letters appear as OCR noise inside Thai words.
-const OCR_NOISE = /[\u0E80-\u0EFF\u1780-\u17FF\u19E0-\u19FF]/g;
+const OCR_NOISE = /[\u0E80-\u0EFF\u1780-\u17FF\u19E0-\u19FF\u0400-\u04FF]/g;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 // Markdown emphasis, superscripts written as ^{...}, HTML fragments.
 const MARKUP = /\*\*|__|\^\{[^}]*\}|<\/?[a-z][^>]*>/gi;

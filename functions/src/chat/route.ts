@@ -1,0 +1,41 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { ValidationError } from '../errors.ts';
+import { orgIdSchema } from '../orgs/schema.ts';
+import type { KnowledgeBase } from '../search/knowledgeBase.ts';
+import { answer, type AnswerOptions } from './answer.ts';
+
+export const askBodySchema = z.object({
+  text: z
+    .string({ error: 'text: ต้องเป็นข้อความ' })
+    .trim()
+    .min(1, 'กรุณาพิมพ์คำถาม')
+    .max(1000, 'คำถามยาวเกิน 1,000 ตัวอักษร'),
+});
+
+export interface AskRouterDeps {
+  kb: KnowledgeBase;
+  options?: Omit<AnswerOptions, 'now'>;
+  clock?: { now(): Date };
+}
+
+function issuesOf(error: z.ZodError) {
+  return error.issues.map((i) => ({ path: i.path.join('.') || 'body', message: i.message }));
+}
+
+/**
+ * `POST /api/orgs/:orgId/ask` `{ text }` → `{ intent, results, messages }`: exactly what the bot would reply to
+ * that text as a first message (no conversation context).
+ */
+export function askRouter(deps: AskRouterDeps): Router {
+  const router = Router();
+  router.post('/api/orgs/:orgId/ask', express.json({ limit: '16kb' }), async (req, res) => {
+    const org = orgIdSchema.safeParse(req.params.orgId);
+    if (!org.success) throw new ValidationError(issuesOf(org.error).map((i) => ({ ...i, path: 'orgId' })));
+    const body = askBodySchema.safeParse(req.body ?? {});
+    if (!body.success) throw new ValidationError(issuesOf(body.error));
+    const out = await answer(deps.kb, org.data, body.data.text, null, { ...deps.options, now: deps.clock?.now() ?? new Date() });
+    res.json({ intent: out.intent, results: out.results, messages: out.messages });
+  });
+  return router;
+}
