@@ -23,8 +23,9 @@ export function stripSuperscripts(text: string): string {
   return text.replace(SUPERSCRIPT, (_match, braced: string | undefined, bare: string | undefined, offset: number, whole: string) => {
     const inner = (braced ?? bare ?? '').trim();
     if (inner === '' || /^[0-9๐-๙*\u2020\u2021]+$/.test(inner) || [...inner].length <= 2) return '';
+    // A raised copy of letters just written ("ขัดกันแห่ง ^{กัน}") is a duplicate.
     const before = whole.slice(0, offset).trimEnd();
-    if (before.endsWith(inner)) return '';
+    if (before.slice(-(inner.length + 8)).includes(inner)) return '';
     return ` ${inner} `;
   });
 }

@@ -243,8 +243,8 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
   const flush = () => {
     if (!current) return;
     const get = (f: string) => buffers.get(f) ?? [];
-    const text = (f: string) => cleanName(get(f).join(' '), evidence);
-    const list = (f: string) => get(f).map((s) => cleanName(unbullet(s), evidence)).filter((s) => s !== '');
+    const text = (f: string) => cleanName(get(f).join(' '));
+    const list = (f: string) => get(f).map((s) => cleanName(unbullet(s))).filter((s) => s !== '');
     current.rationale = text('rationale');
     current.objectives = list('objectives');
     current.targetGroup = text('targetGroup');
