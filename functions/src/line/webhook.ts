@@ -1,5 +1,5 @@
 import { validateSignature } from '@line/bot-sdk';
-import express, { type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Clock } from '../clock.ts';
 import { NotFoundError, UnauthenticatedError, ValidationError } from '../errors.ts';
@@ -44,7 +44,8 @@ export function webhookRouter(deps: WebhookDeps): Router {
     if (!secret) throw new NotFoundError('LINE channel of organisation');
 
     const signature = req.get('x-line-signature');
-    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    // Cloud Functions has already read the body and keeps the exact bytes in rawBody; locally express.raw gives them.
+    const raw = rawBodyOf(req);
     if (!signature) throw new UnauthenticatedError('missing x-line-signature');
     if (!validateSignature(raw, secret, signature)) throw new UnauthenticatedError('webhook signature mismatch');
 
@@ -77,4 +78,10 @@ function parseJson(raw: Buffer): unknown {
   } catch {
     return undefined;
   }
+}
+
+function rawBodyOf(req: Request): Buffer {
+  const fromFunctions = (req as Request & { rawBody?: unknown }).rawBody;
+  if (Buffer.isBuffer(fromFunctions)) return fromFunctions;
+  return Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
 }

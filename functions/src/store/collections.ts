@@ -12,6 +12,7 @@ export const COLLECTIONS = {
   webhookEventClaims: 'webhookEventClaims',
   followers: 'followers',
   groups: 'groups',
+  staff: 'staff',
   plans: 'plans',
   projects: 'projects',
   manuals: 'manuals',
