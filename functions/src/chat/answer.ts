@@ -135,7 +135,7 @@ class Session {
     // Follow-ups: the subject comes from the previous answer, the new slots from this question.
     if (this.ctx && slotsOnly && !u.wants.count && !u.wants.top) {
       const t = this.ctx.topic;
-      const aggregate = u.dimension !== null || u.mission !== null || u.unit !== null || u.wants.list || u.wants.total;
+      const aggregate = u.dimension !== null || u.mission !== null || u.unit !== null || (u.wants.list && u.mentionsPlan) || (u.wants.total && u.wants.budget);
       if (t?.type === 'project' && !aggregate) {
         const p = this.k.projects.get(t.id);
         if (p) {

@@ -6,23 +6,31 @@ import { corporaFromPlanFiles } from '../search/fileCorpus.ts';
 import { StaticCorpusProvider } from '../search/knowledgeBase.ts';
 import { manualToCorpus } from '../search/manuals.ts';
 import type { ManualContent } from '../manuals/schema.ts';
+import { orgSchema, type Org } from '../orgs/schema.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /**
- * The manuals module's standard set for an organisation, when that module provides one (`standardManuals(org)` in
- * functions/src/manuals/standard.ts); otherwise none. Loaded by path so the engine builds before that module lands.
+ * The manuals module's standard set for an organisation (`instantiateStandardManuals` in
+ * functions/src/manuals/standard.ts), or null while that module is absent or incomplete. Loaded by path so the
+ * engine builds and runs before that module lands.
  */
 export async function loadStandardManuals(): Promise<((orgId: string, orgName: string) => CorpusManual[]) | null> {
   const file = path.join(REPO_ROOT, 'functions/src/manuals/standard.ts');
   if (!existsSync(file)) return null;
-  // The module's exact signature is the manuals module's; read it loosely.
-  const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  const fn = mod.standardManuals;
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  const fn = mod.instantiateStandardManuals;
   if (typeof fn !== 'function') return null;
+  const instantiate = fn as (org: Org, now: Date) => ManualContent[];
   return (orgId, orgName) => {
-    const list = (fn as (org: { id: string; name: string }) => ManualContent[])({ id: orgId, name: orgName });
-    return list.map(manualToCorpus);
+    const now = new Date().toISOString();
+    const org = orgSchema.parse({ id: orgId, name: orgName, createdAt: now, updatedAt: now });
+    return instantiate(org, new Date()).map(manualToCorpus);
   };
 }
 

@@ -181,27 +181,32 @@ export class SearchIndex {
     return [...found];
   }
 
-  queryTerms(query: string): QueryTerm[] {
+  /** Query terms with their weights, and the information of query words the index does not know at all. */
+  queryTerms(query: string): { terms: QueryTerm[]; unknownMass: number } {
     const { words, compounds } = tokenizeParts(query, { dropStopwords: true });
     const terms = new Map<string, number>();
+    let unknownMass = 0;
+    const maxIdf = Math.log(1 + (this.docs.length + 0.5) / 0.5);
     const add = (t: string, base: number) => {
       if (this.df(t) > 0) {
         terms.set(t, Math.max(terms.get(t) ?? 0, base));
-      } else {
-        for (const c of this.fuzzy(t)) terms.set(c, Math.max(terms.get(c) ?? 0, base * FUZZY_WEIGHT));
+        return true;
       }
+      const near = this.fuzzy(t);
+      for (const c of near) terms.set(c, Math.max(terms.get(c) ?? 0, base * FUZZY_WEIGHT));
+      return near.length > 0;
     };
-    for (const w of words) add(w, 1);
+    for (const w of words) if (!add(w, 1) && w.length > 1 && !/^\d/.test(w)) unknownMass += maxIdf;
     for (const c of compounds) add(c, BIGRAM_WEIGHT);
-    return [...terms].map(([term, weight]) => ({ term, weight }));
+    return { terms: [...terms].map(([term, weight]) => ({ term, weight })), unknownMass };
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 10;
-    const qterms = this.queryTerms(query);
+    const { terms: qterms, unknownMass } = this.queryTerms(query);
     const scores = new Float64Array(this.docs.length);
     const matched = new Float64Array(this.docs.length);
-    let idfMass = 0;
+    let idfMass = unknownMass;
     for (const { term, weight } of qterms) {
       const idf = this.idf(term) * weight;
       idfMass += idf;
