@@ -1,0 +1,112 @@
+/**
+ * The answering engine on the largest demo organisation (intapramul): queries per second and p50/p99 latency of
+ * `answer` (search, intent and the LINE reply), index build time and heap per organisation — beside a plain
+ * substring scan over the same projects and manuals in the same run (ratios, not absolute times, are the figures
+ * to compare between machines). `npm run bench` calls `benchAsk()`; run alone with `node bench/ask.ts`.
+ */
+import { answerWith } from '../functions/src/chat/answer.ts';
+import { demoProvider } from '../functions/src/chat/demoCorpus.ts';
+import type { Corpus } from '../functions/src/search/corpus.ts';
+import { corpusSearchDocs } from '../functions/src/search/corpus.ts';
+import { buildKnowledge } from '../functions/src/search/knowledgeBase.ts';
+
+const ORG = 'intapramul';
+
+/** Questions of every kind, in residents' phrasing. */
+const QUERIES = [
+  'มาตรการ NO Gift Policy คืออะไร',
+  'บัตรคิวที่ อบต. ใช้ยังไง',
+  'จัดเวทีประชาชน ปี ๒๕๖๘ ใช้งบกี่บาท',
+  'มิติที่ 2 มีโครงการอะไรบ้าง',
+  'มิติที่๑ มีกี่โครงการ',
+  'งบประมาณรวมทั้งแผนเท่าไร',
+  'กองคลังรับผิดชอบอะไรบ้าง',
+  'โครงการเศรษฐกิจพอเพียงมีวัตถุประสงค์อะไร',
+  'แผนตรวจสอบภายในประจำปี ใครรับผิดชอบ',
+  'แจ้งเกิดต้องใช้เอกสารอะไรบ้าง',
+  'ภาษีป้าย',
+  'อบต.มี e-service ให้ยื่นเรื่องออนไลน์มั้ยครับ',
+  'โครงการกดหมายน่ารู้',
+  'สวัสดีครับ',
+  'ร้องเรียน',
+  'ฟุตบอลโลก',
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+function measure(fn: (q: string) => unknown, rounds: number) {
+  for (const q of QUERIES) fn(q); // warm-up
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    for (const q of QUERIES) {
+      const t0 = performance.now();
+      fn(q);
+      samples.push(performance.now() - t0);
+    }
+  }
+  const total = performance.now() - started;
+  samples.sort((a, b) => a - b);
+  return { qps: (samples.length / total) * 1000, p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+/** The naive alternative: every document whose text contains any query word, by number of words contained. */
+function substringScanner(corpus: Corpus) {
+  const docs = corpusSearchDocs(corpus).map((d) => ({ id: d.id, text: Object.values(d.fields).join('\n').toLowerCase() }));
+  return (q: string) => {
+    const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+    return docs
+      .map((d) => ({ id: d.id, n: words.filter((w) => d.text.includes(w)).length }))
+      .filter((d) => d.n > 0)
+      .sort((a, b) => b.n - a.n)
+      .slice(0, 5);
+  };
+}
+
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+export async function benchAsk(options: { rounds?: number } = {}): Promise<Record<string, number | string | Record<string, unknown>>> {
+  const rounds = options.rounds ?? 30;
+  const provider = await demoProvider();
+  const perOrg: Record<string, { docs: number; buildMs: number; heapKb: number }> = {};
+  for (const orgId of ['maesot', 'maesaimitraphap', 'intapramul', 'tharae']) {
+    const corpus = await provider.load(orgId);
+    if (!corpus) continue;
+    buildKnowledge(corpus); // warm-up
+    globalThis.gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    const k = buildKnowledge(corpus);
+    const buildMs = performance.now() - t0;
+    globalThis.gc?.();
+    const heapKb = Math.max(0, process.memoryUsage().heapUsed - before) / 1024;
+    perOrg[orgId] = { docs: k.index.size, buildMs: round(buildMs), heapKb: Math.round(heapKb) };
+  }
+  const corpus = await provider.load(ORG);
+  if (!corpus) throw new Error(`no demo corpus for ${ORG}`);
+  const knowledge = buildKnowledge(corpus);
+  const now = new Date();
+  const engine = measure((q) => answerWith(knowledge, q, null, { now }), rounds);
+  const scan = substringScanner(corpus);
+  const baseline = measure((q) => scan(q), rounds);
+  return {
+    org: ORG,
+    documents: knowledge.index.size,
+    queries: QUERIES.length * rounds,
+    engineQps: Math.round(engine.qps),
+    engineP50Ms: round(engine.p50, 3),
+    engineP99Ms: round(engine.p99, 3),
+    baselineQps: Math.round(baseline.qps),
+    baselineP50Ms: round(baseline.p50, 3),
+    baselineP99Ms: round(baseline.p99, 3),
+    p50Ratio: round(engine.p50 / Math.max(1e-6, baseline.p50), 1),
+    qpsRatio: round(baseline.qps / Math.max(1e-6, engine.qps), 1),
+    perOrg,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await benchAsk(), null, 2));
+}
