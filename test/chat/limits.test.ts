@@ -34,8 +34,9 @@ function checkLimits(out: AnswerOutput) {
     }
     const qr = (m as { quickReply?: messagingApi.QuickReply }).quickReply;
     if (qr) {
-      expect(qr.items.length).toBeLessThanOrEqual(LINE_LIMITS.quickReplyItems);
-      for (const i of qr.items) expect((i.action?.label ?? '').length).toBeLessThanOrEqual(LINE_LIMITS.quickReplyLabel);
+      const items = qr.items ?? [];
+      expect(items.length).toBeLessThanOrEqual(LINE_LIMITS.quickReplyItems);
+      for (const i of items) expect((i.action?.label ?? '').length).toBeLessThanOrEqual(LINE_LIMITS.quickReplyLabel);
     }
   }
   // LINE shows quick replies of the last message only: when any message has them, the last one does.
