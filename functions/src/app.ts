@@ -8,6 +8,11 @@ import type { Config } from './config.ts';
 import { devRouter } from './dev/routes.ts';
 import { errorHandler } from './http/errors.ts';
 import { landingRouter } from './http/landing.ts';
+import { createOutboxNotifier, deliverNotification, sweepOutbox } from './notify/delivery.ts';
+import type { Notifier } from './notify/notifier.ts';
+import { liffStaticRouter } from './http/liffStatic.ts';
+import { orgsRouter } from './orgs/routes.ts';
+import { plansRouter } from './plans/routes.ts';
 import type { LineGateway } from './line/credentials.ts';
 import {
   createInProcessProcessor,
@@ -38,6 +43,12 @@ export interface App {
   /** Processes recorded webhook events; in production the Firestore trigger calls `processEvent` instead. */
   processor: InProcessProcessor;
   processEvent(orgId: string, eventId: string): Promise<void>;
+  notifier: Notifier;
+  deliverNotification(id: string): Promise<unknown>;
+  /** Periodic work (outbox retries, deadlines, reminders): a local interval or Cloud Scheduler calls it. */
+  runScheduledJobs(): Promise<void>;
+  /** Resolves when in-process work started so far (events, deliveries) has finished. */
+  idle(): Promise<void>;
 }
 
 /** Builds the whole HTTP surface from its I/O, so tests pass their own storage, LINE and clock. */
@@ -57,6 +68,19 @@ export function createApp(deps: AppDeps): App {
   };
   const processEvent = (orgId: string, eventId: string) => processStoredEvent(processDeps, orgId, eventId);
   const processor = deps.config.mode === 'production' ? triggerProcessor : createInProcessProcessor(processEvent, deps.log);
+  const delivery = { db: deps.db, line: deps.line, clock: deps.clock, log: deps.log };
+  // In production the trigger on each outbox document delivers it; elsewhere this process tries at once.
+  const notifier = createOutboxNotifier(delivery, { deliverNow: deps.config.mode !== 'production' });
+  const scheduledJobs: { name: string; run(): Promise<unknown> }[] = [{ name: 'outbox', run: () => sweepOutbox(delivery) }];
+  const runScheduledJobs = async () => {
+    for (const job of scheduledJobs) {
+      try {
+        await job.run();
+      } catch (err) {
+        deps.log.error({ job: job.name, err: err instanceof Error ? err.message : String(err) }, 'scheduled job failed');
+      }
+    }
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -71,8 +95,24 @@ export function createApp(deps: AppDeps): App {
   if (deps.config.devRoutes && deps.dev) {
     app.use('/dev', devRouter({ ...deps.dev, db: deps.db, clock: deps.clock, log: deps.log, line: deps.line, processor }));
   }
+  app.use(express.json({ limit: '6mb' }));
+  app.use(orgsRouter({ db: deps.db, mode: deps.config.mode }));
+  app.use(plansRouter({ db: deps.db }));
   app.use(landingRouter({ config: deps.config }));
+  if (deps.config.mode !== 'production') app.use(liffStaticRouter());
   app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));
   app.use(errorHandler(deps.log));
-  return { app, processor, processEvent };
+  return {
+    app,
+    processor,
+    processEvent,
+    notifier,
+    deliverNotification: (id) => deliverNotification(delivery, id),
+    runScheduledJobs,
+    async idle() {
+      await processor.drain();
+      await notifier.idle();
+      await processor.drain();
+    },
+  };
 }

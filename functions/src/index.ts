@@ -1,5 +1,6 @@
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
 import { onRequest } from 'firebase-functions/v2/https';
+import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { defineSecret } from 'firebase-functions/params';
 import { createApp, type App } from './app.ts';
 import { createIdTokenVerifier, lineKeys } from './auth/idToken.ts';
@@ -44,5 +45,21 @@ export const processLineEvent = onDocumentCreated(
   { document: 'orgs/{orgId}/webhookEvents/{eventId}', region: REGION, secrets: [LINE_CHANNELS], retry: false },
   async (event) => {
     await app().processEvent(event.params.orgId, event.params.eventId);
+  },
+);
+
+/** Delivers each queued LINE push as soon as it is queued. */
+export const deliverOutbox = onDocumentCreated(
+  { document: 'outbox/{id}', region: REGION, secrets: [LINE_CHANNELS], retry: false },
+  async (event) => {
+    await app().deliverNotification(event.params.id);
+  },
+);
+
+/** Retries, deadlines and reminders, every minute in Bangkok time. */
+export const scheduledJobs = onSchedule(
+  { schedule: 'every 1 minutes', timeZone: 'Asia/Bangkok', region: REGION, secrets: [LINE_CHANNELS] },
+  async () => {
+    await app().runScheduledJobs();
   },
 );

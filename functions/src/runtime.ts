@@ -10,7 +10,7 @@ import type { Config } from './config.ts';
 import { createLineGateway, firestoreCredentials, secretCredentials } from './line/credentials.ts';
 import { createLineSandbox, type LineSandbox } from './line/sandbox/fakeLineApi.ts';
 import { createLogger, type Logger } from './log.ts';
-import { loadDemoOrgs, seedDemoOrgs } from './orgs/demo.ts';
+import { seedDemo } from './demo/seed.ts';
 import { startEmbeddedFirestore, type EmbeddedFirestore } from './store/embedded.ts';
 import { openFirestore } from './store/firestore.ts';
 
@@ -32,7 +32,7 @@ export interface Runtime extends App {
  * Starts the server in the configured mode, one code path for all three: storage (embedded emulator, given emulator,
  * or Cloud Firestore), LINE (sandbox or api.line.me), identity (local issuer or LINE), and demo data in local mode.
  */
-export async function startRuntime(config: Config, options: { clock?: Clock; log?: Logger; seedDemo?: boolean } = {}): Promise<Runtime> {
+export async function startRuntime(config: Config, options: { clock?: Clock; log?: Logger; seedDemo?: boolean; scheduleEveryMs?: number } = {}): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger({ level: config.logLevel });
 
@@ -71,7 +71,7 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
   const line = createLineGateway(credentials, lineBase);
 
   if (local && options.seedDemo !== false) {
-    const tokens = await seedDemoOrgs(db, await loadDemoOrgs(), clock.now(), log);
+    const tokens = await seedDemo(db, clock.now(), log);
     for (const [orgId, token] of tokens) sandbox?.registerChannel(orgId, token);
   }
 
@@ -85,6 +85,9 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
     ...(sandbox && issuer ? { dev: { sandbox, issuer, firestoreEmulatorHost: firestoreHost, lineApiBaseUrl: apiBase } } : {}),
   });
   const server = await listen(built.app, config.port);
+  // Outbox retries, deadlines and reminders; production runs the same jobs from Cloud Scheduler (index.ts).
+  const timer = options.scheduleEveryMs === 0 ? undefined : setInterval(() => void built.runScheduledJobs(), options.scheduleEveryMs ?? 5_000);
+  timer?.unref();
   const port = (server.address() as AddressInfo).port;
 
   return {
@@ -100,12 +103,13 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
     lineApiBaseUrl: apiBase,
     issuer,
     async stop() {
+      clearInterval(timer);
       for (const s of [server, sandboxServer]) {
         if (!s) continue;
         s.closeAllConnections();
         await new Promise<void>((resolve) => s.close(() => resolve()));
       }
-      await built.processor.drain();
+      await built.idle();
       await db.terminate();
       embedded?.stop();
     },

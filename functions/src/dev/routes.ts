@@ -10,7 +10,7 @@ import type { LineSandbox } from '../line/sandbox/fakeLineApi.ts';
 import { signBody } from '../line/sign.ts';
 import { ulid } from '../line/ulid.ts';
 import type { Logger } from '../log.ts';
-import { LOCAL_LOGIN_CHANNEL_ID } from '../orgs/demo.ts';
+import { LOCAL_LOGIN_CHANNEL_ID } from '../demo/orgs.ts';
 import { orgIdSchema, publicOrg } from '../orgs/schema.ts';
 import { getOrg, listOrgs } from '../orgs/store.ts';
 import { devChatPage } from './chatPage.ts';

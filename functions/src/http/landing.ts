@@ -39,8 +39,5 @@ ${dev ? `<li><a href="/dev/chat">แชตทดลอง (dev chat)</a> — ค
         : {}),
     });
   });
-  router.get(['/liff', '/liff/'], (_req, res) => {
-    res.type('html').send('<!doctype html><html lang="th"><meta charset="utf-8"><title>LIFF</title><p>LIFF mini-app: กำลังพัฒนา</p></html>');
-  });
   return router;
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { HandledEvent } from '../bot/dispatcher.ts';
 import type { Clock } from '../clock.ts';
@@ -9,6 +8,7 @@ import { lineErrorStatus, type Message } from './client.ts';
 import type { LineGateway } from './credentials.ts';
 import { chatIdOf, type LineEvent } from './events.ts';
 import { claimEvent, completeEvent, getStoredEvent } from './eventStore.ts';
+import { retryKeyFor } from './retryKey.ts';
 
 export interface ProcessDeps {
   db: Firestore;
@@ -64,13 +64,6 @@ async function send(deps: ProcessDeps, orgId: string, event: LineEvent, messages
   }
   const to = chatIdOf(event);
   if (to) await api.push(to, messages, retryKeyFor(event.webhookEventId));
-}
-
-/** A UUID (version-5 layout) derived from the event id: the same event always gets the same key. */
-export function retryKeyFor(eventId: string): string {
-  const h = createHash('sha1').update(`line-retry:${eventId}`).digest('hex');
-  const variant = ((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(18, 20)}-${h.slice(20, 32)}`;
 }
 
 function describe(err: unknown): string {

@@ -6,6 +6,8 @@ export const COLLECTIONS = {
   orgs: 'orgs',
   /** Channel secrets and tokens, apart from `orgs` so no query for an organisation can return them. */
   orgSecrets: 'orgSecrets',
+  /** Pending and sent LINE pushes of every organisation (top level: one query finds what is due). */
+  outbox: 'outbox',
   // Below: subcollections of orgs/{orgId}
   webhookEvents: 'webhookEvents',
   /** One document per event, created by whoever processes it first: processing happens once. */

@@ -6,6 +6,9 @@ import { Firestore } from 'firebase-admin/firestore';
  */
 export function openFirestore(options: { projectId: string; emulatorHost?: string | undefined }): Firestore {
   if (options.emulatorHost) {
+    // No Google credentials are involved with an emulator: stop the auth library probing the GCE metadata server
+    // (it fails off Google Cloud and prints a MetadataLookupWarning).
+    process.env.METADATA_SERVER_DETECTION ??= 'none';
     return new Firestore({
       projectId: options.projectId,
       host: options.emulatorHost,

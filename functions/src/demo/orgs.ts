@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
-import { orgIdSchema } from './schema.ts';
-import { createOrgIfAbsent, getOrgSecrets, setOrgSecretsIfAbsent } from './store.ts';
+import { orgIdSchema } from '../orgs/schema.ts';
+import { createOrgIfAbsent, getOrgSecrets, setOrgSecretsIfAbsent } from '../orgs/store.ts';
 
 /** The demo organisations of local mode, from data/demo-orgs.json (their plans come from data/plans/). */
 const demoOrgsSchema = z.array(

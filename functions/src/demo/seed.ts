@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Firestore } from 'firebase-admin/firestore';
+import type { Logger } from '../log.ts';
+import { getOrg } from '../orgs/store.ts';
+import { parsePlanDocument } from '../plans/parse/index.ts';
+import { importPlanDocument } from '../plans/store.ts';
+import { DATA_DIR, loadDemoOrgs, seedDemoOrgs } from './orgs.ts';
+
+/**
+ * Local mode's demo data: the four organisations of the brief with their real plan documents. Idempotent: whatever
+ * exists is kept (a restart on the same emulator duplicates nothing and keeps edits). Returns the sandbox tokens.
+ */
+export async function seedDemo(db: Firestore, now: Date, log: Logger): Promise<Map<string, string>> {
+  const demos = await loadDemoOrgs();
+  const tokens = await seedDemoOrgs(db, demos, now, log);
+  for (const demo of demos) {
+    if ((await getOrg(db, demo.id))?.currentPlanId) continue;
+    const file = path.join(DATA_DIR, demo.planFile);
+    const parsed = parsePlanDocument(await readFile(file, 'utf8'), { file: path.basename(file) });
+    const { planId } = await importPlanDocument(db, demo.id, parsed, now);
+    log.info({ orgId: demo.id, planId, projects: parsed.projects.length }, 'demo plan imported');
+  }
+  return tokens;
+}

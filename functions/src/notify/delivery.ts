@@ -1,0 +1,89 @@
+import type { Firestore } from 'firebase-admin/firestore';
+import type { Clock } from '../clock.ts';
+import { lineErrorStatus, type Message } from '../line/client.ts';
+import type { LineGateway } from '../line/credentials.ts';
+import { retryKeyFor } from '../line/retryKey.ts';
+import type { Logger } from '../log.ts';
+import type { Notifier } from './notifier.ts';
+import {
+  enqueueNotification,
+  getOutboxItem,
+  listDueNotifications,
+  markNotificationFailed,
+  markNotificationSent,
+} from './outbox.ts';
+
+/** After this many failed attempts (about a day of backoff: a long LINE outage) a notification is marked failed. */
+export const MAX_ATTEMPTS = 56;
+
+/** Wait before attempt n+1: 5 s, 10 s, 20 s … doubling, at most 30 minutes. Pure, so tests can reason about it. */
+export function backoffMs(failedAttempts: number): number {
+  return Math.min(5_000 * 2 ** Math.max(0, failedAttempts - 1), 30 * 60_000);
+}
+
+export interface DeliveryDeps {
+  db: Firestore;
+  line: LineGateway;
+  clock: Clock;
+  log: Logger;
+}
+
+/**
+ * Attempts one queued notification. Safe to run twice at once (a sweep and a trigger, two instances): the push
+ * carries a retry key derived from the outbox id, so LINE delivers it once and answers 409 to the other.
+ */
+export async function deliverNotification(deps: DeliveryDeps, id: string): Promise<'sent' | 'retry' | 'failed' | 'skipped'> {
+  const item = await getOutboxItem(deps.db, id);
+  const now = deps.clock.now();
+  if (!item || item.status !== 'pending' || item.nextAttemptAt > now) return 'skipped';
+  const attempts = item.attempts + 1;
+  try {
+    const api = await deps.line.api(item.orgId);
+    if (!api) throw new Error('no LINE channel credentials for organisation');
+    await api.push(item.to, JSON.parse(item.messages) as Message[], retryKeyFor(id));
+    await markNotificationSent(deps.db, id, attempts, deps.clock.now());
+    deps.log.info({ orgId: item.orgId, topic: item.topic, attempts }, 'notification sent');
+    return 'sent';
+  } catch (err) {
+    const status = lineErrorStatus(err);
+    // 400 (a malformed message) will never succeed; anything else (5xx, 429, network) is worth retrying.
+    const giveUp = attempts >= MAX_ATTEMPTS || status === 400;
+    const lastError = status ? `LINE answered ${status}` : err instanceof Error ? err.message.slice(0, 200) : 'failed';
+    await markNotificationFailed(deps.db, id, {
+      attempts,
+      giveUp,
+      lastError,
+      nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+    });
+    deps.log.warn({ orgId: item.orgId, topic: item.topic, attempts, giveUp, err: lastError }, 'notification not delivered');
+    return giveUp ? 'failed' : 'retry';
+  }
+}
+
+/** Attempts every due notification; the scheduler (local interval or Cloud Scheduler) calls this. */
+export async function sweepOutbox(deps: DeliveryDeps): Promise<number> {
+  const due = await listDueNotifications(deps.db, deps.clock.now());
+  for (const id of due) await deliverNotification(deps, id);
+  return due.length;
+}
+
+/** What services get: queue the notification in Firestore first (it survives a restart), then try it at once. */
+export function createOutboxNotifier(
+  deps: DeliveryDeps,
+  options: { deliverNow: boolean },
+): Notifier & { idle(): Promise<void> } {
+  const running = new Set<Promise<unknown>>();
+  return {
+    async notify(n) {
+      const { id, created } = await enqueueNotification(deps.db, n, deps.clock.now());
+      if (!created || !options.deliverNow) return;
+      const job = deliverNotification(deps, id)
+        .catch((err: unknown) => deps.log.error({ topic: n.topic, err: String(err) }, 'notification delivery crashed'))
+        .finally(() => running.delete(job));
+      running.add(job);
+    },
+    async idle() {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+  };
+}
