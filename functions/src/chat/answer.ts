@@ -115,6 +115,7 @@ class Session {
       units: this.k.units,
       orgNames: orgNameVariants(this.k.corpus.org.name),
       fiscalYears: this.doc?.fiscalYears ?? [],
+      now: this.now,
     });
     if (u.action) return this.action(u.action);
     if ((u.greeting || u.thanks || u.help) && u.topicWords.length === 0 && !u.wants.list && !u.wants.count) {

@@ -122,7 +122,21 @@ export interface UnderstandOptions {
   orgNames?: string[];
   /** Years of the current document, to read two-digit years ("ปี 68"). */
   fiscalYears?: number[];
+  /** For "ปีนี้/ปีหน้า/ปีที่แล้ว": the Thai fiscal year (October to September, Buddhist era) of this moment. */
+  now?: Date;
 }
+
+/** The Buddhist-era fiscal year of a date: October starts the next year (1 Oct 2025 → 2569). */
+export function fiscalYearOf(date: Date): number {
+  const bangkok = new Date(date.getTime() + 7 * 3600 * 1000);
+  return bangkok.getUTCFullYear() + 543 + (bangkok.getUTCMonth() >= 9 ? 1 : 0);
+}
+
+const RELATIVE_YEAR: Array<[RegExp, number]> = [
+  [/ปี(?:งบ(?:ประมาณ)?)?(?:นี้|ปัจจุบัน)/u, 0],
+  [/ปี(?:งบ(?:ประมาณ)?)?หน้า/u, 1],
+  [/ปี(?:งบ(?:ประมาณ)?)?(?:ที่แล้ว|ก่อน|ที่ผ่านมา)/u, -1],
+];
 
 function toYear(s: string): number {
   const n = Number(s);
@@ -151,6 +165,12 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   rest = rest.replace(YEAR_PREFIXED, ' ');
   for (const m of rest.matchAll(YEAR_BARE)) years.push(Number(m[1]));
   rest = rest.replace(YEAR_BARE, ' ');
+  for (const [re, delta] of RELATIVE_YEAR) {
+    if (re.test(rest)) {
+      years.push(fiscalYearOf(options.now ?? new Date()) + delta);
+      rest = rest.replace(re, ' ');
+    }
+  }
 
   const dim = DIMENSION.exec(rest);
   const dimension = dim ? Number(dim[1]) : null;
