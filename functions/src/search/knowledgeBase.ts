@@ -27,7 +27,7 @@ export function extractUnits(projects: Project[]): string[] {
   const found = new Set<string>();
   for (const p of projects) {
     const text = [p.responsibleUnit, p.detail?.responsibleUnit, p.yearPlan?.unit].filter(Boolean).join(' ');
-    for (const m of unitKey(text).matchAll(UNIT_WORD)) {
+    for (const m of normalizeText(text).matchAll(UNIT_WORD)) {
       const u = m[0].replace(ORG_SUFFIX, '').replace(/(และ|ร่วมกับ|กับ)$/u, '');
       if (u.length >= 5) found.add(u);
     }
