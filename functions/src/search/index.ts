@@ -61,10 +61,10 @@ const FUZZY_WEIGHT = 0.6;
 const NAME_SIM_WEIGHT = 6;
 const MAX_FUZZY_KEY = 24;
 
-interface Posting {
-  doc: number;
-  /** term frequency per field index */
-  tf: Float32Array;
+/** Documents containing a term, with the term's BM25F-weighted frequency in each (precomputed: it is static). */
+interface Postings {
+  docs: Int32Array;
+  tfw: Float32Array;
 }
 
 interface QueryTerm {
@@ -93,44 +93,37 @@ function deletes(term: string): string[] {
 
 export class SearchIndex {
   readonly docs: SearchDoc[];
-  private readonly fieldNames: string[];
-  private readonly fieldSpecs: FieldSpec[];
-  private readonly postings = new Map<string, Posting[]>();
-  private readonly fieldLengths: Float32Array[]; // per field, per doc
-  private readonly avgFieldLength: number[];
+  private readonly postings = new Map<string, Postings>();
   private readonly nameGrams: Array<Array<Set<string>>>;
   private readonly gramIndex = new Map<string, number[]>();
   private readonly deleteIndex = new Map<string, string[]>();
 
   constructor(docs: SearchDoc[], specs: Record<string, FieldSpec> = FIELD_SPECS) {
     this.docs = docs;
-    this.fieldNames = Object.keys(specs);
-    this.fieldSpecs = this.fieldNames.map((f) => specs[f] as FieldSpec);
-    const nf = this.fieldNames.length;
-    this.fieldLengths = this.fieldNames.map(() => new Float32Array(docs.length));
-    const totals = new Array<number>(nf).fill(0);
-
-    docs.forEach((doc, d) => {
-      const perTerm = new Map<string, Float32Array>();
-      this.fieldNames.forEach((field, f) => {
-        const text = doc.fields[field];
-        if (!text) return;
-        const terms = tokenize(text);
-        (this.fieldLengths[f] as Float32Array)[d] = terms.length;
-        totals[f] = (totals[f] as number) + terms.length;
+    const fields = Object.entries(specs);
+    // Average length per field, for BM25 length normalisation.
+    const tokenized = docs.map((doc) => fields.map(([field]) => (doc.fields[field] ? tokenize(doc.fields[field] as string) : [])));
+    const avg = fields.map((_, f) => Math.max(1, tokenized.reduce((a, t) => a + (t[f]?.length ?? 0), 0) / Math.max(1, docs.length)));
+    const building = new Map<string, { docs: number[]; tfw: number[] }>();
+    const fuzzyTerms = new Set<string>();
+    tokenized.forEach((perField, d) => {
+      const weighted = new Map<string, number>();
+      perField.forEach((terms, f) => {
+        const [, spec] = fields[f] as [string, FieldSpec];
+        const norm = 1 - spec.b + (spec.b * terms.length) / (avg[f] as number);
         for (const t of terms) {
-          let tf = perTerm.get(t);
-          if (!tf) perTerm.set(t, (tf = new Float32Array(nf)));
-          tf[f] = (tf[f] as number) + 1;
+          weighted.set(t, (weighted.get(t) ?? 0) + spec.weight / norm);
+          if (spec.weight >= 1) fuzzyTerms.add(t);
         }
       });
-      for (const [term, tf] of perTerm) {
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push({ doc: d, tf });
+      for (const [term, w] of weighted) {
+        let p = building.get(term);
+        if (!p) building.set(term, (p = { docs: [], tfw: [] }));
+        p.docs.push(d);
+        p.tfw.push(w);
       }
     });
-    this.avgFieldLength = totals.map((t) => Math.max(1, t / Math.max(1, docs.length)));
+    for (const [term, p] of building) this.postings.set(term, { docs: Int32Array.from(p.docs), tfw: Float32Array.from(p.tfw) });
 
     // Names: trigram sets, and an inverted trigram index to find candidates quickly.
     this.nameGrams = docs.map((doc, d) => {
@@ -145,8 +138,8 @@ export class SearchIndex {
       return sets;
     });
 
-    // One-deletion neighbourhoods of the vocabulary for typo expansion (SymSpell).
-    for (const term of this.postings.keys()) {
+    // One-deletion neighbourhoods of the names' and summaries' vocabulary for typo expansion (SymSpell).
+    for (const term of fuzzyTerms) {
       if (term.length < 3 || term.length > MAX_FUZZY_KEY || /\d/.test(term)) continue;
       for (const key of [term, ...deletes(term)]) {
         let list = this.deleteIndex.get(key);
@@ -162,7 +155,7 @@ export class SearchIndex {
 
   /** Number of documents containing the term (any field). */
   df(term: string): number {
-    return this.postings.get(term)?.length ?? 0;
+    return this.postings.get(term)?.docs.length ?? 0;
   }
 
   idf(term: string): number {
@@ -210,18 +203,13 @@ export class SearchIndex {
     for (const { term, weight } of qterms) {
       const idf = this.idf(term) * weight;
       idfMass += idf;
-      for (const p of this.postings.get(term) ?? []) {
-        let tfw = 0;
-        for (let f = 0; f < this.fieldSpecs.length; f++) {
-          const tf = p.tf[f] as number;
-          if (tf === 0) continue;
-          const spec = this.fieldSpecs[f] as FieldSpec;
-          const len = (this.fieldLengths[f] as Float32Array)[p.doc] as number;
-          const avg = this.avgFieldLength[f] as number;
-          tfw += (spec.weight * tf) / (1 - spec.b + (spec.b * len) / avg);
-        }
-        scores[p.doc] = (scores[p.doc] as number) + (idf * (tfw * (K1 + 1))) / (K1 + tfw);
-        matched[p.doc] = (matched[p.doc] as number) + idf;
+      const p = this.postings.get(term);
+      if (!p) continue;
+      for (let i = 0; i < p.docs.length; i++) {
+        const d = p.docs[i] as number;
+        const tfw = p.tfw[i] as number;
+        scores[d] = (scores[d] as number) + (idf * (tfw * (K1 + 1))) / (K1 + tfw);
+        matched[d] = (matched[d] as number) + idf;
       }
     }
 
