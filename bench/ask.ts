@@ -4,6 +4,8 @@
  * substring scan over the same projects and manuals in the same run (ratios, not absolute times, are the figures
  * to compare between machines). `npm run bench` calls `benchAsk()`; run alone with `node bench/ask.ts`.
  */
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { answerWith } from '../functions/src/chat/answer.ts';
 import { demoProvider } from '../functions/src/chat/demoCorpus.ts';
 import type { Corpus } from '../functions/src/search/corpus.ts';
@@ -11,6 +13,13 @@ import { corpusSearchDocs } from '../functions/src/search/corpus.ts';
 import { buildKnowledge } from '../functions/src/search/knowledgeBase.ts';
 
 const ORG = 'intapramul';
+
+/** A garbage collector to call between heap readings, also when node was started without --expose-gc. */
+function collector(): () => void {
+  if (typeof globalThis.gc === 'function') return globalThis.gc;
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+}
 
 /** Questions of every kind, in residents' phrasing. */
 const QUERIES = [
@@ -70,19 +79,20 @@ const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 export async function benchAsk(options: { rounds?: number } = {}): Promise<Record<string, number | string | Record<string, unknown>>> {
   const rounds = options.rounds ?? 30;
   const provider = await demoProvider();
+  const gc = collector();
   const perOrg: Record<string, { docs: number; buildMs: number; heapKb: number }> = {};
   for (const orgId of ['maesot', 'maesaimitraphap', 'intapramul', 'tharae']) {
     const corpus = await provider.load(orgId);
     if (!corpus) continue;
     buildKnowledge(corpus); // warm-up
-    // Heap per index: several built and held at once, averaged (precise with --expose-gc, indicative without).
-    globalThis.gc?.();
+    // Heap per index: several built and held at once, averaged (collected before and after).
+    gc();
     const before = process.memoryUsage().heapUsed;
     const held = [];
     const t0 = performance.now();
     for (let i = 0; i < 3; i++) held.push(buildKnowledge(corpus));
     const buildMs = (performance.now() - t0) / held.length;
-    globalThis.gc?.();
+    gc();
     const heapKb = Math.max(0, process.memoryUsage().heapUsed - before) / held.length / 1024;
     const k = held[0] as ReturnType<typeof buildKnowledge>;
     perOrg[orgId] = { docs: k.index.size, buildMs: round(buildMs), heapKb: Math.round(heapKb) };
