@@ -41,6 +41,14 @@ const QUERIES = [
   'ฟุตบอลโลก',
 ];
 
+/** Full collection, then a pause so concurrent sweeping finishes before heapUsed is read. */
+async function settle(gc: () => void): Promise<void> {
+  for (let i = 0; i < 2; i++) {
+    gc();
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
@@ -74,6 +82,20 @@ function substringScanner(corpus: Corpus) {
   };
 }
 
+/** Build time and retained heap of one organisation's index (own frame, so nothing of it outlives the call). */
+async function measureBuild(corpus: Corpus, gc: () => void): Promise<{ docs: number; buildMs: number; heapKb: number }> {
+  buildKnowledge(corpus); // warm-up
+  await settle(gc);
+  const before = process.memoryUsage().heapUsed;
+  const held: Array<ReturnType<typeof buildKnowledge>> = [];
+  const t0 = performance.now();
+  for (let i = 0; i < 3; i++) held.push(buildKnowledge(corpus));
+  const buildMs = (performance.now() - t0) / held.length;
+  await settle(gc);
+  const heapKb = Math.max(0, process.memoryUsage().heapUsed - before) / held.length / 1024;
+  return { docs: held[0]?.index.size ?? 0, buildMs: round(buildMs), heapKb: Math.round(heapKb) };
+}
+
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
 export async function benchAsk(options: { rounds?: number } = {}): Promise<Record<string, number | string | Record<string, unknown>>> {
@@ -84,18 +106,7 @@ export async function benchAsk(options: { rounds?: number } = {}): Promise<Recor
   for (const orgId of ['maesot', 'maesaimitraphap', 'intapramul', 'tharae']) {
     const corpus = await provider.load(orgId);
     if (!corpus) continue;
-    buildKnowledge(corpus); // warm-up
-    // Heap per index: several built and held at once, averaged (collected before and after).
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    const held = [];
-    const t0 = performance.now();
-    for (let i = 0; i < 3; i++) held.push(buildKnowledge(corpus));
-    const buildMs = (performance.now() - t0) / held.length;
-    gc();
-    const heapKb = Math.max(0, process.memoryUsage().heapUsed - before) / held.length / 1024;
-    const k = held[0] as ReturnType<typeof buildKnowledge>;
-    perOrg[orgId] = { docs: k.index.size, buildMs: round(buildMs), heapKb: Math.round(heapKb) };
+    perOrg[orgId] = await measureBuild(corpus, gc);
   }
   const corpus = await provider.load(ORG);
   if (!corpus) throw new Error(`no demo corpus for ${ORG}`);
