@@ -13,6 +13,8 @@ import type { Notifier } from './notify/notifier.ts';
 import { liffStaticRouter } from './http/liffStatic.ts';
 import { orgsRouter } from './orgs/routes.ts';
 import { plansRouter } from './plans/routes.ts';
+import { staffGroupRegistrationHandler } from './staff/lineHandlers.ts';
+import { staffRouter } from './staff/routes.ts';
 import type { LineGateway } from './line/credentials.ts';
 import {
   createInProcessProcessor,
@@ -55,7 +57,7 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   const bot: BotDeps = {
     db: deps.db,
-    textHandlers: [],
+    textHandlers: [staffGroupRegistrationHandler(deps.db)],
     postbackHandlers: [],
     ...(deps.config.devRoutes ? { liffLocalBase: deps.config.publicBaseUrl ?? `http://localhost:${deps.config.port}` } : {}),
   };
@@ -98,6 +100,7 @@ export function createApp(deps: AppDeps): App {
   app.use(express.json({ limit: '6mb' }));
   app.use(orgsRouter({ db: deps.db, mode: deps.config.mode }));
   app.use(plansRouter({ db: deps.db }));
+  app.use(staffRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
   app.use(landingRouter({ config: deps.config }));
   if (deps.config.mode !== 'production') app.use(liffStaticRouter());
   app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));

@@ -7,6 +7,8 @@ import { ulid } from '../../functions/src/line/ulid.ts';
 import { createLogger } from '../../functions/src/log.ts';
 import { createOrgIfAbsent, setOrgSecretsIfAbsent } from '../../functions/src/orgs/store.ts';
 import { startRuntime, type Runtime } from '../../functions/src/runtime.ts';
+import type { Role } from '../../functions/src/staff/schema.ts';
+import { grantRoles } from '../../functions/src/staff/store.ts';
 import { startEmbeddedFirestore, type EmbeddedFirestore } from '../../functions/src/store/embedded.ts';
 import { startProxy, type CuttableProxy } from './proxy.ts';
 
@@ -105,4 +107,27 @@ export const webhookBody = (...events: unknown[]) => ({ destination: 'Ubotdestin
 
 export async function countEvents(t: TestApp, orgId: string): Promise<number> {
   return (await t.rt.db.collection('orgs').doc(orgId).collection('webhookEvents').count().get()).data().count;
+}
+
+/** A staff member with roles and a valid ID token for the organisation's LIFF channel. */
+export async function givenStaff(t: TestApp, orgId: string, roles: Role[], displayName = 'เจ้าหน้าที่ทดสอบ') {
+  const userId = newUserId();
+  await grantRoles(t.rt.db, orgId, { userId, roles, displayName }, t.clock.now());
+  return { userId, token: await idTokenFor(t, userId) };
+}
+
+export async function idTokenFor(t: TestApp, userId: string, options: { aud?: string; expiresInSeconds?: number } = {}) {
+  return t.rt.issuer!.sign({ sub: userId, aud: options.aud ?? '1234567890', now: t.clock.now(), expiresInSeconds: options.expiresInSeconds ?? 3600 });
+}
+
+/** Calls the API as someone holding `token` (or nobody). */
+export async function api(t: TestApp, method: string, path: string, options: { token?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${t.rt.baseUrl}${path}`, { method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
+  const text = await res.text();
+  let json: unknown;
+  try { json = JSON.parse(text); } catch { json = text; }
+  return { status: res.status, body: json as Record<string, unknown> & Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience: bodies are asserted field by field
 }

@@ -6,15 +6,18 @@ import { getOrg } from '../orgs/store.ts';
 import { parsePlanDocument } from '../plans/parse/index.ts';
 import { importPlanDocument } from '../plans/store.ts';
 import { DATA_DIR, loadDemoOrgs, seedDemoOrgs } from './orgs.ts';
+import { seedDemoStaff } from './staff.ts';
 
 /**
- * Local mode's demo data: the four organisations of the brief with their real plan documents. Idempotent: whatever
+ * Local mode's demo data: the four organisations of the brief with their real plan documents, demo staff
+ * of every role and a registered demo staff group. Idempotent: whatever
  * exists is kept (a restart on the same emulator duplicates nothing and keeps edits). Returns the sandbox tokens.
  */
 export async function seedDemo(db: Firestore, now: Date, log: Logger): Promise<Map<string, string>> {
   const demos = await loadDemoOrgs();
   const tokens = await seedDemoOrgs(db, demos, now, log);
   for (const demo of demos) {
+    await seedDemoStaff(db, demo.id, now);
     if ((await getOrg(db, demo.id))?.currentPlanId) continue;
     const file = path.join(DATA_DIR, demo.planFile);
     const parsed = parsePlanDocument(await readFile(file, 'utf8'), { file: path.basename(file) });

@@ -11,6 +11,9 @@ import { signBody } from '../line/sign.ts';
 import { ulid } from '../line/ulid.ts';
 import type { Logger } from '../log.ts';
 import { LOCAL_LOGIN_CHANNEL_ID } from '../demo/orgs.ts';
+import { listStaffGroupIds } from '../staff/groups.ts';
+import { ROLE_LABELS } from '../staff/schema.ts';
+import { listStaff } from '../staff/store.ts';
 import { orgIdSchema, publicOrg } from '../orgs/schema.ts';
 import { getOrg, listOrgs } from '../orgs/store.ts';
 import { devChatPage } from './chatPage.ts';
@@ -145,7 +148,16 @@ export function devRouter(deps: DevDeps): Router {
       firestoreEmulatorHost: deps.firestoreEmulatorHost ?? null,
       lineApiBaseUrl: deps.lineApiBaseUrl,
       loginChannelId: LOCAL_LOGIN_CHANNEL_ID,
-      orgs: orgs.map((org) => ({ ...publicOrg(org), staff: [], staffGroup: null })),
+      orgs: await Promise.all(
+        orgs.map(async (org) => {
+          const [staff, groups] = await Promise.all([listStaff(deps.db, org.id), listStaffGroupIds(deps.db, org.id)]);
+          return {
+            ...publicOrg(org),
+            staff: staff.map((m) => ({ userId: m.userId, displayName: m.displayName, roles: m.roles, roleLabels: m.roles.map((r) => ROLE_LABELS[r]) })),
+            staffGroup: groups[0] ? { groupId: groups[0] } : null,
+          };
+        }),
+      ),
     });
   });
   return router;

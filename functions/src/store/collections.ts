@@ -15,6 +15,8 @@ export const COLLECTIONS = {
   followers: 'followers',
   groups: 'groups',
   staff: 'staff',
+  /** One-time codes (staff invitations, staff-group registration), under the code's hash. */
+  staffCodes: 'staffCodes',
   plans: 'plans',
   projects: 'projects',
   manuals: 'manuals',
