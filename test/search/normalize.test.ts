@@ -16,6 +16,10 @@ describe('normalisation for matching', () => {
     expect(normalizeText('ธรรมาภิบาล สัมมนา')).toBe('ธรรมาภิบาล สัมมนา');
   });
 
+  it('keeps a triple อ where two words meet', () => {
+    expect(normalizeText('ย้ายชื่อออก')).toBe('ย้ายชื่อออก');
+  });
+
   it('drops OCR noise letters from Lao and Khmer blocks, markup and zero-width characters', () => {
     expect(normalizeText('โคร\u0EA1งการ **สำคัญ** <p>ทดสอบ</p>\u200b')).toBe('โครงการ สำคัญ ทดสอบ');
   });

@@ -1,3 +1,4 @@
+import { isStopword } from './stopwords.ts';
 import { charNgrams, tokenize, tokenizeParts } from './tokenize.ts';
 
 /**
@@ -58,6 +59,7 @@ export const FIELD_SPECS: Record<string, FieldSpec> = {
 const K1 = 1.2;
 const BIGRAM_WEIGHT = 0.7;
 const FUZZY_WEIGHT = 0.6;
+const SPLIT_WEIGHT = 0.8;
 const NAME_SIM_WEIGHT = 6;
 const MAX_FUZZY_KEY = 24;
 
@@ -174,6 +176,16 @@ export class SearchIndex {
     return [...found];
   }
 
+  /** The best split of an unknown word into two pieces, keeping the pieces the index knows (not particles). */
+  private knownParts(word: string): string[] {
+    let best: string[] = [];
+    for (let i = 2; i <= word.length - 1; i++) {
+      const parts = [word.slice(0, i), word.slice(i)].filter((p) => p.length >= 2 && this.df(p) > 0 && !isStopword(p));
+      if (parts.join('').length > best.join('').length) best = parts;
+    }
+    return best;
+  }
+
   /** Query terms with their weights, and the information of query words the index does not know at all. */
   queryTerms(query: string): { terms: QueryTerm[]; unknownMass: number } {
     const { words, compounds } = tokenizeParts(query, { dropStopwords: true });
@@ -189,7 +201,13 @@ export class SearchIndex {
       for (const c of near) terms.set(c, Math.max(terms.get(c) ?? 0, base * FUZZY_WEIGHT));
       return near.length > 0;
     };
-    for (const w of words) if (!add(w, 1) && w.length > 1 && !/^\d/.test(w)) unknownMass += maxIdf;
+    for (const w of words) {
+      if (add(w, 1) || w.length <= 1 || /^\d/.test(w)) continue;
+      // A word the dictionary cut differently from the documents ("ออกไป" for "ออก"): its known parts.
+      const parts = this.knownParts(w);
+      for (const part of parts) terms.set(part, Math.max(terms.get(part) ?? 0, SPLIT_WEIGHT));
+      if (parts.length === 0) unknownMass += maxIdf;
+    }
     for (const c of compounds) add(c, BIGRAM_WEIGHT);
     return { terms: [...terms].map(([term, weight]) => ({ term, weight })), unknownMass };
   }

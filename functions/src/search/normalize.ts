@@ -14,8 +14,9 @@ const OCR_NOISE = /[\u0E80-\u0EFF\u1780-\u17FF\u19E0-\u19FF\u0400-\u04FF]/g;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 // Markdown emphasis, superscripts written as ^{...}, HTML fragments.
 const MARKUP = /\*\*|__|\^\{[^}]*\}|<\/?[a-z][^>]*>/gi;
-// Three or more of the same letter: "มั้ยยย", "ค่าาา", "sooo". Double letters are legitimate Thai spelling (ธรรม).
-const REPEATS = /(\p{L}[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*)\1{2,}/gu;
+// Three or more of the same letter: "มั้ยยย", "ค่าาา", "sooo". Double letters are legitimate Thai spelling (ธรรม), and
+// so is a triple อ where words meet ("ชื่อออก"): อ collapses from four.
+const REPEATS = /([^\P{L}อ][\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*)\1{2,}|(อ)\2{3,}/gu;
 // Mai yamok repeats the previous word: keep it as a separate symbol.
 const TONES = /[\u0E47-\u0E4C]/g;
 
@@ -26,7 +27,7 @@ export function normalizeText(input: string): string {
   // Sara am typed as nikhahit + sara aa.
   s = s.replace(/\u0E4D\u0E32/g, '\u0E33');
   s = s.toLowerCase();
-  s = s.replace(REPEATS, '$1');
+  s = s.replace(REPEATS, (_m, a: string | undefined, b: string | undefined) => a ?? b ?? '');
   // Curly quotes and other decoration carry no meaning for matching.
   s = s.replace(/[“”"'‘’«»()[\]{}]/g, ' ');
   // Spaces around digit runs (keeps "2.1", "30,000" and "1.1.3(4)"-like numbering intact as one run).
