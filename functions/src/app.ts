@@ -13,6 +13,12 @@ import type { Notifier } from './notify/notifier.ts';
 import { liffStaticRouter } from './http/liffStatic.ts';
 import { orgsRouter } from './orgs/routes.ts';
 import { plansRouter } from './plans/routes.ts';
+import { FirestoreContextStore } from './chat/contextStore.ts';
+import { chatPostbackHandler, chatTextHandler } from './chat/lineHandlers.ts';
+import { askRouter } from './chat/route.ts';
+import { createChatService } from './chat/service.ts';
+import { FirestoreCorpusProvider } from './search/firestoreCorpus.ts';
+import { KnowledgeBase } from './search/knowledgeBase.ts';
 import { staffGroupRegistrationHandler } from './staff/lineHandlers.ts';
 import { staffRouter } from './staff/routes.ts';
 import type { LineGateway } from './line/credentials.ts';
@@ -55,11 +61,17 @@ export interface App {
 
 /** Builds the whole HTTP surface from its I/O, so tests pass their own storage, LINE and clock. */
 export function createApp(deps: AppDeps): App {
+  const liffLocalBase = deps.config.devRoutes ? (deps.config.publicBaseUrl ?? `http://localhost:${deps.config.port}`) : undefined;
+  // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
+  const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db));
+  const answerOptions = liffLocalBase ? { liffLocalBase } : {};
+  const chat = createChatService({ kb, contexts: new FirestoreContextStore(deps.db), clock: deps.clock, options: answerOptions });
   const bot: BotDeps = {
     db: deps.db,
-    textHandlers: [staffGroupRegistrationHandler(deps.db)],
-    postbackHandlers: [],
-    ...(deps.config.devRoutes ? { liffLocalBase: deps.config.publicBaseUrl ?? `http://localhost:${deps.config.port}` } : {}),
+    // Order matters: specific commands first, the chat engine (which answers everything) last.
+    textHandlers: [staffGroupRegistrationHandler(deps.db), chatTextHandler(chat)],
+    postbackHandlers: [chatPostbackHandler(chat)],
+    ...(liffLocalBase ? { liffLocalBase } : {}),
   };
   const processDeps: ProcessDeps = {
     db: deps.db,
@@ -100,6 +112,7 @@ export function createApp(deps: AppDeps): App {
   app.use(express.json({ limit: '6mb' }));
   app.use(orgsRouter({ db: deps.db, mode: deps.config.mode }));
   app.use(plansRouter({ db: deps.db }));
+  app.use(askRouter({ kb, options: answerOptions, clock: deps.clock }));
   app.use(staffRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
   app.use(landingRouter({ config: deps.config }));
   if (deps.config.mode !== 'production') app.use(liffStaticRouter());
