@@ -73,6 +73,8 @@ export const feeItemSchema = z.object({
   label: text(300),
   /** Baht; 0 is free; null when the amount depends on the case or a local ordinance (explained in `note`). */
   amountBaht: z.number().nonnegative().max(100_000_000).nullable(),
+  /** What the amount is for: "ต่อฉบับ", "ต่อตารางเมตร", "ต่อเดือน". */
+  per: text(60).optional(),
   note: text(500).optional(),
 });
 export type FeeItem = z.infer<typeof feeItemSchema>;
@@ -148,6 +150,18 @@ export const manualContentSchema = z.object({
   contact: contactSchema,
   /** The queue service (บัตรคิว) for this manual's counter, if the organisation runs one. */
   queueServiceId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
+  /** Pages of the organisation's LIFF app that do this service online (e.g. the complaint form). */
+  online: z
+    .array(
+      z.object({
+        /** A button label: LINE cuts labels past 20 characters. */
+        label: text(20),
+        /** Path inside the LIFF app, e.g. "complaints/new". */
+        liffPath: z.string().regex(/^[a-z0-9][a-z0-9/_=&?-]{0,99}$/, 'LIFF path: lowercase path and query'),
+      }),
+    )
+    .max(3)
+    .default([]),
   remarks: z.array(text(1000)).max(20).default([]),
 });
 export type ManualContent = z.infer<typeof manualContentSchema>;

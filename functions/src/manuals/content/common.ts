@@ -6,7 +6,7 @@ import type { Duration, ManualContentInput } from '../schema.ts';
  * | placeholder          | value                                                               |
  * |----------------------|---------------------------------------------------------------------|
  * | `{{org}}`            | the organisation's name, "เทศบาลนครแม่สอด"                           |
- * | `{{officeAddress}}`  | its office address, or "ที่ทำการ{{org}}" when none is recorded        |
+ * | `{{officeAddress}}`  | its office address, or empty: only after a unit or the name          |
  * | `{{officePhone}}`    | its phone number, or empty: use it only as a whole field (contact)  |
  * | `{{officeHours}}`    | its office hours                                                    |
  * | `{{district}}`       | the district name without "อำเภอ", or "ในท้องที่"                      |
@@ -68,7 +68,7 @@ export const STANDARD_COMPLAINT_CHANNELS: ManualContentInput['complaintChannels'
   {
     name: 'ผู้บริหาร{{org}}',
     detail:
-      'ยื่นหนังสือร้องเรียนที่{{officeAddress}} หรือแจ้งผ่าน LINE Official Account ของ{{org}} เมนู "แจ้งเรื่องร้องเรียน"',
+      'ยื่นหนังสือร้องเรียนที่ที่ทำการ{{org}} หรือแจ้งผ่าน LINE Official Account ของ{{org}} เมนู "แจ้งเรื่องร้องเรียน"',
   },
   { name: 'ศูนย์ดำรงธรรมจังหวัด{{province}}', detail: 'สายด่วน 1567 หรือยื่นเรื่องที่ศาลากลางจังหวัด' },
   {
