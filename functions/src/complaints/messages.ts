@@ -1,0 +1,179 @@
+/**
+ * LINE messages of the complaints feature. Pure builders. Nothing here ever takes a Reporter: messages to groups and
+ * staff are built from the case alone, and messages for a corruption report carry no content at all.
+ */
+import type { messagingApi } from '@line/bot-sdk';
+import type { Message } from '../line/client.ts';
+import type { Org } from '../orgs/schema.ts';
+import type { Complaint, ComplaintUpdate } from './schema.ts';
+import { daysSince, formatThaiDate, isOpen, STATUS_LABELS, type Status } from './workflow.ts';
+
+type FlexComponent = messagingApi.FlexComponent;
+type FlexBubble = messagingApi.FlexBubble;
+
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(0, max - 1));
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
+const txt = (text: string, extra: Partial<messagingApi.FlexText> = {}): FlexComponent => ({ type: 'text', text, wrap: true, size: 'sm', ...extra });
+const row = (label: string, value: string): FlexComponent => ({
+  type: 'box',
+  layout: 'baseline',
+  spacing: 'sm',
+  contents: [txt(label, { color: '#6B7280', flex: 2 }), txt(value, { flex: 5, color: '#111827' })],
+});
+
+/** Postback data of the staff card's buttons; ≤ 300 characters. */
+export function statusPostbackData(complaintId: string, to: Status): string {
+  return `action=complaint-status&id=${encodeURIComponent(complaintId)}&to=${to}`;
+}
+
+const postbackButton = (label: string, complaintId: string, to: Status, style: 'primary' | 'secondary'): FlexComponent => ({
+  type: 'button',
+  style,
+  height: 'sm',
+  action: { type: 'postback', label, data: statusPostbackData(complaintId, to), displayText: label },
+});
+
+/**
+ * The card a new general complaint posts to each staff group: what, where, when due, and buttons to move it on. No
+ * reporter: staff who need to call back open the detail page, which requires the officer role.
+ */
+export function staffCard(c: Complaint, categoryTitle: string, detailUrl: string | undefined): Message {
+  const body: FlexComponent[] = [
+    txt('เรื่องร้องเรียนใหม่', { weight: 'bold', size: 'md', color: '#111827' }),
+    txt(clip(c.title, 120), { weight: 'bold' }),
+    txt(clip(c.description, 300), { color: '#374151' }),
+    { type: 'separator', margin: 'md' },
+    row('หมวด', categoryTitle),
+    row('รหัส', c.trackingCode),
+    ...(c.place?.text ? [row('สถานที่', clip(c.place.text, 120))] : []),
+    ...(c.place?.lat !== undefined && c.place.lng !== undefined ? [row('พิกัด', `${c.place.lat.toFixed(5)}, ${c.place.lng.toFixed(5)}`)] : []),
+    ...(c.photoCount > 0 ? [row('รูปภาพ', `${c.photoCount} รูป`)] : []),
+    row('ครบกำหนด', formatThaiDate(c.dueAt)),
+  ];
+  const footer: FlexComponent[] = [
+    postbackButton('รับเรื่อง', c.id, 'acknowledged', 'primary'),
+    postbackButton('กำลังดำเนินการ', c.id, 'in_progress', 'secondary'),
+    postbackButton('แก้ไขเสร็จแล้ว', c.id, 'resolved', 'secondary'),
+    ...(detailUrl ? [{ type: 'button', style: 'link', height: 'sm', action: { type: 'uri', label: 'ดูรายละเอียด', uri: detailUrl } } as FlexComponent] : []),
+  ];
+  const bubble: FlexBubble = {
+    type: 'bubble',
+    body: { type: 'box', layout: 'vertical', spacing: 'sm', contents: body },
+    footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: footer },
+  };
+  return { type: 'flex', altText: clip(`เรื่องร้องเรียนใหม่ ${c.trackingCode}: ${categoryTitle} - ${c.title}`, 400), contents: bubble };
+}
+
+/** What integrity officers are told of a new corruption report: that one exists, nothing about it. */
+export function integrityNotice(inboxUrl: string | undefined): Message {
+  const text = 'มีเรื่องแจ้งเบาะแสการทุจริตเข้ามาใหม่ 1 เรื่อง กรุณาตรวจสอบในระบบเรื่องร้องเรียน (เฉพาะเจ้าหน้าที่ผู้รับผิดชอบ)';
+  if (!inboxUrl) return { type: 'text', text };
+  return {
+    type: 'template',
+    altText: text,
+    template: { type: 'buttons', text: clip(text, 160), actions: [{ type: 'uri', label: 'เปิดรายการเรื่อง', uri: inboxUrl }] },
+  };
+}
+
+/** The complainant's message for one history record (receipt, each status change). */
+export function complainantUpdateMessages(
+  org: Pick<Org, 'name'>,
+  c: Complaint,
+  u: ComplaintUpdate,
+  links: { track: string | undefined; rate: string | undefined },
+): Message[] {
+  const lines: string[] = [];
+  if (u.seq === 1) {
+    lines.push(`${org.name} ได้รับเรื่องของคุณแล้วค่ะ`, `รหัสติดตาม: ${c.trackingCode}`, `หัวข้อ: ${clip(c.title, 100)}`);
+    lines.push(`จะแจ้งผลหรือความคืบหน้าภายในวันที่ ${formatThaiDate(c.dueAt)} (15 วัน)`);
+  } else {
+    lines.push(`เรื่อง ${c.trackingCode}: ${clip(c.title, 100)}`, `สถานะ: ${STATUS_LABELS[u.to]}`);
+    if (u.to === 'forwarded' && u.forwardedTo) lines.push(`ส่งต่อไปยัง: ${u.forwardedTo}`);
+    if (u.reason) lines.push(`เหตุผล: ${u.reason}`);
+    if (u.note) lines.push(`ข้อความจากเจ้าหน้าที่: ${u.note}`);
+    if (isOpen(u.to)) lines.push(`กำหนดแจ้งผลภายในวันที่ ${formatThaiDate(c.dueAt)}`);
+  }
+  const text = clip(lines.join('\n'), 2000);
+  const messages: Message[] = [];
+  if (links.track) {
+    messages.push({ type: 'template', altText: clip(text, 400), template: { type: 'buttons', text: clip(text, 160), actions: [{ type: 'uri', label: 'ดูความคืบหน้า', uri: links.track }] } });
+    // A buttons template cuts text at 160 characters: send the full text too when it is longer.
+    if (text.length > 160) messages.unshift({ type: 'text', text });
+  } else {
+    messages.push({ type: 'text', text });
+  }
+  if ((u.to === 'resolved' || u.to === 'rejected') && links.rate) messages.push(ratingInvitation(links.rate));
+  return messages;
+}
+
+export function ratingInvitation(url: string): Message {
+  const text = 'ช่วยประเมินความพึงพอใจต่อการจัดการเรื่องร้องเรียนนี้ หากปัญหายังไม่ได้รับการแก้ไข แจ้งได้ในแบบประเมิน';
+  return { type: 'template', altText: text, template: { type: 'buttons', text: clip(text, 160), actions: [{ type: 'uri', label: 'ประเมินความพึงพอใจ', uri: url }] } };
+}
+
+const GENERIC_DELAY_REASON = 'เจ้าหน้าที่อยู่ระหว่างตรวจสอบข้อเท็จจริงและประสานหน่วยงานที่เกี่ยวข้อง';
+
+/** At the deadline: why the case is not finished yet (the latest staff note, or the usual reason). */
+export function deadlineExplanation(org: Pick<Org, 'name' | 'office'>, c: Complaint, now: Date, trackUrl: string | undefined): Message[] {
+  const lines = [
+    `เรื่อง ${c.trackingCode}: ${clip(c.title, 100)}`,
+    `ครบกำหนด 15 วันแล้ว (รับเรื่องเมื่อ ${formatThaiDate(c.receivedAt)}, ผ่านมา ${daysSince(new Date(c.receivedAt), now)} วัน) ขณะนี้ยังอยู่ระหว่างดำเนินการ`,
+    `เหตุผล: ${c.lastNote ?? GENERIC_DELAY_REASON}`,
+    `${org.name} จะแจ้งผลให้ทราบทาง LINE ทันทีที่มีความคืบหน้า${org.office.phone ? ` สอบถามเพิ่มเติมโทร ${org.office.phone}` : ''}`,
+  ];
+  const text = clip(lines.join('\n'), 2000);
+  return trackUrl
+    ? [{ type: 'text', text }, { type: 'template', altText: 'ดูความคืบหน้า', template: { type: 'buttons', text: 'ดูสถานะและประวัติการดำเนินการ', actions: [{ type: 'uri', label: 'ดูความคืบหน้า', uri: trackUrl }] } }]
+    : [{ type: 'text', text }];
+}
+
+/** Staff reminder for one general complaint (to the staff groups). */
+export function staffReminder(c: Complaint, categoryTitle: string, kind: 'dueSoon' | 'overdue', detailUrl: string | undefined): Message {
+  const head = kind === 'dueSoon' ? `ใกล้ครบกำหนด ${formatThaiDate(c.dueAt)}` : `เกินกำหนดแล้ว (ครบกำหนด ${formatThaiDate(c.dueAt)})`;
+  const text = clip(`⏰ ${head}\nเรื่อง ${c.trackingCode} (${categoryTitle}): ${clip(c.title, 100)}\nสถานะ: ${STATUS_LABELS[c.status]}`, 1000);
+  if (!detailUrl) return { type: 'text', text };
+  return { type: 'template', altText: clip(text, 400), template: { type: 'buttons', text: clip(text, 160), actions: [{ type: 'uri', label: 'ดูรายละเอียด', uri: detailUrl }] } };
+}
+
+/** Staff reminder for a corruption report (to integrity officers): no content. */
+export function integrityReminder(kind: 'dueSoon' | 'overdue', dueAt: string, inboxUrl: string | undefined): Message {
+  const text = kind === 'dueSoon'
+    ? `มีเรื่องแจ้งเบาะแสการทุจริต 1 เรื่อง ใกล้ครบกำหนด ${formatThaiDate(dueAt)} กรุณาตรวจสอบในระบบ`
+    : `มีเรื่องแจ้งเบาะแสการทุจริต 1 เรื่อง เกินกำหนด ${formatThaiDate(dueAt)} แล้ว กรุณาตรวจสอบในระบบ`;
+  if (!inboxUrl) return { type: 'text', text };
+  return { type: 'template', altText: text, template: { type: 'buttons', text: clip(text, 160), actions: [{ type: 'uri', label: 'เปิดรายการเรื่อง', uri: inboxUrl }] } };
+}
+
+/** A tracking code typed in chat: the status only, nothing personal. */
+export function trackingReply(c: Complaint, categoryTitle: string, now: Date, trackUrl: string | undefined): Message[] {
+  const lines = [
+    `เรื่อง ${c.trackingCode} (${categoryTitle})`,
+    `สถานะ: ${STATUS_LABELS[c.status]}`,
+    `รับเรื่องเมื่อ ${formatThaiDate(c.receivedAt)}`,
+    isOpen(c.status)
+      ? `กำหนดแจ้งผลภายใน ${formatThaiDate(c.dueAt)} (ผ่านมา ${daysSince(new Date(c.receivedAt), now)} จาก 15 วัน)`
+      : `ปิดเรื่องเมื่อ ${formatThaiDate(c.finishedAt ?? c.updatedAt)}`,
+  ];
+  const text = lines.join('\n');
+  if (!trackUrl) return [{ type: 'text', text }];
+  return [{ type: 'template', altText: text, template: { type: 'buttons', text: clip(text, 160), actions: [{ type: 'uri', label: 'ดูประวัติการดำเนินการ', uri: trackUrl }] } }];
+}
+
+export function trackingNotFoundReply(trackUrl: string | undefined): Message[] {
+  const text = 'ไม่พบเรื่องที่มีรหัสติดตามนี้ในบัญชี LINE ของคุณ หากแจ้งเรื่องโดยไม่เปิดเผยตัวตน กรุณาติดตามในหน้าติดตามเรื่องด้วยรหัสติดตามและรหัสลับ (อย่าพิมพ์รหัสลับในแชต)';
+  if (!trackUrl) return [{ type: 'text', text }];
+  return [{ type: 'template', altText: text, template: { type: 'buttons', text: clip('ไม่พบเรื่องที่มีรหัสนี้ในบัญชี LINE ของคุณ เรื่องที่แจ้งโดยไม่เปิดเผยตัวตน ติดตามได้ในหน้าติดตามเรื่องด้วยรหัสลับ', 160), actions: [{ type: 'uri', label: 'เปิดหน้าติดตามเรื่อง', uri: trackUrl }] } }];
+}
+
+export function badCodeReply(): Message[] {
+  return [{ type: 'text', text: 'รหัสติดตามไม่ถูกต้อง กรุณาตรวจสอบอีกครั้ง รหัสมีรูปแบบ RT-XXXXXX (ไม่มีเลข 0 และ 1)' }];
+}
+
+export function postbackReply(text: string): Message[] {
+  return [{ type: 'text', text }];
+}

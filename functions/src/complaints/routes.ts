@@ -1,0 +1,153 @@
+/**
+ * HTTP surface of complaints. Thin: check params/query/body with zod, take identity from the verified token
+ * (auth/middleware.ts), call a use case, shape nothing. Errors are thrown and mapped to HTTP by the platform.
+ */
+import { Router, type Request, type Response } from 'express';
+import type { Firestore } from 'firebase-admin/firestore';
+import { z } from 'zod';
+import type { IdTokenVerifier } from '../auth/idToken.ts';
+import { authenticate, callerOf, loadOrg, optionalCallerOf, orgOf, requireRole } from '../auth/middleware.ts';
+import type { Clock } from '../clock.ts';
+import { RateLimitedError, UnauthenticatedError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import type { Notifier } from '../notify/notifier.ts';
+import { KINDS, listCategories } from './categories.ts';
+import { statsCsv } from './csv.ts';
+import { createRateLimiter, type RateLimiter } from './rateLimit.ts';
+import { changeStatusSchema, fileComplaintSchema, parseOrThrow } from './schema.ts';
+import {
+  changeComplaintStatus,
+  fileComplaint,
+  getComplaintPhoto,
+  getStaffComplaint,
+  listMyComplaints,
+  listStaffInbox,
+  trackComplaint,
+  type ComplaintDeps,
+  type StaffActor,
+} from './service.ts';
+import { computeStats } from './stats.ts';
+import { categoryTitles } from './categories.ts';
+import { listComplaints } from './store.ts';
+import { STATUSES } from './workflow.ts';
+
+export interface ComplaintsRouterDeps {
+  db: Firestore;
+  idTokens: IdTokenVerifier;
+  notifier: Notifier;
+  clock: Clock;
+  liffLocalBase?: string | undefined;
+  log?: Logger | undefined;
+  /** Filing limit per organisation + caller (user, or IP without a token). Default: 5 at once, then 1 per 10 minutes. */
+  filingLimit?: { capacity: number; refillMs: number } | undefined;
+}
+
+const idParam = z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/, { error: 'รหัสเรื่องไม่ถูกต้อง' }) });
+const photoParams = idParam.extend({ n: z.coerce.number({ error: 'ลำดับรูปไม่ถูกต้อง' }).int({ error: 'ลำดับรูปไม่ถูกต้อง' }).min(1, { error: 'ลำดับรูปต้องเป็น 1-3' }).max(3, { error: 'ลำดับรูปต้องเป็น 1-3' }) });
+const trackParams = z.object({ trackingCode: z.string().max(20, { error: 'รหัสติดตามไม่ถูกต้อง' }) });
+const trackQuery = z.object({ secret: z.string().max(100, { error: 'รหัสลับไม่ถูกต้อง' }).optional() });
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'เดือนต้องอยู่ในรูปแบบ YYYY-MM (ค.ศ.)' });
+const statsQuery = z.object({ from: month.optional(), to: month.optional() });
+const flag = z.enum(['true', 'false'], { error: 'ต้องเป็น true หรือ false' }).transform((v) => v === 'true');
+const inboxQuery = z.object({
+  kind: z.enum(KINDS, { error: 'ประเภทต้องเป็น general หรือ corruption' }).optional(),
+  status: z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(STATUSES, { error: `สถานะต้องเป็นหนึ่งใน ${STATUSES.join(', ')}` })).max(6))
+    .optional(),
+  category: z.string().max(40).optional(),
+  overdue: flag.optional(),
+});
+
+const actorOf = (res: Response): StaffActor => {
+  const caller = callerOf(res);
+  return { userId: caller.userId, staff: caller.staff };
+};
+
+export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
+  const router = Router();
+  const service: ComplaintDeps = { db: deps.db, notifier: deps.notifier, clock: deps.clock, liffLocalBase: deps.liffLocalBase, log: deps.log };
+  const limiter: RateLimiter = createRateLimiter({ ...(deps.filingLimit ?? { capacity: 5, refillMs: 10 * 60_000 }), clock: deps.clock });
+  const org = loadOrg(deps.db);
+  const auth = authenticate(deps);
+  const optionalAuth = authenticate(deps, { optional: true });
+  const staffAuth = [org, auth, requireRole('admin', 'officer', 'integrity_officer')];
+  const base = '/api/orgs/:orgId/complaints';
+  const staffBase = '/api/orgs/:orgId/staff/complaints';
+
+  router.get(`${base}/categories`, org, async (_req, res) => {
+    const categories = await listCategories(deps.db, orgOf(res).id);
+    res.json(categories.map((c) => ({ id: c.id, title: c.title, kind: c.kind })));
+  });
+
+  router.post(base, org, optionalAuth, async (req: Request, res: Response) => {
+    const input = parseOrThrow(fileComplaintSchema, req.body);
+    const caller = optionalCallerOf(res);
+    if (input.kind === 'general' && !caller) throw new UnauthenticatedError('general complaint without token');
+    const who = caller ? `u:${caller.userId}` : `ip:${req.ip ?? 'unknown'}`;
+    if (!limiter.take(`${orgOf(res).id}|${who}`)) throw new RateLimitedError('ส่งเรื่องถี่เกินไป กรุณารอสักครู่แล้วลองใหม่');
+    const filed = await fileComplaint(service, orgOf(res), caller, input);
+    res.status(201).json(filed);
+  });
+
+  router.get(`${base}/mine`, org, auth, async (_req, res) => {
+    res.json({ complaints: await listMyComplaints(service, orgOf(res), callerOf(res)) });
+  });
+
+  router.get(`${base}/track/:trackingCode`, org, optionalAuth, async (req, res) => {
+    const { trackingCode } = parseOrThrow(trackParams, req.params);
+    const { secret } = parseOrThrow(trackQuery, req.query);
+    res.set('Cache-Control', 'private, no-store');
+    res.json(await trackComplaint(service, orgOf(res), trackingCode, { secret, caller: optionalCallerOf(res) }));
+  });
+
+  const stats = async (req: Request, res: Response) => {
+    const range = parseOrThrow(statsQuery, req.query);
+    const orgId = orgOf(res).id;
+    const [all, titles] = await Promise.all([listComplaints(deps.db, orgId), categoryTitles(deps.db, orgId)]);
+    return computeStats(all, titles, deps.clock.now(), range);
+  };
+  router.get(`${base}/stats`, org, async (req, res) => {
+    res.json(await stats(req, res));
+  });
+  router.get(`${base}/stats.csv`, org, async (req, res) => {
+    const body = statsCsv(await stats(req, res));
+    res.set('Content-Type', 'text/csv; charset=utf-8');
+    res.set('Content-Disposition', `attachment; filename="complaint-stats-${orgOf(res).id}.csv"`);
+    res.send(body);
+  });
+
+  router.get(staffBase, ...staffAuth, async (req, res) => {
+    const filter = parseOrThrow(inboxQuery, req.query);
+    res.set('Cache-Control', 'private, no-store');
+    res.json({ complaints: await listStaffInbox(service, orgOf(res), actorOf(res), filter) });
+  });
+
+  router.get(`${staffBase}/:id`, ...staffAuth, async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    const o = orgOf(res);
+    res.set('Cache-Control', 'private, no-store');
+    res.json(await getStaffComplaint(service, o, actorOf(res), id, (n) => `/api/orgs/${o.id}/staff/complaints/${id}/photos/${n}`));
+  });
+
+  router.post(`${staffBase}/:id/status`, ...staffAuth, async (req, res) => {
+    const { id } = parseOrThrow(idParam, req.params);
+    const input = parseOrThrow(changeStatusSchema, req.body);
+    const o = orgOf(res);
+    const actor = actorOf(res);
+    await changeComplaintStatus(service, o, actor, id, input);
+    res.json(await getStaffComplaint(service, o, actor, id, (n) => `/api/orgs/${o.id}/staff/complaints/${id}/photos/${n}`));
+  });
+
+  router.get(`${staffBase}/:id/photos/:n`, ...staffAuth, async (req, res) => {
+    const { id, n } = parseOrThrow(photoParams, req.params);
+    const photo = await getComplaintPhoto(service, orgOf(res), actorOf(res), id, n);
+    res.set('Content-Type', photo.contentType);
+    res.set('Cache-Control', 'private, no-store');
+    res.set('X-Content-Type-Options', 'nosniff');
+    res.send(photo.bytes);
+  });
+
+  return router;
+}

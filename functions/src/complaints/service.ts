@@ -1,0 +1,374 @@
+/**
+ * Complaint use cases, in domain words. They take already-parsed input, decide, and call the store and the notifier.
+ * Identity comes in as a verified Caller (or none); nothing here reads a user id from a request body.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Firestore } from 'firebase-admin/firestore';
+import type { Caller } from '../auth/middleware.ts';
+import type { Clock } from '../clock.ts';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FieldIssue } from '../errors.ts';
+import { liffUrl } from '../line/liff.ts';
+import type { Logger } from '../log.ts';
+import type { Notifier } from '../notify/notifier.ts';
+import type { Org } from '../orgs/schema.ts';
+import type { StaffMember } from '../staff/schema.ts';
+import { listStaffGroupIds } from '../staff/groups.ts';
+import { listStaffWithRole } from '../staff/store.ts';
+import { ulid } from '../line/ulid.ts';
+import { canHandle, visibleKinds } from './access.ts';
+import { categoryTitles, listCategories, type ComplaintKind } from './categories.ts';
+import { complainantUpdateMessages, integrityNotice, staffCard } from './messages.ts';
+import { decodePhoto, type Photo } from './photos.ts';
+import type { Actor, ChangeStatusInput, Complaint, ComplaintUpdate, FileComplaintInput, Reporter } from './schema.ts';
+import {
+  applyUpdate,
+  claimUpdate,
+  createComplaint,
+  createReporter,
+  getComplaint,
+  getComplaintIdByCode,
+  getComplaints,
+  getPhoto,
+  getReporter,
+  listComplaintIdsOfUser,
+  listComplaints,
+  listUpdates,
+  reserveTrackingCode,
+  savePhoto,
+} from './store.ts';
+import { newTrackingCode, parseTrackingCode } from './trackingCode.ts';
+import { mineItem, ownerView, publicView, staffDetail, staffItem } from './views.ts';
+import { dueAtFor, isFinished, isOverdue, STATUS_LABELS, transitionRule, type Status } from './workflow.ts';
+
+export interface ComplaintDeps {
+  db: Firestore;
+  notifier: Notifier;
+  clock: Clock;
+  /** Local mode: LIFF pages on this server (see line/liff.ts). */
+  liffLocalBase?: string | undefined;
+  log?: Logger | undefined;
+}
+
+// ---------- links ----------
+
+export const links = {
+  track: (deps: ComplaintDeps, org: Org, code: string) => liffUrl(org, `complaints/track?code=${encodeURIComponent(code)}`, deps.liffLocalBase),
+  rate: (deps: ComplaintDeps, org: Org, id: string) => liffUrl(org, `ratings/new?complaint=${encodeURIComponent(id)}`, deps.liffLocalBase),
+  staffDetail: (deps: ComplaintDeps, org: Org, id: string) => liffUrl(org, `staff/complaints/${encodeURIComponent(id)}`, deps.liffLocalBase),
+  staffInbox: (deps: ComplaintDeps, org: Org, kind: ComplaintKind) => liffUrl(org, `staff/complaints?kind=${kind}`, deps.liffLocalBase),
+};
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+function secretMatches(secret: string | undefined, hash: string | null): boolean {
+  if (!secret || !hash) return false;
+  const a = Buffer.from(hashSecret(secret), 'hex');
+  const b = Buffer.from(hash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Delivery problems never undo a recorded change: the outbox retries; a failure to enqueue is logged. */
+async function notifySafely(deps: ComplaintDeps, n: Parameters<Notifier['notify']>[0]): Promise<boolean> {
+  try {
+    await deps.notifier.notify(n);
+    return true;
+  } catch (err) {
+    deps.log?.warn({ topic: n.topic, key: n.key, err: err instanceof Error ? err.message : String(err) }, 'complaint notification not queued');
+    return false;
+  }
+}
+
+// ---------- filing ----------
+
+export interface FiledComplaint {
+  id: string;
+  trackingCode: string;
+  kind: ComplaintKind;
+  category: string;
+  status: Status;
+  statusLabel: string;
+  receivedAt: string;
+  dueAt: string;
+  anonymous: boolean;
+  contactPreference: Complaint['contactPreference'];
+  trackingSecret?: string;
+}
+
+/**
+ * Files a complaint. Everything is checked before anything is written (bad input stores nothing); then photos,
+ * reporter and the first history record are written, and the complaint document last, so a failure half-way leaves
+ * nothing visible. Staff are told (card to staff groups, or a content-free notice to integrity officers) and the
+ * complainant gets a receipt in LINE when they filed under their LINE identity.
+ */
+export async function fileComplaint(deps: ComplaintDeps, org: Org, caller: Caller | undefined, input: FileComplaintInput): Promise<FiledComplaint> {
+  const issues: FieldIssue[] = [];
+  if (input.kind === 'general' && !caller) throw new UnauthenticatedError('a general complaint needs a LINE login');
+
+  const categories = await listCategories(deps.db, org.id);
+  const category = categories.find((c) => c.id === input.category);
+  if (!category) issues.push({ path: 'category', message: 'ไม่พบหมวดเรื่องนี้ กรุณาเลือกจากรายการ' });
+  else if (category.kind !== input.kind) issues.push({ path: 'category', message: input.kind === 'corruption' ? 'หมวดนี้เป็นเรื่องร้องเรียนทั่วไป ไม่ใช่การแจ้งเบาะแสทุจริต' : 'หมวดนี้เป็นการแจ้งเบาะแสทุจริต กรุณาใช้ช่องทางแจ้งเบาะแส' });
+
+  const hasContact = !!(input.contact?.name || input.contact?.phone || input.contact?.email);
+  // Anonymous: asked for, or nothing personal at all (a corruption report without login and without contact).
+  const anonymous = input.anonymous || (!caller && !hasContact);
+  const keepsUserId = !!caller && !anonymous;
+  const personalData = keepsUserId || hasContact;
+  if (personalData && !input.consent) issues.push({ path: 'consent', message: 'กรุณายืนยันความยินยอมให้เก็บและใช้ข้อมูลส่วนบุคคลเพื่อดำเนินการเรื่องนี้ (PDPA)' });
+
+  const contactPreference = input.contact?.method ?? (keepsUserId ? 'line' : input.contact?.phone ? 'phone' : input.contact?.email ? 'email' : 'none');
+  if (contactPreference === 'line' && !keepsUserId) issues.push({ path: 'contact.method', message: 'ติดต่อกลับทาง LINE ได้เมื่อเข้าสู่ระบบด้วย LINE และไม่ได้เลือกไม่เปิดเผยตัวตน' });
+
+  const photos: Photo[] = [];
+  input.photos.forEach((url, i) => {
+    const p = decodePhoto(url);
+    if ('problem' in p) issues.push({ path: `photos.${i}`, message: p.problem });
+    else photos.push(p);
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+
+  const now = deps.clock.now();
+  const id = ulid(now.getTime());
+  let trackingCode = '';
+  for (let attempt = 0; attempt < 10 && !trackingCode; attempt++) {
+    const code = newTrackingCode();
+    if (await reserveTrackingCode(deps.db, org.id, code, id, now)) trackingCode = code;
+  }
+  if (!trackingCode) throw new ConflictError('no free tracking code after 10 draws', 'ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้ง');
+
+  const secret = keepsUserId ? undefined : randomBytes(18).toString('base64url');
+  const complaint: Complaint = {
+    id,
+    orgId: org.id,
+    kind: input.kind,
+    category: input.category,
+    title: input.title,
+    description: input.description,
+    place: input.place ? { ...input.place } : null,
+    photoCount: photos.length,
+    contactPreference,
+    anonymous,
+    trackingCode,
+    secretHash: secret ? hashSecret(secret) : null,
+    status: 'received',
+    seq: 1,
+    receivedAt: now.toISOString(),
+    dueAt: dueAtFor(now).toISOString(),
+    updatedAt: now.toISOString(),
+    finishedAt: null,
+    lastNote: null,
+    reminders: {},
+  };
+
+  for (const [i, p] of photos.entries()) await savePhoto(deps.db, org.id, id, i + 1, p, now);
+  if (personalData) {
+    const reporter: Reporter = {
+      complaintId: id,
+      kind: input.kind,
+      userId: keepsUserId && caller ? caller.userId : null,
+      lineName: keepsUserId && caller?.name ? caller.name : null,
+      name: input.contact?.name || null,
+      phone: input.contact?.phone || null,
+      email: input.contact?.email || null,
+      consent: input.consent,
+      consentAt: input.consent ? now.toISOString() : null,
+      createdAt: now.toISOString(),
+    };
+    await createReporter(deps.db, org.id, reporter);
+  }
+  const first: ComplaintUpdate = { seq: 1, at: now.toISOString(), from: null, to: 'received', note: null, reason: null, forwardedTo: null, actor: { type: 'citizen' } };
+  await claimUpdate(deps.db, org.id, id, first);
+  await createComplaint(deps.db, complaint);
+  deps.log?.info({ orgId: org.id, complaintId: id, kind: input.kind }, 'complaint filed');
+
+  await notifyStaffOfNew(deps, org, complaint, category?.title ?? input.category);
+  if (keepsUserId && caller) await notifyComplainant(deps, org, complaint, first, caller.userId);
+
+  return {
+    id,
+    trackingCode,
+    kind: complaint.kind,
+    category: complaint.category,
+    status: complaint.status,
+    statusLabel: STATUS_LABELS[complaint.status],
+    receivedAt: complaint.receivedAt,
+    dueAt: complaint.dueAt,
+    anonymous: complaint.anonymous,
+    contactPreference,
+    ...(secret ? { trackingSecret: secret } : {}),
+  };
+}
+
+async function notifyStaffOfNew(deps: ComplaintDeps, org: Org, c: Complaint, categoryTitle: string): Promise<void> {
+  if (c.kind === 'general') {
+    const card = staffCard(c, categoryTitle, links.staffDetail(deps, org, c.id));
+    for (const groupId of await listStaffGroupIds(deps.db, org.id)) {
+      await notifySafely(deps, { orgId: org.id, to: groupId, messages: [card], key: `complaint:${c.id}:new:${groupId}`, topic: 'complaint.new' });
+    }
+    return;
+  }
+  const notice = integrityNotice(links.staffInbox(deps, org, 'corruption'));
+  for (const officer of await listStaffWithRole(deps.db, org.id, 'integrity_officer')) {
+    await notifySafely(deps, { orgId: org.id, to: officer.userId, messages: [notice], key: `complaint:${c.id}:new:${officer.userId}`, topic: 'complaint.corruption.new' });
+  }
+}
+
+async function notifyComplainant(deps: ComplaintDeps, org: Org, c: Complaint, u: ComplaintUpdate, userId: string): Promise<void> {
+  const messages = complainantUpdateMessages(org, c, u, { track: links.track(deps, org, c.trackingCode), rate: links.rate(deps, org, c.id) });
+  await notifySafely(deps, { orgId: org.id, to: userId, messages, key: `complaint:${c.id}:update:${u.seq}`, topic: `complaint.${u.to}` });
+}
+
+/** The LINE user to tell of progress, or null (anonymous, filed without login). */
+export async function complainantUserId(deps: ComplaintDeps, c: Complaint): Promise<string | null> {
+  if (c.anonymous) return null;
+  return (await getReporter(deps.db, c.orgId, c.id))?.userId ?? null;
+}
+
+// ---------- workflow ----------
+
+export interface StaffActor {
+  userId: string;
+  staff: StaffMember | null;
+}
+
+/** Loads a complaint for a staff member; a corruption report is "not found" for anyone but integrity officers. */
+async function complaintForStaff(deps: ComplaintDeps, org: Org, actor: StaffActor, id: string): Promise<Complaint> {
+  const c = await getComplaint(deps.db, org.id, id);
+  if (!c) throw new NotFoundError(`complaint ${id}`, 'ไม่พบเรื่องนี้');
+  if (!canHandle(actor.staff, c.kind)) {
+    if (c.kind === 'corruption') throw new NotFoundError(`complaint ${id}`, 'ไม่พบเรื่องนี้');
+    throw new ForbiddenError('general complaints need officer or admin', 'เฉพาะเจ้าหน้าที่รับเรื่องหรือผู้ดูแลระบบเท่านั้นที่ดำเนินการเรื่องนี้ได้');
+  }
+  return c;
+}
+
+export interface StatusChanged {
+  complaint: Complaint;
+  update: ComplaintUpdate;
+}
+
+/**
+ * Moves a complaint along the transition table, appending one history record. Two concurrent changes cannot both
+ * claim record N+1 (create() on a deterministic id): the loser gets a ConflictError and nothing of its change is kept.
+ */
+export async function changeComplaintStatus(deps: ComplaintDeps, org: Org, actor: StaffActor, id: string, input: ChangeStatusInput): Promise<StatusChanged> {
+  const c = await complaintForStaff(deps, org, actor, id);
+  const rule = transitionRule(c.status, input.to);
+  if (!rule) {
+    throw new ConflictError(
+      `transition ${c.status} -> ${input.to} not allowed`,
+      c.status === input.to ? `เรื่องนี้อยู่ในสถานะ "${STATUS_LABELS[c.status]}" อยู่แล้ว` : `เปลี่ยนจากสถานะ "${STATUS_LABELS[c.status]}" เป็น "${STATUS_LABELS[input.to]}" ไม่ได้`,
+    );
+  }
+  const issues: FieldIssue[] = [];
+  if (rule.note && !input.note) issues.push({ path: 'note', message: input.to === 'resolved' ? 'กรุณาบอกผู้ร้องว่าแก้ไขอะไรไปแล้ว' : 'กรุณาเขียนความคืบหน้าถึงผู้ร้อง' });
+  if (rule.reason && !input.reason) issues.push({ path: 'reason', message: input.to === 'rejected' ? 'กรุณาระบุเหตุผลที่ไม่รับพิจารณา' : 'กรุณาระบุเหตุผลที่ส่งต่อ' });
+  if (rule.forwardedTo && !input.forwardedTo) issues.push({ path: 'forwardedTo', message: 'กรุณาระบุหน่วยงานที่ส่งต่อ' });
+  if (!rule.forwardedTo && input.forwardedTo) issues.push({ path: 'forwardedTo', message: 'ระบุหน่วยงานได้เฉพาะเมื่อส่งต่อเรื่อง' });
+  if (issues.length > 0) throw new ValidationError(issues);
+
+  const now = deps.clock.now();
+  const staffActor: Actor = { type: 'staff', userId: actor.userId, displayName: actor.staff?.displayName || 'เจ้าหน้าที่' };
+  const update: ComplaintUpdate = {
+    seq: c.seq + 1,
+    at: now.toISOString(),
+    from: c.status,
+    to: input.to,
+    note: input.note || null,
+    reason: input.reason || null,
+    forwardedTo: input.forwardedTo || null,
+    actor: staffActor,
+  };
+  if (!(await claimUpdate(deps.db, org.id, c.id, update))) {
+    // Someone else moved it first. If they stopped before updating the case, finish their move for them.
+    const latest = (await listUpdates(deps.db, org.id, c.id)).at(-1);
+    if (latest && latest.seq > c.seq) await applyUpdate(deps.db, org.id, c.id, latest, isFinished(latest.to) ? latest.at : null);
+    throw new ConflictError(`complaint ${c.id} changed concurrently`, 'เรื่องนี้เพิ่งถูกเปลี่ยนสถานะโดยเจ้าหน้าที่อีกคน กรุณาโหลดข้อมูลใหม่');
+  }
+  const finishedAt = isFinished(input.to) ? update.at : null;
+  await applyUpdate(deps.db, org.id, c.id, update, finishedAt);
+  const next: Complaint = { ...c, status: input.to, seq: update.seq, updatedAt: update.at, finishedAt, lastNote: update.note ?? update.reason ?? c.lastNote };
+  deps.log?.info({ orgId: org.id, complaintId: c.id, from: c.status, to: input.to, seq: update.seq }, 'complaint status changed');
+
+  const userId = await complainantUserId(deps, c);
+  if (userId) await notifyComplainant(deps, org, next, update, userId);
+  return { complaint: next, update };
+}
+
+// ---------- citizen views ----------
+
+/**
+ * Tracking by code. General complaints: anyone with the code sees status and dates; the owner (verified token) or the
+ * holder of the secret also sees content and notes. Corruption reports: only the owner or the secret holder, and to
+ * anyone else they do not exist (same 404 as an unknown code).
+ */
+export async function trackComplaint(deps: ComplaintDeps, org: Org, codeInput: string, access: { secret?: string | undefined; caller?: Caller | undefined }) {
+  const code = parseTrackingCode(codeInput);
+  if (!code) throw new ValidationError([{ path: 'trackingCode', message: 'รหัสติดตามไม่ถูกต้อง รูปแบบคือ RT-XXXXXX' }]);
+  const notFound = () => new NotFoundError('tracking code', 'ไม่พบเรื่องที่มีรหัสติดตามนี้ หรือรหัสลับไม่ถูกต้อง');
+  const id = await getComplaintIdByCode(deps.db, org.id, code);
+  const c = id ? await getComplaint(deps.db, org.id, id) : null;
+  if (!c) throw notFound();
+  const owner = !!access.caller && (await complainantUserId(deps, c)) === access.caller.userId;
+  const entitled = owner || secretMatches(access.secret, c.secretHash);
+  if (c.kind === 'corruption' && !entitled) throw notFound();
+  const [titles, history] = await Promise.all([categoryTitles(deps.db, org.id), listUpdates(deps.db, org.id, c.id)]);
+  const title = titles.get(c.category) ?? c.category;
+  const now = deps.clock.now();
+  return entitled ? ownerView(c, title, history, now) : publicView(c, title, history, now);
+}
+
+/** The caller's own complaints (filed under their LINE identity), newest first. */
+export async function listMyComplaints(deps: ComplaintDeps, org: Org, caller: Caller) {
+  const ids = await listComplaintIdsOfUser(deps.db, org.id, caller.userId);
+  const [complaints, titles] = await Promise.all([getComplaints(deps.db, org.id, ids), categoryTitles(deps.db, org.id)]);
+  const now = deps.clock.now();
+  return complaints
+    .filter((c) => !c.anonymous)
+    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+    .map((c) => mineItem(c, titles.get(c.category) ?? c.category, now));
+}
+
+// ---------- staff views ----------
+
+export interface InboxFilter {
+  kind?: ComplaintKind | undefined;
+  status?: Status[] | undefined;
+  category?: string | undefined;
+  overdue?: boolean | undefined;
+}
+
+export async function listStaffInbox(deps: ComplaintDeps, org: Org, actor: StaffActor, filter: InboxFilter) {
+  const kinds = visibleKinds(actor.staff);
+  if (kinds.length === 0) throw new ForbiddenError('no complaint role', 'คุณไม่มีสิทธิ์ดูเรื่องร้องเรียน');
+  if (filter.kind && !kinds.includes(filter.kind)) {
+    throw new ForbiddenError(`kind ${filter.kind} not visible`, filter.kind === 'corruption' ? 'เรื่องแจ้งเบาะแสทุจริตเห็นได้เฉพาะเจ้าหน้าที่ศูนย์ปฏิบัติการต่อต้านการทุจริต' : 'คุณไม่มีสิทธิ์ดูเรื่องประเภทนี้');
+  }
+  const now = deps.clock.now();
+  const wanted = filter.kind ? [filter.kind] : kinds;
+  const lists = await Promise.all(wanted.map((kind) => listComplaints(deps.db, org.id, { kind, ...(filter.status ? { statuses: filter.status } : {}) })));
+  const titles = await categoryTitles(deps.db, org.id);
+  return lists
+    .flat()
+    .filter((c) => canHandle(actor.staff, c.kind))
+    .filter((c) => !filter.category || c.category === filter.category)
+    .filter((c) => filter.overdue === undefined || isOverdue(c, now) === filter.overdue)
+    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+    .map((c) => staffItem(c, titles.get(c.category) ?? c.category, now));
+}
+
+export async function getStaffComplaint(deps: ComplaintDeps, org: Org, actor: StaffActor, id: string, photoUrl: (n: number) => string) {
+  const c = await complaintForStaff(deps, org, actor, id);
+  const [history, reporter, titles] = await Promise.all([listUpdates(deps.db, org.id, c.id), getReporter(deps.db, org.id, c.id), categoryTitles(deps.db, org.id)]);
+  return staffDetail(c, titles.get(c.category) ?? c.category, history, reporter, deps.clock.now(), photoUrl);
+}
+
+export async function getComplaintPhoto(deps: ComplaintDeps, org: Org, actor: StaffActor, id: string, n: number) {
+  const c = await complaintForStaff(deps, org, actor, id);
+  const photo = n >= 1 && n <= c.photoCount ? await getPhoto(deps.db, org.id, c.id, n) : null;
+  if (!photo) throw new NotFoundError(`photo ${n}`, 'ไม่พบรูปภาพนี้');
+  return photo;
+}
+
+export { listCategories };
+export type { ComplaintKind };

@@ -1,0 +1,110 @@
+/**
+ * What each audience may see of a complaint. Every API answer is built by one of these projections, never by returning
+ * stored documents, so adding a stored field cannot leak it.
+ */
+import type { Complaint, ComplaintUpdate, Reporter } from './schema.ts';
+import { daysSince, isOverdue, STATUS_LABELS, TRANSITIONS, type Status } from './workflow.ts';
+
+const statusOf = (s: Status) => ({ status: s, statusLabel: STATUS_LABELS[s] });
+
+function timing(c: Complaint, now: Date) {
+  return {
+    receivedAt: c.receivedAt,
+    dueAt: c.dueAt,
+    finishedAt: c.finishedAt,
+    overdue: isOverdue(c, now),
+    daysElapsed: daysSince(new Date(c.receivedAt), now),
+  };
+}
+
+/** Anyone with the tracking code of a general complaint: status and dates, no content, no notes, no names. */
+export function publicView(c: Complaint, categoryTitle: string, history: ComplaintUpdate[], now: Date) {
+  return {
+    trackingCode: c.trackingCode,
+    kind: c.kind,
+    category: c.category,
+    categoryTitle,
+    ...statusOf(c.status),
+    ...timing(c, now),
+    access: 'public' as const,
+    history: history.map((u) => ({ seq: u.seq, ...statusOf(u.to), at: u.at, ...(u.to === 'forwarded' ? { forwardedTo: u.forwardedTo } : {}) })),
+  };
+}
+
+/** The complainant (verified owner, or holder of the secret): also the content and the notes addressed to them. */
+export function ownerView(c: Complaint, categoryTitle: string, history: ComplaintUpdate[], now: Date) {
+  return {
+    ...publicView(c, categoryTitle, [], now),
+    id: c.id,
+    access: 'owner' as const,
+    title: c.title,
+    description: c.description,
+    place: c.place,
+    photoCount: c.photoCount,
+    anonymous: c.anonymous,
+    history: history.map((u) => ({
+      seq: u.seq,
+      ...statusOf(u.to),
+      at: u.at,
+      note: u.note,
+      reason: u.reason,
+      forwardedTo: u.forwardedTo,
+      by: u.actor.type === 'staff' ? 'เจ้าหน้าที่' : u.actor.type === 'citizen' ? 'ผู้แจ้ง' : 'ระบบ',
+    })),
+  };
+}
+
+/** A line of "my complaints". */
+export function mineItem(c: Complaint, categoryTitle: string, now: Date) {
+  return {
+    id: c.id,
+    trackingCode: c.trackingCode,
+    kind: c.kind,
+    category: c.category,
+    categoryTitle,
+    title: c.title,
+    ...statusOf(c.status),
+    ...timing(c, now),
+    updatedAt: c.updatedAt,
+  };
+}
+
+/** A line of the staff inbox (staff entitled to the complaint's kind only). */
+export function staffItem(c: Complaint, categoryTitle: string, now: Date) {
+  return {
+    ...mineItem(c, categoryTitle, now),
+    place: c.place,
+    photoCount: c.photoCount,
+    anonymous: c.anonymous,
+  };
+}
+
+/**
+ * The reporter block. Built only for staff entitled to the kind (officers for general, integrity officers for
+ * corruption). The LINE user id is never shown: staff reach people by the contact they chose.
+ */
+export function reporterView(c: Complaint, r: Reporter | null) {
+  if (!r || c.anonymous) return { anonymous: true as const, viaLine: false, name: null, phone: null, email: null, lineName: null, contactPreference: c.contactPreference };
+  return { anonymous: false as const, viaLine: r.userId !== null, name: r.name, phone: r.phone, email: r.email, lineName: r.lineName, contactPreference: c.contactPreference };
+}
+
+export function staffDetail(c: Complaint, categoryTitle: string, history: ComplaintUpdate[], reporter: Reporter | null, now: Date, photoUrl: (n: number) => string) {
+  return {
+    ...staffItem(c, categoryTitle, now),
+    description: c.description,
+    contactPreference: c.contactPreference,
+    photos: Array.from({ length: c.photoCount }, (_, i) => ({ n: i + 1, url: photoUrl(i + 1) })),
+    allowedTransitions: Object.keys(TRANSITIONS[c.status]) as Status[],
+    history: history.map((u) => ({
+      seq: u.seq,
+      from: u.from,
+      ...statusOf(u.to),
+      at: u.at,
+      note: u.note,
+      reason: u.reason,
+      forwardedTo: u.forwardedTo,
+      by: u.actor.type === 'staff' ? { type: 'staff' as const, displayName: u.actor.displayName } : { type: u.actor.type },
+    })),
+    reporter: reporterView(c, reporter),
+  };
+}
