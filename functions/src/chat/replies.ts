@@ -254,7 +254,7 @@ export function manualBubble(m: CorpusManual, highlight: ManualAspect[] = []): F
   body.push(...section('เอกสารที่ต้องใช้', m.documents, hl.has('documents') ? 8 : 4, 120));
   body.push(...section('ขั้นตอน', m.steps.map((s) => (s.duration ? `${s.text} (${s.duration})` : s.text)), hl.has('steps') ? 6 : 3, 140));
   if (m.fees.length > 1) body.push(...section('ค่าธรรมเนียม', m.fees, hl.has('fee') ? 6 : 2, 120));
-  body.push(...section('ติดต่อที่', [[m.unit, m.where].filter(Boolean).join(' '), m.hours].filter(Boolean), 2, 160));
+  body.push(...section('ติดต่อที่', [m.where || m.unit, m.hours].filter(Boolean), 2, 160));
   return bubble(body);
 }
 
@@ -272,7 +272,7 @@ export function manualAspectText(m: CorpusManual, aspect: ManualAspect): string 
     case 'steps':
       return `ขั้นตอน${m.title}\n${m.steps.map((s, i) => `${i + 1}. ${s.text}${s.duration ? ` (${s.duration})` : ''}`).join('\n')}`;
     case 'where':
-      return `${m.title} ติดต่อได้ที่ ${[m.unit, m.where].filter(Boolean).join(' ')}${m.hours ? `\nเวลา ${m.hours}` : ''}`;
+      return `${m.title} ติดต่อได้ที่ ${m.where || m.unit}${m.hours ? `\nเวลา ${m.hours}` : ''}`;
   }
 }
 

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { answer } from '../chat/answer.ts';
-import { demoProvider, REPO_ROOT } from '../chat/demoCorpus.ts';
+import { demoProvider, loadStandardManuals, REPO_ROOT } from '../chat/demoCorpus.ts';
 import type { Message, ResultRef } from '../chat/types.ts';
 import { KnowledgeBase } from '../search/knowledgeBase.ts';
 import { normalizeText } from '../search/normalize.ts';
@@ -171,6 +171,7 @@ async function main() {
     console.error(`No questions file: tried ${candidates.join(', ')} (use --file PATH)`);
     process.exit(2);
   }
+  if (!values.url && !(await loadStandardManuals())) console.error('warning: the standard manuals could not be loaded; manual questions will fail');
   const ask = values.url ? httpAsker(values.url) : inProcessAsker(new KnowledgeBase(await demoProvider(values.plans)));
   const summary = await runEval(readQuestions(file), ask);
   if (values.json) console.log(JSON.stringify({ ...summary, outcomes: summary.outcomes.map((o) => ({ id: o.question.id, top1: o.top1, top3: o.top3, why: o.why })) }, null, 2));
