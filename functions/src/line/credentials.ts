@@ -2,6 +2,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { lineChannelsSchema } from '../config.ts';
 import { getOrgSecrets } from '../orgs/store.ts';
 import type { OrgSecrets } from '../orgs/schema.ts';
+import { ttlCache } from '../store/ttlCache.ts';
 import { createLineApi, type LineApi } from './client.ts';
 
 /** Where each organisation's channel secret and access token come from. */
@@ -26,13 +27,17 @@ export interface LineGateway {
   api(orgId: string): Promise<LineApi | null>;
 }
 
+/** Credentials are read at most once a minute per organisation: a rotated secret takes effect within that minute. */
+const CREDENTIALS_TTL_MS = 60_000;
+
 export function createLineGateway(credentials: ChannelCredentials, baseURL: () => string): LineGateway {
+  const get = ttlCache((orgId) => credentials.get(orgId), CREDENTIALS_TTL_MS);
   return {
     async channelSecret(orgId) {
-      return (await credentials.get(orgId))?.channelSecret ?? null;
+      return (await get(orgId))?.channelSecret ?? null;
     },
     async api(orgId) {
-      const creds = await credentials.get(orgId);
+      const creds = await get(orgId);
       return creds ? createLineApi({ channelAccessToken: creds.channelAccessToken, baseURL: baseURL() }) : null;
     },
   };

@@ -7,6 +7,7 @@ import type { Logger } from '../log.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
 import { getOrg } from '../orgs/store.ts';
 import { withDeadline } from '../store/deadline.ts';
+import { ttlCache } from '../store/ttlCache.ts';
 import type { LineGateway } from './credentials.ts';
 import { asLineEvent, webhookBodySchema } from './events.ts';
 import { recordEvent } from './eventStore.ts';
@@ -32,13 +33,15 @@ export interface WebhookDeps {
  */
 export function webhookRouter(deps: WebhookDeps): Router {
   const router = express.Router();
+  // Organisations change rarely; a 30-second memory spares one read per event on the hottest path.
+  const findOrg = ttlCache((id) => getOrg(deps.db, id), 30_000);
   router.post('/line/webhook/:orgId', express.raw({ type: () => true, limit: MAX_BODY }), async (req, res) => {
     const orgId = orgIdSchema.safeParse(req.params.orgId);
     if (!orgId.success) throw new NotFoundError('organisation');
     const [org, secret] = await withDeadline(
       'organisation lookup',
       STORAGE_DEADLINE_MS,
-      Promise.all([getOrg(deps.db, orgId.data), deps.line.channelSecret(orgId.data)]),
+      Promise.all([findOrg(orgId.data), deps.line.channelSecret(orgId.data)]),
     );
     if (!org) throw new NotFoundError('organisation');
     if (!secret) throw new NotFoundError('LINE channel of organisation');

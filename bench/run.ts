@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: every benchmark of the product, each reported as ratios against a baseline measured in the same
+ * run on the same machine (absolute times on a shared 2-core machine say little; ratios say what our code costs).
+ * `npm run bench -- webhook ask` runs only those.
+ */
+import { benchAsk } from './ask.ts';
+import { benchParse } from './parse.ts';
+import { benchWebhook } from './webhook.ts';
+
+const benches: Record<string, () => Promise<unknown>> = {
+  parse: benchParse,
+  ask: benchAsk,
+  webhook: benchWebhook,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !(w in benches));
+if (unknown.length) {
+  console.error(`unknown bench: ${unknown.join(', ')} (have: ${Object.keys(benches).join(', ')})`);
+  process.exit(64);
+}
+for (const [name, run] of Object.entries(benches)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  const started = performance.now();
+  const result = await run();
+  console.log(`\n== ${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(JSON.stringify(result, null, 2));
+}
+process.exit(0);
