@@ -1,0 +1,154 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createIdTokenVerifier, localKeys } from '../../functions/src/auth/idToken.ts';
+import { COMPLAINT_COLLECTIONS } from '../../functions/src/complaints/collections.ts';
+import { complaintsRouter } from '../../functions/src/complaints/routes.ts';
+import type { ComplaintDeps } from '../../functions/src/complaints/service.ts';
+import { errorHandler } from '../../functions/src/http/errors.ts';
+import { recordingNotifier } from '../../functions/src/notify/notifier.ts';
+import type { Role } from '../../functions/src/staff/schema.ts';
+import { markStaffGroup } from '../../functions/src/staff/groups.ts';
+import { grantRoles } from '../../functions/src/staff/store.ts';
+import { givenOrg, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+
+export const AUD = '1234567890';
+export const LIFF_BASE = 'http://liff.test';
+
+/**
+ * The real test server (local mode, embedded Firestore, LINE sandbox, fixed clock) plus the complaints router mounted on
+ * its own port exactly as app.ts mounts it (JSON body parser, then the router, then the platform's error handler), with a
+ * recording notifier so every outbound LINE message can be asserted. Real HTTP, real token verification, real Firestore.
+ */
+export async function startComplaintsApp(options: { at?: string; filingLimit?: { capacity: number; refillMs: number } } = {}) {
+  const t: TestApp = await startTestApp(options.at ? { at: options.at } : {});
+  const issuer = t.rt.issuer;
+  if (!issuer) throw new Error('local issuer expected in local mode');
+  const idTokens = createIdTokenVerifier({ issuer: issuer.issuer, keys: localKeys(issuer.jwks()), now: () => t.clock.now() });
+  const notifier = recordingNotifier();
+  const app = express();
+  app.set('trust proxy', true);
+  app.use(express.json({ limit: '6mb' }));
+  app.use(complaintsRouter({ db: t.rt.db, idTokens, notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log, filingLimit: options.filingLimit ?? { capacity: 1000, refillMs: 1000 } }));
+  app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));
+  app.use(errorHandler(t.rt.log));
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const deps: ComplaintDeps = { db: t.rt.db, notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log };
+
+  const token = (sub: string, extra: { name?: string; aud?: string; expiresInSeconds?: number } = {}) =>
+    issuer.sign({ sub, aud: extra.aud ?? AUD, now: t.clock.now(), ...(extra.name ? { name: extra.name } : {}), ...(extra.expiresInSeconds ? { expiresInSeconds: extra.expiresInSeconds } : {}) });
+
+  async function call(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string } = {}) {
+    const headers: Record<string, string> = {};
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${base}${path}`, { method, headers, ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
+    const text = await res.text();
+    let json: unknown = undefined;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      /* not JSON (CSV, photo) */
+    }
+    // Tests read the JSON shape they expect; the assertions check it.
+    return { status: res.status, headers: res.headers, text, json: json as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  }
+
+  /** An organisation with a registered staff group, an officer, an admin, an integrity officer and a queue operator. */
+  async function givenOrgWithStaff() {
+    const org = await givenOrg(t);
+    const now = t.clock.now();
+    const mk = async (displayName: string, roles: Role[]) => {
+      const userId = newUserId();
+      await grantRoles(t.rt.db, org.id, { userId, displayName, roles }, now);
+      return { userId, displayName, token: () => token(userId) };
+    };
+    const officer = await mk('สมศรี เจ้าหน้าที่', ['officer']);
+    const admin = await mk('ผู้ดูแล ระบบ', ['admin']);
+    const integrity = await mk('ศูนย์ ต่อต้านทุจริต', ['integrity_officer']);
+    const queueOperator = await mk('คนเรียก คิว', ['queue_operator']);
+    const groupId = `C${newUserId().slice(1)}`;
+    await markStaffGroup(t.rt.db, org.id, groupId, admin.userId, now);
+    return { org, officer, admin, integrity, queueOperator, groupId };
+  }
+
+  async function countStored(orgId: string) {
+    const o = t.rt.db.collection('orgs').doc(orgId);
+    const n = async (c: string) => (await o.collection(c).count().get()).data().count;
+    return {
+      complaints: await n(COMPLAINT_COLLECTIONS.complaints),
+      tracking: await n(COMPLAINT_COLLECTIONS.tracking),
+      reporters: await n(COMPLAINT_COLLECTIONS.reporters),
+      photos: await n(COMPLAINT_COLLECTIONS.photos),
+    };
+  }
+
+  return {
+    t,
+    base,
+    deps,
+    notifier,
+    token,
+    call,
+    givenOrgWithStaff,
+    countStored,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await t.stop();
+    },
+  };
+}
+
+export type ComplaintsApp = Awaited<ReturnType<typeof startComplaintsApp>>;
+
+export const generalBody = (over: Record<string, unknown> = {}) => ({
+  kind: 'general',
+  category: 'street-light',
+  title: 'ไฟถนนดับหน้าบ้านเลขที่ 12',
+  description: 'ไฟถนนดับมาสามคืนแล้ว มืดมาก เด็กเดินกลับบ้านอันตราย',
+  place: { lat: 16.7137, lng: 98.5746, text: 'ซอย 3 ถนนอินทรคีรี ใกล้ร้านข้าวมันไก่' },
+  contact: { method: 'line', name: 'สมชาย ใจดี', phone: '081-234-5678' },
+  consent: true,
+  ...over,
+});
+
+export const REPORTER_NAME = 'ผู้แจ้งลับ นามสมมุติ';
+export const REPORTER_PHONE = '0899999999';
+export const REPORTER_LINE_NAME = 'ชื่อไลน์ผู้แจ้งเบาะแส';
+
+export const corruptionBody = (over: Record<string, unknown> = {}) => ({
+  kind: 'corruption',
+  category: 'bribery',
+  title: 'ถูกเรียกเงินเพื่อให้ใบอนุญาตเร็วขึ้น',
+  description: 'เจ้าหน้าที่กองช่างเรียกเงินสามพันบาทเพื่อเร่งใบอนุญาตก่อสร้าง เมื่อวันที่ 10',
+  contact: { method: 'phone', name: REPORTER_NAME, phone: REPORTER_PHONE },
+  consent: true,
+  ...over,
+});
+
+/** A tiny JPEG with an EXIF (APP1) segment carrying a GPS marker string, and a comment. */
+export function jpegWithExif(): Buffer {
+  const soi = Buffer.from([0xff, 0xd8]);
+  const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+  const exifPayload = Buffer.concat([Buffer.from('Exif\0\0'), Buffer.from('GPS-SECRET-LOCATION 16.7137N 98.5746E')]);
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1]), u16(exifPayload.length + 2), exifPayload]);
+  const comPayload = Buffer.from('camera owner: somchai');
+  const com = Buffer.concat([Buffer.from([0xff, 0xfe]), u16(comPayload.length + 2), comPayload]);
+  const dqt = Buffer.concat([Buffer.from([0xff, 0xdb]), u16(67), Buffer.alloc(65, 1)]);
+  const sos = Buffer.concat([Buffer.from([0xff, 0xda]), u16(8), Buffer.from([1, 1, 0, 0, 0x3f, 0])]);
+  const scan = Buffer.from([0x12, 0x34, 0xff, 0x00, 0x56]);
+  const eoi = Buffer.from([0xff, 0xd9]);
+  return Buffer.concat([soi, app0, app1, com, dqt, sos, scan, eoi]);
+}
+
+function u16(n: number): Buffer {
+  const b = Buffer.alloc(2);
+  b.writeUInt16BE(n);
+  return b;
+}
+
+export const dataUrl = (type: string, bytes: Buffer) => `data:${type};base64,${bytes.toString('base64')}`;
