@@ -1,0 +1,47 @@
+import { normalizeDigits } from '../lib/format.ts';
+import type { ComplaintKind } from '../lib/complaints.ts';
+
+/**
+ * Client-side checks that mirror the server's complaint schema (functions/src/complaints), so most mistakes are caught
+ * before sending; the server still decides and its 400 `issues` are shown next to the same fields.
+ */
+export const LIMITS = {
+  title: { min: 3, max: 120 },
+  description: { min: 10, max: 4000 },
+  place: { max: 500 },
+};
+
+export interface ComplaintDraft {
+  kind: ComplaintKind;
+  category: string;
+  title: string;
+  description: string;
+  placeText: string;
+  location: { lat: number; lng: number } | null;
+  contact: 'line' | 'phone' | 'none';
+  phone: string;
+  consent: boolean;
+  anonymous: boolean;
+}
+
+export type FieldErrors = Record<string, string | undefined>;
+
+const length = (s: string) => [...s.trim()].length;
+
+export function validateComplaint(d: ComplaintDraft, photoCount: number): FieldErrors {
+  const e: FieldErrors = {};
+  if (!d.category) e.category = 'กรุณาเลือกประเภทเรื่อง';
+  if (length(d.title) < LIMITS.title.min) e.title = `กรุณาระบุเรื่องอย่างน้อย ${LIMITS.title.min} ตัวอักษร`;
+  else if (length(d.title) > LIMITS.title.max) e.title = `เรื่องยาวเกิน ${LIMITS.title.max} ตัวอักษร`;
+  if (length(d.description) < LIMITS.description.min) e.description = `กรุณาเล่ารายละเอียดอย่างน้อย ${LIMITS.description.min} ตัวอักษร`;
+  else if (length(d.description) > LIMITS.description.max) e.description = `รายละเอียดยาวเกิน ${LIMITS.description.max.toLocaleString('th-TH')} ตัวอักษร`;
+  if (length(d.placeText) > LIMITS.place.max) e.place = `สถานที่ยาวเกิน ${LIMITS.place.max} ตัวอักษร`;
+  if (photoCount > 3) e.photos = 'แนบรูปได้ไม่เกิน 3 รูป';
+  const anonymous = d.kind === 'corruption' && d.anonymous;
+  if (!anonymous && d.contact === 'phone') {
+    const digits = normalizeDigits(d.phone).replace(/[^\d]/g, '');
+    if (!/^0\d{8,9}$/.test(digits)) e.phone = 'กรุณาใส่หมายเลขโทรศัพท์ 9-10 หลัก ขึ้นต้นด้วย 0';
+  }
+  if (!d.consent) e.consent = 'กรุณายืนยันการยินยอมให้ใช้ข้อมูลก่อนส่งเรื่อง';
+  return e;
+}

@@ -1,0 +1,92 @@
+import { h, type ComponentChild } from 'preact';
+import { useState } from 'preact/hooks';
+import { ApiError, request } from '../lib/api.ts';
+import type { ComplaintView } from '../lib/complaints.ts';
+import { normalizeCode } from '../lib/format.ts';
+import type { PageProps } from '../lib/router.ts';
+import { Button, ErrorSummary, TextField, focusSoon } from '../lib/ui.ts';
+import { ComplaintSummary } from './complaintView.ts';
+
+/**
+ * Tracking by code. The result is shown on this page rather than at a URL, so an anonymous report's secret never
+ * lands in the address bar or the browser history.
+ */
+export default function Track(props: PageProps): ComponentChild {
+  const [code, setCode] = useState(props.query.get('code') ?? '');
+  const [secret, setSecret] = useState('');
+  const [errors, setErrors] = useState<{ code?: string; secret?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ComplaintView | null>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const c = normalizeCode(code);
+    if (!c) {
+      setErrors({ code: 'กรุณาใส่รหัสติดตาม' });
+      focusSoon('error-summary');
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    setResult(null);
+    try {
+      const s = normalizeCode(secret);
+      const found = await request<ComplaintView>(`/complaints/track/${encodeURIComponent(c)}${s ? `?secret=${encodeURIComponent(s)}` : ''}`);
+      setResult(found);
+      focusSoon('complaint-result');
+    } catch (err) {
+      const status = err instanceof ApiError ? err.status : 0;
+      if (status === 404 || status === 403) {
+        setErrors({
+          form: s(secret)
+            ? 'ไม่พบเรื่องนี้ หรือรหัสลับไม่ตรงกัน กรุณาตรวจสอบรหัสอีกครั้ง'
+            : 'ไม่พบเรื่องนี้ ถ้าเป็นเรื่องที่แจ้งแบบไม่ระบุตัวตน กรุณาใส่รหัสลับด้วย',
+        });
+      } else if (err instanceof ApiError && err.status === 400 && err.issues.length) {
+        const byPath = Object.fromEntries(err.issues.map((i) => [i.path.includes('secret') ? 'secret' : 'code', i.message]));
+        setErrors(byPath);
+      } else setErrors({ form: err instanceof Error ? err.message : String(err) });
+      focusSoon('error-summary');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const summary = [
+    ...(errors.form ? [{ message: errors.form }] : []),
+    ...(errors.code ? [{ field: 'code', message: errors.code }] : []),
+    ...(errors.secret ? [{ field: 'secret', message: errors.secret }] : []),
+  ];
+  return h(
+    'div',
+    null,
+    h(
+      'form',
+      { noValidate: true, onSubmit: submit, class: 'form' },
+      h(ErrorSummary, { errors: summary, title: 'ค้นหาไม่สำเร็จ' }),
+      h(TextField, {
+        id: 'code',
+        label: 'รหัสติดตาม',
+        required: true,
+        hint: 'รหัสที่ได้รับเมื่อส่งเรื่อง ตัวพิมพ์เล็กหรือใหญ่ก็ได้',
+        value: code,
+        onInput: setCode,
+        autocomplete: 'off',
+        error: errors.code,
+      }),
+      h(TextField, {
+        id: 'secret',
+        label: 'รหัสลับ',
+        hint: 'เฉพาะเรื่องที่แจ้งแบบไม่ระบุตัวตน',
+        value: secret,
+        onInput: setSecret,
+        autocomplete: 'off',
+        error: errors.secret,
+      }),
+      h(Button, { type: 'submit', busy }, busy ? 'กำลังค้นหา…' : 'ดูสถานะ'),
+    ),
+    result ? h(ComplaintSummary, { complaint: result }) : null,
+  );
+}
+
+const s = (v: string) => v.trim().length > 0;

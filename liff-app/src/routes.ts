@@ -1,0 +1,37 @@
+import type { PageModule, Route } from './lib/router.ts';
+
+/**
+ * Every page, lazily loaded. Order matters: fixed paths before ':param' ones. Staff pages are their own chunks, so
+ * citizens never download them.
+ */
+const page = (title: string, load: () => Promise<{ default: PageModule['default'] }>) => async (): Promise<PageModule> => ({
+  default: (await load()).default,
+  title,
+});
+
+export const routes: Route[] = [
+  { pattern: '', load: page('บริการของหน่วยงาน', () => import('./pages/home.ts')) },
+  { pattern: 'complaints/new', load: page('ร้องเรียน / แจ้งเรื่อง', () => import('./pages/complaintChoice.ts')) },
+  {
+    pattern: 'complaints/new/general',
+    load: async () => ({ default: (await import('./pages/complaintForm.ts')).GeneralForm, title: 'แจ้งเรื่องร้องเรียนทั่วไป' }),
+  },
+  {
+    pattern: 'complaints/new/corruption',
+    load: async () => ({ default: (await import('./pages/complaintForm.ts')).CorruptionForm, title: 'แจ้งเบาะแสการทุจริตและประพฤติมิชอบ' }),
+  },
+  { pattern: 'complaints/mine', load: page('เรื่องของฉัน', () => import('./pages/mine.ts')) },
+  { pattern: 'complaints/track', load: page('ติดตามเรื่องด้วยรหัส', () => import('./pages/track.ts')) },
+  { pattern: 'complaints/:trackingCode', load: page('สถานะเรื่อง', () => import('./pages/complaintStatus.ts')) },
+  { pattern: 'stats', load: page('สถิติเรื่องร้องเรียน', () => import('./pages/stats.ts')) },
+  { pattern: 'staff', load: page('เรื่องร้องเรียน (เจ้าหน้าที่)', () => import('./staff/inbox.ts')) },
+  { pattern: 'staff/complaints/:id', load: page('รายละเอียดเรื่อง (เจ้าหน้าที่)', () => import('./staff/detail.ts')) },
+  // Filled by the queue and rating issues.
+  { pattern: 'queue', load: page('รับบัตรคิว', () => import('./pages/placeholder.ts')) },
+  { pattern: 'queue/:serviceId', load: page('รับบัตรคิว', () => import('./pages/placeholder.ts')) },
+  { pattern: 'tickets/:id', load: page('บัตรคิวของฉัน', () => import('./pages/placeholder.ts')) },
+  { pattern: 'ratings/new', load: page('ประเมินความพึงพอใจ', () => import('./pages/placeholder.ts')) },
+  { pattern: 'ratings/results', load: page('ผลความพึงพอใจ', () => import('./pages/placeholder.ts')) },
+];
+
+export const notFound: Route = { pattern: '*', load: page('ไม่พบหน้านี้', () => import('./pages/notFound.ts')) };

@@ -1,0 +1,196 @@
+import { h, type ComponentChild } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, request, requestObjectUrl } from '../lib/api.ts';
+import { DueLine, FINAL, KIND_LABELS, STATUS_LABELS, StatusBadge, Timeline, receivedAtOf, type ComplaintView, type Status } from '../lib/complaints.ts';
+import { formatDateTime } from '../lib/format.ts';
+import type { PageProps } from '../lib/router.ts';
+import { Button, ErrorSummary, ErrorView, Link, Loading, Notice, RadioGroup, TextArea, focusSoon, issuesByField, useApi } from '../lib/ui.ts';
+
+/** What staff see of a complaint. The reporter appears only when the API includes it (never for general staff on corruption). */
+interface StaffComplaint extends ComplaintView {
+  id: string;
+  photos?: Array<{ id?: string; index?: number; path?: string; url?: string; contentType?: string }>;
+  reporter?: { displayName?: string; userId?: string } | null;
+  contact?: { method?: string; phone?: string } | null;
+  allowedNext?: Status[];
+  categoryTitle?: string;
+}
+
+const NEEDS_REASON: Status[] = ['rejected', 'forwarded'];
+
+export default function StaffDetail(props: PageProps): ComponentChild {
+  const id = props.params.id ?? '';
+  const { data, error, loading, reload } = useApi<StaffComplaint>(`/staff/complaints/${encodeURIComponent(id)}`);
+  if (loading && !data) return h(Loading, null);
+  if (error) return h(ErrorView, { error, retry: reload, staff: true });
+  if (!data) return h(Loading, null);
+  const c = data;
+  const received = receivedAtOf(c);
+  return h(
+    'div',
+    null,
+    h('p', null, h(Link, { to: 'staff' }, '‹ กลับไปที่รายการเรื่อง')),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'c-title' },
+      h('h2', { id: 'c-title' }, c.title ?? '(ไม่มีชื่อเรื่อง)'),
+      h('p', null, h(StatusBadge, { status: c.status }), c.overdue ? h('span', { class: 'badge badge-overdue' }, 'เกินกำหนด') : null),
+      h(
+        'dl',
+        { class: 'facts' },
+        fact('รหัสติดตาม', c.trackingCode),
+        fact('ประเภท', `${KIND_LABELS[c.kind] ?? c.kind}${c.categoryTitle || c.category ? ` · ${c.categoryTitle ?? c.category}` : ''}`),
+        received ? fact('รับเรื่องเมื่อ', formatDateTime(received)) : null,
+        c.place?.text || c.place?.lat != null
+          ? fact(
+              'สถานที่',
+              h(
+                'span',
+                null,
+                c.place?.text ?? '',
+                c.place?.lat != null ? h('a', { href: `https://maps.google.com/?q=${c.place.lat},${c.place.lng}`, target: '_blank', rel: 'noopener' }, c.place?.text ? ' (แผนที่)' : 'ดูบนแผนที่') : null,
+              ),
+            )
+          : null,
+        c.kind === 'corruption' && c.anonymous ? fact('ผู้แจ้ง', 'ไม่ระบุตัวตน') : c.reporter?.displayName ? fact('ผู้แจ้ง', c.reporter.displayName) : null,
+        c.contact?.method === 'phone' && c.contact.phone ? fact('โทรศัพท์', h('a', { href: `tel:${c.contact.phone}` }, c.contact.phone)) : null,
+      ),
+      c.description ? h('p', { class: 'description' }, c.description) : null,
+      c.photos?.length ? h(Photos, { complaintId: c.id, photos: c.photos }) : null,
+      h(DueLine, { complaint: c }),
+    ),
+    h(StatusForm, { complaint: c, onChanged: reload }),
+    h('section', { 'aria-labelledby': 'h-title' }, h('h2', { id: 'h-title' }, 'ประวัติการดำเนินการ'), h(Timeline, { complaint: c })),
+  );
+}
+
+function fact(label: string, value: ComponentChild): ComponentChild {
+  return h('div', { class: 'fact' }, h('dt', null, label), h('dd', null, value));
+}
+
+function Photos(props: { complaintId: string; photos: NonNullable<StaffComplaint['photos']> }): ComponentChild {
+  const [urls, setUrls] = useState<Array<string | null>>([]);
+  useEffect(() => {
+    let live = true;
+    const made: string[] = [];
+    Promise.all(
+      props.photos.map((p, i) => {
+        const path = p.url ?? p.path ?? `/staff/complaints/${encodeURIComponent(props.complaintId)}/photos/${encodeURIComponent(p.id ?? String(p.index ?? i))}`;
+        return requestObjectUrl(path).then(
+          (u) => (made.push(u), u),
+          () => null,
+        );
+      }),
+    ).then((list) => live && setUrls(list));
+    return () => {
+      live = false;
+      made.forEach((u) => URL.revokeObjectURL(u));
+    };
+  }, [props.complaintId]);
+  return h(
+    'ul',
+    { class: 'photos photos-large', 'aria-label': 'รูปภาพจากผู้แจ้ง' },
+    props.photos.map((_, i) =>
+      h('li', { key: i }, urls[i] ? h('a', { href: urls[i]!, target: '_blank', rel: 'noopener' }, h('img', { src: urls[i]!, alt: `รูปที่ ${i + 1} จากผู้แจ้ง` })) : h('span', { class: 'hint' }, urls.length ? 'เปิดรูปไม่ได้' : 'กำลังโหลดรูป…')),
+    ),
+  );
+}
+
+function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void }): ComponentChild {
+  const c = props.complaint;
+  const options = (c.allowedNext ?? (FINAL.includes(c.status) ? [] : (['acknowledged', 'in_progress', 'resolved', 'rejected', 'forwarded'] as Status[]).filter((s) => s !== c.status)));
+  const [to, setTo] = useState<string>('');
+  const [note, setNote] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  if (options.length === 0) return h(Notice, { kind: 'info' }, h('p', null, 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้'));
+  const needsReason = NEEDS_REASON.includes(to as Status);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const found: Record<string, string | undefined> = {};
+    if (!to) found.to = 'กรุณาเลือกสถานะใหม่';
+    if (needsReason && reason.trim().length < 3) found.reason = to === 'forwarded' ? 'กรุณาระบุหน่วยงานที่ส่งต่อและเหตุผล' : 'กรุณาระบุเหตุผลที่ไม่รับพิจารณา';
+    if (note.length > 1000) found.note = 'ข้อความยาวเกิน 1,000 ตัวอักษร';
+    setFormError(null);
+    setDone(null);
+    if (Object.values(found).some(Boolean)) {
+      setErrors(found);
+      focusSoon('error-summary');
+      return;
+    }
+    setBusy(true);
+    try {
+      await request(`/staff/complaints/${encodeURIComponent(c.id)}/status`, {
+        body: { to, note: note.trim(), ...(needsReason ? { reason: reason.trim() } : {}) },
+      });
+      setDone(`เปลี่ยนสถานะเป็น “${STATUS_LABELS[to as Status]}” แล้ว${c.anonymous ? '' : ' ผู้แจ้งจะได้รับข้อความทาง LINE'}`);
+      setTo('');
+      setNote('');
+      setReason('');
+      setErrors({});
+      props.onChanged();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400 && err.issues.length) setErrors(issuesByField(err.issues));
+      setFormError(err instanceof Error ? err.message : String(err));
+      focusSoon('error-summary');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const summary = [
+    ...(formError && !Object.values(errors).some(Boolean) ? [{ message: formError }] : []),
+    ...(['to', 'reason', 'note'] as const).filter((k) => errors[k]).map((k) => ({ field: k, message: errors[k]! })),
+  ];
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 's-title' },
+    h('h2', { id: 's-title' }, 'เปลี่ยนสถานะ'),
+    done ? h(Notice, { kind: 'success', role: 'status' }, h('p', null, done)) : h('p', { role: 'status', class: 'visually-hidden' }),
+    h(
+      'form',
+      { noValidate: true, onSubmit: submit, class: 'form' },
+      h(ErrorSummary, { errors: summary, title: summary.length === 1 && !('field' in summary[0]!) ? 'เปลี่ยนสถานะไม่สำเร็จ' : 'กรุณาแก้ไขก่อนบันทึก' }),
+      h(RadioGroup, {
+        id: 'to',
+        legend: 'สถานะใหม่',
+        value: to,
+        onChange: (v) => {
+          setTo(v);
+          setErrors((e) => ({ ...e, to: undefined }));
+        },
+        error: errors.to,
+        options: options.map((s) => ({ value: s, label: STATUS_LABELS[s] ?? s })),
+      }),
+      needsReason
+        ? h(TextArea, {
+            id: 'reason',
+            label: to === 'forwarded' ? 'ส่งต่อไปที่หน่วยงานใด และเพราะอะไร' : 'เหตุผลที่ไม่รับพิจารณา',
+            required: true,
+            value: reason,
+            onInput: setReason,
+            maxLength: 500,
+            rows: 3,
+            error: errors.reason,
+          })
+        : null,
+      h(TextArea, {
+        id: 'note',
+        label: 'ข้อความถึงผู้แจ้ง',
+        hint: c.anonymous ? 'ผู้แจ้งไม่ระบุตัวตน จะเห็นข้อความนี้เมื่อติดตามด้วยรหัส' : 'ส่งถึงผู้แจ้งทาง LINE และแสดงในประวัติ เขียนให้ชัดว่าทำอะไรไปแล้ว',
+        value: note,
+        onInput: setNote,
+        maxLength: 1000,
+        rows: 3,
+        error: errors.note,
+      }),
+      h(Button, { type: 'submit', busy }, busy ? 'กำลังบันทึก…' : 'บันทึกสถานะ'),
+    ),
+    h('p', { class: 'hint' }, `ข้อมูลล่าสุดเมื่อ ${formatDateTime(new Date())}`),
+  );
+}
