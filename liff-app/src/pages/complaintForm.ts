@@ -1,8 +1,8 @@
 import { h, type ComponentChild } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request } from '../lib/api.ts';
-import { type Category, type ComplaintKind } from '../lib/complaints.ts';
-import { codeGroups, codeSpoken, normalizeDigits } from '../lib/format.ts';
+import { CodeDisplay, type Category, type ComplaintKind } from '../lib/complaints.ts';
+import { normalizeDigits } from '../lib/format.ts';
 import { MAX_PHOTOS, preparePhoto, type PreparedPhoto } from '../lib/photos.ts';
 import {
   Button,
@@ -47,7 +47,7 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
     description: '',
     placeText: '',
     location: null,
-    contact: kind === 'general' ? 'line' : 'none',
+    contact: 'line',
     phone: '',
     consent: false,
     anonymous: false,
@@ -457,13 +457,3 @@ function Submitted(props: { created: Created; anonymous: boolean }): ComponentCh
     ),
   );
 }
-
-export function CodeDisplay(props: { code: string; testId?: string }): ComponentChild {
-  return h(
-    'p',
-    { class: 'code', 'data-testid': props.testId, 'data-code': props.code },
-    h('span', { class: 'visually-hidden' }, codeSpoken(props.code)),
-    h('span', { 'aria-hidden': 'true' }, codeGroups(props.code).map((g, i) => h('span', { key: i, class: 'code-group' }, g))),
-  );
-}
-

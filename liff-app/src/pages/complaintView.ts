@@ -1,7 +1,6 @@
 import { h, type ComponentChild } from 'preact';
-import { DueLine, KIND_LABELS, StatusBadge, Timeline, receivedAtOf, type ComplaintView } from '../lib/complaints.ts';
+import { CodeDisplay, DueLine, KIND_LABELS, StatusBadge, Timeline, receivedAtOf, type ComplaintView } from '../lib/complaints.ts';
 import { formatDate } from '../lib/format.ts';
-import { CodeDisplay } from './complaintForm.ts';
 
 /** A complaint as its complainant sees it: code, status, the 15-day line and the history. */
 export function ComplaintSummary(props: { complaint: ComplaintView }): ComponentChild {
