@@ -1,0 +1,6 @@
+/** What the app composition wires: the router, the chat handlers, the scheduler entry, the collection names. */
+export { complaintsRouter, type ComplaintsRouterDeps } from './routes.ts';
+export { complaintPostbackHandlers, complaintTextHandlers } from './bot.ts';
+export { runComplaintDeadlines, type DeadlineDeps, type DeadlineRun } from './reminders.ts';
+export { COMPLAINT_COLLECTIONS } from './collections.ts';
+export type { ComplaintDeps } from './service.ts';
