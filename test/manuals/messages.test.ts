@@ -56,7 +56,7 @@ function checkActions(message: unknown) {
     if (a.label !== undefined) expect(a.label.length).toBeLessThanOrEqual(LIMITS.label);
     if (a.type === 'postback') {
       const p = a as messagingApi.PostbackAction;
-      expect(p.data.length).toBeLessThanOrEqual(LIMITS.postbackData);
+      expect((p.data ?? '').length).toBeLessThanOrEqual(LIMITS.postbackData);
       expect((p.displayText ?? '').length).toBeLessThanOrEqual(300);
     }
     if (a.type === 'uri') expect((a as messagingApi.URIAction).uri).toMatch(/^(https:\/\/liff\.line\.me\/|tel:)/);
@@ -74,7 +74,7 @@ describe('manual LINE messages within LINE limits', () => {
       expect(message.altText.startsWith('คู่มือ')).toBe(true);
       for (const t of texts(message.contents)) expect(t.trim()).not.toBe('');
       checkActions(message);
-      expect(message.quickReply?.items.length).toBeLessThanOrEqual(13);
+      expect(message.quickReply?.items?.length ?? 0).toBeLessThanOrEqual(13);
 
       for (const part of MANUAL_PARTS) {
         const answer = manualPartMessage(m, part);
