@@ -34,7 +34,7 @@ interface Created {
   trackingSecret?: string;
 }
 
-const FIELD_ORDER = ['category', 'title', 'description', 'place', 'photos', 'contact', 'phone', 'consent'];
+const FIELD_ORDER = ['anonymous', 'category', 'title', 'description', 'place', 'photos', 'contact', 'phone', 'consent'];
 
 function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
   const { kind } = props;
@@ -164,7 +164,7 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
       contact: anonymous
         ? { method: 'none' }
         : { method: draft.contact, ...(draft.contact === 'phone' ? { phone: normalizeDigits(draft.phone).replace(/[^\d+]/g, '') } : {}) },
-      consent: draft.consent,
+      consent: anonymous ? false : draft.consent,
       ...(kind === 'corruption' ? { anonymous } : {}),
     };
     try {
@@ -297,11 +297,13 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
         })
       : null,
     h(ConsentNotice, { kind, anonymous }),
-    h(
-      Checkbox,
-      { id: 'consent', checked: draft.consent, onChange: (v) => set('consent', v), error: errors.consent },
-      'ฉันอ่านและยินยอมให้หน่วยงานเก็บและใช้ข้อมูลนี้เพื่อดำเนินการเรื่องนี้',
-    ),
+    anonymous
+      ? null
+      : h(
+          Checkbox,
+          { id: 'consent', checked: draft.consent, onChange: (v) => set('consent', v), error: errors.consent },
+          'ฉันอ่านและยินยอมให้หน่วยงานเก็บและใช้ข้อมูลนี้เพื่อดำเนินการเรื่องนี้',
+        ),
     h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }, status),
     h(Button, { type: 'submit', busy: submitting }, submitting ? 'กำลังส่ง…' : 'ส่งเรื่อง'),
   );

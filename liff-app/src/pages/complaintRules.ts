@@ -42,6 +42,6 @@ export function validateComplaint(d: ComplaintDraft, photoCount: number): FieldE
     const digits = normalizeDigits(d.phone).replace(/[^\d]/g, '');
     if (!/^0\d{8,9}$/.test(digits)) e.phone = 'กรุณาใส่หมายเลขโทรศัพท์ 9-10 หลัก ขึ้นต้นด้วย 0';
   }
-  if (!d.consent) e.consent = 'กรุณายืนยันการยินยอมให้ใช้ข้อมูลก่อนส่งเรื่อง';
+  if (!anonymous && !d.consent) e.consent = 'กรุณายืนยันการยินยอมให้ใช้ข้อมูลก่อนส่งเรื่อง';
   return e;
 }

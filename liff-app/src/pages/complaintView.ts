@@ -16,6 +16,9 @@ export function ComplaintSummary(props: { complaint: ComplaintView }): Component
     c.categoryTitle ? h('p', { class: 'meta' }, `ประเภท: ${c.categoryTitle}`) : null,
     received ? h('p', { class: 'meta' }, `แจ้งเมื่อ ${formatDate(received)}`) : null,
     h(DueLine, { complaint: c }),
+    c.access === 'public'
+      ? h('p', { class: 'hint' }, 'แสดงเฉพาะสถานะและวันที่ รายละเอียดและข้อความจากเจ้าหน้าที่แสดงเฉพาะผู้แจ้ง (เปิดจากบัญชี LINE ที่ใช้แจ้ง)')
+      : null,
     h('h3', null, 'ความคืบหน้า'),
     h(Timeline, { complaint: c }),
   );

@@ -12,6 +12,7 @@ export interface Counts {
   overdue?: number;
   rejected?: number;
   forwarded?: number;
+  finishedOnTime?: number;
   medianDaysToFinish?: number | null;
 }
 
@@ -23,17 +24,11 @@ interface Row extends Counts {
   kind?: string;
 }
 
+/** GET /complaints/stats (functions/src/complaints/stats.ts). */
 export interface Stats {
-  total?: Counts;
-  general?: Counts;
+  generatedAt?: string;
+  general?: { totals?: Counts; byMonth?: Row[]; byCategory?: Row[] };
   corruption?: Counts;
-  byMonth?: Row[];
-  byCategory?: Row[];
-  months?: Row[];
-  categories?: Row[];
-  updatedAt?: string;
-  from?: string;
-  to?: string;
 }
 
 const finishedOf = (c: Counts) => c.finished ?? c.resolved ?? 0;
@@ -42,17 +37,18 @@ export default function StatsPage(): ComponentChild {
   const { data, error, loading, reload } = useApi<Stats>('/complaints/stats');
   if (loading) return h(Loading, null);
   if (error || !data) return h(ErrorView, { error, retry: reload });
-  const total = data.total ?? data.general ?? {};
-  const months = data.byMonth ?? data.months ?? [];
-  const categories = data.byCategory ?? data.categories ?? [];
+  const total = data.general?.totals ?? {};
+  const months = data.general?.byMonth ?? [];
+  const categories = data.general?.byCategory ?? [];
   return h(
     'div',
     null,
-    h('p', null, 'สถิติเรื่องร้องเรียนที่หน่วยงานเผยแพร่ต่อสาธารณะ ไม่มีข้อมูลที่ระบุตัวผู้ร้อง'),
+    h('p', null, 'สถิติเรื่องร้องเรียนที่หน่วยงานเผยแพร่ต่อสาธารณะ ไม่มีข้อมูลที่ระบุตัวผู้ร้อง นับตามเดือนที่รับเรื่อง (เวลาประเทศไทย)'),
+    total.received ? null : h('p', null, 'ยังไม่มีเรื่องร้องเรียนในช่วงนี้'),
     h(
       'section',
       { 'aria-labelledby': 'stats-total' },
-      h('h2', { id: 'stats-total' }, 'ภาพรวม'),
+      h('h2', { id: 'stats-total' }, 'เรื่องร้องเรียนทั่วไป'),
       h(
         'dl',
         { class: 'figures' },
@@ -60,7 +56,8 @@ export default function StatsPage(): ComponentChild {
         figure('แล้วเสร็จ', finishedOf(total)),
         figure('กำลังดำเนินการ', total.inProgress ?? 0),
         figure('เกินกำหนด 15 วัน', total.overdue ?? 0),
-        total.medianDaysToFinish != null ? figure('ค่ามัธยฐานวันที่ใช้', total.medianDaysToFinish, 'วัน') : null,
+        total.medianDaysToFinish != null ? figure('ใช้เวลาโดยทั่วไป (มัธยฐาน)', total.medianDaysToFinish, 'วัน') : null,
+        total.finished ? figure('เสร็จภายใน 15 วัน', Math.round(((total.finishedOnTime ?? 0) / total.finished) * 100), '%') : null,
       ),
     ),
     months.length ? h(BarTable, { id: 'stats-months', title: 'รายเดือน', rows: months, label: (r) => (r.month ? formatMonth(r.month) : '') }) : null,
@@ -72,7 +69,8 @@ export default function StatsPage(): ComponentChild {
           'section',
           { 'aria-labelledby': 'stats-corruption' },
           h('h2', { id: 'stats-corruption' }, 'เรื่องแจ้งเบาะแสการทุจริต (นับแยก)'),
-          h('dl', { class: 'figures' }, figure('รับเรื่อง', data.corruption.received ?? 0), figure('แล้วเสร็จ', finishedOf(data.corruption)), figure('กำลังดำเนินการ', data.corruption.inProgress ?? 0)),
+          h('p', { class: 'hint' }, 'นับเฉพาะจำนวน ไม่แยกเดือนหรือประเภท เพื่อคุ้มครองผู้แจ้ง'),
+          h('dl', { class: 'figures' }, figure('รับเรื่อง', data.corruption.received ?? 0), figure('แล้วเสร็จ', finishedOf(data.corruption)), figure('กำลังดำเนินการ', data.corruption.inProgress ?? 0), figure('เกินกำหนด', data.corruption.overdue ?? 0)),
         )
       : null,
     h('p', null, h('a', { href: orgPath('/complaints/stats.csv'), download: 'complaint-stats.csv', class: 'btn btn-secondary' }, 'ดาวน์โหลด CSV (เปิดด้วย Excel ได้)')),

@@ -30,7 +30,8 @@ export default function Track(props: PageProps): ComponentChild {
     setErrors({});
     setResult(null);
     try {
-      const s = normalizeCode(secret);
+      // The secret is case-sensitive: only spaces are removed.
+      const s = secret.replace(/\s+/g, '');
       const found = await request<ComplaintView>(`/complaints/track/${encodeURIComponent(c)}${s ? `?secret=${encodeURIComponent(s)}` : ''}`);
       setResult(found);
       focusSoon('complaint-result');
@@ -38,7 +39,7 @@ export default function Track(props: PageProps): ComponentChild {
       const status = err instanceof ApiError ? err.status : 0;
       if (status === 404 || status === 403) {
         setErrors({
-          form: s(secret)
+          form: filled(secret)
             ? 'ไม่พบเรื่องนี้ หรือรหัสลับไม่ตรงกัน กรุณาตรวจสอบรหัสอีกครั้ง'
             : 'ไม่พบเรื่องนี้ ถ้าเป็นเรื่องที่แจ้งแบบไม่ระบุตัวตน กรุณาใส่รหัสลับด้วย',
         });
@@ -89,4 +90,4 @@ export default function Track(props: PageProps): ComponentChild {
   );
 }
 
-const s = (v: string) => v.trim().length > 0;
+const filled = (v: string) => v.trim().length > 0;

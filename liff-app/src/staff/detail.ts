@@ -1,22 +1,33 @@
-import { h, type ComponentChild } from 'preact';
+import { Fragment, h, type ComponentChild } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request, requestObjectUrl } from '../lib/api.ts';
 import { DueLine, FINAL, KIND_LABELS, STATUS_LABELS, StatusBadge, Timeline, receivedAtOf, type ComplaintView, type Status } from '../lib/complaints.ts';
 import { formatDateTime } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';
-import { Button, ErrorSummary, ErrorView, Link, Loading, Notice, RadioGroup, TextArea, focusSoon, issuesByField, useApi } from '../lib/ui.ts';
+import { Button, ErrorSummary, ErrorView, Link, Loading, Notice, RadioGroup, TextArea, TextField, focusSoon, issuesByField, useApi } from '../lib/ui.ts';
 
 /** What staff see of a complaint. The reporter appears only when the API includes it (never for general staff on corruption). */
 interface StaffComplaint extends ComplaintView {
   id: string;
-  photos?: Array<{ id?: string; index?: number; path?: string; url?: string; contentType?: string }>;
-  reporter?: { displayName?: string; userId?: string } | null;
-  contact?: { method?: string; phone?: string } | null;
-  allowedNext?: Status[];
-  categoryTitle?: string;
+  photos?: Array<{ n?: number; url?: string }>;
+  reporter?: {
+    anonymous?: boolean;
+    viaLine?: boolean;
+    name?: string | null;
+    lineName?: string | null;
+    phone?: string | null;
+    email?: string | null;
+    contactPreference?: string;
+  } | null;
+  contactPreference?: string;
+  allowedTransitions?: Status[];
 }
 
-const NEEDS_REASON: Status[] = ['rejected', 'forwarded'];
+const CONTACT_LABELS: Record<string, string> = { line: 'LINE', phone: 'โทรศัพท์', email: 'อีเมล', none: 'ไม่ต้องติดต่อกลับ' };
+
+/** What each move needs, as the server's workflow table (functions/src/complaints/workflow.ts) says. */
+const needsNote = (from: Status, to: Status) => to === 'resolved' || (from === 'in_progress' && to === 'in_progress');
+const needsReason = (to: Status) => to === 'rejected' || to === 'forwarded';
 
 export default function StaffDetail(props: PageProps): ComponentChild {
   const id = props.params.id ?? '';
@@ -52,8 +63,7 @@ export default function StaffDetail(props: PageProps): ComponentChild {
               ),
             )
           : null,
-        c.kind === 'corruption' && c.anonymous ? fact('ผู้แจ้ง', 'ไม่ระบุตัวตน') : c.reporter?.displayName ? fact('ผู้แจ้ง', c.reporter.displayName) : null,
-        c.contact?.method === 'phone' && c.contact.phone ? fact('โทรศัพท์', h('a', { href: `tel:${c.contact.phone}` }, c.contact.phone)) : null,
+        reporterFacts(c),
       ),
       c.description ? h('p', { class: 'description' }, c.description) : null,
       c.photos?.length ? h(Photos, { complaintId: c.id, photos: c.photos }) : null,
@@ -61,6 +71,20 @@ export default function StaffDetail(props: PageProps): ComponentChild {
     ),
     h(StatusForm, { complaint: c, onChanged: reload }),
     h('section', { 'aria-labelledby': 'h-title' }, h('h2', { id: 'h-title' }, 'ประวัติการดำเนินการ'), h(Timeline, { complaint: c })),
+  );
+}
+
+function reporterFacts(c: StaffComplaint): ComponentChild {
+  const r = c.reporter;
+  if (!r || r.anonymous) return fact('ผู้แจ้ง', 'ไม่ระบุตัวตน (ติดต่อกลับไม่ได้)');
+  const name = r.name || r.lineName;
+  return h(
+    Fragment,
+    null,
+    fact('ผู้แจ้ง', name ? `${name}${r.viaLine ? ' (LINE)' : ''}` : r.viaLine ? 'ผู้ใช้ LINE' : 'ไม่ระบุชื่อ'),
+    fact('ติดต่อกลับทาง', CONTACT_LABELS[r.contactPreference ?? c.contactPreference ?? ''] ?? r.contactPreference ?? '-'),
+    r.phone ? fact('โทรศัพท์', h('a', { href: `tel:${r.phone}` }, r.phone)) : null,
+    r.email ? fact('อีเมล', h('a', { href: `mailto:${r.email}` }, r.email)) : null,
   );
 }
 
@@ -75,7 +99,7 @@ function Photos(props: { complaintId: string; photos: NonNullable<StaffComplaint
     const made: string[] = [];
     Promise.all(
       props.photos.map((p, i) => {
-        const path = p.url ?? p.path ?? `/staff/complaints/${encodeURIComponent(props.complaintId)}/photos/${encodeURIComponent(p.id ?? String(p.index ?? i))}`;
+        const path = p.url ?? `/staff/complaints/${encodeURIComponent(props.complaintId)}/photos/${p.n ?? i + 1}`;
         return requestObjectUrl(path).then(
           (u) => (made.push(u), u),
           () => null,
@@ -98,24 +122,30 @@ function Photos(props: { complaintId: string; photos: NonNullable<StaffComplaint
 
 function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void }): ComponentChild {
   const c = props.complaint;
-  const options = (c.allowedNext ?? (FINAL.includes(c.status) ? [] : (['acknowledged', 'in_progress', 'resolved', 'rejected', 'forwarded'] as Status[]).filter((s) => s !== c.status)));
-  const [to, setTo] = useState<string>('');
+  const options =
+    c.allowedTransitions ??
+    (FINAL.includes(c.status) ? [] : (['acknowledged', 'in_progress', 'resolved', 'rejected', 'forwarded'] as Status[]).filter((s) => s !== c.status));
+  const [to, setTo] = useState<Status | ''>('');
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');
+  const [forwardedTo, setForwardedTo] = useState('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
 
-  if (options.length === 0) return h(Notice, { kind: 'info' }, h('p', null, 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้'));
-  const needsReason = NEEDS_REASON.includes(to as Status);
+  if (options.length === 0) return h(Notice, { kind: 'info' }, h('p', null, 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้'), done ? h('p', { role: 'status' }, done) : null);
+  const noteRequired = !!to && needsNote(c.status, to);
+  const reasonRequired = !!to && needsReason(to);
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const found: Record<string, string | undefined> = {};
     if (!to) found.to = 'กรุณาเลือกสถานะใหม่';
-    if (needsReason && reason.trim().length < 3) found.reason = to === 'forwarded' ? 'กรุณาระบุหน่วยงานที่ส่งต่อและเหตุผล' : 'กรุณาระบุเหตุผลที่ไม่รับพิจารณา';
-    if (note.length > 1000) found.note = 'ข้อความยาวเกิน 1,000 ตัวอักษร';
+    if (to === 'forwarded' && !forwardedTo.trim()) found.forwardedTo = 'กรุณาระบุหน่วยงานที่ส่งต่อ';
+    if (reasonRequired && !reason.trim()) found.reason = to === 'forwarded' ? 'กรุณาระบุเหตุผลที่ส่งต่อ' : 'กรุณาระบุเหตุผลที่ไม่รับพิจารณา';
+    if (noteRequired && !note.trim()) found.note = to === 'resolved' ? 'กรุณาเขียนว่าแก้ไขอะไรไปแล้ว ผู้แจ้งจะได้รับข้อความนี้' : 'กรุณาเขียนความคืบหน้าถึงผู้แจ้ง';
+    if ([...note].length > 1000) found.note = 'ข้อความยาวเกิน 1,000 ตัวอักษร';
     setFormError(null);
     setDone(null);
     if (Object.values(found).some(Boolean)) {
@@ -126,12 +156,18 @@ function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void })
     setBusy(true);
     try {
       await request(`/staff/complaints/${encodeURIComponent(c.id)}/status`, {
-        body: { to, note: note.trim(), ...(needsReason ? { reason: reason.trim() } : {}) },
+        body: {
+          to,
+          ...(note.trim() ? { note: note.trim() } : {}),
+          ...(reasonRequired ? { reason: reason.trim() } : {}),
+          ...(to === 'forwarded' ? { forwardedTo: forwardedTo.trim() } : {}),
+        },
       });
-      setDone(`เปลี่ยนสถานะเป็น “${STATUS_LABELS[to as Status]}” แล้ว${c.anonymous ? '' : ' ผู้แจ้งจะได้รับข้อความทาง LINE'}`);
+      setDone(`บันทึกแล้ว: สถานะเป็น “${STATUS_LABELS[to as Status]}”${c.anonymous ? '' : ' ผู้แจ้งจะได้รับข้อความทาง LINE'}`);
       setTo('');
       setNote('');
       setReason('');
+      setForwardedTo('');
       setErrors({});
       props.onChanged();
     } catch (err) {
@@ -145,13 +181,13 @@ function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void })
 
   const summary = [
     ...(formError && !Object.values(errors).some(Boolean) ? [{ message: formError }] : []),
-    ...(['to', 'reason', 'note'] as const).filter((k) => errors[k]).map((k) => ({ field: k, message: errors[k]! })),
+    ...(['to', 'forwardedTo', 'reason', 'note'] as const).filter((k) => errors[k]).map((k) => ({ field: k, message: errors[k]! })),
   ];
   return h(
     'section',
     { class: 'card', 'aria-labelledby': 's-title' },
     h('h2', { id: 's-title' }, 'เปลี่ยนสถานะ'),
-    done ? h(Notice, { kind: 'success', role: 'status' }, h('p', null, done)) : h('p', { role: 'status', class: 'visually-hidden' }),
+    done ? h(Notice, { kind: 'success', role: 'status' }, h('p', null, done)) : null,
     h(
       'form',
       { noValidate: true, onSubmit: submit, class: 'form' },
@@ -161,20 +197,27 @@ function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void })
         legend: 'สถานะใหม่',
         value: to,
         onChange: (v) => {
-          setTo(v);
-          setErrors((e) => ({ ...e, to: undefined }));
+          setTo(v as Status);
+          setErrors({});
         },
         error: errors.to,
-        options: options.map((s) => ({ value: s, label: STATUS_LABELS[s] ?? s })),
+        options: options.map((s) => ({
+          value: s,
+          label: s === c.status ? 'แจ้งความคืบหน้า (ยังดำเนินการอยู่)' : (STATUS_LABELS[s] ?? s),
+        })),
       }),
-      needsReason
+      to === 'forwarded'
+        ? h(TextField, { id: 'forwardedTo', label: 'ส่งต่อไปที่หน่วยงาน', required: true, value: forwardedTo, onInput: setForwardedTo, error: errors.forwardedTo, hint: 'เช่น การไฟฟ้าส่วนภูมิภาคอำเภอ' })
+        : null,
+      reasonRequired
         ? h(TextArea, {
             id: 'reason',
-            label: to === 'forwarded' ? 'ส่งต่อไปที่หน่วยงานใด และเพราะอะไร' : 'เหตุผลที่ไม่รับพิจารณา',
+            label: to === 'forwarded' ? 'เหตุผลที่ส่งต่อ' : 'เหตุผลที่ไม่รับพิจารณา',
             required: true,
+            hint: 'ผู้แจ้งจะเห็นเหตุผลนี้',
             value: reason,
             onInput: setReason,
-            maxLength: 500,
+            maxLength: 1000,
             rows: 3,
             error: errors.reason,
           })
@@ -182,6 +225,7 @@ function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void })
       h(TextArea, {
         id: 'note',
         label: 'ข้อความถึงผู้แจ้ง',
+        required: noteRequired,
         hint: c.anonymous ? 'ผู้แจ้งไม่ระบุตัวตน จะเห็นข้อความนี้เมื่อติดตามด้วยรหัส' : 'ส่งถึงผู้แจ้งทาง LINE และแสดงในประวัติ เขียนให้ชัดว่าทำอะไรไปแล้ว',
         value: note,
         onInput: setNote,
@@ -191,6 +235,5 @@ function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void })
       }),
       h(Button, { type: 'submit', busy }, busy ? 'กำลังบันทึก…' : 'บันทึกสถานะ'),
     ),
-    h('p', { class: 'hint' }, `ข้อมูลล่าสุดเมื่อ ${formatDateTime(new Date())}`),
   );
 }

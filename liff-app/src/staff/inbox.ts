@@ -17,19 +17,22 @@ export default function StaffInbox(props: PageProps): ComponentChild {
   const status = props.query.get('status') ?? '';
   const category = props.query.get('category') ?? '';
   const overdue = props.query.get('overdue') === 'true';
+  const kind = props.query.get('kind') ?? '';
   const qs = new URLSearchParams();
-  if (status) qs.set('status', status);
+  if (status) qs.set('status', status === 'open' ? 'received,acknowledged,in_progress' : status);
+  if (kind) qs.set('kind', kind);
   if (category) qs.set('category', category);
   if (overdue) qs.set('overdue', 'true');
   const query = qs.toString();
   const inbox = useApi<Inbox>(`/staff/complaints${query ? `?${query}` : ''}`);
   const categories = useApi<Category[]>('/complaints/categories');
-  const [draft, setDraft] = useState({ status, category, overdue });
+  const [draft, setDraft] = useState({ status, category, overdue, kind });
 
   const apply = (e: Event) => {
     e.preventDefault();
     const next = new URLSearchParams();
     if (draft.status) next.set('status', draft.status);
+    if (draft.kind) next.set('kind', draft.kind);
     if (draft.category) next.set('category', draft.category);
     if (draft.overdue) next.set('overdue', 'true');
     const q = next.toString();
@@ -55,6 +58,18 @@ export default function StaffInbox(props: PageProps): ComponentChild {
           h('option', { value: '' }, 'ทุกสถานะ'),
           h('option', { value: 'open' }, 'ยังไม่ปิดเรื่อง'),
           Object.entries(STATUS_LABELS).map(([v, l]) => h('option', { key: v, value: v }, l)),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'f-kind', class: 'label' }, 'ช่องทาง'),
+        h(
+          'select',
+          { id: 'f-kind', value: draft.kind, onChange: (e: Event) => setDraft({ ...draft, kind: (e.currentTarget as HTMLSelectElement).value }) },
+          h('option', { value: '' }, 'ทุกช่องทางที่ฉันมีสิทธิ์'),
+          h('option', { value: 'general' }, 'เรื่องร้องเรียนทั่วไป'),
+          h('option', { value: 'corruption' }, 'แจ้งเบาะแสการทุจริต'),
         ),
       ),
       h(
