@@ -28,6 +28,29 @@ describe('categories', () => {
   });
 });
 
+describe('configuring categories', () => {
+  it('lets an admin replace them; filing then uses the new list; others get 403', async () => {
+    const { org, admin, officer } = await h.givenOrgWithStaff();
+    const body = { categories: [
+      { id: 'market', title: 'ตลาดสด', kind: 'general', order: 1 },
+      { id: 'road', title: 'ถนนและสะพาน', kind: 'general', order: 2 },
+      { id: 'bribery', title: 'เรียกรับสินบน', kind: 'corruption', order: 3 },
+    ] };
+    expect((await h.call('PUT', staffPath(org.id, '/categories'), { token: await officer.token(), body })).status).toBe(403);
+    const bad = await h.call('PUT', staffPath(org.id, '/categories'), { token: await admin.token(), body: { categories: [{ id: 'x', title: 'x', kind: 'general' }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.issues[0].path).toBe('categories');
+    const ok = await h.call('PUT', staffPath(org.id, '/categories'), { token: await admin.token(), body });
+    expect(ok.status).toBe(200);
+    expect(ok.json.map((c: { id: string }) => c.id)).toEqual(['market', 'road', 'bribery']);
+    const listed = await h.call('GET', path(org.id, '/categories'));
+    expect(listed.json).toEqual(ok.json);
+    const token = await h.token(newUserId());
+    expect((await h.call('POST', path(org.id), { token, body: generalBody() })).status).toBe(400); // street-light is gone
+    expect((await h.call('POST', path(org.id), { token, body: generalBody({ category: 'market' }) })).status).toBe(201);
+  });
+});
+
 describe('filing a general complaint', () => {
   it('answers 201 with a tracking code and due date, stores it, posts the staff card and the receipt', async () => {
     const { org, groupId } = await h.givenOrgWithStaff();

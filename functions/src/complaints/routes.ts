@@ -11,7 +11,7 @@ import type { Clock } from '../clock.ts';
 import { RateLimitedError, UnauthenticatedError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Notifier } from '../notify/notifier.ts';
-import { KINDS, listCategories } from './categories.ts';
+import { categorySchema, KINDS, listCategories, setCategories } from './categories.ts';
 import { statsCsv } from './csv.ts';
 import { createRateLimiter, type RateLimiter } from './rateLimit.ts';
 import { changeStatusSchema, fileComplaintSchema, parseOrThrow } from './schema.ts';
@@ -60,6 +60,26 @@ const inboxQuery = z.object({
   overdue: flag.optional(),
 });
 
+const categoriesBody = z
+  .object({
+    categories: z
+      .array(categorySchema.extend({
+        id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'รหัสหมวดใช้ a-z, 0-9 และ - ไม่เกิน 40 ตัว' }),
+        title: z.string().trim().min(1, { error: 'กรุณากรอกชื่อหมวด' }).max(80, { error: 'ชื่อหมวดยาวเกิน 80 ตัวอักษร' }),
+      }), { error: 'categories ต้องเป็นรายการ' })
+      .max(50, { error: 'มีได้ไม่เกิน 50 หมวด' }),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    for (const kind of KINDS) {
+      if (!b.categories.some((c) => c.kind === kind && c.active)) ctx.addIssue({ code: 'custom', path: ['categories'], message: kind === 'general' ? 'ต้องมีหมวดเรื่องร้องเรียนทั่วไปอย่างน้อย 1 หมวด' : 'ต้องมีหมวดแจ้งเบาะแสทุจริตอย่างน้อย 1 หมวด' });
+    }
+    const ids = b.categories.map((c) => c.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `รหัสหมวด ${id} ซ้ำ` });
+    });
+  });
+
 const actorOf = (res: Response): StaffActor => {
   const caller = callerOf(res);
   return { userId: caller.userId, staff: caller.staff };
@@ -79,6 +99,14 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
   router.get(`${base}/categories`, org, async (_req, res) => {
     const categories = await listCategories(deps.db, orgOf(res).id);
     res.json(categories.map((c) => ({ id: c.id, title: c.title, kind: c.kind })));
+  });
+
+  // Admins replace the organisation's categories; ones left out become inactive (old complaints keep their titles).
+  router.put(`${staffBase}/categories`, org, auth, requireRole('admin'), async (req, res) => {
+    const { categories } = parseOrThrow(categoriesBody, req.body);
+    await setCategories(deps.db, orgOf(res).id, categories);
+    const now = await listCategories(deps.db, orgOf(res).id);
+    res.json(now.map((c) => ({ id: c.id, title: c.title, kind: c.kind })));
   });
 
   router.post(base, org, optionalAuth, async (req: Request, res: Response) => {
