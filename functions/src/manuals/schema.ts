@@ -148,8 +148,11 @@ export const manualContentSchema = z.object({
   fees: feesSchema,
   complaintChannels: z.array(complaintChannelSchema).min(1).max(10),
   contact: contactSchema,
-  /** The queue service (บัตรคิว) for this manual's counter, if the organisation runs one. */
-  queueServiceId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
+  /**
+   * The queue service (บัตรคิว) for this manual's counter, if the organisation runs one. Null rather than absent, so
+   * every stored manual has every top-level field (a whole-document write then clears it on every Firestore).
+   */
+  queueServiceId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).nullable().default(null),
   /** Pages of the organisation's LIFF app that do this service online (e.g. the complaint form). */
   online: z
     .array(

@@ -91,7 +91,9 @@ export async function saveManuals(db: Firestore, orgId: string, manuals: ManualT
     ids.add(m.id);
     return manualSchema.parse({ ...m, source: 'organisation', templateVersion: m.templateVersion ?? TEMPLATE_VERSION, updatedAt });
   });
-  // Batches of at most 400 writes; each manual is one whole-document write, so a retry after a failure is harmless.
+  // Batches of at most 400 writes; each manual is a whole-document write, so a retry after a failure is harmless.
+  // Every top-level field is always present (optional ones as null): real Firestore's set() replaces a document, but
+  // the embedded emulator's set() keeps top-level fields it was not given and ignores FieldValue.delete().
   for (let i = 0; i < valid.length; i += 400) {
     const batch = db.batch();
     for (const m of valid.slice(i, i + 400)) batch.set(manualRef(db, orgId, m.id), m);
