@@ -1,9 +1,10 @@
 import express, { type Router } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
+import { parseInput } from '../http/validate.ts';
 import type { LocalIssuer } from '../auth/localIssuer.ts';
 import type { Clock } from '../clock.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError } from '../errors.ts';
 import type { LineGateway } from '../line/credentials.ts';
 import type { InProcessProcessor } from '../line/processor.ts';
 import type { LineSandbox } from '../line/sandbox/fakeLineApi.ts';
@@ -48,11 +49,6 @@ const idTokenBodySchema = z.object({
   expiresInSeconds: z.number().int().min(-86_400).max(86_400).default(3600),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-  return result.data;
-}
 
 /**
  * Local mode's developer surface: the LINE sandbox (fake Messaging API, outbox, chat through the real webhook), the
@@ -75,8 +71,8 @@ export function devRouter(deps: DevDeps): Router {
   router.get('/chat', (_req, res) => void res.type('html').send(devChatPage()));
 
   router.post('/chat/:orgId', async (req, res) => {
-    const orgId = parse(orgIdSchema, req.params.orgId);
-    const body = parse(chatBodySchema, req.body);
+    const orgId = parseInput(orgIdSchema, req.params.orgId);
+    const body = parseInput(chatBodySchema, req.body);
     const org = await getOrg(deps.db, orgId);
     const secret = await deps.line.channelSecret(orgId);
     if (!org || !secret) throw new NotFoundError('organisation');
@@ -130,7 +126,7 @@ export function devRouter(deps: DevDeps): Router {
   });
 
   router.post('/id-token', async (req, res) => {
-    const body = parse(idTokenBodySchema, req.body);
+    const body = parseInput(idTokenBodySchema, req.body);
     const idToken = await deps.issuer.sign({
       sub: body.sub,
       aud: body.aud,

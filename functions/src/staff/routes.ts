@@ -1,10 +1,10 @@
 import express, { type Router } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
+import { parseInput } from '../http/validate.ts';
 import type { IdTokenVerifier } from '../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, orgOf, requireRole } from '../auth/middleware.ts';
 import type { Clock } from '../clock.ts';
-import { ValidationError } from '../errors.ts';
 import { ROLE_LABELS, roleSchema } from './schema.ts';
 import { acceptStaffInvite, inviteStaff, issueGroupCode } from './service.ts';
 import { listStaff } from './store.ts';
@@ -15,11 +15,6 @@ const inviteSchema = z.object({
 });
 const acceptSchema = z.object({ code: z.string().trim().min(8, 'รหัสมี 8 ตัวอักษร').max(20) });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new ValidationError(result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-  return result.data;
-}
 
 /** Staff membership: who am I, invitations (admins), redeeming an invitation, and staff-group codes (admins). */
 export function staffRouter(deps: { db: Firestore; idTokens: IdTokenVerifier; clock: Clock }): Router {
@@ -40,13 +35,13 @@ export function staffRouter(deps: { db: Firestore; idTokens: IdTokenVerifier; cl
   });
 
   router.post(`${base}/invites`, ...auth, requireRole('admin'), async (req, res) => {
-    const body = parse(inviteSchema, req.body);
+    const body = parseInput(inviteSchema, req.body);
     const issued = await inviteStaff(deps.db, orgOf(res).id, callerOf(res).userId, body, deps.clock.now());
     res.status(201).json(issued);
   });
 
   router.post(`${base}/invites/accept`, ...auth, async (req, res) => {
-    const { code } = parse(acceptSchema, req.body);
+    const { code } = parseInput(acceptSchema, req.body);
     const member = await acceptStaffInvite(deps.db, orgOf(res).id, callerOf(res).userId, code, deps.clock.now());
     res.json({ staff: { displayName: member.displayName, roles: member.roles } });
   });
