@@ -1,5 +1,6 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { complaintRatingContext } from '../../functions/src/complaints/service.ts';
 import { getPhoto } from '../../functions/src/complaints/store.ts';
 import { newUserId } from '../support/app.ts';
 import { AUD, corruptionBody, dataUrl, generalBody, jpegWithExif, LIFF_BASE, startComplaintsApp, type ComplaintsApp } from './harness.ts';
@@ -332,6 +333,9 @@ describe('workflow over HTTP', () => {
 
     const tracked = await h.call('GET', path(org.id, `/track/${filed.trackingCode}`));
     expect(tracked.json.history.map((u: { status: string }) => u.status)).toEqual(['received', 'acknowledged', 'in_progress', 'resolved']);
+    // The rating form may ask the complainant, and only them.
+    expect(await complaintRatingContext(h.deps, org.id, filed.id, citizen)).toMatchObject({ complaintId: filed.id, trackingCode: filed.trackingCode, status: 'resolved' });
+    expect(await complaintRatingContext(h.deps, org.id, filed.id, newUserId())).toBeNull();
     expect(tracked.text).not.toContain('เปลี่ยนหลอดไฟ');
   });
 

@@ -3,4 +3,4 @@ export { complaintsRouter, type ComplaintsRouterDeps } from './routes.ts';
 export { complaintPostbackHandlers, complaintTextHandlers } from './bot.ts';
 export { runComplaintDeadlines, type DeadlineDeps, type DeadlineRun } from './reminders.ts';
 export { COMPLAINT_COLLECTIONS } from './collections.ts';
-export type { ComplaintDeps } from './service.ts';
+export { complaintRatingContext, type ComplaintDeps } from './service.ts';

@@ -372,3 +372,16 @@ export async function getComplaintPhoto(deps: ComplaintDeps, org: Org, actor: St
 
 export { listCategories };
 export type { ComplaintKind };
+
+/**
+ * For the ratings feature: whether this LINE user may rate how complaint `id` was handled (they filed it under their
+ * LINE identity and it is finished), with what a rating form may show. Null otherwise, without saying why.
+ */
+export async function complaintRatingContext(deps: Pick<ComplaintDeps, 'db'>, orgId: string, id: string, userId: string) {
+  const c = await getComplaint(deps.db, orgId, id);
+  if (!c || c.anonymous || !isFinished(c.status)) return null;
+  const reporter = await getReporter(deps.db, orgId, c.id);
+  if (!reporter || reporter.userId !== userId) return null;
+  const titles = await categoryTitles(deps.db, orgId);
+  return { complaintId: c.id, trackingCode: c.trackingCode, kind: c.kind, category: c.category, categoryTitle: titles.get(c.category) ?? c.category, status: c.status, finishedAt: c.finishedAt };
+}
