@@ -26,7 +26,7 @@ import {
   type ComplaintDeps,
   type StaffActor,
 } from './service.ts';
-import { computeStats } from './stats.ts';
+import { computeStats, type ComplaintStats } from './stats.ts';
 import { categoryTitles } from './categories.ts';
 import { listComplaints } from './store.ts';
 import { STATUSES } from './workflow.ts';
@@ -130,11 +130,21 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
     res.json(await trackComplaint(service, orgOf(res), trackingCode, { secret, caller: optionalCallerOf(res) }));
   });
 
-  const stats = async (req: Request, res: Response) => {
+  // Public and unauthenticated, and it reads every complaint of the organisation: answers are kept for a minute.
+  const statsCache = new Map<string, { at: number; value: ComplaintStats }>();
+  const STATS_TTL_MS = 60_000;
+  const stats = async (req: Request, res: Response): Promise<ComplaintStats> => {
     const range = parseOrThrow(statsQuery, req.query);
     const orgId = orgOf(res).id;
+    const key = `${orgId}|${range.from ?? ''}|${range.to ?? ''}`;
+    const now = deps.clock.now();
+    const hit = statsCache.get(key);
+    if (hit && now.getTime() - hit.at < STATS_TTL_MS) return hit.value;
     const [all, titles] = await Promise.all([listComplaints(deps.db, orgId), categoryTitles(deps.db, orgId)]);
-    return computeStats(all, titles, deps.clock.now(), range);
+    const value = computeStats(all, titles, now, range);
+    if (statsCache.size > 1000) statsCache.clear();
+    statsCache.set(key, { at: now.getTime(), value });
+    return value;
   };
   router.get(`${base}/stats`, org, async (req, res) => {
     res.json(await stats(req, res));
