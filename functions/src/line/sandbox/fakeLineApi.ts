@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Router } from 'express';
 import type { Clock } from '../../clock.ts';
+import { imageInfo } from '../../richmenu/image.ts';
 
 /**
  * A local fake of the LINE Messaging API (local mode and tests only): the real SDK client is pointed at it, and it
@@ -19,6 +20,27 @@ export interface OutboxEntry {
   messages: unknown[];
 }
 
+/** A rich menu created on the sandbox, as tests and /dev inspect it. */
+export interface SandboxRichMenu {
+  richMenuId: string;
+  /** The organisation whose channel created it. */
+  orgId: string;
+  createdAt: string;
+  /** The request body as created (size, selected, name, chatBarText, areas). */
+  menu: RichMenuBody;
+  image?: { contentType: string; bytes: number; width: number; height: number; data: Buffer };
+  /** Whether it is the channel's default rich menu. */
+  isDefault: boolean;
+}
+
+interface RichMenuBody {
+  size: { width: number; height: number };
+  selected: boolean;
+  name: string;
+  chatBarText: string;
+  areas: Array<{ bounds: { x: number; y: number; width: number; height: number }; action: Record<string, unknown> }>;
+}
+
 export interface LineSandbox {
   router: Router;
   registerChannel(orgId: string, accessToken: string): void;
@@ -30,6 +52,8 @@ export interface LineSandbox {
   failNext(count: number, status?: number): void;
   /** Calls answered with an injected failure, for assertions. */
   failedCalls(): number;
+  /** The rich menus that exist now (deleted ones are gone), oldest first. */
+  richMenus(filter?: { orgId?: string }): SandboxRichMenu[];
 }
 
 const MAX_ENTRIES = 5000;
@@ -104,6 +128,104 @@ export function createLineSandbox(clock: Clock): LineSandbox {
 
   router.post('/v2/bot/chat/loading/start', (_req, res) => void res.status(202).json({}));
 
+  // Rich menus, per channel. The data API (image upload) is served here too: point the SDK's MessagingApiBlobClient
+  // at the sandbox as well (LINE_DATA_API_BASE_URL).
+  const richMenus = new Map<string, Omit<SandboxRichMenu, 'isDefault'>>();
+  const defaultMenu = new Map<string, string>(); // orgId → richMenuId
+  const creations = new Map<string, number[]>(); // orgId → creation times (ms), for the 100-per-hour limit
+  const menuOf = (req: Request) => {
+    const menu = richMenus.get(String(req.params.richMenuId));
+    return menu && menu.orgId === orgOf(req) ? menu : undefined;
+  };
+  const menuJson = (m: Omit<SandboxRichMenu, 'isDefault'>) => ({ richMenuId: m.richMenuId, ...m.menu });
+  const notFound = { message: 'Not found' };
+
+  router.post('/v2/bot/richmenu', (req, res) => {
+    const orgId = orgOf(req) ?? '';
+    const details = richMenuProblems(req.body);
+    if (details.length) return void res.status(400).json({ message: `The request body has ${details.length} error(s)`, details });
+    const now = clock.now().getTime();
+    const recent = (creations.get(orgId) ?? []).filter((t) => now - t < RICH_MENU_CREATE_WINDOW_MS);
+    if (recent.length >= RICH_MENU_CREATES_PER_HOUR) return void res.status(429).json({ message: 'The API rate limit has been exceeded. Try again later.' });
+    if ([...richMenus.values()].filter((m) => m.orgId === orgId).length >= RICH_MENUS_PER_CHANNEL) {
+      return void res.status(400).json({ message: `A channel can have at most ${RICH_MENUS_PER_CHANNEL} rich menus` });
+    }
+    creations.set(orgId, [...recent, now]);
+    const richMenuId = `richmenu-${randomUUID().replace(/-/g, '')}`;
+    richMenus.set(richMenuId, { richMenuId, orgId, createdAt: clock.now().toISOString(), menu: structuredClone(req.body as RichMenuBody) });
+    res.status(200).json({ richMenuId });
+  });
+
+  router.get('/v2/bot/richmenu/list', (req, res) => {
+    const orgId = orgOf(req);
+    res.json({ richmenus: [...richMenus.values()].filter((m) => m.orgId === orgId).map(menuJson) });
+  });
+
+  router.get('/v2/bot/richmenu/:richMenuId', (req, res) => {
+    const menu = menuOf(req);
+    if (!menu) return void res.status(404).json(notFound);
+    res.json(menuJson(menu));
+  });
+
+  router.delete('/v2/bot/richmenu/:richMenuId', (req, res) => {
+    const menu = menuOf(req);
+    if (!menu) return void res.status(404).json(notFound);
+    richMenus.delete(menu.richMenuId);
+    if (defaultMenu.get(menu.orgId) === menu.richMenuId) defaultMenu.delete(menu.orgId);
+    res.status(200).json({});
+  });
+
+  // Data API host: the image.
+  router.post(
+    '/v2/bot/richmenu/:richMenuId/content',
+    express.raw({ type: () => true, limit: '4mb' }),
+    (req, res) => {
+      const menu = menuOf(req);
+      if (!menu) return void res.status(404).json(notFound);
+      const contentType = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      if (contentType !== 'image/png' && contentType !== 'image/jpeg') {
+        return void res.status(415).json({ message: `Unsupported content type "${contentType}": image/png or image/jpeg` });
+      }
+      const data = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      if (data.length > RICH_MENU_IMAGE_LIMIT) return void res.status(413).json({ message: `The image is ${data.length} bytes; the limit is 1 MB` });
+      const info = imageInfo(data);
+      if (!info || info.contentType !== contentType) return void res.status(400).json({ message: `The body is not a valid ${contentType} image` });
+      if (info.width !== menu.menu.size.width || info.height !== menu.menu.size.height) {
+        return void res.status(400).json({
+          message: `The image is ${info.width}x${info.height}; the rich menu is ${menu.menu.size.width}x${menu.menu.size.height}`,
+        });
+      }
+      if (menu.image) return void res.status(400).json({ message: 'An image has already been uploaded to the richmenu' });
+      menu.image = { contentType, bytes: data.length, width: info.width, height: info.height, data };
+      res.status(200).json({});
+    },
+  );
+
+  router.get('/v2/bot/richmenu/:richMenuId/content', (req, res) => {
+    const menu = menuOf(req);
+    if (!menu?.image) return void res.status(404).json(notFound);
+    res.type(menu.image.contentType).send(menu.image.data);
+  });
+
+  router.get('/v2/bot/user/all/richmenu', (req, res) => {
+    const id = defaultMenu.get(orgOf(req) ?? '');
+    if (!id) return void res.status(404).json({ message: 'no default richmenu' });
+    res.json({ richMenuId: id });
+  });
+
+  router.post('/v2/bot/user/all/richmenu/:richMenuId', (req, res) => {
+    const menu = menuOf(req);
+    if (!menu) return void res.status(404).json(notFound);
+    if (!menu.image) return void res.status(400).json({ message: 'must upload richmenu image before applying it to user' });
+    defaultMenu.set(menu.orgId, menu.richMenuId);
+    res.status(200).json({});
+  });
+
+  router.delete('/v2/bot/user/all/richmenu', (req, res) => {
+    defaultMenu.delete(orgOf(req) ?? '');
+    res.status(200).json({});
+  });
+
   return {
     router,
     registerChannel: (orgId, accessToken) => void channels.set(accessToken, orgId),
@@ -116,5 +238,68 @@ export function createLineSandbox(clock: Clock): LineSandbox {
     clearOutbox: () => void (entries = []),
     failNext: (count, status = 500) => void (faults = { remaining: count, status }),
     failedCalls: () => failed,
+    richMenus: (filter = {}) =>
+      [...richMenus.values()]
+        .filter((m) => !filter.orgId || m.orgId === filter.orgId)
+        .map((m) => ({ ...m, menu: structuredClone(m.menu), ...(m.image ? { image: { ...m.image } } : {}), isDefault: defaultMenu.get(m.orgId) === m.richMenuId })),
   };
+}
+
+const RICH_MENU_CREATES_PER_HOUR = 100;
+const RICH_MENU_CREATE_WINDOW_MS = 3_600_000;
+const RICH_MENUS_PER_CHANNEL = 1000;
+const RICH_MENU_IMAGE_LIMIT = 1024 * 1024;
+const URI_SCHEMES = /^(https?|line|tel):/i;
+
+/** LINE's checks of a rich menu object, with errors shaped as LINE gives them ({ message, property }). */
+function richMenuProblems(body: unknown): Array<{ message: string; property: string }> {
+  const problems: Array<{ message: string; property: string }> = [];
+  const bad = (property: string, message: string) => void problems.push({ property, message });
+  const b = (body ?? {}) as Partial<Record<keyof RichMenuBody, unknown>>;
+  const size = b.size as { width?: unknown; height?: unknown } | undefined;
+  const width = typeof size?.width === 'number' ? size.width : NaN;
+  const height = typeof size?.height === 'number' ? size.height : NaN;
+  if (!(Number.isInteger(width) && width >= 800 && width <= 2500)) bad('size.width', 'must be an integer between 800 and 2500');
+  if (!(Number.isInteger(height) && height >= 250)) bad('size.height', 'must be an integer of at least 250');
+  if (width / height < 1.45) bad('size', 'width/height must be at least 1.45');
+  if (typeof b.selected !== 'boolean') bad('selected', 'must be a boolean');
+  if (typeof b.name !== 'string' || b.name.length < 1 || b.name.length > 300) bad('name', 'must be 1-300 characters');
+  if (typeof b.chatBarText !== 'string' || b.chatBarText.length < 1 || b.chatBarText.length > 14) bad('chatBarText', 'must be 1-14 characters');
+  if (!Array.isArray(b.areas) || b.areas.length < 1 || b.areas.length > 20) {
+    bad('areas', 'must be 1-20 areas');
+    return problems;
+  }
+  b.areas.forEach((area: unknown, i: number) => {
+    const a = (area ?? {}) as { bounds?: Record<string, unknown>; action?: Record<string, unknown> };
+    const [x, y, w, h] = (['x', 'y', 'width', 'height'] as const).map((k) => a.bounds?.[k]);
+    const ints = [x, y, w, h].every((v) => Number.isInteger(v));
+    if (!ints || (x as number) < 0 || (y as number) < 0 || (w as number) < 1 || (h as number) < 1) {
+      bad(`areas[${i}].bounds`, 'must have integer x, y ≥ 0 and width, height ≥ 1');
+    } else if ((x as number) + (w as number) > width || (y as number) + (h as number) > height) {
+      bad(`areas[${i}].bounds`, 'must lie inside the rich menu size');
+    }
+    const action = a.action;
+    const label = action?.label;
+    if (label !== undefined && (typeof label !== 'string' || label.length > 20)) bad(`areas[${i}].action.label`, 'must be at most 20 characters');
+    switch (action?.type) {
+      case 'message':
+        if (typeof action.text !== 'string' || action.text.length < 1 || action.text.length > 300) bad(`areas[${i}].action.text`, 'must be 1-300 characters');
+        break;
+      case 'uri':
+        if (typeof action.uri !== 'string' || action.uri.length > 1000 || !URI_SCHEMES.test(action.uri)) {
+          bad(`areas[${i}].action.uri`, 'must be an http, https, line or tel URI of at most 1000 characters');
+        }
+        break;
+      case 'postback':
+        if (typeof action.data !== 'string' || action.data.length < 1 || action.data.length > 300) bad(`areas[${i}].action.data`, 'must be 1-300 characters');
+        break;
+      case 'datetimepicker':
+      case 'richmenuswitch':
+      case 'clipboard':
+        break;
+      default:
+        bad(`areas[${i}].action.type`, 'must be message, uri, postback, datetimepicker, richmenuswitch or clipboard');
+    }
+  });
+  return problems;
 }
