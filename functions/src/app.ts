@@ -13,6 +13,8 @@ import type { Notifier } from './notify/notifier.ts';
 import { liffStaticRouter } from './http/liffStatic.ts';
 import { orgsRouter } from './orgs/routes.ts';
 import { plansRouter } from './plans/routes.ts';
+import { manualCardFor, manualPostbackHandler } from './manuals/lineHandlers.ts';
+import { manualsRouter } from './manuals/routes.ts';
 import { FirestoreContextStore } from './chat/contextStore.ts';
 import { chatPostbackHandler, chatTextHandler } from './chat/lineHandlers.ts';
 import { askRouter } from './chat/route.ts';
@@ -64,13 +66,13 @@ export function createApp(deps: AppDeps): App {
   const liffLocalBase = deps.config.devRoutes ? (deps.config.publicBaseUrl ?? `http://localhost:${deps.config.port}`) : undefined;
   // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
   const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db));
-  const answerOptions = liffLocalBase ? { liffLocalBase } : {};
+  const answerOptions = { manualCard: manualCardFor(liffLocalBase), ...(liffLocalBase ? { liffLocalBase } : {}) };
   const chat = createChatService({ kb, contexts: new FirestoreContextStore(deps.db), clock: deps.clock, options: answerOptions });
   const bot: BotDeps = {
     db: deps.db,
     // Order matters: specific commands first, the chat engine (which answers everything) last.
     textHandlers: [staffGroupRegistrationHandler(deps.db), chatTextHandler(chat)],
-    postbackHandlers: [chatPostbackHandler(chat)],
+    postbackHandlers: [chatPostbackHandler(chat), manualPostbackHandler(deps.db)],
     ...(liffLocalBase ? { liffLocalBase } : {}),
   };
   const processDeps: ProcessDeps = {
@@ -112,6 +114,7 @@ export function createApp(deps: AppDeps): App {
   app.use(express.json({ limit: '6mb' }));
   app.use(orgsRouter({ db: deps.db, mode: deps.config.mode }));
   app.use(plansRouter({ db: deps.db }));
+  app.use(manualsRouter({ db: deps.db }));
   app.use(askRouter({ kb, options: answerOptions, clock: deps.clock }));
   app.use(staffRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
   app.use(landingRouter({ config: deps.config }));

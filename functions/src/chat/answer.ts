@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors.ts';
 import { liffUrl } from '../line/liff.ts';
 import type { ParsedDocument, Project, ReportDimensionRow } from '../plans/schema.ts';
-import type { CorpusManual } from '../search/corpus.ts';
+import type { CorpusManual, CorpusOrg } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
 import type { Knowledge, KnowledgeBase } from '../search/knowledgeBase.ts';
 import { unitKey } from '../search/knowledgeBase.ts';
@@ -31,7 +31,7 @@ export interface AnswerOptions {
   /** Local mode: LIFF pages are served by this server (see line/liff.ts). */
   liffLocalBase?: string;
   /** A card built by the manuals module for a manual, when it has one (it knows its own model best). */
-  manualCard?: (manual: CorpusManual) => Message | null;
+  manualCard?: (manual: CorpusManual, org: CorpusOrg) => Message | null;
 }
 
 /** Answers one question of one organisation. Throws NotFoundError when the organisation does not exist. */
@@ -301,7 +301,7 @@ class Session {
       ...alternatives.map((h) => ask(clip(tidy(h.doc.title), 20), tidy(h.doc.title))),
       ask('คู่มืออื่น ๆ', 'มีคู่มือบริการอะไรบ้าง'),
     ]);
-    const card = this.opts.manualCard?.(m) ?? flex(lead || manualAltText(m), manualBubble(m, aspects));
+    const card = this.opts.manualCard?.(m, this.k.corpus.org) ?? flex(lead || manualAltText(m), manualBubble(m, aspects));
     const messages: Message[] = [];
     if (lead) messages.push(textMessage(lead));
     messages.push({ ...card, quickReply: qr } as Message);

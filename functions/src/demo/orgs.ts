@@ -5,7 +5,8 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
-import { createOrgIfAbsent, getOrgSecrets, setOrgSecretsIfAbsent } from '../orgs/store.ts';
+import { createOrganisation } from '../orgs/onboarding.ts';
+import { getOrgSecrets, setOrgSecretsIfAbsent } from '../orgs/store.ts';
 
 /** The demo organisations of local mode, from data/demo-orgs.json (their plans come from data/plans/). */
 const demoOrgsSchema = z.array(
@@ -30,14 +31,14 @@ export async function loadDemoOrgs(dataDir = DATA_DIR): Promise<DemoOrg[]> {
 }
 
 /**
- * Creates each demo organisation and its sandbox channel credentials if absent: a restart (or a second server on the
+ * Creates each demo organisation (with its standard manuals) and its sandbox channel credentials if absent: a restart (or a second server on the
  * same emulator) duplicates nothing and keeps what is there. Credentials are random per emulator, never in the repo.
  * Returns each organisation's access token so the sandbox can recognise it.
  */
 export async function seedDemoOrgs(db: Firestore, demos: DemoOrg[], now: Date, log: Logger): Promise<Map<string, string>> {
   const tokens = new Map<string, string>();
   for (const demo of demos) {
-    const created = await createOrgIfAbsent(db, {
+    const created = await createOrganisation(db, {
       id: demo.id,
       name: demo.name,
       district: demo.district,
@@ -50,7 +51,7 @@ export async function seedDemoOrgs(db: Firestore, demos: DemoOrg[], now: Date, l
       line: { liffId: `${LOCAL_LOGIN_CHANNEL_ID}-${demo.id}`, loginChannelId: LOCAL_LOGIN_CHANNEL_ID },
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
-    });
+    }, now);
     await setOrgSecretsIfAbsent(db, demo.id, {
       channelSecret: randomBytes(16).toString('hex'),
       channelAccessToken: randomBytes(32).toString('base64url'),

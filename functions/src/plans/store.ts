@@ -9,7 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Firestore, FirestoreDataConverter } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { createOrgIfAbsent, getOrg, setCurrentPlan } from '../orgs/store.ts';
+import { createOrganisation } from '../orgs/onboarding.ts';
+import { getOrg, setCurrentPlan } from '../orgs/store.ts';
 import { COLLECTIONS } from '../store/collections.ts';
 import { dimensionSchema, fidelitySchema, projectSchema, reportSchema, type ParsedDocument, type Project } from './schema.ts';
 
@@ -132,14 +133,14 @@ export async function writePlanVersion(db: Firestore, orgId: string, planId: str
 export async function importPlanDocument(db: Firestore, orgId: string, parsed: ParsedDocument, now: Date): Promise<{ planId: string; createdOrg: boolean }> {
   const createdOrg = (await getOrg(db, orgId))
     ? false
-    : await createOrgIfAbsent(db, {
+    : await createOrganisation(db, {
         id: orgId,
         name: parsed.org.name,
         district: parsed.org.district,
         province: parsed.org.province,
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
-      });
+      }, now);
   const planId = newPlanId(parsed, now);
   await writePlanVersion(db, orgId, planId, parsed, now);
   await setCurrentPlan(db, orgId, planId, now);
