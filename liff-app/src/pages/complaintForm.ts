@@ -443,7 +443,7 @@ function Submitted(props: { created: Created; anonymous: boolean }): ComponentCh
           { kind: 'warning', title: 'บันทึกรหัสลับนี้ไว้ตอนนี้' },
           h('p', null, 'เรื่องนี้ไม่ระบุตัวตน ต้องใช้ทั้งรหัสติดตามและรหัสลับจึงจะดูความคืบหน้าได้ ระบบจะไม่แสดงรหัสลับอีก และไม่มีใครกู้คืนให้ได้ เพราะไม่มีใครรู้ว่าคุณเป็นผู้แจ้ง'),
           h('p', null, 'รหัสลับ'),
-          h(CodeDisplay, { code: secret, testId: 'tracking-secret' }),
+          h(CodeDisplay, { code: secret, testId: 'tracking-secret', groupSize: 4 }),
           h(Button, { kind: 'primary', onClick: () => void copy(`รหัสติดตาม ${created.trackingCode}\nรหัสลับ ${secret}`, 'รหัสทั้งสอง') }, 'คัดลอกรหัสติดตามและรหัสลับ'),
           h('p', { class: 'hint' }, 'แนะนำ: จดลงกระดาษ หรือถ่ายภาพหน้าจอเก็บไว้ในที่ปลอดภัย'),
         )

@@ -1,0 +1,284 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { grantRoles } from '../../functions/src/staff/store.ts';
+import { givenOrg, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { launchBrowser, type TestBrowser } from './browser.ts';
+import { actAs, bigPhoto, buildLiffApp, jpegSize, open } from './support.ts';
+
+/**
+ * The LIFF app in real Chromium (360×740) against the real server in local mode: LIFF mocked by @line/liff-mock, a real
+ * ID token from the local issuer, the real complaints API on the embedded Firestore.
+ */
+let t: TestApp;
+let browser: TestBrowser;
+let orgId: string;
+const citizen = { sub: newUserId(), name: 'สมชาย ทดสอบ' };
+
+beforeAll(async () => {
+  await buildLiffApp();
+  t = await startTestApp();
+  orgId = (await givenOrg(t, { name: 'เทศบาลตำบลทดสอบลิฟฟ์' })).id;
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+async function newPage(user = citizen): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('pageerror', e.message));
+  await actAs(page, t.rt.baseUrl, user);
+  return page;
+}
+
+describe('LIFF app shell', () => {
+  it('opens an organisation in local mode with a mocked LIFF and a real local token, in Thai, readable at 360 px', async () => {
+    const page = await newPage();
+    const tokenCall = page.waitForResponse((r) => r.url().endsWith('/dev/id-token') && r.status() === 200);
+    await open(page, t.rt.baseUrl, orgId);
+    await tokenCall;
+    expect(await page.getAttribute('html', 'lang')).toBe('th');
+    expect(await page.textContent('h1')).toBe('บริการของหน่วยงาน');
+    expect(await page.textContent('.topbar')).toContain('เทศบาลตำบลทดสอบลิฟฟ์');
+    expect(await page.textContent('[data-testid=dev-user]')).toBe(citizen.name);
+    expect(await page.title()).toContain('เทศบาลตำบลทดสอบลิฟฟ์');
+
+    // Nothing wider than the phone, and every tile and button at least 44 px tall.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const heights = await page.$$eval('main a.tile, main .btn', (els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(5);
+    for (const h of heights) expect(h).toBeGreaterThanOrEqual(44);
+    await page.screenshot({ path: '/tmp/liff-home-360.png', fullPage: true });
+
+    // Client-side navigation moves focus to the new page's heading.
+    await page.click('a.tile[href$="/complaints/new"]');
+    await page.waitForURL(/\/complaints\/new$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('page-title');
+    expect(await page.textContent('h1')).toBe('ร้องเรียน / แจ้งเรื่อง');
+
+    // Pages the queue and rating issues fill exist already; unknown pages say so in Thai.
+    await open(page, t.rt.baseUrl, orgId, 'queue/civil-registration');
+    expect(await page.textContent('main')).toContain('เร็ว ๆ นี้');
+    await open(page, t.rt.baseUrl, orgId, 'no/such/page');
+    expect(await page.textContent('h1')).toBe('ไม่พบหน้านี้');
+    await page.close();
+  });
+
+  it('says plainly when the organisation does not exist', async () => {
+    const page = await newPage();
+    await page.goto(`${t.rt.baseUrl}/liff/no-such-org/`);
+    await page.locator('h1').waitFor();
+    expect(await page.textContent('main')).toContain('ไม่พบหน่วยงานนี้');
+    await page.close();
+  });
+});
+
+/** Fills the general complaint form as a person would: category, title, description, place, one big photo, consent. */
+async function fillGeneral(page: Page) {
+  await page.locator('#category option[value="street-light"]').waitFor({ state: 'attached' });
+  await page.selectOption('#category', 'street-light');
+  await page.fill('#title', 'ไฟถนนดับหน้าซอย 5');
+  await page.fill('#description', 'ไฟถนนดับมาสามคืนแล้ว มืดมาก เด็กเดินกลับบ้านอันตราย');
+  await page.fill('#place', 'ซอย 5 ถนนอินทรคีรี ใกล้ร้านข้าวมันไก่');
+  const photo = await bigPhoto(page);
+  await page.setInputFiles('#photos', { name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.locator('.photos img').waitFor();
+  await page.check('#consent');
+}
+
+describe('complaints in the LIFF app', () => {
+  let generalCode = '';
+  let anonymous = { code: '', secret: '' };
+
+  it('checks the form before sending, lists what is wrong, and shows the server’s field messages next to the fields', async () => {
+    const page = await newPage();
+    await open(page, t.rt.baseUrl, orgId, 'complaints/new/general');
+    await page.click('main button[type=submit]');
+    const summary = page.locator('#error-summary');
+    await summary.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    const text = await summary.textContent();
+    expect(text).toContain('กรุณาเลือกประเภทเรื่อง');
+    expect(text).toContain('กรุณายืนยันการยินยอม');
+    expect(await page.getAttribute('#title', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#title', 'aria-describedby')).toContain('title-error');
+    // A link in the summary takes focus to its field.
+    await summary.locator('a[href="#title"]').click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('title');
+
+    // What the server refuses is shown by the field it concerns.
+    await page.route('**/api/orgs/*/complaints', (route) =>
+      route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ error: 'invalid', issues: [{ path: 'place.text', message: 'สถานที่นี้อยู่นอกเขตเทศบาล' }] }) }),
+    );
+    await fillGeneral(page);
+    await page.click('main button[type=submit]');
+    await page.locator('#place-error').waitFor();
+    expect(await page.textContent('#place-error')).toContain('สถานที่นี้อยู่นอกเขตเทศบาล');
+    expect(await page.textContent('#error-summary')).toContain('สถานที่นี้อยู่นอกเขตเทศบาล');
+    await page.close();
+  });
+
+  it('files a general complaint with a photo downscaled in the browser and shows the tracking code', async () => {
+    const page = await newPage();
+    await open(page, t.rt.baseUrl, orgId, 'complaints/new');
+    await page.click('a[href$="/complaints/new/general"]');
+    await page.locator('#title').waitFor();
+    await fillGeneral(page);
+    const posted = page.waitForRequest((r) => r.method() === 'POST' && /\/complaints$/.test(r.url()));
+    await page.click('main button[type=submit]');
+    const request = await posted;
+    expect(request.headers().authorization).toMatch(/^Bearer ey/);
+    const body = request.postDataJSON() as { photos: Array<{ contentType: string; data: string }> };
+    expect(body.photos).toHaveLength(1);
+    const jpeg = Buffer.from(body.photos[0]!.data, 'base64');
+    const size = jpegSize(jpeg)!;
+    expect(Math.max(size.width, size.height)).toBeLessThanOrEqual(1280);
+    expect(jpeg.length).toBeLessThanOrEqual(300 * 1024);
+    expect(jpeg.includes(Buffer.from('Exif'))).toBe(false);
+
+    const code = page.locator('[data-testid=tracking-code]');
+    await code.waitFor();
+    generalCode = (await code.getAttribute('data-code')) ?? '';
+    expect(generalCode).toMatch(/^RT-[2-9A-Z]{6}$/);
+    // Shown in groups to read out, spelt out for screen readers, and no secret for a named complaint.
+    expect(await code.locator('.code-group').count()).toBeGreaterThan(1);
+    expect(await code.locator('.visually-hidden').textContent()).toContain(generalCode.slice(3).split('').slice(0, 3).join(' '));
+    expect(await page.locator('[data-testid=tracking-secret]').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: '/tmp/liff-submitted-360.png', fullPage: true });
+
+    // The complainant's own view: status in Thai, the 15-day line with a Buddhist-era date, and it is in "mine".
+    await page.click('a[href*="/complaints/RT-"]');
+    await page.locator('.timeline').waitFor();
+    const view = await page.textContent('main');
+    expect(view).toContain('รับเรื่องแล้ว');
+    expect(view).toContain('ไฟถนนดับหน้าซอย 5');
+    expect(view).toMatch(/ควรดำเนินการให้แล้วเสร็จภายใน 15 วัน \(ภายในวันที่ \d+ \S+ 25\d\d\) ผ่านมาแล้ว \d+ วัน/);
+    await open(page, t.rt.baseUrl, orgId, 'complaints/mine');
+    await page.locator('.list-item').first().waitFor();
+    expect(await page.textContent('main')).toContain(generalCode);
+    await page.close();
+  });
+
+  it('files an anonymous corruption report without sending any token, and gets a code and a secret', async () => {
+    const page = await newPage();
+    await open(page, t.rt.baseUrl, orgId, 'complaints/new/corruption');
+    expect(await page.textContent('main')).toContain('เฉพาะเจ้าหน้าที่ศูนย์ปฏิบัติการต่อต้านการทุจริต');
+    await page.check('input[name=anonymous][value=anonymous]');
+    await page.locator('#category option[value="bribery"]').waitFor({ state: 'attached' });
+    await page.selectOption('#category', 'bribery');
+    await page.fill('#title', 'ถูกเรียกเงินเพื่อให้ได้ใบอนุญาตเร็วขึ้น');
+    await page.fill('#description', 'เจ้าหน้าที่เรียกเงินสามพันบาทเพื่อเร่งใบอนุญาตก่อสร้าง เมื่อวันที่ 10');
+    // No contact choice and no consent for an anonymous report: nothing personal is kept.
+    expect(await page.locator('#contact').count()).toBe(0);
+    expect(await page.locator('#consent').count()).toBe(0);
+    const posted = page.waitForRequest((r) => r.method() === 'POST' && /\/complaints$/.test(r.url()));
+    await page.click('main button[type=submit]');
+    const request = await posted;
+    expect(request.headers().authorization).toBeUndefined();
+    expect(request.postDataJSON()).toMatchObject({ kind: 'corruption', anonymous: true });
+
+    await page.locator('[data-testid=tracking-secret]').waitFor();
+    anonymous = {
+      code: (await page.getAttribute('[data-testid=tracking-code]', 'data-code')) ?? '',
+      secret: (await page.getAttribute('[data-testid=tracking-secret]', 'data-code')) ?? '',
+    };
+    expect(anonymous.code).toMatch(/^RT-/);
+    expect(anonymous.secret.length).toBeGreaterThan(10);
+    expect(await page.textContent('main')).toContain('บันทึกรหัสลับนี้ไว้ตอนนี้');
+    await page.screenshot({ path: '/tmp/liff-anonymous-360.png', fullPage: true });
+    await page.close();
+  });
+
+  it('tracks by code: the anonymous report with its secret, typed loosely; without the secret it does not exist', async () => {
+    const page = await newPage({ sub: newUserId(), name: 'คนอื่น' });
+    await open(page, t.rt.baseUrl, orgId, 'complaints/track');
+    // Lower case, no dash, spaces: the code still works; the secret is passed as given.
+    await page.fill('#code', anonymous.code.replace('-', ' ').toLowerCase());
+    await page.click('main button[type=submit]');
+    await page.locator('#error-summary').waitFor();
+    expect(await page.textContent('#error-summary')).toContain('รหัสลับ');
+
+    await page.fill('#secret', anonymous.secret);
+    await page.click('main button[type=submit]');
+    await page.locator('#complaint-result').waitFor();
+    const result = await page.textContent('#complaint-result');
+    expect(result).toContain('ถูกเรียกเงินเพื่อให้ได้ใบอนุญาตเร็วขึ้น');
+    expect(result).toContain('รับเรื่องแล้ว');
+    // The secret never reaches the address bar.
+    expect(page.url()).not.toContain(anonymous.secret);
+
+    // Someone else with a general complaint's code sees its status only.
+    await page.fill('#secret', '');
+    await page.fill('#code', generalCode);
+    await page.click('main button[type=submit]');
+    await page.locator('#complaint-result').waitFor();
+    const pub = await page.textContent('#complaint-result');
+    expect(pub).toContain('รับเรื่องแล้ว');
+    expect(pub).not.toContain('ไฟถนนดับหน้าซอย 5');
+    await page.close();
+  });
+
+  it('lets an officer find the complaint in the inbox and change its status with a note; a citizen is told the page is for staff', async () => {
+    const citizenPage = await newPage();
+    await open(citizenPage, t.rt.baseUrl, orgId, 'staff');
+    await citizenPage.locator('.notice-error').waitFor();
+    expect(await citizenPage.textContent('.notice-error')).toContain('หน้านี้สำหรับเจ้าหน้าที่เท่านั้น');
+    await citizenPage.close();
+
+    const officer = { sub: newUserId(), name: 'สมศรี เจ้าหน้าที่' };
+    await grantRoles(t.rt.db, orgId, { userId: officer.sub, displayName: officer.name, roles: ['officer'] }, t.clock.now());
+    const page = await newPage(officer);
+    await open(page, t.rt.baseUrl, orgId, 'staff');
+    await page.locator('.list-item').first().waitFor();
+    const inbox = await page.textContent('main');
+    expect(inbox).toContain(generalCode);
+    // An officer never sees corruption reports.
+    expect(inbox).not.toContain(anonymous.code);
+
+    // Filter: only open complaints of the street-light category.
+    await page.selectOption('#f-status', 'open');
+    await page.selectOption('#f-category', 'street-light');
+    await page.click('.filters button[type=submit]');
+    await page.waitForURL(/status=open/);
+    await page.locator('.list-item').first().waitFor();
+    await page.screenshot({ path: '/tmp/liff-staff-inbox-360.png', fullPage: true });
+
+    await page.click(`.list-item:has-text("${generalCode}")`);
+    await page.locator('#s-title').waitFor();
+    expect(await page.textContent('main')).toContain('ไฟถนนดับมาสามคืนแล้ว');
+    await page.locator('.photos-large img').waitFor();
+    await page.check('input[name=to][value=acknowledged]');
+    await page.fill('#note', 'รับเรื่องแล้ว จะส่งช่างไปตรวจภายในวันพรุ่งนี้');
+    await page.click('main form.form button[type=submit]');
+    await page.locator('.notice-success').waitFor();
+    expect(await page.textContent('.notice-success')).toContain('รับทราบ');
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain('จะส่งช่างไปตรวจภายในวันพรุ่งนี้');
+    await page.screenshot({ path: '/tmp/liff-staff-detail-360.png', fullPage: true });
+    await page.close();
+
+    // The complainant sees the new status and the note.
+    const back = await newPage();
+    await open(back, t.rt.baseUrl, orgId, `complaints/${generalCode}`);
+    await back.locator('.timeline').waitFor();
+    const view = await back.textContent('main');
+    expect(view).toContain('รับทราบ กำลังตรวจสอบ');
+    expect(view).toContain('จะส่งช่างไปตรวจภายในวันพรุ่งนี้');
+    await back.close();
+  });
+
+  it('publishes statistics as a table with bars, corruption reports counted apart', async () => {
+    const page = await newPage();
+    await open(page, t.rt.baseUrl, orgId, 'stats');
+    await page.locator('#stats-total').waitFor();
+    const figures = await page.textContent('main');
+    expect(figures).toContain('เรื่องแจ้งเบาะแสการทุจริต (นับแยก)');
+    expect(await page.locator('table.bars').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('table.bars tbody th').first().textContent()).toMatch(/25\d\d/);
+    expect(await page.getAttribute('a[download]', 'href')).toBe(`/api/orgs/${orgId}/complaints/stats.csv`);
+    await page.screenshot({ path: '/tmp/liff-stats-360.png', fullPage: true });
+    await page.close();
+  });
+});

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+
+const LIFF_APP = path.resolve(import.meta.dirname, '../../liff-app');
+
+/** Builds the LIFF app into liff-app/dist, where the local server serves it from (/liff/). */
+export async function buildLiffApp(): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: path.join(LIFF_APP, 'vite.config.ts'), root: LIFF_APP, logLevel: 'warn' });
+}
+
+/** Makes the app's local-mode tester identity `sub`/`name` (what the dev banner's switch does), before the app loads. */
+export async function actAs(page: Page, baseUrl: string, user: { sub: string; name: string }): Promise<void> {
+  await page.goto(`${baseUrl}/healthz`);
+  await page.evaluate((u) => localStorage.setItem('liff-dev-user', JSON.stringify(u)), user);
+}
+
+/** Opens a page of the app and waits until its heading is shown. */
+export async function open(page: Page, baseUrl: string, orgId: string, pagePath = ''): Promise<void> {
+  await page.goto(`${baseUrl}/liff/${orgId}/${pagePath}`);
+  await page.locator('h1#page-title').waitFor();
+}
+
+/** A photo as a phone takes it: large (3000×2000), detailed, JPEG, made by the browser itself. */
+export async function bigPhoto(page: Page): Promise<Buffer> {
+  const b64 = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 3000;
+    c.height = 2000;
+    const ctx = c.getContext('2d')!;
+    for (let i = 0; i < 4000; i++) {
+      ctx.fillStyle = `hsl(${(i * 37) % 360} 70% ${30 + (i % 40)}%)`;
+      ctx.fillRect((i * 7919) % 3000, (i * 104729) % 2000, 40 + (i % 90), 30 + (i % 70));
+    }
+    return c.toDataURL('image/jpeg', 0.95).split(',')[1]!;
+  });
+  return Buffer.from(b64, 'base64');
+}
+
+/** Reads JPEG dimensions from its SOF marker. */
+export function jpegSize(bytes: Buffer): { width: number; height: number } | null {
+  let i = 2;
+  while (i + 9 < bytes.length) {
+    if (bytes[i] !== 0xff) return null;
+    const marker = bytes[i + 1]!;
+    const len = bytes.readUInt16BE(i + 2);
+    if (marker >= 0xc0 && marker <= 0xc3) return { height: bytes.readUInt16BE(i + 5), width: bytes.readUInt16BE(i + 7) };
+    i += 2 + len;
+  }
+  return null;
+}
