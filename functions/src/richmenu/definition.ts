@@ -21,20 +21,22 @@ export interface MenuItem {
   key: MenuItemKey;
   /** Printed large on the tile, and the action's label (read by screen readers; LINE allows 20 characters). */
   label: string;
-  /** A short line under the label on the tile. */
-  hint: string;
+  /** The label as printed, when it needs two lines on the tile to stay large. */
+  lines?: readonly string[];
+  /** A short line under the label on the tile (none under a two-line label). */
+  hint?: string;
   /** What the tile does: open a LIFF page, or send a chat message that the chat engine answers. */
   target: { liffPath: string; fallbackText: string } | { text: string };
 }
 
 /** In reading order: left to right, top row first. */
 export const MENU_ITEMS: readonly MenuItem[] = [
-  { key: 'ask', label: 'ถามข้อมูล', hint: 'แผนงาน โครงการ งบประมาณ', target: { text: 'วิธีใช้' } },
-  { key: 'manuals', label: 'คู่มือประชาชน', hint: 'ขั้นตอน เอกสาร ค่าธรรมเนียม', target: { text: 'มีคู่มือบริการอะไรบ้าง' } },
-  { key: 'complain', label: 'ร้องเรียน', hint: 'แจ้งเรื่อง แจ้งเบาะแสทุจริต', target: { liffPath: 'complaints/new', fallbackText: 'ร้องเรียน' } },
-  { key: 'track', label: 'ติดตามเรื่อง', hint: 'ดูสถานะด้วยรหัสเรื่อง', target: { liffPath: 'complaints/track', fallbackText: 'ติดตามเรื่องร้องเรียน' } },
+  { key: 'ask', label: 'ถามข้อมูล', hint: 'โครงการ งบประมาณ', target: { text: 'วิธีใช้' } },
+  { key: 'manuals', label: 'คู่มือประชาชน', hint: 'ขั้นตอน เอกสาร', target: { text: 'มีคู่มือบริการอะไรบ้าง' } },
+  { key: 'complain', label: 'ร้องเรียน', hint: 'แจ้งเรื่อง เบาะแสทุจริต', target: { liffPath: 'complaints/new', fallbackText: 'ร้องเรียน' } },
+  { key: 'track', label: 'ติดตามเรื่อง', hint: 'สถานะเรื่องร้องเรียน', target: { liffPath: 'complaints/track', fallbackText: 'ติดตามเรื่องร้องเรียน' } },
   { key: 'queue', label: 'รับบัตรคิว', hint: 'คิวรับบริการที่สำนักงาน', target: { liffPath: 'queue', fallbackText: 'รับบัตรคิว' } },
-  { key: 'rate', label: 'ประเมินความพึงพอใจ', hint: 'บอกเราว่าบริการเป็นอย่างไร', target: { liffPath: 'ratings/new', fallbackText: 'ประเมินความพึงพอใจ' } },
+  { key: 'rate', label: 'ประเมินความพึงพอใจ', lines: ['ประเมิน', 'ความพึงพอใจ'], target: { liffPath: 'ratings/new', fallbackText: 'ประเมินความพึงพอใจ' } },
 ];
 
 export interface Bounds {
