@@ -239,11 +239,13 @@ describe('complaints in the LIFF app', () => {
     expect(inbox).not.toContain(anonymous.code);
 
     // Filter: only open complaints of the street-light category.
+    await page.click('.filters-box summary');
     await page.selectOption('#f-status', 'open');
     await page.selectOption('#f-category', 'street-light');
     await page.click('.filters button[type=submit]');
     await page.waitForURL(/status=open/);
     await page.locator('.list-item').first().waitFor();
+    expect(await page.textContent('.filters-box summary')).toContain('ยังไม่ปิดเรื่อง · ไฟฟ้าส่องสว่าง');
     await page.screenshot({ path: '/tmp/liff-staff-inbox-360.png', fullPage: true });
 
     await page.click(`.list-item:has-text("${generalCode}")`);
@@ -259,7 +261,11 @@ describe('complaints in the LIFF app', () => {
     await page.screenshot({ path: '/tmp/liff-staff-detail-360.png', fullPage: true });
     await page.close();
 
-    // The complainant sees the new status and the note.
+    // The change reaches the complainant in LINE (the sandbox's outbox) ...
+    await expect
+      .poll(async () => JSON.stringify(await (await fetch(`${t.rt.baseUrl}/dev/line/outbox?to=${citizen.sub}`)).json()), { timeout: 15_000 })
+      .toContain('จะส่งช่างไปตรวจภายในวันพรุ่งนี้');
+    // ... and in the app: the new status and the note.
     const back = await newPage();
     await open(back, t.rt.baseUrl, orgId, `complaints/${generalCode}`);
     await back.locator('.timeline').waitFor();

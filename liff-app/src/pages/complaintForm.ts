@@ -265,7 +265,7 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
           : null,
         draft.location
           ? h(Button, { kind: 'secondary', onClick: () => { set('location', null); setStatus('ลบตำแหน่งแล้ว'); } }, 'ไม่ใช้ตำแหน่ง')
-          : h(Button, { kind: 'secondary', busy: locating, onClick: locate }, locating ? 'กำลังหาตำแหน่ง…' : '📍 ใช้ตำแหน่งปัจจุบัน'),
+          : h(Button, { kind: 'secondary', busy: locating, onClick: locate }, locating ? 'กำลังหาตำแหน่ง…' : [h('span', { 'aria-hidden': 'true', key: 'i' }, '📍'), 'ใช้ตำแหน่งปัจจุบัน']),
       ),
     ),
     h(PhotoPicker, { photos, busy: photoBusy, onAdd: addPhotos, onRemove: removePhoto, error: errors.photos, anonymous }),
@@ -397,7 +397,7 @@ function PhotoPicker(props: {
       : h(
           'label',
           { class: 'btn btn-secondary file-btn', for: 'photos' },
-          props.busy ? 'กำลังย่อรูป…' : '📷 เพิ่มรูป',
+          props.busy ? 'กำลังย่อรูป…' : [h('span', { 'aria-hidden': 'true', key: 'i' }, '📷'), 'เพิ่มรูป'],
           h('input', {
             id: 'photos',
             type: 'file',

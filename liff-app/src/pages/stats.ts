@@ -60,9 +60,9 @@ export default function StatsPage(): ComponentChild {
         total.finished ? figure('เสร็จภายใน 15 วัน', Math.round(((total.finishedOnTime ?? 0) / total.finished) * 100), '%') : null,
       ),
     ),
-    months.length ? h(BarTable, { id: 'stats-months', title: 'รายเดือน', rows: months, label: (r) => (r.month ? formatMonth(r.month) : '') }) : null,
+    months.length ? h(BarTable, { id: 'stats-months', title: 'รายเดือน', column: 'เดือนที่รับเรื่อง', rows: months, label: (r) => (r.month ? formatMonth(r.month) : '') }) : null,
     categories.length
-      ? h(BarTable, { id: 'stats-categories', title: 'ตามประเภทเรื่อง', rows: categories, label: (r) => r.title ?? r.categoryTitle ?? r.category ?? '' })
+      ? h(BarTable, { id: 'stats-categories', title: 'ตามประเภทเรื่อง', column: 'ประเภท', rows: categories, label: (r) => r.title ?? r.categoryTitle ?? r.category ?? '' })
       : null,
     data.corruption
       ? h(
@@ -85,7 +85,7 @@ function figure(label: string, value: number, unit = 'เรื่อง'): Comp
  * A table (what screen readers read) whose cells also draw horizontal bars (what eyes read). No chart library: the
  * bars are CSS widths relative to the largest received count.
  */
-function BarTable(props: { id: string; title: string; rows: Row[]; label: (r: Row) => string }): ComponentChild {
+function BarTable(props: { id: string; title: string; column: string; rows: Row[]; label: (r: Row) => string }): ComponentChild {
   const max = Math.max(1, ...props.rows.map((r) => r.received ?? 0));
   const bar = (value: number, kind: string) =>
     h('span', { class: 'bar-cell' }, h('span', { class: `bar bar-${kind}`, style: { width: `${(value / max) * 100}%` }, 'aria-hidden': 'true' }), h('span', { class: 'bar-value' }, formatNumber(value)));
@@ -104,7 +104,7 @@ function BarTable(props: { id: string; title: string; rows: Row[]; label: (r: Ro
       'table',
       { class: 'bars' },
       h('caption', { class: 'visually-hidden' }, `จำนวนเรื่อง${props.title}`),
-      h('thead', null, h('tr', null, h('th', { scope: 'col' }, props.title.replace(/^ตาม/, '')), h('th', { scope: 'col' }, 'จำนวน'))),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, props.column), h('th', { scope: 'col' }, 'จำนวน'))),
       h(
         'tbody',
         null,

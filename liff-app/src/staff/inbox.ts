@@ -46,6 +46,10 @@ export default function StaffInbox(props: PageProps): ComponentChild {
     'div',
     null,
     h(
+      'details',
+      { class: 'filters-box' },
+      h('summary', null, 'ตัวกรอง', h('span', { class: 'filter-state' }, describeFilters({ status, category, overdue, kind }, catTitle))),
+      h(
       'form',
       { class: 'filters', onSubmit: apply, 'aria-label': 'ตัวกรอง' },
       h(
@@ -90,6 +94,7 @@ export default function StaffInbox(props: PageProps): ComponentChild {
         h('span', null, 'เฉพาะที่เกินกำหนด 15 วัน'),
       ),
       h('button', { type: 'submit', class: 'btn btn-secondary' }, 'กรอง'),
+      ),
     ),
     inbox.loading
       ? h(Loading, null)
@@ -115,7 +120,7 @@ export default function StaffInbox(props: PageProps): ComponentChild {
                     `${c.trackingCode}`,
                     c.kind === 'corruption' ? ' · เบาะแสทุจริต' : '',
                     c.category ? ` · ${c.categoryTitle ?? catTitle.get(c.category) ?? c.category}` : '',
-                    received ? ` · ${formatDate(received)} (${bangkokDaysBetween(received)} วัน)` : '',
+                    received ? ` · รับเมื่อ ${formatDate(received)} (ผ่านมา ${c.daysElapsed ?? bangkokDaysBetween(received)} วัน)` : '',
                   ),
                   h('span', null, h(StatusBadge, { status: c.status }), c.overdue ? h('span', { class: 'badge badge-overdue' }, 'เกินกำหนด') : null),
                 ),
@@ -124,4 +129,14 @@ export default function StaffInbox(props: PageProps): ComponentChild {
           ),
         ),
   );
+}
+
+function describeFilters(f: { status: string; category: string; overdue: boolean; kind: string }, catTitle: Map<string, string>): string {
+  const parts = [
+    f.status === 'open' ? 'ยังไม่ปิดเรื่อง' : f.status ? (STATUS_LABELS[f.status as keyof typeof STATUS_LABELS] ?? f.status) : '',
+    f.kind === 'general' ? 'เรื่องทั่วไป' : f.kind === 'corruption' ? 'เบาะแสทุจริต' : '',
+    f.category ? (catTitle.get(f.category) ?? f.category) : '',
+    f.overdue ? 'เกินกำหนด' : '',
+  ].filter(Boolean);
+  return parts.length ? `: ${parts.join(' · ')}` : ': ทั้งหมด';
 }
