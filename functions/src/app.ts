@@ -15,6 +15,7 @@ import { orgsRouter } from './orgs/routes.ts';
 import { plansRouter } from './plans/routes.ts';
 import { manualCardFor, manualPostbackHandler } from './manuals/lineHandlers.ts';
 import { manualsRouter } from './manuals/routes.ts';
+import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, runComplaintDeadlines } from './complaints/index.ts';
 import { FirestoreContextStore } from './chat/contextStore.ts';
 import { chatPostbackHandler, chatTextHandler } from './chat/lineHandlers.ts';
 import { askRouter } from './chat/route.ts';
@@ -63,7 +64,12 @@ export interface App {
 
 /** Builds the whole HTTP surface from its I/O, so tests pass their own storage, LINE and clock. */
 export function createApp(deps: AppDeps): App {
+  const delivery = { db: deps.db, line: deps.line, clock: deps.clock, log: deps.log };
+  // In production the trigger on each outbox document delivers it; elsewhere this process tries at once.
+  const notifier = createOutboxNotifier(delivery, { deliverNow: deps.config.mode !== 'production' });
+  // Local mode serves the LIFF pages itself: links in chat and pushes point here instead of liff.line.me.
   const liffLocalBase = deps.config.devRoutes ? (deps.config.publicBaseUrl ?? `http://localhost:${deps.config.port}`) : undefined;
+  const complaints = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase };
   // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
   const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db));
   const answerOptions = { manualCard: manualCardFor(liffLocalBase), ...(liffLocalBase ? { liffLocalBase } : {}) };
@@ -71,8 +77,8 @@ export function createApp(deps: AppDeps): App {
   const bot: BotDeps = {
     db: deps.db,
     // Order matters: specific commands first, the chat engine (which answers everything) last.
-    textHandlers: [staffGroupRegistrationHandler(deps.db), chatTextHandler(chat)],
-    postbackHandlers: [chatPostbackHandler(chat), manualPostbackHandler(deps.db)],
+    textHandlers: [staffGroupRegistrationHandler(deps.db), ...complaintTextHandlers(complaints), chatTextHandler(chat)],
+    postbackHandlers: [chatPostbackHandler(chat), manualPostbackHandler(deps.db), ...complaintPostbackHandlers(complaints)],
     ...(liffLocalBase ? { liffLocalBase } : {}),
   };
   const processDeps: ProcessDeps = {
@@ -84,10 +90,10 @@ export function createApp(deps: AppDeps): App {
   };
   const processEvent = (orgId: string, eventId: string) => processStoredEvent(processDeps, orgId, eventId);
   const processor = deps.config.mode === 'production' ? triggerProcessor : createInProcessProcessor(processEvent, deps.log);
-  const delivery = { db: deps.db, line: deps.line, clock: deps.clock, log: deps.log };
-  // In production the trigger on each outbox document delivers it; elsewhere this process tries at once.
-  const notifier = createOutboxNotifier(delivery, { deliverNow: deps.config.mode !== 'production' });
-  const scheduledJobs: { name: string; run(): Promise<unknown> }[] = [{ name: 'outbox', run: () => sweepOutbox(delivery) }];
+  const scheduledJobs: { name: string; run(): Promise<unknown> }[] = [
+    { name: 'outbox', run: () => sweepOutbox(delivery) },
+    { name: 'complaint deadlines', run: () => runComplaintDeadlines(complaints, deps.clock.now()) },
+  ];
   const runScheduledJobs = async () => {
     for (const job of scheduledJobs) {
       try {
@@ -115,6 +121,7 @@ export function createApp(deps: AppDeps): App {
   app.use(orgsRouter({ db: deps.db, mode: deps.config.mode }));
   app.use(plansRouter({ db: deps.db }));
   app.use(manualsRouter({ db: deps.db }));
+  app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens }));
   app.use(askRouter({ kb, options: answerOptions, clock: deps.clock }));
   app.use(staffRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
   app.use(landingRouter({ config: deps.config }));

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Firestore } from 'firebase-admin/firestore';
@@ -75,8 +75,11 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
     for (const [orgId, token] of tokens) sandbox?.registerChannel(orgId, token);
   }
 
+  // Listen before building the app, so a free port (PORT=0) is known to the links the app makes.
+  const server = await listen(http.createServer(), config.port);
+  const port = (server.address() as AddressInfo).port;
   const built = createApp({
-    config,
+    config: { ...config, port },
     db,
     clock,
     log,
@@ -84,11 +87,10 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
     idTokens,
     ...(sandbox && issuer ? { dev: { sandbox, issuer, firestoreEmulatorHost: firestoreHost, lineApiBaseUrl: apiBase } } : {}),
   });
-  const server = await listen(built.app, config.port);
+  server.on('request', built.app);
   // Outbox retries, deadlines and reminders; production runs the same jobs from Cloud Scheduler (index.ts).
   const timer = options.scheduleEveryMs === 0 ? undefined : setInterval(() => void built.runScheduledJobs(), options.scheduleEveryMs ?? 5_000);
   timer?.unref();
-  const port = (server.address() as AddressInfo).port;
 
   return {
     ...built,
@@ -116,9 +118,10 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
   };
 }
 
-function listen(app: Express, port: number): Promise<Server> {
+function listen(target: Express | Server, port: number): Promise<Server> {
+  const server = target instanceof http.Server ? target : http.createServer(target);
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, () => resolve(server));
     server.once('error', reject);
+    server.listen(port, () => resolve(server));
   });
 }
