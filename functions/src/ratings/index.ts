@@ -1,0 +1,7 @@
+/** What the app composition wires: the router, the scheduler entry, the chat answer, the lookups to implement. */
+export { ratingsRouter, type RatingsRouterDeps } from './routes.ts';
+export { runWeeklyRatingSummary, weekToSummarise, type WeeklyDeps, type WeeklyOutcome } from './weekly.ts';
+export { latestSatisfactionSummary, satisfactionMessages, type SatisfactionSummary } from './chat.ts';
+export type { ComplaintLookup, RatedService, ServiceLookup, TicketForRating, TicketLookup } from './lookups.ts';
+export { firestoreServiceLookup, RATING_COLLECTIONS } from './store.ts';
+export { links as ratingLinks } from './service.ts';

@@ -1,0 +1,233 @@
+/**
+ * The only module of the ratings feature that touches Firestore. Correct without transaction isolation (the embedded
+ * emulator has none) and without atomic commits there:
+ *
+ * orgs/{orgId}/ratingKeys/{key}            the "once only" claim, created with create(): ticket:{id} | complaint:{id} |
+ *                                          walkin:{serviceId}:{YYYY-MM-DD}:{raterHash}
+ * orgs/{orgId}/ratings/{key}               the rating, same id as its key, created with create(); never updated
+ * orgs/{orgId}/ratingComments/{key}        its comment, apart (staff only)
+ * orgs/{orgId}/ratingAggregates/{YYYY-MM}_{serviceId}   per-day counts of each score of each item, by increments
+ * orgs/{orgId}/ratingSettings/current      target and its basis
+ * orgs/{orgId}/ratingRuns/weekly-{week}    the weekly summary of that ISO week was sent
+ *
+ * A rating, its comment and the increments of its aggregate are one batch whose first write is the rating's create():
+ * on Cloud Firestore the batch is atomic, so a rating is counted exactly when it exists, and a second create of the
+ * same id fails the whole batch (nothing is counted twice). See docs/decisions/081-ratings-without-transactions.md.
+ */
+import { FieldValue, type DocumentData, type Firestore, type FirestoreDataConverter, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { COLLECTIONS } from '../store/collections.ts';
+import { createIfAbsent, isAlreadyExists } from '../store/errors.ts';
+import { emptyDay, type DayCounts, type MonthAggregate } from './aggregate.ts';
+import type { RatedService, ServiceLookup } from './lookups.ts';
+import { AGE_GROUPS, DEFAULT_SETTINGS, ITEMS, SOURCES, TARGET_BASES, type Rating, type RatingComment, type RatingSettings, type Source } from './schema.ts';
+
+export const RATING_COLLECTIONS = {
+  keys: 'ratingKeys',
+  ratings: 'ratings',
+  comments: 'ratingComments',
+  aggregates: 'ratingAggregates',
+  settings: 'ratingSettings',
+  runs: 'ratingRuns',
+} as const;
+const C = RATING_COLLECTIONS;
+
+function plain<T>(): FirestoreDataConverter<T> {
+  return {
+    toFirestore: (v) => v as DocumentData,
+    // Documents of these collections are written only by this module, from typed values.
+    fromFirestore: (snap: QueryDocumentSnapshot) => snap.data() as T,
+  };
+}
+
+const org = (db: Firestore, orgId: string) => db.collection(COLLECTIONS.orgs).doc(orgId);
+const keysOf = (db: Firestore, orgId: string) => org(db, orgId).collection(C.keys).withConverter(plain<RatingKey>());
+const ratingsOf = (db: Firestore, orgId: string) => org(db, orgId).collection(C.ratings).withConverter(plain<Rating>());
+const commentsOf = (db: Firestore, orgId: string) => org(db, orgId).collection(C.comments).withConverter(plain<RatingComment>());
+const aggregatesOf = (db: Firestore, orgId: string) => org(db, orgId).collection(C.aggregates);
+const settingsRef = (db: Firestore, orgId: string) => org(db, orgId).collection(C.settings).doc('current');
+const runsOf = (db: Firestore, orgId: string) => org(db, orgId).collection(C.runs);
+
+export const aggregateId = (month: string, serviceId: string) => `${month}_${serviceId}`;
+
+// ---------- once-only keys ----------
+
+export interface RatingKey {
+  /** The rating this key admits: the same id as the key. */
+  ratingId: string;
+  source: Source;
+  raterHash: string;
+  createdAt: string;
+}
+
+/** Claims a key; false when it is taken (someone rated this ticket/complaint/day already, or is doing so now). */
+export async function claimRatingKey(db: Firestore, orgId: string, key: string, claim: RatingKey): Promise<boolean> {
+  return createIfAbsent(() => keysOf(db, orgId).doc(key).create(claim));
+}
+
+export async function getRatingKey(db: Firestore, orgId: string, key: string): Promise<RatingKey | null> {
+  const snap = await keysOf(db, orgId).doc(key).get();
+  return snap.exists ? (snap.data() ?? null) : null;
+}
+
+// ---------- ratings ----------
+
+/** The increments one rating adds to its aggregate document, as a nested object for set(…, { merge: true }). */
+function incrementsOf(counts: DayCounts): DocumentData {
+  const inc = (n: number) => FieldValue.increment(n);
+  const day: DocumentData = { n: inc(counts.n), comments: inc(counts.comments) };
+  for (const item of ITEMS) {
+    const scores: DocumentData = {};
+    counts.items[item].forEach((c, i) => { if (c) scores[String(i + 1)] = inc(c); });
+    day[item] = scores;
+  }
+  day.ages = Object.fromEntries(Object.entries(counts.ages).map(([k, v]) => [k, inc(v)]));
+  day.sources = Object.fromEntries(Object.entries(counts.sources).map(([k, v]) => [k, inc(v)]));
+  return day;
+}
+
+/**
+ * Writes a rating (create: fails if it exists), its comment, and its counts into the (service, month) aggregate, in
+ * one batch with the rating first. Returns false when the rating already exists (nothing written, nothing counted).
+ */
+export async function saveRating(db: Firestore, rating: Rating, comment: string | null, counts: DayCounts, now: Date): Promise<boolean> {
+  const batch = db.batch();
+  batch.create(ratingsOf(db, rating.orgId).doc(rating.id), rating);
+  if (comment) {
+    batch.create(commentsOf(db, rating.orgId).doc(rating.id), {
+      ratingId: rating.id,
+      serviceId: rating.serviceId,
+      serviceTitle: rating.serviceTitle,
+      source: rating.source,
+      scores: rating.scores,
+      comment,
+      createdAt: rating.createdAt,
+    });
+  }
+  const dd = rating.day.slice(8, 10);
+  batch.set(
+    aggregatesOf(db, rating.orgId).doc(aggregateId(rating.month, rating.serviceId)),
+    { orgId: rating.orgId, serviceId: rating.serviceId, serviceTitle: rating.serviceTitle, month: rating.month, updatedAt: now.toISOString(), days: { [dd]: incrementsOf(counts) } },
+    { merge: true },
+  );
+  try {
+    await batch.commit();
+    return true;
+  } catch (err) {
+    if (isAlreadyExists(err)) return false;
+    throw err;
+  }
+}
+
+export async function getRating(db: Firestore, orgId: string, id: string): Promise<Rating | null> {
+  const snap = await ratingsOf(db, orgId).doc(id).get();
+  return snap.exists ? (snap.data() ?? null) : null;
+}
+
+/** Ratings created in [fromIso, toIso), oldest first: for rebuilding aggregates and for tests. */
+export async function listRatings(db: Firestore, orgId: string, range: { fromIso?: string; toIso?: string } = {}): Promise<Rating[]> {
+  let q: FirebaseFirestore.Query<Rating> = ratingsOf(db, orgId);
+  if (range.fromIso) q = q.where('createdAt', '>=', range.fromIso);
+  if (range.toIso) q = q.where('createdAt', '<', range.toIso);
+  const snap = await q.get();
+  return snap.docs.map((d) => d.data()).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+// ---------- aggregates ----------
+
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
+
+function parseDay(raw: unknown): DayCounts {
+  const r = obj(raw);
+  const day = emptyDay();
+  day.n = num(r.n);
+  day.comments = num(r.comments);
+  for (const item of ITEMS) {
+    const scores = obj(r[item]);
+    for (let s = 0; s < 5; s++) day.items[item][s] = num(scores[String(s + 1)]);
+  }
+  const ages = obj(r.ages);
+  for (const g of [...AGE_GROUPS, 'unknown' as const]) if (num(ages[g])) day.ages[g] = num(ages[g]);
+  const sources = obj(r.sources);
+  for (const s of SOURCES) if (num(sources[s])) day.sources[s] = num(sources[s]);
+  return day;
+}
+
+/** The aggregate documents of months `fromMonth`..`toMonth` (YYYY-MM), every service: a handful of reads. */
+export async function listMonthAggregates(db: Firestore, orgId: string, fromMonth: string, toMonth: string): Promise<MonthAggregate[]> {
+  const snap = await aggregatesOf(db, orgId).where('month', '>=', fromMonth).where('month', '<=', toMonth).get();
+  return snap.docs.map((d) => {
+    const data = d.data();
+    const days = Object.fromEntries(Object.entries(obj(data.days)).map(([dd, raw]) => [dd, parseDay(raw)]));
+    return {
+      serviceId: typeof data.serviceId === 'string' ? data.serviceId : d.id.slice(8),
+      serviceTitle: typeof data.serviceTitle === 'string' ? data.serviceTitle : d.id.slice(8),
+      month: typeof data.month === 'string' ? data.month : d.id.slice(0, 7),
+      days,
+    };
+  });
+}
+
+// ---------- comments (staff only) ----------
+
+/** Comments created in [fromIso, toIso), newest first, at most `limit`. */
+export async function listRatingComments(db: Firestore, orgId: string, o: { fromIso: string; toIso: string; limit: number }): Promise<RatingComment[]> {
+  const snap = await commentsOf(db, orgId).where('createdAt', '>=', o.fromIso).where('createdAt', '<', o.toIso).orderBy('createdAt', 'desc').limit(o.limit).get();
+  return snap.docs.map((d) => d.data());
+}
+
+// ---------- settings ----------
+
+export async function getRatingSettings(db: Firestore, orgId: string): Promise<RatingSettings> {
+  const snap = await settingsRef(db, orgId).get();
+  if (!snap.exists) return { ...DEFAULT_SETTINGS };
+  const d = snap.data() ?? {};
+  const target = num(d.targetPercent);
+  return {
+    targetPercent: target >= 1 && target <= 100 ? target : DEFAULT_SETTINGS.targetPercent,
+    targetBasis: (TARGET_BASES as readonly string[]).includes(d.targetBasis) ? (d.targetBasis as RatingSettings['targetBasis']) : DEFAULT_SETTINGS.targetBasis,
+    targetSource: typeof d.targetSource === 'string' ? d.targetSource : '',
+    updatedAt: typeof d.updatedAt === 'string' ? d.updatedAt : null,
+  };
+}
+
+export async function saveRatingSettings(db: Firestore, orgId: string, settings: Omit<RatingSettings, 'updatedAt'>, by: string, now: Date): Promise<void> {
+  await settingsRef(db, orgId).set({ ...settings, updatedAt: now.toISOString(), updatedBy: by });
+}
+
+// ---------- weekly runs ----------
+
+export async function isWeeklyRunDone(db: Firestore, orgId: string, week: string): Promise<boolean> {
+  return (await runsOf(db, orgId).doc(`weekly-${week}`).get()).exists;
+}
+
+export async function markWeeklyRunDone(db: Firestore, orgId: string, week: string, info: { ratings: number; groups: number }, now: Date): Promise<void> {
+  await createIfAbsent(() => runsOf(db, orgId).doc(`weekly-${week}`).create({ week, ...info, at: now.toISOString() }));
+}
+
+// ---------- services (interim) ----------
+
+/**
+ * Services read straight from `orgs/{orgId}/services/{serviceId}` (the queue feature's collection), for use until the
+ * queue feature's own store functions are wired in app.ts as the ServiceLookup. Reads `title` (or `name`), `active`
+ * and `staffGroupIds` when present.
+ */
+export function firestoreServiceLookup(db: Firestore): ServiceLookup {
+  const services = (orgId: string) => org(db, orgId).collection('services');
+  const parse = (id: string, d: DocumentData): RatedService => ({
+    id,
+    title: typeof d.title === 'string' ? d.title : typeof d.name === 'string' ? d.name : id,
+    staffGroupIds: Array.isArray(d.staffGroupIds) ? d.staffGroupIds.filter((g): g is string => typeof g === 'string') : undefined,
+    active: d.active !== false,
+  });
+  return {
+    async getService(orgId, serviceId) {
+      const snap = await services(orgId).doc(serviceId).get();
+      return snap.exists ? parse(snap.id, snap.data() ?? {}) : null;
+    },
+    async listServices(orgId) {
+      const snap = await services(orgId).get();
+      return snap.docs.map((d) => parse(d.id, d.data()));
+    },
+  };
+}
