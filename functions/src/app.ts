@@ -90,12 +90,18 @@ export function createApp(deps: AppDeps): App {
   };
   const processEvent = (orgId: string, eventId: string) => processStoredEvent(processDeps, orgId, eventId);
   const processor = deps.config.mode === 'production' ? triggerProcessor : createInProcessProcessor(processEvent, deps.log);
-  const scheduledJobs: { name: string; run(): Promise<unknown> }[] = [
-    { name: 'outbox', run: () => sweepOutbox(delivery) },
-    { name: 'complaint deadlines', run: () => runComplaintDeadlines(complaints, deps.clock.now()) },
+  // Each job runs at most once per its interval, however often the scheduler ticks (5 s locally, 1 min in production).
+  const scheduledJobs: { name: string; everyMs: number; run(): Promise<unknown> }[] = [
+    { name: 'outbox', everyMs: 0, run: () => sweepOutbox(delivery) },
+    { name: 'complaint deadlines', everyMs: 15 * 60_000, run: () => runComplaintDeadlines(complaints, deps.clock.now()) },
   ];
+  const lastRun = new Map<string, number>();
   const runScheduledJobs = async () => {
+    const now = deps.clock.now().getTime();
     for (const job of scheduledJobs) {
+      const last = lastRun.get(job.name);
+      if (last !== undefined && now - last < job.everyMs) continue;
+      lastRun.set(job.name, now);
       try {
         await job.run();
       } catch (err) {
