@@ -7,6 +7,7 @@
  * orgs/{orgId}/ratings/{key}               the rating, same id as its key, created with create(); never updated
  * orgs/{orgId}/ratingComments/{key}        its comment, apart (staff only)
  * orgs/{orgId}/ratingAggregates/{YYYY-MM}_{serviceId}   per-day counts of each score of each item, by increments
+ *                                          (flat fields d{DD}_{count}, see incrementsOf)
  * orgs/{orgId}/ratingSettings/current      target and its basis
  * orgs/{orgId}/ratingRuns/weekly-{week}    the weekly summary of that ISO week was sent
  *
@@ -71,18 +72,22 @@ export async function getRatingKey(db: Firestore, orgId: string, key: string): P
 
 // ---------- ratings ----------
 
-/** The increments one rating adds to its aggregate document, as a nested object for set(…, { merge: true }). */
-function incrementsOf(counts: DayCounts): DocumentData {
+/**
+ * Aggregate documents hold flat fields, one per day and count: `d22_n` (ratings on the 22nd), `d22_c` (with a
+ * comment), `d22_process_5` (answers scoring 5 on process), `d22_age_30_39`, `d22_src_walkin`. Flat, because the
+ * embedded emulator implements increments on top-level fields only (nested field paths answer "Not implemented").
+ */
+const ageField = (g: string) => g.replace(/-/g, '_');
+const dayField = (dd: string, rest: string) => `d${dd}_${rest}`;
+
+function incrementsOf(dd: string, counts: DayCounts): DocumentData {
   const inc = (n: number) => FieldValue.increment(n);
-  const day: DocumentData = { n: inc(counts.n), comments: inc(counts.comments) };
-  for (const item of ITEMS) {
-    const scores: DocumentData = {};
-    counts.items[item].forEach((c, i) => { if (c) scores[String(i + 1)] = inc(c); });
-    day[item] = scores;
-  }
-  day.ages = Object.fromEntries(Object.entries(counts.ages).map(([k, v]) => [k, inc(v)]));
-  day.sources = Object.fromEntries(Object.entries(counts.sources).map(([k, v]) => [k, inc(v)]));
-  return day;
+  const out: DocumentData = { [dayField(dd, 'n')]: inc(counts.n) };
+  if (counts.comments) out[dayField(dd, 'c')] = inc(counts.comments);
+  for (const item of ITEMS) counts.items[item].forEach((c, i) => { if (c) out[dayField(dd, `${item}_${i + 1}`)] = inc(c); });
+  for (const [k, v] of Object.entries(counts.ages)) if (v) out[dayField(dd, `age_${ageField(k)}`)] = inc(v);
+  for (const [k, v] of Object.entries(counts.sources)) if (v) out[dayField(dd, `src_${k}`)] = inc(v);
+  return out;
 }
 
 /**
@@ -106,7 +111,7 @@ export async function saveRating(db: Firestore, rating: Rating, comment: string 
   const dd = rating.day.slice(8, 10);
   batch.set(
     aggregatesOf(db, rating.orgId).doc(aggregateId(rating.month, rating.serviceId)),
-    { orgId: rating.orgId, serviceId: rating.serviceId, serviceTitle: rating.serviceTitle, month: rating.month, updatedAt: now.toISOString(), days: { [dd]: incrementsOf(counts) } },
+    { orgId: rating.orgId, serviceId: rating.serviceId, serviceTitle: rating.serviceTitle, month: rating.month, updatedAt: now.toISOString(), ...incrementsOf(dd, counts) },
     { merge: true },
   );
   try {
@@ -135,22 +140,23 @@ export async function listRatings(db: Firestore, orgId: string, range: { fromIso
 // ---------- aggregates ----------
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
 
-function parseDay(raw: unknown): DayCounts {
-  const r = obj(raw);
-  const day = emptyDay();
-  day.n = num(r.n);
-  day.comments = num(r.comments);
-  for (const item of ITEMS) {
-    const scores = obj(r[item]);
-    for (let s = 0; s < 5; s++) day.items[item][s] = num(scores[String(s + 1)]);
+function parseDays(data: DocumentData): Record<string, DayCounts> {
+  const days: Record<string, DayCounts> = {};
+  for (const field of Object.keys(data)) {
+    const m = /^d(\d{2})_n$/.exec(field);
+    if (!m || !m[1]) continue;
+    const dd = m[1];
+    const f = (rest: string) => num(data[dayField(dd, rest)]);
+    const day = emptyDay();
+    day.n = f('n');
+    day.comments = f('c');
+    for (const item of ITEMS) for (let s = 0; s < 5; s++) day.items[item][s] = f(`${item}_${s + 1}`);
+    for (const g of [...AGE_GROUPS, 'unknown' as const]) if (f(`age_${ageField(g)}`)) day.ages[g] = f(`age_${ageField(g)}`);
+    for (const src of SOURCES) if (f(`src_${src}`)) day.sources[src] = f(`src_${src}`);
+    days[dd] = day;
   }
-  const ages = obj(r.ages);
-  for (const g of [...AGE_GROUPS, 'unknown' as const]) if (num(ages[g])) day.ages[g] = num(ages[g]);
-  const sources = obj(r.sources);
-  for (const s of SOURCES) if (num(sources[s])) day.sources[s] = num(sources[s]);
-  return day;
+  return days;
 }
 
 /** The aggregate documents of months `fromMonth`..`toMonth` (YYYY-MM), every service: a handful of reads. */
@@ -158,12 +164,11 @@ export async function listMonthAggregates(db: Firestore, orgId: string, fromMont
   const snap = await aggregatesOf(db, orgId).where('month', '>=', fromMonth).where('month', '<=', toMonth).get();
   return snap.docs.map((d) => {
     const data = d.data();
-    const days = Object.fromEntries(Object.entries(obj(data.days)).map(([dd, raw]) => [dd, parseDay(raw)]));
     return {
       serviceId: typeof data.serviceId === 'string' ? data.serviceId : d.id.slice(8),
       serviceTitle: typeof data.serviceTitle === 'string' ? data.serviceTitle : d.id.slice(8),
       month: typeof data.month === 'string' ? data.month : d.id.slice(0, 7),
-      days,
+      days: parseDays(data),
     };
   });
 }
