@@ -113,6 +113,9 @@ function DevBanner(props: { session: Session }): ComponentChild {
           h('button', { type: 'button', class: 'btn btn-secondary', onClick: () => void switchTo(newDevSub(), name || 'ประชาชน') }, 'เป็นประชาชนคนใหม่'),
         ),
       ),
+      dev.citizen && dev.citizen.sub !== dev.user.sub
+        ? h('p', null, h('button', { type: 'button', class: 'btn btn-secondary', onClick: () => void switchTo(dev.citizen!.sub, dev.citizen!.name) }, `กลับเป็นประชาชน: ${dev.citizen.name}`))
+        : null,
       dev.staff.length
         ? h(
             'div',
@@ -126,7 +129,7 @@ function DevBanner(props: { session: Session }): ComponentChild {
                   'li',
                   { key: s.userId },
                   h('button', { type: 'button', class: 'btn btn-secondary', onClick: () => void switchTo(s.userId, s.displayName || s.userId) },
-                    `${s.displayName || s.userId} (${s.roles.join(', ')})`),
+                    `${s.displayName || s.userId} (${(s.roleLabels ?? s.roles).join(', ')})`),
                 ),
               ),
             ),

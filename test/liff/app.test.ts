@@ -222,16 +222,20 @@ describe('complaints in the LIFF app', () => {
   });
 
   it('lets an officer find the complaint in the inbox and change its status with a note; a citizen is told the page is for staff', async () => {
-    const citizenPage = await newPage();
-    await open(citizenPage, t.rt.baseUrl, orgId, 'staff');
-    await citizenPage.locator('.notice-error').waitFor();
-    expect(await citizenPage.textContent('.notice-error')).toContain('หน้านี้สำหรับเจ้าหน้าที่เท่านั้น');
-    await citizenPage.close();
-
     const officer = { sub: newUserId(), name: 'สมศรี เจ้าหน้าที่' };
     await grantRoles(t.rt.db, orgId, { userId: officer.sub, displayName: officer.name, roles: ['officer'] }, t.clock.now());
-    const page = await newPage(officer);
+
+    const page = await newPage();
     await open(page, t.rt.baseUrl, orgId, 'staff');
+    await page.locator('.notice-error').waitFor();
+    expect(await page.textContent('.notice-error')).toContain('หน้านี้สำหรับเจ้าหน้าที่เท่านั้น');
+
+    // Local mode's tester bar signs in as a demo staff member (listed by /dev/demo) and back.
+    await page.click('.devbar summary');
+    await Promise.all([page.waitForEvent('load'), page.click(`.devbar button:has-text("${officer.name}")`)]);
+    await page.locator('h1#page-title').waitFor();
+    expect(await page.textContent('[data-testid=dev-user]')).toBe(officer.name);
+    expect(await page.locator(`.devbar button:has-text("กลับเป็นประชาชน: ${citizen.name}")`).count()).toBe(1);
     await page.locator('.list-item').first().waitFor();
     const inbox = await page.textContent('main');
     expect(inbox).toContain(generalCode);
