@@ -37,7 +37,11 @@ export function daysBetween(from: string, to: string): string[] {
   return out;
 }
 
-export const isValidDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00.000Z`).toISOString().slice(0, 10) === day;
+export function isValidDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const t = Date.parse(`${day}T00:00:00.000Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
+}
 
 export interface OpeningHours {
   /** 1 = Monday … 7 = Sunday. */

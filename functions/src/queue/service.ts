@@ -500,11 +500,12 @@ export interface CallResult {
 }
 
 /** Completes whatever the counter is still serving, so "next" is one press. */
-async function finishCounter(deps: QueueDeps, service: QueueService, active: Ticket[], counter: Counter, actor: Actor): Promise<Ticket | null> {
+async function finishCounter(deps: QueueDeps, org: Org, service: QueueService, active: Ticket[], counter: Counter, actor: Actor): Promise<Ticket | null> {
   let done: Ticket | null = null;
   for (const t of active.filter((x) => (x.state === 'called' || x.state === 'serving') && x.counterId === counter.id)) {
     try {
       done = await transition(deps, service, await current(deps, t), 'complete', actor, { auto: true });
+      await afterChange(deps, org, service, done, 'complete', []);
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err; // someone else finished it: fine
     }
@@ -520,7 +521,7 @@ export async function callNextTicket(deps: QueueDeps, org: Org, serviceId: strin
   let completed: Ticket | null = null;
   for (let attempt = 0; attempt < 20; attempt++) {
     const active = await activeTickets(deps, org.id, service.id, day, true);
-    if (attempt === 0) completed = await finishCounter(deps, service, active, counter, actor);
+    if (attempt === 0) completed = await finishCounter(deps, org, service, active, counter, actor);
     const waiting = waitingInOrder(active);
     const next = waiting[0];
     if (!next) return { called: null, completed: completed ? await viewOf(deps, org, service, completed) : null, waiting: 0 };
@@ -550,7 +551,7 @@ export async function callTicket(deps: QueueDeps, org: Org, id: string, counterI
   if (needsReason('call', { by: 'staff', ticketNumber: fresh.number, firstWaiting }) && !reason) {
     throw new ValidationError([{ path: 'reason', message: `เรียกคิวข้ามลำดับต้องระบุเหตุผล (คิวหมายเลข ${ticketLabel(service.prefix, firstWaiting ?? 0)} ยังรออยู่ก่อน)` }]);
   }
-  const completed = await finishCounter(deps, service, active.filter((t) => t.id !== fresh.id), counter, actor);
+  const completed = await finishCounter(deps, org, service, active.filter((t) => t.id !== fresh.id), counter, actor);
   const called = await transition(deps, service, fresh, 'call', actor, { counter, firstWaiting, reason });
   const rest = waiting.filter((t) => t.id !== called.id);
   await afterChange(deps, org, service, called, 'call', rest);
@@ -607,7 +608,6 @@ async function push(deps: QueueDeps, orgId: string, to: string | null, key: stri
  * or a second press never sends it twice: `ticket:{id}:called:{n}` (the n-th call), `ticket:{id}:near`, …
  */
 async function afterChange(deps: QueueDeps, org: Org, service: QueueService, ticket: Ticket, action: StaffAction, waiting: Ticket[], reason?: string) {
-  const page = liffUrl(org, `tickets/${ticket.id}`, deps.liffLocalBase);
   switch (action) {
     case 'call':
     case 'recall':
@@ -631,7 +631,6 @@ async function afterChange(deps: QueueDeps, org: Org, service: QueueService, tic
       break;
   }
   await notifyNear(deps, org, service, waiting);
-  void page;
 }
 
 /** Everyone with at most NEAR_AHEAD tickets ahead hears it once ("อีก 2 คิว"). */

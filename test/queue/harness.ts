@@ -1,0 +1,125 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createIdTokenVerifier, localKeys } from '../../functions/src/auth/idToken.ts';
+import { errorHandler } from '../../functions/src/http/errors.ts';
+import type { NewService } from '../../functions/src/queue/schema.ts';
+import { queueDeps, queueRouter } from '../../functions/src/queue/routes.ts';
+import { addService, type QueueDeps } from '../../functions/src/queue/service.ts';
+import type { Role } from '../../functions/src/staff/schema.ts';
+import { markStaffGroup } from '../../functions/src/staff/groups.ts';
+import { grantRoles } from '../../functions/src/staff/store.ts';
+import { givenOrg, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+
+export const AUD = '1234567890';
+export const LIFF_BASE = 'http://liff.test';
+/** Monday 23 November 2026, 10:00 in Bangkok: inside the demo opening hours. */
+export const MONDAY_10AM = '2026-11-23T03:00:00.000Z';
+
+/**
+ * The real test server (local mode, embedded Firestore over gRPC, LINE sandbox, fixed clock) with the queue router
+ * mounted on its own port exactly as app.ts would mount it (JSON parser, router, the platform's error handler). Pushes
+ * go through the runtime's real notifier (the Firestore outbox, delivered to the sandbox), so tests read the sandbox
+ * outbox.
+ */
+export async function startQueueApp(options: { at?: string } = {}) {
+  const t: TestApp = await startTestApp({ at: options.at ?? MONDAY_10AM });
+  const issuer = t.rt.issuer;
+  if (!issuer) throw new Error('local issuer expected in local mode');
+  const idTokens = createIdTokenVerifier({ issuer: issuer.issuer, keys: localKeys(issuer.jwks()), now: () => t.clock.now() });
+  const routerDeps = { db: t.rt.db, idTokens, notifier: t.rt.notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log };
+  const app = express();
+  app.use(express.json({ limit: '1mb' }));
+  app.use(queueRouter(routerDeps));
+  app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));
+  app.use(errorHandler(t.rt.log));
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, () => resolve(s));
+  });
+  // Many concurrent requests in the concurrency test: do not let the default agent queue them oddly.
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const deps: QueueDeps = queueDeps(routerDeps);
+
+  const token = (sub: string) => issuer.sign({ sub, aud: AUD, now: t.clock.now() });
+
+  async function call(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string } = {}) {
+    const headers: Record<string, string> = {};
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${base}${path}`, { method, headers, ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
+    // Keep a byte-order mark visible (res.text() strips it): CSV downloads must start with one.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+    let json: unknown = undefined;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      /* HTML or CSV */
+    }
+    return { status: res.status, headers: res.headers, text, json: json as any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests assert the shape field by field
+  }
+
+  /** An organisation with a registered staff group and staff of each role (tokens made on demand: the clock moves). */
+  async function givenOrgWithStaff() {
+    const org = await givenOrg(t);
+    const now = t.clock.now();
+    const mk = async (displayName: string, roles: Role[]) => {
+      const userId = newUserId();
+      await grantRoles(t.rt.db, org.id, { userId, displayName, roles }, now);
+      return { userId, displayName, token: () => token(userId) };
+    };
+    const admin = await mk('ผู้ดูแล ระบบ', ['admin']);
+    const operator = await mk('สมศรี เรียกคิว', ['queue_operator']);
+    const officer = await mk('เจ้าหน้าที่ รับเรื่อง', ['officer']);
+    const groupId = `C${newUserId().slice(1)}`;
+    await markStaffGroup(t.rt.db, org.id, groupId, admin.userId, now);
+    return { org, admin, operator, officer, groupId };
+  }
+
+  async function givenService(orgId: string, over: Partial<NewService> = {}) {
+    return addService(deps, orgId, {
+      id: 'civil-registration',
+      name: 'งานทะเบียนราษฎร',
+      prefix: 'A',
+      counters: [{ id: '1', name: 'ช่อง 1' }, { id: '2', name: 'ช่อง 2' }],
+      hours: { days: [1, 2, 3, 4, 5], open: '08:30', close: '16:30' },
+      location: 'ชั้น 1',
+      ...over,
+    });
+  }
+
+  /** A citizen with a LINE id and a token. */
+  const citizen = async () => {
+    const userId = newUserId();
+    return { userId, token: await token(userId) };
+  };
+
+  async function takeTicket(orgId: string, serviceId: string, who: { token: string }) {
+    return call('POST', `/api/orgs/${orgId}/services/${serviceId}/tickets`, { token: who.token, body: {} });
+  }
+
+  const pushesTo = async (userId: string) => {
+    await t.rt.idle();
+    return (t.rt.sandbox?.outbox({ to: userId }) ?? []).map((e) => JSON.stringify(e));
+  };
+
+  return {
+    t,
+    base,
+    deps,
+    routerDeps,
+    token,
+    call,
+    citizen,
+    takeTicket,
+    pushesTo,
+    givenOrgWithStaff,
+    givenService,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await t.stop();
+    },
+  };
+}
+
+export type QueueApp = Awaited<ReturnType<typeof startQueueApp>>;
