@@ -75,8 +75,8 @@ describe('LINE sandbox: rich menus', () => {
     const { api } = sdkClients(t, org.channelAccessToken);
     const { richMenuId } = await api.createRichMenu(handMadeMenu());
     const png = await committedImage();
-    const upload = (body: Uint8Array, type: string) =>
-      sandboxFetch(t, org.channelAccessToken, `/v2/bot/richmenu/${richMenuId}/content`, { method: 'POST', headers: { 'content-type': type }, body });
+    const upload = (body: Buffer, type: string) =>
+      sandboxFetch(t, org.channelAccessToken, `/v2/bot/richmenu/${richMenuId}/content`, { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(body) });
 
     expect((await upload(png, 'image/gif')).status).toBe(415);
     expect((await upload(png, 'image/jpeg')).status).toBe(400); // says JPEG, is PNG
