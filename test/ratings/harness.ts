@@ -64,7 +64,8 @@ export async function startRatingsApp(options: { at?: string; ratingLimit?: { ca
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${base}${path}`, { method, headers, ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
-    const text = await res.text();
+    // Keep a byte-order mark (res.text() drops it): CSV answers must start with one.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     let json: unknown = undefined;
     try {
       json = JSON.parse(text);

@@ -137,8 +137,11 @@ export async function submitRating(deps: RatingDeps, org: Org, caller: { userId:
   const claimed = await claimRatingKey(deps.db, org.id, key, { ratingId: key, source, raterHash, createdAt: now.toISOString() });
   if (!claimed) {
     const existing = await getRatingKey(deps.db, org.id, key);
-    const rated = await getRating(deps.db, org.id, key);
-    if (rated || !existing || existing.raterHash !== raterHash) throw new ConflictError(`rating ${source} already recorded`, REFUSALS[source]);
+    // The key may admit another rating: a ticket rating also holds the walk-in key of its service and day.
+    const rated = existing ? await getRating(deps.db, org.id, existing.ratingId) : null;
+    if (rated || !existing || existing.ratingId !== key || existing.raterHash !== raterHash) {
+      throw new ConflictError(`rating ${source} already recorded`, REFUSALS[source]);
+    }
     if (now.getTime() - Date.parse(existing.createdAt) < STALE_CLAIM_MS) throw new ConflictError(`rating ${source} in flight`, REFUSALS.inFlight);
     deps.log?.warn({ source }, 'completing a rating whose key was claimed but never written');
   }
