@@ -68,6 +68,17 @@ export function devRouter(deps: DevDeps): Router {
     res.status(204).end();
   });
 
+  // Rich menus made with `npm run richmenu` against the sandbox: their definition, and the uploaded image.
+  router.get('/line/richmenus', (req, res) => {
+    const orgId = typeof req.query.orgId === 'string' ? req.query.orgId : undefined;
+    res.json(deps.sandbox.richMenus(orgId ? { orgId } : {}).map(({ image, ...menu }) => ({ ...menu, image: image ? { contentType: image.contentType, bytes: image.bytes, width: image.width, height: image.height, url: `/dev/line/richmenus/${menu.richMenuId}/image` } : null })));
+  });
+  router.get('/line/richmenus/:id/image', (req, res) => {
+    const image = deps.sandbox.richMenus().find((m) => m.richMenuId === req.params.id)?.image;
+    if (!image) throw new NotFoundError('rich menu image');
+    res.type(image.contentType).send(image.data);
+  });
+
   router.get('/chat', (_req, res) => void res.type('html').send(devChatPage()));
 
   router.post('/chat/:orgId', async (req, res) => {
