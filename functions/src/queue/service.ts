@@ -15,7 +15,7 @@ import { addDays, bangkokDay, daysBetween, formatHours, isOpenAt } from './day.t
 import { calledMessage, cancelledByStaffMessage, nearMessage, noShowMessage, ratingMessage, reinstatedMessage } from './messages.ts';
 import { createNumberClaimer, type NumberClaimer } from './numbering.ts';
 import { newServiceSchema, serviceUpdateSchema, type Counter, type LogEntry, type NewService, type QueueService, type ServiceUpdate, type Ticket, type Via } from './schema.ts';
-import { aheadOf, dayStats, estimateWaitMinutes, recentServiceTimes, totalStats, waitingInOrder, type DayStats } from './stats.ts';
+import { dayStats, estimateWaitMinutes, recentServiceTimes, totalStats, waitingInOrder, type DayStats } from './stats.ts';
 import * as store from './store.ts';
 import {
   ACTIONS,
@@ -217,9 +217,12 @@ export interface TicketView {
   pollAfterSeconds: number;
 }
 
-async function viewOf(deps: QueueDeps, org: Org, service: QueueService, ticket: Ticket, active?: Ticket[]): Promise<TicketView> {
-  const list = active ?? (await activeTickets(deps, org.id, service.id, ticket.day));
-  const ahead = aheadOf(ticket, list);
+async function viewOf(deps: QueueDeps, org: Org, service: QueueService, ticket: Ticket): Promise<TicketView> {
+  // The position is counted fresh (it is what the citizen acts on); what the counters call may be a second old.
+  const [list, ahead] = await Promise.all([
+    activeTickets(deps, org.id, service.id, ticket.day),
+    ticket.state === 'waiting' ? store.countWaitingBefore(deps.db, org.id, service.id, ticket.day, ticket.number) : Promise.resolve(null),
+  ]);
   const counter = service.counters.find((c) => c.id === ticket.counterId) ?? null;
   return {
     id: ticket.id,
@@ -335,7 +338,7 @@ async function claimTicket(
     },
   });
   if (!created) throw new Error('claim finished without a ticket');
-  changed(deps, orgId, service.id, day);
+  // A new ticket joins the end of the line: nobody's position changes, so cached lists may stay (≤ 1 s old).
   return created;
 }
 

@@ -89,6 +89,15 @@ export async function listActiveTickets(db: Firestore, orgId: string, serviceId:
   return snap.docs.map((d) => d.data()).sort((a, b) => a.number - b.number);
 }
 
+/**
+ * How many tickets wait before number `n`: a count aggregation (one read per 1,000 index entries), so a ticket page
+ * polling in a long queue costs one read. Needs the composite index (state, number) on real Firestore.
+ */
+export async function countWaitingBefore(db: Firestore, orgId: string, serviceId: string, day: string, n: number): Promise<number> {
+  const snap = await ticketsOf(db, orgId, serviceId, day).where('state', '==', 'waiting').where('number', '<', n).count().get();
+  return snap.data().count;
+}
+
 /** Every ticket of the service on the day (statistics, operator view). */
 export async function listDayTickets(db: Firestore, orgId: string, serviceId: string, day: string): Promise<Ticket[]> {
   const snap = await ticketsOf(db, orgId, serviceId, day).get();
