@@ -25,6 +25,8 @@ export const routes: Route[] = [
   { pattern: 'complaints/:trackingCode', load: page('สถานะเรื่อง', () => import('./pages/complaintStatus.ts')) },
   { pattern: 'stats', load: page('สถิติเรื่องร้องเรียน', () => import('./pages/stats.ts')) },
   { pattern: 'staff', load: page('เรื่องร้องเรียน (เจ้าหน้าที่)', () => import('./staff/inbox.ts')) },
+  // Links in staff LINE messages use staff/complaints?kind=…: the same inbox.
+  { pattern: 'staff/complaints', load: page('เรื่องร้องเรียน (เจ้าหน้าที่)', () => import('./staff/inbox.ts')) },
   { pattern: 'staff/complaints/:id', load: page('รายละเอียดเรื่อง (เจ้าหน้าที่)', () => import('./staff/detail.ts')) },
   // Filled by the queue and rating issues.
   { pattern: 'queue', load: page('รับบัตรคิว', () => import('./pages/placeholder.ts')) },

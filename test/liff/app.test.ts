@@ -28,12 +28,13 @@ afterAll(async () => {
 
 async function newPage(user = citizen): Promise<Page> {
   const page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
   page.on('pageerror', (e) => console.error('pageerror', e.message));
   await actAs(page, t.rt.baseUrl, user);
   return page;
 }
 
-describe('LIFF app shell', () => {
+describe('LIFF app shell', { timeout: 60_000 }, () => {
   it('opens an organisation in local mode with a mocked LIFF and a real local token, in Thai, readable at 360 px', async () => {
     const page = await newPage();
     const tokenCall = page.waitForResponse((r) => r.url().endsWith('/dev/id-token') && r.status() === 200);
@@ -88,7 +89,7 @@ async function fillGeneral(page: Page) {
   await page.check('#consent');
 }
 
-describe('complaints in the LIFF app', () => {
+describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
   let generalCode = '';
   let anonymous = { code: '', secret: '' };
 
@@ -159,6 +160,10 @@ describe('complaints in the LIFF app', () => {
     await open(page, t.rt.baseUrl, orgId, 'complaints/mine');
     await page.locator('.list-item').first().waitFor();
     expect(await page.textContent('main')).toContain(generalCode);
+    // The link LINE messages carry (complaints/track?code=…) shows the status at once.
+    await open(page, t.rt.baseUrl, orgId, `complaints/track?code=${generalCode}`);
+    await page.locator('#complaint-result').waitFor();
+    expect(await page.textContent('#complaint-result')).toContain('ไฟถนนดับหน้าซอย 5');
     await page.close();
   });
 
@@ -277,6 +282,33 @@ describe('complaints in the LIFF app', () => {
     expect(view).toContain('รับทราบ กำลังตรวจสอบ');
     expect(view).toContain('จะส่งช่างไปตรวจภายในวันพรุ่งนี้');
     await back.close();
+  });
+
+  it('shows an integrity officer the anonymous report, with no reporter, from the link staff messages carry', async () => {
+    const integrity = { sub: newUserId(), name: 'วิชัย ศูนย์ต่อต้านการทุจริต' };
+    await grantRoles(t.rt.db, orgId, { userId: integrity.sub, displayName: integrity.name, roles: ['integrity_officer'] }, t.clock.now());
+    const page = await newPage(integrity);
+    await open(page, t.rt.baseUrl, orgId, 'staff/complaints?kind=corruption');
+    await page.locator('.list-item').first().waitFor();
+    const inbox = await page.textContent('main');
+    expect(inbox).toContain(anonymous.code);
+    expect(inbox).not.toContain(generalCode);
+    await page.click(`.list-item:has-text("${anonymous.code}")`);
+    await page.locator('#s-title').waitFor();
+    const detail = await page.textContent('main');
+    expect(detail).toContain('ไม่ระบุตัวตน');
+    expect(detail).toContain('เจ้าหน้าที่เรียกเงินสามพันบาท');
+
+    // Rejecting needs a reason: the form says so before anything is sent.
+    await page.check('input[name=to][value=rejected]');
+    await page.click('main form.form button[type=submit]');
+    await page.locator('#reason-error').waitFor();
+    await page.fill('#reason', 'ข้อมูลไม่เพียงพอที่จะตรวจสอบ ไม่ระบุชื่อเจ้าหน้าที่หรือวันเวลา');
+    await page.click('main form.form button[type=submit]');
+    await page.locator('.notice-success').waitFor();
+    await expect.poll(() => page.locator('.timeline').textContent()).toContain('ข้อมูลไม่เพียงพอที่จะตรวจสอบ');
+    expect(await page.textContent('main')).toContain('เรื่องนี้ปิดแล้ว');
+    await page.close();
   });
 
   it('publishes statistics as a table with bars, corruption reports counted apart', async () => {

@@ -4,6 +4,7 @@ import { ApiError, request } from '../lib/api.ts';
 import { CodeDisplay, type Category, type ComplaintKind } from '../lib/complaints.ts';
 import { normalizeDigits } from '../lib/format.ts';
 import { MAX_PHOTOS, preparePhoto, type PreparedPhoto } from '../lib/photos.ts';
+import { getSession } from '../lib/session.ts';
 import {
   Button,
   Checkbox,
@@ -430,6 +431,7 @@ function Submitted(props: { created: Created; anonymous: boolean }): ComponentCh
     }
   };
   const secret = created.trackingSecret;
+  const close = getSession().closeWindow;
   return h(
     'section',
     { class: 'submitted', 'aria-labelledby': 'submitted-title' },
@@ -456,6 +458,7 @@ function Submitted(props: { created: Created; anonymous: boolean }): ComponentCh
         ? h(Link, { to: 'complaints/track', class: 'btn btn-secondary' }, 'ติดตามเรื่อง')
         : h(Link, { to: `complaints/${encodeURIComponent(created.trackingCode)}`, class: 'btn btn-secondary' }, 'ดูสถานะเรื่องนี้'),
       h(Link, { to: '', class: 'btn btn-secondary' }, 'กลับหน้าหลัก'),
+      close ? h(Button, { kind: 'secondary', onClick: close }, 'กลับไปที่แชท LINE') : null,
     ),
   );
 }

@@ -1,5 +1,5 @@
 import { h, type ComponentChild } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request } from '../lib/api.ts';
 import type { ComplaintView } from '../lib/complaints.ts';
 import { normalizeCode } from '../lib/format.ts';
@@ -18,9 +18,9 @@ export default function Track(props: PageProps): ComponentChild {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ComplaintView | null>(null);
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const c = normalizeCode(code);
+  /** Looks the code up; `quiet` (opening a link with ?code=) shows no "not found", the form is simply there to fill. */
+  const lookup = async (rawCode: string, rawSecret: string, quiet = false) => {
+    const c = normalizeCode(rawCode);
     if (!c) {
       setErrors({ code: 'กรุณาใส่รหัสติดตาม' });
       focusSoon('error-summary');
@@ -31,15 +31,16 @@ export default function Track(props: PageProps): ComponentChild {
     setResult(null);
     try {
       // The secret is case-sensitive: only spaces are removed.
-      const s = secret.replace(/\s+/g, '');
+      const s = rawSecret.replace(/\s+/g, '');
       const found = await request<ComplaintView>(`/complaints/track/${encodeURIComponent(c)}${s ? `?secret=${encodeURIComponent(s)}` : ''}`);
       setResult(found);
       focusSoon('complaint-result');
     } catch (err) {
       const status = err instanceof ApiError ? err.status : 0;
+      if (quiet && (status === 404 || status === 403 || status === 400)) return;
       if (status === 404 || status === 403) {
         setErrors({
-          form: filled(secret)
+          form: filled(rawSecret)
             ? 'ไม่พบเรื่องนี้ หรือรหัสลับไม่ตรงกัน กรุณาตรวจสอบรหัสอีกครั้ง'
             : 'ไม่พบเรื่องนี้ ถ้าเป็นเรื่องที่แจ้งแบบไม่ระบุตัวตน กรุณาใส่รหัสลับด้วย',
         });
@@ -51,6 +52,17 @@ export default function Track(props: PageProps): ComponentChild {
     } finally {
       setBusy(false);
     }
+  };
+
+  // A link from LINE (complaints/track?code=…) shows the status at once.
+  useEffect(() => {
+    const initial = props.query.get('code');
+    if (initial) void lookup(initial, '', true);
+  }, []);
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void lookup(code, secret);
   };
 
   const summary = [

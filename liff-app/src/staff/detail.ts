@@ -134,7 +134,14 @@ function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void })
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
 
-  if (options.length === 0) return h(Notice, { kind: 'info' }, h('p', null, 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้'), done ? h('p', { role: 'status' }, done) : null);
+  if (options.length === 0) {
+    return h(
+      Fragment,
+      null,
+      done ? h(Notice, { kind: 'success', role: 'status' }, h('p', null, done)) : null,
+      h(Notice, { kind: 'info' }, h('p', null, 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้')),
+    );
+  }
   const noteRequired = !!to && needsNote(c.status, to);
   const reasonRequired = !!to && needsReason(to);
 
