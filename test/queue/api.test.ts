@@ -37,6 +37,8 @@ describe('services and counters', () => {
     expect(patched.status).toBe(200);
     expect(patched.json.counters).toHaveLength(2);
     expect(patched.json.name).toBe('งานชำระภาษี');
+    expect(patched.json.hours).toEqual({ days: [1, 2, 3, 4, 5], open: '08:30', close: '16:30' }); // fields left out keep their value
+    expect(patched.json.manualIds).toEqual(['land-building-tax']);
     expect((await h.call('POST', staff(org.id, '/services'), { token: await admin.token(), body: serviceBody() })).status).toBe(409);
   });
 

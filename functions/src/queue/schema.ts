@@ -59,9 +59,22 @@ export const serviceFieldsSchema = z
 
 export const newServiceSchema = serviceFieldsSchema.extend({ id: serviceIdSchema }).strict();
 export type NewService = z.input<typeof newServiceSchema>;
-/** A partial update: fields left out keep their value. */
-export const serviceUpdateSchema = serviceFieldsSchema.partial().strict();
-export type ServiceUpdate = z.infer<typeof serviceUpdateSchema>;
+const partialFields = serviceFieldsSchema.partial();
+export type ServiceUpdate = z.infer<typeof partialFields>;
+/**
+ * A partial update: fields left out keep their value. (Zod applies a field's default even inside `.partial()`, so
+ * only the keys actually sent are kept.)
+ */
+export const serviceUpdateSchema = z
+  .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'ต้องเป็นออบเจกต์ JSON' })
+  .transform((raw, ctx): ServiceUpdate => {
+    const r = partialFields.safeParse(raw);
+    if (!r.success) {
+      for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.message, path: i.path });
+      return z.NEVER;
+    }
+    return Object.fromEntries(Object.entries(r.data).filter(([k]) => k in raw)) as ServiceUpdate;
+  });
 
 export interface QueueService extends z.infer<typeof serviceFieldsSchema> {
   id: string;
