@@ -2,8 +2,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createIdTokenVerifier, localKeys } from '../../functions/src/auth/idToken.ts';
+import { complaintsRouter } from '../../functions/src/complaints/routes.ts';
 import { errorHandler } from '../../functions/src/http/errors.ts';
+import { queueRouter } from '../../functions/src/queue/routes.ts';
 import { recordingNotifier } from '../../functions/src/notify/notifier.ts';
+import { newServiceSchema } from '../../functions/src/queue/schema.ts';
+import { createService } from '../../functions/src/queue/store.ts';
 import type { ComplaintLookup, TicketForRating, TicketLookup } from '../../functions/src/ratings/lookups.ts';
 import { ratingsRouter } from '../../functions/src/ratings/routes.ts';
 import { RATING_COLLECTIONS } from '../../functions/src/ratings/store.ts';
@@ -20,7 +24,7 @@ export const LIFF_BASE = 'http://liff.test';
  * mounted on its own port as app.ts will mount it (JSON body parser, the router, the platform's error handler), with
  * a recording notifier and in-memory ticket and complaint lookups (the queue and complaints features' side).
  */
-export async function startRatingsApp(options: { at?: string; ratingLimit?: { capacity: number; refillMs: number } } = {}) {
+export async function startRatingsApp(options: { at?: string; ratingLimit?: { capacity: number; refillMs: number }; withFeatures?: boolean } = {}) {
   const t: TestApp = await startTestApp(options.at ? { at: options.at } : {});
   const issuer = t.rt.issuer;
   if (!issuer) throw new Error('local issuer expected in local mode');
@@ -38,13 +42,17 @@ export async function startRatingsApp(options: { at?: string; ratingLimit?: { ca
   const app = express();
   app.set('trust proxy', true);
   app.use(express.json({ limit: '1mb' }));
+  if (options.withFeatures) {
+    // The real queue and complaints features, and ratings with its default lookups into them.
+    app.use(queueRouter({ db: t.rt.db, idTokens, notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log }));
+    app.use(complaintsRouter({ db: t.rt.db, idTokens, notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log }));
+  }
   app.use(ratingsRouter({
     db: t.rt.db,
     idTokens,
     notifier,
     clock: t.clock,
-    tickets,
-    complaints,
+    ...(options.withFeatures ? {} : { tickets, complaints }),
     liffLocalBase: LIFF_BASE,
     log: t.rt.log,
     ratingLimit: options.ratingLimit ?? { capacity: 1000, refillMs: 1000 },
@@ -80,10 +88,13 @@ export async function startRatingsApp(options: { at?: string; ratingLimit?: { ca
   async function givenOrgWithServices() {
     const org = await givenOrg(t);
     const now = t.clock.now();
-    const services = t.rt.db.collection('orgs').doc(org.id).collection('services');
-    await services.doc('civil-registration').set({ title: 'งานทะเบียนราษฎร', active: true });
-    await services.doc('tax').set({ title: 'งานจัดเก็บภาษี', active: true });
-    await services.doc('closed-service').set({ title: 'บริการที่ปิดแล้ว', active: false });
+    const service = async (id: string, name: string, prefix: string, active = true) => {
+      const fields = newServiceSchema.parse({ id, name, prefix, counters: [{ id: 'c1', name: 'ช่อง 1' }], active });
+      await createService(t.rt.db, org.id, { ...fields, createdAt: now.toISOString(), updatedAt: now.toISOString() });
+    };
+    await service('civil-registration', 'งานทะเบียนราษฎร', 'A');
+    await service('tax', 'งานจัดเก็บภาษี', 'B');
+    await service('closed-service', 'บริการที่ปิดแล้ว', 'C', false);
     const mk = async (roles: Role[]) => {
       const userId = newUserId();
       await grantRoles(t.rt.db, org.id, { userId, displayName: 'เจ้าหน้าที่', roles }, now);

@@ -3,5 +3,6 @@ export { ratingsRouter, type RatingsRouterDeps } from './routes.ts';
 export { runWeeklyRatingSummary, weekToSummarise, type WeeklyDeps, type WeeklyOutcome } from './weekly.ts';
 export { latestSatisfactionSummary, satisfactionMessages, type SatisfactionSummary } from './chat.ts';
 export type { ComplaintLookup, RatedService, ServiceLookup, TicketForRating, TicketLookup } from './lookups.ts';
-export { firestoreServiceLookup, RATING_COLLECTIONS } from './store.ts';
+export { RATING_COLLECTIONS } from './store.ts';
+export { complaintLookup, queueServiceLookup, queueTicketLookup } from './adapters.ts';
 export { links as ratingLinks } from './service.ts';

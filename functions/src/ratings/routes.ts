@@ -32,16 +32,18 @@ import {
   submitRatingSchema,
 } from './schema.ts';
 import { changeSettings, getSettings, links, listComments, submitRating, summariseRatings, type RatingDeps } from './service.ts';
-import { firestoreServiceLookup } from './store.ts';
+import { complaintLookup, queueServiceLookup, queueTicketLookup } from './adapters.ts';
 
 export interface RatingsRouterDeps {
   db: Firestore;
   idTokens: IdTokenVerifier;
   notifier: Notifier;
   clock: Clock;
+  /** Default: the queue's tickets (adapters.ts). */
   tickets?: TicketLookup | undefined;
+  /** Default: the complaints feature's complaintRatingContext (adapters.ts). */
   complaints?: ComplaintLookup | undefined;
-  /** Services (the queue feature's); default: read `orgs/{orgId}/services/{id}` directly. */
+  /** Default: the queue's services (adapters.ts). */
   services?: ServiceLookup | undefined;
   liffLocalBase?: string | undefined;
   log?: Logger | undefined;
@@ -55,14 +57,14 @@ const posterQuery = z.object({ serviceId: serviceIdSchema.optional() });
 
 export function ratingsRouter(deps: RatingsRouterDeps): Router {
   const router = Router();
-  const services = deps.services ?? firestoreServiceLookup(deps.db);
+  const services = deps.services ?? queueServiceLookup(deps.db);
   const service: RatingDeps = {
     db: deps.db,
     notifier: deps.notifier,
     clock: deps.clock,
     services,
-    tickets: deps.tickets,
-    complaints: deps.complaints,
+    tickets: deps.tickets ?? queueTicketLookup(deps.db),
+    complaints: deps.complaints ?? complaintLookup(deps.db),
     liffLocalBase: deps.liffLocalBase,
     log: deps.log,
   };

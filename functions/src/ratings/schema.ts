@@ -71,10 +71,12 @@ export const COMMENT_MAX = 500;
 const THAI_DIGITS = /[๐-๙]/g;
 export const arabicDigits = (s: string) => s.replace(THAI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0e50));
 
+/** The queue's service ids: a-z, 0-9 and -, at most 64. */
 export const serviceIdSchema = z
   .string({ error: 'กรุณาเลือกบริการที่ต้องการประเมิน' })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { error: 'รหัสบริการไม่ถูกต้อง' });
-export const ticketIdSchema = z.string({ error: 'รหัสบัตรคิวไม่ถูกต้อง' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'รหัสบัตรคิวไม่ถูกต้อง' });
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'รหัสบริการไม่ถูกต้อง' });
+/** The queue's public ticket id `{serviceId}-{yyyymmdd}-{number}` (any id-safe text is let through to the lookup). */
+export const ticketIdSchema = z.string({ error: 'รหัสบัตรคิวไม่ถูกต้อง' }).regex(/^[A-Za-z0-9_-]{1,90}$/, { error: 'รหัสบัตรคิวไม่ถูกต้อง' });
 export const complaintIdSchema = z.string({ error: 'รหัสเรื่องร้องเรียนไม่ถูกต้อง' }).regex(/^[0-9A-Z]{26}$/, { error: 'รหัสเรื่องร้องเรียนไม่ถูกต้อง' });
 
 /** 1-5 as a number, or as text in Arabic or Thai digits ("๕"). */

@@ -19,7 +19,6 @@ import { FieldValue, type DocumentData, type Firestore, type FirestoreDataConver
 import { COLLECTIONS } from '../store/collections.ts';
 import { createIfAbsent, isAlreadyExists } from '../store/errors.ts';
 import { emptyDay, type DayCounts, type MonthAggregate } from './aggregate.ts';
-import type { RatedService, ServiceLookup } from './lookups.ts';
 import { AGE_GROUPS, DEFAULT_SETTINGS, ITEMS, SOURCES, TARGET_BASES, type Rating, type RatingComment, type RatingSettings, type Source } from './schema.ts';
 
 export const RATING_COLLECTIONS = {
@@ -208,31 +207,4 @@ export async function isWeeklyRunDone(db: Firestore, orgId: string, week: string
 
 export async function markWeeklyRunDone(db: Firestore, orgId: string, week: string, info: { ratings: number; groups: number }, now: Date): Promise<void> {
   await createIfAbsent(() => runsOf(db, orgId).doc(`weekly-${week}`).create({ week, ...info, at: now.toISOString() }));
-}
-
-// ---------- services (interim) ----------
-
-/**
- * Services read straight from `orgs/{orgId}/services/{serviceId}` (the queue feature's collection), for use until the
- * queue feature's own store functions are wired in app.ts as the ServiceLookup. Reads `title` (or `name`), `active`
- * and `staffGroupIds` when present.
- */
-export function firestoreServiceLookup(db: Firestore): ServiceLookup {
-  const services = (orgId: string) => org(db, orgId).collection('services');
-  const parse = (id: string, d: DocumentData): RatedService => ({
-    id,
-    title: typeof d.title === 'string' ? d.title : typeof d.name === 'string' ? d.name : id,
-    staffGroupIds: Array.isArray(d.staffGroupIds) ? d.staffGroupIds.filter((g): g is string => typeof g === 'string') : undefined,
-    active: d.active !== false,
-  });
-  return {
-    async getService(orgId, serviceId) {
-      const snap = await services(orgId).doc(serviceId).get();
-      return snap.exists ? parse(snap.id, snap.data() ?? {}) : null;
-    },
-    async listServices(orgId) {
-      const snap = await services(orgId).get();
-      return snap.docs.map((d) => parse(d.id, d.data()));
-    },
-  };
 }

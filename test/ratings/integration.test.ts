@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newUserId } from '../support/app.ts';
+import { generalBody } from '../complaints/harness.ts';
+import { allScores, LIFF_BASE, startRatingsApp, type RatingsApp } from './harness.ts';
+
+/** Ratings over the real queue and complaints features (the default lookups), as app.ts will wire them. */
+let h: RatingsApp;
+beforeAll(async () => {
+  h = await startRatingsApp({ withFeatures: true });
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const path = (orgId: string, rest = '') => `/api/orgs/${orgId}/ratings${rest}`;
+
+describe('after a real queue ticket', () => {
+  it('the served citizen rates once through the link the queue sends; before service and for others it is refused', async () => {
+    const { org, queueOperator } = await h.givenOrgWithServices();
+    const citizen = newUserId();
+    const token = await h.token(citizen);
+    const ticket = await h.call('POST', `/api/orgs/${org.id}/services/tax/tickets`, { token, body: {} });
+    expect(ticket.status).toBe(201);
+    const id: string = ticket.json.id;
+    const early = await h.call('POST', path(org.id), { token, body: { ticketId: id, scores: allScores(5) } });
+    expect(early.status).toBe(409);
+    expect(early.json.error).toContain('ยังไม่ได้รับบริการ');
+    const op = await queueOperator.token();
+    expect((await h.call('POST', `/api/orgs/${org.id}/staff/queue/services/tax/call-next`, { token: op, body: { counterId: 'c1' } })).status).toBe(200);
+    expect((await h.call('POST', `/api/orgs/${org.id}/staff/queue/tickets/${id}/complete`, { token: op, body: {} })).json.state).toBe('done');
+    const invite = h.notifier.sent.find((n) => n.to === citizen && JSON.stringify(n.messages).includes('ratings/new?ticket='));
+    expect(JSON.stringify(invite?.messages)).toContain(`${LIFF_BASE}/liff/${org.id}/ratings/new?ticket=${id}`);
+
+    expect((await h.call('POST', path(org.id), { token: await h.token(newUserId()), body: { ticketId: id, scores: allScores(1) } })).status).toBe(403);
+    const ok = await h.call('POST', path(org.id), { token, body: { ticketId: id, scores: allScores(4) } });
+    expect(ok.status).toBe(201);
+    expect(ok.json).toMatchObject({ source: 'ticket', serviceId: 'tax', serviceTitle: 'งานจัดเก็บภาษี' });
+    const again = await h.call('POST', path(org.id), { token, body: { ticketId: id, scores: allScores(4) } });
+    expect(again.status).toBe(409);
+    expect((await h.call('POST', path(org.id), { token, body: { ticketId: 'tax-20261122-999', scores: allScores(4) } })).status).toBe(400);
+  });
+});
+
+describe('after a real complaint', () => {
+  it('the complainant rates its handling once it is resolved', async () => {
+    const { org, officer } = await h.givenOrgWithServices();
+    const citizen = newUserId();
+    const token = await h.token(citizen);
+    const filed = await h.call('POST', `/api/orgs/${org.id}/complaints`, { token, body: generalBody() });
+    expect(filed.status).toBe(201);
+    const id: string = filed.json.id;
+    const early = await h.call('POST', path(org.id), { token, body: { complaintId: id, scores: allScores(3) } });
+    expect(early.status).toBe(403);
+    const done = await h.call('POST', `/api/orgs/${org.id}/staff/complaints/${id}/status`, { token: await officer.token(), body: { to: 'resolved', note: 'เปลี่ยนหลอดไฟใหม่แล้ว' } });
+    expect(done.status).toBe(200);
+    expect((await h.call('POST', path(org.id), { token: await h.token(newUserId()), body: { complaintId: id, scores: allScores(1) } })).status).toBe(403);
+    const ok = await h.call('POST', path(org.id), { token, body: { complaintId: id, scores: allScores(5) } });
+    expect(ok.status).toBe(201);
+    expect(ok.json.serviceId).toBe('complaint-process');
+    const sum = await h.call('GET', path(org.id, '/summary'));
+    expect(sum.json.byService).toEqual([expect.objectContaining({ serviceId: 'complaint-process', ratings: 1 })]);
+  });
+});
