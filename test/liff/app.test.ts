@@ -118,6 +118,14 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
     await page.locator('#place-error').waitFor();
     expect(await page.textContent('#place-error')).toContain('สถานที่นี้อยู่นอกเขตเทศบาล');
     expect(await page.textContent('#error-summary')).toContain('สถานที่นี้อยู่นอกเขตเทศบาล');
+
+    // Leaving the form by mistake and coming back keeps what was typed.
+    await page.click('.topbar-home');
+    await page.waitForURL(new RegExp(`/liff/${orgId}/$`));
+    await page.goBack();
+    await page.locator('#title').waitFor();
+    expect(await page.inputValue('#title')).toBe('ไฟถนนดับหน้าซอย 5');
+    expect(await page.inputValue('#category')).toBe('street-light');
     await page.close();
   });
 

@@ -41,7 +41,7 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
   const { kind } = props;
   const [categories, setCategories] = useState<Category[] | null>(null);
   const [categoriesError, setCategoriesError] = useState<string | null>(null);
-  const [draft, setDraft] = useState<ComplaintDraft>({
+  const [draft, setDraft] = useState<ComplaintDraft>(() => ({
     kind,
     category: '',
     title: '',
@@ -52,7 +52,8 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
     phone: '',
     consent: false,
     anonymous: false,
-  });
+    ...restoreDraft(kind),
+  }));
   const [photos, setPhotos] = useState<PreparedPhoto[]>([]);
   const [photoBusy, setPhotoBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -69,6 +70,10 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
     );
   }, [kind]);
   useEffect(() => () => photos.forEach((p) => URL.revokeObjectURL(p.previewUrl)), []);
+  // What was typed survives leaving the page by mistake (not photos, not consent): kept for this tab only.
+  useEffect(() => {
+    if (!created) saveDraft(draft);
+  }, [draft, created]);
 
   const set = <K extends keyof ComplaintDraft>(key: K, value: ComplaintDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -172,6 +177,7 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
       // An anonymous report is sent without the LINE token at all: the server then cannot know who sent it.
       const result = await request<Created>('/complaints', { body, auth: anonymous ? 'none' : 'required' });
       setCreated(result);
+      clearDraft(kind);
       window.scrollTo(0, 0);
     } catch (err) {
       if (err instanceof ApiError && err.status === 400 && err.issues.length) {
@@ -461,4 +467,42 @@ function Submitted(props: { created: Created; anonymous: boolean }): ComponentCh
       close ? h(Button, { kind: 'secondary', onClick: close }, 'กลับไปที่แชท LINE') : null,
     ),
   );
+}
+
+const draftKey = (kind: ComplaintKind) => `complaint-draft-${kind}`;
+
+function restoreDraft(kind: ComplaintKind): Partial<ComplaintDraft> {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(draftKey(kind)) ?? 'null') as Partial<ComplaintDraft> | null;
+    if (!saved || typeof saved !== 'object') return {};
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    return {
+      category: text(saved.category),
+      title: text(saved.title),
+      description: text(saved.description),
+      placeText: text(saved.placeText),
+      phone: text(saved.phone),
+      ...(saved.contact === 'line' || saved.contact === 'phone' || saved.contact === 'none' ? { contact: saved.contact } : {}),
+      anonymous: saved.anonymous === true,
+    };
+  } catch {
+    return {};
+  }
+}
+
+function saveDraft(d: ComplaintDraft): void {
+  try {
+    const { kind, category, title, description, placeText, phone, contact, anonymous } = d;
+    sessionStorage.setItem(draftKey(kind), JSON.stringify({ category, title, description, placeText, phone, contact, anonymous }));
+  } catch {
+    // Storage full or disabled: the draft is simply not kept.
+  }
+}
+
+function clearDraft(kind: ComplaintKind): void {
+  try {
+    sessionStorage.removeItem(draftKey(kind));
+  } catch {
+    // ignore
+  }
 }
