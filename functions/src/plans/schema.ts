@@ -82,8 +82,13 @@ export const projectSchema = z.object({
   number: z.string().min(1),
   /** Position in the document, 1-based, over all dimensions. */
   seq: z.number().int().min(1),
-  /** Clean Thai name: markup and line-wrap spaces removed; OCR noise kept as written. */
+  /** Clean Thai name: markup and line-wrap spaces removed, OCR look-alikes mapped to Thai, the organisation's name as the header writes it. */
   name: z.string().min(1),
+  /**
+   * The name as the document writes it (markup removed, spaces collapsed), kept for audit when `name` differs from
+   * it: wrap spaces removed, OCR look-alikes mapped, near-misses of the organisation's name corrected.
+   */
+  nameAsWritten: z.string().optional(),
   /** `name` reduced for matching: OCR noise (Lao/Khmer letters), spaces and punctuation removed. */
   nameKey: z.string(),
   dimension: dimensionNumberSchema,

@@ -131,7 +131,7 @@ export function readMissionHeadings(lines: Line[], evidence: WrapEvidence): Map<
     let title = m[3];
     const next = lines[i + 1]?.text.trim() ?? '';
     // A heading wrapped onto the next line (no blank line between).
-    if (next !== '' && !/^\d/.test(next) && !next.includes('\t') && title.length > 60) title += ` ${next}`;
+    if (next !== '' && !/^\d/.test(next) && !next.includes('\t') && title.length > 60) title += `\n${next}`;
     titles.set(code, cleanName(title.replace(/\s*(?:ใน \d+ ลักษณะ ดังนี้|ได้แก่|ประกอบด้วย|โดย(?:ดำเนินการให้มี)?|ดังนี้)\s*$/, ''), evidence));
   }
   return titles;

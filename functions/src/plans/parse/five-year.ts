@@ -6,12 +6,15 @@ import {
   budgetCellValues,
   cleanName,
   joinWrappedRows,
+  markTableWraps,
   matchKey,
   NO_BUDGET,
   parseBaht,
+  repairFromWitness,
   similarity,
   type TableRow,
   type WrapEvidence,
+  writtenIfDifferent,
 } from '../normalize.ts';
 import type { Budgets, Project, ProjectDetail, StatedTotal } from '../schema.ts';
 import { DIMENSION_HEADING, projectIdFactory, statedBudgets, unbullet, type Line } from './common.ts';
@@ -54,6 +57,8 @@ export function findSummaryTable(lines: Line[]): SummaryTable | null {
 interface SummaryItem {
   number: string;
   name: string;
+  /** The item's text as the cell writes it. */
+  written: string;
   dimension: number;
   mission: string | null;
   budgets: Budgets;
@@ -97,15 +102,21 @@ function splitItems(cell: string, dimension: number, expectedParen: number): { n
 
 export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: WrapEvidence): SummaryResult {
   const byNo = new Map(lines.map((l) => [l.no, l]));
-  const rawRows: TableRow[] = [];
+  // Rows by printed table (the header repeats on each page): a column's wrap width is the table's.
+  const blocks: TableRow[][] = [[]];
   for (let no = table.headerLine + 1; no <= table.endLine; no++) {
     const l = byNo.get(no);
     if (!l || l.text.trim() === '') continue;
     const cells = l.text.split('\t');
-    if (cells.some((c) => HEADER_CELL.test(c.trim())) && !cells.some((c) => /รวม/.test(c))) continue;
+    if (cells.some((c) => HEADER_CELL.test(c.trim())) && !cells.some((c) => /รวม/.test(c))) {
+      if ((blocks.at(-1) ?? []).length > 0) blocks.push([]);
+      continue;
+    }
     if (!l.text.includes('\t') && (/^(?:ส่วนที่|แผนปฏิบัติการ|\(พ\.ศ\.)/.test(l.text.trim()) || l.text.trim().length < 3)) continue;
-    rawRows.push({ cells, line: l.no });
+    blocks.at(-1)?.push({ cells, line: l.no });
   }
+  const textColumns = Array.from({ length: table.projectCol + 1 }, (_, i) => i);
+  const rawRows = blocks.flatMap((b) => markTableWraps(b, textColumns));
   const rows = joinWrappedRows(rawRows, (table.yearCols[0]?.index ?? table.columns - 1) + 1, table.projectCol);
 
   const items: SummaryItem[] = [];
@@ -125,7 +136,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     const isTotal = [...before, projectCell].some((c) => /^รวม|^จำนวน\s*\d+\s*โครงการ/.test(c)) || cells.some((c) => /รวมทั้งสิ้น/.test(c));
 
     const dimCell = before[0] ?? '';
-    const dimMatch = dimCell.match(/^(?:ม(?:ิ)?ติ\s*(?:ที่)?\s*)?([1-4])\s*\.?\s*(.*)$/);
+    const dimMatch = dimCell.match(/^(?:ม(?:ิ)?ติ\s*(?:ที่)?\s*)?([1-4])\s*\.?\s*(.*)$/s);
     if (dimMatch?.[1]) {
       dimension = Number(dimMatch[1]);
       const title = cleanName(dimMatch[2] ?? '', evidence);
@@ -144,12 +155,12 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     }
 
     const missionCell = before[1] ?? '';
-    const missionMatch = missionCell.match(/^([1-4])\.(\d{1,2})(?!\.\d)\s*(.*)$/);
+    const missionMatch = missionCell.match(/^([1-4])\.(\d{1,2})(?!\.\d)\s*(.*)$/s);
     if (missionMatch?.[1] && missionMatch[2]) {
       mission = `${missionMatch[1]}.${Number(missionMatch[2])}`;
       if (!dimension) dimension = Number(missionMatch[1]);
       // The mission cell may carry sub-missions ("1.1 … 1.1.1 …"): the title ends where they start.
-      const title = cleanName((missionMatch[3] ?? '').replace(/\s[1-4]\.\d{1,2}\.\d.*$/, ''), evidence);
+      const title = cleanName((missionMatch[3] ?? '').replace(/\s[1-4]\.\d{1,2}\.\d.*$/s, ''), evidence);
       if (!missionTitles.has(mission)) missionTitles.set(mission, title);
     }
     if (!dimension || projectCell === '') {
@@ -168,6 +179,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     const rowItems: SummaryItem[] = parts.map((p) => ({
       number: p.number,
       name: cleanName(p.text, evidence),
+      written: p.text,
       dimension,
       mission: mission && Number(mission.split('.')[0]) === dimension ? mission : null,
       budgets: {},
@@ -287,7 +299,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       // The name may wrap onto following lines, up to the next blank line.
       while (i + 1 < lines.length && (lines[i + 1]?.text.trim() ?? '') !== '' && !FIELD.test(lines[i + 1]?.text.trim() ?? '')) {
         i++;
-        nameText += ` ${lines[i]?.text.trim() ?? ''}`;
+        nameText += `\n${lines[i]?.text.trim() ?? ''}`;
       }
       const clean = cleanName(nameText.replace(/^[:：\s]+/, ''), evidence);
       current = {
@@ -378,7 +390,7 @@ export interface LinkResult {
   notes: string[];
 }
 
-export function linkSections(items: SummaryItem[], sections: DetailSection[]): LinkResult {
+export function linkSections(items: SummaryItem[], sections: DetailSection[], evidence?: WrapEvidence): LinkResult {
   const notes: string[] = [];
   const keys = items.map((it) => matchKey(it.name));
   const linked = new Map<number, DetailSection>();
@@ -423,6 +435,12 @@ export function linkSections(items: SummaryItem[], sections: DetailSection[]): L
     if (s && PLACEHOLDER.test(name) && !PLACEHOLDER.test(s.name)) {
       notes.push(`item ${it.number}: the summary keeps the template's placeholder ("${it.name}"); the detail section's name is used`);
       name = s.name;
+    } else if (s && evidence) {
+      const repaired = repairFromWitness(name, s.name, evidence);
+      if (repaired !== name) {
+        notes.push(`item ${it.number}: "${name}" (summary, line ${it.line}) read as "${repaired}", as its detail section (line ${s.line}) and the rest of the document write it`);
+        name = repaired;
+      }
     }
     const detail: ProjectDetail | null = s
       ? {
@@ -446,6 +464,7 @@ export function linkSections(items: SummaryItem[], sections: DetailSection[]): L
       number: it.number,
       seq: i + 1,
       name,
+      ...writtenIfDifferent(it.written, name),
       nameKey: matchKey(name),
       dimension: it.dimension as 1 | 2 | 3 | 4,
       mission: it.mission,

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { checkFidelity } from '../fidelity.ts';
-import { wrapEvidenceFrom } from '../normalize.ts';
+import { mapOcrTwins, wrapEvidenceFrom } from '../normalize.ts';
 import { parsedDocumentSchema, SCHEMA_VERSION, type Dimension, type ParsedDocument, type Project } from '../schema.ts';
 import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionHeadings, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
 import { findSummaryTable, linkSections, parseDetailSections, parseSummaryTable } from './five-year.ts';
@@ -41,7 +41,10 @@ function dimensionsOf(
 export function parsePlanDocument(text: string, options: ParseOptions = {}): ParsedDocument {
   const lines = toLines(text);
   const prose = lines.filter((l) => !l.text.includes('\t')).map((l) => l.text).join('\n');
-  const evidence = wrapEvidenceFrom(prose);
+  // The organisation's name from the header (the same for every template), for name repair.
+  const orgName = readHeader(lines, /^$/).org.name;
+  const fullText = mapOcrTwins(lines.map((l) => l.text.replace(/\t/g, ' ')).join('\n'));
+  const evidence = wrapEvidenceFrom(prose, { fullText, ...(orgName ? { orgName } : {}) });
   const source = { file: options.file ?? '', lines: lines.length, sha256: createHash('sha256').update(text).digest('hex') };
   const headingTitles = readDimensionTitles(lines);
   const headingMissions = readMissionHeadings(lines, evidence);
@@ -56,7 +59,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const header = readHeader(lines, /^แผนปฏิบัติการ/);
     const table = parseSummaryTable(lines, summary, evidence);
     const sections = parseDetailSections(lines, summary.endLine, evidence);
-    const linked = linkSections(table.items, sections);
+    const linked = linkSections(table.items, sections, evidence);
     const stated = [...table.stated, ...readStatedCounts(lines, (no) => no >= summary.headerLine && no <= summary.endLine)];
     const titles = new Map([...headingTitles, ...table.dimensionTitles]);
     const missions = new Map([...headingMissions, ...table.missionTitles]);

@@ -3,7 +3,7 @@
  * งบประมาณ (บาท) | ตัวชี้วัด | ผลลัพธ์ | แผนการดำเนินงาน (ไตรมาส 1-4) | หน่วยงานรับผิดชอบ. Columns are found by
  * their header text, so a document that orders or names them a little differently still reads.
  */
-import { budgetCellValues, cleanName, joinWrappedRows, matchKey, type TableRow, type WrapEvidence } from '../normalize.ts';
+import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, type TableRow, type WrapEvidence, writtenIfDifferent } from '../normalize.ts';
 import type { Project, StatedTotal } from '../schema.ts';
 import { DIMENSION_HEADING, projectIdFactory, unbullet, type Line } from './common.ts';
 
@@ -70,7 +70,9 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
   const flush = () => {
     if (!columns || pending.length === 0) return;
     const cols = columns;
-    const rows = joinWrappedRows(pending, cols.budget + 1, cols.name);
+    // Flattened cells: the spaces where a cell's printed lines wrapped become "\n" (see markWraps).
+    const textColumns = [cols.name, cols.unit, cols.quantity, cols.kpi, cols.outcome, cols.responsible].filter((c) => c >= 0);
+    const rows = joinWrappedRows(markTableWraps(pending, textColumns), cols.budget + 1, cols.name);
     for (const row of rows) {
       const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? '').trim() : '');
       const numberCell = cols.number >= 0 ? cell(cols.number) : '';
@@ -92,6 +94,7 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
         number: numberCell,
         seq: projects.length + 1,
         name,
+        ...writtenIfDifferent(nameCell, name),
         nameKey: matchKey(name),
         dimension: pendingDimension as 1 | 2 | 3 | 4,
         mission: null,

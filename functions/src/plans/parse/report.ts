@@ -3,7 +3,7 @@
  * by ordinance and spent, percentages), the restatements of the same figures in smaller tables, and each numbered
  * activity with its steps (การดำเนินการ) and results (ผลการดำเนินการ).
  */
-import { cleanName, matchKey, similarity, type WrapEvidence } from '../normalize.ts';
+import { cleanName, matchKey, similarity, type WrapEvidence, writtenIfDifferent } from '../normalize.ts';
 import type { Project, Report, ReportDimensionRow, StatedTotal } from '../schema.ts';
 import { DIMENSION_HEADING, projectIdFactory, unbullet, type Line } from './common.ts';
 
@@ -156,12 +156,14 @@ export function parseActivities(lines: Line[], fromIndex: number, evidence: Wrap
     const wrapped = !/^[\d(\-●•]/.test(next) && !STEPS.test(next) && !RESULTS.test(next) && STEPS.test(after);
     const startsBlock = STEPS.test(next) || (RESULTS.test(next) && current?.target !== 'steps') || wrapped;
     if (m?.[1] && m[2] && dimension && startsBlock && !STEPS.test(t) && !RESULTS.test(t)) {
-      const name = cleanName(wrapped ? `${m[2]} ${next}` : m[2], evidence);
+      const written = wrapped ? `${m[2]}\n${next}` : m[2];
+      const name = cleanName(written, evidence);
       const p: Project = {
         id: nextId(dimension, m[1]),
         number: m[1],
         seq: out.length + 1,
         name,
+        ...writtenIfDifferent(written, name),
         nameKey: matchKey(name),
         dimension: dimension as 1 | 2 | 3 | 4,
         mission: mission && Number(mission.split('.')[0]) === dimension ? mission : null,
