@@ -195,3 +195,21 @@ describe('input', () => {
     expect(() => resolveRange(new Date('2026-11-22T03:00:00Z'), { from: '2020-01-01' })).toThrow();
   });
 });
+
+describe('chat: asking for the results, not to rate', () => {
+  it.each([
+    ['ความพึงพอใจเป็นอย่างไร', true],
+    ['ความพึงพอใจ เป็นยังไงบ้าง', true],
+    ['ผลประเมินความพึงพอใจ', true],
+    ['ผลความพึงพอใจปีนี้', true],
+    ['ความพึงพอใจกี่เปอร์เซ็นต์', true],
+    ['ร้อยละความพึงพอใจเท่าไหร่', true],
+    ['ประเมินความพึงพอใจ', false],
+    ['อยากประเมินความพึงพอใจ', false],
+    ['ให้คะแนนความพึงพอใจ', false],
+    ['แจ้งเกิดต้องใช้เอกสารอะไร', false],
+  ])('%s → %s', async (text, expected) => {
+    const { asksForSatisfactionResults } = await import('../../functions/src/ratings/bot.ts');
+    expect(asksForSatisfactionResults(text)).toBe(expected);
+  });
+});

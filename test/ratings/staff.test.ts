@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getOrg } from '../../functions/src/orgs/store.ts';
+import { ratingTextHandlers } from '../../functions/src/ratings/bot.ts';
 import { latestSatisfactionSummary, satisfactionMessages } from '../../functions/src/ratings/chat.ts';
 import { runWeeklyRatingSummary } from '../../functions/src/ratings/weekly.ts';
 import { newUserId } from '../support/app.ts';
@@ -177,6 +179,18 @@ describe('the chat answer', () => {
     expect(json).toContain('ปีงบประมาณ 2570');
     expect(json).toContain('ratings/results');
     flexChecks(messages);
+  });
+
+  it('answers in chat through the text handler, and leaves other texts to the next handler', async () => {
+    const { org } = await h.givenOrgWithServices();
+    await rate(org.id, { serviceId: 'tax', scores: allScores(5) });
+    const [handler] = ratingTextHandlers({ db: h.t.rt.db, liffLocalBase: LIFF_BASE });
+    const fullOrg = (await getOrg(h.t.rt.db, org.id))!;
+    const ctx = { org: fullOrg, event: {} as never, userId: newUserId(), chat: { type: 'user' as const, id: 'U1' }, now: h.t.clock.now() };
+    const reply = await handler!.handle(ctx, 'ความพึงพอใจเป็นอย่างไร');
+    expect(JSON.stringify(reply)).toContain('100.0%');
+    expect(JSON.stringify(reply)).toContain(`${LIFF_BASE}/liff/${org.id}/ratings/results`);
+    expect(await handler!.handle(ctx, 'อยากประเมินความพึงพอใจ')).toBeNull();
   });
 
   it('says so when there are no ratings yet, offering the form', async () => {
