@@ -76,6 +76,35 @@ describe('progress report', () => {
     expect(a?.activity?.steps).toHaveLength(2);
     expect(a?.activity?.results.length).toBeGreaterThan(0);
   });
+
+  it('leaves budgets and responsible units empty where the report does not give them, and says so', () => {
+    // tharae states budgets per dimension only (lines 70-97) and names no unit per activity: nothing is inferred.
+    const full = parsePlanDocument(real('tharae-report-2564.txt'));
+    expect(full.projects).toHaveLength(45);
+    for (const a of full.projects) {
+      expect(a.budgets, a.id).toEqual({});
+      expect(a.responsibleUnit, a.id).toBeNull();
+    }
+    expect(full.fidelity.notes).toContain('the report states no budget per activity (its budget figures are per dimension: report.dimensions); activity budgets are left empty');
+    expect(full.fidelity.notes).toContain('the report names no responsible unit per activity; responsibleUnit is left empty');
+  });
+
+  it("reads an activity's budget and responsible unit where a report of the template states them on labelled lines", () => {
+    // The real excerpt, with the labelled lines other organisations' reports add to an activity (budget for the
+    // report's fiscal year 2564; "ไม่ใช้งบประมาณ" = 0; the unit on its own line after the label).
+    const text = fixture('report-tharae-excerpt.txt')
+      .replace('- จัดประชุมประจำเดือน และให้ความรู้เรื่องผลประโยชน์ทับซ้อน\n', '- จัดประชุมประจำเดือน และให้ความรู้เรื่องผลประโยชน์ทับซ้อน\n\nงบประมาณ ๑๕,๐๐๐ บาท\n\nผู้รับผิดชอบ : สำนักปลัดเทศบาล\n')
+      .replace('๕. แจกจ่ายให้บุคลากร\n', '๕. แจกจ่ายให้บุคลากร\n\nงบประมาณ : ไม่ใช้งบประมาณ\n\nหน่วยงานที่รับผิดชอบ\nงานนิติการ สำนักปลัดเทศบาล\n');
+    const doc = parsePlanDocument(text);
+    const a5 = doc.projects.find((p) => p.number === '5');
+    expect(a5).toMatchObject({ budgets: { 2564: 15000 }, responsibleUnit: 'สำนักปลัดเทศบาล' });
+    expect(a5?.activity?.steps).toEqual(['จัดประชุมประจำเดือน และให้ความรู้เรื่องผลประโยชน์ทับซ้อน']);
+    const a6 = doc.projects.find((p) => p.number === '6');
+    expect(a6).toMatchObject({ budgets: { 2564: 0 }, responsibleUnit: 'งานนิติการ สำนักปลัดเทศบาล' });
+    expect(a6?.activity?.steps).toHaveLength(5);
+    // A step or result that merely mentions a budget is not a budget line.
+    expect(doc.projects.find((p) => p.number === '1')?.budgets).toEqual({});
+  });
 });
 
 describe('a file that is not a plan', () => {

@@ -112,8 +112,18 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const title = titleLine ? titleLine.text.replace(/\t+/g, ' ').trim() : header.title;
     const period = title.match(/รอบ\s*\d+\s*เดือน/)?.[0] ?? '';
     const tables = parseReportTables(lines, reportAt, period);
-    const activities = parseActivities(lines, reportAt + 1, evidence);
     const years = fiscalYearsIn(title).length ? fiscalYearsIn(title) : header.fiscalYears;
+    const activities = parseActivities(lines, reportAt + 1, evidence, years[0] ?? null);
+    const withBudget = activities.filter((a) => Object.keys(a.budgets).length > 0).length;
+    const withUnit = activities.filter((a) => a.responsibleUnit !== null).length;
+    const activityNotes = [
+      withBudget === 0
+        ? 'the report states no budget per activity (its budget figures are per dimension: report.dimensions); activity budgets are left empty'
+        : `${withBudget} of ${activities.length} activities state their budget`,
+      withUnit === 0
+        ? 'the report names no responsible unit per activity; responsibleUnit is left empty'
+        : `${withUnit} of ${activities.length} activities name their responsible unit`,
+    ];
     doc = {
       schemaVersion: SCHEMA_VERSION,
       kind: 'report',
@@ -126,7 +136,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
       report: tables.report,
       stated: tables.stated,
       source,
-      fidelityInput: { projects: activities, stated: tables.stated, report: tables.report },
+      fidelityInput: { projects: activities, stated: tables.stated, report: tables.report, notes: activityNotes },
     };
   } else {
     throw new NotAPlanDocumentError(

@@ -3,7 +3,7 @@
  * by ordinance and spent, percentages), the restatements of the same figures in smaller tables, and each numbered
  * activity with its steps (การดำเนินการ) and results (ผลการดำเนินการ).
  */
-import { cleanName, matchKey, similarity, type WrapEvidence, writtenIfDifferent } from '../normalize.ts';
+import { cleanName, matchKey, NO_BUDGET, parseBaht, similarity, type WrapEvidence, writtenIfDifferent } from '../normalize.ts';
 import type { Project, Report, ReportDimensionRow, StatedTotal } from '../schema.ts';
 import { DIMENSION_HEADING, projectIdFactory, unbullet, type Line } from './common.ts';
 
@@ -118,8 +118,19 @@ const STEPS = /^(?:การดำเนินการ|การดำเนิ
 const RESULTS = /^ผลการดำเนิน/;
 const ACTIVITY = /^(\d{1,3}(?:\.\d{1,2}){0,3})\s*[.)]?\s*(\D.{3,})$/;
 
-/** Numbered activities: a numbered line followed (within two lines) by "การดำเนินการ" or "ผลการดำเนินการ". */
-export function parseActivities(lines: Line[], fromIndex: number, evidence: WrapEvidence): Project[] {
+/** A labelled budget line of an activity: "งบประมาณ 15,000 บาท", "งบประมาณที่ใช้ : ไม่ใช้งบประมาณ". */
+const BUDGET_LINE = /^(?:งบประมาณ(?:ที่ใช้(?:จริง)?|ที่ได้รับ|ตามข้อบัญญัติ|ตามเทศบัญญัติ|ดำเนินการ)?|ใช้งบประมาณ|เบิกจ่าย(?:งบประมาณ)?)\s*[:：]?\s*(.*)$/;
+/** A labelled responsible unit: "ผู้รับผิดชอบ : กองคลัง", "หน่วยงานที่รับผิดชอบ กองคลัง". */
+const UNIT_LINE = /^(?:ผู้รับผิดชอบ(?:โครงการ)?|หน่วยงาน(?:ที่|ผู้)?รับผิดชอบ(?:โครงการ)?)\s*[:：]\s*(.*)$|^(?:ผู้รับผิดชอบ(?:โครงการ)?|หน่วยงาน(?:ที่|ผู้)?รับผิดชอบ(?:โครงการ)?)\s*$/;
+
+/**
+ * Numbered activities: a numbered line followed (within two lines) by "การดำเนินการ" or "ผลการดำเนินการ". An
+ * activity's budget and responsible unit are read when the report states them on a labelled line of their own
+ * (not a bullet of its steps or results): "งบประมาณ 15,000 บาท" (an amount in baht or "ไม่ใช้งบประมาณ"; the amount
+ * is recorded for the report's fiscal year) and "ผู้รับผิดชอบ : กองคลัง" (or the label alone, the unit on the next
+ * line). Nothing is inferred from the steps' text.
+ */
+export function parseActivities(lines: Line[], fromIndex: number, evidence: WrapEvidence, fiscalYear: number | null = null): Project[] {
   const nextId = projectIdFactory();
   const out: Project[] = [];
   let dimension = 0;
@@ -187,6 +198,26 @@ export function parseActivities(lines: Line[], fromIndex: number, evidence: Wrap
       continue;
     }
     if (!current) continue;
+    const bulleted = /^\s*(?:[-●•]|\d{1,2}\s*[.)]|[๐-๙]{1,2}\s*[.)])/.test(l.raw);
+    const budgetLine = bulleted ? null : t.match(BUDGET_LINE);
+    if (budgetLine && fiscalYear !== null && (/บาท/.test(t) || NO_BUDGET.test(t))) {
+      const amount = NO_BUDGET.test(t) ? 0 : parseBaht(budgetLine[1] ?? '');
+      if (amount !== null) {
+        current.p.budgets[String(fiscalYear)] = amount;
+        continue;
+      }
+    }
+    const unitLine = bulleted ? null : t.match(UNIT_LINE);
+    if (unitLine) {
+      const unit = unitLine[1] ?? (nonEmptyAfter(i, 1)[0] ?? '');
+      if (unitLine[1] === undefined) {
+        const next = lines.findIndex((x, k) => k > i && x.text.trim() !== '');
+        if (next > i) i = next;
+      }
+      const clean = cleanName(unit, evidence);
+      if (clean !== '') current.p.responsibleUnit = clean;
+      continue;
+    }
     if (STEPS.test(t)) {
       current.target = 'steps';
       continue;
