@@ -1,12 +1,41 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
 const LIFF_APP = path.resolve(import.meta.dirname, '../../liff-app');
+const DIST = path.join(LIFF_APP, 'dist');
 
-/** Builds the LIFF app into liff-app/dist, where the local server serves it from (/liff/). */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the LIFF app into liff-app/dist, where the local server serves it from (/liff/), unless the build there is
+ * newer than every source file. The build goes to a temp dir first and is swapped in, so a server (or another test
+ * file) reading dist never sees it half-written.
+ */
 export async function buildLiffApp(): Promise<void> {
+  const index = path.join(DIST, 'index.html');
+  const sources = Math.max(
+    newestSource(path.join(LIFF_APP, 'src')),
+    ...['index.html', 'vite.config.ts', 'package.json'].map((f) => statSync(path.join(LIFF_APP, f)).mtimeMs),
+  );
+  if (existsSync(index) && statSync(index).mtimeMs > sources) return;
   const { build } = await import('vite');
-  await build({ configFile: path.join(LIFF_APP, 'vite.config.ts'), root: LIFF_APP, logLevel: 'warn' });
+  // Inside node_modules: ignored by git and eslint, and on the same filesystem as dist so the swap is a rename.
+  const scratch = path.join(LIFF_APP, 'node_modules', '.liff-build');
+  mkdirSync(scratch, { recursive: true });
+  const tmp = path.join(scratch, `dist-${process.pid}`);
+  await build({ configFile: path.join(LIFF_APP, 'vite.config.ts'), root: LIFF_APP, logLevel: 'warn', build: { outDir: tmp, emptyOutDir: true } });
+  const old = path.join(scratch, `old-${process.pid}`);
+  if (existsSync(DIST)) renameSync(DIST, old);
+  renameSync(tmp, DIST);
+  rmSync(old, { recursive: true, force: true });
 }
 
 /** Makes the app's local-mode tester identity `sub`/`name` (what the dev banner's switch does), before the app loads. */
