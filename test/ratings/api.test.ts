@@ -44,6 +44,10 @@ describe('a walk-in rating (QR code at the service point)', () => {
     expect(sum.json.definitions.meanPercent).toContain('÷ 5 × 100');
     expect(sum.text).not.toContain('เจ้าหน้าที่พูดจาดีมาก');
 
+    // Seen again after another rating: not served stale from a cache.
+    expect(sum.headers.get('cache-control')).toBe('public, no-cache');
+    expect(sum.headers.get('etag')).toBeTruthy();
+
     const csv = await h.call('GET', path(org.id, '/summary.csv'));
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toContain('text/csv');

@@ -81,7 +81,8 @@ export function ratingsRouter(deps: RatingsRouterDeps): Router {
       items: ITEMS.map((id) => ({ id, label: ITEM_LABELS[id], shortLabel: ITEM_SHORT_LABELS[id] })),
       scores: SCORES.map((value) => ({ value, label: SCORE_LABELS[value] })),
       ageGroups: AGE_GROUPS.map((id) => ({ id, label: AGE_GROUP_LABELS[id] })),
-      services: list.filter((s) => s.active !== false).map((s) => ({ id: s.id, title: s.title })).sort((a, b) => a.title.localeCompare(b.title, 'th')),
+      // In the queue's display order.
+      services: list.filter((s) => s.active !== false).map((s) => ({ id: s.id, title: s.title })),
       commentMax: COMMENT_MAX,
     });
   });
@@ -103,7 +104,8 @@ export function ratingsRouter(deps: RatingsRouterDeps): Router {
 
   router.get(`${base}/summary`, org, async (req, res) => {
     const body = await summary(req, res);
-    res.set('Cache-Control', 'public, max-age=60');
+    // Cacheable but always revalidated (ETag): a rating shows up on the next look.
+    res.set('Cache-Control', 'public, no-cache');
     res.json(body);
   });
 
@@ -146,7 +148,7 @@ export function ratingsRouter(deps: RatingsRouterDeps): Router {
     const s = await summary(req, res);
     const qs = new URLSearchParams({ from: s.range.from, to: s.range.to, ...(s.serviceId ? { serviceId: s.serviceId } : {}) });
     res.set('Content-Type', 'text/html; charset=utf-8');
-    res.set('Cache-Control', 'public, max-age=60');
+    res.set('Cache-Control', 'public, no-cache');
     res.send(resultsHtml(s.org.name, s, `/api/orgs/${s.org.id}/ratings/summary.csv?${qs}`));
   });
 
