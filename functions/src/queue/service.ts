@@ -44,7 +44,7 @@ export interface QueueDeps {
 }
 
 export function createQueueDeps(deps: Omit<QueueDeps, 'claimer' | 'cache'> & { claimer?: NumberClaimer }): QueueDeps {
-  return { ...deps, claimer: deps.claimer ?? createNumberClaimer(), cache: createReadCache(() => deps.clock.now().getTime()) };
+  return { ...deps, claimer: deps.claimer ?? createNumberClaimer(), cache: createReadCache() };
 }
 
 /** Who acts: the citizen (their verified LINE id), a staff member, or the system. */
@@ -63,7 +63,7 @@ export interface ReadCache {
   drop(prefix: string): void;
 }
 
-function createReadCache(now: () => number): ReadCache {
+function createReadCache(): ReadCache {
   const entries = new Map<string, { at: number; value: Promise<unknown> }>();
   return {
     async get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
@@ -75,7 +75,6 @@ function createReadCache(now: () => number): ReadCache {
       const value = load();
       entries.set(key, { at: t, value });
       value.catch(() => entries.delete(key));
-      void now;
       return value;
     },
     drop(prefix) {
