@@ -40,6 +40,9 @@ export function weekToSummarise(now: Date): string | null {
   return isoWeek(addDays(monday, -7));
 }
 
+/** Weeks this process already finished, per database: a scheduler calling every minute costs no reads after the first. */
+const finished = new WeakMap<Firestore, Set<string>>();
+
 export async function runWeeklyRatingSummary(deps: WeeklyDeps, now: Date): Promise<WeeklyOutcome[]> {
   const orgs: Org[] = deps.orgIds
     ? (await Promise.all(deps.orgIds.map((id) => getOrg(deps.db, id)))).filter((o): o is Org => o !== null)
@@ -51,8 +54,16 @@ export async function runWeeklyRatingSummary(deps: WeeklyDeps, now: Date): Promi
       out.push({ orgId: org.id, week: isoWeek(addDays(mondayOf(bangkokDate(now)), -7)), outcome: 'not-yet' });
       continue;
     }
+    const done = finished.get(deps.db) ?? new Set<string>();
+    finished.set(deps.db, done);
+    if (done.has(`${org.id}|${week}`)) {
+      out.push({ orgId: org.id, week, outcome: 'already-done' });
+      continue;
+    }
     try {
-      out.push(await summariseWeekFor(deps, org, week, now));
+      const outcome = await summariseWeekFor(deps, org, week, now);
+      done.add(`${org.id}|${week}`);
+      out.push(outcome);
     } catch (err) {
       deps.log?.error({ orgId: org.id, week, err: err instanceof Error ? err.message : String(err) }, 'weekly rating summary failed');
     }
