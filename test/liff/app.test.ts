@@ -135,11 +135,16 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
     await page.click('a[href$="/complaints/new/general"]');
     await page.locator('#title').waitFor();
     await fillGeneral(page);
+    // Call me back: a name and a phone number typed in Thai digits.
+    await page.check('input[name=contact][value=phone]');
+    await page.fill('#contactName', 'ลุงสมชาย');
+    await page.fill('#phone', '๐๘๑-๒๓๔-๕๖๗๘');
     const posted = page.waitForRequest((r) => r.method() === 'POST' && /\/complaints$/.test(r.url()));
     await page.click('main button[type=submit]');
     const request = await posted;
     expect(request.headers().authorization).toMatch(/^Bearer ey/);
-    const body = request.postDataJSON() as { photos: Array<{ contentType: string; data: string }> };
+    const body = request.postDataJSON() as { photos: Array<{ contentType: string; data: string }>; contact: unknown };
+    expect(body.contact).toEqual({ method: 'phone', phone: '0812345678', name: 'ลุงสมชาย' });
     expect(body.photos).toHaveLength(1);
     const jpeg = Buffer.from(body.photos[0]!.data, 'base64');
     const size = jpegSize(jpeg)!;
@@ -267,7 +272,10 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
 
     await page.click(`.list-item:has-text("${generalCode}")`);
     await page.locator('#s-title').waitFor();
-    expect(await page.textContent('main')).toContain('ไฟถนนดับมาสามคืนแล้ว');
+    const detail = await page.textContent('main');
+    expect(detail).toContain('ไฟถนนดับมาสามคืนแล้ว');
+    expect(detail).toContain('ลุงสมชาย');
+    expect(detail).toContain('0812345678');
     await page.locator('.photos-large img').waitFor();
     await page.check('input[name=to][value=acknowledged]');
     await page.fill('#note', 'รับเรื่องแล้ว จะส่งช่างไปตรวจภายในวันพรุ่งนี้');

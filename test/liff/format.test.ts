@@ -44,6 +44,8 @@ describe('complaint form checks mirror the server', () => {
     location: null,
     contact: 'line',
     phone: '',
+    email: '',
+    contactName: '',
     consent: true,
     anonymous: false,
     ...over,
@@ -57,6 +59,9 @@ describe('complaint form checks mirror the server', () => {
 
   it('takes phone numbers with Thai digits and dashes; an anonymous report needs no consent', () => {
     expect(validateComplaint(draft({ contact: 'phone', phone: '๐๘๑-๒๓๔-๕๖๗๘' }), 0).phone).toBeUndefined();
+    expect(validateComplaint(draft({ contact: 'phone', phone: '+66812345678' }), 0).phone).toBeUndefined();
+    expect(validateComplaint(draft({ contact: 'email', email: 'somchai@example' }), 0).email).toBeDefined();
+    expect(validateComplaint(draft({ contact: 'email', email: 'somchai@example.com' }), 0).email).toBeUndefined();
     expect(validateComplaint(draft({ kind: 'corruption', anonymous: true, consent: false }), 0).consent).toBeUndefined();
     expect(validateComplaint(draft({ kind: 'general', anonymous: true, consent: false }), 0).consent).toBeDefined();
   });

@@ -35,7 +35,7 @@ interface Created {
   trackingSecret?: string;
 }
 
-const FIELD_ORDER = ['anonymous', 'category', 'title', 'description', 'place', 'photos', 'contact', 'phone', 'consent'];
+const FIELD_ORDER = ['anonymous', 'category', 'title', 'description', 'place', 'photos', 'contact', 'contactName', 'phone', 'email', 'consent'];
 
 function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
   const { kind } = props;
@@ -50,6 +50,8 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
     location: null,
     contact: 'line',
     phone: '',
+    email: '',
+    contactName: '',
     consent: false,
     anonymous: false,
     ...restoreDraft(kind),
@@ -169,7 +171,12 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
       photos: photos.map((p) => ({ contentType: p.contentType, data: p.data })),
       contact: anonymous
         ? { method: 'none' }
-        : { method: draft.contact, ...(draft.contact === 'phone' ? { phone: normalizeDigits(draft.phone).replace(/[^\d+]/g, '') } : {}) },
+        : {
+            method: draft.contact,
+            ...(draft.contact === 'phone' ? { phone: normalizeDigits(draft.phone).replace(/[^\d+]/g, '') } : {}),
+            ...(draft.contact === 'email' ? { email: draft.email.trim() } : {}),
+            ...((draft.contact === 'phone' || draft.contact === 'email') && draft.contactName.trim() ? { name: draft.contactName.trim() } : {}),
+          },
       consent: anonymous ? false : draft.consent,
       ...(kind === 'corruption' ? { anonymous } : {}),
     };
@@ -181,7 +188,7 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
       window.scrollTo(0, 0);
     } catch (err) {
       if (err instanceof ApiError && err.status === 400 && err.issues.length) {
-        const byField = issuesByField(err.issues, { 'place.text': 'place', 'contact.phone': 'phone', 'contact.method': 'contact' });
+        const byField = issuesByField(err.issues, { 'place.text': 'place', 'contact.phone': 'phone', 'contact.email': 'email', 'contact.name': 'contactName', 'contact.method': 'contact' });
         showErrors(byField, err.message);
       } else {
         setFormError(err instanceof Error ? err.message : String(err));
@@ -287,9 +294,21 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
           options: [
             { value: 'line', label: 'แจ้งความคืบหน้าทาง LINE', hint: 'แนะนำ: ได้รับข้อความทุกครั้งที่สถานะเปลี่ยน' },
             { value: 'phone', label: 'โทรศัพท์ และแจ้งทาง LINE' },
+            { value: 'email', label: 'อีเมล และแจ้งทาง LINE' },
             { value: 'none', label: 'ไม่ต้องติดต่อกลับ', hint: 'ยังติดตามเองได้ด้วยรหัสติดตาม' },
           ],
         }),
+    !anonymous && (draft.contact === 'phone' || draft.contact === 'email')
+      ? h(TextField, {
+          id: 'contactName',
+          label: 'ชื่อที่ให้เจ้าหน้าที่เรียก',
+          hint: 'ถ้าไม่กรอก เจ้าหน้าที่จะเห็นชื่อ LINE ของคุณ',
+          autocomplete: 'name',
+          value: draft.contactName,
+          onInput: (v) => set('contactName', v),
+          error: errors.contactName,
+        })
+      : null,
     !anonymous && draft.contact === 'phone'
       ? h(TextField, {
           id: 'phone',
@@ -301,6 +320,19 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
           value: draft.phone,
           onInput: (v) => set('phone', v),
           error: errors.phone,
+        })
+      : null,
+    !anonymous && draft.contact === 'email'
+      ? h(TextField, {
+          id: 'email',
+          label: 'อีเมล',
+          required: true,
+          type: 'email',
+          inputMode: 'email',
+          autocomplete: 'email',
+          value: draft.email,
+          onInput: (v) => set('email', v),
+          error: errors.email,
         })
       : null,
     h(ConsentNotice, { kind, anonymous }),
@@ -482,7 +514,9 @@ function restoreDraft(kind: ComplaintKind): Partial<ComplaintDraft> {
       description: text(saved.description),
       placeText: text(saved.placeText),
       phone: text(saved.phone),
-      ...(saved.contact === 'line' || saved.contact === 'phone' || saved.contact === 'none' ? { contact: saved.contact } : {}),
+      email: text(saved.email),
+      contactName: text(saved.contactName),
+      ...(saved.contact === 'line' || saved.contact === 'phone' || saved.contact === 'email' || saved.contact === 'none' ? { contact: saved.contact } : {}),
       anonymous: saved.anonymous === true,
     };
   } catch {
@@ -492,8 +526,8 @@ function restoreDraft(kind: ComplaintKind): Partial<ComplaintDraft> {
 
 function saveDraft(d: ComplaintDraft): void {
   try {
-    const { kind, category, title, description, placeText, phone, contact, anonymous } = d;
-    sessionStorage.setItem(draftKey(kind), JSON.stringify({ category, title, description, placeText, phone, contact, anonymous }));
+    const { kind, category, title, description, placeText, phone, email, contactName, contact, anonymous } = d;
+    sessionStorage.setItem(draftKey(kind), JSON.stringify({ category, title, description, placeText, phone, email, contactName, contact, anonymous }));
   } catch {
     // Storage full or disabled: the draft is simply not kept.
   }

@@ -18,8 +18,11 @@ export interface ComplaintDraft {
   description: string;
   placeText: string;
   location: { lat: number; lng: number } | null;
-  contact: 'line' | 'phone' | 'none';
+  contact: 'line' | 'phone' | 'email' | 'none';
   phone: string;
+  email: string;
+  /** Optional name for staff to use when they call or write. */
+  contactName: string;
   consent: boolean;
   anonymous: boolean;
 }
@@ -39,9 +42,11 @@ export function validateComplaint(d: ComplaintDraft, photoCount: number): FieldE
   if (photoCount > 3) e.photos = 'แนบรูปได้ไม่เกิน 3 รูป';
   const anonymous = d.kind === 'corruption' && d.anonymous;
   if (!anonymous && d.contact === 'phone') {
-    const digits = normalizeDigits(d.phone).replace(/[^\d]/g, '');
-    if (!/^0\d{8,9}$/.test(digits)) e.phone = 'กรุณาใส่หมายเลขโทรศัพท์ 9-10 หลัก ขึ้นต้นด้วย 0';
+    const digits = normalizeDigits(d.phone).replace(/[\s().-]/g, '');
+    if (!/^(?:\+66|0)\d{8,9}$/.test(digits)) e.phone = 'กรุณาใส่หมายเลขโทรศัพท์ 9-10 หลัก เช่น 0812345678';
   }
+  if (!anonymous && d.contact === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(d.email.trim())) e.email = 'กรุณาใส่อีเมลให้ถูกต้อง เช่น name@example.com';
+  if (!anonymous && (d.contact === 'phone' || d.contact === 'email') && length(d.contactName) > 100) e.contactName = 'ชื่อยาวเกิน 100 ตัวอักษร';
   if (!anonymous && !d.consent) e.consent = 'กรุณายืนยันการยินยอมให้ใช้ข้อมูลก่อนส่งเรื่อง';
   return e;
 }
