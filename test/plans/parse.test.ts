@@ -135,9 +135,26 @@ describe('the four real documents against the totals they state', () => {
     expect(doc.fidelity.unlinked).toEqual({ projects: [], sections: [] });
     expect([1, 2, 3, 4].map((d) => doc.projects.filter((p) => p.dimension === d).length)).toEqual([17, 29, 7, 7]);
     expect(disagreements(doc)).toEqual(
-      ['งบประมาณ มิติที่ 2 ปี 2566 @194: 16000 vs 0'].concat([2566, 2567, 2568, 2569, 2570].map((y) => `งบประมาณ ทั้งแผน ปี ${y} @212: 256000 vs 240000`)),
+      ['งบประมาณ มิติที่ 2 ปี 2566 @194: 16000 vs 0']
+        .concat([2566, 2567, 2568, 2569, 2570].map((y) => `งบประมาณ ทั้งแผน ปี ${y} @212: 256000 vs 240000`))
+        // The count table (lines 221-248) per mission: 3.1 states 4 for the 3 items of line 198, and names its
+        // sub-mission 3.1.2 "3.3.2" (2 items; 3.3.2 has 1 and is stated again as 1 at line 239).
+        .concat(['จำนวนโครงการ ภารกิจ 3.1 @237: 4 vs 3', 'จำนวนโครงการ ภารกิจ 3.3.2 @237: 2 vs 1']),
     );
     expect(doc.fidelity.contradictions.some((c) => c.line === 2074 && /16,000/.test(c.note))).toBe(true);
+  });
+
+  it('intapramul: every per-mission count of its count table is checked', () => {
+    const doc = parsePlanDocument(real('intapramul-plan-2566-2570.txt'));
+    const missionChecks = doc.fidelity.checks.filter((c) => c.subject.includes('ภารกิจ'));
+    // 12 mission and 28 sub-mission figures on lines 222-246; 3.2's row gives one figure for 4 codes (3.2 only).
+    expect(missionChecks).toHaveLength(40);
+    expect(missionChecks.filter((c) => c.agrees)).toHaveLength(38);
+    expect(missionChecks.find((c) => c.subject === 'จำนวนโครงการ ภารกิจ 2.2.2')).toMatchObject({ stated: 17, parsed: 17, line: 231 });
+    expect(missionChecks.find((c) => c.subject === 'จำนวนโครงการ ภารกิจ 3.2')).toMatchObject({ stated: 1, parsed: 1, line: 238 });
+    const notes = doc.fidelity.contradictions.map((c) => c.note);
+    expect(notes).toContain('จำนวนโครงการ ภารกิจ 3.3.2 is 1 at line 239 but 2 at line 237');
+    expect(notes.some((n) => n.startsWith('จำนวนโครงการ มิติที่ 3 is stated as 7 at line 201') && n.includes('add up to 8'))).toBe(true);
     expect(doc.projects.every((p) => !/[<>*^{}]/.test(p.name))).toBe(true);
   });
 

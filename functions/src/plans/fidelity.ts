@@ -6,7 +6,7 @@
 import type { Fidelity, FidelityCheck, Project, Report, StatedTotal } from './schema.ts';
 
 function label(s: StatedTotal): string {
-  const where = s.dimension === null ? 'ทั้งแผน' : `มิติที่ ${s.dimension}`;
+  const where = s.mission !== null ? `ภารกิจ ${s.mission}` : s.dimension === null ? 'ทั้งแผน' : `มิติที่ ${s.dimension}`;
   const year = s.year === null ? '' : ` ปี ${s.year}`;
   const what: Record<StatedTotal['measure'], string> = {
     projects: 'จำนวนโครงการ',
@@ -20,7 +20,13 @@ function label(s: StatedTotal): string {
   return `${what[s.measure]} ${where}${year}`;
 }
 
-const inScope = (s: StatedTotal) => (p: Project) => s.dimension === null || p.dimension === s.dimension;
+/** A mission "2.2" holds the items placed in it; a sub-mission "2.2.1" the items numbered under it ("2.2.1(3)"). */
+const inMission = (code: string, p: Project) =>
+  code.split('.').length === 2 ? p.mission === code : p.number === code || p.number.startsWith(`${code}(`) || p.number.startsWith(`${code}.`);
+const inScope = (s: StatedTotal) => (p: Project) =>
+  (s.dimension === null || p.dimension === s.dimension) && (s.mission === null || inMission(s.mission, p));
+/** Items can be placed in sub-missions only when the document numbers them so ("1.1.1(1)"). */
+const numbersCarrySubMissions = (projects: Project[]) => projects.some((p) => /^[1-4]\.\d{1,2}\.\d{1,2}/.test(p.number));
 
 function linesOf(projects: Project[]): string {
   const lines = [...new Set(projects.map((p) => p.line).filter((l): l is number => l !== null))].sort((a, b) => a - b);
@@ -30,6 +36,8 @@ function linesOf(projects: Project[]): string {
 
 /** Value of a stated plan total as parsed from the items, or null if this check does not apply to items. */
 function parsedPlanValue(s: StatedTotal, projects: Project[]): number | null {
+  if (s.mission !== null && s.mission.split('.').length > 2 && !numbersCarrySubMissions(projects)) return null;
+  if (s.mission !== null && s.mission.split('.').length === 2 && !projects.some((p) => p.mission !== null)) return null;
   const scope = projects.filter(inScope(s));
   if (s.measure === 'projects') return scope.length;
   if (s.measure === 'budget' && s.year !== null) return scope.reduce((sum, p) => sum + (p.budgets[String(s.year)] ?? 0), 0);
@@ -87,6 +95,18 @@ export function checkFidelity(input: {
     const sum = parts.reduce((a, p) => a + (p?.value ?? 0), 0);
     if (Math.abs(sum - s.value) > 0.005) {
       contradictions.push({ line: s.line, text: s.text, note: `${label(s)} is stated as ${s.value} at line ${s.line}, but the document's dimension totals (lines ${parts.map((p) => p?.line).join(', ')}) add up to ${sum}` });
+    }
+  }
+  // Missions' stated counts that do not add up to their dimension's stated count.
+  for (const d of [1, 2, 3, 4]) {
+    const total = stated.find((t) => t.measure === 'projects' && t.dimension === d && t.mission === null);
+    const missions = new Map<string, StatedTotal>();
+    for (const t of stated) if (t.measure === 'projects' && t.dimension === d && t.mission !== null && t.mission.split('.').length === 2 && !missions.has(t.mission)) missions.set(t.mission, t);
+    if (!total || missions.size === 0) continue;
+    const sum = [...missions.values()].reduce((a, t) => a + t.value, 0);
+    if (sum !== total.value) {
+      const parts = [...missions.values()].map((t) => `${t.mission} = ${t.value} (line ${t.line})`).join(', ');
+      contradictions.push({ line: total.line, text: total.text, note: `${label(total)} is stated as ${total.value} at line ${total.line}, but the document's mission counts (${parts}) add up to ${sum}` });
     }
   }
   // A detail section whose budget differs from its summary row.

@@ -164,6 +164,40 @@ export function readStatedCounts(lines: Line[], skip: (line: number) => boolean)
   return out;
 }
 
+/**
+ * Project counts per mission from a count table (intapramul lines 221-248: กรอบการจัดทำแผน | วัตถุประสงค์ |
+ * จำนวนโครงการ): a table row whose last cell holds only "N โครงการ" figures and whose other cells name mission codes
+ * ("1.1 …", "1.1.1 …"). The figures go to the codes in order. When a row has fewer figures than codes, they go to
+ * the missions ("3.2") only if that pairs them one to one; a trailing "รวม มิติที่ N" figure is the dimension's total
+ * (read by `readStatedCounts`). Rows that cannot be paired are skipped and said in `notes`.
+ */
+export function readMissionCounts(lines: Line[], skip: (line: number) => boolean): { stated: StatedTotal[]; notes: string[] } {
+  const stated: StatedTotal[] = [];
+  const notes: string[] = [];
+  for (const l of lines) {
+    if (skip(l.no) || !l.text.includes('\t')) continue;
+    const cells = l.text.split('\t').map((x) => x.trim());
+    const last = [...cells].reverse().find((x) => x !== '') ?? '';
+    if (!/^(?:\d{1,3}\s*โครงการ\s*)+$/.test(last)) continue;
+    let counts = [...last.matchAll(/(\d{1,3})\s*โครงการ/g)].map((m) => Number(m[1]));
+    const text = cells.slice(0, cells.lastIndexOf(last)).join(' ');
+    const codes = [...text.matchAll(/(?:^|\s)([1-4]\.\d{1,2}(?:\.\d{1,2})?)(?=\s)/g)].map((m) => m[1] ?? '');
+    if (codes.length === 0) continue;
+    if (/รวม\s*ม(?:ิ)?ติ\s*ที่\s*[1-4]/.test(text) && counts.length === codes.length + 1) counts = counts.slice(0, -1);
+    let pairs: [string, number][] = [];
+    if (counts.length === codes.length) pairs = codes.map((code, i) => [code, counts[i] ?? 0]);
+    else {
+      const missions = codes.filter((code) => code.split('.').length === 2);
+      if (missions.length === counts.length) pairs = missions.map((code, i) => [code, counts[i] ?? 0]);
+      else notes.push(`line ${l.no}: ${counts.length} project counts for ${codes.length} mission codes (${codes.join(', ')}): not checked`);
+    }
+    for (const [code, value] of pairs) {
+      stated.push({ measure: 'projects', dimension: Number(code[0]), mission: code, year: null, value, line: l.no, text: l.raw.trim() });
+    }
+  }
+  return { stated, notes };
+}
+
 /** Budget figures of a totals row, one per year column; a blank cell states nothing. */
 export function statedBudgets(
   cells: string[],

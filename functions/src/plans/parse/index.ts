@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { checkFidelity } from '../fidelity.ts';
 import { mapOcrTwins, wrapEvidenceFrom } from '../normalize.ts';
 import { parsedDocumentSchema, SCHEMA_VERSION, type Dimension, type ParsedDocument, type Project } from '../schema.ts';
-import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionHeadings, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
+import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionCounts, readMissionHeadings, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
 import { findSummaryTable, linkSections, parseDetailSections, parseSummaryTable } from './five-year.ts';
 import { isYearTableHeader, parseYearTables } from './one-year.ts';
 import { findReportTable, linkActivitiesToPlan, parseActivities, parseReportTables } from './report.ts';
@@ -60,7 +60,9 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const table = parseSummaryTable(lines, summary, evidence);
     const sections = parseDetailSections(lines, summary.endLine, evidence);
     const linked = linkSections(table.items, sections, evidence);
-    const stated = [...table.stated, ...readStatedCounts(lines, (no) => no >= summary.headerLine && no <= summary.endLine)];
+    const inSummary = (no: number) => no >= summary.headerLine && no <= summary.endLine;
+    const missionCounts = readMissionCounts(lines, inSummary);
+    const stated = [...table.stated, ...readStatedCounts(lines, inSummary), ...missionCounts.stated];
     const titles = new Map([...headingTitles, ...table.dimensionTitles]);
     const missions = new Map([...headingMissions, ...table.missionTitles]);
     doc = {
@@ -83,7 +85,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
           projects: linked.projects.filter((p) => !p.detail).map((p) => ({ id: p.id, name: p.name, line: p.line })),
           sections: linked.unlinkedSections.map((s) => ({ name: s.name, line: s.line })),
         },
-        notes: [...table.notes, ...linked.notes],
+        notes: [...table.notes, ...linked.notes, ...missionCounts.notes],
       },
     };
   } else if (hasYearTable && reportAt < 0) {
@@ -91,7 +93,8 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const year = header.fiscalYears[0];
     if (!year) throw new NotAPlanDocumentError('the plan names no fiscal year (ประจำปีงบประมาณ พ.ศ. ….) in its title');
     const tables = parseYearTables(lines, year, evidence);
-    const stated = [...tables.stated, ...readStatedCounts(lines, (no) => tables.tableLines.has(no))];
+    const missionCounts = readMissionCounts(lines, (no) => tables.tableLines.has(no));
+    const stated = [...tables.stated, ...readStatedCounts(lines, (no) => tables.tableLines.has(no)), ...missionCounts.stated];
     doc = {
       schemaVersion: SCHEMA_VERSION,
       kind: 'plan',
@@ -104,7 +107,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
       report: null,
       stated,
       source,
-      fidelityInput: { projects: tables.projects, stated, report: null, notes: stated.length === 0 ? ['the document states no totals to check against'] : [] },
+      fidelityInput: { projects: tables.projects, stated, report: null, notes: [...(stated.length === 0 ? ['the document states no totals to check against'] : []), ...missionCounts.notes] },
     };
   } else if (reportAt >= 0) {
     const header = readHeader(lines, /^(?:เรื่อง\s*)?(?:ขอ)?รายงานผล/);
