@@ -336,6 +336,12 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
     expect(await page.locator('table.bars').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('table.bars tbody th').first().textContent()).toMatch(/25\d\d/);
     expect(await page.getAttribute('a[download]', 'href')).toBe(`/api/orgs/${orgId}/complaints/stats.csv`);
+    // A fiscal year narrows the figures and the CSV to October-September.
+    const year = await page.locator('#fy option').nth(1).getAttribute('value');
+    const loaded = page.waitForResponse((r) => r.url().includes('/complaints/stats?from='));
+    await page.selectOption('#fy', year!);
+    await loaded;
+    await expect.poll(() => page.getAttribute('a[download]', 'href')).toMatch(/stats\.csv\?from=\d{4}-10&to=\d{4}-09$/);
     await page.screenshot({ path: '/tmp/liff-stats-360.png', fullPage: true });
     await page.close();
   });

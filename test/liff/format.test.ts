@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bangkokDaysBetween, codeGroups, codeSpoken, formatDate, formatMonth, normalizeCode, normalizeDigits } from '../../liff-app/src/lib/format.ts';
+import { bangkokDaysBetween, buddhistYear, codeGroups, fiscalYears, codeSpoken, formatDate, formatMonth, normalizeCode, normalizeDigits } from '../../liff-app/src/lib/format.ts';
 import { parseLocation, pageHref } from '../../liff-app/src/lib/location.ts';
 import { validateComplaint, type ComplaintDraft } from '../../liff-app/src/pages/complaintRules.ts';
 
@@ -9,6 +9,17 @@ describe('Thai formatting in the LIFF app', () => {
     // 23:30 UTC on 31 December is already 1 January in Bangkok.
     expect(formatDate('2026-12-31T23:30:00Z')).toBe('1 มกราคม 2570');
     expect(formatMonth('2026-11')).toBe('พ.ย. 2569');
+  });
+
+  it('names Thai fiscal years (October to September) by the Buddhist-era year they end in', () => {
+    expect(buddhistYear(new Date('2026-11-22T03:00:00Z'))).toBe('2569');
+    expect(fiscalYears(new Date('2026-11-22T03:00:00Z'), 2)).toEqual([
+      { from: '2026-10', to: '2027-09', label: '2570' },
+      { from: '2025-10', to: '2026-09', label: '2569' },
+    ]);
+    // 18:00 UTC on 30 September is already 1 October in Bangkok: the new fiscal year.
+    expect(fiscalYears(new Date('2026-09-30T18:00:00Z'), 1)[0]!.label).toBe('2570');
+    expect(fiscalYears(new Date('2026-09-30T16:00:00Z'), 1)[0]!.label).toBe('2569');
   });
 
   it('counts days passed by Bangkok calendar days', () => {

@@ -1,6 +1,7 @@
 import { h, type ComponentChild } from 'preact';
+import { useState } from 'preact/hooks';
 import { orgPath } from '../lib/api.ts';
-import { formatMonth, formatNumber } from '../lib/format.ts';
+import { fiscalYears, formatMonth, formatNumber } from '../lib/format.ts';
 import { ErrorView, Loading, useApi } from '../lib/ui.ts';
 
 /** Public complaint statistics, as the plans promise: received, finished, in progress, overdue; corruption apart. */
@@ -34,9 +35,24 @@ export interface Stats {
 const finishedOf = (c: Counts) => c.finished ?? c.resolved ?? 0;
 
 export default function StatsPage(): ComponentChild {
-  const { data, error, loading, reload } = useApi<Stats>('/complaints/stats');
-  if (loading) return h(Loading, null);
-  if (error || !data) return h(ErrorView, { error, retry: reload });
+  const [years] = useState(() => fiscalYears(new Date(), 3));
+  const [year, setYear] = useState('');
+  const chosen = years.find((y) => y.label === year);
+  const range = chosen ? `?from=${chosen.from}&to=${chosen.to}` : '';
+  const { data, error, loading, reload } = useApi<Stats>(`/complaints/stats${range}`);
+  const picker = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: 'fy', class: 'label' }, 'ช่วงเวลา'),
+    h(
+      'select',
+      { id: 'fy', value: year, onChange: (e: Event) => setYear((e.currentTarget as HTMLSelectElement).value) },
+      h('option', { value: '' }, 'ทั้งหมด'),
+      years.map((y) => h('option', { key: y.label, value: y.label }, `ปีงบประมาณ ${y.label} (ต.ค. ${Number(y.label) - 1} – ก.ย. ${y.label})`)),
+    ),
+  );
+  if (loading && !data) return h('div', null, picker, h(Loading, null));
+  if (error || !data) return h('div', null, picker, h(ErrorView, { error, retry: reload }));
   const total = data.general?.totals ?? {};
   const months = data.general?.byMonth ?? [];
   const categories = data.general?.byCategory ?? [];
@@ -44,6 +60,7 @@ export default function StatsPage(): ComponentChild {
     'div',
     null,
     h('p', null, 'สถิติเรื่องร้องเรียนที่หน่วยงานเผยแพร่ต่อสาธารณะ ไม่มีข้อมูลที่ระบุตัวผู้ร้อง นับตามเดือนที่รับเรื่อง (เวลาประเทศไทย)'),
+    picker,
     total.received ? null : h('p', null, 'ยังไม่มีเรื่องร้องเรียนในช่วงนี้'),
     h(
       'section',
@@ -73,7 +90,7 @@ export default function StatsPage(): ComponentChild {
           h('dl', { class: 'figures' }, figure('รับเรื่อง', data.corruption.received ?? 0), figure('แล้วเสร็จ', finishedOf(data.corruption)), figure('กำลังดำเนินการ', data.corruption.inProgress ?? 0), figure('เกินกำหนด', data.corruption.overdue ?? 0)),
         )
       : null,
-    h('p', null, h('a', { href: orgPath('/complaints/stats.csv'), download: 'complaint-stats.csv', class: 'btn btn-secondary' }, 'ดาวน์โหลด CSV (เปิดด้วย Excel ได้)')),
+    h('p', null, h('a', { href: orgPath(`/complaints/stats.csv${range}`), download: `complaint-stats${chosen ? `-${chosen.label}` : ''}.csv`, class: 'btn btn-secondary' }, 'ดาวน์โหลด CSV (เปิดด้วย Excel ได้)')),
   );
 }
 
