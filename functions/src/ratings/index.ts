@@ -7,3 +7,4 @@ export { RATING_COLLECTIONS } from './store.ts';
 export { complaintLookup, queueServiceLookup, queueTicketLookup } from './adapters.ts';
 export { links as ratingLinks } from './service.ts';
 export { asksForSatisfactionResults, ratingTextHandlers } from './bot.ts';
+export { seedDemoRatings } from './demo.ts';
