@@ -5,12 +5,14 @@
  */
 import { benchAsk } from './ask.ts';
 import { benchParse } from './parse.ts';
+import { benchQueue } from './queue.ts';
 import { benchWebhook } from './webhook.ts';
 
 const benches: Record<string, () => Promise<unknown>> = {
   parse: benchParse,
   ask: benchAsk,
   webhook: benchWebhook,
+  queue: benchQueue,
 };
 
 const wanted = process.argv.slice(2);

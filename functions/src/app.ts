@@ -16,6 +16,7 @@ import { plansRouter } from './plans/routes.ts';
 import { manualCardFor, manualPostbackHandler } from './manuals/lineHandlers.ts';
 import { manualsRouter } from './manuals/routes.ts';
 import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, runComplaintDeadlines } from './complaints/index.ts';
+import { queuePostbackHandlers, queueRouter, queueTextHandlers } from './queue/index.ts';
 import { FirestoreContextStore } from './chat/contextStore.ts';
 import { chatPostbackHandler, chatTextHandler } from './chat/lineHandlers.ts';
 import { askRouter } from './chat/route.ts';
@@ -70,6 +71,8 @@ export function createApp(deps: AppDeps): App {
   // Local mode serves the LIFF pages itself: links in chat and pushes point here instead of liff.line.me.
   const liffLocalBase = deps.config.devRoutes ? (deps.config.publicBaseUrl ?? `http://localhost:${deps.config.port}`) : undefined;
   const complaints = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase };
+  // One object for the router and the group commands: they share one ticket-number claimer.
+  const queue = { ...complaints, idTokens: deps.idTokens };
   // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
   const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db));
   const answerOptions = { manualCard: manualCardFor(liffLocalBase), ...(liffLocalBase ? { liffLocalBase } : {}) };
@@ -77,8 +80,18 @@ export function createApp(deps: AppDeps): App {
   const bot: BotDeps = {
     db: deps.db,
     // Order matters: specific commands first, the chat engine (which answers everything) last.
-    textHandlers: [staffGroupRegistrationHandler(deps.db), ...complaintTextHandlers(complaints), chatTextHandler(chat)],
-    postbackHandlers: [chatPostbackHandler(chat), manualPostbackHandler(deps.db), ...complaintPostbackHandlers(complaints)],
+    textHandlers: [
+      staffGroupRegistrationHandler(deps.db),
+      ...queueTextHandlers(queue),
+      ...complaintTextHandlers(complaints),
+      chatTextHandler(chat),
+    ],
+    postbackHandlers: [
+      chatPostbackHandler(chat),
+      manualPostbackHandler(deps.db),
+      ...complaintPostbackHandlers(complaints),
+      ...queuePostbackHandlers(queue),
+    ],
     ...(liffLocalBase ? { liffLocalBase } : {}),
   };
   const processDeps: ProcessDeps = {
@@ -128,6 +141,7 @@ export function createApp(deps: AppDeps): App {
   app.use(plansRouter({ db: deps.db }));
   app.use(manualsRouter({ db: deps.db }));
   app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens }));
+  app.use(queueRouter(queue));
   app.use(askRouter({ kb, options: answerOptions, clock: deps.clock }));
   app.use(staffRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
   app.use(landingRouter({ config: deps.config }));

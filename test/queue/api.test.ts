@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendLogEntry, listLog } from '../../functions/src/queue/store.ts';
 import { newUserId } from '../support/app.ts';
-import { LIFF_BASE, startQueueApp, type QueueApp } from './harness.ts';
+import { startQueueApp, type QueueApp } from './harness.ts';
 
 let h: QueueApp;
 beforeAll(async () => {
@@ -83,7 +83,7 @@ describe('taking a ticket', () => {
     const first = await h.takeTicket(org.id, 'civil-registration', a);
     expect(first.status).toBe(201);
     expect(first.json).toMatchObject({ id: 'civil-registration-20261123-1', number: 1, label: 'A001', position: 1, ahead: 0, state: 'waiting', created: true, estimatedWaitMinutes: 0 });
-    expect(first.json.pageUrl).toBe(`${LIFF_BASE}/liff/${org.id}/tickets/civil-registration-20261123-1`);
+    expect(first.json.pageUrl).toBe(`${h.liffBase}/liff/${org.id}/tickets/civil-registration-20261123-1`);
     const second = await h.takeTicket(org.id, 'civil-registration', b);
     expect(second.json).toMatchObject({ number: 2, label: 'A002', position: 2, ahead: 1, estimatedWaitMinutes: 5 }); // 1 ahead × 10 min ÷ 2 counters
 
@@ -319,7 +319,7 @@ describe('board, poster, statistics', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('size: A4');
     expect(page.text).toContain('งานทะเบียน &lt;script&gt;');
-    expect(page.text).toContain(`${LIFF_BASE}/liff/${org.id}/queue/civil-registration`);
+    expect(page.text).toContain(`${h.liffBase}/liff/${org.id}/queue/civil-registration`);
     expect(page.text).toContain('สแกน QR code');
     expect((await h.call('GET', `/orgs/${org.id}/queue/nothing/poster`)).status).toBe(404);
   });

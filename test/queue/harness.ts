@@ -1,10 +1,6 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { createIdTokenVerifier, localKeys } from '../../functions/src/auth/idToken.ts';
-import { errorHandler } from '../../functions/src/http/errors.ts';
 import type { NewService } from '../../functions/src/queue/schema.ts';
-import { queueDeps, queueRouter } from '../../functions/src/queue/routes.ts';
+import { queueDeps } from '../../functions/src/queue/routes.ts';
 import { addService, type QueueDeps } from '../../functions/src/queue/service.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
@@ -12,13 +8,12 @@ import { grantRoles } from '../../functions/src/staff/store.ts';
 import { givenOrg, newUserId, startTestApp, type TestApp } from '../support/app.ts';
 
 export const AUD = '1234567890';
-export const LIFF_BASE = 'http://liff.test';
 /** Monday 23 November 2026, 10:00 in Bangkok: inside the demo opening hours. */
 export const MONDAY_10AM = '2026-11-23T03:00:00.000Z';
 
 /**
- * The real test server (local mode, embedded Firestore over gRPC, LINE sandbox, fixed clock) with the queue router
- * mounted on its own port exactly as app.ts would mount it (JSON parser, router, the platform's error handler). Pushes
+ * The real test server (local mode, embedded Firestore over gRPC, LINE sandbox, fixed clock) with the queue router as
+ * app.ts mounts it. Pushes
  * go through the runtime's real notifier (the Firestore outbox, delivered to the sandbox), so tests read the sandbox
  * outbox.
  */
@@ -27,17 +22,9 @@ export async function startQueueApp(options: { at?: string } = {}) {
   const issuer = t.rt.issuer;
   if (!issuer) throw new Error('local issuer expected in local mode');
   const idTokens = createIdTokenVerifier({ issuer: issuer.issuer, keys: localKeys(issuer.jwks()), now: () => t.clock.now() });
-  const routerDeps = { db: t.rt.db, idTokens, notifier: t.rt.notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log };
-  const app = express();
-  app.use(express.json({ limit: '1mb' }));
-  app.use(queueRouter(routerDeps));
-  app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));
-  app.use(errorHandler(t.rt.log));
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, () => resolve(s));
-  });
-  // Many concurrent requests in the concurrency test: do not let the default agent queue them oddly.
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The app mounts the queue router (app.ts); these deps are the same shared ones it uses.
+  const routerDeps = { db: t.rt.db, idTokens, notifier: t.rt.notifier, clock: t.clock, liffLocalBase: t.rt.baseUrl, log: t.rt.log };
+  const base = t.rt.baseUrl.replace('localhost', '127.0.0.1');
   const deps: QueueDeps = queueDeps(routerDeps);
 
   const token = (sub: string) => issuer.sign({ sub, aud: AUD, now: t.clock.now() });
@@ -105,6 +92,8 @@ export async function startQueueApp(options: { at?: string } = {}) {
   return {
     t,
     base,
+    /** Where local-mode LIFF links point: this server. */
+    liffBase: t.rt.baseUrl,
     deps,
     routerDeps,
     token,
@@ -115,8 +104,6 @@ export async function startQueueApp(options: { at?: string } = {}) {
     givenOrgWithStaff,
     givenService,
     async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await t.stop();
     },
   };

@@ -7,10 +7,13 @@ import { parsePlanDocument } from '../plans/parse/index.ts';
 import { importPlanDocument } from '../plans/store.ts';
 import { DATA_DIR, loadDemoOrgs, seedDemoOrgs } from './orgs.ts';
 import { seedDemoStaff } from './staff.ts';
+import { linkManualToQueueService } from '../manuals/store.ts';
+import { seedDemoServices } from '../queue/index.ts';
+import { listServices } from '../queue/store.ts';
 
 /**
  * Local mode's demo data: the four organisations of the brief with their real plan documents, demo staff
- * of every role and a registered demo staff group. Idempotent: whatever
+ * of every role, a registered demo staff group, and queue services linked to the manuals they serve. Idempotent: whatever
  * exists is kept (a restart on the same emulator duplicates nothing and keeps edits). Returns the sandbox tokens.
  */
 export async function seedDemo(db: Firestore, now: Date, log: Logger): Promise<Map<string, string>> {
@@ -18,6 +21,10 @@ export async function seedDemo(db: Firestore, now: Date, log: Logger): Promise<M
   const tokens = await seedDemoOrgs(db, demos, now, log);
   for (const demo of demos) {
     await seedDemoStaff(db, demo.id, now);
+    await seedDemoServices(db, demo.id, now);
+    for (const service of await listServices(db, demo.id)) {
+      for (const manualId of service.manualIds) await linkManualToQueueService(db, demo.id, manualId, service.id, now);
+    }
     if ((await getOrg(db, demo.id))?.currentPlanId) continue;
     const file = path.join(DATA_DIR, demo.planFile);
     const parsed = parsePlanDocument(await readFile(file, 'utf8'), { file: path.basename(file) });

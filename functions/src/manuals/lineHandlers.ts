@@ -12,7 +12,10 @@ export function manualCardFor(liffLocalBase: string | undefined) {
   return (m: CorpusManual, org: CorpusOrg): Message | null => {
     const manual = manualSchema.safeParse(m.source);
     if (!manual.success) return null;
-    return manualMessage(manual.data, { liffUrl: (path) => liffUrl(org, path, liffLocalBase) });
+    return manualMessage(manual.data, {
+      liffUrl: (path) => liffUrl(org, path, liffLocalBase),
+      queuePath: (serviceId) => `queue/${encodeURIComponent(serviceId)}`,
+    });
   };
 }
 

@@ -114,3 +114,14 @@ export async function getManualsVersion(db: Firestore, orgId: string): Promise<s
   const [updatedAt, count] = await Promise.all([getManualsUpdatedAt(db, orgId), manualsRef(db, orgId).count().get()]);
   return `${updatedAt ?? 'none'}|${count.data().count}`;
 }
+
+/**
+ * Links a manual to the queue service that serves it (its card then offers "จองคิว"), unless the organisation has
+ * already chosen a link. Returns true when it linked.
+ */
+export async function linkManualToQueueService(db: Firestore, orgId: string, manualId: string, serviceId: string, now: Date): Promise<boolean> {
+  const manual = await getManual(db, orgId, manualId);
+  if (!manual || manual.queueServiceId) return false;
+  await manualRef(db, orgId, manualId).update({ queueServiceId: serviceId, updatedAt: now.toISOString() });
+  return true;
+}

@@ -3,6 +3,7 @@
  * JSON every second, so a call shows within 2 seconds without a reload) and the printable A4 poster of a service.
  * Every value is escaped; the one inline script carries a per-response nonce allowed by the page's CSP.
  */
+import { qrSvg } from '../http/qr.ts';
 import { randomBytes } from 'node:crypto';
 import type { Org } from '../orgs/schema.ts';
 import { formatHours } from './day.ts';
@@ -128,12 +129,12 @@ export function boardPage(org: Org, serviceIds: string[]): { html: string; nonce
 
 /**
  * The A4 poster for the service's door: name, QR code of the LIFF "take a ticket" page, and short Thai steps.
- * The QR image is a placeholder until a QR library is added (docs/queue.md); the link is printed in full beneath it.
+ * The QR code (uqr, SVG) opens the service's ticket page in LINE; the link is printed in full beneath it too.
  */
 export function posterPage(org: Org, service: QueueService, takeUrl: string | null): { html: string; nonce: string } {
   const n = nonce();
   const qr = takeUrl
-    ? `<div class="qr" data-qr-url="${escapeHtml(takeUrl)}" role="img" aria-label="QR code สำหรับรับบัตรคิว"><span>QR CODE</span></div>`
+    ? `<div class="qr" data-qr-url="${escapeHtml(takeUrl)}">${qrSvg(takeUrl, 'QR code สำหรับรับบัตรคิว')}</div>`
     : `<div class="qr missing"><span>ยังไม่ได้ตั้งค่า LIFF ของหน่วยงาน</span></div>`;
   const html = `<!doctype html>
 <html lang="th">
@@ -148,7 +149,8 @@ export function posterPage(org: Org, service: QueueService, takeUrl: string | nu
   .org { font-size: 16pt; color: #374151; }
   h1 { font-size: 34pt; margin: 4mm 0 2mm; line-height: 1.2; }
   .prefix { display: inline-block; background: #1e3a8a; color: #fff; border-radius: 3mm; padding: 1mm 5mm; font-size: 22pt; margin-bottom: 6mm; }
-  .qr { width: 110mm; height: 110mm; border: 1.2mm solid #111827; display: flex; align-items: center; justify-content: center; font-size: 20pt; color: #6b7280; margin: 2mm 0 3mm; }
+  .qr { width: 110mm; height: 110mm; display: flex; align-items: center; justify-content: center; font-size: 20pt; color: #6b7280; margin: 2mm 0 3mm; }
+  .qr.missing { border: 1.2mm dashed #111827; }
   .qr.missing { font-size: 14pt; }
   .url { font-size: 10pt; color: #374151; word-break: break-all; max-width: 160mm; }
   ol { text-align: left; font-size: 17pt; line-height: 1.6; margin: 8mm 0 4mm; padding-left: 10mm; }
