@@ -4,6 +4,7 @@
  * `npm run bench -- webhook ask` runs only those.
  */
 import { benchAsk } from './ask.ts';
+import { benchLiffSize } from './liff-size.ts';
 import { benchParse } from './parse.ts';
 import { benchQueue } from './queue.ts';
 import { benchWebhook } from './webhook.ts';
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   ask: benchAsk,
   webhook: benchWebhook,
   queue: benchQueue,
+  liffSize: benchLiffSize,
 };
 
 const wanted = process.argv.slice(2);

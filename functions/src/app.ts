@@ -17,6 +17,7 @@ import { manualCardFor, manualPostbackHandler } from './manuals/lineHandlers.ts'
 import { manualsRouter } from './manuals/routes.ts';
 import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, runComplaintDeadlines } from './complaints/index.ts';
 import { queuePostbackHandlers, queueRouter, queueTextHandlers } from './queue/index.ts';
+import { ratingsRouter, ratingTextHandlers, runWeeklyRatingSummary } from './ratings/index.ts';
 import { FirestoreContextStore } from './chat/contextStore.ts';
 import { chatPostbackHandler, chatTextHandler } from './chat/lineHandlers.ts';
 import { askRouter } from './chat/route.ts';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): App {
       staffGroupRegistrationHandler(deps.db),
       ...queueTextHandlers(queue),
       ...complaintTextHandlers(complaints),
+      ...ratingTextHandlers(complaints),
       chatTextHandler(chat),
     ],
     postbackHandlers: [
@@ -107,6 +109,7 @@ export function createApp(deps: AppDeps): App {
   const scheduledJobs: { name: string; everyMs: number; run(): Promise<unknown> }[] = [
     { name: 'outbox', everyMs: 0, run: () => sweepOutbox(delivery) },
     { name: 'complaint deadlines', everyMs: 15 * 60_000, run: () => runComplaintDeadlines(complaints, deps.clock.now()) },
+    { name: 'weekly satisfaction summary', everyMs: 15 * 60_000, run: () => runWeeklyRatingSummary(complaints, deps.clock.now()) },
   ];
   const lastRun = new Map<string, number>();
   const runScheduledJobs = async () => {
@@ -142,6 +145,7 @@ export function createApp(deps: AppDeps): App {
   app.use(manualsRouter({ db: deps.db }));
   app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens }));
   app.use(queueRouter(queue));
+  app.use(ratingsRouter(queue));
   app.use(askRouter({ kb, options: answerOptions, clock: deps.clock }));
   app.use(staffRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
   app.use(landingRouter({ config: deps.config }));

@@ -203,14 +203,15 @@ describe('the chat answer', () => {
 });
 
 describe('the poster and the form', () => {
-  it('prints the link of a service’s form (QR placeholder) and refuses unknown services', async () => {
+  it('prints a QR code and the link of a service’s form, and refuses unknown services', async () => {
     const { org } = await h.givenOrgWithServices();
     const res = await h.call('GET', `/orgs/${org.id}/ratings/poster?serviceId=tax`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
     expect(res.text).toContain('งานจัดเก็บภาษี');
     expect(res.text).toContain(`${LIFF_BASE}/liff/${org.id}/ratings/new?service=tax`);
-    expect(res.text).toContain('data-qr-url=');
+    expect(res.text).toMatch(/<svg [^>]*aria-label="QR Code ไปยังแบบประเมินความพึงพอใจ"/);
+    expect(res.text).not.toContain('data-qr-url=');
     expect((await h.call('GET', `/orgs/${org.id}/ratings/poster?serviceId=nope`)).status).toBe(404);
     expect((await h.call('GET', `/orgs/${org.id}/ratings/poster?serviceId=<script>`)).status).toBe(400);
     const general = await h.call('GET', `/orgs/${org.id}/ratings/poster`);

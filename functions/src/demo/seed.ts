@@ -10,10 +10,12 @@ import { seedDemoStaff } from './staff.ts';
 import { linkManualToQueueService } from '../manuals/store.ts';
 import { seedDemoServices } from '../queue/index.ts';
 import { listServices } from '../queue/store.ts';
+import { queueServiceLookup, seedDemoRatings } from '../ratings/index.ts';
 
 /**
  * Local mode's demo data: the four organisations of the brief with their real plan documents, demo staff
- * of every role, a registered demo staff group, and queue services linked to the manuals they serve. Idempotent: whatever
+ * of every role, a registered demo staff group, queue services linked to the manuals they serve,
+ * and some satisfaction ratings so the results pages have something to show. Idempotent: whatever
  * exists is kept (a restart on the same emulator duplicates nothing and keeps edits). Returns the sandbox tokens.
  */
 export async function seedDemo(db: Firestore, now: Date, log: Logger): Promise<Map<string, string>> {
@@ -25,6 +27,7 @@ export async function seedDemo(db: Firestore, now: Date, log: Logger): Promise<M
     for (const service of await listServices(db, demo.id)) {
       for (const manualId of service.manualIds) await linkManualToQueueService(db, demo.id, manualId, service.id, now);
     }
+    await seedDemoRatings(db, queueServiceLookup(db), demo.id, now);
     if ((await getOrg(db, demo.id))?.currentPlanId) continue;
     const file = path.join(DATA_DIR, demo.planFile);
     const parsed = parsePlanDocument(await readFile(file, 'utf8'), { file: path.basename(file) });

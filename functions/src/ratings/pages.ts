@@ -44,7 +44,7 @@ export function posterHtml(p: PosterInput): string {
 @media print{body{padding:0}.noprint{display:none}}`;
   const qr = p.url
     ? p.qrSvg
-      ? `<div class="qr" role="img" aria-label="QR Code ไปยังแบบประเมิน">${p.qrSvg}</div>`
+      ? `<div class="qr">${p.qrSvg}</div>`
       : `<div class="qr placeholder" data-qr-url="${esc(p.url)}">พื้นที่สำหรับ QR Code<br>(สร้างจากลิงก์ด้านล่าง)</div>`
     : `<div class="qr placeholder">ยังไม่ได้ตั้งค่า LINE LIFF ของหน่วยงาน จึงยังสร้างลิงก์แบบประเมินไม่ได้</div>`;
   const body = `<main class="poster">

@@ -2,6 +2,7 @@
  * HTTP surface of satisfaction ratings. Thin: check params/query/body with zod, take identity from the verified LINE
  * ID token (auth/middleware.ts), call a use case. Errors are thrown and mapped to HTTP by the platform.
  */
+import { qrSvg } from '../http/qr.ts';
 import { Router, type Request, type Response } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
@@ -34,6 +35,8 @@ import {
 import { changeSettings, getSettings, links, listComments, submitRating, summariseRatings, type RatingDeps } from './service.ts';
 import { complaintLookup, queueServiceLookup, queueTicketLookup } from './adapters.ts';
 
+const defaultQr = (url: string) => qrSvg(url, 'QR Code ไปยังแบบประเมินความพึงพอใจ');
+
 export interface RatingsRouterDeps {
   db: Firestore;
   idTokens: IdTokenVerifier;
@@ -49,7 +52,7 @@ export interface RatingsRouterDeps {
   log?: Logger | undefined;
   /** Submissions per organisation + LINE user. Default: 10 at once, then one more every 3 minutes. */
   ratingLimit?: { capacity: number; refillMs: number } | undefined;
-  /** Renders a QR code of a URL as inline SVG for the poster (e.g. the queue feature's encoder); default: placeholder. */
+  /** Renders a QR code of a URL as inline SVG for the poster; default: the shared encoder (http/qr.ts). */
   qrSvg?: ((text: string) => string) | undefined;
 }
 
@@ -140,7 +143,7 @@ export function ratingsRouter(deps: RatingsRouterDeps): Router {
     if (serviceId && !rated) throw new NotFoundError('service', 'ไม่พบบริการนี้');
     const url = links.rate(service, o, rated?.id) ?? null;
     res.set('Content-Type', 'text/html; charset=utf-8');
-    res.send(posterHtml({ orgName: o.name, serviceTitle: rated?.title ?? null, url, qrSvg: url && deps.qrSvg ? deps.qrSvg(url) : undefined }));
+    res.send(posterHtml({ orgName: o.name, serviceTitle: rated?.title ?? null, url, qrSvg: url ? (deps.qrSvg ?? defaultQr)(url) : undefined }));
   });
 
   // Plain public results page (server-rendered, inline SVG): the same figures as the JSON summary.
