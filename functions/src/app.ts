@@ -2,7 +2,10 @@ import express, { type Express } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { IdTokenVerifier } from './auth/idToken.ts';
 import type { LocalIssuer } from './auth/localIssuer.ts';
-import { handleEvent, type BotDeps } from './bot/dispatcher.ts';
+import { contextWithoutChat, handleEvent, replyToText, type BotDeps } from './bot/dispatcher.ts';
+import { answer } from './chat/answer.ts';
+import { NotFoundError } from './errors.ts';
+import { getOrg } from './orgs/store.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { devRouter } from './dev/routes.ts';
@@ -19,7 +22,7 @@ import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, run
 import { queuePostbackHandlers, queueRouter, queueTextHandlers } from './queue/index.ts';
 import { ratingsRouter, ratingTextHandlers, runWeeklyRatingSummary } from './ratings/index.ts';
 import { FirestoreContextStore } from './chat/contextStore.ts';
-import { chatPostbackHandler, chatTextHandler } from './chat/lineHandlers.ts';
+import { chatPostbackHandler } from './chat/lineHandlers.ts';
 import { askRouter } from './chat/route.ts';
 import { createChatService } from './chat/service.ts';
 import { FirestoreCorpusProvider } from './search/firestoreCorpus.ts';
@@ -80,14 +83,18 @@ export function createApp(deps: AppDeps): App {
   const chat = createChatService({ kb, contexts: new FirestoreContextStore(deps.db), clock: deps.clock, options: answerOptions });
   const bot: BotDeps = {
     db: deps.db,
-    // Order matters: specific commands first, the chat engine (which answers everything) last.
+    // Order matters: feature commands first; the answer engine takes every other text.
     textHandlers: [
       staffGroupRegistrationHandler(deps.db),
       ...queueTextHandlers(queue),
       ...complaintTextHandlers(complaints),
       ...ratingTextHandlers(complaints),
-      chatTextHandler(chat),
     ],
+    // With a person, the engine keeps a short context for follow-ups; without one (the ask API), it answers afresh.
+    answer: (ctx, text) =>
+      ctx.userId
+        ? chat.answerText({ orgId: ctx.org.id, userId: ctx.userId, text })
+        : answer(kb, ctx.org.id, text, null, { ...answerOptions, now: ctx.now }),
     postbackHandlers: [
       chatPostbackHandler(chat),
       manualPostbackHandler(deps.db),
@@ -146,7 +153,15 @@ export function createApp(deps: AppDeps): App {
   app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens }));
   app.use(queueRouter(queue));
   app.use(ratingsRouter(queue));
-  app.use(askRouter({ kb, options: answerOptions, clock: deps.clock }));
+  app.use(
+    askRouter({
+      async respond(orgId, text) {
+        const org = await getOrg(deps.db, orgId);
+        if (!org) throw new NotFoundError(`organisation ${orgId}`, 'ไม่พบหน่วยงานนี้');
+        return replyToText(bot, contextWithoutChat(org, text, deps.clock.now()), text);
+      },
+    }),
+  );
   app.use(staffRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
   app.use(landingRouter({ config: deps.config }));
   if (deps.config.mode !== 'production') app.use(liffStaticRouter());

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../functions/src/chat/answer.ts';
 import { askRouter } from '../../functions/src/chat/route.ts';
 import { mapRouteError } from '../../functions/src/http/errors.ts';
 import { demoKb } from './fixtures.ts';
@@ -10,7 +11,8 @@ describe('POST /api/orgs/:orgId/ask over HTTP', () => {
   let close: () => void = () => {};
   beforeAll(async () => {
     const app = express();
-    app.use(askRouter({ kb: demoKb() }));
+    const kb = demoKb();
+    app.use(askRouter({ respond: (orgId, text) => answer(kb, orgId, text, null) }));
     app.use(((err, _req, res, _next) => {
       const m = mapRouteError(err);
       res.status(m.status).json(m.body);

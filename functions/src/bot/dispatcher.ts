@@ -37,9 +37,19 @@ export interface PostbackHandler {
   handle(ctx: EventContext, params: URLSearchParams): Promise<Message[]>;
 }
 
+/** What a text is answered with: the answer engine's intent and results, or the feature command that took it. */
+export interface TextAnswer {
+  intent: string;
+  results: { type: string; id: string; title: string; score: number }[];
+  messages: Message[];
+}
+
 export interface BotDeps {
   db: Firestore;
+  /** Feature commands (tracking codes, staff-group commands, …), tried in order before the answer engine. */
   textHandlers: TextHandler[];
+  /** The answer engine: every one-on-one text no command took. Without it, the greeting. */
+  answer?: (ctx: EventContext, text: string) => Promise<TextAnswer>;
   postbackHandlers: PostbackHandler[];
   /** Base of local LIFF links in local mode (see liffUrl). */
   liffLocalBase?: string;
@@ -116,15 +126,45 @@ export async function handleEvent(deps: BotDeps, org: Org, event: LineEvent, now
 }
 
 async function handleText(deps: BotDeps, ctx: EventContext, text: string, inGroup: boolean): Promise<HandledEvent> {
-  if (!inGroup && isHelpRequest(text)) return { messages: greetingMessages(ctx.org), outcome: 'text: help' };
+  if (!inGroup) {
+    const answered = await replyToText(deps, ctx, text);
+    return { messages: answered.messages, outcome: `text: ${answered.intent}` };
+  }
   for (const handler of deps.textHandlers) {
-    if (handler.scope !== 'any' && (handler.scope === 'group') !== inGroup) continue;
+    if (handler.scope === 'user') continue;
     const messages = await handler.handle(ctx, text);
     if (messages) return { messages, outcome: `text: ${handler.name}` };
   }
   // In a group the bot speaks only when spoken to: casual talk between staff gets no answer.
-  if (inGroup) return { messages: isHelpRequest(text) ? groupHelpMessages() : [], outcome: 'group text' };
-  return { messages: greetingMessages(ctx.org), outcome: 'text: unhandled, help given' };
+  return { messages: isHelpRequest(text) ? groupHelpMessages() : [], outcome: 'group text' };
+}
+
+/**
+ * The answer to a text in a one-on-one chat: help, else the first feature command that takes it, else the answer
+ * engine. `POST /api/orgs/:orgId/ask` goes through this same path, so it returns exactly what the bot replies.
+ */
+export async function replyToText(deps: BotDeps, ctx: EventContext, text: string): Promise<TextAnswer> {
+  if (isHelpRequest(text)) return { intent: 'help', results: [], messages: greetingMessages(ctx.org) };
+  for (const handler of deps.textHandlers) {
+    if (handler.scope === 'group') continue;
+    const messages = await handler.handle(ctx, text);
+    if (messages) return { intent: handler.name, results: [], messages };
+  }
+  if (deps.answer) return deps.answer(ctx, text);
+  return { intent: 'help', results: [], messages: greetingMessages(ctx.org) };
+}
+
+/** The context of a text that comes from no LINE chat (the ask API): nobody in particular, so no follow-up memory. */
+export function contextWithoutChat(org: Org, text: string, now: Date): EventContext {
+  const event = {
+    type: 'message',
+    mode: 'active',
+    timestamp: now.getTime(),
+    webhookEventId: 'ask',
+    deliveryContext: { isRedelivery: false },
+    message: { id: 'ask', type: 'text', text, quoteToken: '' },
+  } as unknown as LineEvent; // a synthetic event: only its text is read
+  return { org, event, userId: undefined, chat: undefined, now };
 }
 
 async function handlePostback(deps: BotDeps, ctx: EventContext, data: string): Promise<HandledEvent> {

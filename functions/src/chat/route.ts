@@ -2,8 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { ValidationError } from '../errors.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
-import type { KnowledgeBase } from '../search/knowledgeBase.ts';
-import { answer, type AnswerOptions } from './answer.ts';
+import type { Message } from './types.ts';
 
 export const askBodySchema = z.object({
   text: z
@@ -13,10 +12,15 @@ export const askBodySchema = z.object({
     .max(1000, 'คำถามยาวเกิน 1,000 ตัวอักษร'),
 });
 
+export interface AskAnswer {
+  intent: string;
+  results: { type: string; id: string; title: string; score: number }[];
+  messages: Message[];
+}
+
 export interface AskRouterDeps {
-  kb: KnowledgeBase;
-  options?: Omit<AnswerOptions, 'now'>;
-  clock?: { now(): Date };
+  /** The bot's own answer to a text from nobody in particular (bot/dispatcher.ts replyToText). */
+  respond(orgId: string, text: string): Promise<AskAnswer>;
 }
 
 function issuesOf(error: z.ZodError) {
@@ -34,7 +38,7 @@ export function askRouter(deps: AskRouterDeps): Router {
     if (!org.success) throw new ValidationError(issuesOf(org.error).map((i) => ({ ...i, path: 'orgId' })));
     const body = askBodySchema.safeParse(req.body ?? {});
     if (!body.success) throw new ValidationError(issuesOf(body.error));
-    const out = await answer(deps.kb, org.data, body.data.text, null, { ...deps.options, now: deps.clock?.now() ?? new Date() });
+    const out = await deps.respond(org.data, body.data.text);
     res.json({ intent: out.intent, results: out.results, messages: out.messages });
   });
   return router;
