@@ -29,11 +29,13 @@ export const routes: Route[] = [
   { pattern: 'staff/complaints', load: page('เรื่องร้องเรียน (เจ้าหน้าที่)', () => import('./staff/inbox.ts')) },
   { pattern: 'staff/complaints/:id', load: page('รายละเอียดเรื่อง (เจ้าหน้าที่)', () => import('./staff/detail.ts')) },
   // Filled by the queue and rating issues.
-  { pattern: 'queue', load: page('รับบัตรคิว', () => import('./pages/placeholder.ts')) },
-  { pattern: 'queue/:serviceId', load: page('รับบัตรคิว', () => import('./pages/placeholder.ts')) },
-  { pattern: 'tickets/:id', load: page('บัตรคิวของฉัน', () => import('./pages/placeholder.ts')) },
-  { pattern: 'ratings/new', load: page('ประเมินความพึงพอใจ', () => import('./pages/placeholder.ts')) },
-  { pattern: 'ratings/results', load: page('ผลความพึงพอใจ', () => import('./pages/placeholder.ts')) },
+  { pattern: 'queue', load: page('รับบัตรคิว', () => import('./queue/services.ts')) },
+  { pattern: 'queue/:serviceId', load: page('รับบัตรคิว', () => import('./queue/service.ts')) },
+  { pattern: 'tickets/:id', load: page('บัตรคิวของฉัน', () => import('./queue/ticket.ts')) },
+  { pattern: 'staff/queue', load: page('เรียกคิว (เจ้าหน้าที่)', () => import('./queue/staff.ts')) },
+  { pattern: 'ratings/new', load: page('ประเมินความพึงพอใจ', () => import('./ratings/form.ts')) },
+  { pattern: 'ratings/results', load: page('ผลความพึงพอใจ', () => import('./ratings/results.ts')) },
+  { pattern: 'staff/ratings', load: page('ความคิดเห็นผู้ประเมิน (เจ้าหน้าที่)', () => import('./ratings/staff.ts')) },
 ];
 
 export const notFound: Route = { pattern: '*', load: page('ไม่พบหน้านี้', () => import('./pages/notFound.ts')) };

@@ -1,0 +1,270 @@
+import { h, type ComponentChild } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, request } from '../lib/api.ts';
+import type { PageProps } from '../lib/router.ts';
+import { getSession } from '../lib/session.ts';
+import { Button, ErrorSummary, ErrorView, Link, Loading, Notice, Select, TextArea, focusSoon, useApi } from '../lib/ui.ts';
+import { FORM_LABELS, ITEM_IDS, type ItemId, type RatingCreated, type RatingForm } from './model.ts';
+import './ratings.css';
+
+/**
+ * The satisfaction form (issue 7). Opened from a QR poster (?service=), the link after a queue ticket (?ticket=), the
+ * link after a resolved complaint (?complaint=), or from the menu (pick a service). Five rows of five real radio
+ * buttons, laid out so all five fit on a 360×740 screen: five taps and "send". The server decides whether the rating
+ * is accepted (once per ticket, complaint, or person-service-day) and its Thai refusal is shown as it is.
+ */
+type Errors = Partial<Record<string, string>>;
+
+interface TicketInfo {
+  label?: string;
+  serviceName?: string;
+}
+
+const COMPLAINT_TITLE = 'การจัดการเรื่องร้องเรียน/ร้องทุกข์';
+
+export default function RatingNew(props: PageProps): ComponentChild {
+  const ticket = props.query.get('ticket') ?? '';
+  const complaint = ticket ? '' : (props.query.get('complaint') ?? '');
+  const qrService = ticket || complaint ? '' : (props.query.get('service') ?? '');
+  const form = useApi<RatingForm>('/ratings/form');
+  // The ticket's number and service, for the heading only; the server checks the ticket itself.
+  const ticketInfo = useApi<TicketInfo>(ticket ? `/tickets/${encodeURIComponent(ticket)}` : null);
+
+  const [serviceId, setServiceId] = useState(qrService);
+  const [scores, setScores] = useState<Partial<Record<ItemId, number>>>({});
+  const [comment, setComment] = useState('');
+  const [ageGroup, setAgeGroup] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [refused, setRefused] = useState<{ status: number; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<RatingCreated | null>(null);
+  const [moreOpen, setMoreOpen] = useState(false);
+
+  useEffect(() => {
+    if (refused) focusSoon('rating-refused');
+  }, [refused]);
+
+  if (form.loading && !form.data) return h(Loading, null);
+  if (form.error || !form.data) return h(ErrorView, { error: form.error, retry: form.reload });
+  const data = form.data;
+  if (created) return h(ThankYou, { created });
+  if (refused) return h(Refused, { ...refused, ticket: Boolean(ticket) });
+
+  const qrKnown = qrService ? data.services.find((s) => s.id === qrService) : undefined;
+  // A poster for a service that is gone (or a mistyped link): say so and let the person pick.
+  const picking = !ticket && !complaint && !qrKnown;
+  const commentMax = data.commentMax || 500;
+
+  const fieldOrder = ['serviceId', ...ITEM_IDS.map((i) => `score-${i}`), 'comment', 'ageGroup'];
+  const show = (found: Errors, general: string[] = []) => {
+    setErrors(found);
+    setFormErrors(general);
+    if (found.comment || found.ageGroup) setMoreOpen(true);
+    focusSoon('error-summary');
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy) return;
+    const found: Errors = {};
+    if (picking && !serviceId) found.serviceId = 'กรุณาเลือกบริการที่คุณได้รับ';
+    for (const item of ITEM_IDS) if (!scores[item]) found[`score-${item}`] = `กรุณาเลือกคะแนนด้าน${FORM_LABELS[item]}`;
+    if ([...comment.trim()].length > commentMax) found.comment = `ความคิดเห็นยาวเกิน ${commentMax} ตัวอักษร`;
+    if (Object.keys(found).length) return show(found);
+    setBusy(true);
+    setErrors({});
+    setFormErrors([]);
+    const body = {
+      ...(ticket ? { ticketId: ticket } : complaint ? { complaintId: complaint } : { serviceId }),
+      scores,
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+      ...(ageGroup ? { ageGroup } : {}),
+    };
+    try {
+      setCreated(await request<RatingCreated>('/ratings', { body }));
+      window.scrollTo(0, 0);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400 && err.issues.length) {
+        const byField: Errors = {};
+        const general: string[] = [];
+        for (const issue of err.issues) {
+          const [head, sub] = issue.path.split('.');
+          const field = head === 'scores' && sub ? `score-${sub}` : (head ?? '');
+          if (fieldOrder.includes(field) && (field !== 'serviceId' || picking)) byField[field] ??= issue.message;
+          else general.push(issue.message);
+        }
+        show(byField, general.length ? general : Object.keys(byField).length ? [] : [err.message]);
+      } else if (err instanceof ApiError && (err.status === 409 || err.status === 403)) {
+        // Already rated, or not this person's ticket or complaint: sending again cannot help.
+        setRefused({ status: err.status, message: err.message });
+      } else {
+        show({}, [err instanceof Error ? err.message : String(err)]);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const what = ticket
+    ? h('p', { class: 'rate-context' }, 'บริการตามบัตรคิว ', h('strong', null, ticketInfo.data?.label ?? ticket), ticketInfo.data?.serviceName ? ` · ${ticketInfo.data.serviceName}` : '')
+    : complaint
+      ? h('p', { class: 'rate-context' }, 'เรื่อง: ', h('strong', null, COMPLAINT_TITLE))
+      : qrKnown
+        ? h('p', { class: 'rate-context' }, 'บริการ: ', h('strong', null, qrKnown.title))
+        : null;
+
+  const summary = [
+    ...formErrors.map((message) => ({ message })),
+    ...fieldOrder.filter((f) => errors[f]).map((f) => ({ field: f, message: errors[f]! })),
+  ];
+
+  return h(
+    'form',
+    { noValidate: true, onSubmit: submit, class: 'form rate-form' },
+    h(ErrorSummary, { errors: summary, title: 'ยังส่งแบบประเมินไม่ได้' }),
+    what,
+    qrService && !qrKnown && !ticket && !complaint
+      ? h(Notice, { kind: 'warning' }, h('p', null, 'ไม่พบบริการตามลิงก์นี้ หรือบริการปิดรับการประเมินแล้ว กรุณาเลือกบริการที่คุณได้รับ'))
+      : null,
+    picking
+      ? h(Select, {
+          id: 'serviceId',
+          label: 'บริการที่คุณได้รับ',
+          required: true,
+          value: serviceId,
+          onChange: (v) => {
+            setServiceId(v);
+            setErrors((e) => ({ ...e, serviceId: undefined }));
+          },
+          placeholder: 'เลือกบริการ',
+          options: data.services.map((s) => ({ value: s.id, label: s.title })),
+          error: errors.serviceId,
+        })
+      : null,
+    h('p', { class: 'rate-scale', id: 'rate-scale' }, 'แตะคะแนน 1-5 ทุกด้าน: 1 น้อยที่สุด · 5 มากที่สุด'),
+    ITEM_IDS.map((item) =>
+      h(ScoreRow, {
+        key: item,
+        item,
+        labels: data.scores,
+        value: scores[item],
+        error: errors[`score-${item}`],
+        onChange: (v: number) => {
+          setScores((s) => ({ ...s, [item]: v }));
+          setErrors((e) => ({ ...e, [`score-${item}`]: undefined }));
+        },
+      }),
+    ),
+    h(
+      'details',
+      { class: 'rate-more', open: moreOpen, onToggle: (e: Event) => setMoreOpen((e.currentTarget as HTMLDetailsElement).open) },
+      h('summary', null, 'เพิ่มความคิดเห็น หรือช่วงอายุ', h('span', { class: 'opt' }, ' (ไม่บังคับ)')),
+      h(TextArea, {
+        id: 'comment',
+        label: 'ความคิดเห็นหรือข้อเสนอแนะ',
+        hint: 'เจ้าหน้าที่ของหน่วยงานเท่านั้นที่อ่านได้ ไม่เผยแพร่ กรุณาอย่าใส่เลขบัตรประชาชน',
+        value: comment,
+        maxLength: commentMax,
+        rows: 3,
+        onInput: (v) => {
+          setComment(v);
+          if (errors.comment) setErrors((e) => ({ ...e, comment: undefined }));
+        },
+        error: errors.comment,
+      }),
+      h(Select, {
+        id: 'ageGroup',
+        label: 'ช่วงอายุ',
+        value: ageGroup,
+        onChange: setAgeGroup,
+        placeholder: 'ไม่ระบุ',
+        options: data.ageGroups.map((a) => ({ value: a.id, label: a.label })),
+        error: errors.ageGroup,
+      }),
+    ),
+    h(Button, { type: 'submit', busy }, busy ? 'กำลังส่ง…' : 'ส่งแบบประเมิน'),
+    h('p', { class: 'hint rate-note' }, 'ไม่มีการเก็บชื่อของคุณไว้กับคะแนน ส่งแล้วแก้ไขไม่ได้ ประเมินบริการเดียวกันได้วันละครั้ง'),
+  );
+}
+
+/** One item: a fieldset whose legend is the item and whose five radios are big boxes "1 น้อยที่สุด" … "5 มากที่สุด". */
+function ScoreRow(props: { item: ItemId; labels: RatingForm['scores']; value: number | undefined; error: string | undefined; onChange: (v: number) => void }): ComponentChild {
+  const id = `score-${props.item}`;
+  const labels = props.labels.length === 5 ? props.labels : [1, 2, 3, 4, 5].map((value) => ({ value, label: '' }));
+  return h(
+    'fieldset',
+    {
+      id,
+      class: `rate-row${props.error ? ' field-invalid' : ''}`,
+      'aria-describedby': props.error ? `${id}-error` : 'rate-scale',
+    },
+    h('legend', null, FORM_LABELS[props.item]),
+    props.error ? h('p', { id: `${id}-error`, class: 'error-text' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), props.error) : null,
+    h(
+      'div',
+      { class: 'rate-options' },
+      labels.map((s) =>
+        h(
+          'label',
+          { key: s.value, class: `rate-opt rate-opt-${s.value}`, for: `${id}-${s.value}` },
+          h('input', {
+            type: 'radio',
+            id: `${id}-${s.value}`,
+            name: id,
+            value: String(s.value),
+            checked: props.value === s.value,
+            'aria-invalid': props.error ? 'true' : undefined,
+            onChange: () => props.onChange(s.value),
+          }),
+          h('span', { class: 'rate-num' }, String(s.value)),
+          h('span', { class: 'rate-word' }, s.label),
+        ),
+      ),
+    ),
+  );
+}
+
+function ThankYou(props: { created: RatingCreated }): ComponentChild {
+  const { created } = props;
+  useEffect(() => focusSoon('rated-title'), []);
+  const close = getSession().closeWindow;
+  const results = created.source === 'complaint' ? 'ratings/results' : `ratings/results?service=${encodeURIComponent(created.serviceId)}`;
+  return h(
+    'section',
+    { class: 'submitted rate-thanks', 'aria-labelledby': 'rated-title' },
+    h('p', { class: 'rate-thanks-icon', 'aria-hidden': 'true' }, '🙏'),
+    h('h2', { id: 'rated-title', tabIndex: -1 }, 'ขอบคุณที่ร่วมประเมินค่ะ'),
+    h('p', { 'data-testid': 'rated-message' }, created.message),
+    h('p', { class: 'hint' }, `บันทึกผลการประเมิน “${created.serviceTitle}” แล้ว ผลรวมของทุกคนเผยแพร่ในหน้าผลความพึงพอใจ`),
+    h(
+      'div',
+      { class: 'stack' },
+      h(Link, { to: results, class: 'btn btn-secondary' }, 'ดูผลความพึงพอใจ'),
+      h(Link, { to: '', class: 'btn btn-secondary' }, 'กลับหน้าหลัก'),
+      close ? h(Button, { kind: 'secondary', onClick: close }, 'กลับไปที่แชท LINE') : null,
+    ),
+  );
+}
+
+/** A refusal that sending again cannot change: the server's Thai words, and where to go instead. */
+function Refused(props: { status: number; message: string; ticket: boolean }): ComponentChild {
+  const title = props.status === 409 ? 'ได้รับการประเมินแล้ว' : 'ประเมินจากลิงก์นี้ไม่ได้';
+  return h(
+    'div',
+    null,
+    h(
+      'div',
+      { class: 'notice notice-warning', role: 'alert', id: 'rating-refused', tabIndex: -1 },
+      h('p', { class: 'notice-title' }, title),
+      h('p', { 'data-testid': 'refusal' }, props.message),
+    ),
+    h(
+      'div',
+      { class: 'stack' },
+      props.status === 403 && props.ticket ? h(Link, { to: 'ratings/new', class: 'btn btn-secondary' }, 'เลือกบริการแล้วประเมิน') : null,
+      h(Link, { to: 'ratings/results', class: 'btn btn-secondary' }, 'ดูผลความพึงพอใจ'),
+      h(Link, { to: '', class: 'btn btn-secondary' }, 'กลับหน้าหลัก'),
+    ),
+  );
+}
