@@ -1,0 +1,155 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { formatNumber } from '../lib/format.ts';
+
+/**
+ * What the queue API returns (functions/src/queue/service.ts, docs/queue.md) and the Thai words the queue pages use.
+ * Shared by the queue pages only (one lazy chunk with them; the home page never loads it).
+ */
+export type TicketState = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled';
+
+export interface Counter {
+  id: string;
+  name: string;
+}
+
+export interface Hours {
+  days: number[];
+  open: string;
+  close: string;
+}
+
+export interface PublicService {
+  id: string;
+  name: string;
+  description: string;
+  prefix: string;
+  location: string;
+  counters: Counter[];
+  hours: Hours | null;
+  hoursText: string;
+  openNow: boolean;
+  manualIds: string[];
+  active?: boolean;
+}
+
+export interface ServiceStatus extends PublicService {
+  day: string;
+  waiting: number;
+  nowCalling: Array<{ label: string; counter: string }>;
+  estimatedWaitMinutes: number;
+  takeTicketUrl: string | null;
+}
+
+export interface TicketView {
+  id: string;
+  serviceId: string;
+  serviceName: string;
+  location: string;
+  day: string;
+  number: number;
+  label: string;
+  state: TicketState;
+  stateLabel: string;
+  position: number | null;
+  ahead: number | null;
+  estimatedWaitMinutes: number | null;
+  counter: Counter | null;
+  walkIn: boolean;
+  issuedAt: string;
+  calledAt: string | null;
+  lastCalledAt: string | null;
+  finishedAt: string | null;
+  nowCalling: Array<{ label: string; counter: string }>;
+  pageUrl: string | null;
+  ratingUrl: string | null;
+  pollAfterSeconds: number;
+  created?: boolean;
+}
+
+export const ACTIVE: TicketState[] = ['waiting', 'called', 'serving'];
+
+/** The state as the citizen reads it; "called" names the counter. */
+export function stateText(t: Pick<TicketView, 'state' | 'counter'>): string {
+  switch (t.state) {
+    case 'waiting':
+      return 'รอเรียก';
+    case 'called':
+      return `ถึงคิวแล้ว — เชิญที่${t.counter?.name ?? 'ช่องบริการ'}`;
+    case 'serving':
+      return `กำลังรับบริการ${t.counter ? ` (${t.counter.name})` : ''}`;
+    case 'done':
+      return 'เสร็จสิ้น';
+    case 'no_show':
+      return 'ไม่มาตามเรียก';
+    case 'cancelled':
+      return 'ยกเลิก';
+  }
+}
+
+/** "ประมาณ 25 นาที", "ประมาณ 1 ชั่วโมง 10 นาที", "ไม่ต้องรอ". */
+export function waitText(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined) return '-';
+  if (minutes <= 0) return 'ไม่ต้องรอ';
+  const m = Math.round(minutes);
+  if (m < 60) return `ประมาณ ${formatNumber(m)} นาที`;
+  const hours = Math.floor(m / 60);
+  const rest = m % 60;
+  return `ประมาณ ${formatNumber(hours)} ชั่วโมง${rest ? ` ${formatNumber(rest)} นาที` : ''}`;
+}
+
+/** "A007" read out letter by letter and as a number: "เอ ศูนย์ศูนย์เจ็ด" would be wrong; "A 7" is how counters call it. */
+export const labelSpoken = (label: string) => label.replace(/^([A-Z]+)0*(\d+)$/, '$1 $2');
+
+const time = new Intl.DateTimeFormat('th-TH', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' });
+export const formatTime = (iso: string | null | undefined) => (iso && !Number.isNaN(Date.parse(iso)) ? `${time.format(new Date(iso))} น.` : '');
+
+/**
+ * Calls `tick` again after the delay it returns (seconds; 0 or less stops), but never while the page is hidden: a
+ * phone in a pocket costs no reads. Coming back to the page asks at once.
+ */
+export function usePoll(tick: () => Promise<number>, deps: unknown[], firstAfterSeconds = 0): void {
+  const tickRef = useRef(tick);
+  tickRef.current = tick;
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    let running = false;
+    let pending = false;
+    const run = async () => {
+      timer = undefined;
+      if (stopped) return;
+      if (document.visibilityState === 'hidden') {
+        pending = true;
+        return;
+      }
+      if (running) return;
+      running = true;
+      let next: number;
+      try {
+        next = await tickRef.current();
+      } catch {
+        next = 15; // a failed poll tries again, a little later
+      } finally {
+        running = false;
+      }
+      if (stopped || next <= 0) return;
+      timer = setTimeout(run, next * 1000);
+    };
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible' || stopped) return;
+      if (pending || timer !== undefined) {
+        pending = false;
+        if (timer !== undefined) clearTimeout(timer);
+        void run();
+      }
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    if (firstAfterSeconds > 0) timer = setTimeout(run, firstAfterSeconds * 1000);
+    else void run();
+    return () => {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, deps);
+}
