@@ -85,7 +85,15 @@ function fresh(context: ConversationContext | null, now: Date): ConversationCont
 export function answerWith(knowledge: Knowledge, input: string, context: ConversationContext | null, options: AnswerOptions = {}): AnswerOutput {
   const now = options.now ?? new Date();
   const s = new Session(knowledge, fresh(context, now), options, now);
-  return s.answer(input);
+  const out = s.answer(input);
+  return { ...out, results: out.results.map((r) => withWrittenName(knowledge, r)) };
+}
+
+/** Residents read the repaired name; whoever checks against the document can still find the name it wrote. */
+function withWrittenName(knowledge: Knowledge, ref: ResultRef): ResultRef {
+  if (ref.type !== 'project') return ref;
+  const written = knowledge.projects.get(ref.id)?.nameAsWritten;
+  return written && written !== ref.title ? { ...ref, writtenAs: written } : ref;
 }
 
 const LIST_PAGE = 11;

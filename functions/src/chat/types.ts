@@ -28,6 +28,8 @@ export interface ResultRef {
   id: string;
   title: string;
   score: number;
+  /** The name exactly as the document wrote it, when the importer repaired it (OCR letters, line-wrap spaces). */
+  writtenAs?: string;
 }
 
 /** Filters of a list/count/total question, kept so a follow-up can change one of them. */

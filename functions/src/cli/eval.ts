@@ -1,8 +1,9 @@
 /**
- * `npm run eval [-- --file PATH] [--url http://localhost:3000] [--plans DIR] [--json]`
- * Runs the dev questions through the ask engine — over HTTP (`POST /api/orgs/:orgId/ask`) when `--url` is given,
- * else in-process on the demo organisations — and prints top-1/top-3 accuracy overall and per expectation type,
- * and every failure.
+ * `npm run eval [-- --file PATH] [--url http://localhost:3000] [--offline [--plans DIR]] [--json]`
+ * Runs the dev questions through the ask API (`POST /api/orgs/:orgId/ask`) — of the server at `--url`, or by default of
+ * a server started here exactly as `npm start` does (embedded Firestore, demo organisations seeded from data/) — and
+ * prints top-1/top-3 accuracy overall and per expectation type, and every failure. `--offline` asks the engine
+ * in-process over the parsed files instead (no storage), for quick iteration on the engine.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,9 @@ import { demoProvider, loadStandardManuals, REPO_ROOT } from '../chat/demoCorpus
 import type { Message, ResultRef } from '../chat/types.ts';
 import { KnowledgeBase } from '../search/knowledgeBase.ts';
 import { normalizeText } from '../search/normalize.ts';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { startRuntime, type Runtime } from '../runtime.ts';
 
 export interface EvalQuestion {
   id: string;
@@ -68,11 +72,13 @@ export function replyText(messages: Message[]): string {
 export function judge(question: EvalQuestion, response: AskResponse): { top1: boolean; top3: boolean; why: string } {
   const e = question.expect;
   const results = response.results;
-  const titles = results.map((r) => titleKey(r.title));
+  // A result matches by the name it shows or by the name the document wrote (before the importer repaired it).
+  const namesOf = (r: ResultRef) => [r.title, ...(r.writtenAs ? [r.writtenAs] : [])].map(titleKey);
+  const titles = results.flatMap(namesOf);
   switch (e.type) {
     case 'project': {
       const wanted = [e.title, ...(e.alts ?? [])].map(titleKey);
-      const at = titles.findIndex((t, i) => results[i]?.type === 'project' && wanted.includes(t));
+      const at = results.findIndex((r) => r.type === 'project' && namesOf(r).some((n) => wanted.includes(n)));
       return { top1: at === 0, top3: at >= 0 && at < 3, why: `expected "${e.title}", got ${at === -1 ? 'it nowhere' : `it at ${at + 1}`}; top: ${results.slice(0, 3).map((r) => r.title).join(' | ') || '(none)'}` };
     }
     case 'manual': {
@@ -160,6 +166,7 @@ async function main() {
       file: { type: 'string' },
       url: { type: 'string' },
       plans: { type: 'string' },
+      offline: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -171,9 +178,19 @@ async function main() {
     console.error(`No questions file: tried ${candidates.join(', ')} (use --file PATH)`);
     process.exit(2);
   }
-  if (!values.url && !(await loadStandardManuals())) console.error('warning: the standard manuals could not be loaded; manual questions will fail');
-  const ask = values.url ? httpAsker(values.url) : inProcessAsker(new KnowledgeBase(await demoProvider(values.plans)));
+  let server: Runtime | undefined;
+  let ask: Asker;
+  if (values.offline) {
+    if (!(await loadStandardManuals())) console.error('warning: the standard manuals could not be loaded; manual questions will fail');
+    ask = inProcessAsker(new KnowledgeBase(await demoProvider(values.plans)));
+  } else if (values.url) {
+    ask = httpAsker(values.url);
+  } else {
+    server = await startRuntime(loadConfig({ MODE: 'local', PORT: '0', LOG_LEVEL: 'silent' }), { log: createLogger({ level: 'silent' }), scheduleEveryMs: 0 });
+    ask = httpAsker(server.baseUrl);
+  }
   const summary = await runEval(readQuestions(file), ask);
+  await server?.stop();
   if (values.json) console.log(JSON.stringify({ ...summary, outcomes: summary.outcomes.map((o) => ({ id: o.question.id, top1: o.top1, top3: o.top3, why: o.why })) }, null, 2));
   else console.log(`${file}\n${formatSummary(summary)}`);
 }
