@@ -4,7 +4,7 @@ export type { Logger };
 
 /**
  * Structured JSON logs. Tokens, signatures, secrets and LINE user/group ids are personal or secret data: they are
- * redacted by key wherever they appear, and `maskId` shortens an id when a log must tell two users apart.
+ * redacted by key wherever they appear.
  */
 export const REDACTED_KEYS = [
   'authorization',
@@ -39,10 +39,4 @@ export function createLogger(options: { level?: string; destination?: NodeJS.Wri
     },
     options.destination ?? process.stdout,
   );
-}
-
-/** Enough of an id to correlate log lines, never enough to identify the person. */
-export function maskId(id: string | undefined): string | undefined {
-  if (!id) return id;
-  return `${id.slice(0, 3)}…${id.slice(-2)}`;
 }

@@ -18,11 +18,6 @@ export async function recordUnfollow(db: Firestore, orgId: string, userId: strin
   );
 }
 
-export async function isFollower(db: Firestore, orgId: string, userId: string): Promise<boolean> {
-  const snap = await orgDoc(db, orgId).collection(COLLECTIONS.followers).doc(userId).get();
-  return snap.exists && snap.get('following') === true;
-}
-
 export async function recordGroupJoined(db: Firestore, orgId: string, groupId: string, kind: 'group' | 'room', now: Date): Promise<void> {
   await orgDoc(db, orgId).collection(COLLECTIONS.groups).doc(groupId).set(
     { kind, inGroup: true, joinedAt: now.toISOString() },
