@@ -157,6 +157,7 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
   const [callTarget, setCallTarget] = useState('');
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
+  const [callOpen, setCallOpen] = useState(false);
   const [note, setNote] = useState('');
   const [walkIn, setWalkIn] = useState<TicketView | null>(null);
 
@@ -195,8 +196,9 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
         const fields = issuesByField(err.issues);
         if (fields.reason) {
           setReasonError(fields.reason);
+          setCallOpen(true);
           setSaid({ kind: 'error', text: fields.reason });
-          document.getElementById('call-reason')?.focus();
+          requestAnimationFrame(() => document.getElementById('call-reason')?.focus());
           return false;
         }
       }
@@ -299,7 +301,7 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
       h('div', { role: 'alert' }, said?.kind === 'error' ? h('p', { class: 'notice notice-error' }, said.text) : null),
       h(
         'details',
-        { class: 'card q-more', open: !!reasonError || undefined },
+        { class: 'card q-more', open: callOpen, onToggle: (e: Event) => setCallOpen((e.currentTarget as HTMLDetailsElement).open) },
         h('summary', null, 'เรียกหมายเลขที่ระบุ'),
         h(
           'form',
