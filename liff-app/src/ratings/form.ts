@@ -142,7 +142,6 @@ export default function RatingNew(props: PageProps): ComponentChild {
           error: errors.serviceId,
         })
       : null,
-    h('p', { class: 'rate-scale', id: 'rate-scale' }, 'แตะคะแนน 1-5 ทุกด้าน: 1 น้อยที่สุด · 5 มากที่สุด'),
     ITEM_IDS.map((item) =>
       h(ScoreRow, {
         key: item,
@@ -197,7 +196,7 @@ function ScoreRow(props: { item: ItemId; labels: RatingForm['scores']; value: nu
     {
       id,
       class: `rate-row${props.error ? ' field-invalid' : ''}`,
-      'aria-describedby': props.error ? `${id}-error` : 'rate-scale',
+      'aria-describedby': props.error ? `${id}-error` : undefined,
     },
     h('legend', null, FORM_LABELS[props.item]),
     props.error ? h('p', { id: `${id}-error`, class: 'error-text' }, h('span', { 'aria-hidden': 'true' }, '⚠ '), props.error) : null,

@@ -119,7 +119,7 @@ export default function RatingResults(props: PageProps): ComponentChild {
           title: 'รายเดือน',
           column: 'เดือน',
           target,
-          rows: data.byMonth.map((m) => ({ key: m.month, label: m.label, note: m.ratings ? `${count(m.ratings)} คน` : 'ไม่มีผู้ประเมิน', figures: m.allItems, meets: m.meetsTarget })),
+          rows: data.byMonth.map((m) => ({ key: m.month, label: m.label, note: m.ratings ? `${count(m.ratings)} คน` : undefined, figures: m.allItems, meets: m.meetsTarget })),
         })
       : null,
     h(
@@ -216,9 +216,9 @@ function FigureTable(props: { id: string; title: string; column: string; rows: R
             h(
               'td',
               null,
-              r.figures
+              r.figures && r.figures.answers
                 ? [fig(`${MEAN_NAME} (${MEAN_HOW})`, r.figures.meanPercent, 'mean'), fig(`${SATISFIED_NAME} (${SATISFIED_HOW})`, r.figures.satisfiedPercent, 'satisfied')]
-                : h('span', { class: 'rate-empty' }, 'ยังไม่มีคะแนน'),
+                : h('span', { class: 'rate-empty' }, 'ไม่มีผู้ประเมิน'),
             ),
           ),
         ),
