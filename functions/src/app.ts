@@ -41,6 +41,7 @@ import type { LineSandbox } from './line/sandbox/fakeLineApi.ts';
 import { webhookRouter } from './line/webhook.ts';
 import type { Logger } from './log.ts';
 import { withDeadline } from './store/deadline.ts';
+import { ttlCache } from './store/ttlCache.ts';
 import { COLLECTIONS } from './store/collections.ts';
 
 export interface AppDeps {
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps): App {
   };
   const processDeps: ProcessDeps = {
     db: deps.db,
+    findOrg: ttlCache((id) => getOrg(deps.db, id), 30_000),
     line: deps.line,
     clock: deps.clock,
     log: deps.log,

@@ -3,7 +3,6 @@ import type { HandledEvent } from '../bot/dispatcher.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import type { Org } from '../orgs/schema.ts';
-import { getOrg } from '../orgs/store.ts';
 import { lineErrorStatus, type Message } from './client.ts';
 import type { LineGateway } from './credentials.ts';
 import { chatIdOf, type LineEvent } from './events.ts';
@@ -12,6 +11,8 @@ import { retryKeyFor } from './retryKey.ts';
 
 export interface ProcessDeps {
   db: Firestore;
+  /** The organisation of an event (a short-lived cache in front of storage: every event needs it). */
+  findOrg(orgId: string): Promise<Org | null>;
   line: LineGateway;
   clock: Clock;
   log: Logger;
@@ -27,7 +28,7 @@ export async function processStoredEvent(deps: ProcessDeps, orgId: string, event
   const now = deps.clock.now();
   if (!(await claimEvent(deps.db, orgId, eventId, now))) return;
   const stored = await getStoredEvent(deps.db, orgId, eventId);
-  const org = await getOrg(deps.db, orgId);
+  const org = await deps.findOrg(orgId);
   if (!stored || !org) {
     deps.log.warn({ orgId, eventId }, 'claimed event has no record or organisation');
     return;
