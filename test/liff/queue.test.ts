@@ -158,7 +158,7 @@ describe('queue tickets in the LIFF app', { timeout: 90_000 }, () => {
     expect(await desk.textContent('.q-waiting')).toContain('A001');
     await desk.click('.q-next');
     await desk.locator('[data-testid=desk-said]').waitFor();
-    expect(await desk.textContent('[data-testid=desk-said]')).toContain('เรียก A001 ที่ช่อง 1แล้ว');
+    expect(await desk.textContent('[data-testid=desk-said]')).toContain('เรียก A001 ที่ช่อง 1 แล้ว');
     await expect.poll(() => desk.textContent('[data-testid=desk-current]')).toBe('A001');
     await expect.poll(() => desk.textContent('.q-log')).toContain('เรียก · ช่อง 1 · สมศรี เรียกคิว');
     expect(await noWiderThanPhone(desk)).toBeLessThanOrEqual(360);

@@ -97,6 +97,9 @@ export function waitText(minutes: number | null | undefined): string {
   return `ประมาณ ${formatNumber(hours)} ชั่วโมง${rest ? ` ${formatNumber(rest)} นาที` : ''}`;
 }
 
+/** "ไม่ต้องรอ" or "รอประมาณ 25 นาที". */
+export const waitPhrase = (minutes: number | null | undefined) => (minutes !== null && minutes !== undefined && minutes <= 0 ? 'ไม่ต้องรอ' : `รอ${waitText(minutes)}`);
+
 /** "A007" read out letter by letter and as a number: "เอ ศูนย์ศูนย์เจ็ด" would be wrong; "A 7" is how counters call it. */
 export const labelSpoken = (label: string) => label.replace(/^([A-Z]+)0*(\d+)$/, '$1 $2');
 

@@ -4,7 +4,7 @@ import { request } from '../lib/api.ts';
 import { formatNumber } from '../lib/format.ts';
 import { navigate, type PageProps } from '../lib/router.ts';
 import { ErrorView, Link, Loading, Notice, useApi } from '../lib/ui.ts';
-import { waitText, type PublicService, type ServiceStatus, type TicketView } from './lib.ts';
+import { waitPhrase, type PublicService, type ServiceStatus, type TicketView } from './lib.ts';
 import './queue.css';
 
 /**
@@ -78,7 +78,7 @@ export default function QueueServices(props: PageProps): ComponentChild {
                 h('div', null, h('dt', null, 'เวลารับบัตรคิว'), h('dd', null, s.hoursText)),
                 s.location ? h('div', null, h('dt', null, 'สถานที่'), h('dd', null, s.location)) : null,
                 st
-                  ? h('div', null, h('dt', null, 'รออยู่ตอนนี้'), h('dd', null, `${formatNumber(st.waiting)} คน · รอ${waitText(st.estimatedWaitMinutes)}`))
+                  ? h('div', null, h('dt', null, 'รออยู่ตอนนี้'), h('dd', null, `${formatNumber(st.waiting)} คน · ${waitPhrase(st.estimatedWaitMinutes)}`))
                   : null,
               ),
               s.openNow ? null : h('p', { class: 'q-closed' }, 'ขณะนี้ปิดรับบัตรคิว'),

@@ -5,7 +5,7 @@ import { formatNumber } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';
 import { getSession } from '../lib/session.ts';
 import { Button, Link, Loading, Notice, Select, TextArea, TextField, issuesByField, useApi } from '../lib/ui.ts';
-import { formatTime, usePoll, waitText, type Counter, type PublicService, type TicketState, type TicketView } from './lib.ts';
+import { formatTime, usePoll, waitPhrase, type Counter, type PublicService, type TicketState, type TicketView } from './lib.ts';
 import './queue.css';
 
 /**
@@ -103,23 +103,33 @@ export default function StaffQueue(_props: PageProps): ComponentChild {
     h(
       'section',
       { class: 'q-desk card', 'aria-label': 'บริการและช่องของฉัน' },
-      h(Select, {
-        id: 'desk-service',
-        label: 'บริการ',
-        required: true,
-        value: service.id,
-        options: list.map((s) => ({ value: s.id, label: `${s.prefix} · ${s.name}${s.active === false ? ' (ปิดใช้งาน)' : ''}` })),
-        onChange: (v) => setDesk({ serviceId: v, counterId: list.find((s) => s.id === v)?.counters[0]?.id ?? '' }),
-      }),
-      h(Select, {
-        id: 'desk-counter',
-        label: 'ช่องบริการของฉัน',
-        required: true,
-        hint: 'จำไว้ในเครื่องนี้',
-        value: counter.id,
-        options: service.counters.map((c) => ({ value: c.id, label: c.name })),
-        onChange: (v) => setDesk({ serviceId: service.id, counterId: v }),
-      }),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'desk-service', class: 'label' }, 'บริการ'),
+        h(
+          'select',
+          {
+            id: 'desk-service',
+            value: service.id,
+            onChange: (e: Event) => {
+              const v = (e.currentTarget as HTMLSelectElement).value;
+              setDesk({ serviceId: v, counterId: list.find((s) => s.id === v)?.counters[0]?.id ?? '' });
+            },
+          },
+          list.map((s) => h('option', { key: s.id, value: s.id }, `${s.prefix} · ${s.name}${s.active === false ? ' (ปิดใช้งาน)' : ''}`)),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'desk-counter', class: 'label' }, 'ช่องบริการของฉัน ', h('span', { class: 'opt' }, '(จำไว้ในเครื่องนี้)')),
+        h(
+          'select',
+          { id: 'desk-counter', value: counter.id, onChange: (e: Event) => setDesk({ serviceId: service.id, counterId: (e.currentTarget as HTMLSelectElement).value }) },
+          service.counters.map((c) => h('option', { key: c.id, value: c.id }, c.name)),
+        ),
+      ),
     ),
     h(Desk, { key: `${service.id}/${counter.id}`, service, counter }),
   );
@@ -214,7 +224,7 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
     act('next', async () => {
       const r = await request<CallResult>(`${base}/call-next`, { body: { counterId: counter.id } });
       const done = r.completed ? `${r.completed.label} เสร็จสิ้น · ` : '';
-      return r.called ? `${done}เรียก ${r.called.label} ที่${counter.name}แล้ว (รออีก ${formatNumber(r.waiting)} คน)` : `${done}ไม่มีคิวรออยู่`;
+      return r.called ? `${done}เรียก ${r.called.label} ที่${counter.name} แล้ว (รออีก ${formatNumber(r.waiting)} คน)` : `${done}ไม่มีคิวรออยู่`;
     });
   const onCurrent = (name: 'recall' | 'skip' | 'complete', text: (label: string) => string) =>
     current
@@ -236,7 +246,7 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
       const r = await request<CallResult>(`/staff/queue/tickets/${encodeURIComponent(target.id)}/call`, {
         body: { counterId: counter.id, ...(reason.trim() ? { reason: reason.trim() } : {}) },
       });
-      return `เรียก ${r.called?.label ?? target.label} ที่${counter.name}แล้ว${reason.trim() ? ' (บันทึกเหตุผลไว้ในบันทึกการเรียกคิว)' : ''}`;
+      return `เรียก ${r.called?.label ?? target.label} ที่${counter.name} แล้ว${reason.trim() ? ' (บันทึกเหตุผลไว้ในบันทึกการเรียกคิว)' : ''}`;
     });
     if (ok) {
       setCallTarget('');
@@ -344,7 +354,7 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
           h(TextField, { id: 'walkin-note', label: 'หมายเหตุสำหรับเจ้าหน้าที่', hint: 'เช่น ผู้สูงอายุ ไม่มีโทรศัพท์ (ห้ามใส่ชื่อหรือเลขบัตรประชาชน)', value: note, onInput: setNote, maxLength: 60 }),
           h(Button, { type: 'submit', kind: 'secondary', busy: busy === 'walkin' }, 'ออกบัตรคิว'),
           walkIn
-            ? h('div', { class: 'notice notice-success' }, h('p', null, 'บัตรคิวใหม่ เขียนหรือบอกหมายเลขนี้ให้ผู้รับบริการ'), h('p', { class: 'q-label q-label-staff', 'data-testid': 'walkin-label' }, walkIn.label), h('p', null, `ก่อนหน้า ${formatNumber(walkIn.ahead ?? 0)} คิว · รอ${waitText(walkIn.estimatedWaitMinutes)}`))
+            ? h('div', { class: 'notice notice-success' }, h('p', null, 'บัตรคิวใหม่ เขียนหรือบอกหมายเลขนี้ให้ผู้รับบริการ'), h('p', { class: 'q-label q-label-staff', 'data-testid': 'walkin-label' }, walkIn.label), h('p', null, `ก่อนหน้า ${formatNumber(walkIn.ahead ?? 0)} คิว · ${waitPhrase(walkIn.estimatedWaitMinutes)}`))
             : null,
         ),
       ),
@@ -366,7 +376,7 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
             )
           : h('p', { class: 'hint' }, 'ไม่มีคิวรออยู่'),
         view.waiting.length > 30 ? h('p', { class: 'hint' }, `และอีก ${formatNumber(view.waiting.length - 30)} คิว`) : null,
-        h('p', { class: 'hint' }, `เวลารอของคิวสุดท้าย${waitText(view.estimatedWaitMinutes)}`),
+        h('p', { class: 'hint' }, `คิวสุดท้าย${waitPhrase(view.estimatedWaitMinutes)}`),
       ),
       h(
         'section',
@@ -389,7 +399,7 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
                     h('strong', null, e.label),
                     ` ${ACTION_LABELS[e.action] ?? e.action}${e.counterName ? ` · ${e.counterName}` : ''} · ${e.auto ? 'อัตโนมัติ' : e.by.name} · ${VIA_LABELS[e.via] ?? e.via}`,
                     e.outOfOrder ? h('span', { class: 'badge badge-overdue' }, 'ข้ามลำดับ') : null,
-                    e.reason ? h('span', { class: 'q-log-reason' }, `เหตุผล: ${e.reason}`) : null,
+                    e.reason ? h('span', { class: 'q-log-reason' }, `${e.action === 'issue' ? 'หมายเหตุ' : 'เหตุผล'}: ${e.reason}`) : null,
                   ),
                 ),
             )

@@ -67,9 +67,6 @@ export default function TicketPage(props: PageProps): ComponentChild {
         h('span', { class: 'visually-hidden' }, `หมายเลขคิว ${labelSpoken(t.label)}`),
       ),
       h('p', { class: `q-state q-state-text-${t.state}`, role: 'status', 'aria-atomic': 'true', 'data-testid': 'ticket-state' }, stateText(t)),
-      called || t.state === 'serving'
-        ? h('p', { class: 'q-counter' }, h('span', { class: 'q-counter-caption' }, 'ช่องบริการ'), h('strong', null, t.counter?.name ?? '-'))
-        : null,
     ),
     t.state === 'waiting'
       ? h(
@@ -80,7 +77,7 @@ export default function TicketPage(props: PageProps): ComponentChild {
         )
       : null,
     t.state === 'waiting' && t.position === 1 ? h(Notice, { kind: 'warning', title: 'คุณเป็นคิวถัดไป' }, h('p', null, 'กรุณารออยู่ใกล้ช่องบริการ')) : null,
-    called ? h(Notice, { kind: 'success', title: `ถึงคิวของคุณแล้ว เชิญที่${t.counter?.name ?? 'ช่องบริการ'}` }, h('p', null, 'แสดงหน้านี้กับเจ้าหน้าที่ที่ช่องบริการ')) : null,
+    called ? h(Notice, { kind: 'success' }, h('p', null, `กรุณาไปที่${t.counter?.name ?? 'ช่องบริการ'}${t.location ? ` (${t.location})` : ''} และแสดงหน้านี้กับเจ้าหน้าที่`)) : null,
     t.state === 'no_show'
       ? h(Notice, { kind: 'warning', title: 'ข้ามคิวนี้แล้ว เพราะไม่มาเมื่อถูกเรียก' }, h('p', null, 'หากคุณมาถึงแล้ว กรุณาติดต่อเจ้าหน้าที่ที่ช่องบริการ เจ้าหน้าที่คืนลำดับให้ได้ หรือรับบัตรคิวใหม่'))
       : null,
@@ -97,7 +94,6 @@ export default function TicketPage(props: PageProps): ComponentChild {
       ? h(
           'p',
           { class: 'q-line-note' },
-          h('span', { 'aria-hidden': 'true' }, '🔔 '),
           'LINE จะแจ้งเตือนคุณเมื่อเหลืออีก 3 คิวจะถึงคุณ และเมื่อถึงคิว (พร้อมบอกช่องบริการ) ปิดหน้านี้ได้ ไม่ต้องเปิดค้างไว้',
         )
       : null,
