@@ -85,8 +85,16 @@ describe('rating a service from its QR code', { timeout: 60_000 }, () => {
     // Sending with nothing chosen lists each missing item, linked to its row.
     await page.click('main button[type=submit]');
     await page.locator('#error-summary').waitFor();
-    expect(await page.locator('#error-summary li').count()).toBe(5);
-    expect(await page.textContent('#error-summary')).toContain('กรุณาเลือกคะแนนด้านสิ่งอำนวยความสะดวก');
+    expect(await page.textContent('#error-summary li')).toBe('กรุณาให้คะแนนทั้ง 5 ด้าน');
+    expect(await page.locator('fieldset.rate-row .error-text').count()).toBe(5);
+    expect(await page.getAttribute('#score-facilities', 'aria-describedby')).toBe('score-facilities-error');
+    await page.click('label[for="score-process-4"]');
+    await page.click('label[for="score-overall-4"]');
+    await page.click('main button[type=submit]');
+    await expect.poll(() => page.textContent('#error-summary li')).toBe('ยังไม่ได้ให้คะแนน: เจ้าหน้าที่ผู้ให้บริการ, สิ่งอำนวยความสะดวก, คุณภาพการให้บริการ');
+    // The summary's link takes focus to the first unchosen row.
+    await page.click('#error-summary a');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('score-staff-1');
     await page.screenshot({ path: '/tmp/ratings-form-errors-360.png', fullPage: true });
 
     await rate(page, SCORES);

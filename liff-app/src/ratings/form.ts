@@ -21,6 +21,7 @@ interface TicketInfo {
 }
 
 const COMPLAINT_TITLE = 'การจัดการเรื่องร้องเรียน/ร้องทุกข์';
+const MISSING = 'กรุณาเลือกคะแนนด้านนี้';
 
 export default function RatingNew(props: PageProps): ComponentChild {
   const ticket = props.query.get('ticket') ?? '';
@@ -69,7 +70,7 @@ export default function RatingNew(props: PageProps): ComponentChild {
     if (busy) return;
     const found: Errors = {};
     if (picking && !serviceId) found.serviceId = 'กรุณาเลือกบริการที่คุณได้รับ';
-    for (const item of ITEM_IDS) if (!scores[item]) found[`score-${item}`] = `กรุณาเลือกคะแนนด้าน${FORM_LABELS[item]}`;
+    for (const item of ITEM_IDS) if (!scores[item]) found[`score-${item}`] = MISSING;
     if ([...comment.trim()].length > commentMax) found.comment = `ความคิดเห็นยาวเกิน ${commentMax} ตัวอักษร`;
     if (Object.keys(found).length) return show(found);
     setBusy(true);
@@ -114,9 +115,16 @@ export default function RatingNew(props: PageProps): ComponentChild {
         ? h('p', { class: 'rate-context' }, 'บริการ: ', h('strong', null, qrKnown.title))
         : null;
 
+  // Unchosen rows make one line of the summary (five lines saying the same thing would push the form off screen).
+  const missing = ITEM_IDS.filter((i) => errors[`score-${i}`] === MISSING);
   const summary = [
     ...formErrors.map((message) => ({ message })),
-    ...fieldOrder.filter((f) => errors[f]).map((f) => ({ field: f, message: errors[f]! })),
+    ...fieldOrder
+      .filter((f) => errors[f] && errors[f] !== MISSING)
+      .map((f) => ({ field: f, message: errors[f]! })),
+    ...(missing.length
+      ? [{ field: `score-${missing[0]!}`, message: missing.length === ITEM_IDS.length ? 'กรุณาให้คะแนนทั้ง 5 ด้าน' : `ยังไม่ได้ให้คะแนน: ${missing.map((i) => FORM_LABELS[i]).join(', ')}` }]
+      : []),
   ];
 
   return h(
@@ -232,7 +240,7 @@ function ThankYou(props: { created: RatingCreated }): ComponentChild {
   return h(
     'section',
     { class: 'submitted rate-thanks', 'aria-labelledby': 'rated-title' },
-    h('p', { class: 'rate-thanks-icon', 'aria-hidden': 'true' }, '🙏'),
+    h('p', { class: 'rate-thanks-icon', 'aria-hidden': 'true' }, '✓'),
     h('h2', { id: 'rated-title', tabIndex: -1 }, 'ขอบคุณที่ร่วมประเมินค่ะ'),
     h('p', { 'data-testid': 'rated-message' }, created.message),
     h('p', { class: 'hint' }, `บันทึกผลการประเมิน “${created.serviceTitle}” แล้ว ผลรวมของทุกคนเผยแพร่ในหน้าผลความพึงพอใจ`),

@@ -173,38 +173,44 @@ interface Row {
   meets?: boolean | null;
 }
 
-/** Rows of both figures as text, each above a bar, the target drawn as a dashed line on the bar it applies to. */
+/**
+ * One row per item, service or month; the two figures in their own named columns (the headers carry the full names,
+ * so screen readers announce which figure each number is), each value printed above a bar, the target a dashed line
+ * on the bars of the figure it applies to.
+ */
 function FigureTable(props: { id: string; title: string; column: string; rows: Row[]; target: Summary['target'] }): ComponentChild {
   const { target } = props;
-  const fig = (name: string, value: number | null, kind: 'mean' | 'satisfied') =>
+  const cell = (value: number | null, kind: 'mean' | 'satisfied') =>
     h(
-      'div',
-      { class: 'rate-fig' },
-      h('span', { class: 'rate-fig-name' }, name),
+      'td',
+      { class: 'rate-cell' },
+      h('span', { class: 'rate-fig-value' }, value == null ? '–' : `${pct(value)} %`),
       h(
         'span',
         { class: 'rate-track', 'aria-hidden': 'true' },
         value != null ? h('span', { class: `rate-fill rate-fill-${kind}`, style: { width: `${Math.max(0, Math.min(100, value))}%` } }) : null,
         target.basis === kind ? h('span', { class: 'rate-goal', style: { left: `${target.percent}%` } }) : null,
       ),
-      h('span', { class: 'rate-fig-value' }, value == null ? '–' : `${pct(value)} %`),
     );
   return h(
     'section',
     { 'aria-labelledby': props.id },
     h('h2', { id: props.id }, props.title),
     h(
-      'p',
-      { class: 'rate-legend', 'aria-hidden': 'true' },
-      h('span', null, h('span', { class: 'rate-key rate-fill-mean' }), 'ความพึงพอใจ (เฉลี่ย)'),
-      h('span', null, h('span', { class: 'rate-key rate-fill-satisfied' }), 'ระดับ 4-5'),
-      h('span', null, h('span', { class: 'rate-key rate-key-goal' }), `เป้าหมาย ${count(target.percent)} %`),
-    ),
-    h(
       'table',
       { class: 'rate-table', id: `${props.id}-table` },
-      h('caption', { class: 'visually-hidden' }, `${MEAN_NAME} และ${SATISFIED_NAME} ${props.title}`),
-      h('thead', null, h('tr', null, h('th', { scope: 'col' }, props.column), h('th', { scope: 'col' }, 'ร้อยละ'))),
+      h('caption', { class: 'visually-hidden' }, `${MEAN_NAME} และ${SATISFIED_NAME} ${props.title} เป้าหมายร้อยละ ${count(target.percent)}`),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'col' }, props.column),
+          h('th', { scope: 'col' }, h('span', { class: 'rate-key rate-fill-mean', 'aria-hidden': 'true' }), MEAN_NAME, h('small', null, ` (${MEAN_HOW})`)),
+          h('th', { scope: 'col' }, h('span', { class: 'rate-key rate-fill-satisfied', 'aria-hidden': 'true' }), SATISFIED_NAME, h('small', null, ` (${SATISFIED_HOW})`)),
+        ),
+      ),
       h(
         'tbody',
         null,
@@ -213,16 +219,13 @@ function FigureTable(props: { id: string; title: string; column: string; rows: R
             'tr',
             { key: r.key },
             h('th', { scope: 'row' }, r.label, r.note ? h('small', null, r.note) : null, r.meets != null ? h('small', null, r.meets ? '✓ ถึงเป้าหมาย' : 'ยังไม่ถึงเป้าหมาย') : null),
-            h(
-              'td',
-              null,
-              r.figures && r.figures.answers
-                ? [fig(`${MEAN_NAME} (${MEAN_HOW})`, r.figures.meanPercent, 'mean'), fig(`${SATISFIED_NAME} (${SATISFIED_HOW})`, r.figures.satisfiedPercent, 'satisfied')]
-                : h('span', { class: 'rate-empty' }, 'ไม่มีผู้ประเมิน'),
-            ),
+            r.figures && r.figures.answers
+              ? [cell(r.figures.meanPercent, 'mean'), cell(r.figures.satisfiedPercent, 'satisfied')]
+              : h('td', { colSpan: 2, class: 'rate-empty' }, 'ไม่มีผู้ประเมิน'),
           ),
         ),
       ),
     ),
+    h('p', { class: 'rate-legend', 'aria-hidden': 'true' }, h('span', { class: 'rate-key rate-key-goal' }), `เส้นประ = เป้าหมายร้อยละ ${count(target.percent)}`),
   );
 }
