@@ -284,7 +284,13 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
               h('p', { class: 'q-state' }, current.state === 'serving' ? 'กำลังให้บริการ' : `เรียกแล้ว ${formatNumber(current.calls)} ครั้ง`, current.walkIn ? ' · walk-in' : ''),
             )
           : h('p', { class: 'q-empty' }, 'ว่าง ยังไม่ได้เรียกคิว'),
-        h('p', { class: 'hint' }, `รออยู่ ${formatNumber(view.counts.waiting)} คน · ออกบัตรวันนี้ ${formatNumber(view.counts.issued)} · เสร็จ ${formatNumber(view.counts.done)} · ไม่มา ${formatNumber(view.counts.noShow)}`),
+        h(
+          'p',
+          { class: 'hint q-counts' },
+          [`รออยู่ ${formatNumber(view.counts.waiting)} คน`, `ออกบัตรวันนี้ ${formatNumber(view.counts.issued)}`, `เสร็จ ${formatNumber(view.counts.done)}`, `ไม่มา ${formatNumber(view.counts.noShow)}`].map((c, i) =>
+            h('span', { key: i, class: 'q-nowrap' }, i ? ` · ${c}` : c),
+          ),
+        ),
       ),
       h(
         'div',
@@ -299,7 +305,7 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
           'div',
           { class: 'q-action-row' },
           h(Button, { kind: 'secondary', disabled: !current || current.state !== 'called' || !!busy, onClick: () => void onCurrent('recall', (l) => `เรียก ${l} ซ้ำแล้ว`) }, 'เรียกซ้ำ'),
-          h(Button, { kind: 'secondary', disabled: !current || current.state !== 'called' || !!busy, onClick: () => void onCurrent('skip', (l) => `ข้าม ${l} แล้ว (ไม่มา)`) }, 'ข้าม (ไม่มา)'),
+          h(Button, { kind: 'secondary', disabled: !current || current.state !== 'called' || !!busy, onClick: () => void onCurrent('skip', (l) => `ข้าม ${l} แล้ว (ไม่มา)`) }, 'ข้าม ', h('span', { class: 'q-nowrap' }, '(ไม่มา)')),
           h(Button, { kind: 'secondary', disabled: !current || !!busy, onClick: () => void onCurrent('complete', (l) => `${l} เสร็จสิ้นแล้ว`) }, 'เสร็จสิ้น'),
         ),
       ),
