@@ -35,7 +35,7 @@ export const routes: Route[] = [
   { pattern: 'staff/queue', load: page('เรียกคิว (เจ้าหน้าที่)', () => import('./queue/staff.ts')) },
   { pattern: 'ratings/new', load: page('ประเมินความพึงพอใจ', () => import('./ratings/form.ts')) },
   { pattern: 'ratings/results', load: page('ผลความพึงพอใจ', () => import('./ratings/results.ts')) },
-  { pattern: 'staff/ratings', load: page('ความคิดเห็นผู้ประเมิน (เจ้าหน้าที่)', () => import('./ratings/staff.ts')) },
+  { pattern: 'staff/ratings', load: page('ความคิดเห็นผู้ประเมิน', () => import('./ratings/staff.ts')) },
 ];
 
 export const notFound: Route = { pattern: '*', load: page('ไม่พบหน้านี้', () => import('./pages/notFound.ts')) };

@@ -273,7 +273,7 @@ describe('comments for staff', { timeout: 60_000 }, () => {
     const text = await staffPage.textContent('.rate-comments');
     expect(text).toContain('เจ้าหน้าที่บริการดีมาก แต่ที่จอดรถน้อย');
     expect(text).toContain(SERVICE_TITLE);
-    expect(text).toContain('คุณภาพการให้บริการ 3');
+    expect(text).toContain('คุณภาพ 3');
     await staffPage.screenshot({ path: '/tmp/ratings-staff-360.png', fullPage: true });
     await staffPage.close();
   });

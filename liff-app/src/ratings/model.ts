@@ -79,6 +79,15 @@ export const FORM_LABELS: Record<ItemId, string> = {
   overall: 'ความพึงพอใจโดยรวม',
 };
 
+/** Short names for compact lines (the API's shortLabel). */
+export const SHORT_LABELS: Record<ItemId, string> = {
+  process: 'ขั้นตอน',
+  staff: 'เจ้าหน้าที่',
+  facilities: 'สิ่งอำนวยความสะดวก',
+  quality: 'คุณภาพ',
+  overall: 'โดยรวม',
+};
+
 export const SOURCE_LABELS: Record<RatingComment['source'], string> = {
   ticket: 'หลังรับบริการตามบัตรคิว',
   complaint: 'หลังเรื่องร้องเรียนเสร็จสิ้น',

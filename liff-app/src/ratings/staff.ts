@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { formatDateTime } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';
 import { ErrorView, Link, Loading, useApi } from '../lib/ui.ts';
-import { FORM_LABELS, ITEM_IDS, SOURCE_LABELS, count, periods, rangeQuery, type RatingComment, type RatingForm } from './model.ts';
+import { FORM_LABELS, ITEM_IDS, SHORT_LABELS, SOURCE_LABELS, count, periods, rangeQuery, type RatingComment, type RatingForm } from './model.ts';
 import './ratings.css';
 
 /**
@@ -72,7 +72,13 @@ export default function StaffRatings(props: PageProps): ComponentChild {
                   'ul',
                   { class: 'rate-scores', 'aria-label': 'คะแนน' },
                   ITEM_IDS.map((i) =>
-                    h('li', { key: i, class: (c.scores[i] ?? 5) <= 2 ? 'low' : undefined }, `${FORM_LABELS[i]} ${c.scores[i] ?? '–'}`, (c.scores[i] ?? 5) <= 2 ? ' (ต่ำ)' : ''),
+                    h(
+                      'li',
+                      { key: i, class: (c.scores[i] ?? 5) <= 2 ? 'low' : undefined },
+                      h('abbr', { title: FORM_LABELS[i] }, SHORT_LABELS[i]),
+                      ` ${c.scores[i] ?? '–'}`,
+                      (c.scores[i] ?? 5) <= 2 ? ' (ต่ำ)' : '',
+                    ),
                   ),
                 ),
               ),
