@@ -166,7 +166,7 @@ export default function RatingNew(props: PageProps): ComponentChild {
     h(
       'details',
       { class: 'rate-more', open: moreOpen, onToggle: (e: Event) => setMoreOpen((e.currentTarget as HTMLDetailsElement).open) },
-      h('summary', null, h('span', null, 'เพิ่มความคิดเห็น หรือช่วงอายุ ', h('span', { class: 'opt' }, '(ไม่บังคับ)'))),
+      h('summary', null, h('span', null, 'ความคิดเห็น / ช่วงอายุ ', h('span', { class: 'opt' }, '(ไม่บังคับ)'))),
       h(TextArea, {
         id: 'comment',
         label: 'ความคิดเห็นหรือข้อเสนอแนะ',
