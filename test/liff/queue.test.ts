@@ -124,6 +124,24 @@ describe('queue tickets in the LIFF app', { timeout: 90_000 }, () => {
     expect(size).toBeGreaterThanOrEqual(72);
     await page.screenshot({ path: '/tmp/queue-ticket-waiting-360.png', fullPage: true });
 
+    // Polling pauses while the page is hidden (phone locked, LINE in the background) and asks at once on return.
+    let polls = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'GET' && r.url().endsWith(`/tickets/${ticketId}`)) polls++;
+    });
+    const setVisibility = (state: 'hidden' | 'visible') =>
+      page.evaluate((s) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await setVisibility('hidden');
+    polls = 0;
+    await page.waitForTimeout(4_000); // longer than the 3 s the API asks for near the front
+    expect(polls).toBe(0);
+    const back = page.waitForRequest((r) => r.method() === 'GET' && r.url().endsWith(`/tickets/${ticketId}`), { timeout: 1_000 });
+    await setVisibility('visible');
+    await back;
+
     // Scanning the poster again: the page shows the ticket held, and the API gives the same ticket back.
     const again = await newPage(citizen);
     await open(again, t.rt.baseUrl, orgId, 'queue/civil-registration');
