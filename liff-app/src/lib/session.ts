@@ -1,0 +1,207 @@
+import type { LiffMockApi, LiffMockConfig } from '@line/liff-mock';
+import { ApiError, configureApi, request } from './api.ts';
+
+/**
+ * Who is using the app, and how their LINE ID token is obtained.
+ * - Inside LINE (emulator/production mode): liff.init with the organisation's LIFF id, login when needed, and
+ *   liff.getIDToken(). Nothing from getProfile() is ever sent as identity.
+ * - Local mode: the same LIFF SDK with @line/liff-mock, and a real token from the local issuer (POST /dev/id-token) for
+ *   a tester identity kept in localStorage, so the server's verification runs exactly as in production.
+ */
+export type Mode = 'local' | 'emulator' | 'production';
+
+export interface Org {
+  id: string;
+  name: string;
+  district: string;
+  province: string;
+  office?: { address?: string; phone?: string; hours?: string };
+  liffId: string | null;
+  mode: Mode;
+}
+
+export interface DevUser {
+  sub: string;
+  name: string;
+}
+
+export interface DemoStaff {
+  userId: string;
+  displayName: string;
+  roles: string[];
+  roleLabels?: string[];
+}
+
+export interface Session {
+  org: Org;
+  mode: Mode;
+  /** Opened inside the LINE app (false in an external browser and in local mode). */
+  inClient: boolean;
+  /** Inside LINE: close the LIFF window and go back to the chat. */
+  closeWindow?: () => void;
+  /** Local mode only: the tester identity and the demo staff to switch to. */
+  dev?: {
+    user: DevUser;
+    /** The last citizen identity used, to come back to after trying a staff member. */
+    citizen: DevUser | null;
+    staff: DemoStaff[];
+    switchUser(user: DevUser): Promise<void>;
+  };
+}
+
+export class BootError extends Error {}
+
+const DEV_USER_KEY = 'liff-dev-user';
+const DEV_CITIZEN_KEY = 'liff-dev-citizen';
+
+let session: Session | null = null;
+
+export function getSession(): Session {
+  if (!session) throw new Error('session not started');
+  return session;
+}
+
+/** Loads the organisation, initialises LIFF (mocked in local mode) and wires the API's token source. */
+export async function startSession(orgId: string): Promise<Session> {
+  const org = await loadOrg(orgId);
+  const { default: liff } = await import('@line/liff');
+
+  if (org.mode === 'local') {
+    const { LiffMockPlugin } = await import('@line/liff-mock');
+    liff.use(new LiffMockPlugin());
+    const init = liff.init as (config: Parameters<typeof liff.init>[0] & LiffMockConfig) => Promise<void>;
+    await init({ liffId: org.liffId ?? `local-${org.id}`, mock: true });
+    const mock = (liff as unknown as { $mock: LiffMockApi }).$mock;
+
+    let user = readDevUser();
+    let token: string | null = null;
+    const fetchToken = async () => {
+      const { idToken } = await request<{ idToken: string }>('/dev/id-token', { body: { sub: user.sub, name: user.name }, auth: 'none' });
+      mock.set((p) => ({
+        ...p,
+        isLoggedIn: true,
+        getIDToken: idToken,
+        getProfile: { userId: user.sub, displayName: user.name },
+      }));
+      token = idToken;
+      return idToken;
+    };
+    configureApi(org.id, async ({ refresh } = {}) => (!refresh && token) || (await fetchToken()));
+    await fetchToken();
+    const staff = await loadDemoStaff(org.id);
+    session = {
+      org,
+      mode: org.mode,
+      inClient: false,
+      dev: {
+        get user() {
+          return user;
+        },
+        citizen: readStored(DEV_CITIZEN_KEY),
+        staff,
+        async switchUser(next: DevUser) {
+          if (!staff.some((m) => m.userId === user.sub)) localStorage.setItem(DEV_CITIZEN_KEY, JSON.stringify(user));
+          user = { sub: next.sub, name: next.name.trim() || 'ผู้ทดสอบ' };
+          localStorage.setItem(DEV_USER_KEY, JSON.stringify(user));
+          token = null;
+          await fetchToken();
+        },
+      },
+    };
+    return session;
+  }
+
+  if (!org.liffId) throw new BootError('หน่วยงานนี้ยังไม่ได้ตั้งค่า LINE LIFF กรุณาติดต่อผู้ดูแลระบบของหน่วยงาน');
+  try {
+    await liff.init({ liffId: org.liffId, withLoginOnExternalBrowser: true });
+  } catch {
+    throw new BootError('เชื่อมต่อกับ LINE ไม่สำเร็จ กรุณาปิดหน้านี้แล้วเปิดใหม่จากเมนูในแชท LINE ของหน่วยงาน');
+  }
+  // A fresh token: inside LINE a reload re-runs init (login is automatic there); elsewhere log in again. At most once
+  // a minute, so a server that keeps refusing the token shows its error instead of looping.
+  const renew = (): string | null | Promise<never> => {
+    const last = Number(sessionStorage.getItem('liff-renewed-at') ?? 0);
+    if (Date.now() - last < 60_000) return liff.getIDToken();
+    sessionStorage.setItem('liff-renewed-at', String(Date.now()));
+    if (liff.isInClient()) location.reload();
+    else {
+      if (liff.isLoggedIn()) liff.logout();
+      liff.login({ redirectUri: location.href });
+    }
+    return new Promise<never>(() => {});
+  };
+  configureApi(org.id, async ({ refresh } = {}) => {
+    if (!liff.isLoggedIn()) return renew();
+    const exp = liff.getDecodedIDToken()?.exp;
+    if (refresh || !exp || exp * 1000 < Date.now() + 30_000) return renew();
+    return liff.getIDToken();
+  });
+  const inClient = liff.isInClient();
+  session = { org, mode: org.mode, inClient, ...(inClient ? { closeWindow: () => liff.closeWindow() } : {}) };
+  return session;
+}
+
+async function loadOrg(orgId: string): Promise<Org> {
+  try {
+    const org = await request<Partial<Org> & { id: string; name: string }>(`/api/orgs/${encodeURIComponent(orgId)}`, { auth: 'none' });
+    return {
+      id: org.id,
+      name: org.name,
+      district: org.district ?? '',
+      province: org.province ?? '',
+      ...(org.office ? { office: org.office } : {}),
+      liffId: org.liffId ?? null,
+      mode: org.mode ?? 'production',
+    };
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) throw new BootError('ไม่พบหน่วยงานนี้ กรุณาเปิดลิงก์จาก LINE ของหน่วยงานอีกครั้ง');
+    // The organisation route may not exist (older server): local mode still answers /dev/demo.
+    const demo = await request<{ orgs?: Array<Partial<Org> & { id: string; name: string }> }>('/dev/demo', { auth: 'none' }).catch(() => null);
+    const found = demo?.orgs?.find((o) => o.id === orgId);
+    if (demo) {
+      return {
+        id: orgId,
+        name: found?.name ?? orgId,
+        district: found?.district ?? '',
+        province: found?.province ?? '',
+        liffId: found?.liffId ?? null,
+        mode: 'local',
+      };
+    }
+    throw err instanceof ApiError ? new BootError(err.message) : err;
+  }
+}
+
+async function loadDemoStaff(orgId: string): Promise<DemoStaff[]> {
+  try {
+    const demo = await request<{ orgs?: Array<{ id: string; staff?: DemoStaff[] }> }>('/dev/demo', { auth: 'none' });
+    return demo.orgs?.find((o) => o.id === orgId)?.staff ?? [];
+  } catch {
+    return [];
+  }
+}
+
+function readStored(key: string): DevUser | null {
+  try {
+    const saved = JSON.parse(localStorage.getItem(key) ?? 'null') as Partial<DevUser> | null;
+    if (saved && typeof saved.sub === 'string' && /^U[0-9a-f]{32}$/.test(saved.sub)) {
+      return { sub: saved.sub, name: typeof saved.name === 'string' && saved.name ? saved.name : 'ผู้ทดสอบ' };
+    }
+  } catch {
+    // Unreadable: start a new tester.
+  }
+  return null;
+}
+
+function readDevUser(): DevUser {
+  const saved = readStored(DEV_USER_KEY);
+  if (saved) return saved;
+  const user = { sub: newDevSub(), name: 'ผู้ทดสอบ' };
+  localStorage.setItem(DEV_USER_KEY, JSON.stringify(user));
+  return user;
+}
+
+export function newDevSub(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `U${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
