@@ -9,6 +9,8 @@ export async function withDeadline<T>(what: string, ms: number, work: Promise<T>
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new UnavailableError(`${what} (no answer in ${ms} ms)`)), ms);
   });
+  // The work goes on after a timeout; its late failure was already answered as 503, so it must not surface unhandled.
+  work.catch(() => undefined);
   try {
     return await Promise.race([work, timeout]);
   } catch (err) {
