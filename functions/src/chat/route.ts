@@ -1,8 +1,10 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { ValidationError } from '../errors.ts';
+import { parseInput } from '../http/validate.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
 import type { Message } from './types.ts';
+
+const askParamsSchema = z.object({ orgId: orgIdSchema });
 
 export const askBodySchema = z.object({
   text: z
@@ -23,10 +25,6 @@ export interface AskRouterDeps {
   respond(orgId: string, text: string): Promise<AskAnswer>;
 }
 
-function issuesOf(error: z.ZodError) {
-  return error.issues.map((i) => ({ path: i.path.join('.') || 'body', message: i.message }));
-}
-
 /**
  * `POST /api/orgs/:orgId/ask` `{ text }` → `{ intent, results, messages }`: exactly what the bot would reply to
  * that text as a first message (no conversation context).
@@ -34,11 +32,9 @@ function issuesOf(error: z.ZodError) {
 export function askRouter(deps: AskRouterDeps): Router {
   const router = Router();
   router.post('/api/orgs/:orgId/ask', express.json({ limit: '16kb' }), async (req, res) => {
-    const org = orgIdSchema.safeParse(req.params.orgId);
-    if (!org.success) throw new ValidationError(issuesOf(org.error).map((i) => ({ ...i, path: 'orgId' })));
-    const body = askBodySchema.safeParse(req.body ?? {});
-    if (!body.success) throw new ValidationError(issuesOf(body.error));
-    const out = await deps.respond(org.data, body.data.text);
+    const { orgId } = parseInput(askParamsSchema, req.params);
+    const { text } = parseInput(askBodySchema, req.body ?? {});
+    const out = await deps.respond(orgId, text);
     res.json({ intent: out.intent, results: out.results, messages: out.messages });
   });
   return router;

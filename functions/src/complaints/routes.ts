@@ -14,7 +14,8 @@ import type { Notifier } from '../notify/notifier.ts';
 import { categorySchema, KINDS, listCategories, setCategories } from './categories.ts';
 import { statsCsv } from './csv.ts';
 import { createRateLimiter, type RateLimiter } from './rateLimit.ts';
-import { changeStatusSchema, fileComplaintSchema, parseOrThrow } from './schema.ts';
+import { parseInput } from '../http/validate.ts';
+import { changeStatusSchema, fileComplaintSchema } from './schema.ts';
 import {
   changeComplaintStatus,
   fileComplaint,
@@ -103,14 +104,14 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
 
   // Admins replace the organisation's categories; ones left out become inactive (old complaints keep their titles).
   router.put(`${staffBase}/categories`, org, auth, requireRole('admin'), async (req, res) => {
-    const { categories } = parseOrThrow(categoriesBody, req.body);
+    const { categories } = parseInput(categoriesBody, req.body);
     await setCategories(deps.db, orgOf(res).id, categories);
     const now = await listCategories(deps.db, orgOf(res).id);
     res.json(now.map((c) => ({ id: c.id, title: c.title, kind: c.kind })));
   });
 
   router.post(base, org, optionalAuth, async (req: Request, res: Response) => {
-    const input = parseOrThrow(fileComplaintSchema, req.body);
+    const input = parseInput(fileComplaintSchema, req.body);
     const caller = optionalCallerOf(res);
     if (input.kind === 'general' && !caller) throw new UnauthenticatedError('general complaint without token');
     const who = caller ? `u:${caller.userId}` : `ip:${req.ip ?? 'unknown'}`;
@@ -124,8 +125,8 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
   });
 
   router.get(`${base}/track/:trackingCode`, org, optionalAuth, async (req, res) => {
-    const { trackingCode } = parseOrThrow(trackParams, req.params);
-    const { secret } = parseOrThrow(trackQuery, req.query);
+    const { trackingCode } = parseInput(trackParams, req.params);
+    const { secret } = parseInput(trackQuery, req.query);
     res.set('Cache-Control', 'private, no-store');
     res.json(await trackComplaint(service, orgOf(res), trackingCode, { secret, caller: optionalCallerOf(res) }));
   });
@@ -134,7 +135,7 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
   const statsCache = new Map<string, { at: number; value: ComplaintStats }>();
   const STATS_TTL_MS = 60_000;
   const stats = async (req: Request, res: Response): Promise<ComplaintStats> => {
-    const range = parseOrThrow(statsQuery, req.query);
+    const range = parseInput(statsQuery, req.query);
     const orgId = orgOf(res).id;
     const key = `${orgId}|${range.from ?? ''}|${range.to ?? ''}`;
     const now = deps.clock.now();
@@ -157,21 +158,21 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
   });
 
   router.get(staffBase, ...staffAuth, async (req, res) => {
-    const filter = parseOrThrow(inboxQuery, req.query);
+    const filter = parseInput(inboxQuery, req.query);
     res.set('Cache-Control', 'private, no-store');
     res.json({ complaints: await listStaffInbox(service, orgOf(res), actorOf(res), filter) });
   });
 
   router.get(`${staffBase}/:id`, ...staffAuth, async (req, res) => {
-    const { id } = parseOrThrow(idParam, req.params);
+    const { id } = parseInput(idParam, req.params);
     const o = orgOf(res);
     res.set('Cache-Control', 'private, no-store');
     res.json(await getStaffComplaint(service, o, actorOf(res), id, (n) => `/api/orgs/${o.id}/staff/complaints/${id}/photos/${n}`));
   });
 
   router.post(`${staffBase}/:id/status`, ...staffAuth, async (req, res) => {
-    const { id } = parseOrThrow(idParam, req.params);
-    const input = parseOrThrow(changeStatusSchema, req.body);
+    const { id } = parseInput(idParam, req.params);
+    const input = parseInput(changeStatusSchema, req.body);
     const o = orgOf(res);
     const actor = actorOf(res);
     await changeComplaintStatus(service, o, actor, id, input);
@@ -179,7 +180,7 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
   });
 
   router.get(`${staffBase}/:id/photos/:n`, ...staffAuth, async (req, res) => {
-    const { id, n } = parseOrThrow(photoParams, req.params);
+    const { id, n } = parseInput(photoParams, req.params);
     const photo = await getComplaintPhoto(service, orgOf(res), actorOf(res), id, n);
     res.set('Content-Type', photo.contentType);
     res.set('Cache-Control', 'private, no-store');

@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import type { FieldIssue } from '../errors.ts';
-import { ValidationError } from '../errors.ts';
 import { KINDS, type ComplaintKind } from './categories.ts';
 import { MAX_PHOTOS } from './photos.ts';
 import { STATUSES, type Status } from './workflow.ts';
@@ -175,16 +173,3 @@ export interface Reporter {
   createdAt: string;
 }
 
-/** zod issues -> the field issues of a 400 answer, paths as "contact.phone", "photos.1". */
-export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({
-    path: i.path.map(String).join('.'),
-    message: i.code === 'unrecognized_keys' ? `ไม่รู้จักช่อง ${i.keys.join(', ')}` : i.message,
-  }));
-}
-
-export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown): T {
-  const r = schema.safeParse(input);
-  if (!r.success) throw new ValidationError(issuesOf(r.error));
-  return r.data;
-}

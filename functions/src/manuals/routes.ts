@@ -1,14 +1,15 @@
 /**
- * Public, read-only service manual API. Params are checked with zod; errors go to `next(err)` and are mapped to HTTP
+ * Public, read-only service manual API. Params are checked with zod; errors (express 5 forwards async throws) are mapped to HTTP
  * in one place by the platform (ValidationError → 400, NotFoundError → 404).
  *
  * An organisation is seeded with the standard manuals when it is created; if that has not happened yet, the API
  * answers with the standard set filled in for it (not stored), so residents are never left without an answer.
  */
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError } from '../errors.ts';
+import { parseInput } from '../http/validate.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
 import { getOrg } from '../orgs/store.ts';
 import { manualIdSchema, summarizeManual, type Manual } from './schema.ts';
@@ -18,16 +19,7 @@ import { getManual, listManuals } from './store.ts';
 const orgParams = z.object({ orgId: orgIdSchema });
 const manualParams = orgParams.extend({ id: manualIdSchema });
 
-function check<T>(schema: z.ZodType<T>, params: unknown): T {
-  const r = schema.safeParse(params);
-  if (!r.success) throw new ValidationError(r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-  return r.data;
-}
 
-type Handler = (req: Request, res: Response) => Promise<void>;
-const wrap = (h: Handler) => (req: Request, res: Response, next: NextFunction) => {
-  h(req, res).catch(next);
-};
 
 async function orgManuals(db: Firestore, orgId: string): Promise<Manual[]> {
   const org = await getOrg(db, orgId);
@@ -44,22 +36,22 @@ export function manualsRouter(deps: { db: Firestore }): Router {
 
   router.get(
     '/api/orgs/:orgId/manuals',
-    wrap(async (req, res) => {
-      const { orgId } = check(orgParams, req.params);
+    async (req, res) => {
+      const { orgId } = parseInput(orgParams, req.params);
       const manuals = await orgManuals(db, orgId);
       res.json({ orgId, manuals: manuals.map(summarizeManual) });
-    }),
+    },
   );
 
   router.get(
     '/api/orgs/:orgId/manuals/:id',
-    wrap(async (req, res) => {
-      const { orgId, id } = check(manualParams, req.params);
+    async (req, res) => {
+      const { orgId, id } = parseInput(manualParams, req.params);
       const stored = await getManual(db, orgId, id);
       const manual = stored ?? (await orgManuals(db, orgId)).find((m) => m.id === id && m.source === 'standard');
       if (!manual) throw new NotFoundError(`manual ${orgId}/${id}`, 'ไม่พบคู่มือบริการนี้');
       res.json(manual);
-    }),
+    },
   );
 
   return router;

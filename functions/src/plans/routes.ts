@@ -1,11 +1,12 @@
 /**
- * Public, read-only plan API. Params are checked with zod; errors go to `next(err)` and are mapped to HTTP in one
+ * Public, read-only plan API. Params are checked with zod; errors (express 5 forwards async throws) are mapped to HTTP in one
  * place by the platform (ValidationError → 400, NotFoundError → 404).
  */
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError } from '../errors.ts';
+import { parseInput } from '../http/validate.ts';
 import { getOrg } from '../orgs/store.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
 import { getPlan, getPlanProject, listPlanProjects, listPlans } from './store.ts';
@@ -15,16 +16,7 @@ const orgParams = z.object({ orgId: orgIdSchema });
 const planParams = orgParams.extend({ planId: docId });
 const projectParams = planParams.extend({ projectId: docId });
 
-function check<T>(schema: z.ZodType<T>, params: unknown): T {
-  const r = schema.safeParse(params);
-  if (!r.success) throw new ValidationError(r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-  return r.data;
-}
 
-type Handler = (req: Request, res: Response) => Promise<void>;
-const wrap = (h: Handler) => (req: Request, res: Response, next: NextFunction) => {
-  h(req, res).catch(next);
-};
 
 export function plansRouter(deps: { db: Firestore }): Router {
   const { db } = deps;
@@ -32,8 +24,8 @@ export function plansRouter(deps: { db: Firestore }): Router {
 
   router.get(
     '/api/orgs/:orgId/plans',
-    wrap(async (req, res) => {
-      const { orgId } = check(orgParams, req.params);
+    async (req, res) => {
+      const { orgId } = parseInput(orgParams, req.params);
       const org = await getOrg(db, orgId);
       if (!org) throw new NotFoundError(`org ${orgId}`, 'ไม่พบหน่วยงานนี้');
       const plans = (await listPlans(db, orgId)).filter((p) => p.status === 'complete');
@@ -41,13 +33,13 @@ export function plansRouter(deps: { db: Firestore }): Router {
         currentPlanId: org.currentPlanId ?? null,
         plans: plans.map((p) => ({ id: p.id, kind: p.kind, title: p.title, fiscalYears: p.fiscalYears, projectCount: p.projectCount, importedAt: p.importedAt, current: p.id === org.currentPlanId })),
       });
-    }),
+    },
   );
 
   router.get(
     '/api/orgs/:orgId/plans/:planId',
-    wrap(async (req, res) => {
-      const { orgId, planId } = check(planParams, req.params);
+    async (req, res) => {
+      const { orgId, planId } = parseInput(planParams, req.params);
       const plan = await getPlan(db, orgId, planId);
       if (!plan || plan.status !== 'complete') throw new NotFoundError(`plan ${orgId}/${planId}`, 'ไม่พบแผนนี้');
       const projects = await listPlanProjects(db, orgId, planId);
@@ -55,19 +47,19 @@ export function plansRouter(deps: { db: Firestore }): Router {
         ...plan,
         projects: projects.map((p) => ({ id: p.id, number: p.number, name: p.name, dimension: p.dimension, mission: p.mission, budgets: p.budgets, responsibleUnit: p.responsibleUnit })),
       });
-    }),
+    },
   );
 
   router.get(
     '/api/orgs/:orgId/plans/:planId/projects/:projectId',
-    wrap(async (req, res) => {
-      const { orgId, planId, projectId } = check(projectParams, req.params);
+    async (req, res) => {
+      const { orgId, planId, projectId } = parseInput(projectParams, req.params);
       const plan = await getPlan(db, orgId, planId);
       if (!plan || plan.status !== 'complete') throw new NotFoundError(`plan ${orgId}/${planId}`, 'ไม่พบแผนนี้');
       const project = await getPlanProject(db, orgId, planId, projectId);
       if (!project) throw new NotFoundError(`project ${orgId}/${planId}/${projectId}`, 'ไม่พบโครงการนี้');
       res.json(project);
-    }),
+    },
   );
 
   return router;
