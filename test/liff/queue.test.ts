@@ -236,6 +236,18 @@ describe('queue tickets in the LIFF app', { timeout: 90_000 }, () => {
     await desk.click('.q-action-row button:has-text("ข้าม (ไม่มา)")');
     await expect.poll(() => desk.textContent('[data-testid=desk-said]')).toContain('ข้าม A003 แล้ว');
     expect(await desk.locator('.q-action-row button:has-text("เรียกซ้ำ")').isDisabled()).toBe(true);
+
+    // A003 arrives late: "เรียกกลับเข้าคิว" from the log entry of the skip. No reason: the API's message by the field.
+    await desk.click('.q-log-action:has-text("เรียกกลับเข้าคิว A003")');
+    expect(await desk.inputValue('#reinstate-ticket')).toBe('civil-registration-20261123-3');
+    await desk.click('form:has(#reinstate-ticket) button[type=submit]');
+    await desk.locator('#reinstate-reason-error').waitFor();
+    expect(await desk.textContent('#reinstate-reason-error')).toContain('กรุณาระบุเหตุผลอย่างน้อย 3 ตัวอักษร');
+    await desk.fill('#reinstate-reason', 'มาถึงช้า ไปถ่ายเอกสาร');
+    await desk.click('form:has(#reinstate-ticket) button[type=submit]');
+    await expect.poll(() => desk.textContent('[data-testid=desk-said]')).toContain('เรียก A003 กลับเข้าคิวแล้ว');
+    await expect.poll(() => desk.textContent('.q-waiting')).toContain('A003');
+    expect(await desk.textContent('.q-log')).toContain('เหตุผล: มาถึงช้า ไปถ่ายเอกสาร');
     await desk.setViewportSize({ width: 1024, height: 768 });
     await desk.screenshot({ path: '/tmp/queue-staff-tablet.png', fullPage: true });
     await desk.close();

@@ -11,8 +11,11 @@ import './queue.css';
 /**
  * `staff/queue`: the operator's desk. Pick the service and counter once (remembered on this device), then one big
  * button per person: call next (which completes whoever is still at this counter), recall, skip, complete. Calling a
- * number out of order needs a reason (the API refuses without one and its message is shown by the field). Walk-in
- * tickets for people without LINE. The call log is read-only: nobody can change it, here or anywhere.
+ * number out of order needs a reason (the API refuses without one and its message is shown by the field). Start of
+ * service (optional: service time then starts there). A skipped ticket can be put back in line ("เรียกกลับเข้าคิว")
+ * and a waiting or called ticket cancelled by staff ("ยกเลิกบัตรคิว"): both need a reason, which the API checks and
+ * whose message is shown by the field. Walk-in tickets for people without LINE. The call log is read-only: nobody can
+ * change it, here or anywhere.
  */
 interface Brief {
   id: string;
@@ -68,6 +71,36 @@ const ACTION_LABELS: Record<LogEntry['action'], string> = {
   reinstate: 'คืนลำดับ',
 };
 const VIA_LABELS: Record<string, string> = { liff: 'LIFF', 'staff-page': 'หน้าเจ้าหน้าที่', group: 'กลุ่ม LINE', cli: 'CLI' };
+
+/** The two staff actions that need a stated reason, each with its own small form. */
+type ReasonKind = 'cancel' | 'reinstate';
+interface ReasonForm {
+  open: boolean;
+  ticketId: string;
+  reason: string;
+  errors: { ticket?: string; reason?: string };
+}
+const NO_FORM: ReasonForm = { open: false, ticketId: '', reason: '', errors: {} };
+const REASON_TEXT: Record<ReasonKind, { summary: string; ticket: string; reason: string; hint: string; submit: string; done: (label: string) => string; none: string }> = {
+  cancel: {
+    summary: 'ยกเลิกบัตรคิว',
+    ticket: 'บัตรคิวที่จะยกเลิก',
+    reason: 'เหตุผลที่ยกเลิก',
+    hint: 'เช่น ผู้รับบริการแจ้งว่าไม่รอแล้ว มาผิดบริการ เหตุผลนี้ถูกบันทึกไว้และแจ้งผู้ถือบัตรทาง LINE',
+    submit: 'ยกเลิกบัตรคิว',
+    done: (l) => `ยกเลิกบัตรคิว ${l} แล้ว (บันทึกเหตุผลไว้ในบันทึกการเรียกคิว)`,
+    none: 'ไม่มีบัตรคิวที่ยกเลิกได้',
+  },
+  reinstate: {
+    summary: 'เรียกกลับเข้าคิว (ผู้ที่ถูกข้าม)',
+    ticket: 'บัตรคิวที่ถูกข้าม',
+    reason: 'เหตุผลที่เรียกกลับเข้าคิว',
+    hint: 'เช่น มาถึงช้า ไปถ่ายเอกสาร บัตรคิวได้หมายเลขเดิมและกลับไปรอเรียก เหตุผลนี้ถูกบันทึกไว้ตรวจสอบได้',
+    submit: 'เรียกกลับเข้าคิว',
+    done: (l) => `เรียก ${l} กลับเข้าคิวแล้ว (หมายเลขเดิม รอเรียก)`,
+    none: 'ไม่มีบัตรคิวที่ถูกข้าม',
+  },
+};
 
 const DESK_KEY = 'liff-queue-desk';
 function readDesk(): { serviceId: string; counterId: string } {
@@ -170,6 +203,8 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
   const [callOpen, setCallOpen] = useState(false);
   const [note, setNote] = useState('');
   const [walkIn, setWalkIn] = useState<TicketView | null>(null);
+  const [forms, setForms] = useState<Record<ReasonKind, ReasonForm>>({ cancel: NO_FORM, reinstate: NO_FORM });
+  const patchForm = (kind: ReasonKind, patch: Partial<ReasonForm>) => setForms((f) => ({ ...f, [kind]: { ...f[kind], ...patch } }));
 
   const refresh = async () => {
     const [v, l] = await Promise.all([request<OperatorView>(base), request<{ entries: LogEntry[] }>(`${base}/log`)]);
@@ -193,7 +228,7 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
   const here = view.counters.find((c) => c.id === counter.id)?.current ?? [];
   const current = here[here.length - 1] ?? null;
 
-  const act = async (name: string, run: () => Promise<string>) => {
+  const act = async (name: string, run: () => Promise<string>, onFields?: (fields: Record<string, string>) => boolean) => {
     setBusy(name);
     setSaid(null);
     try {
@@ -204,6 +239,10 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
     } catch (err) {
       if (err instanceof ApiError && err.status === 400) {
         const fields = issuesByField(err.issues);
+        if (onFields?.(fields)) {
+          setSaid({ kind: 'error', text: Object.values(fields)[0] ?? err.message });
+          return false;
+        }
         if (fields.reason) {
           setReasonError(fields.reason);
           setCallOpen(true);
@@ -226,7 +265,7 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
       const done = r.completed ? `${r.completed.label} เสร็จสิ้น · ` : '';
       return r.called ? `${done}เรียก ${r.called.label} ที่${counter.name} แล้ว (รออีก ${formatNumber(r.waiting)} คน)` : `${done}ไม่มีคิวรออยู่`;
     });
-  const onCurrent = (name: 'recall' | 'skip' | 'complete', text: (label: string) => string) =>
+  const onCurrent = (name: 'recall' | 'start' | 'skip' | 'complete', text: (label: string) => string) =>
     current
       ? act(name, async () => {
           const t = await request<TicketView>(`/staff/queue/tickets/${encodeURIComponent(current.id)}/${name}`, { body: {} });
@@ -253,6 +292,87 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
       setReason('');
     }
   };
+
+  // Tickets each reason form may act on: cancel a waiting or called one; reinstate one that was skipped (no-show). The
+  // operator view lists the latest finished tickets; the log adds any skipped earlier in the day not reinstated since.
+  const calledHere = view.counters.flatMap((c) => c.current.filter((t) => t.state === 'called').map((t) => ({ id: t.id, label: `${t.label} (เรียกแล้ว · ${c.name})` })));
+  const candidates: Record<ReasonKind, Array<{ id: string; label: string }>> = {
+    cancel: [...calledHere, ...view.waiting.map((w) => ({ id: w.id, label: `${w.label} (รอเรียก)${w.walkIn ? ' · walk-in' : ''}` }))],
+    reinstate: skippedTickets(view, log),
+  };
+  const openReason = (kind: ReasonKind, ticketId: string) => {
+    setForms((f) => ({ ...f, [kind]: { ...f[kind], open: true, ticketId, errors: {} } }));
+    requestAnimationFrame(() => {
+      const el = document.getElementById(`${kind}-form`);
+      el?.scrollIntoView({ block: 'nearest' });
+      document.getElementById(`${kind}-reason`)?.focus();
+    });
+  };
+  const submitReason = async (kind: ReasonKind, e: Event) => {
+    e.preventDefault();
+    const f = forms[kind];
+    const target = candidates[kind].find((c) => c.id === f.ticketId);
+    if (!target) {
+      patchForm(kind, { errors: { ticket: 'กรุณาเลือกบัตรคิว' } });
+      setSaid({ kind: 'error', text: 'กรุณาเลือกบัตรคิว' });
+      requestAnimationFrame(() => document.getElementById(`${kind}-ticket`)?.focus());
+      return;
+    }
+    patchForm(kind, { errors: {} });
+    // The reason goes to the API as typed: its rules (required, 3-200 characters) and its Thai message are the API's.
+    const ok = await act(
+      kind,
+      async () => {
+        const t = await request<TicketView>(`/staff/queue/tickets/${encodeURIComponent(target.id)}/${kind}`, { body: { reason: f.reason } });
+        return REASON_TEXT[kind].done(t.label);
+      },
+      (fields) => {
+        const errors = { ...(fields.reason ? { reason: fields.reason } : {}), ...(fields.ticketId ? { ticket: fields.ticketId } : {}) };
+        if (!errors.reason && !errors.ticket) return false;
+        patchForm(kind, { errors, open: true });
+        requestAnimationFrame(() => document.getElementById(errors.reason ? `${kind}-reason` : `${kind}-ticket`)?.focus());
+        return true;
+      },
+    );
+    if (ok) patchForm(kind, { ticketId: '', reason: '', errors: {} });
+  };
+  const reasonForm = (kind: ReasonKind) => {
+    const f = forms[kind];
+    const words = REASON_TEXT[kind];
+    const options = candidates[kind];
+    return h(
+      'details',
+      { class: 'card q-more', id: `${kind}-form`, open: f.open, onToggle: (e: Event) => patchForm(kind, { open: (e.currentTarget as HTMLDetailsElement).open }) },
+      h('summary', null, words.summary),
+      h(
+        'form',
+        { class: 'form', noValidate: true, onSubmit: (e: Event) => void submitReason(kind, e) },
+        h(Select, {
+          id: `${kind}-ticket`,
+          label: words.ticket,
+          required: true,
+          value: options.some((o) => o.id === f.ticketId) ? f.ticketId : '',
+          placeholder: options.length ? 'เลือกหมายเลข' : words.none,
+          options: options.map((o) => ({ value: o.id, label: o.label })),
+          error: f.errors.ticket,
+          onChange: (v) => patchForm(kind, { ticketId: v, errors: { ...f.errors, ticket: undefined } }),
+        }),
+        h(TextArea, {
+          id: `${kind}-reason`,
+          label: words.reason,
+          hint: words.hint,
+          required: true,
+          value: f.reason,
+          onInput: (v) => patchForm(kind, { reason: v, errors: { ...f.errors, reason: undefined } }),
+          maxLength: 200,
+          rows: 2,
+          error: f.errors.reason,
+        }),
+        h(Button, { type: 'submit', kind: 'secondary', busy: busy === kind, disabled: !!busy && busy !== kind }, words.submit),
+      ),
+    );
+  };
+  const reinstatable = new Set(candidates.reinstate.map((c) => c.id));
 
   const issueWalkIn = async (e: Event) => {
     e.preventDefault();
@@ -305,6 +425,7 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
           'div',
           { class: 'q-action-row' },
           h(Button, { kind: 'secondary', disabled: !current || current.state !== 'called' || !!busy, onClick: () => void onCurrent('recall', (l) => `เรียก ${l} ซ้ำแล้ว`) }, 'เรียกซ้ำ'),
+          h(Button, { kind: 'secondary', disabled: !current || current.state !== 'called' || !!busy, onClick: () => void onCurrent('start', (l) => `เริ่มให้บริการ ${l} แล้ว`) }, 'เริ่มให้บริการ'),
           h(Button, { kind: 'secondary', disabled: !current || current.state !== 'called' || !!busy, onClick: () => void onCurrent('skip', (l) => `ข้าม ${l} แล้ว (ไม่มา)`) }, 'ข้าม ', h('span', { class: 'q-nowrap' }, '(ไม่มา)')),
           h(Button, { kind: 'secondary', disabled: !current || !!busy, onClick: () => void onCurrent('complete', (l) => `${l} เสร็จสิ้นแล้ว`) }, 'เสร็จสิ้น'),
         ),
@@ -350,6 +471,8 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
           h(Button, { type: 'submit', busy: busy === 'call' }, `เรียกมาที่${counter.name}`),
         ),
       ),
+      reasonForm('reinstate'),
+      reasonForm('cancel'),
       h(
         'details',
         { class: 'card q-more' },
@@ -406,6 +529,13 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
                     ` ${ACTION_LABELS[e.action] ?? e.action}${e.counterName ? ` · ${e.counterName}` : ''} · ${e.auto ? 'อัตโนมัติ' : e.by.name} · ${VIA_LABELS[e.via] ?? e.via}`,
                     e.outOfOrder ? h('span', { class: 'badge badge-overdue' }, 'ข้ามลำดับ') : null,
                     e.reason ? h('span', { class: 'q-log-reason' }, `${e.action === 'issue' ? 'หมายเหตุ' : 'เหตุผล'}: ${e.reason}`) : null,
+                    e.action === 'skip' && reinstatable.has(e.ticketId) && latestOf(log, e.ticketId)?.id === e.id
+                      ? h(
+                          'button',
+                          { type: 'button', class: 'btn btn-secondary q-log-action', disabled: !!busy, 'data-ticket': e.ticketId, onClick: () => openReason('reinstate', e.ticketId) },
+                          `เรียกกลับเข้าคิว ${e.label}`,
+                        )
+                      : null,
                   ),
                 ),
             )
@@ -420,6 +550,25 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
       ),
     ),
   );
+}
+
+/** The log entry that last changed a ticket (entries of one ticket are numbered `{number}-{seq}`, so the id orders them). */
+function latestOf(log: LogEntry[], ticketId: string): LogEntry | undefined {
+  let last: LogEntry | undefined;
+  for (const e of log) if (e.ticketId === ticketId && (!last || e.id > last.id)) last = e;
+  return last;
+}
+
+/** Skipped tickets not since reinstated or otherwise moved on: from the view's finished list and from today's log. */
+function skippedTickets(view: OperatorView, log: LogEntry[]): Array<{ id: string; label: string }> {
+  const out = new Map<string, { id: string; label: string }>();
+  for (const t of view.finished) if (t.state === 'no_show') out.set(t.id, { id: t.id, label: `${t.label} (ไม่มาตามเรียก)` });
+  const active = new Set([...view.waiting, ...view.counters.flatMap((c) => c.current)].map((t) => t.id));
+  for (const e of log) {
+    if (e.action !== 'skip' || out.has(e.ticketId) || active.has(e.ticketId)) continue;
+    if (latestOf(log, e.ticketId)?.id === e.id) out.set(e.ticketId, { id: e.ticketId, label: `${e.label} (ไม่มาตามเรียก)` });
+  }
+  return [...out.values()];
 }
 
 /** The CSV needs the token, so it is fetched and handed to the browser as a file. */
