@@ -6,7 +6,7 @@ import { createRateLimiter } from '../../functions/src/complaints/rateLimit.ts';
 import type { Complaint } from '../../functions/src/complaints/schema.ts';
 import { computeStats, median } from '../../functions/src/complaints/stats.ts';
 import { CODE_ALPHABET, findTrackingCode, newTrackingCode, parseTrackingCode } from '../../functions/src/complaints/trackingCode.ts';
-import { bangkokMonth, canTransition, dueAtFor, isOverdue, remindAtFor, STATUSES, TRANSITIONS } from '../../functions/src/complaints/workflow.ts';
+import { allowedTransitions, bangkokMonth, canTransition, dueAtFor, isoWeek, isOverdue, remindAtFor, STATUSES, TRANSITIONS, windowEndFor } from '../../functions/src/complaints/workflow.ts';
 import { dataUrl, jpegWithExif } from './harness.ts';
 
 describe('tracking codes', () => {
@@ -49,6 +49,27 @@ describe('workflow table', () => {
     for (const from of ['resolved', 'rejected', 'forwarded'] as const) for (const to of STATUSES) expect(canTransition(from, to)).toBe(false);
     expect(TRANSITIONS.received.rejected).toEqual({ reason: true });
     expect(TRANSITIONS.acknowledged.forwarded).toEqual({ reason: true, forwardedTo: true });
+  });
+
+  it('gives the way out of "resolved" to the complainant only, with a reason, for 5 Bangkok days', () => {
+    expect(TRANSITIONS.resolved.in_progress).toEqual({ actor: 'citizen', reason: true, windowDays: 5 });
+    expect(canTransition('resolved', 'in_progress', 'citizen')).toBe(true);
+    expect(canTransition('resolved', 'in_progress', 'staff')).toBe(false);
+    expect(canTransition('rejected', 'in_progress', 'citizen')).toBe(false);
+    expect(canTransition('in_progress', 'resolved', 'citizen')).toBe(false);
+    expect(allowedTransitions('resolved')).toEqual([]);
+    expect(allowedTransitions('resolved', 'citizen')).toEqual(['in_progress']);
+    // Resolved at 23:30 on 1 Dec Bangkok (16:30 UTC): open until the end of 6 Dec Bangkok.
+    expect(windowEndFor(TRANSITIONS.resolved.in_progress ?? {}, '2026-12-01T16:30:00.000Z')?.toISOString()).toBe('2026-12-06T16:59:59.999Z');
+    // Resolved at 00:30 on 2 Dec Bangkok (still 1 Dec in UTC): the Bangkok date counts.
+    expect(windowEndFor(TRANSITIONS.resolved.in_progress ?? {}, '2026-12-01T17:30:00.000Z')?.toISOString()).toBe('2026-12-07T16:59:59.999Z');
+  });
+
+  it('names ISO weeks', () => {
+    expect(isoWeek('2026-11-23')).toBe('2026-W48');
+    expect(isoWeek('2026-11-29')).toBe('2026-W48');
+    expect(isoWeek('2027-01-01')).toBe('2026-W53');
+    expect(isoWeek('2024-12-30')).toBe('2025-W01');
   });
 });
 

@@ -88,7 +88,14 @@ export function complainantUpdateMessages(
   links: { track: string | undefined; rate: string | undefined },
 ): Message[] {
   const lines: string[] = [];
-  if (u.seq === 1) {
+  if (isReopen(u)) {
+    lines.push(
+      `เรื่อง ${c.trackingCode}: ${clip(c.title, 100)}`,
+      'ได้รับแจ้งว่ายังไม่ได้รับการแก้ไขแล้วค่ะ เรื่องนี้ถูกเปิดอีกครั้งและส่งให้เจ้าหน้าที่ดำเนินการต่อ',
+      `สถานะ: ${STATUS_LABELS[u.to]}`,
+      `เหตุผลที่แจ้ง: ${clip(u.reason ?? '', 300)}`,
+    );
+  } else if (u.seq === 1) {
     lines.push(`${org.name} ได้รับเรื่องของคุณแล้วค่ะ`, `รหัสติดตาม: ${c.trackingCode}`, `หัวข้อ: ${clip(c.title, 100)}`);
     lines.push(`จะแจ้งผลหรือความคืบหน้าภายในวันที่ ${formatThaiDate(c.dueAt)} (15 วัน)`);
   } else {
@@ -109,6 +116,92 @@ export function complainantUpdateMessages(
   }
   if ((u.to === 'resolved' || u.to === 'rejected') && links.rate) messages.push(ratingInvitation(links.rate));
   return messages;
+}
+
+/** The complainant's "not fixed": a citizen record that moves a resolved case back to work. */
+export function isReopen(u: Pick<ComplaintUpdate, 'from' | 'to' | 'actor'>): boolean {
+  return u.actor.type === 'citizen' && u.from === 'resolved' && u.to === 'in_progress';
+}
+
+/**
+ * To each staff group when the complainant says a resolved general complaint was not fixed: what, their reason, and a
+ * button to the detail page (no status buttons: the next step needs a note). No reporter.
+ */
+export function reopenedCard(c: Complaint, categoryTitle: string, reason: string, detailUrl: string | undefined): Message {
+  const body: FlexComponent[] = [
+    txt('ผู้ร้องแจ้งว่ายังไม่ได้รับการแก้ไข', { weight: 'bold', size: 'md', color: '#B91C1C' }),
+    txt(clip(c.title, 120), { weight: 'bold' }),
+    { type: 'separator', margin: 'md' },
+    row('เหตุผล', clip(reason, 300)),
+    row('หมวด', categoryTitle),
+    row('รหัส', c.trackingCode),
+    ...(c.place?.text ? [row('สถานที่', clip(c.place.text, 120))] : []),
+    row('สถานะ', STATUS_LABELS[c.status]),
+    row('ครบกำหนด', formatThaiDate(c.dueAt)),
+  ];
+  const bubble: FlexBubble = {
+    type: 'bubble',
+    body: { type: 'box', layout: 'vertical', spacing: 'sm', contents: body },
+    ...(detailUrl
+      ? { footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: [{ type: 'button', style: 'primary', height: 'sm', action: { type: 'uri', label: 'ดูรายละเอียด', uri: detailUrl } }] } }
+      : {}),
+  };
+  return { type: 'flex', altText: clip(`ยังไม่ได้รับการแก้ไข ${c.trackingCode}: ${categoryTitle} - ${c.title}`, 400), contents: bubble };
+}
+
+/** To integrity officers when a corruption reporter says "not fixed": that it happened, nothing about the report. */
+export function integrityReopenNotice(inboxUrl: string | undefined): Message {
+  const text = 'ผู้แจ้งเบาะแสการทุจริต 1 เรื่อง แจ้งว่ายังไม่ได้รับการแก้ไข เรื่องถูกเปิดอีกครั้ง กรุณาตรวจสอบในระบบ (เฉพาะเจ้าหน้าที่ผู้รับผิดชอบ)';
+  if (!inboxUrl) return { type: 'text', text };
+  return { type: 'template', altText: text, template: { type: 'buttons', text: clip(text, 160), actions: [{ type: 'uri', label: 'เปิดรายการเรื่อง', uri: inboxUrl }] } };
+}
+
+/** One line of the weekly digest: an overdue general complaint. */
+export interface DigestOverdue {
+  title: string;
+  trackingCode: string;
+  daysOverdue: number;
+}
+
+export interface DigestCounts {
+  received: number;
+  acknowledged: number;
+  in_progress: number;
+  overdue: number;
+  dueSoon: number;
+  /** Open corruption reports, as a number only. */
+  corruptionOpen: number;
+}
+
+/**
+ * The weekly digest card to each staff group: counts of open general complaints, the oldest overdue ones, and the
+ * number of open corruption reports (a number, nothing else: staff groups are not integrity officers).
+ */
+export function weeklyDigestCard(week: string, counts: DigestCounts, oldest: DigestOverdue[], inboxUrl: string | undefined): Message {
+  const open = counts.received + counts.acknowledged + counts.in_progress;
+  const body: FlexComponent[] = [
+    txt('สรุปเรื่องร้องเรียนค้างประจำสัปดาห์', { weight: 'bold', size: 'md', color: '#111827' }),
+    txt(`สัปดาห์ ${week} · เรื่องร้องเรียนทั่วไปที่ยังไม่ปิด ${open} เรื่อง`, { color: '#6B7280' }),
+    { type: 'separator', margin: 'md' },
+    row('รับเรื่องแล้ว', `${counts.received} เรื่อง`),
+    row('รับทราบแล้ว', `${counts.acknowledged} เรื่อง`),
+    row('กำลังดำเนินการ', `${counts.in_progress} เรื่อง`),
+    row('เกินกำหนด', `${counts.overdue} เรื่อง`),
+    row('ครบกำหนดใน 3 วัน', `${counts.dueSoon} เรื่อง`),
+    row('แจ้งเบาะแสทุจริต', `${counts.corruptionOpen} เรื่อง (ดูได้เฉพาะเจ้าหน้าที่ผู้รับผิดชอบ)`),
+  ];
+  if (oldest.length > 0) {
+    body.push({ type: 'separator', margin: 'md' }, txt('เกินกำหนดนานที่สุด', { weight: 'bold' }));
+    for (const o of oldest) body.push(txt(`${o.trackingCode} · เกิน ${o.daysOverdue} วัน · ${clip(o.title, 60)}`, { color: '#B91C1C' }));
+  }
+  const bubble: FlexBubble = {
+    type: 'bubble',
+    body: { type: 'box', layout: 'vertical', spacing: 'sm', contents: body },
+    ...(inboxUrl
+      ? { footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', style: 'primary', height: 'sm', action: { type: 'uri', label: 'เปิดรายการเรื่องค้าง', uri: inboxUrl } }] } }
+      : {}),
+  };
+  return { type: 'flex', altText: clip(`สรุปเรื่องร้องเรียนค้าง: ${open} เรื่อง เกินกำหนด ${counts.overdue} เรื่อง`, 400), contents: bubble };
 }
 
 export function ratingInvitation(url: string): Message {

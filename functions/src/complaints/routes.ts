@@ -15,7 +15,7 @@ import { categorySchema, KINDS, listCategories, setCategories } from './categori
 import { statsCsv } from './csv.ts';
 import { createRateLimiter, type RateLimiter } from './rateLimit.ts';
 import { parseInput } from '../http/validate.ts';
-import { changeStatusSchema, fileComplaintSchema } from './schema.ts';
+import { changeStatusSchema, fileComplaintSchema, reopenSchema } from './schema.ts';
 import {
   changeComplaintStatus,
   fileComplaint,
@@ -23,6 +23,7 @@ import {
   getStaffComplaint,
   listMyComplaints,
   listStaffInbox,
+  reopenComplaint,
   trackComplaint,
   type ComplaintDeps,
   type StaffActor,
@@ -129,6 +130,14 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
     const { secret } = parseInput(trackQuery, req.query);
     res.set('Cache-Control', 'private, no-store');
     res.json(await trackComplaint(service, orgOf(res), trackingCode, { secret, caller: optionalCallerOf(res) }));
+  });
+
+  // The complainant's "not fixed" (owner token, or the secret of an anonymous report in the body, never in the URL).
+  router.post(`${base}/track/:trackingCode/reopen`, org, optionalAuth, async (req, res) => {
+    const { trackingCode } = parseInput(trackParams, req.params);
+    const { reason, secret } = parseInput(reopenSchema, req.body);
+    res.set('Cache-Control', 'private, no-store');
+    res.json(await reopenComplaint(service, orgOf(res), trackingCode, { secret, caller: optionalCallerOf(res) }, { reason }));
   });
 
   // Public and unauthenticated, and it reads every complaint of the organisation: answers are kept for a minute.

@@ -102,6 +102,18 @@ export const changeStatusSchema = z
   .strict();
 export type ChangeStatusInput = z.infer<typeof changeStatusSchema>;
 
+/** The body of POST .../complaints/track/:trackingCode/reopen (the complainant's "not fixed"). */
+export const reopenSchema = z
+  .object(
+    {
+      reason: text(5, 500, 'เหตุผลที่ยังไม่ได้รับการแก้ไข'),
+      secret: z.string({ error: 'รหัสลับไม่ถูกต้อง' }).max(100, { error: 'รหัสลับไม่ถูกต้อง' }).optional(),
+    },
+    { error: 'ข้อมูลต้องเป็น JSON object' },
+  )
+  .strict();
+export type ReopenInput = z.infer<typeof reopenSchema>;
+
 // ---------- stored documents ----------
 
 export interface Place {

@@ -17,9 +17,9 @@ import { listStaffWithRole } from '../staff/store.ts';
 import { ulid } from '../line/ulid.ts';
 import { canHandle, visibleKinds } from './access.ts';
 import { categoryTitles, listCategories, type ComplaintKind } from './categories.ts';
-import { complainantUpdateMessages, integrityNotice, staffCard } from './messages.ts';
+import { complainantUpdateMessages, integrityNotice, integrityReopenNotice, reopenedCard, staffCard } from './messages.ts';
 import { decodePhoto, type Photo } from './photos.ts';
-import type { Actor, ChangeStatusInput, Complaint, ComplaintUpdate, FileComplaintInput, Reporter } from './schema.ts';
+import type { Actor, ChangeStatusInput, Complaint, ComplaintUpdate, FileComplaintInput, ReopenInput, Reporter } from './schema.ts';
 import {
   applyUpdate,
   claimUpdate,
@@ -38,7 +38,7 @@ import {
 } from './store.ts';
 import { newTrackingCode, parseTrackingCode } from './trackingCode.ts';
 import { mineItem, ownerView, publicView, staffDetail, staffItem } from './views.ts';
-import { dueAtFor, isFinished, isOverdue, STATUS_LABELS, transitionRule, type Status } from './workflow.ts';
+import { dueAtFor, formatThaiDate, isFinished, isOverdue, STATUS_LABELS, transitionRule, windowEndFor, type Status } from './workflow.ts';
 
 export interface ComplaintDeps {
   db: Firestore;
@@ -293,6 +293,78 @@ export async function changeComplaintStatus(deps: ComplaintDeps, org: Org, actor
   const userId = await complainantUserId(deps, c);
   if (userId) await notifyComplainant(deps, org, next, update, userId);
   return { complaint: next, update };
+}
+
+// ---------- the complainant's "not fixed" ----------
+
+/**
+ * The complainant says a resolved case was not fixed: `resolved -> in_progress` by the citizen actor of the workflow
+ * table, with a reason, within its window (5 Bangkok days after the resolution). Only the owner (verified LINE token of
+ * the filer) or the holder of the tracking secret may; a corruption report is "not found" to anyone else (as when
+ * tracking), a general complaint is 403. Every refusal changes nothing. Staff are told (card to the staff groups, or a
+ * content-free notice to integrity officers) and the complainant gets a confirmation in LINE unless anonymous.
+ */
+export async function reopenComplaint(deps: ComplaintDeps, org: Org, codeInput: string, access: { secret?: string | undefined; caller?: Caller | undefined }, input: ReopenInput) {
+  const code = parseTrackingCode(codeInput);
+  if (!code) throw new ValidationError([{ path: 'trackingCode', message: 'รหัสติดตามไม่ถูกต้อง รูปแบบคือ RT-XXXXXX' }]);
+  const notFound = () => new NotFoundError('tracking code', 'ไม่พบเรื่องที่มีรหัสติดตามนี้ หรือรหัสลับไม่ถูกต้อง');
+  const id = await getComplaintIdByCode(deps.db, org.id, code);
+  const c = id ? await getComplaint(deps.db, org.id, id) : null;
+  if (!c) throw notFound();
+  const userId = await complainantUserId(deps, c);
+  const owner = !!access.caller && userId === access.caller.userId;
+  if (!owner && !secretMatches(access.secret, c.secretHash)) {
+    if (c.kind === 'corruption') throw notFound();
+    throw new ForbiddenError(`complaint ${c.id} is not the caller's`, 'แจ้งว่ายังไม่ได้รับการแก้ไขได้เฉพาะผู้ที่แจ้งเรื่องนี้ (เข้าจากบัญชี LINE ที่ใช้แจ้ง)');
+  }
+  const rule = transitionRule(c.status, 'in_progress', 'citizen');
+  if (!rule || !c.finishedAt) {
+    throw new ConflictError(
+      `reopen from ${c.status} not allowed`,
+      `แจ้งว่ายังไม่ได้รับการแก้ไขได้เฉพาะเรื่องที่ "${STATUS_LABELS.resolved}" ขณะนี้เรื่องนี้อยู่ในสถานะ "${STATUS_LABELS[c.status]}"`,
+    );
+  }
+  const now = deps.clock.now();
+  const end = windowEndFor(rule, c.finishedAt);
+  if (end && now.getTime() > end.getTime()) {
+    throw new ConflictError(
+      `reopen window of ${c.id} ended ${end.toISOString()}`,
+      `เลยกำหนดแจ้งว่ายังไม่ได้รับการแก้ไขแล้ว (แจ้งได้ภายใน ${rule.windowDays} วันหลังดำเนินการแล้วเสร็จ คือภายในวันที่ ${formatThaiDate(end)}) กรุณายื่นเรื่องร้องเรียนใหม่`,
+    );
+  }
+  const update: ComplaintUpdate = {
+    seq: c.seq + 1,
+    at: now.toISOString(),
+    from: c.status,
+    to: 'in_progress',
+    note: null,
+    reason: input.reason,
+    forwardedTo: null,
+    actor: { type: 'citizen' },
+  };
+  if (!(await claimUpdate(deps.db, org.id, c.id, update))) {
+    const latest = (await listUpdates(deps.db, org.id, c.id)).at(-1);
+    if (latest && latest.seq > c.seq) await applyUpdate(deps.db, org.id, c.id, latest, isFinished(latest.to) ? latest.at : null);
+    throw new ConflictError(`complaint ${c.id} changed concurrently`, 'เรื่องนี้เพิ่งถูกเปลี่ยนสถานะ กรุณาโหลดข้อมูลใหม่');
+  }
+  await applyUpdate(deps.db, org.id, c.id, update, null);
+  const next: Complaint = { ...c, status: 'in_progress', seq: update.seq, updatedAt: update.at, finishedAt: null };
+  deps.log?.info({ orgId: org.id, complaintId: c.id, seq: update.seq }, 'complaint reopened by the complainant');
+
+  if (c.kind === 'general') {
+    const titles = await categoryTitles(deps.db, org.id);
+    const card = reopenedCard(next, titles.get(c.category) ?? c.category, input.reason, links.staffDetail(deps, org, c.id));
+    for (const groupId of await listStaffGroupIds(deps.db, org.id)) {
+      await notifySafely(deps, { orgId: org.id, to: groupId, messages: [card], key: `complaint:${c.id}:reopened:${update.seq}:${groupId}`, topic: 'complaint.reopened' });
+    }
+  } else {
+    const notice = integrityReopenNotice(links.staffInbox(deps, org, 'corruption'));
+    for (const officer of await listStaffWithRole(deps.db, org.id, 'integrity_officer')) {
+      await notifySafely(deps, { orgId: org.id, to: officer.userId, messages: [notice], key: `complaint:${c.id}:reopened:${update.seq}:${officer.userId}`, topic: 'complaint.corruption.reopened' });
+    }
+  }
+  if (userId) await notifyComplainant(deps, org, next, update, userId);
+  return trackComplaint(deps, org, code, { secret: access.secret, caller: access.caller });
 }
 
 // ---------- citizen views ----------

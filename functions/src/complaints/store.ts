@@ -95,7 +95,8 @@ export async function applyUpdate(db: Firestore, orgId: string, id: string, upda
       seq: update.seq,
       updatedAt: update.at,
       finishedAt,
-      ...(update.note || update.reason ? { lastNote: update.note ?? update.reason } : {}),
+      // lastNote is what staff last told the complainant (a complainant's own "not fixed" reason is not).
+      ...(update.actor.type !== 'citizen' && (update.note || update.reason) ? { lastNote: update.note ?? update.reason } : {}),
     });
   });
 }

@@ -3,7 +3,7 @@
  * stored documents, so adding a stored field cannot leak it.
  */
 import type { Complaint, ComplaintUpdate, Reporter } from './schema.ts';
-import { daysSince, isOverdue, STATUS_LABELS, TRANSITIONS, type Status } from './workflow.ts';
+import { allowedTransitions, daysSince, isOverdue, STATUS_LABELS, transitionRule, windowEndFor, type Status } from './workflow.ts';
 
 const statusOf = (s: Status) => ({ status: s, statusLabel: STATUS_LABELS[s] });
 
@@ -31,6 +31,17 @@ export function publicView(c: Complaint, categoryTitle: string, history: Complai
   };
 }
 
+/**
+ * Until when the complainant may still say "not fixed" (the citizen move out of the current state in the workflow
+ * table), or null when they cannot (not resolved, or the window has passed).
+ */
+export function reopenUntil(c: Complaint, now: Date): string | null {
+  const rule = transitionRule(c.status, 'in_progress', 'citizen');
+  if (!rule || !c.finishedAt) return null;
+  const end = windowEndFor(rule, c.finishedAt);
+  return end && now.getTime() <= end.getTime() ? end.toISOString() : null;
+}
+
 /** The complainant (verified owner, or holder of the secret): also the content and the notes addressed to them. */
 export function ownerView(c: Complaint, categoryTitle: string, history: ComplaintUpdate[], now: Date) {
   return {
@@ -42,6 +53,7 @@ export function ownerView(c: Complaint, categoryTitle: string, history: Complain
     place: c.place,
     photoCount: c.photoCount,
     anonymous: c.anonymous,
+    reopenUntil: reopenUntil(c, now),
     history: history.map((u) => ({
       seq: u.seq,
       ...statusOf(u.to),
@@ -94,7 +106,7 @@ export function staffDetail(c: Complaint, categoryTitle: string, history: Compla
     description: c.description,
     contactPreference: c.contactPreference,
     photos: Array.from({ length: c.photoCount }, (_, i) => ({ n: i + 1, url: photoUrl(i + 1) })),
-    allowedTransitions: Object.keys(TRANSITIONS[c.status]) as Status[],
+    allowedTransitions: allowedTransitions(c.status, 'staff'),
     history: history.map((u) => ({
       seq: u.seq,
       from: u.from,

@@ -17,7 +17,16 @@ export const STATUS_LABELS: Record<Status, string> = {
 /** Finished states: the case is closed for the 15-day rule and for statistics. */
 export const FINISHED: readonly Status[] = ['resolved', 'rejected', 'forwarded'];
 
+export type TransitionActor = 'staff' | 'citizen';
+
 export interface TransitionRule {
+  /** Who may make the move (default: staff). */
+  actor?: TransitionActor;
+  /**
+   * The move is open only until the end of the Bangkok day this many days after the Bangkok date the case was finished
+   * (see `windowEndFor`).
+   */
+  windowDays?: number;
   /** A note to the complainant is required (a resolution must say what was done). */
   note?: boolean;
   /** A reason is required (rejection, forwarding). */
@@ -26,9 +35,13 @@ export interface TransitionRule {
   forwardedTo?: boolean;
 }
 
+/** Days after resolution (Bangkok calendar days) in which the complainant may say "not fixed". */
+export const REOPEN_DAYS = 5;
+
 /**
- * Allowed moves: from -> to -> what the move needs. `in_progress -> in_progress` is a progress update (a new note, the
- * same state). Finished states have no way out here: reopening is a separate, future decision (docs/complaints.md).
+ * Allowed moves: from -> to -> who may make it and what it needs. `in_progress -> in_progress` is a progress update (a
+ * new note, the same state). The only way out of a finished state is the complainant's "not fixed" (ยังไม่ได้รับการ
+ * แก้ไข): `resolved -> in_progress`, with a reason, within 5 Bangkok days of the resolution. Staff cannot reopen.
  */
 export const TRANSITIONS: Record<Status, Partial<Record<Status, TransitionRule>>> = {
   received: {
@@ -50,17 +63,35 @@ export const TRANSITIONS: Record<Status, Partial<Record<Status, TransitionRule>>
     rejected: { reason: true },
     forwarded: { reason: true, forwardedTo: true },
   },
-  resolved: {},
+  resolved: {
+    in_progress: { actor: 'citizen', reason: true, windowDays: REOPEN_DAYS },
+  },
   rejected: {},
   forwarded: {},
 };
 
-export function transitionRule(from: Status, to: Status): TransitionRule | undefined {
-  return TRANSITIONS[from][to];
+/** The rule for a move by this actor (default staff), or undefined when the table has no such move for them. */
+export function transitionRule(from: Status, to: Status, actor: TransitionActor = 'staff'): TransitionRule | undefined {
+  const rule = TRANSITIONS[from][to];
+  return rule && (rule.actor ?? 'staff') === actor ? rule : undefined;
 }
 
-export function canTransition(from: Status, to: Status): boolean {
-  return transitionRule(from, to) !== undefined;
+export function canTransition(from: Status, to: Status, actor: TransitionActor = 'staff'): boolean {
+  return transitionRule(from, to, actor) !== undefined;
+}
+
+/** The moves this actor may make from a state, in table order. */
+export function allowedTransitions(from: Status, actor: TransitionActor = 'staff'): Status[] {
+  return (Object.keys(TRANSITIONS[from]) as Status[]).filter((to) => canTransition(from, to, actor));
+}
+
+/**
+ * The last instant of a rule's window: the end of the Bangkok day `windowDays` after the Bangkok date the case was
+ * finished (resolved on 1 Dec at any hour → open until 6 Dec 23:59:59.999 Bangkok). Null when the rule has no window.
+ */
+export function windowEndFor(rule: TransitionRule, finishedAt: string | Date): Date | null {
+  if (rule.windowDays === undefined) return null;
+  return endOfBangkokDay(addDays(bangkokDate(new Date(finishedAt)), rule.windowDays));
 }
 
 export function isOpen(status: Status): boolean {
@@ -127,6 +158,21 @@ export function daysSince(receivedAt: Date, now: Date): number {
 /** Days (fractional) between two instants, for "median days to finish". */
 export function daysBetween(from: Date, to: Date): number {
   return (to.getTime() - from.getTime()) / DAY;
+}
+
+/** The Monday (YYYY-MM-DD) of the week a Bangkok calendar date falls in. */
+export function mondayOf(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(date, -((day + 6) % 7));
+}
+
+/** The ISO 8601 week of a calendar date, as YYYY-Www (the year is the one of the week's Thursday). */
+export function isoWeek(date: string): string {
+  const thursday = addDays(mondayOf(date), 3);
+  const year = Number(thursday.slice(0, 4));
+  const jan1 = Date.UTC(year, 0, 1);
+  const week = Math.floor((new Date(`${thursday}T00:00:00Z`).getTime() - jan1) / DAY / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
 const thaiDate = new Intl.DateTimeFormat('th-TH', { dateStyle: 'long', timeZone: 'Asia/Bangkok' });
