@@ -168,14 +168,24 @@ describe('rating a service from its QR code', { timeout: 60_000 }, () => {
 
   it('a second rating of the same service the same day is refused in the API’s Thai words', async () => {
     const page = await newPage();
+    // Told on opening, before any tap (GET ratings/eligibility): no score rows to fill in vain.
+    const asked = page.waitForResponse((r) => r.url().includes(`/ratings/eligibility?serviceId=${SERVICE}`));
+    await open(page, t.rt.baseUrl, orgId, `ratings/new?service=${SERVICE}`);
+    expect(await (await asked).json()).toEqual({ eligible: false, reason: 'คุณได้ประเมินบริการนี้ไปแล้ววันนี้ ขอบคุณค่ะ', status: 409 });
+    await page.locator('#rating-refused').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rating-refused');
+    expect(await page.textContent('[data-testid=refusal]')).toBe('คุณได้ประเมินบริการนี้ไปแล้ววันนี้ ขอบคุณค่ะ');
+    expect(await page.locator('fieldset#score-overall').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/ratings-refused-360.png' });
+    // The submission still checks for itself: with the up-front answer forced to "yes", sending is refused the same way.
+    await page.route('**/ratings/eligibility?*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"eligible":true}' }));
     await open(page, t.rt.baseUrl, orgId, `ratings/new?service=${SERVICE}`);
     await page.locator('fieldset#score-overall').waitFor();
     await rate(page, { process: 1, staff: 1, facilities: 1, quality: 1, overall: 1 });
     await page.click('main button[type=submit]');
     await page.locator('#rating-refused').waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rating-refused');
     expect(await page.textContent('[data-testid=refusal]')).toBe('คุณได้ประเมินบริการนี้ไปแล้ววันนี้ ขอบคุณค่ะ');
-    await page.screenshot({ path: '/tmp/ratings-refused-360.png' });
+    await page.unroute('**/ratings/eligibility?*');
     // Another service the same day is a different visit.
     await open(page, t.rt.baseUrl, orgId, 'ratings/new?service=tax');
     await page.locator('fieldset#score-overall').waitFor();
@@ -188,17 +198,16 @@ describe('rating a service from its QR code', { timeout: 60_000 }, () => {
   it('a complaint link of someone else’s (or an unfinished) complaint is refused with the reason', async () => {
     const page = await newPage();
     await open(page, t.rt.baseUrl, orgId, 'ratings/new?complaint=01KAAAAAAAAAAAAAAAAAAAAAAA');
-    expect(await page.textContent('main .rate-context')).toContain('การจัดการเรื่องร้องเรียน');
-    await page.locator('fieldset#score-overall').waitFor();
-    await rate(page, { process: 3, staff: 3, facilities: 3, quality: 3, overall: 3 });
-    await page.click('main button[type=submit]');
+    // Said on opening (the eligibility check), not after five taps.
     await page.locator('#rating-refused').waitFor();
+    expect(await page.locator('fieldset#score-overall').count()).toBe(0);
     expect(await page.textContent('[data-testid=refusal]')).toContain('ประเมินได้เฉพาะเรื่องร้องเรียนที่คุณแจ้งผ่าน LINE');
     await page.close();
   });
 
   it('forged submissions from the page are refused and change nothing', async () => {
-    const page = await newPage();
+    // Someone who has not rated `tax` today (the citizen above has: the form would not even show).
+    const page = await newPage({ sub: newUserId(), name: 'ผู้ทดสอบปลอมแปลง' });
     await open(page, t.rt.baseUrl, orgId, `ratings/new?service=tax`);
     const results = await page.evaluate(async (org) => {
       const post = async (headers: Record<string, string>, body: unknown) => {

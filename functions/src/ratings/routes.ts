@@ -22,6 +22,7 @@ import {
   AGE_GROUPS,
   COMMENT_MAX,
   commentsQuerySchema,
+  eligibilityQuerySchema,
   ITEM_LABELS,
   ITEM_SHORT_LABELS,
   ITEMS,
@@ -32,7 +33,7 @@ import {
   settingsSchema,
   submitRatingSchema,
 } from './schema.ts';
-import { changeSettings, getSettings, links, listComments, submitRating, summariseRatings, type RatingDeps } from './service.ts';
+import { changeSettings, getSettings, links, listComments, ratingEligibility, submitRating, summariseRatings, type RatingDeps } from './service.ts';
 import { complaintLookup, queueServiceLookup, queueTicketLookup } from './adapters.ts';
 
 const defaultQr = (url: string) => qrSvg(url, 'QR Code ไปยังแบบประเมินความพึงพอใจ');
@@ -96,6 +97,13 @@ export function ratingsRouter(deps: RatingsRouterDeps): Router {
     const caller = callerOf(res);
     if (!limiter.take(`${o.id}|${caller.userId}`)) throw new RateLimitedError('ส่งแบบประเมินถี่เกินไป กรุณารอสักครู่แล้วลองใหม่ค่ะ');
     res.status(201).json(await submitRating(service, o, caller, input));
+  });
+
+  // Read-only: may this person rate this ticket/complaint/service now? The form asks on load; nothing is claimed.
+  router.get(`${base}/eligibility`, org, auth, async (req, res) => {
+    const query = parseInput(eligibilityQuerySchema, req.query);
+    res.set('Cache-Control', 'private, no-store');
+    res.json(await ratingEligibility(service, orgOf(res), callerOf(res), query));
   });
 
   const summary = async (req: Request, res: Response) => {

@@ -125,13 +125,29 @@ export const submitRatingSchema = z
     { error: 'ข้อมูลแบบประเมินไม่ถูกต้อง' },
   )
   .strict()
-  .superRefine((b, ctx) => {
-    if (b.ticketId && b.complaintId) ctx.addIssue({ code: 'custom', path: ['complaintId'], message: 'ประเมินได้ครั้งละหนึ่งเรื่อง: บัตรคิวหรือเรื่องร้องเรียนอย่างใดอย่างหนึ่ง' });
-    if (!b.ticketId && !b.complaintId && !b.serviceId) ctx.addIssue({ code: 'custom', path: ['serviceId'], message: 'กรุณาเลือกบริการที่ต้องการประเมิน' });
-    if (b.complaintId && b.serviceId && b.serviceId !== COMPLAINT_SERVICE_ID) ctx.addIssue({ code: 'custom', path: ['serviceId'], message: `การประเมินเรื่องร้องเรียนใช้บริการ ${COMPLAINT_SERVICE_ID}` });
-    if (!b.complaintId && b.serviceId === COMPLAINT_SERVICE_ID) ctx.addIssue({ code: 'custom', path: ['complaintId'], message: 'การประเมินการจัดการเรื่องร้องเรียนต้องมาจากลิงก์ที่ได้รับเมื่อเรื่องเสร็จสิ้น' });
-  });
+  .superRefine(whatIsRated);
 export type SubmitRatingInput = z.infer<typeof submitRatingSchema>;
+
+/** What one rating is about: a ticket, a complaint, or a service (QR), with the same rules for submitting and asking. */
+function whatIsRated(b: { serviceId?: string | undefined; ticketId?: string | undefined; complaintId?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (b.ticketId && b.complaintId) ctx.addIssue({ code: 'custom', path: ['complaintId'], message: 'ประเมินได้ครั้งละหนึ่งเรื่อง: บัตรคิวหรือเรื่องร้องเรียนอย่างใดอย่างหนึ่ง' });
+  if (!b.ticketId && !b.complaintId && !b.serviceId) ctx.addIssue({ code: 'custom', path: ['serviceId'], message: 'กรุณาเลือกบริการที่ต้องการประเมิน' });
+  if (b.complaintId && b.serviceId && b.serviceId !== COMPLAINT_SERVICE_ID) ctx.addIssue({ code: 'custom', path: ['serviceId'], message: `การประเมินเรื่องร้องเรียนใช้บริการ ${COMPLAINT_SERVICE_ID}` });
+  if (!b.complaintId && b.serviceId === COMPLAINT_SERVICE_ID) ctx.addIssue({ code: 'custom', path: ['complaintId'], message: 'การประเมินการจัดการเรื่องร้องเรียนต้องมาจากลิงก์ที่ได้รับเมื่อเรื่องเสร็จสิ้น' });
+}
+
+/** `GET …/ratings/eligibility?serviceId=|ticketId=|complaintId=`: the subject of a rating, as the form would send it. */
+export const eligibilityQuerySchema = z
+  .object(
+    {
+      serviceId: serviceIdSchema.optional(),
+      ticketId: ticketIdSchema.optional(),
+      complaintId: complaintIdSchema.optional(),
+    },
+    { error: 'ข้อมูลที่ส่งมาไม่ถูกต้อง' },
+  )
+  .superRefine(whatIsRated);
+export type EligibilityQuery = z.infer<typeof eligibilityQuerySchema>;
 
 /** A stored rating. Append-only: written once with create(), never updated. No LINE user id, no comment text. */
 export interface Rating {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Clock } from '../clock.ts';
-import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
+import { ConflictError, type DomainError, ForbiddenError, ValidationError } from '../errors.ts';
 import { liffUrl } from '../line/liff.ts';
 import type { Logger } from '../log.ts';
 import type { Notification, Notifier } from '../notify/notifier.ts';
@@ -19,12 +19,14 @@ import {
   COMPLAINT_SERVICE_ID,
   COMPLAINT_SERVICE_TITLE,
   type Rating,
+  type EligibilityQuery,
   type RatingComment,
   type RatingSettings,
   type Source,
   type SubmitRatingInput,
 } from './schema.ts';
 import {
+  type RatingKey,
   claimRatingKey,
   getRating,
   getRatingKey,
@@ -97,7 +99,7 @@ async function resolveService(deps: RatingDeps, orgId: string, serviceId: string
 }
 
 /** Which service is rated and which once-only key admits the rating, after checking the ticket or complaint. */
-async function admission(deps: RatingDeps, org: Org, userId: string, input: SubmitRatingInput, day: string, raterHash: string) {
+async function admission(deps: RatingDeps, org: Org, userId: string, input: EligibilityQuery, day: string, raterHash: string) {
   if (input.complaintId) {
     if (!deps.complaints) throw new ValidationError([{ path: 'complaintId', message: 'ยังไม่เปิดให้ประเมินการจัดการเรื่องร้องเรียน' }]);
     const c = await deps.complaints.complaintForRating(org.id, input.complaintId, userId);
@@ -137,12 +139,8 @@ export async function submitRating(deps: RatingDeps, org: Org, caller: { userId:
   const claimed = await claimRatingKey(deps.db, org.id, key, { ratingId: key, source, raterHash, createdAt: now.toISOString() });
   if (!claimed) {
     const existing = await getRatingKey(deps.db, org.id, key);
-    // The key may admit another rating: a ticket rating also holds the walk-in key of its service and day.
-    const rated = existing ? await getRating(deps.db, org.id, existing.ratingId) : null;
-    if (rated || !existing || existing.ratingId !== key || existing.raterHash !== raterHash) {
-      throw new ConflictError(`rating ${source} already recorded`, REFUSALS[source]);
-    }
-    if (now.getTime() - Date.parse(existing.createdAt) < STALE_CLAIM_MS) throw new ConflictError(`rating ${source} in flight`, REFUSALS.inFlight);
+    const refusal = await takenKeyRefusal(deps, org.id, existing, { key, source, raterHash, now });
+    if (refusal) throw refusal;
     deps.log?.warn({ source }, 'completing a rating whose key was claimed but never written');
   }
   if (dayKey) await claimRatingKey(deps.db, org.id, dayKey, { ratingId: key, source, raterHash, createdAt: now.toISOString() });
@@ -178,6 +176,58 @@ export async function submitRating(deps: RatingDeps, org: Org, caller: { userId:
     message: `ขอบคุณที่ร่วมประเมินความพึงพอใจ${source === 'complaint' ? 'การจัดการเรื่องร้องเรียน' : `บริการ${service.title}`}ค่ะ ความคิดเห็นของคุณช่วยให้${org.name}ปรับปรุงการให้บริการ`,
     resultsUrl: links.results(deps, org) ?? null,
   };
+}
+
+/**
+ * Why a once-only key that is already taken refuses this rating, or null when the same person may complete a claim that
+ * never got its rating (older than STALE_CLAIM_MS). `existing` null: taken, but unreadable (someone else's race).
+ */
+async function takenKeyRefusal(
+  deps: Pick<RatingDeps, 'db'>,
+  orgId: string,
+  existing: RatingKey | null,
+  o: { key: string; source: Source; raterHash: string; now: Date },
+): Promise<ConflictError | null> {
+  // The key may admit another rating: a ticket rating also holds the walk-in key of its service and day.
+  const rated = existing ? await getRating(deps.db, orgId, existing.ratingId) : null;
+  if (rated || !existing || existing.ratingId !== o.key || existing.raterHash !== o.raterHash) {
+    return new ConflictError(`rating ${o.source} already recorded`, REFUSALS[o.source]);
+  }
+  if (o.now.getTime() - Date.parse(existing.createdAt) < STALE_CLAIM_MS) return new ConflictError(`rating ${o.source} in flight`, REFUSALS.inFlight);
+  return null;
+}
+
+export interface Eligibility {
+  eligible: boolean;
+  /** Thai, when not eligible: the words the submission would refuse with. */
+  reason?: string;
+  /** When not eligible: the status the submission would answer (409 already rated / not yet; 403 not the caller's). */
+  status?: 403 | 409;
+}
+
+/**
+ * Whether the caller may rate this ticket, complaint or service now, by the same rules as `submitRating` (admission,
+ * then the once-only key), without writing anything: the form asks on load so a person who already rated is told
+ * before choosing scores. The submission still checks everything itself. Bad input (unknown ticket or service) is
+ * the same 400 the submission gives.
+ */
+export async function ratingEligibility(deps: RatingDeps, org: Org, caller: { userId: string }, input: EligibilityQuery): Promise<Eligibility> {
+  const now = deps.clock.now();
+  const raterHash = raterHashOf(org.id, caller.userId);
+  const refused = (err: DomainError, status: 403 | 409): Eligibility => ({ eligible: false, reason: err.publicMessage, status });
+  let admitted: Awaited<ReturnType<typeof admission>>;
+  try {
+    admitted = await admission(deps, org, caller.userId, input, bangkokDate(now), raterHash);
+  } catch (err) {
+    if (err instanceof ForbiddenError) return refused(err, 403);
+    if (err instanceof ConflictError) return refused(err, 409);
+    throw err;
+  }
+  const { key, source } = admitted;
+  const existing = await getRatingKey(deps.db, org.id, key);
+  if (!existing) return { eligible: true };
+  const refusal = await takenKeyRefusal(deps, org.id, existing, { key, source, raterHash, now });
+  return refusal ? refused(refusal, 409) : { eligible: true };
 }
 
 /** Delivery problems never undo a recorded rating: the outbox retries; a failure to enqueue is logged. */

@@ -4,14 +4,16 @@ import { ApiError, request } from '../lib/api.ts';
 import type { PageProps } from '../lib/router.ts';
 import { getSession } from '../lib/session.ts';
 import { Button, ErrorSummary, ErrorView, Link, Loading, Notice, Select, TextArea, focusSoon, useApi } from '../lib/ui.ts';
-import { FORM_LABELS, ITEM_IDS, type ItemId, type RatingCreated, type RatingForm } from './model.ts';
+import { FORM_LABELS, ITEM_IDS, type Eligibility, type ItemId, type RatingCreated, type RatingForm } from './model.ts';
 import './ratings.css';
 
 /**
  * The satisfaction form (issue 7). Opened from a QR poster (?service=), the link after a queue ticket (?ticket=), the
  * link after a resolved complaint (?complaint=), or from the menu (pick a service). Five rows of five real radio
  * buttons, laid out so all five fit on a 360×740 screen: five taps and "send". The server decides whether the rating
- * is accepted (once per ticket, complaint, or person-service-day) and its Thai refusal is shown as it is.
+ * is accepted (once per ticket, complaint, or person-service-day) and its Thai refusal is shown as it is. It is also
+ * asked up front (`GET ratings/eligibility`, read-only): a person who already rated sees the refusal instead of the form,
+ * before tapping anything; with the service picker, the refusal shows by the picker. The submission still decides.
  */
 type Errors = Partial<Record<string, string>>;
 
@@ -32,6 +34,10 @@ export default function RatingNew(props: PageProps): ComponentChild {
   const ticketInfo = useApi<TicketInfo>(ticket ? `/tickets/${encodeURIComponent(ticket)}` : null);
 
   const [serviceId, setServiceId] = useState(qrService);
+  // The same once-only rules as the submission, asked before any tap. A 400 (unknown service or ticket) or a network
+  // failure says nothing here: the form stays and the submission gives its own answer.
+  const subject = ticket ? `ticketId=${encodeURIComponent(ticket)}` : complaint ? `complaintId=${encodeURIComponent(complaint)}` : serviceId ? `serviceId=${encodeURIComponent(serviceId)}` : '';
+  const eligibility = useApi<Eligibility>(subject ? `/ratings/eligibility?${subject}` : null);
   const [scores, setScores] = useState<Partial<Record<ItemId, number>>>({});
   const [comment, setComment] = useState('');
   const [ageGroup, setAgeGroup] = useState('');
@@ -42,10 +48,6 @@ export default function RatingNew(props: PageProps): ComponentChild {
   const [created, setCreated] = useState<RatingCreated | null>(null);
   const [moreOpen, setMoreOpen] = useState(false);
 
-  useEffect(() => {
-    if (refused) focusSoon('rating-refused');
-  }, [refused]);
-
   if (form.loading && !form.data) return h(Loading, null);
   if (form.error || !form.data) return h(ErrorView, { error: form.error, retry: form.reload });
   const data = form.data;
@@ -55,6 +57,13 @@ export default function RatingNew(props: PageProps): ComponentChild {
   const qrKnown = qrService ? data.services.find((s) => s.id === qrService) : undefined;
   // A poster for a service that is gone (or a mistyped link): say so and let the person pick.
   const picking = !ticket && !complaint && !qrKnown;
+  const notEligible = !eligibility.loading && eligibility.data?.eligible === false ? eligibility.data : null;
+  if (!picking) {
+    if (eligibility.loading && !eligibility.data && !eligibility.error) return h(Loading, null);
+    if (notEligible) return h(Refused, { status: notEligible.status ?? 409, message: notEligible.reason ?? 'คุณประเมินรายการนี้ไม่ได้ค่ะ', ticket: Boolean(ticket) });
+  }
+  // With the picker, a service already rated today says so by the picker (the person may pick another).
+  const pickedRefusal = picking && serviceId && notEligible ? notEligible.reason : undefined;
   const commentMax = data.commentMax || 500;
 
   const fieldOrder = ['serviceId', ...ITEM_IDS.map((i) => `score-${i}`), 'comment', 'ageGroup'];
@@ -147,7 +156,7 @@ export default function RatingNew(props: PageProps): ComponentChild {
           },
           placeholder: 'เลือกบริการ',
           options: data.services.map((s) => ({ value: s.id, label: s.title })),
-          error: errors.serviceId,
+          error: errors.serviceId ?? pickedRefusal,
         })
       : null,
     ITEM_IDS.map((item) =>
@@ -256,6 +265,8 @@ function ThankYou(props: { created: RatingCreated }): ComponentChild {
 
 /** A refusal that sending again cannot change: the server's Thai words, and where to go instead. */
 function Refused(props: { status: number; message: string; ticket: boolean }): ComponentChild {
+  // Shown on opening (eligibility) or after sending: either way the refusal is where focus goes.
+  useEffect(() => focusSoon('rating-refused'), []);
   const title = props.status === 409 ? 'ได้รับการประเมินแล้ว' : 'ประเมินจากลิงก์นี้ไม่ได้';
   return h(
     'div',

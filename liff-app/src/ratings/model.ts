@@ -13,6 +13,15 @@ export interface RatingForm {
   commentMax: number;
 }
 
+/** GET /ratings/eligibility: whether this person may still rate the ticket, complaint or service (read-only). */
+export interface Eligibility {
+  eligible: boolean;
+  /** Thai, when not eligible: the submission's own refusal. */
+  reason?: string;
+  /** When not eligible: the status the submission would answer (409 already rated or not yet; 403 not yours). */
+  status?: 403 | 409;
+}
+
 /** 201 of POST /ratings. */
 export interface RatingCreated {
   id: string;
