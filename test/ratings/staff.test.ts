@@ -42,7 +42,9 @@ describe('low scores', () => {
     const json = JSON.stringify(sent[0]!.messages);
     expect(json).toContain('งานจัดเก็บภาษี');
     expect(json).toContain('2 / 5');
-    expect(json).toContain(`${LIFF_BASE}/liff/${org.id}/staff/ratings`);
+    // The button opens the staff page on this service's low scores (the page reads ?service= and ?low=1).
+    const buttons = JSON.stringify(sent[0]!.messages).match(/"uri":"[^"]*"/g) ?? [];
+    expect(buttons).toEqual([`"uri":"${LIFF_BASE}/liff/${org.id}/staff/ratings?service=tax&low=1"`]);
     expect(json).not.toContain('สมชาย');
     expect(json).not.toContain('0812345678');
     expect(json).not.toContain(rater);

@@ -57,7 +57,11 @@ export const links = {
   results: (deps: Pick<RatingDeps, 'liffLocalBase'>, org: Pick<Org, 'id' | 'line'>) => liffUrl(org, 'ratings/results', deps.liffLocalBase),
   rate: (deps: Pick<RatingDeps, 'liffLocalBase'>, org: Pick<Org, 'id' | 'line'>, serviceId?: string) =>
     liffUrl(org, serviceId ? `ratings/new?service=${encodeURIComponent(serviceId)}` : 'ratings/new', deps.liffLocalBase),
-  staff: (deps: Pick<RatingDeps, 'liffLocalBase'>, org: Pick<Org, 'id' | 'line'>) => liffUrl(org, 'staff/ratings', deps.liffLocalBase),
+  /** The staff comments page; `?service=<id>&low=1` opens it on one service's low scores (what the page reads). */
+  staff: (deps: Pick<RatingDeps, 'liffLocalBase'>, org: Pick<Org, 'id' | 'line'>, filter: { serviceId?: string; low?: boolean } = {}) => {
+    const query = new URLSearchParams({ ...(filter.serviceId ? { service: filter.serviceId } : {}), ...(filter.low ? { low: '1' } : {}) }).toString();
+    return liffUrl(org, query ? `staff/ratings?${query}` : 'staff/ratings', deps.liffLocalBase);
+  },
 };
 
 /** Pseudonymous rater id: stable per organisation and LINE user, so "once per day" can be checked without the id. */
@@ -241,7 +245,8 @@ async function notifySafely(deps: RatingDeps, n: Notification): Promise<void> {
 
 async function notifyLowScore(deps: RatingDeps, org: Org, rating: Rating, service: RatedService): Promise<void> {
   const groups = service.staffGroupIds && service.staffGroupIds.length > 0 ? service.staffGroupIds : await listStaffGroupIds(deps.db, org.id);
-  const message = lowScoreAlert(rating, links.staff(deps, org));
+  // The button opens the staff page on this service's low scores.
+  const message = lowScoreAlert(rating, links.staff(deps, org, { serviceId: rating.serviceId, low: true }));
   for (const to of groups) {
     await notifySafely(deps, { orgId: org.id, to, messages: [message], key: `ratings:low:${rating.id}:${to}`, topic: 'rating.low' });
   }
