@@ -8,6 +8,7 @@
  * orgs/{orgId}/complaintReporters/{complaintId}           who filed it and how to reach them (apart from the case)
  * orgs/{orgId}/complaintTracking/{trackingCode}           tracking code reservation (create-if-absent) -> complaint id
  * orgs/{orgId}/complaintCategories/{categoryId}           per-organisation categories (defaults when empty)
+ * orgs/{orgId}/complaintDigests/{isoWeek}                 weekly digest run marker (counts only, no content)
  */
 export const COMPLAINT_COLLECTIONS = {
   complaints: 'complaints',
@@ -16,4 +17,5 @@ export const COMPLAINT_COLLECTIONS = {
   reporters: 'complaintReporters',
   tracking: 'complaintTracking',
   categories: 'complaintCategories',
+  digests: 'complaintDigests',
 } as const;

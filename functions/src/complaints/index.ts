@@ -2,5 +2,6 @@
 export { complaintsRouter, type ComplaintsRouterDeps } from './routes.ts';
 export { complaintPostbackHandlers, complaintTextHandlers } from './bot.ts';
 export { runComplaintDeadlines, type DeadlineDeps, type DeadlineRun } from './reminders.ts';
+export { digestWeek, runWeeklyComplaintDigest, type DigestDeps, type DigestOutcome } from './digest.ts';
 export { COMPLAINT_COLLECTIONS } from './collections.ts';
 export { complaintRatingContext, type ComplaintDeps } from './service.ts';

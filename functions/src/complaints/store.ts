@@ -105,6 +105,19 @@ export async function markReminderSent(db: Firestore, orgId: string, id: string,
   await complaintsOf(db, orgId).doc(id).update({ [`reminders.${kind}`]: at.toISOString() });
 }
 
+// ---------- weekly digest run markers ----------
+
+const digestsOf = (db: Firestore, orgId: string) => org(db, orgId).collection(C.digests);
+
+export async function isDigestDone(db: Firestore, orgId: string, week: string): Promise<boolean> {
+  return (await digestsOf(db, orgId).doc(week).get()).exists;
+}
+
+/** Records that the week's digest went out (or had nothing to say): numbers only. */
+export async function markDigestDone(db: Firestore, orgId: string, week: string, summary: { open: number; groups: number }, now: Date): Promise<void> {
+  await digestsOf(db, orgId).doc(week).set({ week, ...summary, doneAt: now.toISOString() });
+}
+
 // ---------- history ----------
 
 /** Claims history record `seq`; false when another change claimed it first. */
