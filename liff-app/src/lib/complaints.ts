@@ -43,6 +43,8 @@ export interface ComplaintView {
   anonymous?: boolean;
   place?: { text?: string; lat?: number; lng?: number } | null;
   history?: HistoryEntry[];
+  /** Owner view: until when the complainant may say "not fixed" (ยังไม่ได้รับการแก้ไข), or null. */
+  reopenUntil?: string | null;
 }
 
 export const STATUS_LABELS: Record<Status, string> = {

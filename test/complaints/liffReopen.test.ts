@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grantRoles } from '../../functions/src/staff/store.ts';
+import { givenOrg, idTokenFor, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { launchBrowser, type TestBrowser } from '../liff/browser.ts';
+import { actAs, buildLiffApp, open } from '../liff/support.ts';
+import { generalBody } from './harness.ts';
+
+/** "ยังไม่ได้รับการแก้ไข" on the LIFF status page, in real Chromium against the real server (local mode). */
+let t: TestApp;
+let browser: TestBrowser;
+let orgId: string;
+const citizen = { sub: newUserId(), name: 'สมชาย ทดสอบ' };
+
+beforeAll(async () => {
+  await buildLiffApp();
+  t = await startTestApp();
+  orgId = (await givenOrg(t, { name: 'เทศบาลตำบลทดสอบเปิดเรื่องใหม่' })).id;
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+async function api(method: string, path: string, userId: string, body?: unknown) {
+  const res = await fetch(`${t.rt.baseUrl}/api/orgs/${orgId}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await idTokenFor(t, userId)}`, 'content-type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  expect(res.status).toBeLessThan(300);
+  return res.json() as Promise<{ id: string; trackingCode: string }>;
+}
+
+describe('the LIFF status page: "not fixed"', { timeout: 60_000 }, () => {
+  it('offers the button on a resolved complaint, asks for a reason, and shows the case open again', async () => {
+    const officer = newUserId();
+    await grantRoles(t.rt.db, orgId, { userId: officer, displayName: 'เจ้าหน้าที่ทดสอบ', roles: ['officer'] }, t.clock.now());
+    const filed = await api('POST', '/complaints', citizen.sub, generalBody());
+    await api('POST', `/staff/complaints/${filed.id}/status`, officer, { to: 'resolved', note: 'เปลี่ยนหลอดไฟแล้ว' });
+
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => console.error('pageerror', e.message));
+    await actAs(page, t.rt.baseUrl, citizen);
+    await open(page, t.rt.baseUrl, orgId, `complaints/${filed.trackingCode}`);
+    await page.getByRole('button', { name: 'ยังไม่ได้รับการแก้ไข' }).click();
+
+    // Too short: told next to the field, nothing sent.
+    await page.fill('#reopen-reason', 'ไม่');
+    await page.getByRole('button', { name: 'ส่งเรื่องให้เจ้าหน้าที่ดำเนินการต่อ' }).click();
+    await page.locator('#reopen-reason-error').waitFor();
+    expect(await page.getAttribute('#reopen-reason', 'aria-invalid')).toBe('true');
+
+    await page.fill('#reopen-reason', 'ไฟยังดับอยู่เหมือนเดิม');
+    await page.getByRole('button', { name: 'ส่งเรื่องให้เจ้าหน้าที่ดำเนินการต่อ' }).click();
+    await page.locator('.notice-success').waitFor();
+    expect(await page.textContent('.notice-success')).toContain('ถูกเปิดอีกครั้ง');
+    const view = await page.textContent('main');
+    expect(view).toContain('กำลังดำเนินการ');
+    expect(view).toContain('ไฟยังดับอยู่เหมือนเดิม');
+    expect(await page.getByRole('button', { name: 'ยังไม่ได้รับการแก้ไข' }).count()).toBe(0);
+    await page.screenshot({ path: '/tmp/liff-complaint-not-fixed-360.png', fullPage: true });
+    await page.close();
+  });
+});
