@@ -60,6 +60,7 @@ describe('the LIFF status page: "not fixed"', { timeout: 60_000 }, () => {
     const view = await page.textContent('main');
     expect(view).toContain('กำลังดำเนินการ');
     expect(view).toContain('ไฟยังดับอยู่เหมือนเดิม');
+    expect(view).toContain('ผู้แจ้งแจ้งว่ายังไม่ได้รับการแก้ไข');
     expect(await page.getByRole('button', { name: 'ยังไม่ได้รับการแก้ไข' }).count()).toBe(0);
     await page.screenshot({ path: '/tmp/liff-complaint-not-fixed-360.png', fullPage: true });
     await page.close();

@@ -41,6 +41,11 @@ async function snapshot(orgId: string, id: string) {
 describe('"not fixed": the complainant reopens a resolved complaint', () => {
   it('moves it back to in progress with the reason in the history, tells the staff groups and confirms to the complainant', async () => {
     const { org, officer, groupId, citizen, filed, reopen } = await givenResolvedGeneral();
+    // The resolution message offers "not fixed": a button to the owner's status page.
+    const resolvedMsg = JSON.stringify(h.notifier.sent.find((n) => n.key === `complaint:${filed.id}:update:2`)?.messages);
+    expect(resolvedMsg).toContain('หากปัญหายังไม่ได้รับการแก้ไข แจ้งได้ภายใน 5 วัน');
+    expect(resolvedMsg).toContain('"label":"แจ้งยังไม่ได้แก้ไข"');
+    expect(resolvedMsg).toContain(`/complaints/${filed.trackingCode}"`);
     h.t.clock.set('2026-12-03T05:00:00.000Z');
     const tracked = await h.call('GET', path(org.id, `/track/${filed.trackingCode}`), { token: await h.token(citizen) });
     expect(tracked.json.reopenUntil).toBe(LAST_MOMENT);

@@ -49,7 +49,7 @@ const CARD_MOVES: readonly Status[] = ['acknowledged', 'in_progress', 'resolved'
 const ID = /^[0-9A-Z]{26}$/;
 
 /** Said to the complainant when a case is marked resolved from the group card (no room for a note there). */
-export const CARD_RESOLVED_NOTE = 'เจ้าหน้าที่แจ้งว่าดำเนินการแก้ไขเรื่องนี้เรียบร้อยแล้ว หากยังไม่ได้รับการแก้ไข แจ้งได้ในแบบประเมิน';
+export const CARD_RESOLVED_NOTE = 'เจ้าหน้าที่แจ้งว่าดำเนินการแก้ไขเรื่องนี้เรียบร้อยแล้ว หากยังไม่ได้รับการแก้ไข กดแจ้งได้ภายใน 5 วัน';
 
 /**
  * `action=complaint-status&id=..&to=..` from the staff card. The pressing user (LINE puts their id in group postbacks)

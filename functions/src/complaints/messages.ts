@@ -6,7 +6,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import type { Message } from '../line/client.ts';
 import type { Org } from '../orgs/schema.ts';
 import type { Complaint, ComplaintUpdate } from './schema.ts';
-import { daysSince, formatThaiDate, isOpen, STATUS_LABELS, type Status } from './workflow.ts';
+import { daysSince, formatThaiDate, isOpen, REOPEN_DAYS, STATUS_LABELS, type Status } from './workflow.ts';
 
 type FlexComponent = messagingApi.FlexComponent;
 type FlexBubble = messagingApi.FlexBubble;
@@ -85,7 +85,7 @@ export function complainantUpdateMessages(
   org: Pick<Org, 'name'>,
   c: Complaint,
   u: ComplaintUpdate,
-  links: { track: string | undefined; rate: string | undefined },
+  links: { track: string | undefined; rate: string | undefined; notFixed?: string | undefined },
 ): Message[] {
   const lines: string[] = [];
   if (isReopen(u)) {
@@ -104,11 +104,15 @@ export function complainantUpdateMessages(
     if (u.reason) lines.push(`เหตุผล: ${u.reason}`);
     if (u.note) lines.push(`ข้อความจากเจ้าหน้าที่: ${u.note}`);
     if (isOpen(u.to)) lines.push(`กำหนดแจ้งผลภายในวันที่ ${formatThaiDate(c.dueAt)}`);
+    if (u.to === 'resolved' && links.notFixed) lines.push(`หากปัญหายังไม่ได้รับการแก้ไข แจ้งได้ภายใน ${REOPEN_DAYS} วัน`);
   }
   const text = clip(lines.join('\n'), 2000);
   const messages: Message[] = [];
   if (links.track) {
-    messages.push({ type: 'template', altText: clip(text, 400), template: { type: 'buttons', text: clip(text, 160), actions: [{ type: 'uri', label: 'ดูความคืบหน้า', uri: links.track }] } });
+    const actions: messagingApi.Action[] = [{ type: 'uri', label: 'ดูความคืบหน้า', uri: links.track }];
+    // The complainant's "not fixed" is on the status page (owner view, by their LINE login).
+    if (u.to === 'resolved' && links.notFixed) actions.push({ type: 'uri', label: 'แจ้งยังไม่ได้แก้ไข', uri: links.notFixed });
+    messages.push({ type: 'template', altText: clip(text, 400), template: { type: 'buttons', text: clip(text, 160), actions } });
     // A buttons template cuts text at 160 characters: send the full text too when it is longer.
     if (text.length > 160) messages.unshift({ type: 'text', text });
   } else {
@@ -205,7 +209,7 @@ export function weeklyDigestCard(week: string, counts: DigestCounts, oldest: Dig
 }
 
 export function ratingInvitation(url: string): Message {
-  const text = 'ช่วยประเมินความพึงพอใจต่อการจัดการเรื่องร้องเรียนนี้ หากปัญหายังไม่ได้รับการแก้ไข แจ้งได้ในแบบประเมิน';
+  const text = 'ช่วยประเมินความพึงพอใจต่อการจัดการเรื่องร้องเรียนนี้';
   return { type: 'template', altText: text, template: { type: 'buttons', text: clip(text, 160), actions: [{ type: 'uri', label: 'ประเมินความพึงพอใจ', uri: url }] } };
 }
 

@@ -53,6 +53,8 @@ export interface ComplaintDeps {
 
 export const links = {
   track: (deps: ComplaintDeps, org: Org, code: string) => liffUrl(org, `complaints/track?code=${encodeURIComponent(code)}`, deps.liffLocalBase),
+  /** The owner's status page (LINE login), where a resolved case can be reported "not fixed". */
+  status: (deps: ComplaintDeps, org: Org, code: string) => liffUrl(org, `complaints/${encodeURIComponent(code)}`, deps.liffLocalBase),
   rate: (deps: ComplaintDeps, org: Org, id: string) => liffUrl(org, `ratings/new?complaint=${encodeURIComponent(id)}`, deps.liffLocalBase),
   staffDetail: (deps: ComplaintDeps, org: Org, id: string) => liffUrl(org, `staff/complaints/${encodeURIComponent(id)}`, deps.liffLocalBase),
   staffInbox: (deps: ComplaintDeps, org: Org, kind: ComplaintKind) => liffUrl(org, `staff/complaints?kind=${kind}`, deps.liffLocalBase),
@@ -214,7 +216,7 @@ async function notifyStaffOfNew(deps: ComplaintDeps, org: Org, c: Complaint, cat
 }
 
 async function notifyComplainant(deps: ComplaintDeps, org: Org, c: Complaint, u: ComplaintUpdate, userId: string): Promise<void> {
-  const messages = complainantUpdateMessages(org, c, u, { track: links.track(deps, org, c.trackingCode), rate: links.rate(deps, org, c.id) });
+  const messages = complainantUpdateMessages(org, c, u, { track: links.track(deps, org, c.trackingCode), rate: links.rate(deps, org, c.id), notFixed: links.status(deps, org, c.trackingCode) });
   await notifySafely(deps, { orgId: org.id, to: userId, messages, key: `complaint:${c.id}:update:${u.seq}`, topic: `complaint.${u.to}` });
 }
 

@@ -118,6 +118,8 @@ export function Timeline(props: { complaint: ComplaintView }): ComponentChild {
           e.forwardedTo ? h('p', { class: 'step-note' }, h('strong', null, 'ส่งต่อไปที่: '), e.forwardedTo) : null,
           e.reason ? h('p', { class: 'step-note' }, h('strong', null, 'เหตุผล: '), e.reason) : null,
           typeof e.by === 'object' && e.by?.displayName ? h('p', { class: 'step-when' }, `โดย ${e.by.displayName}`) : null,
+          // The complainant's own move after the receipt ("not fixed").
+          i > 0 && (e.by === 'ผู้แจ้ง' || (typeof e.by === 'object' && e.by?.type === 'citizen')) ? h('p', { class: 'step-when' }, 'ผู้แจ้งแจ้งว่ายังไม่ได้รับการแก้ไข') : null,
           e.note ? h('p', { class: 'step-note' }, e.note) : null,
         ),
       ),
