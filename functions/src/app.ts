@@ -18,7 +18,7 @@ import { orgsRouter } from './orgs/routes.ts';
 import { plansRouter } from './plans/routes.ts';
 import { manualCardFor, manualPostbackHandler } from './manuals/lineHandlers.ts';
 import { manualsRouter } from './manuals/routes.ts';
-import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, runComplaintDeadlines } from './complaints/index.ts';
+import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, runComplaintDeadlines, runWeeklyComplaintDigest } from './complaints/index.ts';
 import { queuePostbackHandlers, queueRouter, queueTextHandlers } from './queue/index.ts';
 import { ratingsRouter, ratingTextHandlers, runWeeklyRatingSummary } from './ratings/index.ts';
 import { FirestoreContextStore } from './chat/contextStore.ts';
@@ -118,6 +118,7 @@ export function createApp(deps: AppDeps): App {
   const scheduledJobs: { name: string; everyMs: number; run(): Promise<unknown> }[] = [
     { name: 'outbox', everyMs: 0, run: () => sweepOutbox(delivery) },
     { name: 'complaint deadlines', everyMs: 15 * 60_000, run: () => runComplaintDeadlines(complaints, deps.clock.now()) },
+    { name: 'weekly complaint digest', everyMs: 15 * 60_000, run: () => runWeeklyComplaintDigest(complaints, deps.clock.now()) },
     { name: 'weekly satisfaction summary', everyMs: 15 * 60_000, run: () => runWeeklyRatingSummary(complaints, deps.clock.now()) },
   ];
   const lastRun = new Map<string, number>();

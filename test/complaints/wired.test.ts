@@ -58,4 +58,30 @@ describe('complaints wired into the app (end to end)', () => {
     const update = await eventually('the status message', () => t.rt.sandbox!.outbox({ to: citizen }).find((e) => JSON.stringify(e.messages).includes('เจ้าหน้าที่รับเรื่องแล้ว')));
     expect(update.kind).toBe('push');
   });
+  it('sends the weekly digest of open cases to the staff group from the scheduled jobs on Monday morning', async () => {
+    const org = await givenOrg(t);
+    const officer = newUserId();
+    await grantRoles(t.rt.db, org.id, { userId: officer, displayName: 'สมชาย เจ้าหน้าที่', roles: ['officer'] }, t.clock.now());
+    const groupId = `C${newUserId().slice(1)}`;
+    await markStaffGroup(t.rt.db, org.id, groupId, officer, t.clock.now());
+    const token = await t.rt.issuer!.sign({ sub: newUserId(), aud: AUD, now: t.clock.now() });
+    const res = await fetch(`${t.rt.baseUrl}/api/orgs/${org.id}/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(generalBody()),
+    });
+    expect(res.status).toBe(201);
+
+    const digests = () => t.rt.sandbox!.outbox({ to: groupId }).filter((e) => JSON.stringify(e.messages).includes('สรุปเรื่องร้องเรียนค้าง'));
+    t.clock.set('2026-11-23T01:00:00.000Z'); // Monday 08:00 Bangkok
+    await t.rt.runScheduledJobs();
+    await t.rt.idle();
+    const digest = await eventually('the weekly digest', () => digests()[0]);
+    expect(JSON.stringify(digest.messages)).toContain('สรุปเรื่องร้องเรียนค้าง: 1 เรื่อง');
+
+    t.clock.advance(60 * 60_000);
+    await t.rt.runScheduledJobs();
+    await t.rt.idle();
+    expect(digests()).toHaveLength(1);
+  });
 });
