@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { getOrg } from '../../functions/src/orgs/store.ts';
+import { parsePlanDocument } from '../../functions/src/plans/parse/index.ts';
+import { importPlanDocument } from '../../functions/src/plans/store.ts';
 import { ratingTextHandlers } from '../../functions/src/ratings/bot.ts';
 import { latestSatisfactionSummary, satisfactionMessages } from '../../functions/src/ratings/chat.ts';
 import { runWeeklyRatingSummary } from '../../functions/src/ratings/weekly.ts';
@@ -93,7 +96,7 @@ describe('the target', () => {
     await rate(org.id, { serviceId: 'tax', scores: allScores(3) });
     // mean 3.5 → 70 %; satisfied 50 %.
     let sum = await h.call('GET', path(org.id, '/summary'));
-    expect(sum.json.target).toMatchObject({ percent: 80, basis: 'mean' });
+    expect(sum.json.target).toMatchObject({ percent: 80, basis: 'mean', origin: 'default', label: 'เป้าหมายตั้งต้น (แผนไม่ได้ระบุ)' });
     expect(sum.json.total.meetsTarget).toBe(false);
     const body = { targetPercent: 70, targetBasis: 'mean', targetSource: 'แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2566-2570 มาตรการ 2.2.1' };
     expect((await h.call('PUT', staffPath(org.id, '/settings'), { token: await officer.token(), body })).status).toBe(403);
@@ -104,11 +107,39 @@ describe('the target', () => {
     expect(ok.status).toBe(200);
     expect(ok.json).toMatchObject({ targetPercent: 70, targetBasis: 'mean' });
     sum = await h.call('GET', path(org.id, '/summary'));
-    expect(sum.json.target).toMatchObject({ percent: 70, basis: 'mean', source: body.targetSource });
+    expect(sum.json.target).toMatchObject({ percent: 70, basis: 'mean', source: body.targetSource, origin: 'admin', label: 'เป้าหมายที่หน่วยงานกำหนด' });
     expect(sum.json.total.meetsTarget).toBe(true);
     await h.call('PUT', staffPath(org.id, '/settings'), { token: await admin.token(), body: { ...body, targetBasis: 'satisfied' } });
     sum = await h.call('GET', path(org.id, '/summary'));
     expect(sum.json.total.meetsTarget).toBe(false); // 50 % satisfied < 70
+  });
+});
+
+describe('the target the plan states', () => {
+  it('is read from the current plan until an admin sets one, and the page says where it comes from', async () => {
+    const { org, admin } = await h.givenOrgWithServices();
+    const doc = parsePlanDocument(readFileSync(new URL('../fixtures/plans/five-year-maesot-excerpt.txt', import.meta.url), 'utf8'));
+    const [first] = doc.projects;
+    const kpi = '1) ประชาชนผู้รับบริการมีความพึงพอใจต่อคุณภาพการให้บริการ ไม่น้อยกว่า ร้อยละ 75 (สำรวจโดยใช้แบบประเมินความพึงพอใจการให้บริการ)';
+    first!.detail = { name: first!.name, rationale: '', objectives: [], targetGroup: '', method: [], period: '', budgetText: '', budgetAmount: null, responsibleUnit: '', outputs: [], outcomes: [], kpis: [kpi], line: 1 };
+    await importPlanDocument(h.t.rt.db, org.id, doc, h.t.clock.now());
+    await rate(org.id, { serviceId: 'tax', scores: allScores(4) }); // mean 80 %
+
+    const sum = await h.call('GET', path(org.id, '/summary'));
+    expect(sum.json.target).toMatchObject({ percent: 75, basis: 'mean', origin: 'plan', label: 'เป้าหมายตามแผน' });
+    expect(sum.json.target.source.startsWith(`${doc.title}: ${first!.name.slice(0, 60)}`)).toBe(true);
+    expect(sum.json.total.meetsTarget).toBe(true);
+    const settings = await h.call('GET', staffPath(org.id, '/settings'), { token: await admin.token() });
+    expect(settings.json).toMatchObject({ targetPercent: 75, origin: 'plan' });
+    const page = await h.call('GET', `/orgs/${org.id}/ratings/results`);
+    expect(page.text).toContain('เป้าหมายตามแผน: ร้อยละความพึงพอใจ');
+    expect(page.text).toContain('ไม่น้อยกว่าร้อยละ 75');
+
+    const body = { targetPercent: 85, targetBasis: 'mean', targetSource: 'มติที่ประชุมผู้บริหาร' };
+    expect((await h.call('PUT', staffPath(org.id, '/settings'), { token: await admin.token(), body })).status).toBe(200);
+    const after = await h.call('GET', path(org.id, '/summary'));
+    expect(after.json.target).toMatchObject({ percent: 85, origin: 'admin', source: 'มติที่ประชุมผู้บริหาร' });
+    expect(after.json.total.meetsTarget).toBe(false);
   });
 });
 

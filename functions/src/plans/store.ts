@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { createOrganisation } from '../orgs/onboarding.ts';
 import { getOrg, setCurrentPlan } from '../orgs/store.ts';
 import { COLLECTIONS } from '../store/collections.ts';
+import { satisfactionTargetOf } from './satisfactionTarget.ts';
 import { dimensionSchema, fidelitySchema, projectSchema, reportSchema, type ParsedDocument, type Project } from './schema.ts';
 
 export const planSummarySchema = z.object({
@@ -22,6 +23,11 @@ export const planSummarySchema = z.object({
     z.object({ dimension: z.number().int(), title: z.string(), projects: z.number().int(), budgetTotal: z.number(), byYear: z.record(z.string(), z.number()) }),
   ),
   byResponsibleUnit: z.array(z.object({ unit: z.string(), projects: z.number().int(), projectIds: z.array(z.string()), budgetTotal: z.number() })),
+  /** Residents' satisfaction target the plan states (ratings compare with it); null when it states none. */
+  satisfactionTarget: z
+    .object({ percent: z.number(), statements: z.number().int(), projectId: z.string(), projectName: z.string(), text: z.string() })
+    .nullable()
+    .default(null),
 });
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 
@@ -85,6 +91,7 @@ export function summarizePlan(doc: ParsedDocument): PlanSummary {
     byYear,
     byDimension,
     byResponsibleUnit: [...units].map(([unit, ps]) => ({ unit, projects: ps.length, projectIds: ps.map((p) => p.id), budgetTotal: ps.reduce((a, p) => a + total(p.budgets), 0) })),
+    satisfactionTarget: satisfactionTargetOf(doc.projects),
   };
 }
 
@@ -167,11 +174,16 @@ export async function getPlanProject(db: Firestore, orgId: string, planId: strin
   return snap.exists ? (snap.data() ?? null) : null;
 }
 
-/** The version readers see (orgs/{orgId}.currentPlanId) with its projects, or null when none was imported. */
-export async function getCurrentPlan(db: Firestore, orgId: string): Promise<{ plan: StoredPlan; projects: Project[] } | null> {
+/** The current version's plan document without its projects, or null when none was imported. */
+export async function getCurrentPlanHeader(db: Firestore, orgId: string): Promise<StoredPlan | null> {
   const org = await getOrg(db, orgId);
   if (!org?.currentPlanId) return null;
   const plan = await getPlan(db, orgId, org.currentPlanId);
-  if (!plan || plan.status !== 'complete') return null;
-  return { plan, projects: await listPlanProjects(db, orgId, plan.id) };
+  return plan?.status === 'complete' ? plan : null;
+}
+
+/** The version readers see (orgs/{orgId}.currentPlanId) with its projects, or null when none was imported. */
+export async function getCurrentPlan(db: Firestore, orgId: string): Promise<{ plan: StoredPlan; projects: Project[] } | null> {
+  const plan = await getCurrentPlanHeader(db, orgId);
+  return plan ? { plan, projects: await listPlanProjects(db, orgId, plan.id) } : null;
 }

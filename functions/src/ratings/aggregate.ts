@@ -155,7 +155,7 @@ export interface ServiceMonthGroup extends Group { serviceId: string; title: str
 export interface RatingSummary {
   range: { from: string; to: string };
   serviceId: string | null;
-  target: { percent: number; basis: RatingSettings['targetBasis']; basisLabel: string; source: string };
+  target: { percent: number; basis: RatingSettings['targetBasis']; basisLabel: string; source: string; origin: RatingSettings['origin']; label: string };
   definitions: { meanPercent: string; satisfiedPercent: string };
   total: Group;
   byService: ServiceGroup[];
@@ -168,6 +168,13 @@ export const DEFINITIONS = {
   meanPercent: 'ร้อยละความพึงพอใจ (คิดจากคะแนนเฉลี่ย) = คะแนนเฉลี่ย ÷ 5 × 100 ตามที่รายงานของหน่วยงานราชการส่วนใหญ่ใช้',
   satisfiedPercent: 'ร้อยละผู้ที่พึงพอใจ = จำนวนคำตอบระดับ 4 (มาก) และ 5 (มากที่สุด) ÷ จำนวนคำตอบทั้งหมด × 100',
 } as const;
+
+/** How the target is introduced, by where it comes from: never "ตามแผน" for a figure the plan does not state. */
+export const TARGET_LABELS: Record<RatingSettings['origin'], string> = {
+  plan: 'เป้าหมายตามแผน',
+  admin: 'เป้าหมายที่หน่วยงานกำหนด',
+  default: 'เป้าหมายตั้งต้น (แผนไม่ได้ระบุ)',
+};
 
 export const BASIS_LABELS: Record<RatingSettings['targetBasis'], string> = {
   mean: 'ร้อยละความพึงพอใจ (คะแนนเฉลี่ย ÷ 5 × 100)',
@@ -216,7 +223,7 @@ export function summarise(aggregates: MonthAggregate[], o: SummaryOptions): Rati
   return {
     range: { from: o.from, to: o.to },
     serviceId: o.serviceId ?? null,
-    target: { percent: target.targetPercent, basis: target.targetBasis, basisLabel: BASIS_LABELS[target.targetBasis], source: target.targetSource },
+    target: { percent: target.targetPercent, basis: target.targetBasis, basisLabel: BASIS_LABELS[target.targetBasis], source: target.targetSource, origin: target.origin, label: TARGET_LABELS[target.origin] },
     definitions: { ...DEFINITIONS },
     total: groupOf(total, target),
     byService: [...services.entries()]

@@ -4,7 +4,7 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { getOrg } from '../orgs/store.ts';
-import { BASIS_LABELS, DEFINITIONS, summarise, type Group } from './aggregate.ts';
+import { BASIS_LABELS, DEFINITIONS, summarise, TARGET_LABELS, type Group } from './aggregate.ts';
 import type { PeriodFigures, SatisfactionSummary } from './messages.ts';
 import { ITEMS, type Item } from './schema.ts';
 import { getRatingSettings, listMonthAggregates } from './store.ts';
@@ -51,6 +51,8 @@ export async function latestSatisfactionSummary(db: Firestore, orgId: string, no
       basis: settings.targetBasis,
       basisLabel: BASIS_LABELS[settings.targetBasis],
       source: settings.targetSource,
+      origin: settings.origin,
+      label: TARGET_LABELS[settings.origin],
       metByYearToDate: met(ytd.total),
       metByLatestMonth: met(latest),
     },

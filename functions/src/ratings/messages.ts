@@ -67,11 +67,11 @@ function figureRows(f: Pick<Figures, 'mean' | 'meanPercent' | 'satisfiedPercent'
   ];
 }
 
-function targetLine(f: Pick<Figures, 'meanPercent' | 'satisfiedPercent'>, target: { percent: number; basis: RatingSettings['targetBasis'] }): FlexComponent {
+function targetLine(f: Pick<Figures, 'meanPercent' | 'satisfiedPercent'>, target: { percent: number; basis: RatingSettings['targetBasis']; label: string }): FlexComponent {
   const value = target.basis === 'mean' ? f.meanPercent : f.satisfiedPercent;
   const basis = target.basis === 'mean' ? 'ร้อยละความพึงพอใจ (คะแนนเฉลี่ย)' : 'ผู้ที่พึงพอใจ (4-5 คะแนน)';
   const verdict = value === null ? 'ยังไม่มีผลประเมิน' : value >= target.percent ? 'ผ่านเป้าหมาย ✓' : 'ต่ำกว่าเป้าหมาย';
-  return txt(`เป้าหมายตามแผน: ${basis} ไม่น้อยกว่าร้อยละ ${target.percent} — ${verdict}`, { size: 'xs', color: value !== null && value >= target.percent ? '#15803D' : '#B45309' });
+  return txt(`${target.label}: ${basis} ไม่น้อยกว่าร้อยละ ${target.percent} — ${verdict}`, { size: 'xs', color: value !== null && value >= target.percent ? '#15803D' : '#B45309' });
 }
 
 // ---------- low score alert (staff group) ----------
@@ -113,7 +113,7 @@ export interface WeeklyCardInput {
   group: Group;
   previous: Group | null;
   services: Array<{ title: string; ratings: number; meanPercent: number | null; satisfiedPercent: number | null; lowAnswers: number }>;
-  target: { percent: number; basis: RatingSettings['targetBasis'] };
+  target: { percent: number; basis: RatingSettings['targetBasis']; label: string };
 }
 
 const trend = (now: number | null, before: number | null) => {
@@ -179,7 +179,7 @@ export interface SatisfactionSummary {
   latestMonth: (PeriodFigures & { month: string }) | null;
   /** The Thai fiscal year so far (1 October to today, Bangkok). */
   yearToDate: PeriodFigures & { fiscalYear: number; from: string; to: string };
-  target: { percent: number; basis: RatingSettings['targetBasis']; basisLabel: string; source: string; metByYearToDate: boolean | null; metByLatestMonth: boolean | null };
+  target: { percent: number; basis: RatingSettings['targetBasis']; basisLabel: string; source: string; origin: RatingSettings['origin']; label: string; metByYearToDate: boolean | null; metByLatestMonth: boolean | null };
   definitions: { meanPercent: string; satisfiedPercent: string };
 }
 

@@ -110,7 +110,7 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #E5E7EB;
 <div class="card"><div class="muted">ร้อยละความพึงพอใจ (คะแนนเฉลี่ย ${t.allItems.mean === null ? '-' : t.allItems.mean.toFixed(2)} จาก 5)</div><div class="big">${pct(t.allItems.meanPercent)}</div><div class="muted">= คะแนนเฉลี่ย ÷ 5 × 100</div></div>
 <div class="card"><div class="muted">ร้อยละผู้ที่พึงพอใจถึงพึงพอใจมาก</div><div class="big">${pct(t.allItems.satisfiedPercent)}</div><div class="muted">= ผู้ตอบระดับ 4-5 ÷ คำตอบทั้งหมด</div></div>
 </div>
-<p>เป้าหมายตามแผน: ${esc(s.target.basisLabel)} ไม่น้อยกว่าร้อยละ ${s.target.percent}${s.target.source ? ` (${esc(s.target.source)})` : ''} — ${t.meetsTarget === null ? 'ยังไม่มีผลประเมิน' : t.meetsTarget ? 'ผ่านเป้าหมาย' : 'ต่ำกว่าเป้าหมาย'}</p>
+<p>${esc(s.target.label)}: ${esc(s.target.basisLabel)} ไม่น้อยกว่าร้อยละ ${s.target.percent}${s.target.source ? ` (${esc(s.target.source)})` : ''} — ${t.meetsTarget === null ? 'ยังไม่มีผลประเมิน' : t.meetsTarget ? 'ผ่านเป้าหมาย' : 'ต่ำกว่าเป้าหมาย'}</p>
 <h2>รายด้าน</h2>
 <table><thead><tr><th>ด้าน</th><th>คะแนนเฉลี่ย</th><th>ร้อยละความพึงพอใจ (เฉลี่ย)</th><th>ร้อยละผู้ที่พึงพอใจ (4-5)</th></tr></thead><tbody>${tableRows}</tbody></table>
 ${barsSvg(items, s.target.percent, 'ร้อยละความพึงพอใจรายด้าน')}

@@ -191,10 +191,12 @@ export interface RatingSettings {
   targetBasis: TargetBasis;
   /** Where the target comes from, e.g. "แผนปฏิบัติการป้องกันการทุจริต 2566-2570 มาตรการ 2.2.1" (shown on results). */
   targetSource: string;
+  /** admin: set by an admin (wins); plan: read from the current plan's indicators; default: neither says, 80 %. */
+  origin: 'admin' | 'plan' | 'default';
   updatedAt: string | null;
 }
 
-export const DEFAULT_SETTINGS: RatingSettings = { targetPercent: 80, targetBasis: 'mean', targetSource: '', updatedAt: null };
+export const DEFAULT_SETTINGS: RatingSettings = { targetPercent: 80, targetBasis: 'mean', targetSource: '', origin: 'default', updatedAt: null };
 
 export const settingsSchema = z
   .object({

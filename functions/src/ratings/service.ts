@@ -308,7 +308,7 @@ export async function getSettings(deps: Pick<RatingDeps, 'db'>, orgId: string): 
   return getRatingSettings(deps.db, orgId);
 }
 
-export async function changeSettings(deps: Pick<RatingDeps, 'db' | 'clock'>, orgId: string, by: string, s: Omit<RatingSettings, 'updatedAt'>): Promise<RatingSettings> {
+export async function changeSettings(deps: Pick<RatingDeps, 'db' | 'clock'>, orgId: string, by: string, s: Omit<RatingSettings, 'updatedAt' | 'origin'>): Promise<RatingSettings> {
   await saveRatingSettings(deps.db, orgId, s, by, deps.clock.now());
   return getRatingSettings(deps.db, orgId);
 }

@@ -16,6 +16,7 @@
  * same id fails the whole batch (nothing is counted twice). See docs/decisions/081-ratings-without-transactions.md.
  */
 import { FieldValue, type DocumentData, type Firestore, type FirestoreDataConverter, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { getCurrentPlanHeader } from '../plans/store.ts';
 import { COLLECTIONS } from '../store/collections.ts';
 import { createIfAbsent, isAlreadyExists } from '../store/errors.ts';
 import { emptyDay, type DayCounts, type MonthAggregate } from './aggregate.ts';
@@ -182,20 +183,31 @@ export async function listRatingComments(db: Firestore, orgId: string, o: { from
 
 // ---------- settings ----------
 
+/** The target: an admin's setting wins; else the one the current plan states; else 80 % on the mean. */
 export async function getRatingSettings(db: Firestore, orgId: string): Promise<RatingSettings> {
   const snap = await settingsRef(db, orgId).get();
-  if (!snap.exists) return { ...DEFAULT_SETTINGS };
+  if (!snap.exists) return planTarget(db, orgId);
   const d = snap.data() ?? {};
   const target = num(d.targetPercent);
   return {
     targetPercent: target >= 1 && target <= 100 ? target : DEFAULT_SETTINGS.targetPercent,
     targetBasis: (TARGET_BASES as readonly string[]).includes(d.targetBasis) ? (d.targetBasis as RatingSettings['targetBasis']) : DEFAULT_SETTINGS.targetBasis,
     targetSource: typeof d.targetSource === 'string' ? d.targetSource : '',
+    origin: 'admin',
     updatedAt: typeof d.updatedAt === 'string' ? d.updatedAt : null,
   };
 }
 
-export async function saveRatingSettings(db: Firestore, orgId: string, settings: Omit<RatingSettings, 'updatedAt'>, by: string, now: Date): Promise<void> {
+async function planTarget(db: Firestore, orgId: string): Promise<RatingSettings> {
+  const plan = await getCurrentPlanHeader(db, orgId);
+  const stated = plan?.summary.satisfactionTarget;
+  if (!plan || !stated || stated.percent < 1 || stated.percent > 100) return { ...DEFAULT_SETTINGS };
+  // The plan's title and the project that states it; long project names are cut so the line stays readable.
+  const project = stated.projectName.length > 80 ? `${stated.projectName.slice(0, 79)}…` : stated.projectName;
+  return { ...DEFAULT_SETTINGS, targetPercent: stated.percent, targetSource: `${plan.title}: ${project}`, origin: 'plan' };
+}
+
+export async function saveRatingSettings(db: Firestore, orgId: string, settings: Omit<RatingSettings, 'updatedAt' | 'origin'>, by: string, now: Date): Promise<void> {
   await settingsRef(db, orgId).set({ ...settings, updatedAt: now.toISOString(), updatedBy: by });
 }
 

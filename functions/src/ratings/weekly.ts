@@ -9,7 +9,7 @@ import type { Notifier } from '../notify/notifier.ts';
 import type { Org } from '../orgs/schema.ts';
 import { getOrg, listOrgs } from '../orgs/store.ts';
 import { listStaffGroupIds } from '../staff/groups.ts';
-import { summarise } from './aggregate.ts';
+import { summarise, TARGET_LABELS } from './aggregate.ts';
 import { weeklySummaryCard } from './messages.ts';
 import { ITEMS } from './schema.ts';
 import { links } from './service.ts';
@@ -103,7 +103,7 @@ async function summariseWeekFor(deps: WeeklyDeps, org: Org, week: string, now: D
         satisfiedPercent: s.allItems.satisfiedPercent,
         lowAnswers: ITEMS.reduce((n, i) => n + s.items[i].distribution['1'] + s.items[i].distribution['2'], 0),
       })),
-      target: { percent: settings.targetPercent, basis: settings.targetBasis },
+      target: { percent: settings.targetPercent, basis: settings.targetBasis, label: TARGET_LABELS[settings.origin] },
     },
     { results: links.results(deps, org), staff: links.staff(deps, org) },
   );

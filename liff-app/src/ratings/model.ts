@@ -56,7 +56,7 @@ export interface Summary {
   generatedAt: string;
   range: { from: string; to: string };
   serviceId: string | null;
-  target: { percent: number; basis: 'mean' | 'satisfied'; basisLabel: string; source: string };
+  target: { percent: number; basis: 'mean' | 'satisfied'; basisLabel: string; source: string; origin: 'admin' | 'plan' | 'default'; label: string };
   definitions: { meanPercent: string; satisfiedPercent: string };
   total: Group;
   byService: Array<Group & { serviceId: string; title: string }>;

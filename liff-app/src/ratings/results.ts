@@ -158,8 +158,8 @@ function TargetLine(props: { summary: Summary; group: Group }): ComponentChild {
   return h(
     'p',
     { 'data-testid': 'rate-target' },
-    `เป้าหมาย: ร้อยละ ${count(target.percent)} วัดจาก${target.basisLabel}`,
-    target.source ? ` ตาม${target.source}` : '',
+    `${target.label}: ร้อยละ ${count(target.percent)} วัดจาก${target.basisLabel}`,
+    target.source ? ` (${target.source})` : '',
     ' ',
     meets == null ? null : h('span', { class: `rate-target ${meets ? 'rate-target-met' : 'rate-target-miss'}` }, meets ? '✓ ถึงเป้าหมาย' : 'ยังไม่ถึงเป้าหมาย'),
   );
