@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordGroupLeft } from '../../functions/src/bot/store.ts';
+import { markStaffGroup } from '../../functions/src/staff/groups.ts';
 import { newUserId } from '../support/app.ts';
 import { generalBody } from '../complaints/harness.ts';
-import { allScores, LIFF_BASE, startRatingsApp, type RatingsApp } from './harness.ts';
+import { allScores, LIFF_BASE, scores, startRatingsApp, type RatingsApp } from './harness.ts';
 
 /** Ratings over the real queue and complaints features (the default lookups), as app.ts will wire them. */
 let h: RatingsApp;
@@ -73,5 +75,37 @@ describe('demo ratings', () => {
     const sum = await h.call('GET', path(org.id, '/summary?from=2026-09-01'));
     expect(sum.json.total.ratings).toBe(40);
     expect(sum.json.byService.map((s: { serviceId: string }) => s.serviceId).sort()).toEqual(['civil-registration', 'tax']);
+  });
+});
+
+describe('low scores go to the service\'s own staff group', () => {
+  it('an admin names the section\'s registered group; its alerts go only there, and to every group once it has left', async () => {
+    const { org, admin, groupId: everyone } = await h.givenOrgWithServices();
+    const finance = `C${newUserId().slice(1)}`;
+    const stranger = `C${newUserId().slice(1)}`;
+    const patch = async (body: unknown) => h.call('PATCH', `/api/orgs/${org.id}/staff/queue/services/tax`, { token: await admin.token(), body });
+
+    const refused = await patch({ staffGroupIds: [stranger] });
+    expect(refused.status).toBe(400);
+    expect(refused.json.issues).toEqual([{ path: 'staffGroupIds.0', message: 'กลุ่มนี้ยังไม่ได้ลงทะเบียนเป็นกลุ่มเจ้าหน้าที่ของหน่วยงาน' }]);
+    expect((await patch({ staffGroupIds: ['not-a-group'] })).json.issues[0].path).toBe('staffGroupIds.0');
+    await markStaffGroup(h.t.rt.db, org.id, finance, admin.userId, h.t.clock.now());
+    const ok = await patch({ staffGroupIds: [finance] });
+    expect(ok.status).toBe(200);
+    expect(ok.json.staffGroupIds).toEqual([finance]);
+    const shown = await h.call('GET', `/api/orgs/${org.id}/services/tax`);
+    expect(shown.text).not.toContain(finance);
+
+    const low = { serviceId: 'tax', scores: scores(2, 2, 3, 3, 2) };
+    const alertsTo = (to: string) => h.notifier.sent.filter((n) => n.orgId === org.id && n.topic === 'rating.low' && n.to === to);
+    expect((await h.call('POST', path(org.id), { token: await h.token(newUserId()), body: low })).status).toBe(201);
+    expect(alertsTo(finance)).toHaveLength(1);
+    expect(alertsTo(everyone)).toHaveLength(0);
+    expect(alertsTo(stranger)).toHaveLength(0);
+
+    await recordGroupLeft(h.t.rt.db, org.id, finance, h.t.clock.now());
+    expect((await h.call('POST', path(org.id), { token: await h.token(newUserId()), body: low })).status).toBe(201);
+    expect(alertsTo(finance)).toHaveLength(1);
+    expect(alertsTo(everyone)).toHaveLength(1);
   });
 });

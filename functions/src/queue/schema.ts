@@ -52,6 +52,14 @@ export const serviceFieldsSchema = z
     location: z.string().trim().max(120).default(''),
     /** Minutes one person takes, used for the waiting estimate until today's own service times exist. */
     typicalServiceMinutes: z.number().int().min(1).max(240).default(10),
+    /**
+     * The staff LINE groups of the section that runs this service (e.g. กองคลัง's group for tax): its low-score alerts
+     * go there. Each must be a registered staff group; none: every staff group.
+     */
+    staffGroupIds: z
+      .array(z.string().regex(/^C[0-9a-f]{32}$/, { error: 'รหัสกลุ่ม LINE ไม่ถูกต้อง (ขึ้นต้นด้วย C ตามด้วยอักษร 32 ตัว)' }), { error: 'staffGroupIds ต้องเป็นรายการ' })
+      .max(5, { error: 'ระบุกลุ่มเจ้าหน้าที่ได้ไม่เกิน 5 กลุ่ม' })
+      .optional(),
     active: z.boolean().default(true),
     order: z.number().int().min(0).max(1000).default(0),
   })

@@ -11,6 +11,7 @@ import type { Message } from '../line/client.ts';
 import type { Logger } from '../log.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import type { Org } from '../orgs/schema.ts';
+import { isStaffGroup } from '../staff/groups.ts';
 import { addDays, bangkokDay, daysBetween, formatHours, isOpenAt } from './day.ts';
 import { calledMessage, cancelledByStaffMessage, nearMessage, noShowMessage, ratingMessage, reinstatedMessage } from './messages.ts';
 import { createNumberClaimer, type NumberClaimer } from './numbering.ts';
@@ -106,6 +107,7 @@ export async function addService(deps: QueueDeps, orgId: string, input: NewServi
   const parsed = newServiceSchema.parse(input);
   const existing = await store.listServices(deps.db, orgId);
   assertPrefixFree(existing, parsed.prefix, parsed.id);
+  await assertStaffGroups(deps, orgId, parsed.staffGroupIds);
   const now = deps.clock.now().toISOString();
   const service: QueueService = { ...parsed, createdAt: now, updatedAt: now };
   if (!(await store.createService(deps.db, orgId, service))) throw new ConflictError(`service ${parsed.id} exists`, `มีบริการรหัส ${parsed.id} อยู่แล้ว`);
@@ -117,10 +119,21 @@ export async function updateService(deps: QueueDeps, orgId: string, serviceId: s
   const current = await requireService(deps, orgId, serviceId);
   const changes = update;
   if (changes.prefix && changes.prefix !== current.prefix) assertPrefixFree(await store.listServices(deps.db, orgId), changes.prefix, serviceId);
+  await assertStaffGroups(deps, orgId, changes.staffGroupIds);
   const next: QueueService = { ...current, ...changes, id: current.id, createdAt: current.createdAt, updatedAt: deps.clock.now().toISOString() };
   await store.saveService(deps.db, orgId, next);
   deps.cache.drop(`board:${orgId}`);
   return next;
+}
+
+/** A service's groups must be this organisation's registered staff groups: nothing is ever sent to another group. */
+async function assertStaffGroups(deps: QueueDeps, orgId: string, groupIds: readonly string[] | undefined) {
+  const issues = [];
+  for (const [i, groupId] of (groupIds ?? []).entries()) {
+    if ((groupIds ?? []).indexOf(groupId) !== i) issues.push({ path: `staffGroupIds.${i}`, message: 'ระบุกลุ่มนี้ซ้ำ' });
+    else if (!(await isStaffGroup(deps.db, orgId, groupId))) issues.push({ path: `staffGroupIds.${i}`, message: 'กลุ่มนี้ยังไม่ได้ลงทะเบียนเป็นกลุ่มเจ้าหน้าที่ของหน่วยงาน' });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
 }
 
 function assertPrefixFree(services: QueueService[], prefix: string, exceptId: string) {

@@ -9,7 +9,7 @@ import type { QueueService } from '../queue/schema.ts';
 import { parseTicketId } from '../queue/workflow.ts';
 import type { ComplaintLookup, RatedService, ServiceLookup, TicketLookup } from './lookups.ts';
 
-const rated = (s: QueueService): RatedService => ({ id: s.id, title: s.name, active: s.active });
+const rated = (s: QueueService): RatedService => ({ id: s.id, title: s.name, active: s.active, staffGroupIds: s.staffGroupIds });
 
 /** Services are the queue's services (`orgs/{orgId}/queueServices/{serviceId}`), titled by their name. */
 export function queueServiceLookup(db: Firestore): ServiceLookup {

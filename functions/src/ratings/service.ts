@@ -244,7 +244,10 @@ async function notifySafely(deps: RatingDeps, n: Notification): Promise<void> {
 }
 
 async function notifyLowScore(deps: RatingDeps, org: Org, rating: Rating, service: RatedService): Promise<void> {
-  const groups = service.staffGroupIds && service.staffGroupIds.length > 0 ? service.staffGroupIds : await listStaffGroupIds(deps.db, org.id);
+  // The service's own staff groups that are still registered; else every staff group, so an alert is never lost.
+  const all = await listStaffGroupIds(deps.db, org.id);
+  const own = all.filter((g) => service.staffGroupIds?.includes(g));
+  const groups = own.length > 0 ? own : all;
   // The button opens the staff page on this service's low scores.
   const message = lowScoreAlert(rating, links.staff(deps, org, { serviceId: rating.serviceId, low: true }));
   for (const to of groups) {
