@@ -3,7 +3,7 @@ import { grantRoles } from '../../functions/src/staff/store.ts';
 import { givenOrg, idTokenFor, newUserId, startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from '../liff/browser.ts';
 import { actAs, buildLiffApp, open } from '../liff/support.ts';
-import { generalBody } from './harness.ts';
+import { corruptionBody, generalBody } from './harness.ts';
 
 /** "ยังไม่ได้รับการแก้ไข" on the LIFF status page, in real Chromium against the real server (local mode). */
 let t: TestApp;
@@ -64,5 +64,43 @@ describe('the LIFF status page: "not fixed"', { timeout: 60_000 }, () => {
     expect(await page.getByRole('button', { name: 'ยังไม่ได้รับการแก้ไข' }).count()).toBe(0);
     await page.screenshot({ path: '/tmp/liff-complaint-not-fixed-360.png', fullPage: true });
     await page.close();
+  });
+  it('lets an anonymous reporter say "not fixed" from the tracking page with the code and secret', async () => {
+    const integrity = newUserId();
+    await grantRoles(t.rt.db, orgId, { userId: integrity, displayName: 'เจ้าหน้าที่ตรวจสอบ', roles: ['integrity_officer'] }, t.clock.now());
+    const res = await fetch(`${t.rt.baseUrl}/api/orgs/${orgId}/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(corruptionBody({ anonymous: true, contact: undefined })),
+    });
+    expect(res.status).toBe(201);
+    const filed = (await res.json()) as { id: string; trackingCode: string; trackingSecret: string };
+    await api('POST', `/staff/complaints/${filed.id}/status`, integrity, { to: 'resolved', note: 'ลงโทษทางวินัยแล้ว' });
+
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => console.error('pageerror', e.message));
+    await actAs(page, t.rt.baseUrl, { sub: newUserId(), name: 'ผู้อื่น' });
+    await open(page, t.rt.baseUrl, orgId, 'complaints/track');
+    await page.fill('#code', filed.trackingCode);
+    await page.getByRole('button', { name: 'ดูสถานะ' }).click();
+    await page.locator('#error-summary').waitFor();
+    expect(await page.getByRole('button', { name: 'ยังไม่ได้รับการแก้ไข' }).count()).toBe(0);
+
+    await page.fill('#secret', filed.trackingSecret);
+    await page.getByRole('button', { name: 'ดูสถานะ' }).click();
+    await page.getByRole('button', { name: 'ยังไม่ได้รับการแก้ไข' }).click();
+    await page.fill('#reopen-reason', 'ยังถูกเรียกเงินอยู่เหมือนเดิม');
+    await page.getByRole('button', { name: 'ส่งเรื่องให้เจ้าหน้าที่ดำเนินการต่อ' }).click();
+    await page.locator('.notice-success').waitFor();
+    expect(await page.textContent('.notice-success')).toContain('รหัสลับเดิม');
+    await page.screenshot({ path: '/tmp/liff-track-not-fixed-360.png', fullPage: true });
+    expect(await page.textContent('main')).toContain('กำลังดำเนินการ');
+    expect(await page.getByRole('button', { name: 'ยังไม่ได้รับการแก้ไข' }).count()).toBe(0);
+    await page.close();
+
+    const staffView = await fetch(`${t.rt.baseUrl}/api/orgs/${orgId}/staff/complaints/${filed.id}`, { headers: { authorization: `Bearer ${await idTokenFor(t, integrity)}` } });
+    const detail = (await staffView.json()) as { status: string };
+    expect(detail.status).toBe('in_progress');
   });
 });

@@ -87,7 +87,7 @@ export function DueLine(props: { complaint: ComplaintView; now?: Date }): Compon
   return h(
     'p',
     { class: `due${overdue ? ' due-over' : ''}` },
-    `ควรดำเนินการให้แล้วเสร็จภายใน ${DUE_DAYS} วัน (ภายในวันที่ ${formatDate(due)}) ผ่านมาแล้ว ${passed} วัน`,
+    `ควรดำเนินการให้แล้วเสร็จภายใน ${DUE_DAYS} วัน (ภายในวันที่ ${formatDate(due)}) ${passed > 0 ? `ผ่านมาแล้ว ${passed} วัน` : 'รับเรื่องวันนี้'}`,
     overdue ? h('strong', null, ' — เกินกำหนดแล้ว หน่วยงานต้องชี้แจงเหตุผลเป็นลายลักษณ์อักษร') : null,
   );
 }

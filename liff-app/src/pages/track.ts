@@ -6,6 +6,7 @@ import { normalizeCode } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';
 import { Button, ErrorSummary, TextField, focusSoon } from '../lib/ui.ts';
 import { ComplaintSummary } from './complaintView.ts';
+import { canSayNotFixed, NotFixed, ReopenedNotice } from './notFixed.ts';
 
 /**
  * Tracking by code. The result is shown on this page rather than at a URL, so an anonymous report's secret never
@@ -17,6 +18,9 @@ export default function Track(props: PageProps): ComponentChild {
   const [errors, setErrors] = useState<{ code?: string; secret?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ComplaintView | null>(null);
+  /** The secret the shown result was found with: "not fixed" on an anonymous report proves itself with it. */
+  const [foundWith, setFoundWith] = useState('');
+  const [reopened, setReopened] = useState(false);
 
   /** Looks the code up; `quiet` (opening a link with ?code=) shows no "not found", the form is simply there to fill. */
   const lookup = async (rawCode: string, rawSecret: string, quiet = false) => {
@@ -29,11 +33,13 @@ export default function Track(props: PageProps): ComponentChild {
     setBusy(true);
     setErrors({});
     setResult(null);
+    setReopened(false);
     try {
       // The secret is case-sensitive: only spaces are removed.
       const s = rawSecret.replace(/\s+/g, '');
       const found = await request<ComplaintView>(`/complaints/track/${encodeURIComponent(c)}${s ? `?secret=${encodeURIComponent(s)}` : ''}`);
       setResult(found);
+      setFoundWith(s);
       focusSoon('complaint-result');
     } catch (err) {
       const status = err instanceof ApiError ? err.status : 0;
@@ -98,7 +104,20 @@ export default function Track(props: PageProps): ComponentChild {
       }),
       h(Button, { type: 'submit', busy }, busy ? 'กำลังค้นหา…' : 'ดูสถานะ'),
     ),
+    reopened ? h(ReopenedNotice, { line: !foundWith }) : null,
     result ? h(ComplaintSummary, { complaint: result }) : null,
+    !reopened && canSayNotFixed(result)
+      ? h(NotFixed, {
+          code: normalizeCode(result.trackingCode),
+          until: result.reopenUntil,
+          secret: foundWith || undefined,
+          onDone: (c) => {
+            setResult(c);
+            setReopened(true);
+            focusSoon('reopen-done');
+          },
+        })
+      : null,
   );
 }
 
