@@ -66,6 +66,26 @@ describe('plan-wide questions', () => {
     expect(a.results.map((r) => r.id).sort()).toEqual(all.map((p) => p.id).sort());
   });
 
+  it('lists a mission\'s projects when a list question names what the mission is about', async () => {
+    const k = await kb.get('intapramul');
+    const mission21 = [...(k?.projects.values() ?? [])].filter((p) => p.mission === '2.1');
+    const a = await ask('intapramul', 'มีกิจกรรมอะไรบ้างที่เกี่ยวกับการเปิดเผยข้อมูล');
+    expect(a.intent).toBe('list');
+    expect(a.results.map((r) => r.id).sort()).toEqual(mission21.map((p) => p.id).sort());
+    expect(texts(a.messages)).toContain('ภารกิจ 2.1 การเปิดเผยข้อมูลสารสนเทศ');
+
+    const youth = await ask('maesot', 'โครงการเกี่ยวกับเด็กและเยาวชนมีอะไรบ้าง');
+    expect(youth.intent).toBe('list');
+    expect(texts(youth.messages)).toContain('เด็กและเยาวชน');
+  });
+
+  it('looks a topic up by search when it fits several missions or none', async () => {
+    // "มีส่วนร่วม … ประชาชน" is in the titles of missions 3.1 and 3.3: no single mission is meant.
+    expect((await ask('intapramul', 'โครงการด้านการมีส่วนร่วมของประชาชนมีอะไรบ้าง')).intent).toBe('project');
+    // The one-year template places no item under a mission.
+    expect((await ask('maesaimitraphap', 'โครงการเกี่ยวกับเด็กและเยาวชนมีอะไรบ้าง')).intent).toBe('project');
+  });
+
   it('counts projects of a dimension', async () => {
     const a = await ask('intapramul', 'มิติที่๑ มีกี่โครงการ');
     expect(a.intent).toBe('count');

@@ -1,11 +1,11 @@
 import { NotFoundError } from '../errors.ts';
 import { liffUrl } from '../line/liff.ts';
 import type { ParsedDocument, Project, ReportDimensionRow } from '../plans/schema.ts';
-import type { CorpusManual, CorpusOrg } from '../search/corpus.ts';
+import { missionTitle, type CorpusManual, type CorpusOrg } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
 import type { Knowledge, KnowledgeBase } from '../search/knowledgeBase.ts';
 import { unitKey } from '../search/knowledgeBase.ts';
-import { hasNoWords } from '../search/normalize.ts';
+import { hasNoWords, matchKey, normalizeText } from '../search/normalize.ts';
 import { clip, formatBaht, formatNumber, tidy } from './format.ts';
 import {
   actionBubble,
@@ -187,8 +187,26 @@ class Session {
       return this.aggregate('list', filters, u);
     }
     if (slotsOnly && u.wants.list && u.mentionsPlan) return this.aggregate('list', filters, u);
+    // "โครงการเกี่ยวกับเด็กและเยาวชนมีอะไรบ้าง": a list of what one of the plan's missions is about.
+    if (u.wants.list && u.mentionsPlan && u.mission === null && u.projectAspects.length === 0) {
+      const mission = this.missionAbout(u.topicWords, filters);
+      if (mission) return this.aggregate('list', { ...filters, mission }, u);
+    }
 
     return this.lookup(u, filters);
+  }
+
+  /** The one mission whose title names every topic word and that has projects (within the filters), else null. */
+  private missionAbout(words: string[], filters: ListFilters): string | null {
+    if (!this.doc || words.length === 0) return null;
+    const found = this.doc.dimensions
+      .flatMap((d) => d.missions)
+      .filter((m) => {
+        const title = matchKey(normalizeText(m.title)).replace(/\s+/g, '');
+        return words.every((w) => title.includes(w));
+      })
+      .filter((m) => this.filtered({ ...filters, mission: m.code }).length > 0);
+    return found.length === 1 ? (found[0]?.code ?? null) : null;
   }
 
   // ---------- look-up ----------
@@ -343,7 +361,10 @@ class Session {
   private describe(f: ListFilters): string {
     const parts: string[] = [];
     if (f.dimension !== undefined) parts.push(`มิติที่ ${f.dimension}`);
-    if (f.mission !== undefined) parts.push(`ภารกิจ ${f.mission}`);
+    if (f.mission !== undefined) {
+      const title = tidy(missionTitle(this.doc, f.mission));
+      parts.push(`ภารกิจ ${f.mission}${title ? ` ${clip(title, 80)}` : ''}`);
+    }
     if (f.unit !== undefined) parts.push(`ที่${f.unit}รับผิดชอบ`);
     if (f.year !== undefined) parts.push(`ปี ${f.year}`);
     if (f.withBudget) parts.push('ที่ได้รับงบประมาณ');
