@@ -66,14 +66,16 @@ describe('after a real complaint', () => {
 
 describe('demo ratings', () => {
   it('seed once, through the same path, and show in the summary', async () => {
-    const { seedDemoRatings } = await import('../../functions/src/ratings/demo.ts');
+    const { demoRatingCount, seedDemoRatings } = await import('../../functions/src/ratings/demo.ts');
     const { queueServiceLookup } = await import('../../functions/src/ratings/adapters.ts');
     const { org } = await h.givenOrgWithServices();
     const now = h.t.clock.now();
-    expect(await seedDemoRatings(h.t.rt.db, queueServiceLookup(h.t.rt.db), org.id, now)).toBe(40);
+    const count = demoRatingCount(org.id);
+    expect(count).toBeGreaterThanOrEqual(30);
+    expect(await seedDemoRatings(h.t.rt.db, queueServiceLookup(h.t.rt.db), org.id, now)).toBe(count);
     expect(await seedDemoRatings(h.t.rt.db, queueServiceLookup(h.t.rt.db), org.id, now)).toBe(0);
     const sum = await h.call('GET', path(org.id, '/summary?from=2026-09-01'));
-    expect(sum.json.total.ratings).toBe(40);
+    expect(sum.json.total.ratings).toBe(count);
     expect(sum.json.byService.map((s: { serviceId: string }) => s.serviceId).sort()).toEqual(['civil-registration', 'tax']);
   });
 });
