@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { closeDay, reopenDay } from '../../functions/src/queue/closedDays.ts';
 import { queueDeps } from '../../functions/src/queue/routes.ts';
 import { addService } from '../../functions/src/queue/service.ts';
 import { givenOrg, givenStaff, newUserId, startTestApp, type TestApp } from '../support/app.ts';
@@ -261,5 +262,28 @@ describe('queue tickets in the LIFF app', { timeout: 90_000 }, () => {
     await page.screenshot({ path: '/tmp/queue-ticket-done-360.png', fullPage: true });
     await expect.poll(() => outboxTo(citizen.sub), { timeout: 15_000 }).toContain(`ratings/new?ticket=${ticketId}`);
     await page.close();
+  });
+});
+
+describe('a day the office is closed', { timeout: 60_000 }, () => {
+  it('the service page names the holiday and offers no button; the list says so too', async () => {
+    const deps = queueDeps({ db: t.rt.db, notifier: t.rt.notifier, clock: t.clock, liffLocalBase: t.rt.baseUrl, log: t.rt.log });
+    const saved = t.clock.now();
+    t.clock.set('2026-11-24T03:00:00.000Z'); // Tuesday 10:00, within the service's hours
+    await closeDay(deps, orgId, { day: '2026-11-24', name: 'วันหยุดราชการเป็นกรณีพิเศษ' }, operator.sub);
+    try {
+      const page = await newPage(citizen);
+      await open(page, t.rt.baseUrl, orgId, 'queue/civil-registration');
+      await page.locator('.notice-warning').waitFor();
+      expect(await page.textContent('.notice-warning')).toContain('วันนี้ปิดทำการ: วันหยุดราชการเป็นกรณีพิเศษ');
+      expect(await page.locator('.q-take button').count()).toBe(0);
+      await open(page, t.rt.baseUrl, orgId, 'queue');
+      await page.locator('.q-service').first().waitFor();
+      expect(await page.textContent('main')).toContain('วันนี้ปิดทำการ (วันหยุดราชการเป็นกรณีพิเศษ)');
+      await page.close();
+    } finally {
+      await reopenDay(deps, orgId, '2026-11-24');
+      t.clock.set(saved);
+    }
   });
 });

@@ -136,6 +136,48 @@ describe('taking a ticket', () => {
   });
 });
 
+describe('days the office is closed', () => {
+  it('an admin closes a day: citizens cannot take a ticket that day (told why), staff can still issue walk-ins, the next day is open', async () => {
+    const { org, admin, operator } = await h.givenOrgWithStaff();
+    await h.givenService(org.id);
+    const a = await h.citizen();
+    const close = (day: string, body: unknown, token?: string) => h.call('PUT', staff(org.id, `/closed-days/${day}`), { ...(token ? { token } : {}), body });
+
+    expect((await close('2026-11-23', { name: 'วันหยุดพิเศษ' }, await operator.token())).status).toBe(403);
+    expect((await close('2026-11-23', { name: 'วันหยุดพิเศษ' })).status).toBe(401);
+    const bad = await close('2026-13-01', { name: '' }, await admin.token());
+    expect(bad.status).toBe(400);
+    expect((await close('2026-11-23', { name: '', extra: 1 }, await admin.token())).json.issues.map((i: { path: string }) => i.path).sort()).toEqual(['', 'name']);
+    expect((await h.call('GET', `/api/orgs/${org.id}/queue/closed-days`)).json).toEqual([]);
+
+    const ok = await close('๒๐๒๖-๑๑-๒๓', { name: 'วันหยุดชดเชยวันลอยกระทง' }, await admin.token());
+    expect(ok.status).toBe(200);
+    expect(ok.json).toMatchObject({ day: '2026-11-23', name: 'วันหยุดชดเชยวันลอยกระทง' });
+    expect((await h.call('GET', `/api/orgs/${org.id}/queue/closed-days`)).json).toEqual([{ day: '2026-11-23', name: 'วันหยุดชดเชยวันลอยกระทง' }]);
+
+    const refused = await h.takeTicket(org.id, 'civil-registration', a);
+    expect(refused.status).toBe(409);
+    expect(refused.json.error).toBe('วันนี้ (23 พฤศจิกายน 2569) เป็นวันหยุด: วันหยุดชดเชยวันลอยกระทง สำนักงานปิดทำการ ไม่รับบัตรคิว');
+    const shown = await h.call('GET', svc(org.id, '/civil-registration'));
+    expect(shown.json).toMatchObject({ openNow: false, closedToday: { name: 'วันหยุดชดเชยวันลอยกระทง' } });
+    expect((await h.call('GET', svc(org.id))).json[0]).toMatchObject({ openNow: false, closedToday: { name: 'วันหยุดชดเชยวันลอยกระทง' } });
+    const walkIn = await h.call('POST', staff(org.id, '/services/civil-registration/walk-in'), { token: await operator.token(), body: {} });
+    expect(walkIn.status).toBe(201);
+    expect(walkIn.json.number).toBe(1);
+
+    const saved = h.t.clock.now();
+    h.t.clock.set('2026-11-24T03:00:00.000Z'); // Tuesday 10:00: open again
+    const next = await h.takeTicket(org.id, 'civil-registration', { token: await h.token(a.userId) });
+    h.t.clock.set(saved);
+    expect(next.status).toBe(201);
+    expect(next.json.number).toBe(1);
+
+    expect((await h.call('DELETE', staff(org.id, '/closed-days/2026-11-23'), { token: await admin.token() })).status).toBe(204);
+    expect((await h.call('DELETE', staff(org.id, '/closed-days/2026-11-23'), { token: await admin.token() })).status).toBe(404);
+    expect((await h.takeTicket(org.id, 'civil-registration', a)).status).toBe(201);
+  });
+});
+
 describe('calling', () => {
   it('calls in order, pushes "called" with the counter and "near" when 3 or fewer are ahead', async () => {
     const { org, operator } = await h.givenOrgWithStaff();

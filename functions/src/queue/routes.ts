@@ -17,10 +17,12 @@ import { hasRole } from '../staff/schema.ts';
 import { queuePostbackHandlers as postbacks, queueTextHandlers as texts } from './bot.ts';
 import { callLogCsv, statsCsv } from './csv.ts';
 import type { NumberClaimer } from './numbering.ts';
+import { closeDay, reopenDay, upcomingClosedDays } from './closedDays.ts';
 import { boardPage, posterPage } from './pages.ts';
 import {
   callNextBody,
   callTicketBody,
+  closedDaySchema,
   dayParam,
   newServiceSchema,
   plainActionBody,
@@ -76,6 +78,8 @@ export interface QueueRouterDeps {
 const serviceParams = z.object({ serviceId: serviceIdSchema });
 const ticketParams = z.object({ ticketId: ticketIdSchema });
 const dayQuery = z.object({ day: dayParam.optional() });
+const closedDayParams = z.object({ day: dayParam });
+const closedDayBody = closedDaySchema.omit({ day: true });
 const statsQuery = z.object({ from: dayParam.optional(), to: dayParam.optional(), service: serviceIdSchema.optional() });
 const boardQuery = z.object({
   services: z
@@ -115,6 +119,9 @@ export function queueRouter(deps: QueueRouterDeps): Router {
   // ---- public ----
   router.get(`${base}/services`, org, async (_req, res) => {
     res.json(await listPublicServices(q, orgOf(res)));
+  });
+  router.get(`${base}/queue/closed-days`, org, async (_req, res) => {
+    res.json((await upcomingClosedDays(q, orgOf(res).id)).map(({ day, name }) => ({ day, name })));
   });
   router.get(`${base}/services/:serviceId`, org, async (req, res) => {
     const { serviceId } = parseInput(serviceParams, req.params);
@@ -238,6 +245,16 @@ export function queueRouter(deps: QueueRouterDeps): Router {
   router.post(`${staff}/services`, ...admin, async (req, res) => {
     const input = parseInput(newServiceSchema, req.body);
     res.status(201).json(await addService(q, orgOf(res).id, input));
+  });
+  router.put(`${staff}/closed-days/:day`, ...admin, async (req, res) => {
+    const { day } = parseInput(closedDayParams, req.params);
+    const { name } = parseInput(closedDayBody, req.body);
+    res.json(await closeDay(q, orgOf(res).id, { day, name }, callerOf(res).userId));
+  });
+  router.delete(`${staff}/closed-days/:day`, ...admin, async (req, res) => {
+    const { day } = parseInput(closedDayParams, req.params);
+    await reopenDay(q, orgOf(res).id, day);
+    res.status(204).end();
   });
   router.patch(`${staff}/services/:serviceId`, ...admin, async (req, res) => {
     const { serviceId } = parseInput(serviceParams, req.params);

@@ -177,6 +177,20 @@ export const dayParam = z
   .transform(thaiDigits)
   .refine(isValidDay, { error: 'วันที่ต้องอยู่ในรูปแบบ YYYY-MM-DD (ค.ศ.)' });
 
+/** A day the office is closed (วันหยุดราชการ, วันหยุดพิเศษ): citizens cannot take tickets from LINE that day. */
+export const closedDaySchema = z
+  .object({
+    day: dayParam,
+    name: z.string({ error: 'กรุณาระบุชื่อวันหยุด' }).trim().min(1, { error: 'กรุณาระบุชื่อวันหยุด' }).max(60, { error: 'ชื่อวันหยุดยาวเกิน 60 ตัวอักษร' }),
+  })
+  .strict();
+export interface ClosedDay {
+  day: string;
+  name: string;
+  setBy: string;
+  setAt: string;
+}
+
 /** `{serviceId}-{yyyymmdd}-{number}`. */
 export const ticketIdSchema = z
   .string()

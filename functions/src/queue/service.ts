@@ -12,10 +12,11 @@ import type { Logger } from '../log.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import type { Org } from '../orgs/schema.ts';
 import { isStaffGroup } from '../staff/groups.ts';
-import { addDays, bangkokDay, daysBetween, formatHours, isOpenAt } from './day.ts';
+import { closedDayOn } from './closedDays.ts';
+import { addDays, bangkokDay, daysBetween, formatHours, formatThaiDay, isOpenAt } from './day.ts';
 import { calledMessage, cancelledByStaffMessage, nearMessage, noShowMessage, ratingMessage, reinstatedMessage } from './messages.ts';
 import { createNumberClaimer, type NumberClaimer } from './numbering.ts';
-import { newServiceSchema, type Counter, type LogEntry, type NewService, type QueueService, type ServiceUpdate, type Ticket, type Via } from './schema.ts';
+import { newServiceSchema, type ClosedDay, type Counter, type LogEntry, type NewService, type QueueService, type ServiceUpdate, type Ticket, type Via } from './schema.ts';
 import { dayStats, estimateWaitMinutes, recentServiceTimes, totalStats, waitingInOrder, type DayStats } from './stats.ts';
 import * as store from './store.ts';
 import {
@@ -141,7 +142,8 @@ function assertPrefixFree(services: QueueService[], prefix: string, exceptId: st
   if (clash) throw new ValidationError([{ path: 'prefix', message: `อักษรนำหน้า ${prefix} ใช้กับบริการ${clash.name}แล้ว` }]);
 }
 
-export function publicService(s: QueueService, now: Date) {
+/** What citizens see of a service; `closed` is today's closed day (a holiday), which shuts every service. */
+export function publicService(s: QueueService, now: Date, closed: ClosedDay | null) {
   return {
     id: s.id,
     name: s.name,
@@ -151,14 +153,16 @@ export function publicService(s: QueueService, now: Date) {
     counters: s.counters,
     hours: s.hours,
     hoursText: formatHours(s.hours),
-    openNow: s.active && isOpenAt(s.hours, now),
+    openNow: s.active && !closed && isOpenAt(s.hours, now),
+    closedToday: closed ? { name: closed.name } : null,
     manualIds: s.manualIds,
   };
 }
 
 export async function listPublicServices(deps: QueueDeps, org: Org) {
   const now = deps.clock.now();
-  return (await store.listServices(deps.db, org.id)).filter((s) => s.active).map((s) => publicService(s, now));
+  const closed = await closedDayOn(deps, org.id, bangkokDay(now));
+  return (await store.listServices(deps.db, org.id)).filter((s) => s.active).map((s) => publicService(s, now, closed));
 }
 
 /** A service and its queue right now: for the "take a ticket" page. */
@@ -166,10 +170,10 @@ export async function serviceStatus(deps: QueueDeps, org: Org, serviceId: string
   const service = await requireService(deps, org.id, serviceId, { active: true });
   const now = deps.clock.now();
   const day = bangkokDay(now);
-  const active = await activeTickets(deps, org.id, service.id, day);
+  const [active, closed] = await Promise.all([activeTickets(deps, org.id, service.id, day), closedDayOn(deps, org.id, day)]);
   const waiting = waitingInOrder(active);
   return {
-    ...publicService(service, now),
+    ...publicService(service, now, closed),
     day,
     waiting: waiting.length,
     nowCalling: active.filter((t) => t.state === 'called' || t.state === 'serving').map((t) => ({ label: t.label, counter: counterName(service, t.counterId) })),
@@ -374,7 +378,11 @@ export async function issueTicket(deps: QueueDeps, org: Org, serviceId: string, 
         continue;
       }
     }
-    // Opening hours are checked only for a new ticket: someone holding one can always see it.
+    // Opening hours and holidays are checked only for a new ticket: someone holding one can always see it.
+    const closed = await closedDayOn(deps, org.id, day);
+    if (closed) {
+      throw new ConflictError(`org closed on ${day}`, `วันนี้ (${formatThaiDay(day)}) เป็นวันหยุด: ${closed.name} สำนักงานปิดทำการ ไม่รับบัตรคิว`);
+    }
     if (!isOpenAt(service.hours, now)) {
       throw new ConflictError(`service ${service.id} closed`, `ขณะนี้ไม่ใช่เวลารับบัตรคิว${service.name} (${formatHours(service.hours)})`);
     }
@@ -667,7 +675,7 @@ export async function operatorView(deps: QueueDeps, org: Org, serviceId: string,
   const waiting = waitingInOrder(tickets);
   const brief = (t: Ticket) => ({ id: t.id, label: t.label, number: t.number, state: t.state, walkIn: t.walkIn, issuedAt: t.issuedAt, calledAt: t.calledAt, calls: t.calls, counterId: t.counterId });
   return {
-    service: publicService(service, deps.clock.now()),
+    service: publicService(service, deps.clock.now(), await closedDayOn(deps, org.id, d)),
     day: d,
     counters: service.counters.map((c) => {
       const here = tickets.filter((t) => (t.state === 'called' || t.state === 'serving') && t.counterId === c.id);

@@ -7,7 +7,7 @@ import type { DocumentData, Firestore, FirestoreDataConverter, QueryDocumentSnap
 import { COLLECTIONS } from '../store/collections.ts';
 import { createIfAbsent } from '../store/errors.ts';
 import { QUEUE_COLLECTIONS as Q } from './collections.ts';
-import type { LogEntry, QueueService, Ticket } from './schema.ts';
+import type { ClosedDay, LogEntry, QueueService, Ticket } from './schema.ts';
 import { ACTIVE_STATES, applyEntry, logEntryId } from './workflow.ts';
 
 function plain<T>(): FirestoreDataConverter<T> {
@@ -41,7 +41,34 @@ const holdersOf = (db: Firestore, orgId: string, serviceId: string, day: string)
 const logOf = (db: Firestore, orgId: string, serviceId: string, day: string) =>
   dayDoc(db, orgId, serviceId, day).collection(Q.log).withConverter(plain<LogEntry>());
 
+const closedDaysOf = (db: Firestore, orgId: string) => orgDoc(db, orgId).collection(Q.closedDays).withConverter(plain<ClosedDay>());
+
 export const ticketDocId = (n: number) => String(n).padStart(5, '0');
+
+// ---------- closed days ----------
+
+export async function getClosedDay(db: Firestore, orgId: string, day: string): Promise<ClosedDay | null> {
+  const snap = await closedDaysOf(db, orgId).doc(day).get();
+  return snap.exists ? (snap.data() ?? null) : null;
+}
+
+/** Closed days from `fromDay` on, earliest first. */
+export async function listClosedDays(db: Firestore, orgId: string, fromDay: string, limit: number): Promise<ClosedDay[]> {
+  const snap = await closedDaysOf(db, orgId).where('day', '>=', fromDay).orderBy('day').limit(limit).get();
+  return snap.docs.map((d) => d.data());
+}
+
+export async function saveClosedDay(db: Firestore, orgId: string, closed: ClosedDay): Promise<void> {
+  await closedDaysOf(db, orgId).doc(closed.day).set(closed);
+}
+
+/** False when the day was not closed. */
+export async function deleteClosedDay(db: Firestore, orgId: string, day: string): Promise<boolean> {
+  const ref = closedDaysOf(db, orgId).doc(day);
+  if (!(await ref.get()).exists) return false;
+  await ref.delete();
+  return true;
+}
 
 // ---------- services ----------
 

@@ -28,6 +28,8 @@ export interface PublicService {
   hours: Hours | null;
   hoursText: string;
   openNow: boolean;
+  /** Today is a day the office is closed (a holiday): no tickets from LINE. */
+  closedToday: { name: string } | null;
   manualIds: string[];
   active?: boolean;
 }

@@ -81,7 +81,7 @@ export default function QueueServices(props: PageProps): ComponentChild {
                   ? h('div', null, h('dt', null, 'รออยู่ตอนนี้'), h('dd', null, `${formatNumber(st.waiting)} คน · ${waitPhrase(st.estimatedWaitMinutes)}`))
                   : null,
               ),
-              s.openNow ? null : h('p', { class: 'q-closed' }, 'ขณะนี้ปิดรับบัตรคิว'),
+              s.openNow ? null : h('p', { class: 'q-closed' }, s.closedToday ? `วันนี้ปิดทำการ (${s.closedToday.name})` : 'ขณะนี้ปิดรับบัตรคิว'),
               h(Link, { to: `queue/${encodeURIComponent(s.id)}`, class: `btn ${s.openNow ? 'btn-primary' : 'btn-secondary'} q-big` }, s.openNow ? `รับบัตรคิว ${s.name}` : `ดูรายละเอียด ${s.name}`),
             );
           }),
