@@ -79,9 +79,20 @@ describe('plan-wide questions', () => {
     expect(texts(youth.messages)).toContain('เด็กและเยาวชน');
   });
 
-  it('looks a topic up by search when it fits several missions or none', async () => {
-    // "มีส่วนร่วม … ประชาชน" is in the titles of missions 3.1 and 3.3: no single mission is meant.
-    expect((await ask('intapramul', 'โครงการด้านการมีส่วนร่วมของประชาชนมีอะไรบ้าง')).intent).toBe('project');
+  it('lists the projects of every mission a topic names, and follows up on that list', async () => {
+    // "มีส่วนร่วม … ประชาชน" is in the titles of missions 3.1 and 3.3.
+    const k = await kb.get('intapramul');
+    const both = [...(k?.projects.values() ?? [])].filter((p) => p.mission === '3.1' || p.mission === '3.3');
+    const chat = createChatService({ kb, contexts: new InMemoryContextStore() });
+    const a = await chat.answerText({ orgId: 'intapramul', userId: 'U-missions', text: 'โครงการด้านการมีส่วนร่วมของประชาชนมีอะไรบ้าง' });
+    expect(a.intent).toBe('list');
+    expect(a.results.map((r) => r.id).sort()).toEqual(both.map((p) => p.id).sort());
+    expect(texts(a.messages)).toMatch(/ภารกิจ 3\.1 .+ และ 3\.3 .+ มี \d+ โครงการ\/กิจกรรม/);
+    const count = await chat.answerText({ orgId: 'intapramul', userId: 'U-missions', text: 'แล้วข้อ 3.1 ล่ะ' });
+    expect(count.results.map((r) => r.id).sort()).toEqual(both.filter((p) => p.mission === '3.1').map((p) => p.id).sort());
+  });
+
+  it('looks a topic up by search when no mission names it', async () => {
     // The one-year template places no item under a mission.
     expect((await ask('maesaimitraphap', 'โครงการเกี่ยวกับเด็กและเยาวชนมีอะไรบ้าง')).intent).toBe('project');
   });

@@ -6,6 +6,7 @@ import type { SearchHit } from '../search/index.ts';
 import type { Knowledge, KnowledgeBase } from '../search/knowledgeBase.ts';
 import { unitKey } from '../search/knowledgeBase.ts';
 import { hasNoWords, matchKey, normalizeText } from '../search/normalize.ts';
+import { tokenizeParts } from '../search/tokenize.ts';
 import { clip, formatBaht, formatNumber, tidy } from './format.ts';
 import {
   actionBubble,
@@ -160,7 +161,10 @@ class Session {
       if (this.ctx.filters && (u.followUp || hasFilter)) {
         const merged: ListFilters = { ...this.ctx.filters };
         if (u.dimension !== null) merged.dimension = u.dimension;
-        if (u.mission !== null) merged.mission = u.mission;
+        if (u.mission !== null) {
+          merged.mission = u.mission;
+          delete merged.missions;
+        }
         if (u.unit !== null) merged.unit = u.unit;
         if (u.years[0] !== undefined) merged.year = u.years[0];
         const again = this.ctx.intent;
@@ -189,16 +193,17 @@ class Session {
     if (slotsOnly && u.wants.list && u.mentionsPlan) return this.aggregate('list', filters, u);
     // "โครงการเกี่ยวกับเด็กและเยาวชนมีอะไรบ้าง": a list of what one of the plan's missions is about.
     if (u.wants.list && u.mentionsPlan && u.mission === null && u.projectAspects.length === 0) {
-      const mission = this.missionAbout(u.topicWords, filters);
-      if (mission) return this.aggregate('list', { ...filters, mission }, u);
+      const missions = this.missionsAbout(subjectKeys(u.topicText), filters);
+      if (missions.length === 1) return this.aggregate('list', { ...filters, mission: missions[0] as string }, u);
+      if (missions.length > 1) return this.aggregate('list', { ...filters, missions }, u);
     }
 
     return this.lookup(u, filters);
   }
 
-  /** The one mission whose title names every topic word and that has projects (within the filters), else null. */
-  private missionAbout(words: string[], filters: ListFilters): string | null {
-    if (!this.doc || words.length === 0) return null;
+  /** The missions (at most 3) whose titles name every topic word and that have projects within the filters. */
+  private missionsAbout(words: string[], filters: ListFilters): string[] {
+    if (!this.doc || words.length === 0) return [];
     const found = this.doc.dimensions
       .flatMap((d) => d.missions)
       .filter((m) => {
@@ -206,7 +211,8 @@ class Session {
         return words.every((w) => title.includes(w));
       })
       .filter((m) => this.filtered({ ...filters, mission: m.code }).length > 0);
-    return found.length === 1 ? (found[0]?.code ?? null) : null;
+    // A topic in the titles of many missions is too general to be what the person means: search instead.
+    return found.length <= 3 ? found.map((m) => m.code) : [];
   }
 
   // ---------- look-up ----------
@@ -349,6 +355,7 @@ class Session {
     return [...this.k.projects.values()]
       .filter((p) => f.dimension === undefined || p.dimension === f.dimension)
       .filter((p) => f.mission === undefined || p.mission === f.mission)
+      .filter((p) => f.missions === undefined || (p.mission !== null && f.missions.includes(p.mission)))
       .filter((p) => !unit || unitKey([p.responsibleUnit, p.detail?.responsibleUnit, p.yearPlan?.unit].filter(Boolean).join(' ')).includes(unit))
       .filter((p) => {
         if (!f.withBudget) return true;
@@ -365,6 +372,9 @@ class Session {
       const title = tidy(missionTitle(this.doc, f.mission));
       parts.push(`ภารกิจ ${f.mission}${title ? ` ${clip(title, 80)}` : ''}`);
     }
+    if (f.missions !== undefined) {
+      parts.push(`ภารกิจ ${f.missions.map((code) => `${code}${missionTitle(this.doc, code) ? ` ${clip(tidy(missionTitle(this.doc, code)), 60)}` : ''}`).join(' และ ')}`);
+    }
     if (f.unit !== undefined) parts.push(`ที่${f.unit}รับผิดชอบ`);
     if (f.year !== undefined) parts.push(`ปี ${f.year}`);
     if (f.withBudget) parts.push('ที่ได้รับงบประมาณ');
@@ -376,10 +386,11 @@ class Session {
       return this.help('help', `ขณะนี้${this.k.corpus.org.name}ยังไม่ได้นำแผนปฏิบัติการเข้าสู่ระบบค่ะ สอบถามเรื่องบริการประชาชนได้เลย`);
     }
     const report = this.doc.kind === 'report' ? this.doc.report : null;
-    if (report && intent === 'count' && (u.wants.done || u.wants.progress) && f.unit === undefined && f.mission === undefined) {
+    const whole = f.unit === undefined && f.mission === undefined && f.missions === undefined;
+    if (report && intent === 'count' && (u.wants.done || u.wants.progress) && whole) {
       return this.reportFigures(report, f, 'count');
     }
-    if (report && intent === 'budget.total' && f.unit === undefined && f.mission === undefined) {
+    if (report && intent === 'budget.total' && whole) {
       return this.reportFigures(report, f, 'budget');
     }
     const projects = this.filtered(f);
@@ -405,7 +416,7 @@ class Session {
 
     if (intent === 'count') {
       const stated = this.doc.stated.find(
-        (s) => s.measure === 'projects' && s.dimension === (f.dimension ?? null) && s.mission === (f.mission ?? null) && f.unit === undefined && !f.withBudget,
+        (s) => s.measure === 'projects' && s.dimension === (f.dimension ?? null) && s.mission === (f.mission ?? null) && f.unit === undefined && f.missions === undefined && !f.withBudget,
       );
       const note = stated && stated.value !== projects.length ? ` (เอกสารระบุ ${formatNumber(stated.value)} โครงการ)` : '';
       const head = `${what ? `${what} ` : `แผนของ${this.k.corpus.org.name} `}มีทั้งหมด ${projects.length} โครงการ/กิจกรรม${note}`;
@@ -428,7 +439,7 @@ class Session {
           ? [`งบประมาณรวม ${scope}${f.year === undefined && perYear[0] ? ` ปี ${perYear[0][0]}` : ''}: ${formatBaht(perYear[0]?.[1] ?? 0)}`]
           : [`งบประมาณรวม ${scope}`, ...perYear.map(([y, v]) => `ปี ${y}: ${formatBaht(v)}`), `รวม ${perYear.length} ปี: ${formatBaht(grand)}`];
       const stated = this.doc.stated.filter(
-        (s) => s.measure === 'budget' && s.dimension === (f.dimension ?? null) && s.mission === null && f.unit === undefined && (f.year === undefined || s.year === f.year),
+        (s) => s.measure === 'budget' && s.dimension === (f.dimension ?? null) && s.mission === null && f.unit === undefined && f.missions === undefined && (f.year === undefined || s.year === f.year),
       );
       for (const s of stated) {
         const parsed = perYear.find(([y]) => y === s.year)?.[1];
@@ -605,6 +616,17 @@ class Session {
       ask('เมนูหลัก', 'ช่วยอะไรได้บ้าง'),
     ]);
   }
+}
+
+/** Words that say what kind of thing is asked for, not its subject ("โครงการเกี่ยวกับ…", "กิจกรรมด้าน…"). */
+const LIST_FRAME: ReadonlySet<string> = new Set(['โครงการ', 'กิจกรรม', 'มาตรการ', 'ภารกิจ', 'แผน', 'เกี่ยว', 'เกี่ยวข้อง', 'ด้าน', 'เรื่อง', 'การ'].map(matchKey));
+
+/**
+ * The subject of a list question as word keys. Kept apart from `topicWords`, whose framing words for budgets and
+ * totals would drop "ร่วม" (its key is that of "รวม") from "มีส่วนร่วม".
+ */
+function subjectKeys(topicText: string): string[] {
+  return tokenizeParts(topicText, { dropStopwords: true }).words.filter((w) => w.length > 1 && !/^\d/.test(w) && !LIST_FRAME.has(w));
 }
 
 function contactLine(org: Knowledge['corpus']['org']): string {

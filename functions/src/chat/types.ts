@@ -36,6 +36,8 @@ export interface ResultRef {
 export interface ListFilters {
   dimension?: number;
   mission?: string;
+  /** Several missions at once: a topic that the titles of more than one mission name. */
+  missions?: string[];
   unit?: string;
   year?: number;
   withBudget?: boolean;
