@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../functions/src/clock.ts';
 import { statsCsv } from '../../functions/src/complaints/csv.ts';
 import { decodePhoto, stripPng, stripWebp } from '../../functions/src/complaints/photos.ts';
-import { createRateLimiter } from '../../functions/src/complaints/rateLimit.ts';
+import { createRateLimiter } from '../../functions/src/http/rateLimit.ts';
 import type { Complaint } from '../../functions/src/complaints/schema.ts';
 import { computeStats, median } from '../../functions/src/complaints/stats.ts';
 import { CODE_ALPHABET, findTrackingCode, newTrackingCode, parseTrackingCode } from '../../functions/src/complaints/trackingCode.ts';

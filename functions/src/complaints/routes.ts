@@ -13,7 +13,7 @@ import type { Logger } from '../log.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import { categorySchema, KINDS, listCategories, setCategories } from './categories.ts';
 import { statsCsv } from './csv.ts';
-import { createRateLimiter, type RateLimiter } from './rateLimit.ts';
+import { createRateLimiter, type RateLimiter } from '../http/rateLimit.ts';
 import { parseInput } from '../http/validate.ts';
 import { changeStatusSchema, fileComplaintSchema, reopenSchema } from './schema.ts';
 import {

@@ -16,7 +16,7 @@ import type { Notifier } from '../notify/notifier.ts';
 import { summaryCsv } from './csv.ts';
 import type { ComplaintLookup, ServiceLookup, TicketLookup } from './lookups.ts';
 import { posterHtml, resultsHtml } from './pages.ts';
-import { createRateLimiter } from './rateLimit.ts';
+import { createRateLimiter } from '../http/rateLimit.ts';
 import {
   AGE_GROUP_LABELS,
   AGE_GROUPS,

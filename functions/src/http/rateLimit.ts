@@ -1,10 +1,11 @@
 import type { Clock } from '../clock.ts';
 
 /**
- * In-memory token buckets, one per key (organisation + LINE user, or organisation + IP when there is no token). Each
- * bucket holds `capacity` filings and regains one every `refillMs`. Per process: several Cloud Functions instances
- * each keep their own buckets, which is acceptable for the purpose (stopping a flood from one phone, not a determined
- * attacker); see docs/decisions/042-filing-rate-limit.md.
+ * In-memory token buckets, one per key (organisation + LINE user from the verified token, or organisation + IP when
+ * there is none). Each bucket holds `capacity` requests and regains one every `refillMs`. Per process: several Cloud
+ * Functions instances each keep their own buckets, which is acceptable for the purpose (stopping a flood from one
+ * phone or a looping script, not a determined attacker; the once-only keys stop duplicates). Complaint filing
+ * (docs/decisions/042-filing-rate-limit.md) and rating submission (docs/decisions/082-ratings-rate-limit.md) use it.
  */
 export interface RateLimiter {
   take(key: string): boolean;
