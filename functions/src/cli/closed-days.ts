@@ -12,7 +12,6 @@
  * (or FIREBASE_PROJECT_ID), default "demo-integrity".
  * Exit codes: 0 done, 2 invalid input (nothing written), 3 unknown organisation or day, 64 usage, 66 unreadable file.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
@@ -26,6 +25,7 @@ import { formatThaiDay } from '../queue/day.ts';
 import { closedDaySchema, dayParam } from '../queue/schema.ts';
 import { createQueueDeps } from '../queue/service.ts';
 import { openFirestore } from '../store/firestore.ts';
+import { firestoreTarget, readJsonInput, runAsMain } from './common.ts';
 
 const USAGE = 'usage: closed-days <list|add|remove> --org ID [--file PATH] [--day YYYY-MM-DD] [--dry-run]';
 
@@ -69,19 +69,10 @@ export async function runClosedDaysCli(argv: string[], io: ClosedDaysCliIo = {})
 
   let entries: Array<z.infer<typeof closedDaySchema>> = [];
   if (args.command === 'add') {
-    let input: unknown;
-    try {
-      input = JSON.parse(await readFile(args.file, 'utf8'));
-    } catch (err) {
-      if (err instanceof SyntaxError) {
-        out(`error: ${args.file} is not valid JSON: ${err.message}\nnothing was written`);
-        return 2;
-      }
-      out(`error: cannot read ${args.file}: ${(err as Error).message}`);
-      return 66;
-    }
+    const input = await readJsonInput(args.file, out);
+    if ('exit' in input) return input.exit;
     const issues: string[] = [];
-    for (const [i, e] of asList(input).entries()) {
+    for (const [i, e] of asList(input.value).entries()) {
       const r = closedDaySchema.safeParse(e);
       if (!r.success) for (const issue of r.error.issues) issues.push(`  [${i}] ${issue.path.join('.') || '(entry)'}: ${issue.message}`);
       else if (entries.some((x) => x.day === r.data.day)) issues.push(`  [${i}] day: ${r.data.day} appears twice`);
@@ -96,8 +87,7 @@ export async function runClosedDaysCli(argv: string[], io: ClosedDaysCliIo = {})
     entries = entries.sort((a, b) => a.day.localeCompare(b.day));
   }
 
-  const projectId = env.GCLOUD_PROJECT || env.FIREBASE_PROJECT_ID || 'demo-integrity';
-  const db = io.db ?? openFirestore({ projectId, emulatorHost: env.FIRESTORE_EMULATOR_HOST || undefined });
+  const db = io.db ?? openFirestore(firestoreTarget(env));
   const clock = io.now ? { now: () => io.now as Date } : systemClock;
   const deps = createQueueDeps({ db, notifier: recordingNotifier(), clock });
   try {
@@ -140,14 +130,4 @@ export async function runClosedDaysCli(argv: string[], io: ClosedDaysCliIo = {})
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runClosedDaysCli(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`error: ${String((err as Error)?.stack ?? err)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsMain(import.meta, runClosedDaysCli);

@@ -11,7 +11,6 @@
  *
  * Exit codes: 0 done (or dry run), 2 invalid input (nothing written), 3 unknown organisation, 64 usage, 66 unreadable file.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
@@ -20,6 +19,7 @@ import { listManuals, saveManuals, seedStandardManuals } from '../manuals/store.
 import { orgIdSchema } from '../orgs/schema.ts';
 import { getOrg } from '../orgs/store.ts';
 import { openFirestore } from '../store/firestore.ts';
+import { firestoreTarget, readJsonInput, runAsMain } from './common.ts';
 
 const USAGE = 'usage: npm run import-manuals -- --org ID --file PATH [--dry-run]';
 
@@ -60,21 +60,11 @@ export async function runImportManuals(argv: string[], io: ImportManualsIo = {})
     return 64;
   }
 
-  let input: unknown;
-  try {
-    input = JSON.parse(await readFile(args.file, 'utf8'));
-  } catch (err) {
-    if (err instanceof SyntaxError) {
-      out(`error: ${args.file} is not valid JSON: ${err.message}`);
-      out('nothing was written');
-      return 2;
-    }
-    out(`error: cannot read ${args.file}: ${(err as Error).message}`);
-    return 66;
-  }
+  const read = await readJsonInput(args.file, out);
+  if ('exit' in read) return read.exit;
+  const input = read.value;
 
-  const projectId = env.GCLOUD_PROJECT || env.FIREBASE_PROJECT_ID || 'demo-integrity';
-  const emulatorHost = env.FIRESTORE_EMULATOR_HOST || undefined;
+  const { projectId, emulatorHost } = firestoreTarget(env);
   const db = io.db ?? openFirestore({ projectId, emulatorHost });
   try {
     if (!io.db) out(`Firestore ${emulatorHost ? `emulator ${emulatorHost}` : '(application default credentials)'}, project ${projectId}`);
@@ -113,14 +103,4 @@ export async function runImportManuals(argv: string[], io: ImportManualsIo = {})
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runImportManuals(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`error: ${String((err as Error)?.stack ?? err)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsMain(import.meta, runImportManuals);

@@ -10,12 +10,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DomainError, ValidationError } from '../errors.ts';
+import { ValidationError } from '../errors.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
 import { openFirestore } from '../store/firestore.ts';
 import { formatFidelity } from '../plans/fidelity.ts';
 import { readDocumentFile } from '../plans/forms.ts';
 import { importPlanDocument } from '../plans/store.ts';
+import { firestoreTarget, runAsMain } from './common.ts';
 
 const argsSchema = z.object({
   org: orgIdSchema,
@@ -78,8 +79,7 @@ export async function runImport(argv: string[], out: (line: string) => void = (l
   if (args['dry-run']) {
     out('dry run: nothing written to Firestore');
   } else {
-    const projectId = process.env.GCLOUD_PROJECT || process.env.FIREBASE_PROJECT_ID || 'demo-integrity';
-    const emulatorHost = process.env.FIRESTORE_EMULATOR_HOST || undefined;
+    const { projectId, emulatorHost } = firestoreTarget(process.env);
     out(`writing to Firestore ${emulatorHost ? `emulator ${emulatorHost}` : '(application default credentials)'}, project ${projectId}`);
     const db = openFirestore({ projectId, emulatorHost });
     try {
@@ -95,14 +95,4 @@ export async function runImport(argv: string[], out: (line: string) => void = (l
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runImport(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`error: ${err instanceof DomainError ? err.message : String((err as Error)?.stack ?? err)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsMain(import.meta, runImport);

@@ -32,6 +32,7 @@ import { buildRichMenu, isToolMenuOf, menuTiles } from '../richmenu/definition.t
 import { createRichMenuApi, deployRichMenu, describeLineError, type RichMenuApi } from '../richmenu/deploy.ts';
 import { richMenuImageProblems } from '../richmenu/image.ts';
 import { openFirestore } from '../store/firestore.ts';
+import { firestoreTarget, runAsMain } from './common.ts';
 
 const USAGE = 'usage: npm run richmenu -- --org ID [--dry-run] [--image PATH] [--liff-base URL]';
 export const DEFAULT_IMAGE = fileURLToPath(new URL('../../../data/richmenu/richmenu.png', import.meta.url));
@@ -112,7 +113,7 @@ export async function runRichMenu(argv: string[], io: RichMenuIo = {}): Promise<
     return 66;
   }
 
-  const projectId = env.GCLOUD_PROJECT || env.FIREBASE_PROJECT_ID || 'demo-integrity';
+  const { projectId } = firestoreTarget(env);
   const db = io.db ?? openFirestore({ projectId, emulatorHost: e.FIRESTORE_EMULATOR_HOST });
   try {
     if (!io.db) out(`Firestore ${e.FIRESTORE_EMULATOR_HOST ? `emulator ${e.FIRESTORE_EMULATOR_HOST}` : '(application default credentials)'}, project ${projectId}`);
@@ -174,14 +175,4 @@ export async function runRichMenu(argv: string[], io: RichMenuIo = {}): Promise<
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runRichMenu(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`error: ${String((err as Error)?.stack ?? err)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsMain(import.meta, runRichMenu);

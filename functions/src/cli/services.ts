@@ -12,7 +12,6 @@
  * (or FIREBASE_PROJECT_ID), default "demo-integrity".
  * Exit codes: 0 done, 2 invalid input (nothing written), 3 unknown organisation or service, 64 usage, 66 unreadable file.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
@@ -26,6 +25,7 @@ import { newServiceSchema, serviceIdSchema, serviceUpdateSchema, type ServiceUpd
 import { addService, createQueueDeps, updateService } from '../queue/service.ts';
 import { getService, listServices } from '../queue/store.ts';
 import { openFirestore } from '../store/firestore.ts';
+import { firestoreTarget, readJsonInput, runAsMain } from './common.ts';
 
 const USAGE = 'usage: services <list|add|update> --org ID [--file PATH] [--dry-run]';
 
@@ -81,21 +81,12 @@ export async function runServicesCli(argv: string[], io: ServicesCliIo = {}): Pr
 
   let input: unknown = null;
   if (args.file) {
-    try {
-      input = JSON.parse(await readFile(args.file, 'utf8'));
-    } catch (err) {
-      if (err instanceof SyntaxError) {
-        out(`error: ${args.file} is not valid JSON: ${err.message}\nnothing was written`);
-        return 2;
-      }
-      out(`error: cannot read ${args.file}: ${(err as Error).message}`);
-      return 66;
-    }
+    const read = await readJsonInput(args.file, out);
+    if ('exit' in read) return read.exit;
+    input = read.value;
   }
 
-  const projectId = env.GCLOUD_PROJECT || env.FIREBASE_PROJECT_ID || 'demo-integrity';
-  const emulatorHost = env.FIRESTORE_EMULATOR_HOST || undefined;
-  const db = io.db ?? openFirestore({ projectId, emulatorHost });
+  const db = io.db ?? openFirestore(firestoreTarget(env));
   const clock = io.now ? { now: () => io.now as Date } : systemClock;
   try {
     const org = await getOrg(db, args.org);
@@ -165,14 +156,4 @@ export async function runServicesCli(argv: string[], io: ServicesCliIo = {}): Pr
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runServicesCli(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`error: ${String((err as Error)?.stack ?? err)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsMain(import.meta, runServicesCli);
