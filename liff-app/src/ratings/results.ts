@@ -15,13 +15,13 @@ import {
   count,
   mean2,
   pct,
-  periods,
   rangeQuery,
   type Figures,
   type Group,
   type RatingForm,
   type Summary,
 } from './model.ts';
+import { periodAndServiceFields } from './filters.ts';
 import './ratings.css';
 
 /**
@@ -40,27 +40,7 @@ export default function RatingResults(props: PageProps): ComponentChild {
   for (const s of data?.byService ?? []) if (!services.some((x) => x.id === s.serviceId)) services.push({ id: s.serviceId, title: s.title });
   if (serviceId && !services.some((s) => s.id === serviceId)) services.push({ id: serviceId, title: serviceId });
 
-  const filters = h(
-    'div',
-    { class: 'filters' },
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'period', class: 'label' }, 'ช่วงเวลา'),
-      h('select', { id: 'period', value: period, onChange: (e: Event) => setPeriod((e.currentTarget as HTMLSelectElement).value) }, periods().map((p) => h('option', { key: p.value, value: p.value }, p.label))),
-    ),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'service', class: 'label' }, 'บริการ'),
-      h(
-        'select',
-        { id: 'service', value: serviceId, onChange: (e: Event) => setServiceId((e.currentTarget as HTMLSelectElement).value) },
-        h('option', { value: '' }, 'ทุกบริการ'),
-        services.map((s) => h('option', { key: s.id, value: s.id }, s.title)),
-      ),
-    ),
-  );
+  const filters = h('div', { class: 'filters' }, ...periodAndServiceFields({ period, setPeriod, serviceId, setServiceId, services }));
   const intro = h('p', null, 'ผลการประเมินความพึงพอใจของผู้รับบริการที่หน่วยงานเผยแพร่ต่อสาธารณะ ไม่มีข้อมูลที่ระบุตัวผู้ประเมิน และไม่แสดงความคิดเห็นรายบุคคล');
   if (loading && !data) return h('div', null, intro, filters, h(Loading, null));
   if (error || !data) return h('div', null, intro, filters, h(ErrorView, { error, retry: reload }));

@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import { formatDateTime } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';
 import { ErrorView, Link, Loading, useApi } from '../lib/ui.ts';
-import { FORM_LABELS, ITEM_IDS, SHORT_LABELS, SOURCE_LABELS, count, periods, rangeQuery, type RatingComment, type RatingForm } from './model.ts';
+import { FORM_LABELS, ITEM_IDS, SHORT_LABELS, SOURCE_LABELS, count, rangeQuery, type RatingComment, type RatingForm } from './model.ts';
+import { periodAndServiceFields } from './filters.ts';
 import './ratings.css';
 
 /**
@@ -27,24 +28,13 @@ export default function StaffRatings(props: PageProps): ComponentChild {
     h(
       'div',
       { class: 'filters' },
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: 'period', class: 'label' }, 'ช่วงเวลา'),
-        h('select', { id: 'period', value: period, onChange: (e: Event) => setPeriod((e.currentTarget as HTMLSelectElement).value) }, periods().map((p) => h('option', { key: p.value, value: p.value }, p.label))),
-      ),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: 'service', class: 'label' }, 'บริการ'),
-        h(
-          'select',
-          { id: 'service', value: serviceId, onChange: (e: Event) => setServiceId((e.currentTarget as HTMLSelectElement).value) },
-          h('option', { value: '' }, 'ทุกบริการ'),
-          (form.data?.services ?? []).map((s) => h('option', { key: s.id, value: s.id }, s.title)),
-          h('option', { value: 'complaint-process' }, 'การจัดการเรื่องร้องเรียน/ร้องทุกข์'),
-        ),
-      ),
+      ...periodAndServiceFields({
+        period,
+        setPeriod,
+        serviceId,
+        setServiceId,
+        services: [...(form.data?.services ?? []), { id: 'complaint-process', title: 'การจัดการเรื่องร้องเรียน/ร้องทุกข์' }],
+      }),
       h(
         'label',
         { class: 'choice', for: 'low-only' },
