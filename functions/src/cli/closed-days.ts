@@ -16,7 +16,6 @@ import { parseArgs } from 'node:util';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { systemClock } from '../clock.ts';
-import { DomainError, NotFoundError } from '../errors.ts';
 import { recordingNotifier } from '../notify/notifier.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
 import { getOrg } from '../orgs/store.ts';
@@ -25,7 +24,7 @@ import { formatThaiDay } from '../queue/day.ts';
 import { closedDaySchema, dayParam } from '../queue/schema.ts';
 import { createQueueDeps } from '../queue/service.ts';
 import { openFirestore } from '../store/firestore.ts';
-import { firestoreTarget, readJsonInput, runAsMain } from './common.ts';
+import { exitCodeFor, firestoreTarget, readJsonInput, runAsMain } from './common.ts';
 
 const USAGE = 'usage: closed-days <list|add|remove> --org ID [--file PATH] [--day YYYY-MM-DD] [--dry-run]';
 
@@ -116,15 +115,7 @@ export async function runClosedDaysCli(argv: string[], io: ClosedDaysCliIo = {})
     out(`${args.day} is a working day again`);
     return 0;
   } catch (err) {
-    if (err instanceof NotFoundError) {
-      out(`error: ${err.publicMessage}`);
-      return 3;
-    }
-    if (err instanceof DomainError) {
-      out(`error: ${err.publicMessage}`);
-      return 2;
-    }
-    throw err;
+    return exitCodeFor(err, out);
   } finally {
     if (!io.db) await db.terminate();
   }

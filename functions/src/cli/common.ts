@@ -3,7 +3,7 @@
  * reaching Firestore from the environment the same way.
  */
 import { readFile } from 'node:fs/promises';
-import { DomainError } from '../errors.ts';
+import { DomainError, NotFoundError, ValidationError } from '../errors.ts';
 
 /** Runs `run(argv)` when `meta` is the module node was started with; its result is the exit code (1 on a crash). */
 export function runAsMain(meta: ImportMeta, run: (argv: string[]) => Promise<number>): void {
@@ -17,6 +17,17 @@ export function runAsMain(meta: ImportMeta, run: (argv: string[]) => Promise<num
       process.exitCode = 1;
     },
   );
+}
+
+/** The exit code of a domain error, after saying it (3 not found, 2 refused input); anything else is rethrown. */
+export function exitCodeFor(err: unknown, out: (line: string) => void): number {
+  if (err instanceof ValidationError) {
+    for (const i of err.issues) out(`error: ${i.path}: ${i.message}`);
+    return 2;
+  }
+  if (!(err instanceof DomainError)) throw err;
+  out(`error: ${err.publicMessage}`);
+  return err instanceof NotFoundError ? 3 : 2;
 }
 
 /** The parsed JSON of a file, or the exit code after saying why not: 2 not JSON (nothing written), 66 unreadable. */

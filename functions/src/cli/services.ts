@@ -16,7 +16,6 @@ import { parseArgs } from 'node:util';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { systemClock } from '../clock.ts';
-import { DomainError, ValidationError } from '../errors.ts';
 import { recordingNotifier } from '../notify/notifier.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
 import { getOrg } from '../orgs/store.ts';
@@ -25,7 +24,7 @@ import { newServiceSchema, serviceIdSchema, serviceUpdateSchema, type ServiceUpd
 import { addService, createQueueDeps, updateService } from '../queue/service.ts';
 import { getService, listServices } from '../queue/store.ts';
 import { openFirestore } from '../store/firestore.ts';
-import { firestoreTarget, readJsonInput, runAsMain } from './common.ts';
+import { exitCodeFor, firestoreTarget, readJsonInput, runAsMain } from './common.ts';
 
 const USAGE = 'usage: services <list|add|update> --org ID [--file PATH] [--dry-run]';
 
@@ -142,15 +141,7 @@ export async function runServicesCli(argv: string[], io: ServicesCliIo = {}): Pr
     out(`wrote ${valid.length} service(s)`);
     return 0;
   } catch (err) {
-    if (err instanceof ValidationError) {
-      for (const i of err.issues) out(`error: ${i.path}: ${i.message}`);
-      return 2;
-    }
-    if (err instanceof DomainError) {
-      out(`error: ${err.publicMessage}`);
-      return 2;
-    }
-    throw err;
+    return exitCodeFor(err, out);
   } finally {
     if (!io.db) await db.terminate();
   }
