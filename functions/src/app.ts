@@ -9,6 +9,7 @@ import { getOrg } from './orgs/store.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { devRouter } from './dev/routes.ts';
+import { jsonBodies } from './http/body.ts';
 import { errorHandler } from './http/errors.ts';
 import { landingRouter } from './http/landing.ts';
 import { createOutboxNotifier, deliverNotification, sweepOutbox } from './notify/delivery.ts';
@@ -149,7 +150,8 @@ export function createApp(deps: AppDeps): App {
   if (deps.config.devRoutes && deps.dev) {
     app.use('/dev', devRouter({ ...deps.dev, db: deps.db, clock: deps.clock, log: deps.log, line: deps.line, processor }));
   }
-  app.use(express.json({ limit: '6mb' }));
+  // Each route's own byte limit and a nesting bound, before any parsing or authentication (http/body.ts).
+  app.use(jsonBodies());
   app.use(orgsRouter({ db: deps.db, mode: deps.config.mode }));
   app.use(plansRouter({ db: deps.db }));
   app.use(manualsRouter({ db: deps.db }));

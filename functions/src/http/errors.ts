@@ -28,7 +28,11 @@ export function mapRouteError(err: unknown): HttpError {
   if (err instanceof UnavailableError) return { status: 503, body: { error: err.publicMessage } };
   if (err instanceof DomainError) return { status: 422, body: { error: err.publicMessage } };
   if (isBodyParserError(err)) {
-    return { status: 400, body: { error: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', issues: [{ path: '', message: err.type === 'entity.too.large' ? 'body too large' : 'body is not valid JSON' }] } };
+    if (err.type === 'entity.too.large') {
+      return { status: 413, body: { error: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป', issues: [{ path: '', message: 'body too large' }] } };
+    }
+    const message = err.type === 'entity.too.deep' ? 'body is nested too deeply' : 'body is not valid JSON';
+    return { status: 400, body: { error: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', issues: [{ path: '', message }] } };
   }
   return { status: 500, body: { error: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง' } };
 }
