@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { devRouter } from './dev/routes.ts';
 import { jsonBodies } from './http/body.ts';
 import { errorHandler } from './http/errors.ts';
+import { idempotency } from './http/idempotency.ts';
 import { landingRouter } from './http/landing.ts';
 import { createOutboxNotifier, deliverNotification, sweepOutbox } from './notify/delivery.ts';
 import type { Notifier } from './notify/notifier.ts';
@@ -152,6 +153,8 @@ export function createApp(deps: AppDeps): App {
   }
   // Each route's own byte limit and a nesting bound, before any parsing or authentication (http/body.ts).
   app.use(jsonBodies());
+  // A state-changing call that carries an Idempotency-Key runs once; its copies get the same answer (http/idempotency.ts).
+  app.use('/api/orgs/:orgId', idempotency({ db: deps.db, clock: deps.clock, log: deps.log }));
   app.use(orgsRouter({ db: deps.db, mode: deps.config.mode }));
   app.use(plansRouter({ db: deps.db }));
   app.use(manualsRouter({ db: deps.db }));

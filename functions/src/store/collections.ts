@@ -8,7 +8,11 @@ export const COLLECTIONS = {
   orgSecrets: 'orgSecrets',
   /** Pending and sent LINE pushes of every organisation (top level: one query finds what is due). */
   outbox: 'outbox',
+  /** Fixed-window request counters shared by every instance (http/rateLimit.ts), deleted by TTL on `expireAt`. */
+  rateLimits: 'rateLimits',
   // Below: subcollections of orgs/{orgId}
+  /** Idempotency keys of state-changing API calls and what they answered (http/idempotency.ts), TTL on `expireAt`. */
+  requestKeys: 'requestKeys',
   webhookEvents: 'webhookEvents',
   /** One document per event, created by whoever processes it first: processing happens once. */
   webhookEventClaims: 'webhookEventClaims',
