@@ -140,7 +140,8 @@ export function createApp(deps: AppDeps): App {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // Only the platform's own proxy hops are believed; a client-supplied X-Forwarded-For never chooses req.ip.
+  app.set('trust proxy', deps.config.trustProxyHops > 0 ? deps.config.trustProxyHops : false);
 
   app.get('/healthz', async (_req, res) => {
     await withDeadline('health check', 2000, deps.db.collection(COLLECTIONS.orgs).limit(1).get());
