@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import { devRouter } from './dev/routes.ts';
 import { jsonBodies } from './http/body.ts';
 import { errorHandler } from './http/errors.ts';
+import { healthRouter, storageDeadline } from './http/health.ts';
 import { idempotency } from './http/idempotency.ts';
 import { landingRouter } from './http/landing.ts';
 import { createOutboxNotifier, deliverNotification, sweepOutbox } from './notify/delivery.ts';
@@ -42,9 +43,7 @@ import {
 import type { LineSandbox } from './line/sandbox/fakeLineApi.ts';
 import { webhookRouter } from './line/webhook.ts';
 import type { Logger } from './log.ts';
-import { withDeadline } from './store/deadline.ts';
 import { ttlCache } from './store/ttlCache.ts';
-import { COLLECTIONS } from './store/collections.ts';
 
 export interface AppDeps {
   config: Config;
@@ -55,6 +54,17 @@ export interface AppDeps {
   idTokens: IdTokenVerifier;
   /** Local mode only: the LINE sandbox, the local token issuer, and what GET /dev/demo reports. */
   dev?: { sandbox: LineSandbox; issuer: LocalIssuer; firestoreEmulatorHost: string | undefined; lineApiBaseUrl: string };
+  /** The organisations this server is set up to serve (the health check requires them); default: from LINE_CHANNELS. */
+  servedOrgs?: string[];
+}
+
+function servedOrgsOf(config: Config): string[] {
+  if (!config.line.channelsJson) return [];
+  try {
+    return Object.keys(JSON.parse(config.line.channelsJson) as Record<string, unknown>);
+  } catch {
+    return [];
+  }
 }
 
 export interface App {
@@ -143,16 +153,15 @@ export function createApp(deps: AppDeps): App {
   // Only the platform's own proxy hops are believed; a client-supplied X-Forwarded-For never chooses req.ip.
   app.set('trust proxy', deps.config.trustProxyHops > 0 ? deps.config.trustProxyHops : false);
 
-  app.get('/healthz', async (_req, res) => {
-    await withDeadline('health check', 2000, deps.db.collection(COLLECTIONS.orgs).limit(1).get());
-    res.json({ status: 'ok', mode: deps.config.mode });
-  });
+  app.use(healthRouter({ db: deps.db, mode: deps.config.mode, servedOrgs: deps.servedOrgs ?? servedOrgsOf(deps.config) }));
   // The webhook reads its raw body itself (signatures are over the exact bytes), so it goes before any JSON parser.
   app.use(webhookRouter({ db: deps.db, line: deps.line, clock: deps.clock, log: deps.log, processor }));
   if (deps.config.devRoutes && deps.dev) {
     app.use('/dev', devRouter({ ...deps.dev, db: deps.db, clock: deps.clock, log: deps.log, line: deps.line, processor }));
   }
   // Each route's own byte limit and a nesting bound, before any parsing or authentication (http/body.ts).
+  // Storage work of every API request is bounded: a storage outage is a 503 with Retry-After within 2 s, not a hang.
+  app.use('/api', storageDeadline({ db: deps.db, log: deps.log }));
   app.use(jsonBodies());
   // A state-changing call that carries an Idempotency-Key runs once; its copies get the same answer (http/idempotency.ts).
   app.use('/api/orgs/:orgId', idempotency({ db: deps.db, clock: deps.clock, log: deps.log }));

@@ -50,6 +50,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (mapped.status >= 500) log.error(entry, 'request failed');
     else log.info(entry, 'request refused');
     if (res.headersSent) return;
+    // A dependency that is down: the client may retry, and is told when.
+    if (mapped.status === 503) res.set('Retry-After', '5');
     res.status(mapped.status).json(mapped.body);
   };
 }

@@ -1,0 +1,56 @@
+import { Router, type RequestHandler } from 'express';
+import type { Firestore } from 'firebase-admin/firestore';
+import type { Logger } from '../log.ts';
+import { countExistingOrgs } from '../orgs/store.ts';
+import { withDeadline } from '../store/deadline.ts';
+
+/** How long storage may take to answer the health check or a probe before it counts as down. */
+const HEALTH_DEADLINE_MS = 1500;
+const PROBE_DEADLINE_MS = 400;
+/** A request that has not started answering after this long gets its storage probed. */
+const REQUEST_DEADLINE_MS = 1500;
+/** What a 503 asks the client to wait before retrying, in seconds. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * `GET /healthz`: 200 only when storage answers within its deadline AND holds the organisations this server serves
+ * (`servedOrgs`: the LINE_CHANNELS organisations in production, the demo organisations locally; with none known, at
+ * least one organisation). A restarted, empty database is not "ok".
+ */
+export function healthRouter(deps: { db: Firestore; mode: string; servedOrgs: string[] }): Router {
+  const router = Router();
+  router.get('/healthz', async (_req, res) => {
+    const present = await withDeadline('health check', HEALTH_DEADLINE_MS, countExistingOrgs(deps.db, deps.servedOrgs));
+    const expected = Math.max(1, deps.servedOrgs.length);
+    if (present < expected) {
+      res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+      return void res.status(503).json({ status: 'unavailable', reason: `storage holds ${present} of the ${expected} organisations served`, mode: deps.mode });
+    }
+    res.json({ status: 'ok', mode: deps.mode, orgs: present });
+  });
+  return router;
+}
+
+/**
+ * The deadline of every API request's storage work. The Firestore client retries an unreachable backend for about
+ * 45 seconds per call; a request that has not started answering after 1.5 s has storage probed (one read, 0.4 s
+ * deadline): if storage does not answer, the request is answered 503 with Retry-After at once (its own storage calls
+ * fail later, unseen). A request that is slow for another reason (a large answer being built) while storage answers
+ * goes on. So a storage outage costs a caller under 2 s, never a hang.
+ */
+export function storageDeadline(deps: { db: Firestore; log: Logger }): RequestHandler {
+  return (req, res, next) => {
+    const timer = setTimeout(() => {
+      withDeadline('storage probe', PROBE_DEADLINE_MS, countExistingOrgs(deps.db, [])).catch(() => {
+        if (res.headersSent) return;
+        deps.log.error({ method: req.method, path: req.route?.path ?? req.path.replace(/\/U[0-9a-f]{32}/g, '/U…') }, 'storage did not answer in time: 503');
+        res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+        res.status(503).json({ error: 'ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้ง' });
+      });
+    }, REQUEST_DEADLINE_MS);
+    timer.unref();
+    const stop = () => clearTimeout(timer);
+    res.on('finish', stop).on('close', stop);
+    next();
+  };
+}
