@@ -5,7 +5,7 @@ import type { LocalIssuer } from './auth/localIssuer.ts';
 import { contextWithoutChat, handleEvent, replyToText, type BotDeps } from './bot/dispatcher.ts';
 import { answer } from './chat/answer.ts';
 import { NotFoundError } from './errors.ts';
-import { getOrg } from './orgs/store.ts';
+import { getOrg, listOrgs } from './orgs/store.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { devRouter } from './dev/routes.ts';
@@ -35,12 +35,13 @@ import { staffRouter } from './staff/routes.ts';
 import type { LineGateway } from './line/credentials.ts';
 import {
   createInProcessProcessor,
+  createTriggerProcessor,
   processStoredEvent,
-  triggerProcessor,
   type InProcessProcessor,
   type ProcessDeps,
 } from './line/processor.ts';
 import type { LineSandbox } from './line/sandbox/fakeLineApi.ts';
+import { sweepWebhookEvents } from './line/sweep.ts';
 import { webhookRouter } from './line/webhook.ts';
 import type { Logger } from './log.ts';
 import { ttlCache } from './store/ttlCache.ts';
@@ -125,10 +126,23 @@ export function createApp(deps: AppDeps): App {
     handle: (org, event, now) => handleEvent(bot, org, event, now),
   };
   const processEvent = (orgId: string, eventId: string) => processStoredEvent(processDeps, orgId, eventId);
-  const processor = deps.config.mode === 'production' ? triggerProcessor : createInProcessProcessor(processEvent, deps.log);
+  const processor = deps.config.mode === 'production' ? createTriggerProcessor(deps.log) : createInProcessProcessor(processEvent, deps.log);
   // Each job runs at most once per its interval, however often the scheduler ticks (5 s locally, 1 min in production).
   const scheduledJobs: { name: string; everyMs: number; run(): Promise<unknown> }[] = [
     { name: 'outbox', everyMs: 0, run: () => sweepOutbox(delivery) },
+    // Webhook events whose processor died between recording and replying (line/sweep.ts).
+    {
+      name: 'webhook events',
+      everyMs: 0,
+      run: () =>
+        sweepWebhookEvents({
+          db: deps.db,
+          now: () => deps.clock.now(),
+          log: deps.log,
+          listOrgIds: async () => (await listOrgs(deps.db)).map((o) => o.id),
+          process: processEvent,
+        }),
+    },
     { name: 'complaint deadlines', everyMs: 15 * 60_000, run: () => runComplaintDeadlines(complaints, deps.clock.now()) },
     { name: 'weekly complaint digest', everyMs: 15 * 60_000, run: () => runWeeklyComplaintDigest(complaints, deps.clock.now()) },
     { name: 'weekly satisfaction summary', everyMs: 15 * 60_000, run: () => runWeeklyRatingSummary(complaints, deps.clock.now()) },
