@@ -13,8 +13,7 @@ import { ratingsRouter } from '../../functions/src/ratings/routes.ts';
 import { RATING_COLLECTIONS } from '../../functions/src/ratings/store.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
-import { grantRoles } from '../../functions/src/staff/store.ts';
-import { givenOrg, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { givenOrg, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
 
 export const AUD = '1234567890';
 export const LIFF_BASE = 'http://liff.test';
@@ -97,7 +96,7 @@ export async function startRatingsApp(options: { at?: string; ratingLimit?: { ca
     await service('closed-service', 'บริการที่ปิดแล้ว', 'C', false);
     const mk = async (roles: Role[]) => {
       const userId = newUserId();
-      await grantRoles(t.rt.db, org.id, { userId, displayName: 'เจ้าหน้าที่', roles }, now);
+      await grantStaffRoles(t, org.id, { userId, displayName: 'เจ้าหน้าที่', roles });
       return { userId, token: () => token(userId) };
     };
     const officer = await mk(['officer']);

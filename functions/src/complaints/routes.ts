@@ -32,6 +32,8 @@ import { computeStats, type ComplaintStats } from './stats.ts';
 import { categoryTitles } from './categories.ts';
 import { listComplaints } from './store.ts';
 import { STATUSES } from './workflow.ts';
+import { revealReporter } from './reveal.ts';
+import { revealBodySchema } from '../integrity/schema.ts';
 
 export interface ComplaintsRouterDeps {
   db: Firestore;
@@ -186,6 +188,14 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
     const actor = actorOf(res);
     await changeComplaintStatus(service, o, actor, id, input);
     res.json(await getStaffComplaint(service, o, actor, id, (n) => `/api/orgs/${o.id}/staff/complaints/${id}/photos/${n}`));
+  });
+
+  // Who reported a corruption case: integrity officers only, one case at a time, with a reason; logged before shown.
+  router.post(`${staffBase}/:id/reporter`, org, auth, requireRole('integrity_officer'), async (req, res) => {
+    const { id } = parseInput(idParam, req.params);
+    const { reason } = parseInput(revealBodySchema, req.body ?? {});
+    res.set('Cache-Control', 'private, no-store');
+    res.json(await revealReporter(service, orgOf(res), actorOf(res), id, reason));
   });
 
   router.get(`${staffBase}/:id/photos/:n`, ...staffAuth, async (req, res) => {

@@ -37,7 +37,7 @@ import {
   savePhoto,
 } from './store.ts';
 import { newTrackingCode, parseTrackingCode } from './trackingCode.ts';
-import { mineItem, ownerView, publicView, staffDetail, staffItem } from './views.ts';
+import { concealedReporter, mineItem, ownerView, publicView, reporterView, staffDetail, staffItem } from './views.ts';
 import { dueAtFor, formatThaiDate, isFinished, isOverdue, STATUS_LABELS, transitionRule, windowEndFor, type Status } from './workflow.ts';
 
 export interface ComplaintDeps {
@@ -234,7 +234,7 @@ export interface StaffActor {
 }
 
 /** Loads a complaint for a staff member; a corruption report is "not found" for anyone but integrity officers. */
-async function complaintForStaff(deps: ComplaintDeps, org: Org, actor: StaffActor, id: string): Promise<Complaint> {
+export async function complaintForStaff(deps: ComplaintDeps, org: Org, actor: StaffActor, id: string): Promise<Complaint> {
   const c = await getComplaint(deps.db, org.id, id);
   if (!c) throw new NotFoundError(`complaint ${id}`, 'ไม่พบเรื่องนี้');
   if (!canHandle(actor.staff, c.kind)) {
@@ -433,8 +433,14 @@ export async function listStaffInbox(deps: ComplaintDeps, org: Org, actor: Staff
 
 export async function getStaffComplaint(deps: ComplaintDeps, org: Org, actor: StaffActor, id: string, photoUrl: (n: number) => string) {
   const c = await complaintForStaff(deps, org, actor, id);
-  const [history, reporter, titles] = await Promise.all([listUpdates(deps.db, org.id, c.id), getReporter(deps.db, org.id, c.id), categoryTitles(deps.db, org.id)]);
-  return staffDetail(c, titles.get(c.category) ?? c.category, history, reporter, deps.clock.now(), photoUrl);
+  // A corruption reporter is never part of the details: revealing one is its own, logged request (reveal.ts).
+  const [history, reporter, titles] = await Promise.all([
+    listUpdates(deps.db, org.id, c.id),
+    c.kind === 'corruption' ? Promise.resolve(null) : getReporter(deps.db, org.id, c.id),
+    categoryTitles(deps.db, org.id),
+  ]);
+  const block = c.kind === 'corruption' ? concealedReporter(c) : reporterView(c, reporter);
+  return staffDetail(c, titles.get(c.category) ?? c.category, history, block, deps.clock.now(), photoUrl);
 }
 
 export async function getComplaintPhoto(deps: ComplaintDeps, org: Org, actor: StaffActor, id: string, n: number) {
