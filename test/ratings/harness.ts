@@ -30,12 +30,16 @@ export async function startRatingsApp(options: { at?: string; ratingLimit?: { ca
   const idTokens = createIdTokenVerifier({ issuer: issuer.issuer, keys: localKeys(issuer.jwks()), now: () => t.clock.now() });
   const notifier = recordingNotifier();
   const ticketMap = new Map<string, TicketForRating>();
-  const complaintMap = new Map<string, { userId: string; finished: boolean }>();
+  const complaintMap = new Map<string, { userId: string; finished: boolean; kind?: 'general' | 'corruption' }>();
   const tickets: TicketLookup = { getTicket: async (orgId, id) => ticketMap.get(`${orgId}/${id}`) ?? null };
   const complaints: ComplaintLookup = {
     complaintForRating: async (orgId, id, userId) => {
       const c = complaintMap.get(`${orgId}/${id}`);
-      return c && c.userId === userId && c.finished ? { complaintId: id } : null;
+      return c && c.userId === userId && c.finished ? { complaintId: id, kind: c.kind ?? 'general' } : null;
+    },
+    complaintKind: async (orgId, id) => {
+      const c = complaintMap.get(`${orgId}/${id}`);
+      return c ? (c.kind ?? 'general') : null;
     },
   };
   const app = express();

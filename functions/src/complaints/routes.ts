@@ -19,10 +19,7 @@ import { changeStatusSchema, fileComplaintSchema, reopenSchema } from './schema.
 import {
   changeComplaintStatus,
   fileComplaint,
-  getComplaintPhoto,
-  getStaffComplaint,
   listMyComplaints,
-  listStaffInbox,
   reopenComplaint,
   trackComplaint,
   type ComplaintDeps,
@@ -33,6 +30,7 @@ import { categoryTitles } from './categories.ts';
 import { listComplaints } from './store.ts';
 import { STATUSES } from './workflow.ts';
 import { revealReporter } from './reveal.ts';
+import { getComplaintPhoto, getStaffComplaint, listStaffInbox } from './staffViews.ts';
 import { revealBodySchema } from '../integrity/schema.ts';
 
 export interface ComplaintsRouterDeps {

@@ -158,6 +158,11 @@ export interface Rating {
   source: Source;
   ticketId: string | null;
   complaintId: string | null;
+  /**
+   * The kind of the rated complaint. A corruption case's rating follows the case's access rule: its comment is kept in
+   * `corruptionRatingComments` (integrity officers only, through the case), and its alerts go to integrity officers.
+   */
+  caseKind?: 'general' | 'corruption' | null;
   scores: Scores;
   ageGroup: AgeGroup | null;
   hasComment: boolean;
