@@ -2,6 +2,7 @@
  * HTTP surface of complaints. Thin: check params/query/body with zod, take identity from the verified token
  * (auth/middleware.ts), call a use case, shape nothing. Errors are thrown and mapped to HTTP by the platform.
  */
+import { safeText } from '../text/clean.ts';
 import { Router, type Request, type Response } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
@@ -67,7 +68,7 @@ const categoriesBody = z
     categories: z
       .array(categorySchema.extend({
         id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'รหัสหมวดใช้ a-z, 0-9 และ - ไม่เกิน 40 ตัว' }),
-        title: z.string().trim().min(1, { error: 'กรุณากรอกชื่อหมวด' }).max(80, { error: 'ชื่อหมวดยาวเกิน 80 ตัวอักษร' }),
+        title: safeText({ min: 1, max: 80, tooShort: 'กรุณากรอกชื่อหมวด', tooLong: 'ชื่อหมวดยาวเกิน 80 ตัวอักษร' }),
       }), { error: 'categories ต้องเป็นรายการ' })
       .max(50, { error: 'มีได้ไม่เกิน 50 หมวด' }),
   })
