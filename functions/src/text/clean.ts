@@ -28,11 +28,6 @@ export function cleanText(text: string, options: { multiline?: boolean } = {}): 
   return s.trim();
 }
 
-/** True when `cleanText` would change nothing but surrounding whitespace (used by tests and checks of stored data). */
-export function isClean(text: string, options: { multiline?: boolean } = {}): boolean {
-  return cleanText(text, options) === text.trim();
-}
-
 export interface SafeTextOptions {
   max: number;
   min?: number;
