@@ -6,9 +6,9 @@ import { withDeadline } from '../store/deadline.ts';
 
 /** How long storage may take to answer the health check or a probe before it counts as down. */
 const HEALTH_DEADLINE_MS = 1500;
-const PROBE_DEADLINE_MS = 400;
-/** A request that has not started answering after this long gets its storage probed. */
-const REQUEST_DEADLINE_MS = 1500;
+const PROBE_DEADLINE_MS = 900;
+/** A request that has not started answering after this long gets its storage probed (and again as often). */
+const REQUEST_DEADLINE_MS = 1000;
 /** What a 503 asks the client to wait before retrying, in seconds. */
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -33,21 +33,37 @@ export function healthRouter(deps: { db: Firestore; mode: string; servedOrgs: st
 
 /**
  * The deadline of every API request's storage work. The Firestore client retries an unreachable backend for about
- * 45 seconds per call; a request that has not started answering after 1.5 s has storage probed (one read, 0.4 s
- * deadline): if storage does not answer, the request is answered 503 with Retry-After at once (its own storage calls
- * fail later, unseen). A request that is slow for another reason (a large answer being built) while storage answers
- * goes on. So a storage outage costs a caller under 2 s, never a hang.
+ * 45 seconds per call; a request that has not started answering after 1 s has storage probed (one read, 0.9 s
+ * deadline; requests waiting at the same moment share one probe, so a burst of slow requests does not pile probes on a
+ * busy database): if storage does not answer, the request is answered 503 with Retry-After at once (under 2 s in all;
+ * its own storage calls fail later, unseen). A request that is slow for another reason while storage answers goes
+ * on, and is checked again every second. A 503 leaves the outcome of a write unknown; an Idempotency-Key makes the
+ * retry safe.
  */
 export function storageDeadline(deps: { db: Firestore; log: Logger }): RequestHandler {
+  let inFlight: Promise<boolean> | undefined;
+  const probe = (): Promise<boolean> =>
+    (inFlight ??= withDeadline('storage probe', PROBE_DEADLINE_MS, countExistingOrgs(deps.db, []))
+      .then(() => true, () => false)
+      .finally(() => {
+        inFlight = undefined;
+      }));
   return (req, res, next) => {
-    const timer = setTimeout(() => {
-      withDeadline('storage probe', PROBE_DEADLINE_MS, countExistingOrgs(deps.db, [])).catch(() => {
-        if (res.headersSent) return;
-        deps.log.error({ method: req.method, path: req.route?.path ?? req.path.replace(/\/U[0-9a-f]{32}/g, '/U…') }, 'storage did not answer in time: 503');
-        res.set('Retry-After', String(RETRY_AFTER_SECONDS));
-        res.status(503).json({ error: 'ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้ง' });
-      });
-    }, REQUEST_DEADLINE_MS);
+    let timer: NodeJS.Timeout | undefined;
+    const check = async () => {
+      if (res.headersSent) return;
+      const up = await probe();
+      if (res.headersSent) return;
+      if (up) {
+        timer = setTimeout(() => void check(), REQUEST_DEADLINE_MS);
+        timer.unref();
+        return;
+      }
+      deps.log.error({ method: req.method, path: req.route?.path ?? req.path.replace(/\/U[0-9a-f]{32}/g, '/U…') }, 'storage did not answer in time: 503');
+      res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+      res.status(503).json({ error: 'ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้ง' });
+    };
+    timer = setTimeout(() => void check(), REQUEST_DEADLINE_MS);
     timer.unref();
     const stop = () => clearTimeout(timer);
     res.on('finish', stop).on('close', stop);
