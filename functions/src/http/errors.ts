@@ -49,7 +49,11 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const entry = { method: req.method, path: req.route?.path ?? req.path.replace(/\/U[0-9a-f]{32}/g, '/U…'), status: mapped.status, err: detail };
     if (mapped.status >= 500) log.error(entry, 'request failed');
     else log.info(entry, 'request refused');
-    if (res.headersSent) return;
+    if (res.headersSent) {
+      // A handler that failed after the storage deadline had answered for it (http/health.ts).
+      (res.locals as { lateAnswer?: () => void }).lateAnswer?.();
+      return;
+    }
     // A dependency that is down: the client may retry, and is told when.
     if (mapped.status === 503) res.set('Retry-After', '5');
     res.status(mapped.status).json(mapped.body);

@@ -1,8 +1,8 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Logger } from '../log.ts';
 import { countExistingOrgs } from '../orgs/store.ts';
-import { withDeadline } from '../store/deadline.ts';
+import { abandon, withDeadline } from '../store/deadline.ts';
 
 /** How long storage may take to answer the health check or a probe before it counts as down. */
 const HEALTH_DEADLINE_MS = 1500;
@@ -29,6 +29,35 @@ export function healthRouter(deps: { db: Firestore; mode: string; servedOrgs: st
     res.json({ status: 'ok', mode: deps.mode, orgs: present });
   });
   return router;
+}
+
+/** The longest a handler answered 503 is waited for at shutdown (the Firestore client gives up after about 45 s). */
+const ABANDONED_HANDLER_MS = 60_000;
+
+/**
+ * The handler of a request answered 503 goes on waiting for storage. Its late answer is swallowed (not an error), and
+ * until it comes (or the handler fails into the error handler) it counts as abandoned storage work, so a shutdown
+ * does not close the Firestore client under it (store/deadline.ts abandonedWorkSettled).
+ */
+function abandonHandler(res: Response): void {
+  let done!: () => void;
+  const finished = new Promise<void>((resolve) => (done = resolve));
+  const timer = setTimeout(done, ABANDONED_HANDLER_MS);
+  timer.unref();
+  const late = () => {
+    clearTimeout(timer);
+    done();
+    return res;
+  };
+  res.json = late;
+  res.send = late;
+  (res.locals as LateAnswer).lateAnswer = late;
+  abandon(finished);
+}
+
+/** Set on a response already answered 503 by the storage deadline; the error handler calls it for a late failure. */
+export interface LateAnswer {
+  lateAnswer?: () => void;
 }
 
 /**
@@ -62,6 +91,7 @@ export function storageDeadline(deps: { db: Firestore; log: Logger }): RequestHa
       deps.log.error({ method: req.method, path: req.route?.path ?? req.path.replace(/\/U[0-9a-f]{32}/g, '/U…') }, 'storage did not answer in time: 503');
       res.set('Retry-After', String(RETRY_AFTER_SECONDS));
       res.status(503).json({ error: 'ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้ง' });
+      abandonHandler(res);
     };
     timer = setTimeout(() => void check(), REQUEST_DEADLINE_MS);
     timer.unref();
