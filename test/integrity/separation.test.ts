@@ -76,7 +76,9 @@ describe('separation of duties for the integrity-officer role', () => {
     // An admin cannot approve (not an integrity officer), and the existing officer was told in LINE.
     const grantId = accepted.body.pendingGrant.id as string;
     expect((await api(t, 'POST', `/api/orgs/${org.id}/staff/integrity/grants/${grantId}/approve`, { token: await admin.token(), body: {} })).status).toBe(403);
-    expect(await pushesTo(officer.userId)).toContain('สมชาย แอดมิน');
+    const told = await pushesTo(officer.userId);
+    expect(told).toContain('สมชาย แอดมิน');
+    expect(told).toContain('ผู้ขอแต่งตั้งตนเอง');
 
     const entries = await audit(org.id, await officer.token());
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['invite-issued', 'grant-requested']));

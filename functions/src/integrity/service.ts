@@ -198,6 +198,8 @@ export async function listGrantsFor(deps: Pick<IntegrityDeps, 'db' | 'clock'>, o
     status: g.status === 'pending' && g.expiresAt <= now ? ('expired' as const) : g.status,
     /** Whether this caller may decide it (not their own, not their own request). */
     canDecide: g.status === 'pending' && g.expiresAt > now && g.userId !== actor.userId && g.requestedBy.userId !== actor.userId,
+    /** The requester asked for the role for their own account. */
+    selfRequested: g.userId === g.requestedBy.userId,
   }));
 }
 
