@@ -164,6 +164,21 @@ describe('separation of duties for the integrity-officer role', () => {
     });
   });
 
+  it('concurrent reveals each get their own entry: numbers 1..n without gaps, one unbroken chain', async () => {
+    const org = await givenOrg(t);
+    const officers = await Promise.all([0, 1, 2].map((i) => staff(org.id, ['integrity_officer'], `เจ้าหน้าที่ศูนย์ฯ ${i}`)));
+    const id = await fileCorruption(org.id);
+    const tokens = await Promise.all(officers.map((o) => o.token()));
+    const answers = await Promise.all(Array.from({ length: 24 }, (_, i) =>
+      api(t, 'POST', `/api/orgs/${org.id}/staff/complaints/${id}/reporter`, { token: tokens[i % 3]!, body: { reason: `ตรวจสอบครั้งที่ ${i + 1} เพื่อสอบข้อเท็จจริง` } })));
+    expect(answers.map((a) => a.status)).toEqual(Array(24).fill(200));
+    const entries = (await audit(org.id, tokens[0]!)).reverse();
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+    expect(entries.filter((e) => e.action === 'reporter-revealed')).toHaveLength(24);
+    expect(new Set(answers.map((a) => a.body.auditSeq)).size).toBe(24);
+    entries.forEach((e, i) => { if (i > 0) expect(e.prevHash).toBe(entries[i - 1]!.hash); });
+  });
+
   it('revoking the role is logged and told; a later ordinary invitation does not bring it back', async () => {
     const org = await givenOrg(t);
     const a = await staff(org.id, ['integrity_officer'], 'หนึ่ง ศูนย์ฯ');
