@@ -179,6 +179,28 @@ describe('separation of duties for the integrity-officer role', () => {
     entries.forEach((e, i) => { if (i > 0) expect(e.prevHash).toBe(entries[i - 1]!.hash); });
   });
 
+  it('an approval that stopped after claiming its decision is finished by the same officer, once; others still get 409', async () => {
+    const org = await givenOrg(t);
+    const a = await staff(org.id, ['integrity_officer'], 'หนึ่ง ศูนย์ฯ');
+    const b = await staff(org.id, ['integrity_officer'], 'สอง ศูนย์ฯ');
+    const admin = await staff(org.id, ['admin'], 'สมชาย แอดมิน');
+    const invite = await api(t, 'POST', `/api/orgs/${org.id}/staff/invites`, { token: await admin.token(), body: { roles: ['integrity_officer'] } });
+    const grantee = newUserId();
+    const accepted = await api(t, 'POST', `/api/orgs/${org.id}/staff/invites/accept`, { token: await idTokenFor(t, grantee), body: { code: invite.body.code } });
+    const grantId = accepted.body.pendingGrant.id as string;
+    // The crash: the decision was claimed by officer a, nothing else happened.
+    await t.rt.db.collection('orgs').doc(org.id).collection('integrityGrants').doc(grantId).collection('decision').doc('only')
+      .create({ status: 'approved', by: a.userId, at: t.clock.now().toISOString() });
+    const approve = (token: string) => api(t, 'POST', `/api/orgs/${org.id}/staff/integrity/grants/${grantId}/approve`, { token, body: {} });
+    expect((await approve(await b.token())).status).toBe(409);
+    expect((await approve(await a.token())).status).toBe(200);
+    expect((await approve(await a.token())).status).toBe(409);
+    expect((await api(t, 'GET', `/api/orgs/${org.id}/staff/me`, { token: await idTokenFor(t, grantee) })).body.staff.roles).toEqual(['integrity_officer']);
+    const approvals = (await audit(org.id, await a.token())).filter((e) => e.action === 'grant-approved');
+    expect(approvals).toHaveLength(1);
+    expect(approvals[0]).toMatchObject({ grantId, actor: { userId: a.userId } });
+  });
+
   it('revoking the role is logged and told; a later ordinary invitation does not bring it back', async () => {
     const org = await givenOrg(t);
     const a = await staff(org.id, ['integrity_officer'], 'หนึ่ง ศูนย์ฯ');

@@ -107,6 +107,17 @@ export async function claimDecision(db: Firestore, orgId: string, id: string, de
   return createIfAbsent(() => grantsOf(db, orgId).doc(id).collection('decision').doc('only').create(decision));
 }
 
+export async function getDecision(db: Firestore, orgId: string, id: string): Promise<{ status: 'approved' | 'rejected'; by: string; at: string } | null> {
+  const snap = await grantsOf(db, orgId).doc(id).collection('decision').doc('only').get();
+  return snap.exists ? (snap.data() as { status: 'approved' | 'rejected'; by: string; at: string }) : null;
+}
+
+/** The entry of a grant's decision, when it was written (to finish a decision interrupted half-way, once). */
+export async function findGrantEntry(db: Firestore, orgId: string, grantId: string, action: AuditEntry['action']): Promise<AuditEntry | null> {
+  const snap = await auditOf(db, orgId).where('grantId', '==', grantId).where('action', '==', action).limit(1).get();
+  return snap.docs[0]?.data() ?? null;
+}
+
 /** The grant's projection of its decision. */
 export async function recordDecision(db: Firestore, orgId: string, grant: IntegrityGrant): Promise<void> {
   await grantsOf(db, orgId).doc(grant.id).set(grant);
