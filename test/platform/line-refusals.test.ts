@@ -95,6 +95,24 @@ describe('a notification LINE refuses', () => {
   });
 });
 
+describe('the sandbox shows refusals to developers', () => {
+  it('lists a refused send at /dev/line/refusals with LINE\'s error body, and not in the outbox', async () => {
+    const to = newUserId();
+    const res = await fetch(`${t.rt.lineApiBaseUrl}/v2/bot/message/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${org.channelAccessToken}` },
+      body: JSON.stringify({ to, messages: [refusedMessage] }),
+    });
+    expect(res.status).toBe(400);
+    const listed = (await (await fetch(`${t.rt.baseUrl}/dev/line/refusals?orgId=${org.id}`)).json()) as Array<{ kind: string; to: string[]; error: unknown }>;
+    expect(listed.filter((r) => r.to.includes(to))).toEqual([
+      expect.objectContaining({ kind: 'push', error: { message: 'The request body has 1 error(s)', details: [{ property: 'messages[0].template.actions[0].label', message: 'Length must be between 1 and 20' }] } }),
+    ]);
+    expect(t.rt.sandbox!.outbox({ to })).toHaveLength(0);
+    t.rt.sandbox!.takeRefusals();
+  });
+});
+
 describe('the answer to a photo, a place, a voice message, a video or a file (issue 22)', () => {
   it.each([
     ['image', { type: 'image', contentProvider: { type: 'line' } }],
