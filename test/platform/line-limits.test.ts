@@ -68,6 +68,8 @@ const CASES: Case[] = [
   ['postback data', L.postbackData, (n) => [flexButton({ type: 'postback', label: 'กด', data: 'd'.repeat(n) })], 'messages[0].contents.body.contents[0].action.data'],
   ['postback displayText', L.actionText, (n) => [flexButton({ type: 'postback', label: 'กด', data: 'd', displayText: thai(n) })], 'messages[0].contents.body.contents[0].action.displayText'],
   ['message action text', L.actionText, (n) => [quick([{ type: 'action', action: { type: 'message', label: 'ถาม', text: thai(n) } }])], 'messages[0].quickReply.items[0].action.text'],
+  ['image carousel label', L.imageCarouselLabel, (n) => [{ type: 'template', altText: 'ภาพ', template: { type: 'image_carousel', columns: [{ imageUrl: 'https://example.com/a.png', action: uri(thai(n)) }] } }], 'messages[0].template.columns[0].action.label'],
+  ['location title', 100, (n) => [{ type: 'location', title: thai(n), address: 'แม่สอด', latitude: 16.7, longitude: 98.5 }], 'messages[0].title'],
   ['flex carousel bubbles', L.flexCarouselBubbles, (n) => [flex({ type: 'carousel', contents: Array.from({ length: n }, () => bubble()) })], 'messages[0].contents.contents'],
   ['bubble bytes', L.bubbleBytes, (n) => [flex(bubbleOfBytes(n))], 'messages[0].contents'],
   ['flex carousel bytes', L.carouselBytes, (n) => [flex(carouselOfBytes(n))], 'messages[0].contents'],
@@ -96,6 +98,8 @@ describe('the LINE sandbox keeps the published schema', () => {
     ['a confirm template with three actions', [{ type: 'template', altText: 'x', template: { type: 'confirm', text: 'ยืนยัน', actions: [uri(), uri(), uri()] } }], 'messages[0].template.actions'],
     ['carousel columns with different action counts', [carousel([column(), column({ actions: [uri(), uri()] })])], 'messages[0].template.columns[1].actions'],
     ['an empty text', [{ type: 'text', text: '' }], 'messages[0].text'],
+    ['an image over plain http', [{ type: 'image', originalContentUrl: 'http://example.com/a.jpg', previewImageUrl: 'https://example.com/a.jpg' }], 'messages[0].originalContentUrl'],
+    ['a flex button without a label', [flexButton({ type: 'uri', uri: 'https://example.com' })], 'messages[0].contents.body.contents[0].action.label'],
   ])('refuses %s', async (_name, messages, property) => {
     const res = await push(messages);
     expect(res.status).toBe(400);
