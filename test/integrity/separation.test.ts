@@ -76,7 +76,9 @@ describe('separation of duties for the integrity-officer role', () => {
     // An admin cannot approve (not an integrity officer), and the existing officer was told in LINE.
     const grantId = accepted.body.pendingGrant.id as string;
     expect((await api(t, 'POST', `/api/orgs/${org.id}/staff/integrity/grants/${grantId}/approve`, { token: await admin.token(), body: {} })).status).toBe(403);
-    expect(await pushesTo(officer.userId)).toContain('สมชาย แอดมิน');
+    const told = await pushesTo(officer.userId);
+    expect(told).toContain('สมชาย แอดมิน');
+    expect(told).toContain('ผู้ขอแต่งตั้งตนเอง');
 
     const entries = await audit(org.id, await officer.token());
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['invite-issued', 'grant-requested']));
@@ -160,6 +162,43 @@ describe('separation of duties for the integrity-officer role', () => {
       expect(auditHash(rest)).toBe(hash);
       if (i > 0) expect(e.prevHash).toBe(entries[i - 1]!.hash);
     });
+  });
+
+  it('concurrent reveals each get their own entry: numbers 1..n without gaps, one unbroken chain', async () => {
+    const org = await givenOrg(t);
+    const officers = await Promise.all([0, 1, 2].map((i) => staff(org.id, ['integrity_officer'], `เจ้าหน้าที่ศูนย์ฯ ${i}`)));
+    const id = await fileCorruption(org.id);
+    const tokens = await Promise.all(officers.map((o) => o.token()));
+    const answers = await Promise.all(Array.from({ length: 24 }, (_, i) =>
+      api(t, 'POST', `/api/orgs/${org.id}/staff/complaints/${id}/reporter`, { token: tokens[i % 3]!, body: { reason: `ตรวจสอบครั้งที่ ${i + 1} เพื่อสอบข้อเท็จจริง` } })));
+    expect(answers.map((a) => a.status)).toEqual(Array(24).fill(200));
+    const entries = (await audit(org.id, tokens[0]!)).reverse();
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+    expect(entries.filter((e) => e.action === 'reporter-revealed')).toHaveLength(24);
+    expect(new Set(answers.map((a) => a.body.auditSeq)).size).toBe(24);
+    entries.forEach((e, i) => { if (i > 0) expect(e.prevHash).toBe(entries[i - 1]!.hash); });
+  });
+
+  it('an approval that stopped after claiming its decision is finished by the same officer, once; others still get 409', async () => {
+    const org = await givenOrg(t);
+    const a = await staff(org.id, ['integrity_officer'], 'หนึ่ง ศูนย์ฯ');
+    const b = await staff(org.id, ['integrity_officer'], 'สอง ศูนย์ฯ');
+    const admin = await staff(org.id, ['admin'], 'สมชาย แอดมิน');
+    const invite = await api(t, 'POST', `/api/orgs/${org.id}/staff/invites`, { token: await admin.token(), body: { roles: ['integrity_officer'] } });
+    const grantee = newUserId();
+    const accepted = await api(t, 'POST', `/api/orgs/${org.id}/staff/invites/accept`, { token: await idTokenFor(t, grantee), body: { code: invite.body.code } });
+    const grantId = accepted.body.pendingGrant.id as string;
+    // The crash: the decision was claimed by officer a, nothing else happened.
+    await t.rt.db.collection('orgs').doc(org.id).collection('integrityGrants').doc(grantId).collection('decision').doc('only')
+      .create({ status: 'approved', by: a.userId, at: t.clock.now().toISOString() });
+    const approve = (token: string) => api(t, 'POST', `/api/orgs/${org.id}/staff/integrity/grants/${grantId}/approve`, { token, body: {} });
+    expect((await approve(await b.token())).status).toBe(409);
+    expect((await approve(await a.token())).status).toBe(200);
+    expect((await approve(await a.token())).status).toBe(409);
+    expect((await api(t, 'GET', `/api/orgs/${org.id}/staff/me`, { token: await idTokenFor(t, grantee) })).body.staff.roles).toEqual(['integrity_officer']);
+    const approvals = (await audit(org.id, await a.token())).filter((e) => e.action === 'grant-approved');
+    expect(approvals).toHaveLength(1);
+    expect(approvals[0]).toMatchObject({ grantId, actor: { userId: a.userId } });
   });
 
   it('revoking the role is logged and told; a later ordinary invitation does not bring it back', async () => {

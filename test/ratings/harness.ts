@@ -5,7 +5,6 @@ import { createIdTokenVerifier, localKeys } from '../../functions/src/auth/idTok
 import { complaintsRouter } from '../../functions/src/complaints/routes.ts';
 import { errorHandler } from '../../functions/src/http/errors.ts';
 import { queueRouter } from '../../functions/src/queue/routes.ts';
-import { recordingNotifier } from '../../functions/src/notify/notifier.ts';
 import { newServiceSchema } from '../../functions/src/queue/schema.ts';
 import { createService } from '../../functions/src/queue/store.ts';
 import type { ComplaintLookup, TicketForRating, TicketLookup } from '../../functions/src/ratings/lookups.ts';
@@ -14,6 +13,7 @@ import { RATING_COLLECTIONS } from '../../functions/src/ratings/store.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
 import { givenOrg, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
+import { lineCheckedNotifier } from '../support/lineRules.ts';
 
 export const AUD = '1234567890';
 export const LIFF_BASE = 'http://liff.test';
@@ -28,7 +28,8 @@ export async function startRatingsApp(options: { at?: string; ratingLimit?: { li
   const issuer = t.rt.issuer;
   if (!issuer) throw new Error('local issuer expected in local mode');
   const idTokens = createIdTokenVerifier({ issuer: issuer.issuer, keys: localKeys(issuer.jwks()), now: () => t.clock.now() });
-  const notifier = recordingNotifier();
+  // Records what would be sent, and checks each message against LINE's rules as the sandbox would.
+  const notifier = lineCheckedNotifier();
   const ticketMap = new Map<string, TicketForRating>();
   const complaintMap = new Map<string, { userId: string; finished: boolean; kind?: 'general' | 'corruption' }>();
   const tickets: TicketLookup = { getTicket: async (orgId, id) => ticketMap.get(`${orgId}/${id}`) ?? null };
@@ -137,6 +138,7 @@ export async function startRatingsApp(options: { at?: string; ratingLimit?: { li
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await t.stop();
+      notifier.assertAccepted();
     },
   };
 }

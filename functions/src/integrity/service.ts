@@ -20,7 +20,7 @@ import { hasRole, type StaffMember } from '../staff/schema.ts';
 import { addIntegrityRole, getStaffMember, listStaffWithRole, removeRole } from '../staff/store.ts';
 import { integrityRoleMessage } from './messages.ts';
 import { GRANT_DAYS, type AuditActor, type AuditEntry, type IntegrityGrant, type NewAuditEntry } from './schema.ts';
-import { appendAudit, claimDecision, createGrant, getGrant, listAudit, listGrants, recordDecision } from './store.ts';
+import { appendAudit, claimDecision, createGrant, findGrantEntry, getDecision, getGrant, listAudit, listGrants, recordDecision } from './store.ts';
 
 export interface IntegrityDeps {
   db: Firestore;
@@ -95,27 +95,27 @@ export async function decideGrant(deps: IntegrityDeps, org: Pick<Org, 'id' | 'li
   if (grant.expiresAt <= now.toISOString()) throw new ConflictError(`grant ${grantId} expired`, `คำขอนี้หมดอายุแล้ว (เกิน ${GRANT_DAYS} วัน) ให้ผู้ดูแลระบบออกรหัสเชิญใหม่`);
   const status = decision.approve ? 'approved' : 'rejected';
   if (!(await claimDecision(deps.db, org.id, grantId, { status, by: actor.userId, at: now.toISOString() }))) {
-    throw new ConflictError(`grant ${grantId} decided concurrently`, 'คำขอนี้เพิ่งได้รับการพิจารณาโดยเจ้าหน้าที่อีกคน');
+    // Claimed already: by someone else (refused), or by this officer in an attempt that stopped half-way (finished now).
+    const earlier = await getDecision(deps.db, org.id, grantId);
+    if (!earlier || earlier.by !== actor.userId || earlier.status !== status) {
+      throw new ConflictError(`grant ${grantId} decided concurrently`, 'คำขอนี้เพิ่งได้รับการพิจารณาโดยเจ้าหน้าที่อีกคน');
+    }
   }
   const decidedBy = { userId: actor.userId, displayName: actor.staff?.displayName || 'เจ้าหน้าที่' };
   const decided: IntegrityGrant = { ...grant, status, decidedBy, decidedAt: now.toISOString(), reason: decision.reason ?? null };
-  // The log first: a role is never added without its entry.
-  const entry: NewAuditEntry = {
-    action: decision.approve ? 'grant-approved' : 'grant-rejected',
-    actor: actorOf(actor),
-    subject: { userId: grant.userId, displayName: grant.displayName },
-    grantId,
-    ...(decision.reason ? { reason: decision.reason } : {}),
-  };
-  if (decision.approve) {
-    const written = await appendAudit(deps.db, org.id, entry, now);
-    await addIntegrityRole(deps.db, org.id, { userId: grant.userId, displayName: grant.displayName }, now);
-    await recordDecision(deps.db, org.id, decided);
-    await tellAbout(deps, org, written, [grant.userId]);
-  } else {
-    await recordDecision(deps.db, org.id, decided);
-    await recordAndTell(deps, org, entry);
-  }
+  const action = decision.approve ? 'grant-approved' : 'grant-rejected';
+  // The log first: a role is never added without its entry (written once, even when an attempt is finished later).
+  const written =
+    (await findGrantEntry(deps.db, org.id, grantId, action)) ??
+    (await appendAudit(
+      deps.db,
+      org.id,
+      { action, actor: actorOf(actor), subject: { userId: grant.userId, displayName: grant.displayName }, grantId, ...(decision.reason ? { reason: decision.reason } : {}) },
+      now,
+    ));
+  if (decision.approve) await addIntegrityRole(deps.db, org.id, { userId: grant.userId, displayName: grant.displayName }, now);
+  await recordDecision(deps.db, org.id, decided);
+  await tellAbout(deps, org, written, decision.approve ? [grant.userId] : []);
   return decided;
 }
 
@@ -198,6 +198,8 @@ export async function listGrantsFor(deps: Pick<IntegrityDeps, 'db' | 'clock'>, o
     status: g.status === 'pending' && g.expiresAt <= now ? ('expired' as const) : g.status,
     /** Whether this caller may decide it (not their own, not their own request). */
     canDecide: g.status === 'pending' && g.expiresAt > now && g.userId !== actor.userId && g.requestedBy.userId !== actor.userId,
+    /** The requester asked for the role for their own account. */
+    selfRequested: g.userId === g.requestedBy.userId,
   }));
 }
 

@@ -48,7 +48,9 @@ async function lastEntry(db: Firestore, orgId: string): Promise<AuditEntry | nul
  * share one; a loser re-reads the last entry and tries the next number (no transaction needed).
  */
 export async function appendAudit(db: Firestore, orgId: string, entry: NewAuditEntry, now: Date): Promise<AuditEntry> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    // After a lost race, a short random pause spreads the retries of many writers at once.
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.floor(Math.random() * Math.min(200, 10 * attempt))));
     const last = await lastEntry(db, orgId);
     const base: Omit<AuditEntry, 'hash'> = {
       seq: (last?.seq ?? 0) + 1,
@@ -70,7 +72,7 @@ export async function appendAudit(db: Firestore, orgId: string, entry: NewAuditE
       if (!isAlreadyExists(err)) throw err;
     }
   }
-  throw new Error('audit log: no free sequence number after 50 attempts');
+  throw new Error('audit log: no free sequence number after 100 attempts');
 }
 
 /** Newest first: up to `limit` entries with seq below `before` (when given). */
@@ -103,6 +105,17 @@ export async function listGrants(db: Firestore, orgId: string, limit = 100): Pro
 /** Claims the one decision of a grant; false when someone decided it already. */
 export async function claimDecision(db: Firestore, orgId: string, id: string, decision: { status: 'approved' | 'rejected'; by: string; at: string }): Promise<boolean> {
   return createIfAbsent(() => grantsOf(db, orgId).doc(id).collection('decision').doc('only').create(decision));
+}
+
+export async function getDecision(db: Firestore, orgId: string, id: string): Promise<{ status: 'approved' | 'rejected'; by: string; at: string } | null> {
+  const snap = await grantsOf(db, orgId).doc(id).collection('decision').doc('only').get();
+  return snap.exists ? (snap.data() as { status: 'approved' | 'rejected'; by: string; at: string }) : null;
+}
+
+/** The entry of a grant's decision, when it was written (to finish a decision interrupted half-way, once). */
+export async function findGrantEntry(db: Firestore, orgId: string, grantId: string, action: AuditEntry['action']): Promise<AuditEntry | null> {
+  const snap = await auditOf(db, orgId).where('grantId', '==', grantId).where('action', '==', action).limit(1).get();
+  return snap.docs[0]?.data() ?? null;
 }
 
 /** The grant's projection of its decision. */

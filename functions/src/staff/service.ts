@@ -6,7 +6,7 @@ import { markStaffGroup } from './groups.ts';
 import { claimCode, getCode, saveCode } from './invitesStore.ts';
 import { recordIntegrityInvite, requestIntegrityGrant, type IntegrityDeps, type StaffActor } from '../integrity/service.ts';
 import type { IntegrityGrant } from '../integrity/schema.ts';
-import { isOrdinaryRole, type Role, type StaffMember } from './schema.ts';
+import { hasRole, isOrdinaryRole, type Role, type StaffMember } from './schema.ts';
 import { getStaffMember, grantRoles } from './store.ts';
 
 const INVITE_HOURS = 72;
@@ -76,7 +76,8 @@ export async function acceptStaffInvite(deps: IntegrityDeps, org: Pick<Org, 'id'
     ? await grantRoles(deps.db, org.id, { userId: caller.userId, roles: ordinary, ...(invite.displayName ? { displayName: invite.displayName } : {}) }, now)
     : null;
   let pendingGrant: IntegrityGrant | null = null;
-  if (invite.roles.includes('integrity_officer')) {
+  const already = hasRole(await getStaffMember(deps.db, org.id, caller.userId), 'integrity_officer');
+  if (invite.roles.includes('integrity_officer') && !already) {
     const requester = await getStaffMember(deps.db, org.id, invite.createdBy);
     pendingGrant = await requestIntegrityGrant(deps, org, { userId: caller.userId, displayName }, { userId: invite.createdBy, displayName: requester?.displayName ?? '' });
   }

@@ -23,6 +23,7 @@ interface Grant {
   decidedAt: string | null;
   reason: string | null;
   canDecide: boolean;
+  selfRequested?: boolean;
 }
 
 const STATUS: Record<Grant['status'], string> = { pending: 'รออนุมัติ', approved: 'อนุมัติแล้ว', rejected: 'ไม่อนุมัติ', expired: 'หมดอายุ' };
@@ -90,6 +91,7 @@ function PendingGrant(props: { grant: Grant; onDecided: () => void }): Component
     { class: 'card grant', 'data-grant': g.id },
     h('h3', null, g.displayName || 'ผู้ใช้ LINE'),
     h('p', null, `ขอแต่งตั้งโดย ${g.requestedBy.displayName || 'ผู้ดูแลระบบ'} เมื่อ ${formatDateTime(g.requestedAt)}`),
+    g.selfRequested ? h(Notice, { kind: 'warning' }, h('p', null, 'ผู้ขอแต่งตั้งบัญชีของตนเอง โปรดตรวจสอบกับผู้บริหารก่อนอนุมัติ')) : null,
     h('p', { class: 'hint' }, `หมดอายุ ${formatDateTime(g.expiresAt)}`),
     problem ? h(Notice, { kind: 'error', role: 'alert' }, h('p', null, problem)) : null,
     g.canDecide
