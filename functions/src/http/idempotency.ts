@@ -19,8 +19,8 @@ const MAX_KEPT = 100_000;
 const STORAGE_DEADLINE_MS = 1500;
 
 /**
- * Idempotent state changes: a POST/PUT/PATCH/DELETE under `/api/orgs/:orgId` that carries `Idempotency-Key` runs
- * once. The first request claims the key (create-if-absent on `orgs/{orgId}/requestKeys/{hash}`, so two racing copies
+ * Idempotent state changes: a POST/PUT/PATCH/DELETE under `/api/orgs/:orgId` that carries `Idempotency-Key` (and a
+ * bearer token) runs once. The first request claims the key (create-if-absent on `orgs/{orgId}/requestKeys/{hash}`, so two racing copies
  * cannot both win, on real Firestore and the embedded emulator alike), runs, and stores its answer; a copy (double tap,
  * a retry after a lost answer) gets the same answer, marked `Idempotent-Replayed: true`, without running again. A copy
  * that arrives while the first still runs waits for it. 5xx and 401 answers are not kept, so a retry runs again.
@@ -29,6 +29,9 @@ export function idempotency(deps: { db: Firestore; clock: Clock; log: Logger }):
   return async (req, res, next) => {
     const key = req.get(IDEMPOTENCY_HEADER);
     if (key === undefined || req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    // Only for callers who identify themselves (staff and residents with a LINE token): an anonymous caller's key is
+    // ignored, so nobody can make the server write key records without a token.
+    if (!req.get('authorization')) return next();
     if (!KEY.test(key)) throw new ValidationError([{ path: IDEMPOTENCY_HEADER, message: 'ต้องเป็นรหัส 16-100 ตัว (A-Z a-z 0-9 _ -)' }]);
     const orgId = orgIdSchema.safeParse(req.params.orgId);
     if (!orgId.success) return next();
