@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonDepthExceeds } from '../../functions/src/http/body.ts';
 import { signBody } from '../../functions/src/line/sign.ts';
 import { api, countEvents, givenOrg, newUserId, postWebhook, startTestApp, textEvent, webhookBody, type TestApp } from '../support/app.ts';
 
@@ -65,6 +66,14 @@ describe('request bodies are bounded per route before parsing', () => {
     expect(JSON.parse(res.body).issues).toEqual([{ path: '', message: 'body is nested too deeply' }]);
     const stored = await t.rt.db.collection('orgs').doc(org.id).collection('complaints').count().get();
     expect(stored.data().count).toBe(0);
+  });
+
+  it('counts nesting only outside strings: brackets and escaped quotes inside text are not depth', async () => {
+    const text = `ถาม ${'['.repeat(100)} \\" ${'{'.repeat(100)} จบ`;
+    const res = await postRaw(`/api/orgs/${org.id}/ask`, JSON.stringify({ text }));
+    expect(res.status).toBe(200);
+    expect(jsonDepthExceeds(Buffer.from(JSON.stringify({ a: [{ b: text }] })), 3)).toBe(false);
+    expect(jsonDepthExceeds(Buffer.from(JSON.stringify({ a: [{ b: [text] }] })), 3)).toBe(true);
   });
 
   it('gives complaint filing (photos) its own larger limit, and refuses beyond it', async () => {
