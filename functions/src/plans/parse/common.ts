@@ -20,8 +20,25 @@ export class NotAPlanDocumentError extends ValidationError {
   }
 }
 
-/** "มิติที่ 2 …" and its OCR variant "มติที่ 2 …" at the start of a line. */
-export const DIMENSION_HEADING = /^(?:[-●•]\s*)?ม(?:ิ)?ติ\s*ที่\s*([1-4])\s*(.*)$/;
+/** "มิติที่ 2 …", its OCR variant "มติที่ 2 …", "มิติ 2 …", "ด้านที่ 2 …" at the start of a line. */
+export const DIMENSION_HEADING = /^(?:[-●•]\s*)?(?:ม(?:ิ)?ติ\s*(?:ที่)?|ด้าน\s*ที่)\s*([1-4])(?![\d]|\.\d)\s*[.:)]?\s*(.*)$/;
+
+/**
+ * The national template's dimension titles, in their several wordings (2017-2022 and 2023-2027 editions), by the
+ * words that only that dimension's title uses. Matched on `matchKey` text (no spaces).
+ */
+const DIMENSION_WORDS: [number, RegExp][] = [
+  [1, /วัฒนธรรมสุจริต|สังคมที่ไม่ทน|ไม่ทนต่อการทุจริต/],
+  [2, /บริหารราชการด้วยความโปร่งใส|บริหารราชการเพื่อป้องกันการทุจริต|^การบริหารราชการ/],
+  [3, /ส่งเสริมบทบาทและการมีส่วนร่วม|การมีส่วนร่วมของภาคประชาชน$/],
+  [4, /กลไกการตรวจสอบ|กลไกในการตรวจสอบ|ยกระดับกลไก|ปรับปรุงกลไก/],
+];
+
+/** The dimension a title names by its standard words (no number needed), or null when none or several match. */
+export function dimensionByWords(key: string): number | null {
+  const hits = DIMENSION_WORDS.filter(([, re]) => re.test(key)).map(([n]) => n);
+  return hits.length === 1 ? (hits[0] ?? null) : null;
+}
 
 /** Text without leading bullets/list markers ("- ", "● "). */
 export function unbullet(text: string): string {

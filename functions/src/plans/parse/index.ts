@@ -8,7 +8,8 @@ import { checkFidelity } from '../fidelity.ts';
 import { mapOcrTwins, wrapEvidenceFrom } from '../normalize.ts';
 import { parsedDocumentSchema, SCHEMA_VERSION, type Dimension, type ParsedDocument, type Project } from '../schema.ts';
 import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionCounts, readMissionHeadings, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
-import { findSummaryTable, linkSections, parseDetailSections, parseSummaryTable } from './five-year.ts';
+import { linkSections, parseDetailSections } from './five-year.ts';
+import { findSummaryTable, parseSummaryTable } from './summary.ts';
 import { isYearTableHeader, parseYearTables } from './one-year.ts';
 import { findReportTable, linkActivitiesToPlan, parseActivities, parseReportTables } from './report.ts';
 

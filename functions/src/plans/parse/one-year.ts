@@ -100,6 +100,7 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
         mission: null,
         budgets: values.length ? { [String(fiscalYear)]: values.reduce((a, b) => a + b, 0) } : {},
         budgetShared: null,
+        review: [],
         responsibleUnit: cleanName(cell(cols.responsible), evidence) || null,
         detail: null,
         yearPlan: {
