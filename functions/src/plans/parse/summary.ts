@@ -16,7 +16,8 @@ export interface SummaryTable {
   columns: number;
 }
 
-const YEAR_CELL = /^(?:(?:งบประมาณ\s*)?ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*)?(25\d\d)(?:\s*\(บาท\))?$/;
+/** A year column's header: "ปี 2566", "2566", "ปีงบประมาณ พ.ศ. 2566", "ปี 2566 งบประมาณ (บาท)". */
+const YEAR_CELL = /^(?:(?:งบประมาณ\s*)?ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*)?(25\d\d)(?:\s*งบประมาณ)?(?:\s*\(\s*บาท\s*\))?$/;
 
 /** Finds the summary table: a tab row with a โครงการ/กิจกรรม/มาตรการ column and at least two "ปี 25xx" columns. */
 export function findSummaryTable(lines: Line[]): SummaryTable | null {

@@ -1,0 +1,3 @@
+export function docxToText(_bytes: Uint8Array): string {
+  throw new Error('todo');
+}

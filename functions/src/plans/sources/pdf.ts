@@ -1,0 +1,3 @@
+export async function pdfToText(_bytes: Uint8Array): Promise<string> {
+  throw new Error('todo');
+}
