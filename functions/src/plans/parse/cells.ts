@@ -87,7 +87,8 @@ export function splitCell(cell: string, ctx: CellContext): { parts: CellPart[]; 
       const n = m.n ?? 0;
       const first = accepted.filter((a) => a.kind === 'simple').length === 0;
       // In sequence (allowing a few missing numbers); the first of a cell may also restart the count.
-      if (!(n >= next && n <= next + 3) && !(first && m.at === 0 && n >= 1)) continue;
+      // The first item of a cell may also start or restart the count (at the cell's start, or after headings only).
+      if (!(n >= next && n <= next + 3) && !(first && n >= 1 && (m.at === 0 || accepted.every((a) => a.kind === 'code' && a.sub === undefined)))) continue;
       next = n + 1;
     }
     accepted.push(m);

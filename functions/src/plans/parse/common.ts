@@ -82,6 +82,15 @@ export function readHeader(lines: Line[], titleStart: RegExp): Header {
       break;
     }
   }
+  // A title line that ends with the organisation's name ("แผนปฏิบัติการ … (พ.ศ. 2566 – 2570) เทศบาลนครแม่สอด").
+  for (const l of name ? [] : head) {
+    const t = l.text.trim();
+    const m = t.match(/\s(เทศบาล(?:นคร|เมือง|ตำบล)\s?[^\s\t(]+|องค์การบริหารส่วน(?:ตำบล|จังหวัด)\s?[^\s\t(]+)(?:\s+อำเภอ.*)?$/);
+    if (m?.[1] && t.length < 200) {
+      name = m[1].replace(/\s/g, '');
+      break;
+    }
+  }
   let district = '';
   let province = '';
   for (const l of lines.slice(0, 400)) {

@@ -250,7 +250,8 @@ export function linkSections(items: SummaryItem[], sections: DetailSection[], ev
     const chosen = reconcile(
       { name, dimension: it.dimension, budgets: it.budgets, line: it.line, review: it.review, shared: it.budgetShared !== null },
       s,
-      sections.length > 0,
+      // Only a document that gives (nearly) every item a detail section makes a missing one suspicious.
+      sections.length >= items.length * 0.8,
     );
     name = chosen.name;
     const detail: ProjectDetail | null = s
@@ -281,7 +282,7 @@ export function linkSections(items: SummaryItem[], sections: DetailSection[], ev
       mission: it.mission,
       budgets: it.budgets,
       budgetShared: it.budgetShared,
-      responsibleUnit: detail?.responsibleUnit || null,
+      responsibleUnit: detail?.responsibleUnit || it.unit || null,
       detail,
       yearPlan: null,
       activity: null,

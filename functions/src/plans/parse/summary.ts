@@ -3,10 +3,10 @@
  * the template's hierarchy: dimension → mission (headings in their own row, their own cell or inside an item's
  * cell) → numbered items → figures per fiscal year. Every field the reading is not sure of gets a review flag.
  */
-import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, type TableRow, type WrapEvidence } from '../normalize.ts';
+import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, NO_BUDGET, type TableRow, type WrapEvidence } from '../normalize.ts';
 import type { Budgets, Project, ReviewFlag, StatedTotal } from '../schema.ts';
 import { countSimpleMarks, splitCell, type CellContext, type CellItem } from './cells.ts';
-import { DIMENSION_HEADING, dimensionByWords, statedBudgets, type Line } from './common.ts';
+import { DIMENSION_HEADING, dimensionByWords, statedBudgets, unbullet, type Line } from './common.ts';
 
 export interface SummaryTable {
   headerLine: number;
@@ -14,7 +14,17 @@ export interface SummaryTable {
   yearCols: { index: number; year: number }[];
   projectCol: number;
   columns: number;
+  /** A column of item numbers ("ที่", "ลำดับ", "ข้อ") before the project column, if any. */
+  numberCol: number | null;
+  /** A responsible-unit column ("ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ"), if any. */
+  unitCol: number | null;
 }
+
+const yearColsOf = (cells: string[]) =>
+  cells
+    .map((c, index) => ({ index, m: c.trim().match(YEAR_CELL) }))
+    .filter((x) => x.m?.[1])
+    .map((x) => ({ index: x.index, year: Number(x.m?.[1]) }));
 
 /** A year column's header: "ปี 2566", "2566", "ปีงบประมาณ พ.ศ. 2566", "ปี 2566 งบประมาณ (บาท)". */
 const YEAR_CELL = /^(?:(?:งบประมาณ\s*)?ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*)?(25\d\d)(?:\s*งบประมาณ)?(?:\s*\(\s*บาท\s*\))?$/;
@@ -26,11 +36,12 @@ export function findSummaryTable(lines: Line[]): SummaryTable | null {
     if (!l || !l.text.includes('\t')) continue;
     const cells = l.text.split('\t');
     const projectCol = cells.findIndex((c) => /โครงการ|กิจกรรม|มาตรการ/.test(c) && !/ไตรมาส/.test(c));
-    const yearCols = cells
-      .map((c, index) => ({ index, m: c.trim().match(YEAR_CELL) }))
-      .filter((x) => x.m?.[1])
-      .map((x) => ({ index: x.index, year: Number(x.m?.[1]) }));
+    let yearCols = yearColsOf(cells);
+    // A two-line header: "งบประมาณ (บาท)" above, the years on the line below.
+    if (yearCols.length < 2 && cells.some((c) => /งบประมาณ/.test(c))) yearCols = yearColsOf((lines[i + 1]?.text ?? '').split('\t'));
     if (projectCol < 0 || yearCols.length < 2 || projectCol > (yearCols[0]?.index ?? 0)) continue;
+    const numberCol = cells.findIndex((c, k) => k < projectCol && /^(?:ที่|ลำดับ(?:ที่)?|ข้อ|เลขที่)$/.test(c.trim()));
+    const unitCol = cells.findIndex((c, k) => k > (yearCols.at(-1)?.index ?? 0) && /ผู้รับผิดชอบ|หน่วยงาน/.test(c));
     let end = i;
     for (let j = i + 1; j < lines.length; j++) {
       const t = lines[j]?.text ?? '';
@@ -41,7 +52,15 @@ export function findSummaryTable(lines: Line[]): SummaryTable | null {
         break;
       }
     }
-    return { headerLine: l.no, endLine: lines[end]?.no ?? l.no, yearCols, projectCol, columns: cells.length };
+    return {
+      headerLine: l.no,
+      endLine: lines[end]?.no ?? l.no,
+      yearCols,
+      projectCol,
+      columns: Math.max(cells.length, (yearCols.at(-1)?.index ?? 0) + 1),
+      numberCol: numberCol >= 0 ? numberCol : null,
+      unitCol: unitCol >= 0 ? unitCol : null,
+    };
   }
   return null;
 }
@@ -56,6 +75,8 @@ export interface SummaryItem {
   budgets: Budgets;
   budgetShared: Project['budgetShared'];
   line: number;
+  /** The unit the summary's own column names for the item, if it has one. */
+  unit: string | null;
   /** How many items the row's cell held (1 = a cell of its own). */
   rowItems: number;
   review: ReviewFlag[];
@@ -70,11 +91,15 @@ export interface SummaryResult {
   notes: string[];
 }
 
+/** Page numbers and running page headers printed between a table's pieces: "- 7 -", "หน้า 22", "๑๒". */
+const PAGE_MARK = /^(?:[-–]\s*\d{1,3}\s*[-–]|หน้า\s*(?:ที่)?\s*\d{1,3}(?:\s*(?:\/|จาก)\s*\d{1,3})?|\d{1,3})$/;
 const HEADER_CELL = /โครงการ\/กิจกรรม|งบประมาณ\s*\(บาท\)|ภารกิจตาม|การกิจตาม|^ม(?:ิ)?ติ$/;
 const FIGURE_CELL = /^(?:จำนวน\s*)?(?:[\d,.\s]+|[-–—]|ไม่ใช้งบประมาณ|ไม่ใช้งบ\S*)(?:\s*บาท)?$/;
 const MISSION_CELL = /^([1-4])\s*\.\s*(\d{1,2})(?:\s*\.\s*\d{1,2})?(?!\d)\s*(.*)$/s;
 /** A dimension cell: "1. การสร้าง…", "2.การบริหาร…", "3 การส่งเสริม…", "มิติที่ 1 …", "ด้านที่ 4 …". */
-const DIMENSION_CELL = /^(?:(?:ม(?:ิ)?ติ|ด้าน)\s*(?:ที่)?\s*)?([1-4])(?!\s*\.\s*\d)\s*[.:)]?\s*(.*)$/s;
+const DIMENSION_CELL = /^(?:(?:ม(?:ิ)?ติ|ด้าน)\s*(?:ที่)?\s*)?([1-4])(?!\d)(?!\s*\.\s*\d)\s*[.:)]?\s*(.*)$/s;
+/** An item number in a number column: "24", "(24)", "25.", "26)", "ข้อ 31". */
+const NUMBER_CELL = /^(?:ข้อ|ลำดับที่|ที่)?\s*\(?\s*(\d{1,3})\s*[.)]?$/;
 
 type DimensionSource = 'number' | 'words' | 'code' | 'sequence' | 'none';
 
@@ -112,7 +137,16 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       if ((blocks.at(-1) ?? []).length > 0) blocks.push([]);
       continue;
     }
-    if (!l.text.includes('\t') && (/^(?:ส่วนที่|แผนปฏิบัติการ|\(พ\.ศ\.)/.test(l.text.trim()) || l.text.trim().length < 3)) continue;
+    if (!l.text.includes('\t')) {
+      const t = l.text.trim();
+      if (/^(?:ส่วนที่|แผนปฏิบัติการ|\(พ\.ศ\.)/.test(t) || t.length < 3 || PAGE_MARK.test(t)) continue;
+      // A heading printed between the table's rows (dimension or mission): a row of its own, not a wrapped name.
+      if (unbullet(t).match(DIMENSION_HEADING) || MISSION_CELL.test(t) || /^(?:ภารกิจ|การกิจ)\s*ที่/.test(t) || (dimensionByWords(matchKey(t)) !== null && t.length < 150)) {
+        blocks.at(-1)?.push({ cells: [unbullet(t).replace(/^(?:ภารกิจ|การกิจ)\s*ที่\s*/, ''), ...new Array<string>(table.columns - 1).fill('')], line: l.no });
+        continue;
+      }
+    }
+    if (PAGE_MARK.test(l.text.replace(/\t/g, ' ').trim())) continue;
     blocks.at(-1)?.push({ cells, line: l.no });
   }
   const textColumns = Array.from({ length: table.projectCol + 1 }, (_, i) => i);
@@ -163,8 +197,9 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     // Dimension: a number in the first cell or a heading in any text cell; else the standard title's words.
     let dimHere = false;
     for (const [i, cell] of before.entries()) {
-      if (cell === '') continue;
-      const heading = cell.match(DIMENSION_HEADING) ?? (i === 0 ? cell.match(DIMENSION_CELL) : null);
+      if (cell === '' || i === table.numberCol) continue;
+      const asCell = i === 0 ? cell.match(DIMENSION_CELL) : null;
+      const heading = cell.match(DIMENSION_HEADING) ?? (asCell && ((asCell[2] ?? '').trim().length >= 3 || /^(?:ม|ด้าน)/.test(cell)) ? asCell : null);
       if (heading?.[1]) {
         setDimension(Number(heading[1]), 'number', heading[2]);
         dimHere = true;
@@ -204,7 +239,11 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     if (projectCell === '') continue;
 
     const firstExpected = ctx.next;
-    const { parts, lead } = splitCell(projectCell, ctx);
+    const split = splitCell(projectCell, ctx);
+    const parts = split.parts;
+    // "ภารกิจที่ 3.1 …": the word before a mission code is the heading's, not an item's.
+    const lead = /^(?:ภารกิจ|การกิจ|พันธกิจ)\s*(?:ที่)?$/.test(split.lead) ? '' : split.lead;
+    const numberCell = table.numberCol !== null && cols.projectCol === table.projectCol ? (before[table.numberCol] ?? '') : '';
     const leadDim = lead.match(DIMENSION_HEADING);
     if (leadDim?.[1]) setDimension(Number(leadDim[1]), 'number', leadDim[2]);
     const cellItems: { part: CellItem; mission: string | null; dimension: number; flags: ReviewFlag[] }[] = [];
@@ -217,6 +256,12 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     if (parts.length === 0 && lead !== '' && !leadDim) {
       // An item without a number: numbered by its position.
       parts.push({ kind: 'item', number: null, text: lead, codeMission: null });
+    }
+    const numbered = numberCell.match(NUMBER_CELL);
+    const onlyItem = parts.length === 1 ? parts[0] : undefined;
+    if (numbered?.[1] && onlyItem?.kind === 'item' && onlyItem.number === null) {
+      onlyItem.number = String(Number(numbered[1]));
+      ctx.next = Number(numbered[1]) + 1;
     }
     // Numbering restarted at 1 with no dimension heading: the next dimension's first item.
     const firstSimple = items0.find((p) => p.number !== null && /^\d+$/.test(p.number));
@@ -258,7 +303,9 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       if ((nums[i] ?? 0) - (nums[i - 1] ?? 0) > 1) cellItems[i - 1]?.flags.push({ field: 'name', reason: `numbers ${(nums[i - 1] ?? 0) + 1}-${(nums[i] ?? 0) - 1} are missing after this item: its name may hold them`, line: line.no });
     }
 
+    const unitCell = table.unitCol !== null && cells.length === table.columns ? (cells[table.unitCol] ?? '').trim() : '';
     const rowItems: SummaryItem[] = cellItems.map((c) => ({
+      unit: unitCell && cellItems.length === 1 ? cleanName(unitCell, evidence) : null,
       number: c.part.number ?? '',
       name: cleanName(c.part.text, evidence),
       written: c.part.text,
@@ -276,8 +323,20 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     }
 
     const sharedYears: string[] = [];
+    const yearCells = cols.years.map(({ index }) => (cells[index] ?? '').trim());
+    const filled = yearCells.filter((c) => c !== '');
+    // One "ไม่ใช้งบประมาณ" written across the year columns (a merged cell): no budget in any year.
+    const noBudgetAcross = filled.length === 1 && NO_BUDGET.test(filled[0] ?? '');
+    if (filled.length > 0 && filled.length < yearCells.length && !noBudgetAcross) {
+      cols.years.forEach(({ year }, k) => {
+        if (yearCells[k] === '') for (const it of rowItems) it.review.push({ field: `budgets.${year}`, reason: `no figure for ${year} in this row`, line: line.no });
+      });
+    }
+    if (cells.length !== table.columns && filled.length > 0) {
+      for (const it of rowItems) it.review.push({ field: 'budgets', reason: `the row has ${cells.length} cells where the header has ${table.columns}: its figures may sit in other years' columns`, line: line.no });
+    }
     for (const { index, year } of cols.years) {
-      const values = budgetCellValues(cells[index] ?? '');
+      const values = noBudgetAcross ? [0] : budgetCellValues(cells[index] ?? '');
       if (values.length === 0) continue;
       if (rowItems.length === 1) {
         const only = rowItems[0] as SummaryItem;
