@@ -45,6 +45,8 @@ export interface VariantScore {
   /** Wrong or ambiguous fields (name, dimension, budgets) and how many of them carry a flag. */
   flags: { wrong: number; flagged: number };
   projectsFlagged: number;
+  /** Flagged projects other than those the key marks ambiguous (a flag there is asked for). */
+  projectsFlaggedBeyondAmbiguous: number;
   /** Fields wrong and unflagged, for reading. */
   misses: string[];
 }
@@ -107,11 +109,14 @@ export function scoreVariant(key: AnswerKey, parsed: Project[]): VariantScore {
     budgets: { right: 0, total: 0 },
     flags: { wrong: 0, flagged: 0 },
     projectsFlagged: parsed.filter((p) => (p.review ?? []).length > 0).length,
+    projectsFlaggedBeyondAmbiguous: 0,
     misses: [],
   };
+  const ambiguousParsed = new Set<number>();
   key.projects.forEach((k, i) => {
     const j = byKey.get(i);
     const p = j === undefined ? undefined : parsed[j];
+    if (j !== undefined && (k.ambiguous ?? []).length > 0) ambiguousParsed.add(j);
     const fields: ['name' | 'dimension' | 'budgets', FieldScore, boolean][] = [
       ['name', out.names, p !== undefined && squash(p.name) === squash(k.name)],
       ['dimension', out.dimensions, p !== undefined && p.dimension === k.dimension],
@@ -129,6 +134,7 @@ export function scoreVariant(key: AnswerKey, parsed: Project[]): VariantScore {
       }
     }
   });
+  out.projectsFlaggedBeyondAmbiguous = parsed.filter((p, j) => (p.review ?? []).length > 0 && !ambiguousParsed.has(j)).length;
   parsed.forEach((p, j) => {
     if (pairedParsed.has(j)) return;
     out.flags.wrong++;
@@ -141,3 +147,5 @@ export function scoreVariant(key: AnswerKey, parsed: Project[]): VariantScore {
 export const pct = (s: FieldScore) => (s.total === 0 ? 100 : (100 * s.right) / s.total);
 export const flagRecall = (s: VariantScore) => (s.flags.wrong === 0 ? 100 : (100 * s.flags.flagged) / s.flags.wrong);
 export const flaggedShare = (s: VariantScore) => (s.parsedProjects === 0 ? 0 : (100 * s.projectsFlagged) / s.parsedProjects);
+/** Share of projects flagged, not counting those the key itself marks ambiguous (the threshold applies to this). */
+export const flaggedShareBeyondAmbiguous = (s: VariantScore) => (s.parsedProjects === 0 ? 0 : (100 * s.projectsFlaggedBeyondAmbiguous) / s.parsedProjects);

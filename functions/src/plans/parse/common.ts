@@ -40,6 +40,12 @@ export function dimensionByWords(key: string): number | null {
   return hits.length === 1 ? (hits[0] ?? null) : null;
 }
 
+/** Page numbers printed between a table's pieces: "- 7 -", "หน้า 22", "๑๒" (digits already Arabic). */
+export const PAGE_MARK = /^(?:[-–]\s*\d{1,3}\s*[-–]|หน้า\s*(?:ที่)?\s*\d{1,3}(?:\s*(?:\/|จาก)\s*\d{1,3})?|\d{1,3})$/;
+
+/** A running page header repeated at each page: the plan's title (and organisation) on a line of its own. */
+export const PAGE_HEADER = /^(?:แผนปฏิบัติการ|แผนป้องกัน)\S*(?:\s|$)/;
+
 /** Text without leading bullets/list markers ("- ", "● "). */
 export function unbullet(text: string): string {
   return text.replace(/^\s*(?:[-●•▪]\s+)+/, '').trim();

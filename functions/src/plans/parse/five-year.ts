@@ -293,7 +293,34 @@ export function linkSections(items: SummaryItem[], sections: DetailSection[], ev
   // Shared-budget rows: list the ids of every item of the row.
   const byLine = new Map<number, Project[]>();
   for (const p of projects) if (p.budgetShared) byLine.set(p.budgetShared.line, [...(byLine.get(p.budgetShared.line) ?? []), p]);
-  for (const group of byLine.values()) for (const p of group) if (p.budgetShared) p.budgetShared.projectIds = group.map((g) => g.id);
+  for (const group of byLine.values()) {
+    if (splitSharedByDetails(group)) {
+      notes.push(`line ${group[0]?.line ?? '?'}: one set of figures for ${group.length} items (${group.map((g) => g.number).join(', ')}) split as their detail sections state (${group.map((g) => g.detail?.budgetAmount).join(' + ')})`);
+      continue;
+    }
+    for (const p of group) if (p.budgetShared) p.budgetShared.projectIds = group.map((g) => g.id);
+  }
 
   return { projects, unlinkedSections: sections.filter((s) => !usedSections.has(s)), notes };
+}
+
+/**
+ * A row's one set of figures, when every item of the row has a detail section stating its own amount and those
+ * amounts add up to the row's figure in each year it gives: each item gets its own amount (the sums stay the
+ * document's) and the shared-figure flags go. Returns false, changing nothing, otherwise.
+ */
+function splitSharedByDetails(group: Project[]): boolean {
+  const amounts = group.map((p) => p.detail?.budgetAmount ?? null);
+  if (group.length < 2 || amounts.some((a) => a === null)) return false;
+  const first = group[0] as Project;
+  const sum = amounts.reduce<number>((s, a) => s + (a ?? 0), 0);
+  const years = Object.keys(first.budgets);
+  const sharedYears = years.filter((y) => group.reduce((s, p) => s + (p.budgets[y] ?? 0), 0) > 0);
+  if (sharedYears.length === 0 || !sharedYears.every((y) => group.reduce((s, p) => s + (p.budgets[y] ?? 0), 0) === sum)) return false;
+  group.forEach((p, i) => {
+    for (const y of sharedYears) p.budgets[y] = amounts[i] ?? 0;
+    p.budgetShared = null;
+    p.review = (p.review ?? []).filter((f) => !(f.field.startsWith('budgets') && /one set of figures/.test(f.reason)));
+  });
+  return true;
 }

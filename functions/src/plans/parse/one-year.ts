@@ -5,7 +5,7 @@
  */
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, type TableRow, type WrapEvidence, writtenIfDifferent } from '../normalize.ts';
 import type { Project, StatedTotal } from '../schema.ts';
-import { DIMENSION_HEADING, projectIdFactory, unbullet, type Line } from './common.ts';
+import { DIMENSION_HEADING, dimensionByWords, PAGE_HEADER, PAGE_MARK, projectIdFactory, unbullet, type Line } from './common.ts';
 
 interface Columns {
   number: number;
@@ -66,13 +66,16 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
   let columns: Columns | null = null;
   let pending: TableRow[] = [];
   let pendingDimension = 0;
+  let dimensionFromWords = false;
 
   const flush = () => {
     if (!columns || pending.length === 0) return;
     const cols = columns;
     // Flattened cells: the spaces where a cell's printed lines wrapped become "\n" (see markWraps).
     const textColumns = [cols.name, cols.unit, cols.quantity, cols.kpi, cols.outcome, cols.responsible].filter((c) => c >= 0);
-    const rows = joinWrappedRows(markTableWraps(pending, textColumns), cols.budget + 1, cols.name);
+    // A line with only the name column filled continues the name of the row above (however many empty cells it has).
+    const lines0 = pending.map((r) => (r.cells.every((c, k) => k === cols.name || c.trim() === '') && (r.cells[cols.name] ?? '').trim() !== '' ? { cells: [r.cells[cols.name] ?? ''], line: r.line } : r));
+    const rows = joinWrappedRows(markTableWraps(lines0, textColumns), cols.budget + 1, cols.name);
     for (const row of rows) {
       const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? '').trim() : '');
       const numberCell = cols.number >= 0 ? cell(cols.number) : '';
@@ -100,7 +103,7 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
         mission: null,
         budgets: values.length ? { [String(fiscalYear)]: values.reduce((a, b) => a + b, 0) } : {},
         budgetShared: null,
-        review: [],
+        review: dimensionFromWords ? [{ field: 'dimension', reason: 'dimension read from the title words of its heading (no number)', line: row.line }] : [],
         responsibleUnit: cleanName(cell(cols.responsible), evidence) || null,
         detail: null,
         yearPlan: {
@@ -120,11 +123,19 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as Line;
     const t = l.text;
+    if (PAGE_HEADER.test(t.trim()) || PAGE_MARK.test(t.replace(/\t/g, ' ').trim())) continue;
     if (!t.includes('\t')) {
       const dim = unbullet(t).match(DIMENSION_HEADING);
+      const byWords = t.trim().length < 160 && !/^ยุทธศาสตร์/.test(t.trim()) ? dimensionByWords(matchKey(t)) : null;
       if (dim?.[1] && t.trim().length < 160) {
         flush();
         dimension = Number(dim[1]);
+        dimensionFromWords = false;
+      } else if (byWords && byWords !== dimension) {
+        flush();
+        // The standard title of the dimension that comes next is as good as its number; out of order, it is a guess.
+        dimensionFromWords = byWords !== dimension + 1;
+        dimension = byWords;
       } else if (/^(?:ส่วนที่\s*\d|ภาคผนวก)/.test(t.trim())) {
         flush();
         columns = null;

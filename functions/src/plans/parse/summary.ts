@@ -6,7 +6,7 @@
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, NO_BUDGET, type TableRow, type WrapEvidence } from '../normalize.ts';
 import type { Budgets, Project, ReviewFlag, StatedTotal } from '../schema.ts';
 import { countSimpleMarks, splitCell, type CellContext, type CellItem } from './cells.ts';
-import { DIMENSION_HEADING, dimensionByWords, statedBudgets, unbullet, type Line } from './common.ts';
+import { DIMENSION_HEADING, dimensionByWords, PAGE_MARK, statedBudgets, unbullet, type Line } from './common.ts';
 
 export interface SummaryTable {
   headerLine: number;
@@ -91,8 +91,6 @@ export interface SummaryResult {
   notes: string[];
 }
 
-/** Page numbers and running page headers printed between a table's pieces: "- 7 -", "หน้า 22", "๑๒". */
-const PAGE_MARK = /^(?:[-–]\s*\d{1,3}\s*[-–]|หน้า\s*(?:ที่)?\s*\d{1,3}(?:\s*(?:\/|จาก)\s*\d{1,3})?|\d{1,3})$/;
 const HEADER_CELL = /โครงการ\/กิจกรรม|งบประมาณ\s*\(บาท\)|ภารกิจตาม|การกิจตาม|^ม(?:ิ)?ติ$/;
 const FIGURE_CELL = /^(?:จำนวน\s*)?(?:[\d,.\s]+|[-–—]|ไม่ใช้งบประมาณ|ไม่ใช้งบ\S*)(?:\s*บาท)?$/;
 const MISSION_CELL = /^([1-4])\s*\.\s*(\d{1,2})(?:\s*\.\s*\d{1,2})?(?!\d)\s*(.*)$/s;
@@ -207,7 +205,8 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       }
       const byWords = i === 0 && !MISSION_CELL.test(cell) ? dimensionByWords(matchKey(cell)) : null;
       if (byWords) {
-        setDimension(byWords, 'words', cell);
+        // The standard title of the dimension that comes next is as good as its number; out of order, it is a guess.
+        setDimension(byWords, byWords === dimension + 1 || byWords === dimension ? 'number' : 'words', cell);
         dimHere = true;
         break;
       }
