@@ -122,6 +122,31 @@ function rowColumns(cells: string[], table: SummaryTable): { years: { index: num
   };
 }
 
+const STARTS_ITEM = /^(?:\(?\s*\d{1,3}\s*[.)]|[1-4]\s*\.\s*\d|ภารกิจ|การกิจ|ม(?:ิ)?ติ|ด้านที่|รวม)/;
+
+/**
+ * A cell centred vertically prints its figures beside the second line of a wrapped name: the first line (an item's
+ * number and the start of its name) has no figures, the next (the rest of the name, no number) has them. The two
+ * lines are one row.
+ */
+function figuresOnSecondLine(rows: TableRow[], table: SummaryTable): TableRow[] {
+  const hasFigures = (r: TableRow) => table.yearCols.some(({ index }) => (r.cells[index] ?? '').trim() !== '');
+  const out: TableRow[] = [];
+  for (const row of rows) {
+    const prev = out.at(-1);
+    const name = (row.cells[table.projectCol] ?? '').trim();
+    const prevName = (prev?.cells[table.projectCol] ?? '').trim();
+    const beforeEmpty = row.cells.slice(0, table.projectCol).every((c) => c.trim() === '' || !/^[1-4]|^ม/.test(c.trim()));
+    if (prev && !hasFigures(prev) && hasFigures(row) && name !== '' && !STARTS_ITEM.test(name) && STARTS_ITEM.test(prevName) && !/^รวม/.test(prevName) && beforeEmpty && row.cells.length === table.columns) {
+      const cells = row.cells.map((c, i) => (i <= table.projectCol ? `${prev.cells[i] ?? ''}\n${c}`.trim() : c));
+      out[out.length - 1] = { cells, line: prev.line };
+      continue;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
 export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: WrapEvidence): SummaryResult {
   const byNo = new Map(lines.map((l) => [l.no, l]));
   // Rows by printed table (the header repeats on each page): a column's wrap width is the table's.
@@ -145,11 +170,16 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       }
     }
     if (PAGE_MARK.test(l.text.replace(/\t/g, ' ').trim())) continue;
+    // A short line that starts an item (its figures come on the next line) is a row, not a wrapped name.
+    const minCells = (table.yearCols[0]?.index ?? table.columns - 1) + 1;
+    if (cells.length < minCells && STARTS_ITEM.test((cells[table.projectCol] ?? '').trim()) && !/^รวม/.test((cells[table.projectCol] ?? '').trim())) {
+      while (cells.length < table.columns) cells.push('');
+    }
     blocks.at(-1)?.push({ cells, line: l.no });
   }
   const textColumns = Array.from({ length: table.projectCol + 1 }, (_, i) => i);
   const rawRows = blocks.flatMap((b) => markTableWraps(b, textColumns));
-  const rows = joinWrappedRows(rawRows, (table.yearCols[0]?.index ?? table.columns - 1) + 1, table.projectCol);
+  const rows = figuresOnSecondLine(joinWrappedRows(rawRows, (table.yearCols[0]?.index ?? table.columns - 1) + 1, table.projectCol), table);
 
   const style = rows.reduce((n, r) => n + countSimpleMarks(r.cells[table.projectCol] ?? ''), 0) >= 2 ? 'simple' : 'coded';
   const ctx: CellContext = { style, next: 1 };
