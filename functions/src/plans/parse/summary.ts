@@ -26,6 +26,9 @@ const yearColsOf = (cells: string[]) =>
     .filter((x) => x.m?.[1])
     .map((x) => ({ index: x.index, year: Number(x.m?.[1]) }));
 
+/** The start of a detail section (ส่วนที่ 3): "1. ชื่อโครงการ :", "ชื่อกิจกรรม", "โครงการที่ 6", "ลำดับที่ 6". */
+const DETAIL_START = /^(?:1\s*\.\s*)?(?:ชื่อ|ข้อ)(?:โครงการ|กิจกรรม|มาตรการ)|^(?:โครงการ|ลำดับ|กิจกรรม|มาตรการ)\s*ที่\s*\d{1,3}\s*$/;
+
 /** A year column's header: "ปี 2566", "2566", "ปีงบประมาณ พ.ศ. 2566", "ปี 2566 งบประมาณ (บาท)". */
 const YEAR_CELL = /^(?:(?:งบประมาณ\s*)?ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*)?(25\d\d)(?:\s*งบประมาณ)?(?:\s*\(\s*บาท\s*\))?$/;
 
@@ -43,12 +46,19 @@ export function findSummaryTable(lines: Line[]): SummaryTable | null {
     const numberCol = cells.findIndex((c, k) => k < projectCol && /^(?:ที่|ลำดับ(?:ที่)?|ข้อ|เลขที่)$/.test(c.trim()));
     const unitCol = cells.findIndex((c, k) => k > (yearCols.at(-1)?.index ?? 0) && /ผู้รับผิดชอบ|หน่วยงาน/.test(c));
     let end = i;
+    let lastRow = i;
     for (let j = i + 1; j < lines.length; j++) {
       const t = lines[j]?.text ?? '';
       end = j;
+      if (t.includes('\t')) lastRow = j;
       if (/รวมทั้งสิ้น/.test(t) && t.includes('\t')) break;
       if (!t.includes('\t') && /^ส่วนที่\s*\d/.test(t.trim())) {
         end = j - 1;
+        break;
+      }
+      // The first detail section: the table ended with its last row before it.
+      if (!t.includes('\t') && DETAIL_START.test(unbullet(t))) {
+        end = lastRow;
         break;
       }
     }
