@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { checkFidelity } from '../fidelity.ts';
 import { mapOcrTwins, wrapEvidenceFrom } from '../normalize.ts';
-import { htmlTablesToTabs } from '../sources/html.ts';
+import { tablesToTabs } from '../sources/tables.ts';
 import { parsedDocumentSchema, SCHEMA_VERSION, type Dimension, type ParsedDocument, type Project } from '../schema.ts';
 import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionCounts, readMissionHeadings, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
 import { linkSections, parseDetailSections } from './five-year.ts';
@@ -41,7 +41,7 @@ function dimensionsOf(
 
 /** Parses a plan or report document. Throws NotAPlanDocumentError when the text is neither. */
 export function parsePlanDocument(text: string, options: ParseOptions = {}): ParsedDocument {
-  const lines = toLines(htmlTablesToTabs(text));
+  const lines = toLines(tablesToTabs(text));
   const prose = lines.filter((l) => !l.text.includes('\t')).map((l) => l.text).join('\n');
   // The organisation's name from the header (the same for every template), for name repair.
   const orgName = readHeader(lines, /^$/).org.name;

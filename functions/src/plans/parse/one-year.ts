@@ -46,7 +46,9 @@ function readColumns(header: string[], sub: string[] | undefined): Columns | nul
 export function isYearTableHeader(text: string): boolean {
   if (!text.includes('\t')) return false;
   const cells = text.split('\t').map((c) => c.trim());
-  return cells.some((c) => /โครงการ|กิจกรรม/.test(c)) && cells.some((c) => /งบประมาณ/.test(c)) && cells.some((c) => /ตัวชี้วัด|หน่วยนับ|ไตรมาส|แผนการดำเนินงาน/.test(c)) && !cells.some((c) => /^(?:ปี\s*)?25\d\d$/.test(c));
+  // A header names columns: short cells, no item number, no "no budget" figure.
+  if (/^\d/.test(cells[0] ?? '') || cells.some((c) => c.length > 60 || /^ไม่(?:ใช้|มี)งบ/.test(c))) return false;
+  return cells.some((c) => /โครงการ|กิจกรรม/.test(c)) && cells.some((c) => /งบประมาณ/.test(c)) && cells.some((c) => /ตัวชี้วัด|หน่วยนับ|ไตรมาส|แผนการดำเนินงาน|ระยะเวลา|รับผิดชอบ/.test(c)) && !cells.some((c) => /^(?:ปี\s*)?25\d\d$/.test(c));
 }
 
 export interface YearTableResult {
@@ -78,7 +80,7 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     const rows = joinWrappedRows(markTableWraps(lines0, textColumns), cols.budget + 1, cols.name);
     for (const row of rows) {
       const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? '').trim() : '');
-      const numberCell = cols.number >= 0 ? cell(cols.number) : '';
+      const numberCell = (cols.number >= 0 ? cell(cols.number) : '').replace(/^(\d{1,3})\s*[.)]$/, '$1');
       const nameCell = cell(cols.name);
       const raw = row.cells.join(' ');
       if (/รวม/.test(numberCell) || /^รวม/.test(nameCell)) {
@@ -155,6 +157,17 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
       continue;
     }
     if (!columns) continue;
+    // A dimension heading printed as a full-width row of the table.
+    const filledCells = t.split('\t').map((c) => c.trim()).filter((c) => c !== '');
+    const rowHeading = filledCells.length <= 2 ? unbullet(filledCells.join(' ')).match(DIMENSION_HEADING) : null;
+    if (rowHeading?.[1]) {
+      flush();
+      dimension = Number(rowHeading[1]);
+      dimensionFromWords = false;
+      pendingDimension = dimension;
+      tableLines.add(l.no);
+      continue;
+    }
     if (dimension !== pendingDimension) {
       flush();
       pendingDimension = dimension;

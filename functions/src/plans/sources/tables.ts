@@ -1,4 +1,28 @@
 /**
+ * Tables written in other markups, as the importer's tab-separated rows, keeping every line where it was.
+ *
+ * Markdown (Word converted to markdown): `| a | b |` rows become `a⇥b`, the `|---|---|` rule a blank line, and a
+ * heading's `#` marks are dropped.
+ */
+export function markdownTablesToTabs(text: string): string {
+  if (!/^\s*\|.*\|\s*$/m.test(text) && !/^#{1,6}\s/m.test(text)) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      const t = line.trim();
+      if (/^#{1,6}\s+/.test(t)) return t.replace(/^#{1,6}\s+/, '');
+      if (!/^\|.*\|$/.test(t)) return line;
+      if (/^\|(?:\s*:?-{3,}:?\s*\|)+$/.test(t)) return '';
+      return t
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim())
+        .join('\t');
+    })
+    .join('\n');
+}
+
+/**
  * HTML tables inside a text conversion (`<table><tr><td>…</td></tr>`, as Word-to-HTML converters print them) become
  * the importer's tab-separated rows: one row per `<tr>`, on the line where the row starts (blank lines keep the
  * document's line numbers), `colspan` as empty cells after the cell, `rowspan` as empty cells in the rows below,
@@ -51,4 +75,9 @@ export function htmlTablesToTabs(text: string): string {
       return `\n${cells.join('\t')}${'\n'.repeat(newlines)}`.replace(/^\n/, '');
     });
   });
+}
+
+/** Every table markup the importer reads (HTML, markdown), as tab-separated rows. */
+export function tablesToTabs(text: string): string {
+  return markdownTablesToTabs(htmlTablesToTabs(text));
 }
