@@ -132,6 +132,8 @@ function rowColumns(cells: string[], table: SummaryTable): { years: { index: num
   };
 }
 
+/** An item's number at the start of a cell: "5)", "(5)", "5.", "1.1.1(2)". */
+const ITEM_NUMBER_START = /^(?:\(?\s*\d{1,3}\s*[.)](?!\d)|[1-4]\.\d{1,2}\.\d{1,2}\s*\(\s*\d)/;
 const STARTS_ITEM = /^(?:\(?\s*\d{1,3}\s*[.)]|[1-4]\s*\.\s*\d|ภารกิจ|การกิจ|ม(?:ิ)?ติ|ด้านที่|รวม)/;
 
 /**
@@ -147,7 +149,8 @@ function figuresOnSecondLine(rows: TableRow[], table: SummaryTable): TableRow[] 
     const name = (row.cells[table.projectCol] ?? '').trim();
     const prevName = (prev?.cells[table.projectCol] ?? '').trim();
     const beforeEmpty = row.cells.slice(0, table.projectCol).every((c) => c.trim() === '' || !/^[1-4]|^ม/.test(c.trim()));
-    if (prev && !hasFigures(prev) && hasFigures(row) && name !== '' && !STARTS_ITEM.test(name) && STARTS_ITEM.test(prevName) && !/^รวม/.test(prevName) && beforeEmpty && row.cells.length === table.columns) {
+    const ownNumber = table.numberCol !== null && (row.cells[table.numberCol] ?? '').trim() !== '';
+    if (prev && !hasFigures(prev) && hasFigures(row) && name !== '' && !STARTS_ITEM.test(name) && ITEM_NUMBER_START.test(prevName) && beforeEmpty && !ownNumber && row.cells.length === table.columns) {
       const cells = row.cells.map((c, i) => (i <= table.projectCol ? `${prev.cells[i] ?? ''}\n${c}`.trim() : c));
       out[out.length - 1] = { cells, line: prev.line };
       continue;
