@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { answerKeySchema, flagRecall, pct, scoreVariant } from '../../functions/src/plans/score.ts';
+import { documentText, readDocumentBytes } from '../../functions/src/plans/sources/index.ts';
+import { makeDocx } from './support/office.ts';
+
+const variant = (name: string) => new URL(`../fixtures/plans/variants/${name}`, import.meta.url);
+
+describe('Word documents (.docx): tables read as tables', () => {
+  it('turns each table row into one line of cells and paragraphs into lines, runs joined', async () => {
+    const bytes = makeDocx('เทศบาลนครแม่สอด\nมิติ\tโครงการ/กิจกรรม/มาตรการ\tปี 2566\n1. การสร้าง<br>วัฒนธรรมสุจริต\t1) โครงการโรงเรียนคุณธรรม\t50,000');
+    expect(await documentText(bytes, 'plan.docx')).toBe('เทศบาลนครแม่สอด\nมิติ\tโครงการ/กิจกรรม/มาตรการ\tปี 2566\n1. การสร้าง วัฒนธรรมสุจริต\t1) โครงการโรงเรียนคุณธรรม\t50,000\n');
+  });
+
+  it.each(['v06-maesot-d2-many-items-one-cell', 'v08-maesot-d3d4-numbering', 'v12-maesaimitraphap-pipe-table'])(
+    'imports %s written as a Word document as well as its text form',
+    async (name) => {
+      const text = readFileSync(variant(`${name}.txt`), 'utf8');
+      const key = answerKeySchema.parse(JSON.parse(readFileSync(variant(`${name}.key.json`), 'utf8')));
+      const fromWord = await readDocumentBytes(makeDocx(text), `${name}.docx`);
+      const score = scoreVariant(key, fromWord.projects);
+      expect(pct(score.names), score.misses.join('\n')).toBeGreaterThanOrEqual(95);
+      expect(pct(score.dimensions)).toBeGreaterThanOrEqual(95);
+      expect(pct(score.budgets)).toBeGreaterThanOrEqual(95);
+      expect(flagRecall(score)).toBeGreaterThanOrEqual(90);
+    },
+  );
+
+  it('refuses a zip that is not a Word document, and a damaged file, saying why', async () => {
+    const { zip } = await import('./support/office.ts');
+    await expect(readDocumentBytes(zip({ 'a.txt': 'x' }), 'plan.docx')).rejects.toThrow(/not a Word document/);
+    await expect(readDocumentBytes(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), 'plan.docx')).rejects.toThrow(/cannot be read/);
+  });
+});
