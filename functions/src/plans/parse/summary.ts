@@ -101,7 +101,7 @@ export interface SummaryResult {
   notes: string[];
 }
 
-const HEADER_CELL = /โครงการ\/กิจกรรม|งบประมาณ\s*\(บาท\)|ภารกิจตาม|การกิจตาม|^ม(?:ิ)?ติ$/;
+const HEADER_CELL = /โครงการ\/กิจกรรม|งบประมาณ\s*\(บาท\)|^งบประมาณ$|^\(บาท\)$|ภารกิจตาม|การกิจตาม|^ม(?:ิ)?ติ$/;
 const FIGURE_CELL = /^(?:จำนวน\s*)?(?:[\d,.\s]+|[-–—]|ไม่ใช้งบประมาณ|ไม่ใช้งบ\S*)(?:\s*บาท)?$/;
 const MISSION_CELL = /^([1-4])\s*\.\s*(\d{1,2})(?:\s*\.\s*\d{1,2})?(?!\d)\s*(.*)$/s;
 /** A dimension cell: "1. การสร้าง…", "2.การบริหาร…", "3 การส่งเสริม…", "มิติที่ 1 …", "ด้านที่ 4 …". */
@@ -183,10 +183,26 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       }
     }
     if (PAGE_MARK.test(l.text.replace(/\t/g, ' ').trim())) continue;
-    // A short line that starts an item (its figures come on the next line) is a row, not a wrapped name.
+    // A short line that starts an item whose figures come on the next line is a row, not a wrapped name.
     const minCells = (table.yearCols[0]?.index ?? table.columns - 1) + 1;
-    if (cells.length < minCells && STARTS_ITEM.test((cells[table.projectCol] ?? '').trim()) && !/^รวม/.test((cells[table.projectCol] ?? '').trim())) {
-      while (cells.length < table.columns) cells.push('');
+    const startsItem = (cs: string[]) => STARTS_ITEM.test((cs[table.projectCol] ?? '').trim()) && !/^รวม/.test((cs[table.projectCol] ?? '').trim());
+    if (cells.length < minCells && startsItem(cells)) {
+      const following = byNo.get(no + 1)?.text.split('\t') ?? [];
+      if (!startsItem(following) && table.yearCols.some(({ index }) => (following[index] ?? '').trim() !== '')) while (cells.length < table.columns) cells.push('');
+    }
+    // A line with neither figures nor a number or heading continues the row above (its cells wrapped), however many
+    // empty cells it has (a wrapped unit column reaches past the figures).
+    const figures = table.yearCols.some(({ index }) => (cells[index] ?? '').trim() !== '');
+    const headingCell = cells.some((c, i) => i <= table.projectCol && (MISSION_CELL.test(c.trim()) || DIMENSION_HEADING.test(c.trim()) || /^รวม|^(?:ภารกิจ|การกิจ)/.test(c.trim())));
+    const continues = !figures && !headingCell && !startsItem(cells) && cells.length >= minCells && (blocks.at(-1) ?? []).length > 0 && !(table.numberCol !== null && (cells[table.numberCol] ?? '').trim() !== '');
+    if (continues) {
+      const last = cells.reduce((k, c, i) => (c.trim() !== '' ? i : k), -1);
+      cells.length = Math.min(cells.length, Math.max(last + 1, 1), minCells - 1);
+      if (last >= minCells - 1) {
+        // Text beyond the figures (a wrapped unit): kept with the row it continues.
+        const row = blocks.at(-1)?.at(-1);
+        if (row) row.cells = row.cells.map((c, i) => (i > (table.yearCols.at(-1)?.index ?? i) && (l.text.split('\t')[i] ?? '').trim() ? `${c} ${(l.text.split('\t')[i] ?? '').trim()}` : c));
+      }
     }
     blocks.at(-1)?.push({ cells, line: l.no });
   }
