@@ -39,7 +39,7 @@ describe('PDF with a text layer', () => {
     expect(await documentText(pdf, 'plan.pdf')).toBe('เทศบาลนครแม่สอด\nมิติ\tภารกิจ\tโครงการ/กิจกรรม/มาตรการ\tปี 2566\tปี 2567\n1. การสร้าง\t\t1) โครงการโรงเรียนคุณธรรม\t50,000\t-\n');
   });
 
-  it.each(['v06-maesot-d2-many-items-one-cell', 'v08-maesot-d3d4-numbering', 'v10-maesot-full-wrapped-rows'])(
+  it.each(['v02-maesot-d3d4-mission-in-cell', 'v06-maesot-d2-many-items-one-cell', 'v11-intapramul-d2-p-cells', 'v13-intapramul-d3d4-stacked-figures'])(
     'imports %s printed to PDF (cells wrapped in their columns) as well as its text form',
     async (name) => {
       const text = readFileSync(variant(`${name}.txt`), 'utf8');

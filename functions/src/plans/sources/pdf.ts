@@ -65,6 +65,7 @@ export function pdfItemsToText(pages: PdfItem[][]): string {
   const out: string[] = [];
   let columns: number[] | null = null;
   let firstYear = 0;
+  let headerOpen = false;
   for (const page of pages) {
     for (const line of linesOf(page)) {
       const pieces = joinPieces(line.items);
@@ -77,12 +78,32 @@ export function pdfItemsToText(pages: PdfItem[][]): string {
           end = it.x + it.width;
         }
       }
-      if (pieces.filter((p) => YEAR.test(p.trim())).length >= 2 && pieces.some((p) => /โครงการ|กิจกรรม|มาตรการ/.test(p))) {
+      const headerWords = pieces.filter((p) => YEAR.test(p.trim()) || /^(?:งบประมาณ|ตัวชี้วัด|ไตรมาส|หน่วยนับ|ผลลัพธ์|ระยะเวลา|ผู้รับผิดชอบ|หน่วยงานรับผิดชอบ|แผนการดำเนินงาน)/.test(p.trim())).length;
+      if (pieces.length >= 3 && headerWords >= 2 && pieces.some((p) => /โครงการ|กิจกรรม|มาตรการ/.test(p)) && pieces.every((p) => p.length < 60)) {
         columns = starts;
-        firstYear = pieces.findIndex((p) => YEAR.test(p.trim()));
+        const year = line.items.find((it) => YEAR.test(it.str.trim()) || /^งบประมาณ/.test(it.str.trim()));
+        firstYear = year ? Math.max(0, columns.findLastIndex((c) => c <= year.x + 3)) : columns.length;
+        headerOpen = true;
         out.push(pieces.join('\t'));
         continue;
       }
+      // The header's second line (years under "งบประมาณ", quarters under "แผนการดำเนินงาน"): its columns too.
+      if (headerOpen && columns && pieces.every((p) => YEAR.test(p.trim()) || /^(?:ไตรมาส|งบประมาณ|\(บาท\)|ปี|Q\d|พ\.ศ\.)/.test(p.trim()))) {
+        const merged: number[] = [...columns];
+        for (const x of starts) if (!merged.some((c) => Math.abs(c - x) < 6)) merged.push(x);
+        const cols2 = merged.sort((a, b) => a - b);
+        const yearItem = line.items.find((it) => YEAR.test(it.str.trim()));
+        if (yearItem) firstYear = Math.max(0, cols2.findLastIndex((c) => c <= yearItem.x + 3));
+        columns = cols2;
+        const cells = new Array<string>(cols2.length).fill('');
+        for (const it of line.items) {
+          const k = Math.max(0, cols2.findLastIndex((c) => c <= it.x + 3));
+          cells[k] = cells[k] ? `${cells[k]} ${it.str}` : it.str;
+        }
+        out.push(cells.join('\t'));
+        continue;
+      }
+      headerOpen = false;
       if (columns && pieces.length === 1 && /^ส่วนที่\s*\S/.test(pieces[0] ?? '')) columns = null;
       if (!columns) {
         out.push(pieces.join('\t'));
