@@ -13,7 +13,7 @@ import {
   writtenIfDifferent,
 } from '../normalize.ts';
 import type { Project, ProjectDetail } from '../schema.ts';
-import { DIMENSION_HEADING, projectIdFactory, unbullet, type Line } from './common.ts';
+import { DIMENSION_HEADING, dimensionByWords, projectIdFactory, unbullet, type Line } from './common.ts';
 import { reconcile } from './reconcile.ts';
 import type { SummaryItem } from './summary.ts';
 
@@ -21,7 +21,7 @@ import type { SummaryItem } from './summary.ts';
 // Detail sections
 
 const SECTION_NAME = /^(?:[1]\s*\.\s*)?(?:ชื่อ|ข้อ)(?:โครงการ|กิจกรรม|มาตรการ)(?:\/(?:โครงการ|กิจกรรม|มาตรการ))*\s*[:：]?\s*(.*)$/;
-const SECTION_NUMBER = /^(?:โครงการ|ลำดับ|กิจกรรม|มาตรการ)\s*ที่\s*(\d{1,3})\s*$/;
+const SECTION_NUMBER = /^(?:(?:โครงการ|ลำดับ|กิจกรรม|มาตรการ)\s*ที่|ข้อโครงการ(?:ที่)?)\s*(\d{1,3})\s*$/;
 const FIELD = /^(\d{1,2})\s*\.\s*(\S.{0,60})$/;
 const SUB_MISSION = /^[1-4]\.\d{1,2}(?:\.\d{1,2})*\s+\S/;
 
@@ -43,6 +43,8 @@ export interface DetailSection extends ProjectDetail {
   /** Number the document gives the section ("โครงการที่ 6"), if any. */
   number: string | null;
   dimension: number | null;
+  /** The dimension came from a heading's title words out of sequence (no number). */
+  dimensionInferred: boolean;
   mission: string | null;
   key: string;
 }
@@ -52,6 +54,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
   let dimension: number | null = null;
   let mission: string | null = null;
   let pendingNumber: string | null = null;
+  let dimensionByTitle = false;
   let current: (DetailSection & { lastField: number; field: FieldName | null; resultsTarget: 'outputs' | 'outcomes' | 'kpis' }) | null = null;
   const buffers = new Map<string, string[]>();
 
@@ -87,6 +90,15 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
     if (dim?.[1] && t.length < 120) {
       flush();
       dimension = Number(dim[1]);
+      dimensionByTitle = false;
+      continue;
+    }
+    // Between sections, a dimension's standard title on a line of its own (no number) is its heading.
+    const titled: number | null = t.length < 120 && !l.text.includes('\t') && (!current || current.lastField >= 8) ? dimensionByWords(matchKey(t)) : null;
+    if (titled && titled !== dimension) {
+      flush();
+      dimensionByTitle = titled !== (dimension ?? 0) + 1;
+      dimension = titled;
       continue;
     }
     const num = t.match(SECTION_NUMBER);
@@ -121,6 +133,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
         line: l.no,
         number: pendingNumber,
         dimension,
+        dimensionInferred: dimensionByTitle,
         mission,
         key: matchKey(clean),
         lastField: 1,

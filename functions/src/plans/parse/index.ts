@@ -10,6 +10,7 @@ import { tablesToTabs } from '../sources/tables.ts';
 import { parsedDocumentSchema, SCHEMA_VERSION, type Dimension, type ParsedDocument, type Project } from '../schema.ts';
 import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionCounts, readMissionHeadings, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
 import { linkSections, parseDetailSections } from './five-year.ts';
+import { projectsFromSections } from './sections-only.ts';
 import { findSummaryTable, parseSummaryTable } from './summary.ts';
 import { isYearTableHeader, parseYearTables } from './one-year.ts';
 import { findReportTable, linkActivitiesToPlan, parseActivities, parseReportTables } from './report.ts';
@@ -55,6 +56,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
   const summary = findSummaryTable(lines);
   const hasYearTable = lines.some((l) => isYearTableHeader(l.text));
 
+  let sectionsOnly: ReturnType<typeof parseDetailSections> = [];
   let doc: Omit<ParsedDocument, 'fidelity'> & { fidelityInput: Parameters<typeof checkFidelity>[0] };
 
   if (summary) {
@@ -142,6 +144,26 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
       stated: tables.stated,
       source,
       fidelityInput: { projects: activities, stated: tables.stated, report: tables.report, notes: activityNotes },
+    };
+  } else if ((sectionsOnly = parseDetailSections(lines, 0, evidence)).length > 0) {
+    // Project sheets only (no summary table): each detail section is an item.
+    const header = readHeader(lines, /^(?:ตาม)?แผนปฏิบัติการ/);
+    const years = header.fiscalYears.length > 1 ? header.fiscalYears : fiscalYearsIn(sectionsOnly.map((x) => x.period).find((p) => fiscalYearsIn(p).length > 0) ?? '');
+    const projects = projectsFromSections(sectionsOnly, years.length ? years : header.fiscalYears);
+    const stated = readStatedCounts(lines, () => false);
+    doc = {
+      schemaVersion: SCHEMA_VERSION,
+      kind: 'plan',
+      template: 'five-year',
+      org: header.org,
+      title: header.title,
+      fiscalYears: years.length ? years : header.fiscalYears,
+      dimensions: dimensionsOf(projects, headingTitles, headingMissions),
+      projects,
+      report: null,
+      stated,
+      source,
+      fidelityInput: { projects, stated, report: null, notes: ['the document has no summary table: its items are its project sheets (ส่วนที่ 3), budgets read from each sheet'] },
     };
   } else {
     throw new NotAPlanDocumentError(
