@@ -56,7 +56,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
   const summary = findSummaryTable(lines);
   const hasYearTable = lines.some((l) => isYearTableHeader(l.text));
 
-  let sectionsOnly: ReturnType<typeof parseDetailSections> = [];
+  let sectionsOnly: ReturnType<typeof parseDetailSections>;
   let doc: Omit<ParsedDocument, 'fidelity'> & { fidelityInput: Parameters<typeof checkFidelity>[0] };
 
   if (summary) {

@@ -5,6 +5,7 @@
  */
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, type TableRow, type WrapEvidence, writtenIfDifferent } from '../normalize.ts';
 import type { Project, StatedTotal } from '../schema.ts';
+import { nameLooksWrong } from './reconcile.ts';
 import { DIMENSION_HEADING, dimensionByWords, PAGE_HEADER, PAGE_MARK, projectIdFactory, unbullet, type Line } from './common.ts';
 
 interface Columns {
@@ -105,7 +106,11 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
         mission: null,
         budgets: values.length ? { [String(fiscalYear)]: values.reduce((a, b) => a + b, 0) } : {},
         budgetShared: null,
-        review: dimensionFromWords ? [{ field: 'dimension', reason: 'dimension read from the title words of its heading (no number)', line: row.line }] : [],
+        review: [
+          ...(dimensionFromWords ? [{ field: 'dimension', reason: 'dimension read from the title words of its heading (no number)', line: row.line }] : []),
+          ...[nameLooksWrong(name, row.line)].filter((f) => f !== null),
+          ...(values.length === 0 ? [{ field: `budgets.${fiscalYear}`, reason: 'no figure in the budget column', line: row.line }] : []),
+        ],
         responsibleUnit: cleanName(cell(cols.responsible), evidence) || null,
         detail: null,
         yearPlan: {

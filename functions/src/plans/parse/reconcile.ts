@@ -37,7 +37,9 @@ export function reconcile(item: ReconcileInput, section: ReconcileSection | null
   let { name, dimension } = item;
   if (!section) {
     if (sectionsExist) review.push({ field: 'name', reason: 'no detail section matches this item: its name could not be checked', line: item.line });
-    return { name, dimension, review };
+    const odd = nameLooksWrong(name, item.line);
+    if (odd && !review.some((f) => f.field === 'name')) review.push(odd);
+    return { name, dimension, review: dedupe(review) };
   }
   const a = matchKey(name);
   const b = matchKey(section.name);
@@ -53,6 +55,8 @@ export function reconcile(item: ReconcileInput, section: ReconcileSection | null
       review.push({ field: 'name', reason: `the detail section names it "${section.name.slice(0, 120)}"`, line: section.line });
     }
   }
+  const odd = nameLooksWrong(name, item.line);
+  if (odd && !review.some((f) => f.field === 'name')) review.push(odd);
   if (section.dimension !== null && section.dimension !== dimension) {
     const inferred = review.some((f) => f.field === 'dimension');
     if (inferred) dimension = section.dimension;
@@ -81,4 +85,23 @@ function dedupe(flags: ReviewFlag[]): ReviewFlag[] {
     seen.add(k);
     return true;
   });
+}
+
+/** Words a name does not end with: a name ending with one was cut where its line wrapped. */
+const DANGLING = /^(?:และ|หรือ|ของ|แก่|ใน|การ|เพื่อ|ด้วย|โดย|ตาม|กับ|ต่อ|จาก|สู่|ให้|แห่ง|ความ|ระหว่าง|ที่|ซึ่ง|อย่าง|เป็น|เกี่ยวกับ|สำหรับ)$/;
+const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+const lastWord = (text: string) => [...segmenter.segment(text)].filter((s) => s.isWordLike).at(-1)?.segment ?? '';
+/** Text that belongs to the table around a name, not to the name: figures, units, headings, page furniture. */
+const FOREIGN = /\d{1,3},\d{3}|บาท|ภารกิจ|ม(?:ิ)?ติที่|รวม\s*\d|หน้า\s*\d|^[-–]\s*\d|ไตรมาส|(?:^|\s)[1-4]\.\d{1,2}(?:\.\d{1,2})?\s|แผนปฏิบัติการป้องกันการทุจริต(?:เพื่อยกระดับ)?\s*\(?พ\.ศ/;
+
+/**
+ * A name that looks cut or merged whatever the layout: ending on a word that needs what follows, holding table text
+ * (figures, headings, page headers), or too short to be a project's name. Returns the flag, or null when it looks whole.
+ */
+export function nameLooksWrong(name: string, line: number | null): ReviewFlag | null {
+  const n = name.trim();
+  if ([...n].length < 8) return { field: 'name', reason: 'a very short name: part of it may be elsewhere', line };
+  if (DANGLING.test(lastWord(n.replace(/["”“)\s]+$/, '')))) return { field: 'name', reason: 'the name ends on a word that needs what follows: cut where the line wrapped?', line };
+  if (FOREIGN.test(n)) return { field: 'name', reason: 'the name holds text of the table around it (figures, a heading or a page header)', line };
+  return null;
 }

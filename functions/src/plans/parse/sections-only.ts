@@ -6,6 +6,7 @@
 import { matchKey, NO_BUDGET, writtenIfDifferent } from '../normalize.ts';
 import type { Budgets, Project, ReviewFlag } from '../schema.ts';
 import { projectIdFactory } from './common.ts';
+import { nameLooksWrong } from './reconcile.ts';
 import type { DetailSection } from './five-year.ts';
 
 const AMOUNT = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
@@ -71,7 +72,7 @@ export function projectsFromSections(sections: DetailSection[], years: number[])
       yearPlan: null,
       activity: null,
       line: s.line,
-      review: [...review, ...budgetFlags],
+      review: [...review, ...[nameLooksWrong(s.name, s.line)].filter((f) => f !== null), ...budgetFlags],
     };
   });
 }

@@ -12,7 +12,7 @@ export function markdownTablesToTabs(text: string): string {
       const t = line.trim();
       if (/^#{1,6}\s+/.test(t)) return t.replace(/^#{1,6}\s+/, '');
       if (!/^\|.*\|$/.test(t)) return line;
-      if (/^\|(?:\s*:?-{3,}:?\s*\|)+$/.test(t)) return '';
+      if (/^\|(?:\s*:?-+:?\s*\|)+$/.test(t)) return '';
       return t
         .slice(1, -1)
         .split(/(?<!\\)\|/)
