@@ -10,6 +10,7 @@ import { tablesToTabs } from '../sources/tables.ts';
 import { parsedDocumentSchema, SCHEMA_VERSION, type Dimension, type ParsedDocument, type Project } from '../schema.ts';
 import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionCounts, readMissionHeadings, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
 import { linkSections, parseDetailSections } from './five-year.ts';
+import { flagCountMismatches } from './reconcile.ts';
 import { projectsFromSections } from './sections-only.ts';
 import { findSummaryTable, parseSummaryTable } from './summary.ts';
 import { isYearTableHeader, parseYearTables } from './one-year.ts';
@@ -67,6 +68,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const inSummary = (no: number) => no >= summary.headerLine && no <= summary.endLine;
     const missionCounts = readMissionCounts(lines, inSummary);
     const stated = [...table.stated, ...readStatedCounts(lines, inSummary), ...missionCounts.stated];
+    flagCountMismatches(linked.projects, stated);
     const titles = new Map([...headingTitles, ...table.dimensionTitles]);
     const missions = new Map([...headingMissions, ...table.missionTitles]);
     doc = {

@@ -105,3 +105,24 @@ export function nameLooksWrong(name: string, line: number | null): ReviewFlag | 
   if (FOREIGN.test(n)) return { field: 'name', reason: 'the name holds text of the table around it (figures, a heading or a page header)', line };
   return null;
 }
+
+/**
+ * The document's own count of items per dimension against the items read: where they differ, the items at the
+ * dimension's edges may belong to the next dimension (a missed heading), and an item may be two merged or a heading
+ * read as an item. The edge items get a dimension flag and, when fewer items were read than stated, the longest
+ * names get a name flag. Changes nothing else.
+ */
+export function flagCountMismatches(projects: { dimension: number; name: string; line: number | null; review?: ReviewFlag[] }[], stated: { measure: string; dimension: number | null; mission: string | null; value: number }[]): void {
+  for (const d of [1, 2, 3, 4]) {
+    const claim = stated.find((s) => s.measure === 'projects' && s.dimension === d && s.mission === null);
+    const items = projects.filter((p) => p.dimension === d);
+    if (!claim || items.length === 0 || claim.value === items.length) continue;
+    const reason = `the document states ${claim.value} items for มิติที่ ${d}; ${items.length} were read`;
+    const edges = [items[0], items.at(-1)].filter((p) => p !== undefined);
+    for (const p of edges) (p.review ??= []).push({ field: 'dimension', reason, line: p.line });
+    if (items.length < claim.value) {
+      const longest = [...items].sort((a, b) => b.name.length - a.name.length).slice(0, claim.value - items.length);
+      for (const p of longest) (p.review ??= []).push({ field: 'name', reason: `${reason}: the longest names may hold two items`, line: p.line });
+    }
+  }
+}
