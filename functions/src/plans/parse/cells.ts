@@ -86,9 +86,14 @@ export function splitCell(cell: string, ctx: CellContext): { parts: CellPart[]; 
     if (m.kind === 'simple') {
       const n = m.n ?? 0;
       const first = accepted.filter((a) => a.kind === 'simple').length === 0;
-      // In sequence (allowing a few missing numbers); the first of a cell may also restart the count.
-      // The first item of a cell may also start or restart the count (at the cell's start, or after headings only).
-      if (!(n >= next && n <= next + 3) && !(first && n >= 1 && (m.at === 0 || accepted.every((a) => a.kind === 'code' && a.sub === undefined)))) continue;
+      // "(ฉบับที่ 2)": a number closing a bracket opened in the text before it is the text's.
+      const since = cell.slice(accepted.at(-1)?.end ?? 0, m.at);
+      if ((since.match(/\(/g) ?? []).length > (since.match(/\)/g) ?? []).length && cell[m.at] !== '(') continue;
+      // In sequence (a few numbers may be missing; more when an item word follows); the first item of a cell may
+      // also start or restart the count (at the cell's start, or after headings only).
+      const itemWord = /^\s*(?:โครงการ|กิจกรรม|มาตรการ)/.test(cell.slice(m.end));
+      const inSequence = n >= next && n <= next + (itemWord ? 12 : 3);
+      if (!inSequence && !(first && n >= 1 && (m.at === 0 || accepted.every((a) => a.kind === 'code' && a.sub === undefined)))) continue;
       next = n + 1;
     }
     accepted.push(m);
