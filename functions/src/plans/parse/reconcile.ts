@@ -48,9 +48,13 @@ export function reconcile(item: ReconcileInput, section: ReconcileSection | null
     review.push({ field: 'name', reason: 'the summary gives no name: the detail section\'s is used', line: section.line });
   } else if (a !== b) {
     // A summary name that holds the detail section's and much more has swallowed a heading or another item.
-    if (b.length >= 6 && a.includes(b) && a.length > b.length * 1.3) {
+    if (b.length >= 6 && a.includes(b) && (a.length > b.length * 1.3 || a.startsWith(b))) {
       name = section.name;
       review.push({ field: 'name', reason: `the summary's text holds more than the item ("${item.name.slice(0, 80)}"): the detail section's name is used`, line: section.line });
+    } else if (a.length >= 6 && b.startsWith(a) && b.length > a.length) {
+      // The summary's name stops where the detail section's goes on: cut where its cell wrapped.
+      name = section.name;
+      review.push({ field: 'name', reason: `the summary's name stops short ("${item.name.slice(0, 80)}"): the detail section's full name is used`, line: section.line });
     } else if (similarity(a, b) < 0.8) {
       review.push({ field: 'name', reason: `the detail section names it "${section.name.slice(0, 120)}"`, line: section.line });
     }

@@ -20,11 +20,17 @@ export interface SummaryTable {
   unitCol: number | null;
 }
 
+/** "ปี 66", "ปีงบประมาณ 67": a Buddhist-era year written with two digits. */
+const SHORT_YEAR_CELL = /^ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*([6-9]\d)(?:\s*\(\s*บาท\s*\))?$/;
+
 const yearColsOf = (cells: string[]) =>
   cells
-    .map((c, index) => ({ index, m: c.trim().match(YEAR_CELL) }))
-    .filter((x) => x.m?.[1])
-    .map((x) => ({ index: x.index, year: Number(x.m?.[1]) }));
+    .map((c, index) => {
+      const full = c.trim().match(YEAR_CELL)?.[1];
+      const short = c.trim().match(SHORT_YEAR_CELL)?.[1];
+      return { index, year: full ? Number(full) : short ? 2500 + Number(short) : 0 };
+    })
+    .filter((x) => x.year > 0);
 
 /** The start of a detail section (ส่วนที่ 3): "1. ชื่อโครงการ :", "ชื่อกิจกรรม", "โครงการที่ 6", "ลำดับที่ 6". */
 const DETAIL_START = /^(?:1\s*\.\s*)?(?:ชื่อ|ข้อ)(?:โครงการ|กิจกรรม|มาตรการ)|^(?:โครงการ|ลำดับ|กิจกรรม|มาตรการ)\s*ที่\s*\d{1,3}\s*$/;
@@ -168,7 +174,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     const l = byNo.get(no);
     if (!l || l.text.trim() === '') continue;
     const cells = l.text.split('\t');
-    const isHeader = (cells.some((c) => HEADER_CELL.test(c.trim())) || cells.filter((c) => YEAR_CELL.test(c.trim())).length >= 2) && !cells.some((c) => /รวม/.test(c));
+    const isHeader = (cells.some((c) => HEADER_CELL.test(c.trim())) || cells.filter((c) => YEAR_CELL.test(c.trim()) || SHORT_YEAR_CELL.test(c.trim())).length >= 2) && !cells.some((c) => /รวม/.test(c));
     if (isHeader) {
       if ((blocks.at(-1) ?? []).length > 0) blocks.push([]);
       continue;
