@@ -52,9 +52,12 @@ export function reconcile(item: ReconcileInput, section: ReconcileSection | null
       name = section.name;
       review.push({ field: 'name', reason: `the summary's text holds more than the item ("${item.name.slice(0, 80)}"): the detail section's name is used`, line: section.line });
     } else if (a.length >= 6 && b.startsWith(a) && b.length > a.length) {
-      // The summary's name stops where the detail section's goes on: cut where its cell wrapped.
-      name = section.name;
-      review.push({ field: 'name', reason: `the summary's name stops short ("${item.name.slice(0, 80)}"): the detail section's full name is used`, line: section.line });
+      // The detail section's name goes on where the summary's stops: the summary's was cut where its cell wrapped
+      // when it ends on a word that needs what follows; otherwise either may be right.
+      if (nameLooksWrong(name, item.line)) {
+        name = section.name;
+        review.push({ field: 'name', reason: `the summary's name stops short ("${item.name.slice(0, 80)}"): the detail section's full name is used`, line: section.line });
+      } else review.push({ field: 'name', reason: `the detail section's name goes on: "${section.name.slice(0, 120)}"`, line: section.line });
     } else if (similarity(a, b) < 0.8) {
       review.push({ field: 'name', reason: `the detail section names it "${section.name.slice(0, 120)}"`, line: section.line });
     }
