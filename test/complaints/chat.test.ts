@@ -34,6 +34,11 @@ async function press(org: Org, groupId: string, userId: string | undefined, data
   return expectLineAccepts(await handleEvent(bot, org, event, h.t.clock.now()));
 }
 
+async function sayInGroup(org: Org, groupId: string, userId: string, message: string) {
+  const event = lineEvent(h.t, 'message', { type: 'group', groupId, userId }, { message: { id: '1', type: 'text', text: message, quoteToken: 'q' } }, false) as unknown as LineEvent;
+  return expectLineAccepts(await handleEvent(bot, org, event, h.t.clock.now()));
+}
+
 async function say(org: Org, userId: string, message: string) {
   const event = lineEvent(h.t, 'message', { type: 'user', userId }, { message: { id: '1', type: 'text', text: message, quoteToken: 'q' } }, false) as unknown as LineEvent;
   return expectLineAccepts(await handleEvent(bot, org, event, h.t.clock.now()));
@@ -53,11 +58,66 @@ describe('staff card buttons (postbacks in the staff group)', () => {
     // Pressed again (or by a colleague at the same time): nothing changes twice.
     const again = await press(org, groupId, officer.userId, statusPostbackData(filed.id, 'acknowledged'));
     expect(text(again)).toContain('อยู่ในสถานะ');
-    const resolved = await press(org, groupId, officer.userId, statusPostbackData(filed.id, 'resolved'));
-    expect(text(resolved)).toContain('ดำเนินการแล้วเสร็จ');
+  });
+
+  it('a mis-tapped close asks for confirmation and a note, and changes nothing until confirmed', async () => {
+    const { org: o, officer, groupId } = await h.givenOrgWithStaff();
+    const org = await orgOf(o.id);
+    const citizen = newUserId();
+    const filed = (await h.call('POST', `/api/orgs/${org.id}/complaints`, { token: await h.token(citizen), body: generalBody() })).json;
+    const asked = await press(org, groupId, officer.userId, statusPostbackData(filed.id, 'resolved'));
+    const q = JSON.stringify(asked.messages[0]);
+    expect(q).toContain('ยืนยันปิดเรื่อง');
+    expect(q).toContain('ยกเลิก');
+    expect(q).toContain(`"fillInText":"ปิดเรื่อง ${filed.trackingCode} บันทึก: "`);
+    const cancel = await press(org, groupId, officer.userId, `action=complaint-cancel&id=${filed.id}`);
+    expect(text(cancel)).toContain('ยกเลิกแล้ว');
+    let d = await h.call('GET', `/api/orgs/${org.id}/staff/complaints/${filed.id}`, { token: await officer.token() });
+    expect(d.json.status).toBe('received');
+
+    // Confirmed without a note: still not closed, the note is asked for again.
+    const noNote = await sayInGroup(org, groupId, officer.userId, `ปิดเรื่อง ${filed.trackingCode} บันทึก: `);
+    expect(text(noNote)).toContain('ยังไม่ได้ปิดเรื่อง');
+    d = await h.call('GET', `/api/orgs/${org.id}/staff/complaints/${filed.id}`, { token: await officer.token() });
+    expect(d.json.status).toBe('received');
+
+    const closed = await sayInGroup(org, groupId, officer.userId, `ปิดเรื่อง ${filed.trackingCode.toLowerCase()} บันทึก: เปลี่ยนหลอดไฟแล้ว`);
+    expect(closed.outcome).toBe('text: complaint-close-with-note');
+    expect(text(closed)).toContain('ดำเนินการแล้วเสร็จ');
+    expect(text(closed)).toContain('ย้อนกลับ');
+    d = await h.call('GET', `/api/orgs/${org.id}/staff/complaints/${filed.id}`, { token: await officer.token() });
+    expect(d.json.status).toBe('resolved');
+    expect(d.json.history.at(-1).note).toBe('เปลี่ยนหลอดไฟแล้ว');
+    // The complainant's message waits for the undo window to pass.
+    const msg = h.notifier.sent.find((n) => n.key === `complaint:${filed.id}:update:2`);
+    expect(msg?.notBefore?.getTime()).toBe(h.t.clock.now().getTime() + 5 * 60_000);
+  });
+
+  it('the person who changed a status can undo it within 5 minutes; the complainant is never told of it', async () => {
+    const { org: o, officer, admin, groupId } = await h.givenOrgWithStaff();
+    const org = await orgOf(o.id);
+    const citizen = newUserId();
+    const filed = (await h.call('POST', `/api/orgs/${org.id}/complaints`, { token: await h.token(citizen), body: generalBody() })).json;
+    await sayInGroup(org, groupId, officer.userId, `ปิดเรื่อง ${filed.trackingCode} บันทึก: เก็บขยะเรียบร้อยแล้ว`);
+    const undo = `action=complaint-undo&id=${filed.id}&seq=2`;
+    expect(text(await press(org, groupId, admin.userId, undo))).toContain(`ย้อนกลับได้เฉพาะ ${officer.displayName}`);
+    h.t.clock.advance(4 * 60_000);
+    const undone = await press(org, groupId, officer.userId, undo);
+    expect(text(undone)).toContain('ย้อนกลับเรื่อง');
+    expect(text(undone)).toContain('รับเรื่องเข้าระบบแล้ว');
+    expect(h.notifier.sent.some((n) => n.key === `complaint:${filed.id}:update:2`)).toBe(false);
+    expect(h.notifier.cancelled.some((n) => n.key === `complaint:${filed.id}:update:2`)).toBe(true);
     const d = await h.call('GET', `/api/orgs/${org.id}/staff/complaints/${filed.id}`, { token: await officer.token() });
-    expect(d.json.history.map((u: { status: string }) => u.status)).toEqual(['received', 'acknowledged', 'resolved']);
-    expect(d.json.history[1].by).toEqual({ type: 'staff', displayName: officer.displayName });
+    expect(d.json.status).toBe('received');
+    expect(d.json.history.map((u: { status: string; undone: boolean }) => [u.status, u.undone])).toEqual([['received', false], ['resolved', true], ['received', false]]);
+    const tracked = await h.call('GET', `/api/orgs/${org.id}/complaints/track/${filed.trackingCode}`, { token: await h.token(citizen) });
+    expect(tracked.json.history.map((u: { status: string }) => u.status)).toEqual(['received']);
+    expect(text(await press(org, groupId, officer.userId, undo))).toContain('ย้อนกลับรายการนี้ไปแล้ว');
+
+    // After the window an undo is refused and the change stands.
+    await press(org, groupId, officer.userId, statusPostbackData(filed.id, 'acknowledged'));
+    h.t.clock.advance(5 * 60_000 + 1);
+    expect(text(await press(org, groupId, officer.userId, `action=complaint-undo&id=${filed.id}&seq=4`))).toContain('เลยเวลาย้อนกลับ');
   });
 
   it('refuses people without the officer or admin role, and unknown or corruption ids', async () => {

@@ -34,6 +34,9 @@ describe('complaint status changes with a request id', () => {
     expect(await b.json()).toEqual(await a.json());
     const updates = await t.rt.db.collection('orgs').doc(org.id).collection('complaints').doc(id).collection('updates').get();
     expect(updates.size).toBe(updatesBefore + 1);
+    // The complainant is told once the undo window has passed (the scheduled jobs sweep the outbox).
+    t.clock.advance(5 * 60_000 + 1);
+    await t.rt.runScheduledJobs();
     await t.rt.idle();
     const told = t.rt.sandbox!.outbox({ to: citizen }).filter((e) => JSON.stringify(e.messages).includes('ช่างจะเข้าไปเปลี่ยนหลอดไฟพรุ่งนี้'));
     expect(told).toHaveLength(1);

@@ -54,6 +54,13 @@ describe('complaints wired into the app (end to end)', () => {
     await t.rt.processor.drain();
     const reply = await eventually('the group reply', () => t.rt.sandbox!.outbox({ to: groupId }).find((e) => e.kind === 'reply'));
     expect(JSON.stringify(reply.messages)).toContain('สมศรี เจ้าหน้าที่ เปลี่ยนสถานะเรื่อง');
+    // Nothing reaches the complainant while the change can still be undone; the sweep after the window sends it.
+    await t.rt.runScheduledJobs();
+    await t.rt.idle();
+    expect(t.rt.sandbox!.outbox({ to: citizen }).some((e) => JSON.stringify(e.messages).includes('เจ้าหน้าที่รับเรื่องแล้ว'))).toBe(false);
+    t.clock.advance(5 * 60_000 + 1);
+    await t.rt.runScheduledJobs();
+    await t.rt.idle();
     const update = await eventually('the status message', () => t.rt.sandbox!.outbox({ to: citizen }).find((e) => JSON.stringify(e.messages).includes('เจ้าหน้าที่รับเรื่องแล้ว')));
     expect(update.kind).toBe('push');
   });

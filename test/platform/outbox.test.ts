@@ -34,6 +34,24 @@ describe('notification outbox', () => {
     expect(await item('once')).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
+  it('holds a notification until its time, and a cancel before then withdraws it for good', async () => {
+    const to = newUserId();
+    const later = new Date(t.clock.now().getTime() + 5 * 60_000);
+    await t.rt.notifier.notify({ ...note(to, 'later'), notBefore: later });
+    await t.rt.notifier.notify({ ...note(to, 'withdrawn'), notBefore: later });
+    await t.rt.idle();
+    await t.rt.runScheduledJobs();
+    expect(t.rt.sandbox!.outbox({ to })).toHaveLength(0);
+    expect(await t.rt.notifier.cancel!(org.id, 'withdrawn')).toBe('cancelled');
+    t.clock.advance(5 * 60_000);
+    await t.rt.runScheduledJobs();
+    expect(t.rt.sandbox!.outbox({ to })).toHaveLength(1);
+    expect(await item('later')).toMatchObject({ status: 'sent' });
+    expect(await item('withdrawn')).toMatchObject({ status: 'cancelled' });
+    expect(await t.rt.notifier.cancel!(org.id, 'later')).toBe('too-late');
+    expect(await t.rt.notifier.cancel!(org.id, 'never-queued')).toBe('absent');
+  });
+
   it('keeps a notification through 3 failed LINE calls and delivers it on the 4th, with backoff', async () => {
     const to = newUserId();
     t.rt.sandbox!.failNext(3, 500);

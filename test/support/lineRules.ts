@@ -24,6 +24,8 @@ export function lineCheckedNotifier() {
   const refused: string[] = [];
   return {
     sent: inner.sent,
+    cancelled: inner.cancelled,
+    cancel: inner.cancel.bind(inner),
     refused,
     async notify(n: Notification) {
       for (const p of lineProblems('push', n.messages)) refused.push(`${n.topic} ${n.key}: ${p}`);

@@ -31,6 +31,7 @@ import { categoryTitles } from './categories.ts';
 import { listComplaints } from './store.ts';
 import { STATUSES } from './workflow.ts';
 import { revealReporter } from './reveal.ts';
+import { undoComplaintStatus } from './undo.ts';
 import { getComplaintPhoto, getStaffComplaint, listStaffInbox } from './staffViews.ts';
 import { revealBodySchema } from '../integrity/schema.ts';
 
@@ -89,6 +90,8 @@ const actorOf = (res: Response): StaffActor => {
   const caller = callerOf(res);
   return { userId: caller.userId, staff: caller.staff };
 };
+
+const undoBodySchema = z.object({ seq: z.number({ message: 'กรุณาระบุรายการที่จะย้อนกลับ' }).int().min(2, 'รายการนี้ย้อนกลับไม่ได้') }).strict();
 
 export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
   const router = Router();
@@ -197,7 +200,18 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
     const input = parseInput(changeStatusSchema, req.body);
     const o = orgOf(res);
     const actor = actorOf(res);
-    await changeComplaintStatus(service, o, actor, id, input);
+    const changed = await changeComplaintStatus(service, o, actor, id, input);
+    const detail = await getStaffComplaint(service, o, actor, id, (n) => `/api/orgs/${o.id}/staff/complaints/${id}/photos/${n}`);
+    // The one who made the change may take it back until `undo.until`; the complainant is told after that.
+    res.json({ ...detail, undo: { seq: changed.update.seq, until: changed.undoUntil } });
+  });
+
+  router.post(`${staffBase}/:id/undo`, ...staffAuth, async (req, res) => {
+    const { id } = parseInput(idParam, req.params);
+    const { seq } = parseInput(undoBodySchema, req.body ?? {});
+    const o = orgOf(res);
+    const actor = actorOf(res);
+    await undoComplaintStatus(service, o, actor, id, seq);
     res.json(await getStaffComplaint(service, o, actor, id, (n) => `/api/orgs/${o.id}/staff/complaints/${id}/photos/${n}`));
   });
 

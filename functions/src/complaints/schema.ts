@@ -177,6 +177,8 @@ export interface ComplaintUpdate {
   reason: string | null;
   forwardedTo: string | null;
   actor: Actor;
+  /** This record takes back record N (staff undo within the undo window; complaints/undo.ts). */
+  undoes?: number;
 }
 
 /** Who filed a complaint and how to reach them: readable by officers (general) or integrity officers (corruption). */

@@ -36,7 +36,7 @@ import {
 } from './store.ts';
 import { newTrackingCode, parseTrackingCode } from './trackingCode.ts';
 import { mineItem, ownerView, publicView } from './views.ts';
-import { dueAtFor, formatThaiDate, isFinished, STATUS_LABELS, transitionRule, windowEndFor, type Status } from './workflow.ts';
+import { dueAtFor, formatThaiDate, isFinished, STATUS_LABELS, transitionRule, undoDeadline, windowEndFor, type Status } from './workflow.ts';
 
 export interface ComplaintDeps {
   db: Firestore;
@@ -214,9 +214,12 @@ async function notifyStaffOfNew(deps: ComplaintDeps, org: Org, c: Complaint, cat
   }
 }
 
-async function notifyComplainant(deps: ComplaintDeps, org: Org, c: Complaint, u: ComplaintUpdate, userId: string): Promise<void> {
+/** The outbox key of the complainant's message for history record `seq`. */
+export const complainantUpdateKey = (complaintId: string, seq: number) => `complaint:${complaintId}:update:${seq}`;
+
+async function notifyComplainant(deps: ComplaintDeps, org: Org, c: Complaint, u: ComplaintUpdate, userId: string, notBefore?: Date): Promise<void> {
   const messages = complainantUpdateMessages(org, c, u, { track: links.track(deps, org, c.trackingCode), rate: links.rate(deps, org, c.id), notFixed: links.status(deps, org, c.trackingCode) });
-  await notifySafely(deps, { orgId: org.id, to: userId, messages, key: `complaint:${c.id}:update:${u.seq}`, topic: `complaint.${u.to}` });
+  await notifySafely(deps, { orgId: org.id, to: userId, messages, key: complainantUpdateKey(c.id, u.seq), topic: `complaint.${u.to}`, ...(notBefore ? { notBefore } : {}) });
 }
 
 /** The LINE user to tell of progress, or null (anonymous, filed without login). */
@@ -246,6 +249,8 @@ export async function complaintForStaff(deps: ComplaintDeps, org: Org, actor: St
 export interface StatusChanged {
   complaint: Complaint;
   update: ComplaintUpdate;
+  /** Until when the person who made the change may take it back (complaints/undo.ts). */
+  undoUntil: string;
 }
 
 /**
@@ -291,9 +296,10 @@ export async function changeComplaintStatus(deps: ComplaintDeps, org: Org, actor
   const next: Complaint = { ...c, status: input.to, seq: update.seq, updatedAt: update.at, finishedAt, lastNote: update.note ?? update.reason ?? c.lastNote };
   deps.log?.info({ orgId: org.id, complaintId: c.id, from: c.status, to: input.to, seq: update.seq }, 'complaint status changed');
 
+  // The complainant hears of a staff change only once its undo window has passed (an undo withdraws the message).
   const userId = await complainantUserId(deps, c);
-  if (userId) await notifyComplainant(deps, org, next, update, userId);
-  return { complaint: next, update };
+  if (userId) await notifyComplainant(deps, org, next, update, userId, undoDeadline(update.at));
+  return { complaint: next, update, undoUntil: undoDeadline(update.at).toISOString() };
 }
 
 // ---------- the complainant's "not fixed" ----------

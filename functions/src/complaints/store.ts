@@ -84,7 +84,7 @@ export async function listComplaints(db: Firestore, orgId: string, filter: { kin
  * Moves the complaint document to a history record already claimed with `claimUpdate`. Guarded on `seq` so a slower
  * writer of an older record never overwrites a newer state.
  */
-export async function applyUpdate(db: Firestore, orgId: string, id: string, update: ComplaintUpdate, finishedAt: string | null): Promise<void> {
+export async function applyUpdate(db: Firestore, orgId: string, id: string, update: ComplaintUpdate, finishedAt: string | null, restoreLastNote?: { lastNote: string | null }): Promise<void> {
   const ref = complaintsOf(db, orgId).doc(id);
   await db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
@@ -96,7 +96,7 @@ export async function applyUpdate(db: Firestore, orgId: string, id: string, upda
       updatedAt: update.at,
       finishedAt,
       // lastNote is what staff last told the complainant (a complainant's own "not fixed" reason is not).
-      ...(update.actor.type !== 'citizen' && (update.note || update.reason) ? { lastNote: update.note ?? update.reason } : {}),
+      ...(restoreLastNote ? restoreLastNote : update.actor.type !== 'citizen' && (update.note || update.reason) ? { lastNote: update.note ?? update.reason } : {}),
     });
   });
 }

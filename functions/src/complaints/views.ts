@@ -18,6 +18,12 @@ function timing(c: Complaint, now: Date) {
 }
 
 /** Anyone with the tracking code of a general complaint: status and dates, no content, no notes, no names. */
+/** The history as the complainant sees it: changes staff took back (complaints/undo.ts), and the undo records, left out. */
+export function effectiveHistory(history: ComplaintUpdate[]): ComplaintUpdate[] {
+  const undone = new Set(history.flatMap((u) => (u.undoes ? [u.undoes] : [])));
+  return history.filter((u) => !u.undoes && !undone.has(u.seq));
+}
+
 export function publicView(c: Complaint, categoryTitle: string, history: ComplaintUpdate[], now: Date) {
   return {
     trackingCode: c.trackingCode,
@@ -27,7 +33,7 @@ export function publicView(c: Complaint, categoryTitle: string, history: Complai
     ...statusOf(c.status),
     ...timing(c, now),
     access: 'public' as const,
-    history: history.map((u) => ({ seq: u.seq, ...statusOf(u.to), at: u.at, ...(u.to === 'forwarded' ? { forwardedTo: u.forwardedTo } : {}) })),
+    history: effectiveHistory(history).map((u) => ({ seq: u.seq, ...statusOf(u.to), at: u.at, ...(u.to === 'forwarded' ? { forwardedTo: u.forwardedTo } : {}) })),
   };
 }
 
@@ -54,7 +60,7 @@ export function ownerView(c: Complaint, categoryTitle: string, history: Complain
     photoCount: c.photoCount,
     anonymous: c.anonymous,
     reopenUntil: reopenUntil(c, now),
-    history: history.map((u) => ({
+    history: effectiveHistory(history).map((u) => ({
       seq: u.seq,
       ...statusOf(u.to),
       at: u.at,
@@ -126,6 +132,9 @@ export function staffDetail(c: Complaint, categoryTitle: string, history: Compla
       reason: u.reason,
       forwardedTo: u.forwardedTo,
       by: u.actor.type === 'staff' ? { type: 'staff' as const, displayName: u.actor.displayName } : { type: u.actor.type },
+      // Staff see what was taken back: the undo record names the record it took back; that record is marked.
+      ...(u.undoes ? { undoes: u.undoes } : {}),
+      undone: history.some((x) => x.undoes === u.seq),
     })),
     reporter,
   };

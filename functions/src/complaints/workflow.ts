@@ -35,6 +35,17 @@ export interface TransitionRule {
   forwardedTo?: boolean;
 }
 
+/**
+ * Minutes in which the staff member who changed a case's status may take the change back. The complainant is told
+ * only after this window (the message waits in the outbox; an undo withdraws it), so a mis-tap never reaches them.
+ */
+export const UNDO_MINUTES = 5;
+
+/** The last instant a change made at `at` may be undone, which is also when the complainant's message goes out. */
+export function undoDeadline(at: string | Date): Date {
+  return new Date(new Date(at).getTime() + UNDO_MINUTES * 60_000);
+}
+
 /** Days after resolution (Bangkok calendar days) in which the complainant may say "not fixed". */
 export const REOPEN_DAYS = 5;
 

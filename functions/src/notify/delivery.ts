@@ -13,6 +13,7 @@ import {
   markNotificationFailed,
   markNotificationRefused,
   markNotificationSent,
+  cancelNotification,
 } from './outbox.ts';
 
 /** After this many failed attempts (about a day of backoff: a long LINE outage) a notification is marked failed. */
@@ -87,12 +88,17 @@ export function createOutboxNotifier(
   const running = new Set<Promise<unknown>>();
   return {
     async notify(n) {
-      const { id, created } = await enqueueNotification(deps.db, n, deps.clock.now());
-      if (!created || !options.deliverNow) return;
+      const now = deps.clock.now();
+      const { id, created } = await enqueueNotification(deps.db, n, now);
+      // A delayed notification waits for the sweep after its time.
+      if (!created || !options.deliverNow || (n.notBefore && n.notBefore > now)) return;
       const job = deliverNotification(deps, id)
         .catch((err: unknown) => deps.log.error({ topic: n.topic, err: String(err) }, 'notification delivery crashed'))
         .finally(() => running.delete(job));
       running.add(job);
+    },
+    async cancel(orgId, key) {
+      return cancelNotification(deps.db, orgId, key, deps.clock.now());
     },
     async idle() {
       while (running.size > 0) await Promise.allSettled([...running]);

@@ -3,7 +3,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { COLLECTIONS } from '../store/collections.ts';
 import { createIfAbsent } from '../store/errors.ts';
-import type { Notification } from './notifier.ts';
+import type { CancelOutcome, Notification } from './notifier.ts';
 
 /**
  * The outbox: one document per notification, in a top-level collection (so one query finds due deliveries across
@@ -16,7 +16,7 @@ export const outboxItemSchema = z.object({
   to: z.string(),
   /** The messages as JSON text: Firestore rejects some shapes of LINE message objects as fields (nested arrays). */
   messages: z.string(),
-  status: z.enum(['pending', 'sent', 'failed', 'refused']),
+  status: z.enum(['pending', 'sent', 'failed', 'refused', 'cancelled']),
   attempts: z.number().int(),
   nextAttemptAt: z.custom<{ toDate(): Date }>((v) => typeof (v as { toDate?: unknown })?.toDate === 'function').transform((v) => v.toDate()),
   createdAt: z.string(),
@@ -45,11 +45,25 @@ export async function enqueueNotification(db: Firestore, n: Notification, now: D
       messages: JSON.stringify(n.messages),
       status: 'pending',
       attempts: 0,
-      nextAttemptAt: now,
+      nextAttemptAt: n.notBefore && n.notBefore > now ? n.notBefore : now,
       createdAt: now.toISOString(),
     }),
   );
   return { id, created };
+}
+
+/**
+ * Withdraws a notification that has not gone out (a change undone within its window). The item stays, marked
+ * `cancelled`, for the record. A sweep that read the item as pending just before may still push it: the undo window
+ * ends before `notBefore`, so a cancel arrives well before the delivery is due (see complaints/undo.ts).
+ */
+export async function cancelNotification(db: Firestore, orgId: string, key: string, now: Date): Promise<CancelOutcome> {
+  const ref = outbox(db).doc(outboxId(orgId, key));
+  const snap = await ref.get();
+  if (!snap.exists) return 'absent';
+  if (snap.get('status') !== 'pending') return snap.get('status') === 'cancelled' ? 'cancelled' : 'too-late';
+  await ref.update({ status: 'cancelled', cancelledAt: now.toISOString(), expireAt: new Date(now.getTime() + 90 * 86_400_000) });
+  return 'cancelled';
 }
 
 export async function getOutboxItem(db: Firestore, id: string): Promise<OutboxItem | null> {
