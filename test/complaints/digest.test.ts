@@ -74,9 +74,9 @@ describe('weekly digest of open complaints to staff groups (fixed clock)', () =>
     expect(card).toMatchObject({ to: groupId, key: `complaints:digest:${org.id}:2026-W48:${groupId}`, topic: 'complaint.digest' });
     const { rows, texts } = readCard(card);
     expect(Object.fromEntries(rows)).toMatchObject({
-      'รับเรื่องแล้ว': '6 เรื่อง',
-      'รับทราบแล้ว': '1 เรื่อง',
-      'กำลังดำเนินการ': '1 เรื่อง',
+      'รับเรื่องเข้าระบบแล้ว': '6 เรื่อง',
+      'เจ้าหน้าที่รับเรื่องแล้ว': '1 เรื่อง',
+      'อยู่ระหว่างดำเนินการ': '1 เรื่อง',
       'เกินกำหนด': '6 เรื่อง',
       'ครบกำหนดใน 3 วัน': '1 เรื่อง',
     });

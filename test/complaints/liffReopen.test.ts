@@ -57,7 +57,7 @@ describe('the LIFF status page: "not fixed"', { timeout: 60_000 }, () => {
     await page.locator('.notice-success').waitFor();
     expect(await page.textContent('.notice-success')).toContain('ถูกเปิดอีกครั้ง');
     const view = await page.textContent('main');
-    expect(view).toContain('กำลังดำเนินการ');
+    expect(view).toContain('อยู่ระหว่างดำเนินการ');
     expect(view).toContain('ไฟยังดับอยู่เหมือนเดิม');
     expect(view).toContain('ผู้แจ้งแจ้งว่ายังไม่ได้รับการแก้ไข');
     expect(await page.getByRole('button', { name: 'ยังไม่ได้รับการแก้ไข' }).count()).toBe(0);
@@ -94,7 +94,7 @@ describe('the LIFF status page: "not fixed"', { timeout: 60_000 }, () => {
     await page.locator('.notice-success').waitFor();
     expect(await page.textContent('.notice-success')).toContain('รหัสลับเดิม');
     await page.screenshot({ path: '/tmp/liff-track-not-fixed-360.png', fullPage: true });
-    expect(await page.textContent('main')).toContain('กำลังดำเนินการ');
+    expect(await page.textContent('main')).toContain('อยู่ระหว่างดำเนินการ');
     expect(await page.getByRole('button', { name: 'ยังไม่ได้รับการแก้ไข' }).count()).toBe(0);
     await page.close();
 

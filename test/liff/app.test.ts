@@ -166,7 +166,7 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
     await page.click('a[href*="/complaints/RT-"]');
     await page.locator('.timeline').waitFor();
     const view = await page.textContent('main');
-    expect(view).toContain('รับเรื่องแล้ว');
+    expect(view).toContain('รับเรื่องเข้าระบบแล้ว');
     expect(view).toContain('ไฟถนนดับหน้าซอย 5');
     expect(view).toMatch(/ควรดำเนินการให้แล้วเสร็จภายใน 15 วัน \(ภายในวันที่ \d+ \S+ 25\d\d\) รับเรื่องวันนี้/);
     await open(page, t.rt.baseUrl, orgId, 'complaints/mine');
@@ -223,7 +223,7 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
     await page.locator('#complaint-result').waitFor();
     const result = await page.textContent('#complaint-result');
     expect(result).toContain('ถูกเรียกเงินเพื่อให้ได้ใบอนุญาตเร็วขึ้น');
-    expect(result).toContain('รับเรื่องแล้ว');
+    expect(result).toContain('รับเรื่องเข้าระบบแล้ว');
     // The secret never reaches the address bar.
     expect(page.url()).not.toContain(anonymous.secret);
 
@@ -233,7 +233,7 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
     await page.click('main button[type=submit]');
     await page.locator('#complaint-result').waitFor();
     const pub = await page.textContent('#complaint-result');
-    expect(pub).toContain('รับเรื่องแล้ว');
+    expect(pub).toContain('รับเรื่องเข้าระบบแล้ว');
     expect(pub).not.toContain('ไฟถนนดับหน้าซอย 5');
     await page.close();
   });
@@ -295,7 +295,7 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
     await open(back, t.rt.baseUrl, orgId, `complaints/${generalCode}`);
     await back.locator('.timeline').waitFor();
     const view = await back.textContent('main');
-    expect(view).toContain('รับทราบ กำลังตรวจสอบ');
+    expect(view).toContain('เจ้าหน้าที่รับเรื่องแล้ว');
     expect(view).toContain('จะส่งช่างไปตรวจภายในวันพรุ่งนี้');
     await back.close();
   });

@@ -104,19 +104,31 @@ export function complainantUpdateMessages(
     if (u.to === 'resolved' && links.notFixed) lines.push(`หากปัญหายังไม่ได้รับการแก้ไข แจ้งได้ภายใน ${REOPEN_DAYS} วัน`);
   }
   const text = clip(lines.join('\n'), 2000);
-  const messages: Message[] = [];
-  if (links.track) {
-    const actions: messagingApi.Action[] = [{ type: 'uri', label: 'ดูความคืบหน้า', uri: links.track }];
-    // The complainant's "not fixed" is on the status page (owner view, by their LINE login).
-    if (u.to === 'resolved' && links.notFixed) actions.push({ type: 'uri', label: 'แจ้งยังไม่ได้แก้ไข', uri: links.notFixed });
-    messages.push({ type: 'template', altText: clip(text, 400), template: { type: 'buttons', text: clip(text, 160), actions } });
-    // A buttons template cuts text at 160 characters: send the full text too when it is longer.
-    if (text.length > 160) messages.unshift({ type: 'text', text });
-  } else {
-    messages.push({ type: 'text', text });
-  }
-  if ((u.to === 'resolved' || u.to === 'rejected') && links.rate) messages.push(ratingInvitation(links.rate));
-  return messages;
+  // One event, one message: the text and its buttons in one Flex bubble (a buttons template would cut the text at 160).
+  const buttons: FlexComponent[] = [];
+  const uriButton = (label: string, uri: string, style: 'primary' | 'secondary' | 'link'): FlexComponent => ({ type: 'button', style, height: 'sm', action: { type: 'uri', label, uri } });
+  if (links.track) buttons.push(uriButton('ดูความคืบหน้า', links.track, 'primary'));
+  // The complainant's "not fixed" is on the status page (owner view, by their LINE login).
+  if (u.to === 'resolved' && links.notFixed && !isReopen(u)) buttons.push(uriButton('แจ้งยังไม่ได้แก้ไข', links.notFixed, 'secondary'));
+  if ((u.to === 'resolved' || u.to === 'rejected') && links.rate) buttons.push(uriButton('ประเมินความพึงพอใจ', links.rate, 'link'));
+  if (buttons.length === 0) return [{ type: 'text', text }];
+  const [head, ...rest] = lines;
+  const bubble: FlexBubble = {
+    type: 'bubble',
+    body: {
+      type: 'box',
+      layout: 'vertical',
+      spacing: 'sm',
+      contents: [
+        txt(clip(head ?? '', 300), { weight: 'bold', color: '#111827' }),
+        ...(isReopen(u) || u.seq === 1 ? [] : [txt(STATUS_LABELS[u.to], { weight: 'bold', size: 'md', color: u.to === 'resolved' ? '#166534' : u.to === 'rejected' ? '#B91C1C' : '#1D4ED8' })]),
+        ...[rest.filter((l) => !l.startsWith('สถานะ: ') || isReopen(u)).join('\n')].filter((t) => t.trim()).map((t) => txt(clip(t, 1800), { color: '#374151' })),
+        ...((u.to === 'resolved' || u.to === 'rejected') && links.rate ? [txt('ช่วยประเมินความพึงพอใจต่อการจัดการเรื่องนี้', { color: '#6B7280', size: 'xs' })] : []),
+      ],
+    },
+    footer: { type: 'box', layout: 'vertical', spacing: 'sm', contents: buttons },
+  };
+  return [{ type: 'flex', altText: clip(text, 400), contents: bubble }];
 }
 
 /** The complainant's "not fixed": a citizen record that moves a resolved case back to work. */
@@ -184,9 +196,9 @@ export function weeklyDigestCard(week: string, counts: DigestCounts, oldest: Dig
     txt('สรุปเรื่องร้องเรียนค้างประจำสัปดาห์', { weight: 'bold', size: 'md', color: '#111827' }),
     txt(`สัปดาห์ ${week} · เรื่องร้องเรียนทั่วไปที่ยังไม่ปิด ${open} เรื่อง`, { color: '#6B7280' }),
     { type: 'separator', margin: 'md' },
-    row('รับเรื่องแล้ว', `${counts.received} เรื่อง`),
-    row('รับทราบแล้ว', `${counts.acknowledged} เรื่อง`),
-    row('กำลังดำเนินการ', `${counts.in_progress} เรื่อง`),
+    row(STATUS_LABELS.received, `${counts.received} เรื่อง`),
+    row(STATUS_LABELS.acknowledged, `${counts.acknowledged} เรื่อง`),
+    row(STATUS_LABELS.in_progress, `${counts.in_progress} เรื่อง`),
     row('เกินกำหนด', `${counts.overdue} เรื่อง`),
     row('ครบกำหนดใน 3 วัน', `${counts.dueSoon} เรื่อง`),
     row('แจ้งเบาะแสทุจริต', `${counts.corruptionOpen} เรื่อง (ดูได้เฉพาะเจ้าหน้าที่ผู้รับผิดชอบ)`),

@@ -2,17 +2,13 @@
  * The complaint workflow as data (after FixMyStreet): the states, which moves staff may make, what each move needs, and
  * the deadline arithmetic in Bangkok time. Pure: no I/O, no clock.
  */
+import { STATUS_NAMES } from './statusNames.ts';
+
 export const STATUSES = ['received', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'forwarded'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const STATUS_LABELS: Record<Status, string> = {
-  received: 'รับเรื่องเข้าระบบแล้ว',
-  acknowledged: 'เจ้าหน้าที่รับเรื่องแล้ว',
-  in_progress: 'อยู่ระหว่างดำเนินการ',
-  resolved: 'ดำเนินการแล้วเสร็จ',
-  rejected: 'ไม่รับพิจารณา',
-  forwarded: 'ส่งต่อหน่วยงานอื่น',
-};
+/** The names come from the one table shared with the LIFF app (statusNames.ts). */
+export const STATUS_LABELS: Record<Status, string> = STATUS_NAMES;
 
 /** Finished states: the case is closed for the 15-day rule and for statistics. */
 export const FINISHED: readonly Status[] = ['resolved', 'rejected', 'forwarded'];

@@ -1,4 +1,5 @@
 import { h, type ComponentChild } from 'preact';
+import { STATUS_NAMES } from '../../../functions/src/complaints/statusNames.ts';
 import { bangkokDaysBetween, codeGroups, codeSpoken, formatDate, formatDateTime } from './format.ts';
 
 /** The complaint shapes the app reads, as the complaints API returns them (functions/src/complaints). */
@@ -47,14 +48,8 @@ export interface ComplaintView {
   reopenUntil?: string | null;
 }
 
-export const STATUS_LABELS: Record<Status, string> = {
-  received: 'รับเรื่องแล้ว',
-  acknowledged: 'รับทราบ กำลังตรวจสอบ',
-  in_progress: 'กำลังดำเนินการ',
-  resolved: 'ดำเนินการแล้วเสร็จ',
-  rejected: 'ไม่รับพิจารณา',
-  forwarded: 'ส่งต่อหน่วยงานอื่น',
-};
+/** The one table of status names, shared with the server's LINE messages and staff cards. */
+export const STATUS_LABELS: Record<Status, string> = STATUS_NAMES;
 
 export const STATUS_ORDER: Status[] = ['received', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'forwarded'];
 export const FINAL: Status[] = ['resolved', 'rejected', 'forwarded'];
