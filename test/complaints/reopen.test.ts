@@ -87,6 +87,27 @@ describe('"not fixed": the complainant reopens a resolved complaint', () => {
     expect(again.json.error).toContain('เฉพาะเรื่องที่');
   });
 
+  it('puts a reopened case first in the staff inbox, marked, and filterable', async () => {
+    const { org, officer, citizen, filed, reopen } = await givenResolvedGeneral();
+    // Two newer complaints filed after the first one.
+    const newer = [];
+    for (let i = 0; i < 2; i++) {
+      h.t.clock.advance(60_000);
+      newer.push((await h.call('POST', path(org.id), { token: await h.token(newUserId()), body: generalBody() })).json);
+    }
+    h.t.clock.set('2026-12-03T05:00:00.000Z');
+    expect((await h.call('POST', reopen, { token: await h.token(citizen), body: { reason: REASON } })).status).toBe(200);
+    const inbox = await h.call('GET', staffPath(org.id), { token: await officer.token() });
+    expect(inbox.json.complaints[0]).toMatchObject({ id: filed.id, reopened: true, reopenedAt: '2026-12-03T05:00:00.000Z' });
+    expect(inbox.json.complaints.slice(1).map((c: { id: string; reopened: boolean }) => [c.id, c.reopened])).toEqual(newer.reverse().map((c) => [c.id, false]));
+    const only = await h.call('GET', staffPath(org.id, '?reopened=true'), { token: await officer.token() });
+    expect(only.json.complaints.map((c: { id: string }) => c.id)).toEqual([filed.id]);
+    // Resolved again: no longer marked.
+    await h.call('POST', staffPath(org.id, `/${filed.id}/status`), { token: await officer.token(), body: { to: 'resolved', note: 'ซ่อมสายไฟใหม่แล้ว' } });
+    const after = await h.call('GET', staffPath(org.id, '?reopened=true'), { token: await officer.token() });
+    expect(after.json.complaints).toEqual([]);
+  });
+
   it('is open until the end of the 5th Bangkok day after the resolution, and refused after it with nothing changed', async () => {
     const { org, citizen, filed, reopen } = await givenResolvedGeneral();
     h.t.clock.set(TOO_LATE);

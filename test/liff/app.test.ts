@@ -281,7 +281,7 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
     await page.fill('#note', 'รับเรื่องแล้ว จะส่งช่างไปตรวจภายในวันพรุ่งนี้');
     await page.click('main form.form button[type=submit]');
     await page.locator('.notice-success').waitFor();
-    expect(await page.textContent('.notice-success')).toContain('รับทราบ');
+    expect(await page.textContent('.notice-success')).toContain('เจ้าหน้าที่รับเรื่องแล้ว');
     await expect.poll(() => page.locator('.timeline').textContent()).toContain('จะส่งช่างไปตรวจภายในวันพรุ่งนี้');
     await page.screenshot({ path: '/tmp/liff-staff-detail-360.png', fullPage: true });
     await page.close();

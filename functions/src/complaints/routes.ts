@@ -64,6 +64,7 @@ const inboxQuery = z.object({
     .optional(),
   category: z.string().max(40).optional(),
   overdue: flag.optional(),
+  reopened: flag.optional(),
 });
 
 const categoriesBody = z

@@ -158,6 +158,8 @@ export interface Complaint {
   finishedAt: string | null;
   /** The latest note written to the complainant (for the deadline explanation). */
   lastNote: string | null;
+  /** When the complainant last reopened the case ("not fixed"); absent on cases never reopened. */
+  reopenedAt?: string | null;
   /** Reminders already sent, by kind (see reminders.ts). */
   reminders: { dueSoon?: string; overdue?: string };
 }

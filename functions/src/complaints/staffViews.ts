@@ -17,6 +17,8 @@ export interface InboxFilter {
   status?: Status[] | undefined;
   category?: string | undefined;
   overdue?: boolean | undefined;
+  /** Only cases the complainant reopened ("not fixed") and that are still open. */
+  reopened?: boolean | undefined;
 }
 
 export async function listStaffInbox(deps: ComplaintDeps, org: Org, actor: StaffActor, filter: InboxFilter) {
@@ -34,8 +36,10 @@ export async function listStaffInbox(deps: ComplaintDeps, org: Org, actor: Staff
     .filter((c) => canHandle(actor.staff, c.kind))
     .filter((c) => !filter.category || c.category === filter.category)
     .filter((c) => filter.overdue === undefined || isOverdue(c, now) === filter.overdue)
-    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
-    .map((c) => staffItem(c, titles.get(c.category) ?? c.category, now));
+    .map((c) => staffItem(c, titles.get(c.category) ?? c.category, now))
+    .filter((c) => filter.reopened === undefined || c.reopened === filter.reopened)
+    // Reopened cases first (the complainant says it was not fixed: the most urgent), latest reopening first; then newest.
+    .sort((a, b) => Number(b.reopened) - Number(a.reopened) || (b.reopenedAt ?? '').localeCompare(a.reopenedAt ?? '') || b.receivedAt.localeCompare(a.receivedAt));
 }
 
 export async function getStaffComplaint(deps: ComplaintDeps, org: Org, actor: StaffActor, id: string, photoUrl: (n: number) => string) {

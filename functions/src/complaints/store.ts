@@ -96,6 +96,8 @@ export async function applyUpdate(db: Firestore, orgId: string, id: string, upda
       updatedAt: update.at,
       finishedAt,
       // lastNote is what staff last told the complainant (a complainant's own "not fixed" reason is not).
+      // The complainant's "not fixed" (resolved -> in_progress by the citizen) marks the case reopened.
+      ...(update.actor.type === 'citizen' && update.from === 'resolved' ? { reopenedAt: update.at } : {}),
       ...(restoreLastNote ? restoreLastNote : update.actor.type !== 'citizen' && (update.note || update.reason) ? { lastNote: update.note ?? update.reason } : {}),
     });
   });

@@ -3,7 +3,7 @@
  * stored documents, so adding a stored field cannot leak it.
  */
 import type { Complaint, ComplaintUpdate, Reporter } from './schema.ts';
-import { allowedTransitions, daysSince, isOverdue, STATUS_LABELS, transitionRule, windowEndFor, type Status } from './workflow.ts';
+import { allowedTransitions, daysSince, isOpen, isOverdue, STATUS_LABELS, transitionRule, windowEndFor, type Status } from './workflow.ts';
 
 const statusOf = (s: Status) => ({ status: s, statusLabel: STATUS_LABELS[s] });
 
@@ -94,6 +94,9 @@ export function staffItem(c: Complaint, categoryTitle: string, now: Date) {
     place: c.place,
     photoCount: c.photoCount,
     anonymous: c.anonymous,
+    // The complainant said "not fixed" and the case is open again: marked, sorted first, filterable.
+    reopened: isOpen(c.status) && !!c.reopenedAt,
+    reopenedAt: isOpen(c.status) ? (c.reopenedAt ?? null) : null,
   };
 }
 

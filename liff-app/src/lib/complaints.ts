@@ -1,5 +1,7 @@
 import { h, type ComponentChild } from 'preact';
-import { STATUS_NAMES } from '../../../functions/src/complaints/statusNames.ts';
+import { REOPENED_NAME, STATUS_NAMES } from '../../../functions/src/complaints/statusNames.ts';
+
+export { REOPENED_NAME };
 import { bangkokDaysBetween, codeGroups, codeSpoken, formatDate, formatDateTime } from './format.ts';
 
 /** The complaint shapes the app reads, as the complaints API returns them (functions/src/complaints). */
@@ -39,6 +41,8 @@ export interface ComplaintView {
   /** Whole Bangkok days since receipt, as the server counts them. */
   daysElapsed?: number;
   overdue?: boolean;
+  /** Staff inbox: the complainant reopened the case ("not fixed") and it is open. */
+  reopened?: boolean;
   /** 'public': someone with only the code of a general complaint sees status and dates, no content. */
   access?: 'public' | 'owner';
   anonymous?: boolean;

@@ -1,6 +1,6 @@
 import { h, type ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
-import { STATUS_LABELS, StatusBadge, receivedAtOf, type Category, type ComplaintView } from '../lib/complaints.ts';
+import { REOPENED_NAME, STATUS_LABELS, StatusBadge, receivedAtOf, type Category, type ComplaintView } from '../lib/complaints.ts';
 import { bangkokDaysBetween, formatDate } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';
 import { navigate } from '../lib/router.ts';
@@ -17,16 +17,18 @@ export default function StaffInbox(props: PageProps): ComponentChild {
   const status = props.query.get('status') ?? '';
   const category = props.query.get('category') ?? '';
   const overdue = props.query.get('overdue') === 'true';
+  const reopened = props.query.get('reopened') === 'true';
   const kind = props.query.get('kind') ?? '';
   const qs = new URLSearchParams();
   if (status) qs.set('status', status === 'open' ? 'received,acknowledged,in_progress' : status);
   if (kind) qs.set('kind', kind);
   if (category) qs.set('category', category);
   if (overdue) qs.set('overdue', 'true');
+  if (reopened) qs.set('reopened', 'true');
   const query = qs.toString();
   const inbox = useApi<Inbox>(`/staff/complaints${query ? `?${query}` : ''}`);
   const categories = useApi<Category[]>('/complaints/categories');
-  const [draft, setDraft] = useState({ status, category, overdue, kind });
+  const [draft, setDraft] = useState({ status, category, overdue, reopened, kind });
 
   const apply = (e: Event) => {
     e.preventDefault();
@@ -35,8 +37,9 @@ export default function StaffInbox(props: PageProps): ComponentChild {
     if (draft.kind) next.set('kind', draft.kind);
     if (draft.category) next.set('category', draft.category);
     if (draft.overdue) next.set('overdue', 'true');
+    if (draft.reopened) next.set('reopened', 'true');
     const q = next.toString();
-    navigate(`staff${q ? `?${q}` : ''}`, { replace: true });
+    navigate(`staff/complaints${q ? `?${q}` : ''}`, { replace: true });
   };
 
   if (inbox.error) return h(ErrorView, { error: inbox.error, retry: inbox.reload, staff: true });
@@ -52,7 +55,7 @@ export default function StaffInbox(props: PageProps): ComponentChild {
     h(
       'details',
       { class: 'filters-box' },
-      h('summary', null, 'ตัวกรอง', h('span', { class: 'filter-state' }, describeFilters({ status, category, overdue, kind }, catTitle))),
+      h('summary', null, 'ตัวกรอง', h('span', { class: 'filter-state' }, describeFilters({ status, category, overdue, reopened, kind }, catTitle))),
       h(
       'form',
       { class: 'filters', onSubmit: apply, 'aria-label': 'ตัวกรอง' },
@@ -97,6 +100,12 @@ export default function StaffInbox(props: PageProps): ComponentChild {
         h('input', { id: 'f-overdue', type: 'checkbox', checked: draft.overdue, onChange: (e: Event) => setDraft({ ...draft, overdue: (e.currentTarget as HTMLInputElement).checked }) }),
         h('span', null, 'เฉพาะที่เกินกำหนด 15 วัน'),
       ),
+      h(
+        'label',
+        { class: 'choice', for: 'f-reopened' },
+        h('input', { id: 'f-reopened', type: 'checkbox', checked: draft.reopened, onChange: (e: Event) => setDraft({ ...draft, reopened: (e.currentTarget as HTMLInputElement).checked }) }),
+        h('span', null, `เฉพาะที่${REOPENED_NAME}`),
+      ),
       h('button', { type: 'submit', class: 'btn btn-secondary' }, 'กรอง'),
       ),
     ),
@@ -116,7 +125,9 @@ export default function StaffInbox(props: PageProps): ComponentChild {
                 { key: c.id ?? c.trackingCode },
                 h(
                   Link,
-                  { to: `staff/complaints/${encodeURIComponent(c.id ?? c.trackingCode)}`, class: `list-item${c.overdue ? ' list-item-overdue' : ''}` },
+                  { to: `staff/complaints/${encodeURIComponent(c.id ?? c.trackingCode)}`, class: `list-item${c.overdue ? ' list-item-overdue' : ''}${c.reopened ? ' list-item-reopened' : ''}` },
+                  // Reopened by the complainant: first in the list (the API sorts), marked in words, not by colour alone.
+                  c.reopened ? h('span', { class: 'badge badge-reopened' }, `↺ ${REOPENED_NAME}`) : null,
                   h('strong', null, c.title ?? '(ไม่มีชื่อเรื่อง)'),
                   h(
                     'span',
@@ -135,12 +146,13 @@ export default function StaffInbox(props: PageProps): ComponentChild {
   );
 }
 
-function describeFilters(f: { status: string; category: string; overdue: boolean; kind: string }, catTitle: Map<string, string>): string {
+function describeFilters(f: { status: string; category: string; overdue: boolean; reopened: boolean; kind: string }, catTitle: Map<string, string>): string {
   const parts = [
     f.status === 'open' ? 'ยังไม่ปิดเรื่อง' : f.status ? (STATUS_LABELS[f.status as keyof typeof STATUS_LABELS] ?? f.status) : '',
     f.kind === 'general' ? 'เรื่องทั่วไป' : f.kind === 'corruption' ? 'เบาะแสทุจริต' : '',
     f.category ? (catTitle.get(f.category) ?? f.category) : '',
     f.overdue ? 'เกินกำหนด' : '',
+    f.reopened ? 'ถูกเปิดอีกครั้ง' : '',
   ].filter(Boolean);
   return parts.length ? `: ${parts.join(' · ')}` : ': ทั้งหมด';
 }
