@@ -24,7 +24,8 @@ export const routes: Route[] = [
   { pattern: 'complaints/track', load: page('ติดตามเรื่องด้วยรหัส', () => import('./pages/track.ts')) },
   { pattern: 'complaints/:trackingCode', load: page('สถานะเรื่อง', () => import('./pages/complaintStatus.ts')) },
   { pattern: 'stats', load: page('สถิติเรื่องร้องเรียน', () => import('./pages/stats.ts')) },
-  { pattern: 'staff', load: page('เรื่องร้องเรียน (เจ้าหน้าที่)', () => import('./staff/inbox.ts')) },
+  // The staff home: per role, the places this person works (the rich menu and staff messages open it).
+  { pattern: 'staff', load: page('หน้าเจ้าหน้าที่', () => import('./staff/home.ts')) },
   // Links in staff LINE messages use staff/complaints?kind=…: the same inbox.
   { pattern: 'staff/complaints', load: page('เรื่องร้องเรียน (เจ้าหน้าที่)', () => import('./staff/inbox.ts')) },
   { pattern: 'staff/complaints/:id', load: page('รายละเอียดเรื่อง (เจ้าหน้าที่)', () => import('./staff/detail.ts')) },

@@ -243,9 +243,9 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
     await grantStaffRoles(t, orgId, { userId: officer.sub, displayName: officer.name, roles: ['officer'] });
 
     const page = await newPage();
-    await open(page, t.rt.baseUrl, orgId, 'staff');
+    await open(page, t.rt.baseUrl, orgId, 'staff/complaints');
     await page.locator('.notice-error').waitFor();
-    expect(await page.textContent('.notice-error')).toContain('หน้านี้สำหรับเจ้าหน้าที่เท่านั้น');
+    expect(await page.textContent('.notice-error')).toContain('หน้านี้สำหรับเจ้าหน้าที่ที่มีสิทธิ์เฉพาะ');
 
     // Local mode's tester bar signs in as a demo staff member (listed by /dev/demo) and back.
     await page.click('.devbar summary');

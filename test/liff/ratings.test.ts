@@ -272,7 +272,7 @@ describe('comments for staff', { timeout: 60_000 }, () => {
     const page = await newPage();
     await open(page, t.rt.baseUrl, orgId, 'staff/ratings');
     await page.locator('.notice-error').waitFor();
-    expect(await page.textContent('main')).toContain('หน้านี้สำหรับเจ้าหน้าที่เท่านั้น');
+    expect(await page.textContent('main')).toContain('หน้านี้สำหรับเจ้าหน้าที่ที่มีสิทธิ์เฉพาะ');
     await page.close();
 
     const staffPage = await newPage(officer);

@@ -222,9 +222,10 @@ export function ErrorView(props: { error: unknown; retry?: () => void; staff?: b
   let title = 'เกิดข้อผิดพลาด';
   let message = err instanceof Error ? err.message : String(err);
   if (props.staff && (status === 401 || status === 403)) {
-    title = 'หน้านี้สำหรับเจ้าหน้าที่เท่านั้น';
+    // Never "not registered" to staff of another role: point to what they can do and who grants access.
+    title = 'หน้านี้สำหรับเจ้าหน้าที่ที่มีสิทธิ์เฉพาะ';
     message =
-      'บัญชี LINE นี้ยังไม่ได้ลงทะเบียนเป็นเจ้าหน้าที่ของหน่วยงาน หรือไม่มีสิทธิ์ดูเรื่องประเภทนี้ หากคุณเป็นเจ้าหน้าที่ กรุณาขอรหัสเชิญจากผู้ดูแลระบบของหน่วยงาน';
+      'บัญชีของคุณไม่มีสิทธิ์ใช้หน้านี้ ดูสิ่งที่คุณทำได้ที่หน้าเจ้าหน้าที่ หากต้องการสิทธิ์เพิ่ม ติดต่อผู้ดูแลระบบของหน่วยงาน (บทบาทเจ้าหน้าที่ศูนย์ฯ อนุมัติโดยเจ้าหน้าที่ศูนย์ฯ)';
   } else if (status === 404) {
     title = 'ไม่พบข้อมูล';
   }
@@ -234,7 +235,7 @@ export function ErrorView(props: { error: unknown; retry?: () => void; staff?: b
     h('p', { class: 'notice-title' }, title),
     h('p', null, message),
     props.retry && status !== 403 && status !== 404 ? h(Button, { kind: 'secondary', onClick: props.retry }, 'ลองอีกครั้ง') : null,
-    props.staff && (status === 401 || status === 403) ? h('p', null, h(Link, { to: '' }, 'กลับหน้าหลัก')) : null,
+    props.staff && (status === 401 || status === 403) ? h('p', null, h(Link, { to: 'staff' }, 'ไปหน้าเจ้าหน้าที่'), ' · ', h(Link, { to: '' }, 'หน้าบริการสำหรับประชาชน')) : null,
   );
 }
 
