@@ -162,7 +162,7 @@ describe('filing a corruption report', () => {
     const res = await h.call('POST', path(org.id), { body: corruptionBody({ anonymous: true, contact: { method: 'none' } }) });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ kind: 'corruption', anonymous: true, status: 'received' });
-    expect(res.json.trackingSecret).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect(res.json.trackingSecret).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     expect(await h.countStored(org.id)).toMatchObject({ complaints: 1, reporters: 0 });
     expect(h.notifier.sent.some((n) => n.to === groupId)).toBe(false);
     const notice = h.notifier.sent.find((n) => n.to === integrity.userId && n.key.includes(res.json.id));

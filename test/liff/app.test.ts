@@ -203,9 +203,11 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
       secret: (await page.getAttribute('[data-testid=tracking-secret]', 'data-code')) ?? '',
     };
     expect(anonymous.code).toMatch(/^RT-/);
-    expect(anonymous.secret.length).toBeGreaterThan(10);
+    // 16 unambiguous characters (Crockford base32), shown in groups of four; a warning that nobody can recover it.
+    expect(anonymous.secret).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
     expect(await page.textContent('main')).toContain('บันทึกรหัสลับนี้ไว้ตอนนี้');
-    await page.screenshot({ path: '/tmp/liff-anonymous-360.png', fullPage: true });
+    expect(await page.textContent('main')).toContain('ไม่มีใครกู้คืนให้ได้');
+    await page.screenshot({ path: 'docs/img/secret-after.png', fullPage: true });
     await page.close();
   });
 
@@ -218,7 +220,8 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
     await page.locator('#error-summary').waitFor();
     expect(await page.textContent('#error-summary')).toContain('รหัสลับ');
 
-    await page.fill('#secret', anonymous.secret);
+    // The secret typed in lower case with spaces between the groups is accepted.
+    await page.fill('#secret', anonymous.secret.toLowerCase().replace(/(.{4})(?=.)/g, '$1 '));
     await page.click('main button[type=submit]');
     await page.locator('#complaint-result').waitFor();
     const result = await page.textContent('#complaint-result');
@@ -286,7 +289,10 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
     await page.screenshot({ path: '/tmp/liff-staff-detail-360.png', fullPage: true });
     await page.close();
 
-    // The change reaches the complainant in LINE (the sandbox's outbox) ...
+    // The change reaches the complainant in LINE (the sandbox's outbox) once its 5-minute undo window has passed ...
+    expect(JSON.stringify(await (await fetch(`${t.rt.baseUrl}/dev/line/outbox?to=${citizen.sub}`)).json())).not.toContain('จะส่งช่างไปตรวจภายในวันพรุ่งนี้');
+    t.clock.advance(5 * 60_000 + 1);
+    await t.rt.runScheduledJobs();
     await expect
       .poll(async () => JSON.stringify(await (await fetch(`${t.rt.baseUrl}/dev/line/outbox?to=${citizen.sub}`)).json()), { timeout: 15_000 })
       .toContain('จะส่งช่างไปตรวจภายในวันพรุ่งนี้');

@@ -2,7 +2,7 @@
  * Complaint use cases, in domain words. They take already-parsed input, decide, and call the store and the notifier.
  * Identity comes in as a verified Caller (or none); nothing here reads a user id from a request body.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Caller } from '../auth/middleware.ts';
 import type { Clock } from '../clock.ts';
@@ -34,6 +34,7 @@ import {
   reserveTrackingCode,
   savePhoto,
 } from './store.ts';
+import { hashTrackingSecret, newTrackingSecret, trackingSecretMatches } from './secret.ts';
 import { newTrackingCode, parseTrackingCode } from './trackingCode.ts';
 import { mineItem, ownerView, publicView } from './views.ts';
 import { dueAtFor, formatThaiDate, isFinished, STATUS_LABELS, transitionRule, undoDeadline, windowEndFor, type Status } from './workflow.ts';
@@ -58,15 +59,8 @@ export const links = {
   staffInbox: (deps: ComplaintDeps, org: Org, kind: ComplaintKind) => liffUrl(org, `staff/complaints?kind=${kind}`, deps.liffLocalBase),
 };
 
-const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
-
-/** Hashes and compares in constant time even for an empty secret (the work is the same; an empty one never matches). */
-function secretMatches(secret: string | undefined, hash: string | null): boolean {
-  const a = Buffer.from(hashSecret(secret ?? ''), 'hex');
-  const b = Buffer.from(hash ?? '', 'hex');
-  const same = a.length === b.length && timingSafeEqual(a, b);
-  return same && !!secret && !!hash;
-}
+/** Constant-time check of a tracking secret (new grouped Crockford secrets and older ones alike; secret.ts). */
+const secretMatches = trackingSecretMatches;
 
 /** Delivery problems never undo a recorded change: the outbox retries; a failure to enqueue is logged. */
 async function notifySafely(deps: ComplaintDeps, n: Parameters<Notifier['notify']>[0]): Promise<boolean> {
@@ -137,7 +131,7 @@ export async function fileComplaint(deps: ComplaintDeps, org: Org, caller: Calle
   }
   if (!trackingCode) throw new ConflictError('no free tracking code after 10 draws', 'ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้ง');
 
-  const secret = keepsUserId ? undefined : randomBytes(18).toString('base64url');
+  const secret = keepsUserId ? undefined : newTrackingSecret();
   const complaint: Complaint = {
     id,
     orgId: org.id,
@@ -150,7 +144,7 @@ export async function fileComplaint(deps: ComplaintDeps, org: Org, caller: Calle
     contactPreference,
     anonymous,
     trackingCode,
-    secretHash: secret ? hashSecret(secret) : null,
+    secretHash: secret ? hashTrackingSecret(secret) : null,
     status: 'received',
     seq: 1,
     receivedAt: now.toISOString(),

@@ -39,6 +39,11 @@ export interface Session {
   inClient: boolean;
   /** Inside LINE: close the LIFF window and go back to the chat. */
   closeWindow?: () => void;
+  /**
+   * Send a text to a LINE chat the person picks (LINE's share target picker: their Keep memo, a friend, a group).
+   * True when sent. Absent where LINE does not offer it (outside LINE, local mode without the mock's picker).
+   */
+  shareText?: (text: string) => Promise<boolean>;
   /** Local mode only: the tester identity and the demo staff to switch to. */
   dev?: {
     user: DevUser;
@@ -137,7 +142,14 @@ export async function startSession(orgId: string): Promise<Session> {
     return liff.getIDToken();
   });
   const inClient = liff.isInClient();
-  session = { org, mode: org.mode, inClient, ...(inClient ? { closeWindow: () => liff.closeWindow() } : {}) };
+  const shareText = async (text: string) => !!(await liff.shareTargetPicker([{ type: 'text', text }], { isMultiple: false }));
+  session = {
+    org,
+    mode: org.mode,
+    inClient,
+    ...(inClient ? { closeWindow: () => liff.closeWindow() } : {}),
+    ...(liff.isApiAvailable('shareTargetPicker') ? { shareText } : {}),
+  };
   return session;
 }
 

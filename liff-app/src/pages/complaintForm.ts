@@ -472,7 +472,15 @@ function Submitted(props: { created: Created; anonymous: boolean }): ComponentCh
     }
   };
   const secret = created.trackingSecret;
-  const close = getSession().closeWindow;
+  const { closeWindow: close, shareText } = getSession();
+  const [shareOpen, setShareOpen] = useState(false);
+  const share = async () => {
+    try {
+      setCopied((await shareText?.(`รหัสติดตาม ${created.trackingCode}\nรหัสลับ ${secret}`)) ? 'ส่งรหัสเข้าแชตที่คุณเลือกแล้ว' : 'ยังไม่ได้ส่ง');
+    } catch {
+      setCopied('ส่งไม่ได้ กรุณาคัดลอกหรือจดรหัสไว้');
+    }
+  };
   return h(
     'section',
     { class: 'submitted', 'aria-labelledby': 'submitted-title' },
@@ -484,10 +492,21 @@ function Submitted(props: { created: Created; anonymous: boolean }): ComponentCh
       ? h(
           Notice,
           { kind: 'warning', title: 'บันทึกรหัสลับนี้ไว้ตอนนี้' },
-          h('p', null, 'เรื่องนี้ไม่ระบุตัวตน ต้องใช้ทั้งรหัสติดตามและรหัสลับจึงจะดูความคืบหน้าได้ ระบบจะไม่แสดงรหัสลับอีก และไม่มีใครกู้คืนให้ได้ เพราะไม่มีใครรู้ว่าคุณเป็นผู้แจ้ง'),
-          h('p', null, 'รหัสลับ'),
-          h(CodeDisplay, { code: secret, testId: 'tracking-secret', groupSize: 4 }),
+          h('p', null, 'เรื่องนี้ไม่ระบุตัวตน ต้องใช้ทั้งรหัสติดตามและรหัสลับจึงจะดูความคืบหน้าได้ ระบบจะไม่แสดงรหัสลับอีก และ', h('strong', null, 'ไม่มีใครกู้คืนให้ได้'), ' เพราะไม่มีใครรู้ว่าคุณเป็นผู้แจ้ง'),
+          h('p', null, 'รหัสลับ (16 ตัว พิมพ์เล็กหรือใหญ่ก็ได้ เว้นวรรคหรือขีดได้ ไม่มีตัว O, I, L, U)'),
+          h(CodeDisplay, { code: secret.replaceAll('-', ''), testId: 'tracking-secret', groupSize: 4 }),
           h(Button, { kind: 'primary', onClick: () => void copy(`รหัสติดตาม ${created.trackingCode}\nรหัสลับ ${secret}`, 'รหัสทั้งสอง') }, 'คัดลอกรหัสติดตามและรหัสลับ'),
+          shareText
+            ? shareOpen
+              ? h(
+                  'div',
+                  { class: 'notice notice-info' },
+                  // The reporter's choice, with what it costs: a LINE chat ties the secret to their LINE account.
+                  h('p', null, 'ข้อความที่ส่งจะอยู่ในแชต LINE ที่คุณเลือก (เช่น Keep Memo ของคุณเอง) ผู้ที่เข้าถึงแชตหรือบัญชี LINE นั้นได้จะเห็นรหัสลับ และรหัสนี้จะผูกอยู่กับบัญชี LINE ของคุณ อย่าส่งเข้าแชตของหน่วยงาน'),
+                  h(Button, { kind: 'secondary', onClick: () => void share() }, 'เข้าใจแล้ว เลือกแชตที่จะส่ง'),
+                )
+              : h(Button, { kind: 'secondary', onClick: () => setShareOpen(true) }, 'ส่งรหัสเข้าแชต LINE ของฉัน…')
+            : null,
           h('p', { class: 'hint' }, 'แนะนำ: จดลงกระดาษ หรือถ่ายภาพหน้าจอเก็บไว้ในที่ปลอดภัย'),
         )
       : h('p', null, 'หน่วยงานจะแจ้งความคืบหน้าทาง LINE และควรดำเนินการให้แล้วเสร็จภายใน 15 วัน'),

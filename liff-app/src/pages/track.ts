@@ -35,8 +35,8 @@ export default function Track(props: PageProps): ComponentChild {
     setResult(null);
     setReopened(false);
     try {
-      // The secret is case-sensitive: only spaces are removed.
-      const s = rawSecret.replace(/\s+/g, '');
+      // The server reads the secret in any case, with spaces or dashes (and older case-sensitive secrets exactly).
+      const s = rawSecret.trim();
       const found = await request<ComplaintView>(`/complaints/track/${encodeURIComponent(c)}${s ? `?secret=${encodeURIComponent(s)}` : ''}`);
       setResult(found);
       setFoundWith(s);
@@ -96,7 +96,7 @@ export default function Track(props: PageProps): ComponentChild {
       h(TextField, {
         id: 'secret',
         label: 'รหัสลับ',
-        hint: 'เฉพาะเรื่องที่แจ้งแบบไม่ระบุตัวตน',
+        hint: 'เฉพาะเรื่องที่แจ้งแบบไม่ระบุตัวตน พิมพ์เล็กหรือใหญ่ก็ได้ เว้นวรรคหรือขีดได้',
         value: secret,
         onInput: setSecret,
         autocomplete: 'off',
