@@ -16,7 +16,7 @@ export function devChatPage(): string {
   .text{background:#fff;padding:8px 12px;border-radius:14px;white-space:pre-wrap}
   .sys{align-self:center;font-size:12px;color:#223;background:#ffffff99;padding:2px 8px;border-radius:8px}
   .qr{display:flex;flex-wrap:wrap;gap:6px;margin-top:6px}
-  .qr button,.btn{border:1px solid #06c755;background:#fff;color:#06c755;border-radius:16px;padding:6px 10px;font-size:14px;cursor:pointer;min-height:36px}
+  .qr button,.btn{border:1px solid #06c755;background:#fff;color:#047a34;border-radius:16px;padding:6px 10px;font-size:14px;cursor:pointer;min-height:36px}
   .carousel{display:flex;gap:8px;overflow-x:auto;padding-bottom:4px}
   .bubble{background:#fff;border-radius:12px;min-width:240px;max-width:300px;overflow:hidden;display:flex;flex-direction:column}
   .box{display:flex;gap:4px}.vertical{flex-direction:column}.horizontal,.baseline{flex-direction:row}
@@ -26,12 +26,13 @@ export function devChatPage(): string {
   img{max-width:100%}
   form{position:sticky;bottom:0;display:flex;gap:8px;padding:10px;background:#eee;max-width:720px;margin:0 auto}
   form input{flex:1;font-size:16px;padding:10px;border-radius:8px;border:1px solid #bbb}
-  form button{font-size:16px;padding:10px 16px;border-radius:8px;border:0;background:#06c755;color:#fff}
+  form button{font-size:16px;padding:10px 16px;border-radius:8px;border:0;background:#047a34;color:#fff}
   .alt{font-size:11px;color:#334;margin-top:2px}
 </style></head>
 <body>
 <header><strong>LINE sandbox</strong>
   <label>หน่วยงาน <select id="org"></select></label>
+  <label>พูดในฐานะ <select id="as"><option value="">ประชาชน (แชต 1:1)</option></select></label>
   <label>ผู้ใช้ <input id="user" size="14"></label>
   <button class="btn" id="follow" type="button">เพิ่มเพื่อน (follow)</button>
   <a href="/dev/line/outbox" style="color:#9cf">outbox</a> <a href="/dev/line/refusals" style="color:#9cf">refusals</a> <a href="/" style="color:#9cf">หน้าแรก</a>
@@ -47,11 +48,23 @@ $('#user').onchange = () => localStorage.devUser = $('#user').value;
 const demo = await (await fetch('/dev/demo')).json();
 for (const o of demo.orgs) $('#org').append(new Option(o.name + ' (' + o.id + ')', o.id));
 if (localStorage.devOrg) $('#org').value = localStorage.devOrg;
-$('#org').onchange = () => { localStorage.devOrg = $('#org').value; log.innerHTML=''; };
+// Speak as a resident (one-on-one chat, the user id above) or as a demo staff member inside the organisation's staff group.
+function fillSpeakers() {
+  const o = demo.orgs.find((x) => x.id === $('#org').value);
+  $('#as').replaceChildren(new Option('ประชาชน (แชต 1:1)', ''));
+  if (o && o.staffGroup) for (const m of o.staff) $('#as').append(new Option(m.displayName + ' · ' + m.roleLabels.join(', ') + ' (กลุ่มเจ้าหน้าที่)', m.userId));
+}
+fillSpeakers();
+$('#org').onchange = () => { localStorage.devOrg = $('#org').value; log.innerHTML=''; fillSpeakers(); };
+const speaker = () => {
+  const o = demo.orgs.find((x) => x.id === $('#org').value);
+  const staffId = $('#as').value;
+  return staffId && o && o.staffGroup ? { userId: staffId, groupId: o.staffGroup.groupId } : { userId: $('#user').value };
+};
 const el = (tag, cls, text) => { const e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; };
 const say = (cls, text) => { const e = el('div', cls, text); log.append(e); e.scrollIntoView({block:'end'}); return e; };
 const ulid = () => Date.now().toString(32).toUpperCase().padStart(10,'0') + hex().slice(0,16).toUpperCase();
-const source = () => ({ type: 'user', userId: $('#user').value });
+const source = () => { const s = speaker(); return s.groupId ? { type: 'group', groupId: s.groupId, userId: s.userId } : { type: 'user', userId: s.userId }; };
 async function post(body) {
   const r = await fetch('/dev/chat/' + $('#org').value, { method: 'POST', headers: {'content-type':'application/json'}, body: JSON.stringify(body) });
   const data = await r.json();
@@ -62,16 +75,16 @@ async function post(body) {
   for (const r of data.refused || []) say('sys', 'LINE จะปฏิเสธ (400): ' + r.error.details.map((d) => d.property + ': ' + d.message).join('; '));
 }
 function event(type, extra) { return { type, mode: 'active', timestamp: Date.now(), webhookEventId: ulid(), deliveryContext: { isRedelivery: false }, source: source(), replyToken: 'pending', ...extra }; }
-function sendText(text) { say('me', text); return post({ userId: $('#user').value, text }); }
+function sendText(text) { say('me', text); return post({ ...speaker(), text }); }
 function sendPostback(data, label) { say('me', label || data); return post({ events: [event('postback', { postback: { data } })] }); }
 function act(a) {
   if (!a) return;
   if (a.type === 'message') sendText(a.text);
-  else if (a.type === 'postback') sendPostback(a.data, a.displayText || a.label);
+  else if (a.type === 'postback') { sendPostback(a.data, a.displayText || a.label); if (a.fillInText) { $('#t').value = a.fillInText; $('#t').focus(); } }
   else if (a.type === 'uri') window.open(a.uri, '_blank');
   else if (a.type === 'datetimepicker') sendPostback(a.data, a.label);
 }
-function button(a, style) { const b = el('button', 'btn', a.label || a.text || a.uri); if (style === 'primary') { b.style.background='#06c755'; b.style.color='#fff'; } b.onclick = () => act(a); return b; }
+function button(a, style) { const b = el('button', 'btn', a.label || a.text || a.uri); if (style === 'primary') { b.style.background='#047a34'; b.style.color='#fff'; } b.onclick = () => act(a); return b; }
 function flex(c) {
   if (!c) return el('span');
   switch (c.type) {

@@ -9,7 +9,7 @@ export function landingRouter(deps: { config: Config }): Router {
     res.type('html').send(`<!doctype html><html lang="th"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>LINE OA คุณธรรมและบริการประชาชน</title>
 <style>body{font-family:system-ui,"Noto Sans Thai",sans-serif;max-width:720px;margin:2rem auto;padding:0 1rem;line-height:1.6}
-a{color:#06c755;font-weight:600}li{margin:.4rem 0}code{background:#f3f3f3;padding:1px 4px}</style></head><body>
+a{color:#047a34;font-weight:600}li{margin:.4rem 0}code{background:#f3f3f3;padding:1px 4px}</style></head><body>
 <h1>LINE OA คุณธรรมและความโปร่งใส</h1>
 <p>บริการ LINE สำหรับองค์กรปกครองส่วนท้องถิ่น: ตอบคำถามเรื่องโครงการตามแผนป้องกันการทุจริตและคู่มือประชาชน
 รับเรื่องร้องเรียน บัตรคิว และประเมินความพึงพอใจ · mode: <code>${deps.config.mode}</code></p>

@@ -1,6 +1,7 @@
 /**
  * Demo services of every organisation in local mode: civil registration (A), tax payment (B), building permits (C),
- * welfare (D), open Monday to Friday 08:30-16:30 Bangkok time. Create-if-absent: a restart keeps an admin's edits.
+ * welfare (D), open Monday to Friday 08:30-16:30 Bangkok time; and one service open at every hour (T) so that anyone
+ * can try the queue whenever they open the demo. Create-if-absent: a restart keeps an admin's edits.
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { newServiceSchema, type NewService, type QueueService } from './schema.ts';
@@ -56,6 +57,19 @@ export const DEMO_SERVICES: NewService[] = [
     location: 'ชั้น 1 กองสวัสดิการสังคม',
     typicalServiceMinutes: 8,
     order: 4,
+  },
+  {
+    // The demo's always-open service: `hours: null` means no opening hours (README: "Opening hours of a service").
+    id: 'demo-anytime',
+    name: 'ทดลองรับบัตรคิว (เปิดตลอดเวลา)',
+    description: 'บริการสาธิตสำหรับทดลองรับบัตรคิวและเรียกคิวได้ทุกเวลา',
+    prefix: 'T',
+    counters: [{ id: '9', name: 'ช่องทดลอง' }],
+    hours: null,
+    manualIds: [],
+    location: 'บริการสาธิต',
+    typicalServiceMinutes: 5,
+    order: 5,
   },
 ];
 
