@@ -81,7 +81,7 @@ describe('the staff home', { timeout: 90_000 }, () => {
     expect(said).toContain('ดูสิ่งที่คุณทำได้ที่หน้าเจ้าหน้าที่');
     await op.click('text=ไปหน้าเจ้าหน้าที่');
     await op.locator('.staff-places').waitFor();
-    await op.screenshot({ path: 'docs/img/staff-home-queue-operator.png' });
+    await op.screenshot({ path: '/tmp/liff-staff-home-queue-operator-360.png' });
     await op.close();
     const citizen = await pageAs([], 'สมชาย ประชาชน');
     await citizen.locator('.notice').waitFor();
