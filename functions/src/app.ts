@@ -158,11 +158,17 @@ export function createApp(deps: AppDeps): App {
   app.use(ratingsRouter(queue));
   app.use(
     askRouter({
-      async respond(orgId, text) {
+      async respond(orgId, text, { conversation, now }) {
         const org = await getOrg(deps.db, orgId);
         if (!org) throw new NotFoundError(`organisation ${orgId}`, 'ไม่พบหน่วยงานนี้');
-        return replyToText(bot, contextWithoutChat(org, text, deps.clock.now()), text);
+        const at = now ?? deps.clock.now();
+        // A conversation of the API keeps follow-up context under its own key, never a LINE user's.
+        const answerer: BotDeps['answer'] = conversation
+          ? (ctx, t) => chat.answerText({ orgId: ctx.org.id, userId: `api-${conversation}`, text: t, now: at })
+          : (ctx, t) => answer(kb, ctx.org.id, t, null, { ...answerOptions, now: at });
+        return replyToText({ ...bot, answer: answerer }, contextWithoutChat(org, text, at), text);
       },
+      allowToday: deps.config.mode === 'local',
     }),
   );
   app.use(staffRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));

@@ -64,9 +64,23 @@ export interface ConversationContext {
 
 export const CONTEXT_TTL_MS = 30 * 60 * 1000;
 
+/** Where one figure of a reply comes from: the document (plan or report) and its 1-based line, or a manual. */
+export interface FigureSource {
+  /** The figure as the reply writes it, e.g. "50,000 บาท", "45 โครงการ". */
+  figure: string;
+  kind: 'plan' | 'report' | 'manual';
+  planId?: string;
+  manualId?: string;
+  line?: number;
+}
+
 export interface AnswerOutput {
   intent: Intent;
   results: ResultRef[];
   messages: Message[];
   context: ConversationContext | null;
+  /** Every figure the reply states, with its source (empty when it states none). */
+  sources?: FigureSource[];
+  /** 0..1: how sure the engine is that it understood the question (below the threshold it abstains). */
+  confidence?: number;
 }
