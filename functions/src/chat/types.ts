@@ -10,6 +10,8 @@ export type Intent =
   | 'count'
   | 'budget.total'
   | 'budget.top'
+  | 'budget.bottom'
+  | 'budget.average'
   | 'progress'
   | 'manual'
   | 'manual.list'
@@ -58,6 +60,10 @@ export interface ConversationContext {
   list?: Array<{ type: 'project' | 'manual'; id: string }>;
   /** How many list items have been shown (for "ดูเพิ่ม"). */
   shown?: number;
+  /** The report figure the last answer gave (done, spent…), kept for "แล้วมิติที่ 2 ล่ะ". */
+  measure?: 'done' | 'notDone' | 'planned' | 'spent' | 'ordinance' | 'budgetPlanned' | 'percent' | 'percentBudget';
+  /** Language of the conversation: answers follow the question's language. */
+  lang?: 'th' | 'en';
   /** ISO time of the answer. */
   at: string;
 }
@@ -72,6 +78,8 @@ export interface FigureSource {
   planId?: string;
   manualId?: string;
   line?: number;
+  /** Set when the reply computed the figure from stated ones (a sum of rows, a count): how. */
+  derived?: string;
 }
 
 export interface AnswerOutput {

@@ -1,5 +1,6 @@
 import { matchKey, normalizeText } from '../search/normalize.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
+import { readYears } from './fiscalYear.ts';
 
 /**
  * Reads the structure of a question: years, dimension, mission, responsible unit, ordinal, and the cue words that
@@ -33,7 +34,18 @@ export interface Understanding {
     done: boolean;
     withBudget: boolean;
     planned: boolean;
+    /** smallest / least */
+    bottom: boolean;
+    average: boolean;
+    /** money actually spent (report) */
+    spent: boolean;
+    notDone: boolean;
+    percent: boolean;
+    /** the budget in the ordinance (ข้อบัญญัติ/เทศบัญญัติ) */
+    ordinance: boolean;
   };
+  /** Says what happened to the person ("ย้ายมาอยู่ใหม่", "คลอดลูก"): a life situation, answered by a service manual. */
+  situation: boolean;
   manualAspects: ManualAspect[];
   projectAspects: ProjectAspect[];
   action: Action | null;
@@ -50,8 +62,6 @@ export interface Understanding {
   topicWords: string[];
 }
 
-const YEAR_PREFIXED = /(?:ปีงบประมาณ|ปีงบ|ปี|พ\.?\s?ศ\.?)\s*(25\d\d|\d\d)(?!\d)(?:\s*[-–]\s*(25\d\d|\d\d)(?!\d))?/gu;
-const YEAR_BARE = /(?<!\d)(25[4-9]\d)(?!\d)/gu;
 const DIMENSION = /(?:มิติ|มติ)\s*(?:ที่)?\s*([1-4])(?![\d.])/u;
 const MISSION = /(?:(?:ข้อ|ภารกิจ|ภาระกิจ|การกิจ|ภารกิจที่|ข้อที่)\s*)?(?<![\d.])([1-4]\s?\.\s?[1-9])(?![\d.])/u;
 const ORDINAL = /^(?:อัน|ข้อ|รายการ|ตัว|เบอร์|ลำดับ|โครงการ|กิจกรรม|เรื่อง)?\s*(?:ที่)?\s*(\d{1,2})$/u;
@@ -62,12 +72,20 @@ const CUES = {
   count: /กี่(โครงการ|กิจกรรม|มาตรการ|อัน|เรื่อง|รายการ|งาน)|จำนวน(โครงการ|กิจกรรม|มาตรการ)|มีกี่|ทั้งหมดกี่/u,
   list: /อะไรบ้าง|ไหนบ้าง|อะไรมั่ง|ไหนมั่ง|อะไรบ้าง|รายการ|รายชื่อ|มีอะไร|ทำอะไร(?:บ้าง)?$/u,
   total: /รวม|ทั้งหมด|ทั้งสิ้น|ทั้งแผน|ทั้งปี/u,
-  top: /มากที่สุด|สูงที่สุด|สูงสุด|เยอะที่สุด|มากสุด|เยอะสุด|อันดับ|ที่สุด/u,
+  top: /มากที่สุด|สูงที่สุด|สูงสุด|เยอะที่สุด|มากสุด|เยอะสุด|อันดับ|(?<!น้อย|ต่ำ|ถูก)ที่สุด/u,
   progress: /ผลการดำเนิน|ผลดำเนิน|ความคืบหน้า|คืบหน้า|ดำเนินการแล้ว|ดำเนินการไปแล้ว|ทำไปแล้ว|ทำเสร็จ|เสร็จแล้ว|แล้วเสร็จ|ผลเป็นไง|ผลเป็นอย่างไร|ผลลัพธ์|ทำอะไรไปแล้ว|รายงานผล/u,
   done: /ดำเนินการแล้ว|ดำเนินการไปแล้ว|ทำไปแล้ว|เสร็จ/u,
   withBudget: /ได้รับงบ|ได้งบ|มีงบ|ใช้งบ|ไม่ใช่0|ไม่เป็น0|ไม่ใช่ศูนย์/u,
   planned: /ตามแผน/u,
+  bottom: /น้อยที่สุด|ต่ำที่สุด|น้อยสุด|ต่ำสุด|ถูกที่สุด/u,
+  average: /เฉลี่ย/u,
+  spent: /ใช้จ่าย|เบิกจ่าย|ใช้ไป|ใช้งบไป|ใช้เงินไป|จ่ายไป|ใช้จริง|จ่ายจริง/u,
+  notDone: /ยังไม่(?:ได้)?(?:ดำเนิน|ทำ|เสร็จ)|ไม่ได้ดำเนินการ|ค้างอยู่|คงเหลือกี่/u,
+  percent: /ร้อยละ|เปอร์เซ็น|%/u,
+  ordinance: /ข้อบัญญัติ|เทศบัญญัติ/u,
 };
+
+const SITUATION = /^(?:ถ้า|หาก|เพิ่ง|พึ่ง|จะ|อยาก|ต้องการ)|(?:ย้าย|คลอด|เสียชีวิต|ตาย|เกิด|เปิดร้าน|ขาย|สร้าง|ต่อเติม|รื้อ|อายุครบ|พิการ|ขยะ|น้ำไม่ไหล|ประปา|ไฟไหม้|น้ำท่วม|บัตรหาย).*(?:ต้อง|ทำ|ยังไง|อย่างไร|ไหม|มั้ย|ได้)/u;
 
 const MANUAL_ASPECTS: Array<[ManualAspect, RegExp]> = [
   ['documents', /เอกสาร|หลักฐาน|ใช้อะไรบ้าง|เตรียมอะไร|ต้องใช้อะไร|เอาอะไรไป|ต้องมีอะไร/u],
@@ -110,7 +128,8 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
   ดูแล เจ้าภาพ งาน ทำ ใช้ มี ได้ ของ นี้ ตาม เรื่อง อัน ไหน บ้าง เงิน ลำดับ การ ความ
   เอกสาร หลักฐาน เตรียม ขั้นตอน วิธี ระยะ เวลา ระยะเวลา วัน นาน ค่าธรรมเนียม ธรรมเนียม ค่า ค่าใช้จ่าย จ่าย ติดต่อ สถานที่ ยื่น
   ตัวชี้วัด ชี้วัด วัตถุประสงค์ ผู้รับผิดชอบ ผล ผลการ ดำเนินงาน คืบหน้า ความคืบหน้า ต่อ ต้อง เสีย เสียเงิน ฟรี ยัง
-  เกี่ยว เกี่ยวกับ เกี่ยวข้อง ด้าน`
+  เกี่ยว เกี่ยวกับ เกี่ยวข้อง ด้าน เฉลี่ย น้อย ต่ำ ต่ำสุด น้อยสุด ใช้จ่าย เบิกจ่าย เบิก จริง ไป แล้ว ร้อยละ เปอร์เซ็นต์ เปอร์เซ็น
+  ข้อบัญญัติ บัญญัติ เทศบัญญัติ ราคา ตั้ง ตั้งไว้ ไว้ ทั้ง ยัง ไม่ ได้ ค้าง คงเหลือ เหลือ ต่อ แต่ละ ละ`
     .split(/\s+/)
     .filter(Boolean)
     .map(matchKey),
@@ -127,22 +146,7 @@ export interface UnderstandOptions {
   now?: Date;
 }
 
-/** The Buddhist-era fiscal year of a date: October starts the next year (1 Oct 2025 → 2569). */
-export function fiscalYearOf(date: Date): number {
-  const bangkok = new Date(date.getTime() + 7 * 3600 * 1000);
-  return bangkok.getUTCFullYear() + 543 + (bangkok.getUTCMonth() >= 9 ? 1 : 0);
-}
-
-const RELATIVE_YEAR: Array<[RegExp, number]> = [
-  [/ปี(?:งบ(?:ประมาณ)?)?(?:นี้|ปัจจุบัน)/u, 0],
-  [/ปี(?:งบ(?:ประมาณ)?)?หน้า/u, 1],
-  [/ปี(?:งบ(?:ประมาณ)?)?(?:ที่แล้ว|ก่อน|ที่ผ่านมา)/u, -1],
-];
-
-function toYear(s: string): number {
-  const n = Number(s);
-  return n < 100 ? 2500 + n : n;
-}
+export { fiscalYearOf } from './fiscalYear.ts';
 
 export function orgNameVariants(name: string): string[] {
   const n = normalizeText(name);
@@ -155,23 +159,9 @@ const ORG_TYPE = /องค์การบริหารส่วนตำบ�
 export function understand(input: string, options: UnderstandOptions = {}): Understanding {
   const text = normalizeText(input);
   const compact = text.replace(/\s+/g, '');
-  let rest = text;
-
-  const years: number[] = [];
-  for (const m of text.matchAll(YEAR_PREFIXED)) {
-    const from = toYear(m[1] as string);
-    const to = m[2] ? toYear(m[2]) : from;
-    for (let y = from; y <= to && y - from < 10; y++) years.push(y);
-  }
-  rest = rest.replace(YEAR_PREFIXED, ' ');
-  for (const m of rest.matchAll(YEAR_BARE)) years.push(Number(m[1]));
-  rest = rest.replace(YEAR_BARE, ' ');
-  for (const [re, delta] of RELATIVE_YEAR) {
-    if (re.test(rest)) {
-      years.push(fiscalYearOf(options.now ?? new Date()) + delta);
-      rest = rest.replace(re, ' ');
-    }
-  }
+  const read = readYears(text, options.now ?? new Date());
+  const years = read.years;
+  let rest = read.rest;
 
   const dim = DIMENSION.exec(rest);
   const dimension = dim ? Number(dim[1]) : null;
@@ -212,6 +202,12 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     done: CUES.done.test(compact),
     withBudget: CUES.withBudget.test(compact),
     planned: CUES.planned.test(compact),
+    bottom: CUES.bottom.test(compact),
+    average: CUES.average.test(compact),
+    spent: CUES.spent.test(compact),
+    notDone: CUES.notDone.test(compact),
+    percent: CUES.percent.test(compact),
+    ordinance: CUES.ordinance.test(compact),
   };
   const mentionsPlan = PLAN_WORDS.test(compact);
   let action: Action | null = null;
@@ -246,6 +242,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     help: HELP.test(stripped),
     mentionsPlan,
     followUp: FOLLOW_UP.test(stripped),
+    situation: !mentionsPlan && SITUATION.test(stripped),
     topicText,
     topicWords,
   };

@@ -70,6 +70,7 @@ export class FirestoreCorpusProvider implements CorpusProvider {
       version,
       document: current ? documentFromStored(current.plan, current.projects) : null,
       manuals,
+      ...(current ? { planId: current.plan.id } : {}),
     };
   }
 }

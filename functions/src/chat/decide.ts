@@ -1,0 +1,220 @@
+import type { Project } from '../plans/schema.ts';
+import type { CorpusManual } from '../search/corpus.ts';
+import type { SearchHit } from '../search/index.ts';
+import { unitKey, type Knowledge } from '../search/knowledgeBase.ts';
+import { matchKey, normalizeText } from '../search/normalize.ts';
+import { tokenizeParts } from '../search/tokenize.ts';
+import type { ReportMeasure } from './figures.ts';
+import type { ConversationContext, Intent, ListFilters } from './types.ts';
+import type { Action, ManualAspect, Understanding } from './understand.ts';
+
+/**
+ * The pure step between reading a question and answering it: question (read into slots by `understand`) + the
+ * conversation context + the organisation's knowledge → one intent with its slots and a confidence. The answer is
+ * then built by the responder of that intent (responders.ts), one per intent.
+ */
+
+export type AggregateIntent = 'list' | 'count' | 'budget.total' | 'budget.top' | 'budget.bottom' | 'budget.average';
+
+export type Decision = { confidence: number } & (
+  | { intent: 'help' | 'greeting'; lead?: string }
+  | { intent: 'action'; action: Action }
+  | { intent: 'project' | 'project.budget' | 'project.progress'; project: Project; year?: number | undefined; hits: SearchHit[] }
+  | { intent: 'manual'; manual: CorpusManual; aspects: ManualAspect[]; hits: SearchHit[] }
+  | { intent: AggregateIntent; filters: ListFilters }
+  | { intent: 'progress'; filters: ListFilters; measure: ReportMeasure | null }
+  | { intent: 'manual.list' }
+  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' }
+);
+
+/** Below this the engine abstains rather than shows its best guess. */
+export const CONFIDENCE_THRESHOLD = 0.5;
+
+const AGGREGATES: ReadonlySet<Intent> = new Set(['list', 'count', 'budget.total', 'budget.top', 'budget.bottom', 'budget.average']);
+
+/** The report measure a question asks for, when it asks for one. */
+export function reportMeasure(u: Understanding): ReportMeasure | null {
+  const w = u.wants;
+  if (w.notDone) return 'notDone';
+  if (w.spent) return w.percent ? 'percentBudget' : 'spent';
+  if (w.ordinance) return 'ordinance';
+  if (w.percent) return w.budget || w.money ? 'percentBudget' : 'percent';
+  if (w.done || (w.progress && w.count)) return 'done';
+  if (w.planned && (w.budget || w.money)) return 'budgetPlanned';
+  if (w.planned && w.count) return 'planned';
+  return null;
+}
+
+export function decide(k: Knowledge, u: Understanding, ctx: ConversationContext | null): Decision {
+  const doc = k.corpus.document;
+  if (u.action) return { intent: 'action', action: u.action, confidence: 1 };
+  const chatty = (u.greeting || u.thanks || u.help) && u.topicWords.length === 0 && !u.wants.list && !u.wants.count;
+  if (chatty) return { intent: u.help ? 'help' : 'greeting', ...(u.thanks ? { lead: 'thanks' } : {}), confidence: 1 };
+
+  // "อันที่ 2": an item of the last list; else the document's own item number.
+  if (u.ordinal !== null) {
+    const item = ctx?.list?.[u.ordinal - 1];
+    if (item?.type === 'project' && k.projects.get(item.id)) return { intent: 'project', project: k.projects.get(item.id) as Project, hits: [], confidence: 1 };
+    if (item?.type === 'manual' && k.manuals.get(item.id)) return { intent: 'manual', manual: k.manuals.get(item.id) as CorpusManual, aspects: u.manualAspects, hits: [], confidence: 1 };
+    const byNumber = [...k.projects.values()].find((p) => p.number === String(u.ordinal));
+    if (byNumber && !ctx?.list) return { intent: 'project', project: byNumber, hits: [], confidence: 0.8 };
+  }
+
+  const hasFilter = u.dimension !== null || u.mission !== null || u.unit !== null || u.years.length > 0;
+  const slotsOnly = u.topicWords.length === 0;
+  const measure = reportMeasure(u);
+  const isReport = doc?.kind === 'report';
+
+  // Follow-ups: the subject comes from the previous answer, the new slots from this question.
+  if (ctx && slotsOnly && !u.wants.count && !u.wants.top && !u.wants.bottom && !u.wants.average) {
+    const t = ctx.topic;
+    const aggregate = u.dimension !== null || u.mission !== null || u.unit !== null || (u.wants.list && u.mentionsPlan) || (u.wants.total && u.wants.budget);
+    if (t?.type === 'project' && !aggregate) {
+      const p = k.projects.get(t.id);
+      if (p) {
+        const year = u.years[0] ?? (u.followUp ? undefined : ctx.year);
+        const budgetAsked = u.wants.budget || u.wants.money || (u.years.length > 0 && ctx.intent === 'project.budget');
+        return { intent: budgetAsked ? 'project.budget' : u.wants.progress ? 'project.progress' : 'project', project: p, year, hits: [], confidence: 0.9 };
+      }
+    }
+    if (t?.type === 'manual' && !aggregate && (u.manualAspects.length > 0 || u.followUp)) {
+      const m = k.manuals.get(t.id);
+      if (m) return { intent: 'manual', manual: m, aspects: u.manualAspects, hits: [], confidence: 0.9 };
+    }
+    if (ctx.filters && (u.followUp || hasFilter)) {
+      const merged: ListFilters = { ...ctx.filters };
+      if (u.dimension !== null) merged.dimension = u.dimension;
+      if (u.mission !== null) {
+        merged.mission = u.mission;
+        delete merged.missions;
+      }
+      if (u.unit !== null) merged.unit = u.unit;
+      if (u.years[0] !== undefined) merged.year = u.years[0];
+      if (AGGREGATES.has(ctx.intent)) return { intent: ctx.intent as AggregateIntent, filters: merged, confidence: 0.9 };
+      if (ctx.intent === 'progress') return { intent: 'progress', filters: merged, measure: measure ?? ctx.measure ?? null, confidence: 0.9 };
+    }
+  }
+
+  const filters: ListFilters = {};
+  if (u.dimension !== null) filters.dimension = u.dimension;
+  if (u.mission !== null) filters.mission = u.mission;
+  if (u.unit !== null) filters.unit = u.unit;
+  if (u.years[0] !== undefined) filters.year = u.years[0];
+  if (u.wants.withBudget) filters.withBudget = true;
+
+  const planWide = slotsOnly || hasFilter;
+  const money = u.wants.budget || u.wants.money;
+  if (isReport && planWide && measure && !u.unit && !u.mission) return { intent: 'progress', filters, measure, confidence: 0.9 };
+  if (u.wants.count && planWide) {
+    if (isReport && (u.wants.done || u.wants.progress)) return { intent: 'progress', filters, measure: 'done', confidence: 0.9 };
+    return { intent: 'count', filters, confidence: 0.9 };
+  }
+  if (u.wants.average && money && planWide) return { intent: 'budget.average', filters, confidence: 0.9 };
+  if (u.wants.bottom && money) return { intent: 'budget.bottom', filters, confidence: 0.85 };
+  if (u.wants.top && money) return { intent: 'budget.top', filters, confidence: 0.85 };
+  if (money && slotsOnly && (hasFilter || u.wants.total || u.wants.planned)) return { intent: 'budget.total', filters, confidence: 0.9 };
+  if (isReport && u.wants.progress && slotsOnly) return { intent: 'progress', filters, measure: null, confidence: 0.9 };
+  if (/คู่มือ|บริการอะไรบ้าง/u.test(u.compact) && (u.wants.list || slotsOnly) && !u.mentionsPlan) return { intent: 'manual.list', confidence: 0.9 };
+  if (hasFilter && (u.wants.list || (slotsOnly && (u.unit !== null || u.dimension !== null || u.mission !== null)))) return { intent: 'list', filters, confidence: 0.9 };
+  if (slotsOnly && u.wants.list && u.mentionsPlan) return { intent: 'list', filters, confidence: 0.85 };
+  // "โครงการเกี่ยวกับเด็กและเยาวชนมีอะไรบ้าง": a list of what one to three of the plan's missions are about.
+  if (u.wants.list && u.mentionsPlan && u.mission === null && u.projectAspects.length === 0) {
+    const missions = missionsAbout(k, subjectKeys(u.topicText), filters);
+    if (missions.length === 1) return { intent: 'list', filters: { ...filters, mission: missions[0] as string }, confidence: 0.8 };
+    if (missions.length > 1) return { intent: 'list', filters: { ...filters, missions }, confidence: 0.75 };
+  }
+  return lookup(k, u, filters);
+}
+
+/** Search: the top hit decides project vs manual; its confidence decides whether to answer at all. */
+function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision {
+  const query = u.topicText || u.text;
+  const manualCue = u.manualAspects.some((a) => a === 'documents' || a === 'fee' || a === 'where');
+  const hits = k.index.search(query, {
+    limit: 8,
+    typeBoost: { project: u.mentionsPlan ? 1.5 : 1, manual: (manualCue || u.situation) && !u.mentionsPlan ? 1.3 : 1 },
+    filter: (d) => {
+      if (d.type !== 'project') return filters.dimension === undefined && filters.mission === undefined;
+      const p = k.projects.get(d.id);
+      if (!p) return false;
+      if (filters.dimension !== undefined && p.dimension !== filters.dimension) return false;
+      if (filters.mission !== undefined && p.mission !== filters.mission) return false;
+      return true;
+    },
+  });
+  const top = hits[0];
+  const confidence = top ? hitConfidence(k, top, u, query) : 0;
+  if (!top || confidence < CONFIDENCE_THRESHOLD) {
+    return { intent: 'unknown', hits, reason: unknownShare(k, query) >= 0.5 ? 'off-topic' : 'unsure', confidence };
+  }
+  if (top.doc.type === 'manual') {
+    const m = k.manuals.get(top.doc.id);
+    if (m) return { intent: 'manual', manual: m, aspects: u.manualAspects, hits, confidence };
+  }
+  const p = k.projects.get(top.doc.id);
+  if (!p) return { intent: 'unknown', hits, reason: 'unsure', confidence: 0 };
+  const intent = u.wants.budget || (u.wants.money && u.manualAspects.length <= 1) ? 'project.budget' : u.wants.progress && p.activity ? 'project.progress' : 'project';
+  return { intent, project: p, year: u.years[0], hits, confidence };
+}
+
+/** Share of the question's information in words the organisation's documents never use (weather, football…). */
+export function unknownShare(k: Knowledge, query: string): number {
+  const { terms, unknownMass } = k.index.queryTerms(query);
+  const known = terms.reduce((a, t) => a + k.index.idf(t.term) * t.weight, 0);
+  return unknownMass + known > 0 ? unknownMass / (unknownMass + known) : 1;
+}
+
+/**
+ * How sure the top hit is the answer, 0..1. Evidence: the query names the document (trigram similarity of names),
+ * the document covers the query's information, a clear lead over the runner-up; against it: query words no document
+ * uses. Calibrated on the team's sets so that 0.5 separates answerable questions from off-topic ones.
+ */
+export function hitConfidence(k: Knowledge, top: SearchHit, u: Understanding, query: string): number {
+  const clamp = (x: number) => Math.max(0, Math.min(1, x));
+  const unknown = unknownShare(k, query);
+  // A strong match (BM25F score 12+) or the question naming the document (trigram similarity 0.6+) is evidence…
+  const evidence = Math.max(clamp((top.score - 3) / 9), clamp(top.nameSimilarity / 0.6));
+  // …tempered by how much of the question the document covers, and by question words no document uses.
+  const covered = 0.5 + 0.5 * clamp(top.coverage / 0.35);
+  const slotOnly = u.topicWords.length === 0 && top.score > 2 ? 0.6 : 0;
+  return clamp(Math.max(evidence * covered, slotOnly) * (1 - 0.6 * unknown));
+}
+
+/** The missions (at most 3) whose titles name every topic word and that have projects within the filters. */
+function missionsAbout(k: Knowledge, words: string[], filters: ListFilters): string[] {
+  const doc = k.corpus.document;
+  if (!doc || words.length === 0) return [];
+  const found = doc.dimensions
+    .flatMap((d) => d.missions)
+    .filter((m) => {
+      const title = matchKey(normalizeText(m.title)).replace(/\s+/g, '');
+      return words.every((w) => title.includes(w));
+    })
+    .filter((m) => filterProjects(k, { ...filters, mission: m.code }).length > 0);
+  // A topic in the titles of many missions is too general to be what the person means: search instead.
+  return found.length <= 3 ? found.map((m) => m.code) : [];
+}
+
+/** The projects within a list's filters, in document order. */
+export function filterProjects(k: Knowledge, f: ListFilters): Project[] {
+  const unit = f.unit ? unitKey(f.unit) : null;
+  return [...k.projects.values()]
+    .filter((p) => f.dimension === undefined || p.dimension === f.dimension)
+    .filter((p) => f.mission === undefined || p.mission === f.mission)
+    .filter((p) => f.missions === undefined || (p.mission !== null && f.missions.includes(p.mission)))
+    .filter((p) => !unit || unitKey([p.responsibleUnit, p.detail?.responsibleUnit, p.yearPlan?.unit].filter(Boolean).join(' ')).includes(unit))
+    .filter((p) => {
+      if (!f.withBudget) return true;
+      if (f.year !== undefined) return (p.budgets[String(f.year)] ?? 0) > 0;
+      return Object.values(p.budgets).some((v) => v > 0);
+    })
+    .sort((a, b) => a.seq - b.seq);
+}
+
+/** Words that say what kind of thing is asked for, not its subject ("โครงการเกี่ยวกับ…", "กิจกรรมด้าน…"). */
+const LIST_FRAME: ReadonlySet<string> = new Set(['โครงการ', 'กิจกรรม', 'มาตรการ', 'ภารกิจ', 'แผน', 'เกี่ยว', 'เกี่ยวข้อง', 'ด้าน', 'เรื่อง', 'การ'].map(matchKey));
+
+/** The subject of a list question as word keys (kept apart from `topicWords`, whose budget framing drops "ร่วม"). */
+function subjectKeys(topicText: string): string[] {
+  return tokenizeParts(topicText, { dropStopwords: true }).words.filter((w) => w.length > 1 && !/^\d/.test(w) && !LIST_FRAME.has(w));
+}
