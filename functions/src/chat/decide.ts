@@ -38,7 +38,7 @@ export function reportMeasure(u: Understanding): ReportMeasure | null {
   if (w.notDone) return 'notDone';
   if (w.spent) return w.percent ? 'percentBudget' : 'spent';
   if (w.ordinance) return 'ordinance';
-  if (w.percent) return w.budget || w.money ? 'percentBudget' : 'percent';
+  if (w.percent) return w.budget ? 'percentBudget' : 'percent';
   if (w.done || (w.progress && w.count)) return 'done';
   if (w.planned && (w.budget || w.money)) return 'budgetPlanned';
   if (w.planned && w.count) return 'planned';

@@ -1,5 +1,5 @@
 import type { ParsedDocument, Project, ReportDimensionRow, StatedTotal } from '../plans/schema.ts';
-import { formatBaht, formatNumber } from './format.ts';
+import { formatBaht, formatDecimal, formatNumber } from './format.ts';
 import type { Lang } from './lang.ts';
 import type { FigureSource, ListFilters } from './types.ts';
 
@@ -127,16 +127,19 @@ export function reportFigure(fd: FigureDoc, report: NonNullable<ParsedDocument['
   const scope = dimension !== undefined ? (en(fd) ? `dimension ${dimension}` : `มิติที่ ${dimension}`) : en(fd) ? 'in all' : 'ทั้งหมด';
   const period = report.period ? (en(fd) ? ` (${report.period})` : ` ${report.period}`) : '';
   const n = formatNumber;
-  const pct = (x: number) => `${en(fd) ? '' : 'ร้อยละ '}${n(x)}${en(fd) ? '%' : ''}`;
+  // Percentages as the report writes them (52.94, not 53); money as baht, 0 as "0 บาท" (an amount, not "no budget").
+  const pct = (x: number) => (en(fd) ? `${formatDecimal(x)}%` : `ร้อยละ ${formatDecimal(x)}`);
+  const money = (x: number) => (en(fd) ? `${n(x)} baht` : `${n(x)} บาท`);
+  // One figure per answer: the one asked for, nothing from the neighbouring columns.
   const th: Record<ReportMeasure, [string, string, string]> = {
-    done: [`ผลการดำเนินงาน${period} ${scope}: ดำเนินการแล้ว ${n(row.projectsDone)} จาก ${n(row.projectsPlanned)} โครงการ (${pct(row.percentProjects)})`, `Progress${period}, ${scope}: ${n(row.projectsDone)} of ${n(row.projectsPlanned)} projects done (${pct(row.percentProjects)})`, n(row.projectsDone)],
-    notDone: [`ผลการดำเนินงาน${period} ${scope}: ยังไม่ได้ดำเนินการ ${n(row.projectsPlanned - row.projectsDone)} โครงการ (ตามแผน ${n(row.projectsPlanned)} ดำเนินการแล้ว ${n(row.projectsDone)})`, `Progress${period}, ${scope}: ${n(row.projectsPlanned - row.projectsDone)} projects not yet done (${n(row.projectsPlanned)} planned, ${n(row.projectsDone)} done)`, n(row.projectsPlanned - row.projectsDone)],
-    planned: [`ตามแผน${period} ${scope} มี ${n(row.projectsPlanned)} โครงการ (ดำเนินการแล้ว ${n(row.projectsDone)})`, `Planned${period}, ${scope}: ${n(row.projectsPlanned)} projects (${n(row.projectsDone)} done)`, n(row.projectsPlanned)],
-    spent: [`ใช้จ่ายงบประมาณจริง${period} ${scope} ${formatBaht(row.budgetSpent)} (ตามแผน ${formatBaht(row.budgetPlanned)}, ร้อยละ ${n(row.percentBudget)})`, `Budget spent${period}, ${scope}: ${baht(fd, row.budgetSpent)} (planned ${baht(fd, row.budgetPlanned)}, ${n(row.percentBudget)}%)`, baht(fd, row.budgetSpent)],
-    ordinance: [`งบประมาณตามข้อบัญญัติ${period} ${scope} ${formatBaht(row.budgetByOrdinance)}`, `Budget in the ordinance${period}, ${scope}: ${baht(fd, row.budgetByOrdinance)}`, baht(fd, row.budgetByOrdinance)],
-    budgetPlanned: [`งบประมาณตามแผน${period} ${scope} ${formatBaht(row.budgetPlanned)} (ใช้จ่ายจริง ${formatBaht(row.budgetSpent)})`, `Planned budget${period}, ${scope}: ${baht(fd, row.budgetPlanned)} (spent ${baht(fd, row.budgetSpent)})`, baht(fd, row.budgetPlanned)],
-    percent: [`ผลการดำเนินงาน${period} ${scope}: ดำเนินการแล้ว${pct(row.percentProjects)} (${n(row.projectsDone)} จาก ${n(row.projectsPlanned)} โครงการ)`, `Progress${period}, ${scope}: ${pct(row.percentProjects)} of projects done (${n(row.projectsDone)} of ${n(row.projectsPlanned)})`, pct(row.percentProjects)],
-    percentBudget: [`การใช้จ่ายงบประมาณ${period} ${scope}: ${pct(row.percentBudget)} ของงบตามแผน (${formatBaht(row.budgetSpent)} จาก ${formatBaht(row.budgetPlanned)})`, `Budget use${period}, ${scope}: ${pct(row.percentBudget)} of the planned budget (${baht(fd, row.budgetSpent)} of ${baht(fd, row.budgetPlanned)})`, pct(row.percentBudget)],
+    done: [`ผลการดำเนินงาน${period} ${scope}: ดำเนินการแล้ว ${n(row.projectsDone)} โครงการ`, `Progress${period}, ${scope}: ${n(row.projectsDone)} projects done`, n(row.projectsDone)],
+    notDone: [`ผลการดำเนินงาน${period} ${scope}: ยังไม่ได้ดำเนินการ ${n(row.projectsPlanned - row.projectsDone)} โครงการ (คิดจากตามแผนลบที่ดำเนินการแล้ว)`, `Progress${period}, ${scope}: ${n(row.projectsPlanned - row.projectsDone)} projects not yet done (planned minus done)`, n(row.projectsPlanned - row.projectsDone)],
+    planned: [`ตามแผน${period} ${scope} มี ${n(row.projectsPlanned)} โครงการ`, `Planned${period}, ${scope}: ${n(row.projectsPlanned)} projects`, n(row.projectsPlanned)],
+    spent: [`ใช้จ่ายงบประมาณจริง${period} ${scope} ${money(row.budgetSpent)}`, `Budget actually spent${period}, ${scope}: ${money(row.budgetSpent)}`, money(row.budgetSpent)],
+    ordinance: [`งบประมาณตามข้อบัญญัติ/เทศบัญญัติ${period} ${scope} ${money(row.budgetByOrdinance)}`, `Budget in the ordinance${period}, ${scope}: ${money(row.budgetByOrdinance)}`, money(row.budgetByOrdinance)],
+    budgetPlanned: [`งบประมาณตามแผน${period} ${scope} ${money(row.budgetPlanned)}`, `Planned budget${period}, ${scope}: ${money(row.budgetPlanned)}`, money(row.budgetPlanned)],
+    percent: [`ผลการดำเนินงาน${period} ${scope}: ดำเนินการแล้ว${pct(row.percentProjects)} ของโครงการ`, `Progress${period}, ${scope}: ${pct(row.percentProjects)} of projects done`, pct(row.percentProjects)],
+    percentBudget: [`การใช้จ่ายงบประมาณ${period} ${scope}: ${pct(row.percentBudget)}`, `Budget use${period}, ${scope}: ${pct(row.percentBudget)}`, pct(row.percentBudget)],
   };
   const [thText, enText, figure] = th[measure];
   return { text: en(fd) ? enText : thText, sources: [source(fd, figure, row.line, measure === 'notDone' ? 'planned minus done' : undefined)] };

@@ -8,8 +8,10 @@
  * one API conversation (same follow-up context as one LINE user); a question's `today` is sent as the ask API's
  * local-mode `today`, the date the engine resolves "ปีนี้"/"ปีหน้า" against. `--offline` asks the engine in-process.
  *
- * Prints per category: n, content-correct % (the first message carries the answer), top-1 %, wrong figures, and the
- * failures. Scoring: cli/evalJudge.ts.
+ * Prints per category: n, content-correct % (the first message carries the answer), top-1 %, wrong figures (a number
+ * the question lists as wrong, given in the first message), "disclosed" (such a number only inside the reply's
+ * rows'-sum disclosure), and the failures. A question without `today` is asked on `--today` (default 2026-12-02, the
+ * dev set's convention). Scoring: cli/evalJudge.ts.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -38,6 +40,8 @@ export interface CategoryScore {
   content: number;
   top1: number;
   wrongFigures: number;
+  /** Answers whose only "wrong" number is in the rows'-sum disclosure ("(รวมรายการได้ Y บาท)"). */
+  disclosed: number;
 }
 
 export interface EvalSummary {
@@ -68,12 +72,17 @@ export function questionFiles(dirs: string[], files: string[]): string[] {
 
 const turnText = (t: string | { q: string }) => (typeof t === 'string' ? t : t.q);
 
-export async function runEval(questions: EvalQuestion[], ask: Asker, runId = Date.now().toString(36)): Promise<EvalSummary> {
+/** The date a question without its own `today` is asked on: the dev set's convention (test/fixtures/eval/README.md). */
+export const DEFAULT_TODAY = '2026-12-02';
+
+export async function runEval(questions: EvalQuestion[], ask: Asker, options: { today?: string; runId?: string } = {}): Promise<EvalSummary> {
+  const runId = options.runId ?? Date.now().toString(36);
+  const defaultToday = options.today ?? DEFAULT_TODAY;
   const outcomes: EvalOutcome[] = [];
   for (const question of questions) {
     const turns = question.turns ?? [];
     const conversation = turns.length ? `eval-${runId}-${question.id}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 64) : undefined;
-    const opts = { ...(conversation ? { conversation } : {}), ...(question.today ? { today: question.today } : {}) };
+    const opts = { ...(conversation ? { conversation } : {}), today: question.today ?? defaultToday };
     for (const t of turns) await ask(question.org, turnText(t), opts);
     const response = await ask(question.org, question.q, opts);
     outcomes.push({ question, response, ...judge(question, response) });
@@ -83,6 +92,7 @@ export async function runEval(questions: EvalQuestion[], ask: Asker, runId = Dat
     content: list.filter((o) => o.content).length,
     top1: list.filter((o) => o.top1).length,
     wrongFigures: list.reduce((a, o) => a + (o.wrongFigures.length ? 1 : 0), 0),
+    disclosed: list.reduce((a, o) => a + (o.disclosedWrong.length ? 1 : 0), 0),
   });
   const byCategory: Record<string, CategoryScore> = {};
   for (const c of [...new Set(outcomes.map((o) => o.question.category ?? '-'))].sort()) {
@@ -118,8 +128,8 @@ const pct = (n: number, d: number) => (d === 0 ? '-' : `${((100 * n) / d).toFixe
 
 export function formatSummary(s: EvalSummary, options: { maxFailures?: number } = {}): string {
   const row = (name: string, c: CategoryScore) =>
-    `${name.padEnd(22)} ${String(c.n).padStart(4)}   ${pct(c.content, c.n).padStart(6)}   ${pct(c.top1, c.n).padStart(6)}   ${String(c.wrongFigures).padStart(5)}`;
-  const lines = [`${'category'.padEnd(22)} ${'n'.padStart(4)}   content    top-1   wrong`];
+    `${name.padEnd(22)} ${String(c.n).padStart(4)}   ${pct(c.content, c.n).padStart(6)}   ${pct(c.top1, c.n).padStart(6)}   ${String(c.wrongFigures).padStart(5)}   ${String(c.disclosed).padStart(9)}`;
+  const lines = [`${'category'.padEnd(22)} ${'n'.padStart(4)}   content    top-1   wrong   disclosed`];
   for (const [c, score] of Object.entries(s.byCategory)) lines.push(row(c, score));
   lines.push(row('ALL', s.total));
   const failures = s.outcomes.filter((o) => !o.content);
@@ -144,6 +154,7 @@ async function main() {
       json: { type: 'boolean', default: false },
       'all-failures': { type: 'boolean', default: false },
       only: { type: 'string' },
+      today: { type: 'string' },
     },
   });
   const old = [path.resolve(REPO_ROOT, '../shared/eval/dev-questions.jsonl'), path.resolve(REPO_ROOT, '../../shared/eval/dev-questions.jsonl')].find((f) => existsSync(f));
@@ -165,7 +176,7 @@ async function main() {
     server = await startRuntime(loadConfig({ MODE: 'local', PORT: '0', LOG_LEVEL: 'silent' }), { log: createLogger({ level: 'silent' }), scheduleEveryMs: 0 });
     ask = httpAsker(server.baseUrl);
   }
-  const summary = await runEval(questions, ask);
+  const summary = await runEval(questions, ask, values.today ? { today: values.today } : {});
   await server?.stop();
   if (values.json) {
     console.log(JSON.stringify({ total: summary.total, byCategory: summary.byCategory, outcomes: summary.outcomes.map((o) => ({ id: o.question.id, category: o.question.category, content: o.content, top1: o.top1, wrongFigures: o.wrongFigures, why: o.why })) }, null, 2));

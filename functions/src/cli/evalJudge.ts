@@ -46,6 +46,8 @@ export interface Verdict {
   content: boolean;
   top1: boolean;
   wrongFigures: number[];
+  /** "wrong" numbers that appear only in the rows'-sum disclosure clause (not given as the answer). */
+  disclosedWrong: number[];
   abstained: boolean;
   why: string;
 }
@@ -55,7 +57,7 @@ export function titleKey(t: string): string {
   return normalizeText(t).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** Every string a reply shows (texts, alt texts, flex texts). */
+/** Every string a reply shows as its content (texts, alt texts, flex texts; not the quick-reply suggestions). */
 export function replyText(messages: Message[]): string {
   const out: string[] = [];
   const walk = (v: unknown) => {
@@ -64,7 +66,7 @@ export function replyText(messages: Message[]): string {
     else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
         // Button payloads are not read by the resident.
-        if (k === 'data' || k === 'uri' || k === 'url' || k === 'type' || k === 'layout' || k === 'size' || k === 'color') continue;
+        if (k === 'data' || k === 'uri' || k === 'url' || k === 'type' || k === 'layout' || k === 'size' || k === 'color' || k === 'quickReply') continue;
         walk(x);
       }
     }
@@ -91,22 +93,52 @@ export function isAbstention(r: AskResponse): boolean {
   return r.intent === 'unknown' || r.intent === 'abstain';
 }
 
+const ZERO_WORDS = /ไม่ใช้งบ|ไม่มีงบ|ไม่ได้ใช้งบ|ไม่ได้รับงบ|\bno budget\b|\b0 baht\b/iu;
+
+/** The unit of an expected figure, as replies write it: บาท/baht, ร้อยละ/%/percent; counts need none. */
+function unitShown(unit: string | undefined, text: string, value: number): boolean {
+  if (!unit || unit === 'count') return true;
+  if (unit === 'baht') return /บาท|baht|งบ/iu.test(text) || value === 0;
+  if (unit === 'percent') return /ร้อยละ|%|percent/iu.test(text);
+  return titleKey(text).includes(titleKey(unit));
+}
+
+/** Whether a reply's first message speaks English (its lead and labels), for questions asked in English. */
+export function speaksEnglish(text: string): boolean {
+  return (text.match(/\b[A-Za-z][a-z]{1,}\b/g) ?? []).length >= 3;
+}
+
+/**
+ * Numbers a reply gives as its answer: those of the first message, except inside the one clause where a reply
+ * discloses that the document's rows add up to something other than its stated total ("(รวมรายการได้ Y บาท)",
+ * "its rows add up to Y") — that clause says the figure is NOT the answer. Counted apart as `disclosed`.
+ */
+export function answeredNumbers(first: string): { answered: number[]; disclosed: number[] } {
+  const clause = /\((?:รวมรายการได้|ในตารางมีรายการ|the document states this; its rows add up to|[^()]*are listed in its tables)[^()]*\)/gu;
+  const disclosed = [...first.matchAll(clause)].flatMap((m) => numbersIn(m[0]));
+  return { answered: numbersIn(first.replace(clause, ' ')), disclosed };
+}
+
 export function judge(question: EvalQuestion, response: AskResponse): Verdict {
   const e = question.expect;
   const results = response.results;
   const first = response.messages[0] ? replyText([response.messages[0]]) : '';
   const firstKey = titleKey(first);
   const abstained = isAbstention(response);
-  const wrongFigures = (e.wrong ?? []).filter((w) => numbersIn(first).includes(w));
+  const { answered, disclosed } = answeredNumbers(first);
+  const wrongFigures = (e.wrong ?? []).filter((w) => answered.includes(w));
+  const disclosedWrong = (e.wrong ?? []).filter((w) => !answered.includes(w) && disclosed.includes(w));
+  const englishOk = question.lang !== 'en' || speaksEnglish(first);
   const containsOk = (e.contains ?? []).every((c) => firstKey.includes(titleKey(c)));
   const namesOf = (r: ResultRef) => [r.title, ...(r.writtenAs ? [r.writtenAs] : [])].map(titleKey);
   const topLine = `top: ${results.slice(0, 3).map((r) => `${r.type}:${r.title.slice(0, 40)}`).join(' | ') || '(none)'}; first message: ${first.slice(0, 140).replace(/\n/g, ' / ')}`;
   const v = (content: boolean, top1: boolean, why: string): Verdict => ({
-    content: content && containsOk && wrongFigures.length === 0 && (e.type === 'abstain' || !abstained),
+    content: content && containsOk && englishOk && wrongFigures.length === 0 && (e.type === 'abstain' || !abstained),
     top1,
     wrongFigures,
+    disclosedWrong,
     abstained,
-    why: `${why}${containsOk ? '' : ` (missing ${JSON.stringify(e.contains)})`}${wrongFigures.length ? ` WRONG FIGURE ${wrongFigures.join(', ')}` : ''} (intent ${response.intent}); ${topLine}`,
+    why: `${why}${containsOk ? '' : ` (missing ${JSON.stringify(e.contains)})`}${englishOk ? '' : ' (not in English)'}${wrongFigures.length ? ` WRONG FIGURE ${wrongFigures.join(', ')}` : ''} (intent ${response.intent}); ${topLine}`,
   });
   switch (e.type) {
     case 'project': {
@@ -126,9 +158,10 @@ export function judge(question: EvalQuestion, response: AskResponse): Verdict {
       return v(missing.length === 0, missing.length === 0, `missing ${missing.length}/${e.titles.length}: ${missing.slice(0, 3).join(' | ')} (${results.length} results)`);
     }
     case 'number': {
-      const found = numbersIn(first).includes(e.value);
-      const unitOk = !e.unit || firstKey.includes(titleKey(e.unit));
-      return v(found && unitOk, found, `expected ${e.value}${e.unit ? ` ${e.unit}` : ''} in the first message`);
+      // "ไม่ใช้งบประมาณ" / "no budget" state a zero budget in words.
+      const found = numbersIn(first).includes(e.value) || (e.value === 0 && ZERO_WORDS.test(first));
+      const unitOk = unitShown(e.unit, first, e.value);
+      return v(found && unitOk, found, `expected ${e.value}${e.unit ? ` ${e.unit}` : ''} in the first message${unitOk ? '' : ' (unit not shown)'}`);
     }
     case 'abstain': {
       return v(abstained, abstained, 'expected an abstention');
