@@ -4,7 +4,7 @@ import type { SearchHit } from '../search/index.ts';
 import { unitKey, type Knowledge } from '../search/knowledgeBase.ts';
 import { matchKey, normalizeText } from '../search/normalize.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
-import type { ReportMeasure } from './figures.ts';
+import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { ConversationContext, Intent, ListFilters } from './types.ts';
 import type { Action, ManualAspect, Understanding } from './understand.ts';
 
@@ -24,6 +24,7 @@ export type Decision = { confidence: number } & (
   | { intent: AggregateIntent; filters: ListFilters }
   | { intent: 'progress'; filters: ListFilters; measure: ReportMeasure | null }
   | { intent: 'manual.list' }
+  | { intent: 'dimension.rank'; measure: DimensionMeasure; dir: 'top' | 'bottom'; year?: number | undefined }
   | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' }
 );
 
@@ -31,6 +32,12 @@ export type Decision = { confidence: number } & (
 export const CONFIDENCE_THRESHOLD = 0.5;
 
 const AGGREGATES: ReadonlySet<Intent> = new Set(['list', 'count', 'budget.total', 'budget.top', 'budget.bottom', 'budget.average']);
+
+/** The report measure of a "which dimension" question ("ทำเสร็จเยอะที่สุด" is done, not planned). */
+function measure0(u: Understanding): ReportMeasure | null {
+  if (u.wants.done || /ทำ(?:ได้|เสร็จ)|ดำเนินการ(?:ได้|แล้ว)/u.test(u.compact)) return u.wants.percent ? (u.wants.budget ? 'percentBudget' : 'percent') : 'done';
+  return reportMeasure(u);
+}
 
 /** The report measure a question asks for, when it asks for one. */
 export function reportMeasure(u: Understanding): ReportMeasure | null {
@@ -45,8 +52,31 @@ export function reportMeasure(u: Understanding): ReportMeasure | null {
   return null;
 }
 
-export function decide(k: Knowledge, u: Understanding, ctx: ConversationContext | null): Decision {
+/**
+ * What the organisation's own document tells about a question's words: a dimension named by its title ("มิติการมี
+ * ส่วนร่วมของภาคประชาชน", or "มิติที่ 3 การมีส่วนร่วม…": the title words are the slot, not a subject).
+ */
+export function withDocument(k: Knowledge, u: Understanding): Understanding {
   const doc = k.corpus.document;
+  if (!doc || u.topicWords.length === 0) return u;
+  const titleKey = (t: string) => matchKey(normalizeText(t)).replace(/\s+/g, '');
+  let dimension = u.dimension;
+  if (dimension === null && /มิติ|มติ/u.test(u.compact) && !u.wants.whichDimension) {
+    const scored = doc.dimensions
+      .map((d) => ({ d: d.number, hit: u.topicWords.filter((w) => titleKey(d.title).includes(w)).length }))
+      .filter((x) => x.hit >= 2 || (x.hit >= 1 && u.topicWords.length === 1))
+      .sort((a, b) => b.hit - a.hit);
+    if (scored[0] && scored[0].hit > (scored[1]?.hit ?? 0)) dimension = scored[0].d;
+  }
+  if (dimension === null) return u;
+  const title = titleKey(doc.dimensions.find((d) => d.number === dimension)?.title ?? '');
+  const topicWords = u.topicWords.filter((w) => !title.includes(w));
+  return { ...u, dimension, topicWords };
+}
+
+export function decide(k: Knowledge, read: Understanding, ctx: ConversationContext | null): Decision {
+  const doc = k.corpus.document;
+  const u = withDocument(k, read);
   if (u.action) return { intent: 'action', action: u.action, confidence: 1 };
   const chatty = (u.greeting || u.thanks || u.help) && u.topicWords.length === 0 && !u.wants.list && !u.wants.count;
   if (chatty) return { intent: u.help ? 'help' : 'greeting', ...(u.thanks ? { lead: 'thanks' } : {}), confidence: 1 };
@@ -101,8 +131,13 @@ export function decide(k: Knowledge, u: Understanding, ctx: ConversationContext 
   if (u.unit !== null) filters.unit = u.unit;
   if (u.years[0] !== undefined) filters.year = u.years[0];
   if (u.wants.withBudget) filters.withBudget = true;
+  if (u.wants.allYears) filters.allYears = true;
 
   const planWide = slotsOnly || hasFilter;
+  if (u.wants.whichDimension && (u.wants.top || u.wants.bottom) && k.projects.size > 0) {
+    const measure: DimensionMeasure = isReport ? (measure0(u) ?? (u.wants.budget ? 'budgetPlanned' : 'planned')) : u.wants.budget || u.wants.money && !u.wants.count ? 'budget' : 'projects';
+    return { intent: 'dimension.rank', measure, dir: u.wants.bottom ? 'bottom' : 'top', year: u.years[0], confidence: 0.85 };
+  }
   const money = u.wants.budget || u.wants.money;
   if (isReport && planWide && measure && !u.unit && !u.mission) return { intent: 'progress', filters, measure, confidence: 0.9 };
   if (u.wants.count && planWide) {

@@ -62,7 +62,7 @@ function rowsNote(fd: FigureDoc, statedValue: number, rowsValue: number, unit: (
 }
 
 /** Total budget of a scope: per year as the document states it, or the sum of its rows where it states none. */
-export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, scope: string): Figures {
+export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, scope: string, allYears = false): Figures {
   const years = f.year !== undefined ? [f.year] : fd.doc.fiscalYears;
   const rowsOf = (y: number) => projects.reduce((a, p) => a + (p.budgets[String(y)] ?? 0), 0);
   const sources: FigureSource[] = [];
@@ -85,10 +85,11 @@ export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, 
     const first = perYear[0] as (typeof perYear)[number];
     const span = `${years[0]}-${years[years.length - 1]}`;
     const sum = perYear.reduce((a, x) => a + x.value, 0);
+    // The sum over the plan's years is said only when asked for ("ทั้งแผน 5 ปี"): the document states yearly totals.
     text = en(fd)
-      ? `${head}: ${baht(fd, first.value)} a year in fiscal years ${span} (${basis})${rowsNote(fd, first.value, first.rows, (n) => baht(fd, n))}; ${baht(fd, sum)} over ${years.length} years`
-      : `${head} ${basis}ปีละ ${label(first)} ปี ${span} รวม ${years.length} ปี ${formatBaht(sum)}`;
-    sources.push(source(fd, baht(fd, sum), first.stated?.line ?? projects[0]?.line, `${years.length} × the yearly total`));
+      ? `${head}: ${baht(fd, first.value)} a year in fiscal years ${span} (${basis})${rowsNote(fd, first.value, first.rows, (n) => baht(fd, n))}${allYears ? `; ${baht(fd, sum)} over ${years.length} years` : ''}`
+      : `${head} ${basis}ปีละ ${label(first)} (ปี ${span})${allYears ? ` รวม ${years.length} ปี ${formatBaht(sum)}` : ''}`;
+    if (allYears) sources.push(source(fd, baht(fd, sum), first.stated?.line ?? projects[0]?.line, `${years.length} × the yearly total`));
   } else {
     const sum = perYear.reduce((a, x) => a + x.value, 0);
     text = [`${head} (${basis})`, ...perYear.map((x) => `${yearWord(fd, x.y)}: ${label(x)}`), `${en(fd) ? `All ${years.length} years` : `รวม ${years.length} ปี`}: ${baht(fd, sum)}`].join('\n');
@@ -145,9 +146,10 @@ export function reportFigure(fd: FigureDoc, report: NonNullable<ParsedDocument['
   return { text: en(fd) ? enText : thText, sources: [source(fd, figure, row.line, measure === 'notDone' ? 'planned minus done' : undefined)] };
 }
 
-/** Projects ranked by budget (a year, or all years), largest or smallest first; ties kept in document order. */
+/** Projects ranked by budget (of a year, or a year's amount), largest or smallest first; ties kept in document order. */
 export function ranked(projects: Project[], f: ListFilters, dir: 'top' | 'bottom'): Array<{ p: Project; amount: number }> {
-  const amount = (p: Project) => (f.year !== undefined ? (p.budgets[String(f.year)] ?? 0) : Object.values(p.budgets).reduce((a, b) => a + b, 0));
+  // Without a year: a project's yearly amount (its largest year), as residents compare budgets a year at a time.
+  const amount = (p: Project) => (f.year !== undefined ? (p.budgets[String(f.year)] ?? 0) : Math.max(0, ...Object.values(p.budgets)));
   const rows = projects.map((p) => ({ p, amount: amount(p) })).filter((x) => x.amount > 0);
   return rows.sort((a, b) => (dir === 'top' ? b.amount - a.amount : a.amount - b.amount) || a.p.seq - b.p.seq);
 }
@@ -164,4 +166,45 @@ export function averageBudget(fd: FigureDoc, projects: Project[], f: ListFilters
     ? `Average budget per project${scope ? ` of ${scope}` : ''} ${yearText}: about ${baht(fd, avg)} (${baht(fd, Math.round(perYear))} over ${projects.length} projects, ${funded} of them with a budget)`
     : `งบประมาณเฉลี่ยต่อโครงการ${scope ? ` ${scope}` : ''} ${yearText} ประมาณ ${formatBaht(avg)} (${formatBaht(Math.round(perYear))} หาร ${projects.length} โครงการ มีงบ ${funded} โครงการ)`;
   return { text, sources: [source(fd, baht(fd, avg), projects[0]?.line, `average of ${projects.length} rows`)] };
+}
+
+export type DimensionMeasure = 'projects' | 'budget' | ReportMeasure;
+
+/**
+ * "มิติไหน…มากที่สุด": the dimension with the largest (or smallest) figure — each dimension's figure as the document
+ * states it (its per-dimension totals or the report's per-dimension row), counted from rows only where it states none.
+ */
+export function dimensionRank(fd: FigureDoc, projects: Project[], measure: DimensionMeasure, dir: 'top' | 'bottom', year: number | undefined): Figures | null {
+  const doc = fd.doc;
+  const dims = [1, 2, 3, 4].filter((d) => projects.some((p) => p.dimension === d) || doc.report?.dimensions.some((r) => r.dimension === d));
+  const report = doc.report;
+  const rows = dims.map((d) => {
+    const row = report?.dimensions.find((r) => r.dimension === d);
+    if (report && row && measure !== 'projects' && measure !== 'budget') {
+      const v: Record<ReportMeasure, number> = { done: row.projectsDone, notDone: row.projectsPlanned - row.projectsDone, planned: row.projectsPlanned, spent: row.budgetSpent, ordinance: row.budgetByOrdinance, budgetPlanned: row.budgetPlanned, percent: row.percentProjects, percentBudget: row.percentBudget };
+      return { d, value: v[measure], line: row.line };
+    }
+    if (report && row) return { d, value: measure === 'projects' ? row.projectsPlanned : row.budgetPlanned, line: row.line };
+    if (measure === 'budget') {
+      const y = year ?? doc.fiscalYears[0];
+      const s = y !== undefined ? stated(doc, 'budget', { dimension: d, year: y }) : null;
+      const rowsSum = projects.filter((p) => p.dimension === d).reduce((a, p) => a + (y !== undefined ? (p.budgets[String(y)] ?? 0) : 0), 0);
+      return { d, value: s ? s.value : rowsSum, line: s?.line ?? projects.find((p) => p.dimension === d)?.line ?? null };
+    }
+    const s = stated(doc, 'projects', { dimension: d, year: null });
+    const counted = projects.filter((p) => p.dimension === d).length;
+    return { d, value: s ? s.value : counted, line: s?.line ?? null };
+  });
+  if (rows.length === 0) return null;
+  const best = rows.reduce((a, b) => (dir === 'top' ? (b.value > a.value ? b : a) : b.value < a.value ? b : a));
+  const ties = rows.filter((r) => r.value === best.value).map((r) => r.d);
+  const isMoney = measure === 'budget' || measure === 'spent' || measure === 'ordinance' || measure === 'budgetPlanned';
+  const isPct = measure === 'percent' || measure === 'percentBudget';
+  const perYear = measure === 'budget' && year === undefined && doc.fiscalYears.length > 1;
+  const fig = isMoney ? `${perYear ? (en(fd) ? '' : 'ปีละ ') : ''}${baht(fd, best.value)}${perYear && en(fd) ? ' a year' : ''}` : isPct ? (en(fd) ? `${formatDecimal(best.value)}%` : `ร้อยละ ${formatDecimal(best.value)}`) : en(fd) ? `${formatNumber(best.value)} projects` : `${formatNumber(best.value)} โครงการ`;
+  const which = ties.length > 1 ? (en(fd) ? `dimensions ${ties.join(', ')}` : `มิติที่ ${ties.join(', ')} (เท่ากัน)`) : en(fd) ? `dimension ${best.d}` : `มิติที่ ${best.d}`;
+  const title = ties.length === 1 ? doc.dimensions.find((x) => x.number === best.d)?.title : undefined;
+  const word = dir === 'top' ? (en(fd) ? 'largest' : 'มากที่สุด') : en(fd) ? 'smallest' : 'น้อยที่สุด';
+  const text = en(fd) ? `The ${word}: ${which}${title ? ` (${title})` : ''}, ${fig}` : `${which}${title ? ` ${title}` : ''} ${word} ${fig}${year !== undefined ? ` (ปี ${year})` : ''}`;
+  return { text, sources: [source(fd, fig, best.line)] };
 }

@@ -2,7 +2,7 @@ import type { Project } from '../plans/schema.ts';
 import type { CorpusManual } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
 import type { AggregateIntent, Decision } from './decide.ts';
-import { averageBudget, budgetTotal, projectCount, ranked, reportFigure, source, type ReportMeasure } from './figures.ts';
+import { averageBudget, budgetTotal, dimensionRank, projectCount, ranked, reportFigure, source, type DimensionMeasure, type ReportMeasure } from './figures.ts';
 import { clip, formatBaht, formatNumber, tidy } from './format.ts';
 import { ask, budgetLines, flex, manualAltText, manualAspectText, manualBubble, projectAltText, projectBubble, quickReply, textMessage, unitOf, type ListItem } from './replies.ts';
 import { toRef, type Session } from './session.ts';
@@ -34,6 +34,7 @@ export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
   'budget.bottom': (s, d) => aggregate(s, d.intent, d.filters),
   'budget.average': (s, d) => aggregate(s, d.intent, d.filters),
   progress: (s, d) => progress(s, d.filters, d.measure),
+  'dimension.rank': (s, d) => dimensionAnswer(s, d.measure, d.dir, d.year),
   unknown: (s, d) => s.abstain(d),
 };
 
@@ -182,7 +183,7 @@ function aggregate(s: Session, intent: AggregateIntent, f: ListFilters): AnswerO
     return s.listAnswer('count', items, fig.text, f, refs(projects), fig.sources);
   }
   if (intent === 'budget.total') {
-    const fig = budgetTotal(fd, projects, f, what);
+    const fig = budgetTotal(fd, projects, f, what, f.allYears === true);
     const funded = projects.filter((p) => Object.values(p.budgets).some((v) => v > 0));
     return s.listAnswer('budget.total', funded.map((p) => s.listItem(p, f)), fig.text, f, refs(funded), fig.sources);
   }
@@ -193,8 +194,8 @@ function aggregate(s: Session, intent: AggregateIntent, f: ListFilters): AnswerO
   if (intent === 'budget.top' || intent === 'budget.bottom') {
     const rows = ranked(projects, f, intent === 'budget.top' ? 'top' : 'bottom');
     const top = rows.slice(0, 5);
-    const allYears = f.year === undefined && fd.doc.fiscalYears.length > 1;
-    const amount = (n: number) => `${s.lang === 'en' ? `${formatNumber(n)} baht` : formatBaht(n)}${allYears ? s.say(' (รวมทุกปี)', ' (all years)') : ''}`;
+    const perYear = f.year === undefined && fd.doc.fiscalYears.length > 1;
+    const amount = (n: number) => `${perYear ? s.say('ปีละ ', '') : ''}${s.lang === 'en' ? `${formatNumber(n)} baht` : formatBaht(n)}${perYear ? s.say('', ' a year') : ''}`;
     const first = top[0];
     const ties = first ? top.filter((x) => x.amount === first.amount).length : 0;
     const head = !first
@@ -237,4 +238,18 @@ function progress(s: Session, f: ListFilters, measure: ReportMeasure | null): An
     : s.say(`ผลการดำเนินงาน ${tidy(report.period)}`, `Progress (${tidy(report.period)})`);
   const from = s.sourceLine(sources);
   return { intent: 'progress', results, messages: [textMessage(`${lead}\n${lines.join('\n')}${from ? `\n${from}` : ''}`, s.helpQuickReply())], sources, context: ctx };
+}
+
+function dimensionAnswer(s: Session, measure: DimensionMeasure, dir: 'top' | 'bottom', year?: number): AnswerOutput {
+  const fd = s.figureDoc();
+  const fig = fd ? dimensionRank(fd, [...s.k.projects.values()], measure, dir, year) : null;
+  if (!fig) return s.help('help', s.say('ขณะนี้ยังไม่มีแผนในระบบค่ะ', 'No plan has been published here yet.'));
+  const from = s.sourceLine(fig.sources);
+  return {
+    intent: 'dimension.rank',
+    results: [],
+    messages: [textMessage(`${fig.text}${from ? `\n${from}` : ''}`, s.listQuickReply({}))],
+    sources: fig.sources,
+    context: s.context({ intent: 'dimension.rank' }),
+  };
 }

@@ -12,6 +12,7 @@ export type Intent =
   | 'budget.top'
   | 'budget.bottom'
   | 'budget.average'
+  | 'dimension.rank'
   | 'progress'
   | 'manual'
   | 'manual.list'
@@ -43,6 +44,8 @@ export interface ListFilters {
   unit?: string;
   year?: number;
   withBudget?: boolean;
+  /** A total over every year of the plan was asked for ("ทั้งแผน 5 ปี"). */
+  allYears?: boolean;
 }
 
 /**

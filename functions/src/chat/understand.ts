@@ -43,6 +43,10 @@ export interface Understanding {
     percent: boolean;
     /** the budget in the ordinance (ข้อบัญญัติ/เทศบัญญัติ) */
     ordinance: boolean;
+    /** over every year of the plan ("ทั้งแผน", "ทุกปี", "5 ปี") */
+    allYears: boolean;
+    /** "มิติไหน…": which dimension */
+    whichDimension: boolean;
   };
   /** Says what happened to the person ("ย้ายมาอยู่ใหม่", "คลอดลูก"): a life situation, answered by a service manual. */
   situation: boolean;
@@ -62,7 +66,10 @@ export interface Understanding {
   topicWords: string[];
 }
 
-const DIMENSION = /(?:มิติ|มติ)\s*(?:ที่)?\s*([1-4])(?![\d.])/u;
+const DIMENSION = /(?:มิติ|มติ)\s*(?:ที่)?\s*([1-4]|หนึ่ง|สอง|สาม|สี่)(?![\d.])/u;
+/** Names of the documents themselves, which frame a question without naming a subject. */
+const DOCUMENT_NAMES = /แผนพัฒนาท้องถิ่น|แผนปฏิบัติการ(?:ป้องกัน(?:และปราบปราม)?การทุจริต)?|แผนป้องกัน(?:และปราบปราม)?การทุจริต|แผนต่อต้านการทุจริต|(?:ตาม)?ตาราง(?:การ)?[ก-๙]{0,12}/gu;
+const NUMBER_WORDS: Record<string, number> = { หนึ่ง: 1, สอง: 2, สาม: 3, สี่: 4 };
 const MISSION = /(?:(?:ข้อ|ภารกิจ|ภาระกิจ|การกิจ|ภารกิจที่|ข้อที่)\s*)?(?<![\d.])([1-4]\s?\.\s?[1-9])(?![\d.])/u;
 const ORDINAL = /^(?:อัน|ข้อ|รายการ|ตัว|เบอร์|ลำดับ|โครงการ|กิจกรรม|เรื่อง)?\s*(?:ที่)?\s*(\d{1,2})$/u;
 
@@ -83,6 +90,8 @@ const CUES = {
   notDone: /ยังไม่(?:ได้)?(?:ดำเนิน|ทำ|เสร็จ)|ไม่ได้ดำเนินการ|ค้างอยู่|คงเหลือกี่/u,
   percent: /ร้อยละ|เปอร์เซ็น|%/u,
   ordinance: /ข้อบัญญัติ|เทศบัญญัติ/u,
+  allYears: /ทั้งแผน|ทุกปี|ตลอดแผน|ตลอด\d?ปี|ทั้ง\d?ปี|\d+ปีรวม|รวม\d+ปี|ห้าปี/u,
+  whichDimension: /มิติ(?:ไหน|ใด|อะไร)/u,
 };
 
 const SITUATION = /^(?:ถ้า|หาก|เพิ่ง|พึ่ง|จะ|อยาก|ต้องการ)|(?:ย้าย|คลอด|เสียชีวิต|ตาย|เกิด|เปิดร้าน|ขาย|สร้าง|ต่อเติม|รื้อ|อายุครบ|พิการ|ขยะ|น้ำไม่ไหล|ประปา|ไฟไหม้|น้ำท่วม|บัตรหาย).*(?:ต้อง|ทำ|ยังไง|อย่างไร|ไหม|มั้ย|ได้)/u;
@@ -164,7 +173,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   let rest = read.rest;
 
   const dim = DIMENSION.exec(rest);
-  const dimension = dim ? Number(dim[1]) : null;
+  const dimension = dim ? (NUMBER_WORDS[dim[1] as string] ?? Number(dim[1])) : null;
   if (dim) rest = rest.replace(DIMENSION, ' ');
   const mis = MISSION.exec(rest);
   const mission = mis ? (mis[1] as string).replace(/\s/g, '') : null;
@@ -185,6 +194,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   if (unit) rest = removeLoose(rest, unit);
 
   for (const name of options.orgNames ?? []) rest = removeLoose(rest, name);
+  rest = rest.replace(DOCUMENT_NAMES, ' ');
   rest = rest.replace(ORG_TYPE, ' ');
 
   const stripped = compact.replace(/(ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ|อ่ะ|อะ|ฮะ|[?!.ๆ~])+$/u, '');
@@ -208,6 +218,8 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     notDone: CUES.notDone.test(compact),
     percent: CUES.percent.test(compact),
     ordinance: CUES.ordinance.test(compact),
+    allYears: CUES.allYears.test(compact),
+    whichDimension: CUES.whichDimension.test(compact),
   };
   const mentionsPlan = PLAN_WORDS.test(compact);
   let action: Action | null = null;

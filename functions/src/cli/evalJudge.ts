@@ -145,7 +145,8 @@ export function judge(question: EvalQuestion, response: AskResponse): Verdict {
       const wanted = [e.title, ...(e.alts ?? [])].map(titleKey);
       const at = results.findIndex((r) => r.type === 'project' && namesOf(r).some((n) => wanted.includes(n)));
       // Names are long: the reply may clip them, so the first 24 letters of the name stand for it.
-      const named = wanted.some((w) => firstKey.includes(w) || (w.length > 24 && firstKey.includes(w.slice(0, 24))));
+      const shown = at >= 0 ? [...wanted, ...namesOf(results[at] as ResultRef)] : wanted;
+      const named = shown.some((w) => firstKey.includes(w) || (w.length > 24 && firstKey.includes(w.slice(0, 24))));
       return v(at === 0 && named, at === 0, `expected "${e.title}" ${at === -1 ? 'nowhere' : `at ${at + 1}`}${named ? '' : ', not named in the first message'}`);
     }
     case 'manual': {
