@@ -2,6 +2,7 @@ import { NotFoundError } from '../errors.ts';
 import type { Knowledge, KnowledgeBase } from '../search/knowledgeBase.ts';
 import { hasNoWords } from '../search/normalize.ts';
 import { decide, type Decision } from './decide.ts';
+import { tidy } from './format.ts';
 import { detectLang, englishToThai, type Lang } from './lang.ts';
 import { manualAnswer, projectAnswer, RESPONDERS, type Responder } from './responders.ts';
 import { Session, type AnswerOptions } from './session.ts';
@@ -78,6 +79,14 @@ export function answerWith(knowledge: Knowledge, input: string, context: Convers
 /** Residents read the repaired name; whoever checks against the document can still find the name it wrote. */
 function withWrittenName(knowledge: Knowledge, ref: ResultRef): ResultRef {
   if (ref.type !== 'project') return ref;
-  const written = knowledge.projects.get(ref.id)?.nameAsWritten;
-  return written && written !== ref.title ? { ...ref, writtenAs: written } : ref;
+  const p = knowledge.projects.get(ref.id);
+  const written = p?.nameAsWritten;
+  // The detail section may name the item differently from the summary table ("เวทีประชาชน" / "เวทีประชาคม").
+  const detail = p?.detail?.name ? tidy(p.detail.name) : '';
+  const key = (t: string) => t.replace(/\s+/g, '');
+  return {
+    ...ref,
+    ...(written && written !== ref.title ? { writtenAs: written } : {}),
+    ...(detail && key(detail) !== key(ref.title) && key(detail) !== key(written ?? '') ? { alsoCalled: detail } : {}),
+  };
 }

@@ -25,7 +25,7 @@ export type Decision = { confidence: number } & (
   | { intent: 'progress'; filters: ListFilters; measure: ReportMeasure | null }
   | { intent: 'manual.list' }
   | { intent: 'dimension.rank'; measure: DimensionMeasure; dir: 'top' | 'bottom'; year?: number | undefined }
-  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' }
+  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year'; year?: number }
 );
 
 /** Below this the engine abstains rather than shows its best guess. */
@@ -134,6 +134,11 @@ export function decide(k: Knowledge, read: Understanding, ctx: ConversationConte
   if (u.wants.allYears) filters.allYears = true;
 
   const planWide = slotsOnly || hasFilter;
+  // A year the document does not cover: say so rather than answer with another year's figures.
+  const outside = doc && u.years.length > 0 && u.years.every((y) => !doc.fiscalYears.includes(y));
+  if (outside && planWide && (u.wants.list || u.wants.count || u.wants.budget || u.wants.money || u.wants.total || u.mentionsPlan)) {
+    return { intent: 'unknown', hits: [], reason: 'year', year: u.years[0] as number, confidence: 0.9 };
+  }
   if (u.wants.whichDimension && (u.wants.top || u.wants.bottom) && k.projects.size > 0) {
     const measure: DimensionMeasure = isReport ? (measure0(u) ?? (u.wants.budget ? 'budgetPlanned' : 'planned')) : u.wants.budget || u.wants.money && !u.wants.count ? 'budget' : 'projects';
     return { intent: 'dimension.rank', measure, dir: u.wants.bottom ? 'bottom' : 'top', year: u.years[0], confidence: 0.85 };

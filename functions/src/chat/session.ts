@@ -165,8 +165,12 @@ export class Session {
     const org = this.k.corpus.org;
     const near = d.reason === 'unsure' ? d.hits.slice(0, 2) : [];
     const phone = org.office?.phone;
+    const years = this.doc?.fiscalYears ?? [];
+    const span = years.length > 1 ? `${years[0]}-${years[years.length - 1]}` : `${years[0] ?? ''}`;
     const lines = [
-      this.say(`ขออภัยค่ะ เรื่องนี้ไม่มีในแผนปฏิบัติการและคู่มือบริการของ${org.name}`, `Sorry, the action plan and service manuals of ${org.name} do not cover this.`),
+      d.reason === 'year'
+        ? this.say(`ขออภัยค่ะ ${this.doc?.kind === 'report' ? 'รายงาน' : 'แผน'}ของ${org.name}ที่มีในระบบครอบคลุมปีงบประมาณ ${span} ไม่มีข้อมูลของปี ${d.year ?? ''}`, `Sorry, the ${this.doc?.kind === 'report' ? 'report' : 'plan'} of ${org.name} covers fiscal year${years.length > 1 ? 's' : ''} ${span}; it says nothing about ${d.year ?? 'that year'}.`)
+        : this.say(`ขออภัยค่ะ เรื่องนี้ไม่มีในแผนปฏิบัติการและคู่มือบริการของ${org.name}`, `Sorry, the action plan and service manuals of ${org.name} do not cover this.`),
       this.say('ถามได้เรื่องโครงการในแผน งบประมาณ และคู่มือบริการประชาชน หรือเลือกจากปุ่มด้านล่าง (ร้องเรียน แจ้งเบาะแส รับบัตรคิว)', 'You can ask about the plan’s projects and budgets and the service manuals, or use the buttons below (complaints, queue tickets).'),
       ...(phone ? [this.say(`หรือโทรสอบถาม ${phone}`, `Or call ${phone}.`)] : []),
     ];

@@ -33,6 +33,8 @@ export interface ResultRef {
   score: number;
   /** The name exactly as the document wrote it, when the importer repaired it (OCR letters, line-wrap spaces). */
   writtenAs?: string;
+  /** Another name the document gives the same item (its detail section's heading), when it differs. */
+  alsoCalled?: string;
 }
 
 /** Filters of a list/count/total question, kept so a follow-up can change one of them. */

@@ -138,7 +138,7 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
   เอกสาร หลักฐาน เตรียม ขั้นตอน วิธี ระยะ เวลา ระยะเวลา วัน นาน ค่าธรรมเนียม ธรรมเนียม ค่า ค่าใช้จ่าย จ่าย ติดต่อ สถานที่ ยื่น
   ตัวชี้วัด ชี้วัด วัตถุประสงค์ ผู้รับผิดชอบ ผล ผลการ ดำเนินงาน คืบหน้า ความคืบหน้า ต่อ ต้อง เสีย เสียเงิน ฟรี ยัง
   เกี่ยว เกี่ยวกับ เกี่ยวข้อง ด้าน เฉลี่ย น้อย ต่ำ ต่ำสุด น้อยสุด ใช้จ่าย เบิกจ่าย เบิก จริง ไป แล้ว ร้อยละ เปอร์เซ็นต์ เปอร์เซ็น
-  ข้อบัญญัติ บัญญัติ เทศบัญญัติ ราคา ตั้ง ตั้งไว้ ไว้ ทั้ง ทุก ทุกมิติ ยัง ไม่ ได้ ค้าง คงเหลือ เหลือ ต่อ แต่ละ ละ`
+  ข้อบัญญัติ บัญญัติ เทศบัญญัติ ราคา ตั้ง ตั้งไว้ ไว้ ทั้ง สิ้น ทุก ทุกมิติ ขอดู อยากรู้ อยากทราบ ทราบ รายละเอียด ยัง ไม่ ได้ ค้าง คงเหลือ เหลือ ต่อ แต่ละ ละ`
     .split(/\s+/)
     .filter(Boolean)
     .map(matchKey),
@@ -187,12 +187,24 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
       break;
     }
   }
+  // A unit named without its kind word ("นิติการ" for ฝ่ายนิติการ), when what is left is long enough to be a name.
+  if (!unit) {
+    for (const u of options.units ?? []) {
+      const bare = u.replace(/^(?:ฝ่าย|งาน|กอง|สำนัก|หน่วย)/u, '');
+      if (bare !== u && bare.length >= 5 && restCompact.includes(bare)) {
+        unit = bare;
+        break;
+      }
+    }
+  }
   if (!unit) {
     const m = /(สำนักปลัด|กอง[ก-๙]{2,}?)(?=รับผิดชอบ|ดูแล|เป็นเจ้าภาพ|ทำ|มี|\s|$)/u.exec(rest);
     if (m && /^(สำนักปลัด|กอง)/u.test(m[1] as string)) unit = m[1] as string;
   }
   if (unit) rest = removeLoose(rest, unit);
 
+  // Cues are read where slots are gone: "ปีงบ 68" is a year, not a budget; "มิติที่สอง|บริหาร" has no "งบ".
+  const cue = rest.replace(/\s+/g, '');
   for (const name of options.orgNames ?? []) rest = removeLoose(rest, name);
   rest = rest.replace(DOCUMENT_NAMES, ' ');
   rest = rest.replace(ORG_TYPE, ' ');
@@ -202,24 +214,24 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   const ordinal = ord ? Number(ord[1]) : null;
 
   const wants = {
-    budget: CUES.budget.test(compact),
-    money: CUES.money.test(compact),
-    count: CUES.count.test(compact),
-    list: CUES.list.test(compact),
-    total: CUES.total.test(compact),
-    top: CUES.top.test(compact),
-    progress: CUES.progress.test(compact),
-    done: CUES.done.test(compact),
-    withBudget: CUES.withBudget.test(compact),
-    planned: CUES.planned.test(compact),
-    bottom: CUES.bottom.test(compact),
-    average: CUES.average.test(compact),
-    spent: CUES.spent.test(compact),
-    notDone: CUES.notDone.test(compact),
-    percent: CUES.percent.test(compact),
-    ordinance: CUES.ordinance.test(compact),
-    allYears: CUES.allYears.test(compact),
-    whichDimension: CUES.whichDimension.test(compact),
+    budget: CUES.budget.test(cue),
+    money: CUES.money.test(cue),
+    count: CUES.count.test(cue),
+    list: CUES.list.test(cue),
+    total: CUES.total.test(cue),
+    top: CUES.top.test(cue),
+    progress: CUES.progress.test(cue),
+    done: CUES.done.test(cue),
+    withBudget: CUES.withBudget.test(cue),
+    planned: CUES.planned.test(cue),
+    bottom: CUES.bottom.test(cue),
+    average: CUES.average.test(cue),
+    spent: CUES.spent.test(cue),
+    notDone: CUES.notDone.test(cue),
+    percent: CUES.percent.test(cue),
+    ordinance: CUES.ordinance.test(cue),
+    allYears: CUES.allYears.test(cue),
+    whichDimension: CUES.whichDimension.test(cue),
   };
   const mentionsPlan = PLAN_WORDS.test(compact);
   let action: Action | null = null;
@@ -246,8 +258,8 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     unit,
     ordinal,
     wants,
-    manualAspects: MANUAL_ASPECTS.filter(([, re]) => re.test(compact)).map(([a]) => a),
-    projectAspects: PROJECT_ASPECTS.filter(([, re]) => re.test(compact)).map(([a]) => a),
+    manualAspects: MANUAL_ASPECTS.filter(([, re]) => re.test(cue)).map(([a]) => a),
+    projectAspects: PROJECT_ASPECTS.filter(([, re]) => re.test(cue)).map(([a]) => a),
     action,
     greeting: GREETING.test(stripped),
     thanks: THANKS.test(stripped),

@@ -57,6 +57,30 @@ export function titleKey(t: string): string {
   return normalizeText(t).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+/**
+ * Whether two titles name the same item: equal keys, or near-equal once the generic kind word is set aside. A
+ * document may write one project's name differently in its summary table and its detail section ("เวทีประชาชน" /
+ * "เวทีประชาคม", "องค์การ" / "องค์กร"), and the expected title may come from either.
+ */
+export function sameTitle(a: string, b: string): boolean {
+  if (a === b) return true;
+  const strip = (t: string) => t.replace(/^(?:โครงการ|กิจกรรม|มาตรการ)+/u, '');
+  const x = strip(a);
+  const y = strip(b);
+  if (x === y) return true;
+  const grams = (t: string) => {
+    const out = new Map<string, number>();
+    for (let i = 0; i < t.length - 1; i++) out.set(t.slice(i, i + 2), (out.get(t.slice(i, i + 2)) ?? 0) + 1);
+    return out;
+  };
+  const gx = grams(x);
+  const gy = grams(y);
+  let common = 0;
+  for (const [g, n] of gx) common += Math.min(n, gy.get(g) ?? 0);
+  const dice = (2 * common) / Math.max(1, x.length - 1 + (y.length - 1));
+  return dice >= 0.85;
+}
+
 /** Every string a reply shows as its content (texts, alt texts, flex texts; not the quick-reply suggestions). */
 export function replyText(messages: Message[]): string {
   const out: string[] = [];
@@ -130,7 +154,7 @@ export function judge(question: EvalQuestion, response: AskResponse): Verdict {
   const disclosedWrong = (e.wrong ?? []).filter((w) => !answered.includes(w) && disclosed.includes(w));
   const englishOk = question.lang !== 'en' || speaksEnglish(first);
   const containsOk = (e.contains ?? []).every((c) => firstKey.includes(titleKey(c)));
-  const namesOf = (r: ResultRef) => [r.title, ...(r.writtenAs ? [r.writtenAs] : [])].map(titleKey);
+  const namesOf = (r: ResultRef) => [r.title, ...(r.writtenAs ? [r.writtenAs] : []), ...(r.alsoCalled ? [r.alsoCalled] : [])].map(titleKey);
   const topLine = `top: ${results.slice(0, 3).map((r) => `${r.type}:${r.title.slice(0, 40)}`).join(' | ') || '(none)'}; first message: ${first.slice(0, 140).replace(/\n/g, ' / ')}`;
   const v = (content: boolean, top1: boolean, why: string): Verdict => ({
     content: content && containsOk && englishOk && wrongFigures.length === 0 && (e.type === 'abstain' || !abstained),
@@ -143,7 +167,7 @@ export function judge(question: EvalQuestion, response: AskResponse): Verdict {
   switch (e.type) {
     case 'project': {
       const wanted = [e.title, ...(e.alts ?? [])].map(titleKey);
-      const at = results.findIndex((r) => r.type === 'project' && namesOf(r).some((n) => wanted.includes(n)));
+      const at = results.findIndex((r) => r.type === 'project' && namesOf(r).some((n) => wanted.some((w) => sameTitle(n, w))));
       // Names are long: the reply may clip them, so the first 24 letters of the name stand for it.
       const shown = at >= 0 ? [...wanted, ...namesOf(results[at] as ResultRef)] : wanted;
       const named = shown.some((w) => firstKey.includes(w) || (w.length > 24 && firstKey.includes(w.slice(0, 24))));
@@ -155,7 +179,7 @@ export function judge(question: EvalQuestion, response: AskResponse): Verdict {
     }
     case 'list': {
       const titles = results.flatMap(namesOf);
-      const missing = e.titles.filter((t) => !titles.includes(titleKey(t)));
+      const missing = e.titles.filter((t) => !titles.some((n) => sameTitle(n, titleKey(t))));
       return v(missing.length === 0, missing.length === 0, `missing ${missing.length}/${e.titles.length}: ${missing.slice(0, 3).join(' | ')} (${results.length} results)`);
     }
     case 'number': {
