@@ -25,11 +25,11 @@ export type Decision = { confidence: number } & (
   | { intent: 'progress'; filters: ListFilters; measure: ReportMeasure | null }
   | { intent: 'manual.list' }
   | { intent: 'dimension.rank'; measure: DimensionMeasure; dir: 'top' | 'bottom'; year?: number | undefined }
-  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year'; year?: number }
+  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report'; year?: number }
 );
 
 /** Below this the engine abstains rather than shows its best guess. */
-export const CONFIDENCE_THRESHOLD = 0.5;
+export const CONFIDENCE_THRESHOLD = 0.55;
 
 const AGGREGATES: ReadonlySet<Intent> = new Set(['list', 'count', 'budget.total', 'budget.top', 'budget.bottom', 'budget.average']);
 
@@ -134,6 +134,12 @@ export function decide(k: Knowledge, read: Understanding, ctx: ConversationConte
   if (u.wants.allYears) filters.allYears = true;
 
   const planWide = slotsOnly || hasFilter;
+  // Another organisation: "อบต.อื่น", or a name after a kind word that this organisation's documents never use.
+  if (u.otherPlace || (u.otherWord && k.index.df(u.otherWord) === 0)) return { intent: 'unknown', hits: [], reason: 'off-topic', confidence: 0.9 };
+  // Progress or spending asked of a plan (not a report): the document has no such figures.
+  if (!isReport && doc && (u.wants.progress || u.wants.spent || u.wants.notDone || u.wants.done) && (planWide || u.mentionsPlan) && !u.wants.list) {
+    return { intent: 'unknown', hits: [], reason: 'no-report', confidence: 0.9 };
+  }
   // A year the document does not cover: say so rather than answer with another year's figures.
   const outside = doc && u.years.length > 0 && u.years.every((y) => !doc.fiscalYears.includes(y));
   if (outside && planWide && (u.wants.list || u.wants.count || u.wants.budget || u.wants.money || u.wants.total || u.mentionsPlan)) {
@@ -212,12 +218,19 @@ export function unknownShare(k: Knowledge, query: string): number {
 export function hitConfidence(k: Knowledge, top: SearchHit, u: Understanding, query: string): number {
   const clamp = (x: number) => Math.max(0, Math.min(1, x));
   const unknown = unknownShare(k, query);
-  // A strong match (BM25F score 12+) or the question naming the document (trigram similarity 0.6+) is evidence…
-  const evidence = Math.max(clamp((top.score - 3) / 9), clamp(top.nameSimilarity / 0.6));
-  // …tempered by how much of the question the document covers, and by question words no document uses.
-  const covered = 0.5 + 0.5 * clamp(top.coverage / 0.35);
+  // A strong match (BM25F score 15+) or the question naming the document (trigram similarity 0.6+) is evidence…
+  const evidence = Math.max(clamp((top.score - 3) / 12), clamp(top.nameSimilarity / 0.6));
+  // …tempered by how much of the question the document covers — the question's content words alone too (frame
+  // words like โครงการ/งบ/เท่าไร set aside: a document matching only "คุณธรรม" of "โรงเรียนคุณธรรม" is a neighbour)…
+  const content = u.topicWords.join(' ');
+  const core = content ? (k.index.search(content, { limit: 1, filter: (d) => d.id === top.doc.id && d.type === top.doc.type })[0]?.coverage ?? 0) : top.coverage;
+  const covered = Math.min(0.5 + 0.5 * clamp(top.coverage / 0.35), 0.4 + 0.6 * clamp(core / 0.4));
+  // …and by question words no document of the organisation uses (weather, football, other towns).
   const slotOnly = u.topicWords.length === 0 && top.score > 2 ? 0.6 : 0;
-  return clamp(Math.max(evidence * covered, slotOnly) * (1 - 0.6 * unknown));
+  let confidence = clamp(Math.max(evidence * covered, slotOnly) * (1 - 0.8 * unknown));
+  // "โครงการ<name>…": a question naming an item must find that name, not a neighbour's words.
+  if (u.namesItem && top.doc.type === 'project' && top.nameSimilarity < 0.25) confidence = Math.min(confidence, 0.3);
+  return confidence;
 }
 
 /** The missions (at most 3) whose titles name every topic word and that have projects within the filters. */

@@ -168,7 +168,9 @@ export class Session {
     const years = this.doc?.fiscalYears ?? [];
     const span = years.length > 1 ? `${years[0]}-${years[years.length - 1]}` : `${years[0] ?? ''}`;
     const lines = [
-      d.reason === 'year'
+      d.reason === 'no-report'
+        ? this.say(`ขออภัยค่ะ ${org.name}ยังไม่มีรายงานผลการดำเนินงานในระบบ แผนปฏิบัติการบอกเฉพาะสิ่งที่วางแผนไว้ (โครงการและงบประมาณที่ตั้งไว้) ไม่ได้บอกผลหรือเงินที่ใช้ไปจริง`, `Sorry, ${org.name} has no progress report here yet: the action plan says what is planned (projects and budgets), not what was done or spent.`)
+        : d.reason === 'year'
         ? this.say(`ขออภัยค่ะ ${this.doc?.kind === 'report' ? 'รายงาน' : 'แผน'}ของ${org.name}ที่มีในระบบครอบคลุมปีงบประมาณ ${span} ไม่มีข้อมูลของปี ${d.year ?? ''}`, `Sorry, the ${this.doc?.kind === 'report' ? 'report' : 'plan'} of ${org.name} covers fiscal year${years.length > 1 ? 's' : ''} ${span}; it says nothing about ${d.year ?? 'that year'}.`)
         : this.say(`ขออภัยค่ะ เรื่องนี้ไม่มีในแผนปฏิบัติการและคู่มือบริการของ${org.name}`, `Sorry, the action plan and service manuals of ${org.name} do not cover this.`),
       this.say('ถามได้เรื่องโครงการในแผน งบประมาณ และคู่มือบริการประชาชน หรือเลือกจากปุ่มด้านล่าง (ร้องเรียน แจ้งเบาะแส รับบัตรคิว)', 'You can ask about the plan’s projects and budgets and the service manuals, or use the buttons below (complaints, queue tickets).'),

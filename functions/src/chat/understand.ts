@@ -48,6 +48,12 @@ export interface Understanding {
     /** "มิติไหน…": which dimension */
     whichDimension: boolean;
   };
+  /** Starts with a kind word glued to a name ("โครงการโรงเรียนคุณธรรม…"): names one item of the plan. */
+  namesItem: boolean;
+  /** Names another organisation or place than this one ("เทศบาลเมืองตาก", "อบต.อื่น", "กรุงเทพ"). */
+  otherPlace: boolean;
+  /** The word after an organisation kind word that is not this organisation's name ("ตาก" of "เทศบาลเมืองตาก"). */
+  otherWord: string | null;
   /** Says what happened to the person ("ย้ายมาอยู่ใหม่", "คลอดลูก"): a life situation, answered by a service manual. */
   situation: boolean;
   manualAspects: ManualAspect[];
@@ -94,6 +100,9 @@ const CUES = {
   whichDimension: /มิติ(?:ไหน|ใด|อะไร)/u,
 };
 
+const NAMES_ITEM = /^(?:โครงการ|กิจกรรม|มาตรการ)(?!ที่|ไหน|อะไร|ใด|ของ|ใน|เกี่ยว|ด้าน|นี้|นั้น|ต่าง|ทั้ง|มี|\s)/u;
+/** Another organisation than this one: its kind word with a name left after this organisation's name is taken out. */
+const OTHER_ORG = /(?:องค์การบริหารส่วนตำบล|เทศบาล(?:นคร|เมือง|ตำบล)?|อบต\.?|อบจ\.?)\s*(?:อื่น|([ก-๙]{2,}))|จังหวัดอื่น|ที่อื่น|กรุงเทพ|กทม/u;
 const SITUATION = /^(?:ถ้า|หาก|เพิ่ง|พึ่ง|จะ|อยาก|ต้องการ)|(?:ย้าย|คลอด|เสียชีวิต|ตาย|เกิด|เปิดร้าน|ขาย|สร้าง|ต่อเติม|รื้อ|อายุครบ|พิการ|ขยะ|น้ำไม่ไหล|ประปา|ไฟไหม้|น้ำท่วม|บัตรหาย).*(?:ต้อง|ทำ|ยังไง|อย่างไร|ไหม|มั้ย|ได้)/u;
 
 const MANUAL_ASPECTS: Array<[ManualAspect, RegExp]> = [
@@ -205,6 +214,12 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
 
   // Cues are read where slots are gone: "ปีงบ 68" is a year, not a budget; "มิติที่สอง|บริหาร" has no "งบ".
   const cue = rest.replace(/\s+/g, '');
+  let withoutOurs = text;
+  for (const name of options.orgNames ?? []) withoutOurs = removeLoose(withoutOurs, name);
+  const other = OTHER_ORG.exec(withoutOurs);
+  // "เทศบาลเมืองตาก": the first word after the kind word, judged against the organisation's documents by decide().
+  const otherWord = other?.[1] ? (tokenizeParts(other[1], { dropStopwords: true }).words.find((w) => !FRAME_WORDS.has(w)) ?? null) : null;
+  const otherPlace = !!other && !other[1];
   for (const name of options.orgNames ?? []) rest = removeLoose(rest, name);
   rest = rest.replace(DOCUMENT_NAMES, ' ');
   rest = rest.replace(ORG_TYPE, ' ');
@@ -267,6 +282,9 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     mentionsPlan,
     followUp: FOLLOW_UP.test(stripped),
     situation: !mentionsPlan && SITUATION.test(stripped),
+    namesItem: NAMES_ITEM.test(stripped),
+    otherPlace,
+    otherWord,
     topicText,
     topicWords,
   };
