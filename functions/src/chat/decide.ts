@@ -19,7 +19,7 @@ export type AggregateIntent = 'list' | 'count' | 'budget.total' | 'budget.top' |
 export type Decision = { confidence: number } & (
   | { intent: 'help' | 'greeting'; lead?: string }
   | { intent: 'action'; action: Action }
-  | { intent: 'project' | 'project.budget' | 'project.progress'; project: Project; year?: number | undefined; hits: SearchHit[] }
+  | { intent: 'project' | 'project.budget' | 'project.progress'; project: Project; year?: number | undefined; hits: SearchHit[]; fromList?: boolean }
   | { intent: 'manual'; manual: CorpusManual; aspects: ManualAspect[]; hits: SearchHit[] }
   | { intent: AggregateIntent; filters: ListFilters }
   | { intent: 'progress'; filters: ListFilters; measure: ReportMeasure | null }
@@ -75,16 +75,33 @@ export function withDocument(k: Knowledge, u: Understanding): Understanding {
 }
 
 export function decide(k: Knowledge, read: Understanding, ctx: ConversationContext | null): Decision {
+  const d = decideIntent(k, read, ctx);
+  // A project's budget for a year its document does not cover: a plain no, not a card of other years.
+  const years = k.corpus.document?.fiscalYears ?? [];
+  if (d.intent === 'project.budget' && d.year !== undefined && years.length > 0 && !years.includes(d.year)) {
+    return { intent: 'unknown', hits: [], reason: 'year', year: d.year, confidence: 0.9 };
+  }
+  return d;
+}
+
+function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContext | null): Decision {
   const doc = k.corpus.document;
   const u = withDocument(k, read);
   if (u.action) return { intent: 'action', action: u.action, confidence: 1 };
   const chatty = (u.greeting || u.thanks || u.help) && u.topicWords.length === 0 && !u.wants.list && !u.wants.count;
   if (chatty) return { intent: u.help ? 'help' : 'greeting', ...(u.thanks ? { lead: 'thanks' } : {}), confidence: 1 };
 
-  // "อันที่ 2": an item of the last list; else the document's own item number.
+  // "อันที่ 2 งบเท่าไร": an item of the last list (asked about, or with the last question's aspect); else the
+  // document's own item number.
   if (u.ordinal !== null) {
-    const item = ctx?.list?.[u.ordinal - 1];
-    if (item?.type === 'project' && k.projects.get(item.id)) return { intent: 'project', project: k.projects.get(item.id) as Project, hits: [], confidence: 1 };
+    const list = ctx?.list ?? [];
+    const item = u.ordinal === -1 ? list[list.length - 1] : list[u.ordinal - 1];
+    const p = item?.type === 'project' ? k.projects.get(item.id) : undefined;
+    if (p) {
+      const budget = u.wants.budget || u.wants.money || (u.followUp && ctx?.intent === 'project.budget' && u.projectAspects.length === 0);
+      const year = u.years[0] ?? ctx?.year;
+      return { intent: budget ? 'project.budget' : 'project', project: p, year, hits: [], fromList: true, confidence: 1 };
+    }
     if (item?.type === 'manual' && k.manuals.get(item.id)) return { intent: 'manual', manual: k.manuals.get(item.id) as CorpusManual, aspects: u.manualAspects, hits: [], confidence: 1 };
     const byNumber = [...k.projects.values()].find((p) => p.number === String(u.ordinal));
     if (byNumber && !ctx?.list) return { intent: 'project', project: byNumber, hits: [], confidence: 0.8 };
@@ -120,12 +137,22 @@ export function decide(k: Knowledge, read: Understanding, ctx: ConversationConte
       }
       if (u.unit !== null) merged.unit = u.unit;
       if (u.years[0] !== undefined) merged.year = u.years[0];
+      if (u.wants.whole) {
+        delete merged.dimension;
+        delete merged.mission;
+        delete merged.missions;
+        delete merged.unit;
+      }
       if (AGGREGATES.has(ctx.intent)) return { intent: ctx.intent as AggregateIntent, filters: merged, confidence: 0.9 };
       if (ctx.intent === 'progress') return { intent: 'progress', filters: merged, measure: measure ?? ctx.measure ?? null, confidence: 0.9 };
     }
   }
 
-  const filters: ListFilters = {};
+  // A figure asked right after a list or a figure ("มีกี่อัน", "ทำไปแล้วกี่อัน") keeps its scope, unless it asks
+  // for the whole plan ("แล้วทั้งแผนล่ะ").
+  const inherit = ctx?.filters && slotsOnly && !hasFilter && (AGGREGATES.has(ctx.intent) || ctx.intent === 'progress');
+  const filters: ListFilters = inherit && !u.wants.whole ? { ...ctx.filters, allYears: undefined } as ListFilters : {};
+  delete filters.allYears;
   if (u.dimension !== null) filters.dimension = u.dimension;
   if (u.mission !== null) filters.mission = u.mission;
   if (u.unit !== null) filters.unit = u.unit;
@@ -134,6 +161,12 @@ export function decide(k: Knowledge, read: Understanding, ctx: ConversationConte
   if (u.wants.allYears) filters.allYears = true;
 
   const planWide = slotsOnly || hasFilter;
+  if (inherit && ctx?.intent === 'progress' && ctx.measure && measure === 'percent' && ['spent', 'budgetPlanned', 'ordinance', 'percentBudget'].includes(ctx.measure)) {
+    return { intent: 'progress', filters, measure: 'percentBudget', confidence: 0.85 };
+  }
+  if (inherit && u.wants.whole && !u.wants.count && !u.wants.budget && !u.wants.money && !measure && AGGREGATES.has(ctx.intent)) {
+    return { intent: ctx.intent as AggregateIntent, filters, confidence: 0.85 };
+  }
   // Another organisation: "อบต.อื่น", or a name after a kind word that this organisation's documents never use.
   if (u.otherPlace || (u.otherWord && k.index.df(u.otherWord) === 0)) return { intent: 'unknown', hits: [], reason: 'off-topic', confidence: 0.9 };
   // Progress or spending asked of a plan (not a report): the document has no such figures.

@@ -22,9 +22,9 @@ export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
   help: (s, d) => s.help('help', d.lead),
   greeting: (s, d) => s.help('greeting', d.lead === 'thanks' ? s.say('ยินดีค่ะ 😊 มีอะไรให้ช่วยอีก พิมพ์ถามได้เลยค่ะ', 'You are welcome! Ask me anything else.') : undefined),
   action: (s, d) => s.action(d.action),
-  project: (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year),
-  'project.budget': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year),
-  'project.progress': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year),
+  project: (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
+  'project.budget': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
+  'project.progress': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
   manual: (s, d) => manualAnswer(s, d.manual, d.aspects, d.hits),
   'manual.list': (s) => manualList(s),
   list: (s, d) => aggregate(s, d.intent, d.filters),
@@ -40,7 +40,7 @@ export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
 
 // ---------- projects ----------
 
-export function projectAnswer(s: Session, p: Project, hits: SearchHit[], aspects: ProjectAspect[], intent: Intent, year?: number): AnswerOutput {
+export function projectAnswer(s: Session, p: Project, hits: SearchHit[], aspects: ProjectAspect[], intent: Intent, year?: number, fromList = false): AnswerOutput {
   const results: ResultRef[] = hits.length ? hits.slice(0, 5).map(toRef) : [{ type: 'project', id: p.id, title: p.name, score: 1 }];
   const { lead, sources } = projectLead(s, p, aspects, intent, year);
   const fd = s.figureDoc();
@@ -61,7 +61,8 @@ export function projectAnswer(s: Session, p: Project, hits: SearchHit[], aspects
     results,
     messages,
     sources,
-    context: s.context({ intent, topic: { type: 'project', id: p.id }, ...(year !== undefined ? { year } : {}) }),
+    // An item opened from a list keeps the list, so "แล้วอันที่ 3 ล่ะ" still finds it.
+    context: s.context({ intent, topic: { type: 'project', id: p.id }, ...(year !== undefined ? { year } : {}), ...(fromList && s.ctx?.list ? { list: s.ctx.list } : {}) }),
   };
 }
 

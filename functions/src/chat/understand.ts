@@ -47,6 +47,8 @@ export interface Understanding {
     allYears: boolean;
     /** "มิติไหน…": which dimension */
     whichDimension: boolean;
+    /** the whole plan, every dimension ("ทั้งแผน", "ทุกมิติ", "รวมทั้งหมด"): a follow-up drops the last filters */
+    whole: boolean;
   };
   /** Starts with a kind word glued to a name ("โครงการโรงเรียนคุณธรรม…"): names one item of the plan. */
   namesItem: boolean;
@@ -78,6 +80,9 @@ const DOCUMENT_NAMES = /แผนพัฒนาท้องถิ่น|แผ�
 const NUMBER_WORDS: Record<string, number> = { หนึ่ง: 1, สอง: 2, สาม: 3, สี่: 4 };
 const MISSION = /(?:(?:ข้อ|ภารกิจ|ภาระกิจ|การกิจ|ภารกิจที่|ข้อที่)\s*)?(?<![\d.])([1-4]\s?\.\s?[1-9])(?![\d.])/u;
 const ORDINAL = /^(?:อัน|ข้อ|รายการ|ตัว|เบอร์|ลำดับ|โครงการ|กิจกรรม|เรื่อง)?\s*(?:ที่)?\s*(\d{1,2})$/u;
+/** "อันที่ 2 งบเท่าไร", "อันแรก", "แล้วอันที่สองล่ะ": an item of the last list, with or without a question about it. */
+const ORDINAL_LEAD = /^(?:แล้ว)?(?:อัน|ข้อ|รายการ|ตัว|ลำดับ|item|no\.?)\s*(?:ที่)?\s*(\d{1,2}|แรก|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|สุดท้าย)(?![\d.])/u;
+const ORDINAL_WORDS: Record<string, number> = { แรก: 1, หนึ่ง: 1, สอง: 2, สาม: 3, สี่: 4, ห้า: 5, หก: 6, เจ็ด: 7, แปด: 8, เก้า: 9, สิบ: 10, สุดท้าย: -1 };
 
 const CUES = {
   budget: /งบ/u,
@@ -98,6 +103,7 @@ const CUES = {
   ordinance: /ข้อบัญญัติ|เทศบัญญัติ/u,
   allYears: /ทั้งแผน|ทุกปี|ตลอดแผน|ตลอด\d?ปี|ทั้ง\d?ปี|\d+ปีรวม|รวม\d+ปี|ห้าปี/u,
   whichDimension: /มิติ(?:ไหน|ใด|อะไร)/u,
+  whole: /ทั้งแผน|ทุกมิติ|รวมทุก|ทั้ง4มิติ|ทั้งหมดทุก|whole|entire/u,
 };
 
 const NAMES_ITEM = /^(?:โครงการ|กิจกรรม|มาตรการ)(?!ที่|ไหน|อะไร|ใด|ของ|ใน|เกี่ยว|ด้าน|นี้|นั้น|ต่าง|ทั้ง|มี|\s)/u;
@@ -147,7 +153,7 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
   เอกสาร หลักฐาน เตรียม ขั้นตอน วิธี ระยะ เวลา ระยะเวลา วัน นาน ค่าธรรมเนียม ธรรมเนียม ค่า ค่าใช้จ่าย จ่าย ติดต่อ สถานที่ ยื่น
   ตัวชี้วัด ชี้วัด วัตถุประสงค์ ผู้รับผิดชอบ ผล ผลการ ดำเนินงาน คืบหน้า ความคืบหน้า ต่อ ต้อง เสีย เสียเงิน ฟรี ยัง
   เกี่ยว เกี่ยวกับ เกี่ยวข้อง ด้าน เฉลี่ย น้อย ต่ำ ต่ำสุด น้อยสุด ใช้จ่าย เบิกจ่าย เบิก จริง ไป แล้ว ร้อยละ เปอร์เซ็นต์ เปอร์เซ็น
-  ข้อบัญญัติ บัญญัติ เทศบัญญัติ ราคา ตั้ง ตั้งไว้ ไว้ ทั้ง สิ้น ทุก ทุกมิติ ขอดู อยากรู้ อยากทราบ ทราบ รายละเอียด ยัง ไม่ ได้ ค้าง คงเหลือ เหลือ ต่อ แต่ละ ละ`
+  ข้อบัญญัติ บัญญัติ เทศบัญญัติ ราคา ตั้ง ตั้งไว้ ไว้ ทั้ง สิ้น ทุก ทุกมิติ คิด คิดเป็น ขอดู อยากรู้ อยากทราบ ทราบ รายละเอียด ยัง ไม่ ได้ ค้าง คงเหลือ เหลือ ต่อ แต่ละ ละ`
     .split(/\s+/)
     .filter(Boolean)
     .map(matchKey),
@@ -225,8 +231,9 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   rest = rest.replace(ORG_TYPE, ' ');
 
   const stripped = compact.replace(/(ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ|อ่ะ|อะ|ฮะ|[?!.ๆ~])+$/u, '');
-  const ord = ORDINAL.exec(stripped);
-  const ordinal = ord ? Number(ord[1]) : null;
+  const ord = ORDINAL.exec(stripped) ?? ORDINAL_LEAD.exec(stripped);
+  const ordinal = ord ? (ORDINAL_WORDS[ord[1] as string] ?? Number(ord[1])) : null;
+  if (ord && ORDINAL_LEAD.test(stripped)) rest = rest.replace(/(?:แล้ว)?(?:อัน|ข้อ|รายการ|ตัว|ลำดับ)\s*(?:ที่)?\s*(?:\d{1,2}|แรก|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|สุดท้าย)/u, ' ');
 
   const wants = {
     budget: CUES.budget.test(cue),
@@ -247,6 +254,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     ordinance: CUES.ordinance.test(cue),
     allYears: CUES.allYears.test(cue),
     whichDimension: CUES.whichDimension.test(cue),
+    whole: CUES.whole.test(cue),
   };
   const mentionsPlan = PLAN_WORDS.test(compact);
   let action: Action | null = null;
