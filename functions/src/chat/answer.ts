@@ -54,7 +54,11 @@ function fresh(context: ConversationContext | null, now: Date): ConversationCont
 /** Reads a question against an organisation's knowledge: the language, the slots and cues. */
 export function read(knowledge: Knowledge, input: string, now: Date): { lang: Lang; u: Understanding } {
   const lang = detectLang(input);
-  const text = lang === 'en' ? englishToThai(input) : input;
+  // English words left after the glossary count only when the organisation's documents use them ("NO Gift Policy").
+  // Capitalised words inside a sentence are names ("Premier League", "Chiang Mai"): kept, so a name the documents
+  // never use counts against confidence.
+  const names = new Set(lang === 'en' ? (input.match(/(?<=\S\s+)[A-Z][a-z]+/g) ?? []) : []);
+  const text = lang === 'en' ? englishToThai(input).replace(/[A-Za-z][A-Za-z-]*/g, (w) => (names.has(w) || knowledge.index.df(w.toLowerCase()) > 0 ? w : ' ')) : input;
   const doc = knowledge.corpus.document;
   const u = understand(text, { units: knowledge.units, orgNames: orgNameVariants(knowledge.corpus.org.name), fiscalYears: doc?.fiscalYears ?? [], now });
   return { lang, u };

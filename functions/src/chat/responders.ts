@@ -142,11 +142,11 @@ export function manualAnswer(s: Session, m: CorpusManual, aspects: ManualAspect[
 
 function englishManualLead(m: CorpusManual, aspects: ManualAspect[]): string {
   const first = aspects[0];
-  if (first === 'documents') return `Documents for ${m.title}:\n${m.documents.map((d, i) => `${i + 1}. ${d}`).join('\n') || 'none beyond the form'}`;
-  if (first === 'time') return `${m.title} takes ${m.totalTime || 'the time set out in the manual'}.`;
-  if (first === 'fee') return `Fee for ${m.title}: ${m.fees.join(' / ') || 'no fee'}`;
-  if (first === 'where') return `${m.title}: apply at ${m.where || m.unit}${m.hours ? ` (${m.hours})` : ''}.`;
-  return `Service manual: ${m.title}${m.totalTime ? ` (takes ${m.totalTime})` : ''}. Steps:\n${m.steps.map((x, i) => `${i + 1}. ${x.text}`).join('\n')}`;
+  if (first === 'documents') return `These are the documents you need for ${m.title}:\n${m.documents.map((d, i) => `${i + 1}. ${d}`).join('\n') || 'none beyond the form'}`;
+  if (first === 'time') return `It takes ${m.totalTime || 'the time set out in the manual'} to get this done (${m.title}).`;
+  if (first === 'fee') return `The fee for this service (${m.title}) is: ${m.fees.join(' / ') || 'no fee'}`;
+  if (first === 'where') return `You can apply for this service (${m.title}) at ${m.where || m.unit}${m.hours ? ` (${m.hours})` : ''}.`;
+  return `The service you need is ${m.title}${m.totalTime ? `; it takes ${m.totalTime}` : ''}. The steps are:\n${m.steps.map((x, i) => `${i + 1}. ${x.text}`).join('\n')}`;
 }
 
 function manualList(s: Session): AnswerOutput {

@@ -148,7 +148,9 @@ export class Session {
     const messages: Message[] = url
       ? [flex(`${page.title}: ${page.description}`, actionBubble(page.title, page.description, { label: page.label, uri: url }), qr)]
       : [textMessage(`${page.title}\n${this.say(`ขณะนี้ยังเปิดผ่าน LINE ไม่ได้ กรุณาติดต่อ${org.name}`, `Not available in LINE yet; please contact ${org.name}`)}${this.contactLine()}`, qr)];
-    return { intent: page.intent, results: [], messages, context: null };
+    // The organisation's manual of how complaints are handled is what a complaint or a report is about.
+    const manual = a === 'complaint' || a === 'corruption' || a === 'complaint.track' ? this.k.manuals.get('complaint-process') : undefined;
+    return { intent: page.intent, results: manual ? [{ type: 'manual', id: manual.id, title: manual.title, score: 1 }] : [], messages, context: null };
   }
 
   help(intent: 'help' | 'greeting', lead?: string): AnswerOutput {
