@@ -202,7 +202,15 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
     if (missions.length === 1) return { intent: 'list', filters: { ...filters, mission: missions[0] as string }, confidence: 0.8 };
     if (missions.length > 1) return { intent: 'list', filters: { ...filters, missions }, confidence: 0.75 };
   }
-  return lookup(k, u, filters);
+  const found = lookup(k, u, filters);
+  // "มาตรการห้ามรับของขวัญมีอะไรบ้าง": a list question about a topic lists every item the search finds close to the
+  // best one (a single one is answered as that item).
+  if (u.wants.list && u.mentionsPlan && found.intent.startsWith('project') && 'hits' in found) {
+    const top = found.hits[0];
+    const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.5).slice(0, 10);
+    if (near.length > 1) return { intent: 'list', filters: { ...filters, topic: { text: u.topicText, ids: near.map((h) => h.doc.id) } }, confidence: found.confidence };
+  }
+  return found;
 }
 
 /** Search: the top hit decides project vs manual; its confidence decides whether to answer at all. */
@@ -281,6 +289,9 @@ function missionsAbout(k: Knowledge, words: string[], filters: ListFilters): str
   return found.length <= 3 ? found.map((m) => m.code) : [];
 }
 
+/** "หน่วยงานตรวจสอบภายใน" and "หน่วยตรวจสอบภายใน" are one unit. */
+const sameUnitKey = (key: string) => key.replace(/หน่วยงาน/gu, 'หน่วย');
+
 /** The projects within a list's filters, in document order. */
 export function filterProjects(k: Knowledge, f: ListFilters): Project[] {
   const unit = f.unit ? unitKey(f.unit) : null;
@@ -288,7 +299,8 @@ export function filterProjects(k: Knowledge, f: ListFilters): Project[] {
     .filter((p) => f.dimension === undefined || p.dimension === f.dimension)
     .filter((p) => f.mission === undefined || p.mission === f.mission)
     .filter((p) => f.missions === undefined || (p.mission !== null && f.missions.includes(p.mission)))
-    .filter((p) => !unit || unitKey([p.responsibleUnit, p.detail?.responsibleUnit, p.yearPlan?.unit].filter(Boolean).join(' ')).includes(unit))
+    .filter((p) => f.topic === undefined || f.topic.ids.includes(p.id))
+    .filter((p) => !unit || sameUnitKey(unitKey([p.responsibleUnit, p.detail?.responsibleUnit, p.yearPlan?.unit].filter(Boolean).join(' '))).includes(sameUnitKey(unit)))
     .filter((p) => {
       if (!f.withBudget) return true;
       if (f.year !== undefined) return (p.budgets[String(f.year)] ?? 0) > 0;

@@ -1,4 +1,5 @@
 import { isStopword } from './stopwords.ts';
+import { synonymsOf } from './synonyms.ts';
 import { charNgrams, tokenize, tokenizeParts } from './tokenize.ts';
 
 /**
@@ -60,6 +61,7 @@ const K1 = 1.2;
 const BIGRAM_WEIGHT = 0.7;
 const FUZZY_WEIGHT = 0.6;
 const SPLIT_WEIGHT = 0.8;
+const SYNONYM_WEIGHT = 0.6;
 const NAME_SIM_WEIGHT = 6;
 const MAX_FUZZY_KEY = 24;
 
@@ -202,13 +204,17 @@ export class SearchIndex {
       return near.length > 0;
     };
     for (const w of words) {
+      for (const syn of synonymsOf(w)) if (this.df(syn) > 0) terms.set(syn, Math.max(terms.get(syn) ?? 0, SYNONYM_WEIGHT));
       if (add(w, 1) || w.length <= 1 || /^\d/.test(w)) continue;
       // A word the dictionary cut differently from the documents ("ออกไป" for "ออก"): its known parts.
       const parts = this.knownParts(w);
       for (const part of parts) terms.set(part, Math.max(terms.get(part) ?? 0, SPLIT_WEIGHT));
       if (parts.length === 0) unknownMass += maxIdf;
     }
-    for (const c of compounds) add(c, BIGRAM_WEIGHT);
+    for (const c of compounds) {
+      for (const syn of synonymsOf(c)) if (this.df(syn) > 0) terms.set(syn, Math.max(terms.get(syn) ?? 0, SYNONYM_WEIGHT * BIGRAM_WEIGHT));
+      add(c, BIGRAM_WEIGHT);
+    }
     return { terms: [...terms].map(([term, weight]) => ({ term, weight })), unknownMass };
   }
 
