@@ -30,6 +30,8 @@ export type Decision = { confidence: number } & (
 
 /** Below this the engine abstains rather than shows its best guess. */
 export const CONFIDENCE_THRESHOLD = 0.55;
+/** For a list of items about a topic ("โครงการเกี่ยวกับ…มีอะไรบ้าง"). */
+export const LIST_CONFIDENCE_THRESHOLD = 0.4;
 
 const AGGREGATES: ReadonlySet<Intent> = new Set(['list', 'count', 'budget.total', 'budget.top', 'budget.bottom', 'budget.average']);
 
@@ -207,8 +209,9 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   // best one (a single one is answered as that item).
   if (u.wants.list && u.mentionsPlan && found.intent.startsWith('project') && 'hits' in found) {
     const top = found.hits[0];
-    const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.5).slice(0, 10);
-    if (near.length > 1) return { intent: 'list', filters: { ...filters, topic: { text: u.topicText, ids: near.map((h) => h.doc.id) } }, confidence: found.confidence };
+    const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.55).slice(0, 10);
+    const text = u.topicText.replace(/โครงการ|กิจกรรม|มาตรการ|เกี่ยวกับ|เกี่ยวข้องกับ|เรื่อง|ด้าน|มีอะไรบ้าง|อะไรบ้าง|มีอะไร|ไหนบ้าง|บ้าง|อะไร|ไหม|มั้ย|มี/gu, ' ').replace(/\s+/g, ' ').trim();
+    if (near.length > 1) return { intent: 'list', filters: { ...filters, topic: { text: text || u.topicText, ids: near.map((h) => h.doc.id) } }, confidence: found.confidence };
   }
   return found;
 }
@@ -231,7 +234,9 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
   });
   const top = hits[0];
   const confidence = top ? hitConfidence(k, top, u, query) : 0;
-  if (!top || confidence < CONFIDENCE_THRESHOLD) {
+  // Listing the items about a topic claims less than naming one answer: a lower bar (they are shown as candidates).
+  const bar = u.wants.list && u.mentionsPlan ? LIST_CONFIDENCE_THRESHOLD : CONFIDENCE_THRESHOLD;
+  if (!top || confidence < bar) {
     return { intent: 'unknown', hits, reason: unknownShare(k, query) >= 0.5 ? 'off-topic' : 'unsure', confidence };
   }
   if (top.doc.type === 'manual') {

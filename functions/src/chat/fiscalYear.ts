@@ -17,6 +17,8 @@ export function toBuddhistYear(written: string, christian = false): number {
   return christian || (n >= 1900 && n < 2200) ? n + 543 : n;
 }
 
+const COUNT_WORDS: Record<string, number> = { หนึ่ง: 1, สอง: 2, สาม: 3, สี่: 4, ห้า: 5, one: 1, two: 2, three: 3, four: 4, five: 5 };
+
 const RELATIVE: Array<[RegExp, number]> = [
   // Thai: ปีนี้, ปีงบนี้, ปีงบประมาณปัจจุบัน; ปีหน้า, ปีถัดไป; ปีที่แล้ว, ปีก่อน, ปีที่ผ่านมา, ปีกลาย
   [/ปี(?:งบ(?:ประมาณ)?)?\s*(?:นี้|ปัจจุบัน)/gu, 0],
@@ -59,6 +61,15 @@ export function readYears(text: string, now: Date): YearReading {
   for (const m of rest.matchAll(BARE)) years.push(Number(m[1]));
   rest = rest.replace(BARE, ' ');
   const current = fiscalYearOf(now);
+  // "เมื่อสองปีที่แล้ว", "2 ปีก่อน", "อีก 2 ปี", "two years ago"
+  const counted = /(?:เมื่อ)?\s*(\d|หนึ่ง|สอง|สาม|สี่|ห้า)\s*ปี\s*(ที่แล้ว|ก่อน|ที่ผ่านมา)|อีก\s*(\d|หนึ่ง|สอง|สาม|สี่|ห้า)\s*ปี|\b(one|two|three|four|five)\s+years\s+ago\b/iu;
+  const cm = counted.exec(rest);
+  if (cm) {
+    const n = (w: string | undefined) => (w === undefined ? 0 : (COUNT_WORDS[w.toLowerCase()] ?? Number(w)));
+    years.push(cm[1] ? current - n(cm[1]) : cm[3] ? current + n(cm[3]) : current - n(cm[4]));
+    relative = true;
+    rest = rest.replace(cm[0], ' ');
+  }
   for (const [re, delta] of RELATIVE) {
     if (re.test(rest)) {
       years.push(current + delta);

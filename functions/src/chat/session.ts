@@ -80,7 +80,7 @@ export class Session {
     if (f.missions !== undefined) {
       parts.push(`${this.say('ภารกิจ', 'missions')} ${f.missions.map((code) => `${code}${missionTitle(this.doc, code) ? ` ${clip(tidy(missionTitle(this.doc, code)), 60)}` : ''}`).join(this.say(' และ ', ' and '))}`);
     }
-    if (f.topic !== undefined) parts.push(this.say(`ที่เกี่ยวกับ "${clip(f.topic.text, 60)}"`, `about "${clip(f.topic.text, 60)}"`));
+    if (f.topic !== undefined) parts.push(this.say(`โครงการที่เกี่ยวกับ "${clip(f.topic.text, 60)}"`, `projects about "${clip(f.topic.text, 60)}"`));
     if (f.unit !== undefined) parts.push(this.say(`ที่${f.unit}รับผิดชอบ`, `under ${f.unit}`));
     if (f.year !== undefined) parts.push(this.say(`ปี ${f.year}`, `in fiscal year ${f.year}`));
     if (f.withBudget) parts.push(this.say('ที่ได้รับงบประมาณ', 'with a budget'));

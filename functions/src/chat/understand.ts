@@ -180,8 +180,22 @@ export function orgNameVariants(name: string): string[] {
 
 const ORG_TYPE = /องค์การบริหารส่วนตำบล|องค์กรบริหารส่วนตำบล|เทศบาลนคร|เทศบาลเมือง|เทศบาลตำบล|เทศบาล|อบต\.?|ทต\.?|ทน\.?|ทม\.?/gu;
 
+/** Spellings of chat (slang, common typos) in the words the documents use; whole words only where ambiguous. */
+const SLANG: Array<[RegExp, string]> = [
+  [/ตังค์|ตังส์|ตัง(?=ไป|เท่า|กี่|ที่|$|\s)/gu, 'เงิน'],
+  [/เปอร์(?!เซ็น)/gu, 'เปอร์เซ็นต์'],
+  [/อะรัย|อาราย|อะไย/gu, 'อะไร'],
+  [/(?<![ก-๙])ไร(?=บ้าง|มั่ง|$|\s)/gu, 'อะไร'],
+  [/เวป|เว็ป|เวบ/gu, 'เว็บ'],
+  [/โคงการ|โครการ|โครงกาน/gu, 'โครงการ'],
+  [/บ้างง+/gu, 'บ้าง'],
+  [/ปชช\.?/gu, 'ประชาชน'],
+  [/รร\./gu, 'โรงเรียน'],
+];
+
 export function understand(input: string, options: UnderstandOptions = {}): Understanding {
-  const text = normalizeText(input);
+  let text = normalizeText(input);
+  for (const [re, to] of SLANG) text = text.replace(re, to);
   const compact = text.replace(/\s+/g, '');
   const read = readYears(text, options.now ?? new Date());
   const years = read.years;
