@@ -89,6 +89,11 @@ export function decide(k: Knowledge, read: Understanding, ctx: ConversationConte
 function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContext | null): Decision {
   const doc = k.corpus.document;
   const u = withDocument(k, read);
+  // "จะร้องเรียน ต้องมีหลักฐานอะไรบ้าง" asks about the procedure: its manual, not the form.
+  const procedure = k.manuals.get('complaint-process');
+  if (u.action && (u.action === 'complaint' || u.action === 'corruption') && procedure && u.manualAspects.some((a) => a !== 'fee')) {
+    return { intent: 'manual', manual: procedure, aspects: u.manualAspects, hits: [], confidence: 0.9 };
+  }
   if (u.action) return { intent: 'action', action: u.action, confidence: 1 };
   const chatty = (u.greeting || u.thanks || u.help) && u.topicWords.length === 0 && !u.wants.list && !u.wants.count;
   if (chatty) return { intent: u.help ? 'help' : 'greeting', ...(u.thanks ? { lead: 'thanks' } : {}), confidence: 1 };
@@ -222,7 +227,8 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
   const manualCue = u.manualAspects.some((a) => a === 'documents' || a === 'fee' || a === 'where');
   const hits = k.index.search(query, {
     limit: 8,
-    typeBoost: { project: u.mentionsPlan ? 1.5 : 1, manual: (manualCue || u.situation) && !u.mentionsPlan ? 1.3 : 1 },
+    // "งบ" is a plan's word (a manual has fees): a budget question leans to projects.
+    typeBoost: { project: u.mentionsPlan || u.wants.budget ? 1.5 : 1, manual: (manualCue || u.situation) && !u.mentionsPlan ? 1.3 : 1 },
     filter: (d) => {
       if (d.type !== 'project') return filters.dimension === undefined && filters.mission === undefined;
       const p = k.projects.get(d.id);

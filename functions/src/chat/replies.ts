@@ -279,14 +279,23 @@ export function manualAspectText(m: CorpusManual, aspect: ManualAspect): string 
         ? `เอกสารที่ต้องใช้สำหรับ${m.title}\n${m.documents.map((d, i) => `${i + 1}. ${d}`).join('\n')}`
         : `${m.title} ไม่ต้องใช้เอกสารเพิ่มเติมตามคู่มือค่ะ`;
     case 'time':
-      return `${m.title} ใช้เวลา ${m.totalTime || 'ตามขั้นตอนในคู่มือ'}`;
+      return [`${m.title} ใช้เวลา ${m.totalTime || 'ตามขั้นตอนในคู่มือ'}`, ...deadlines(m)].join('\n');
     case 'fee':
       return `ค่าธรรมเนียม${m.title}: ${m.fees.length ? m.fees.join(' / ') : 'ไม่มีค่าธรรมเนียม'}`;
     case 'steps':
       return `ขั้นตอน${m.title}\n${m.steps.map((s, i) => `${i + 1}. ${s.text}${s.duration ? ` (${s.duration})` : ''}`).join('\n')}`;
     case 'where':
-      return `${m.title} ติดต่อได้ที่ ${m.where || m.unit}${m.hours ? `\nเวลา ${m.hours}` : ''}`;
+      return [`${m.title} ติดต่อได้ที่ ${m.where || m.unit}${m.hours ? `\nเวลา ${m.hours}` : ''}`, ...deadlines(m)].join('\n');
   }
+}
+
+const MONTHS = 'มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม';
+const DEADLINE = new RegExp(`ภายใน\\s*\\d|ภายใน(?:เดือน|วันที่)|ภายใน\\s*(?:${MONTHS})|ก่อนวันที่|ไม่เกิน\\s*\\d|(?:${MONTHS})`, 'u');
+
+/** The manual's sentences that set a deadline ("แจ้งภายใน 24 ชั่วโมง", "ยื่นแบบภายในเดือนมีนาคม"), at most two. */
+function deadlines(m: CorpusManual): string[] {
+  const sentences = [m.summary, m.details, ...m.fees].join('\n').split(/\n|(?<=[.;])\s+|\s{2,}/u).map((x) => tidy(x)).filter(Boolean);
+  return [...new Set(sentences.filter((x) => DEADLINE.test(x)))].slice(0, 2).map((x) => `• ${clip(x, 200)}`);
 }
 
 export function manualAltText(m: CorpusManual): string {

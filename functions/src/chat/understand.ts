@@ -108,7 +108,9 @@ const CUES = {
 
 const NAMES_ITEM = /^(?:โครงการ|กิจกรรม|มาตรการ)(?!ที่|ไหน|อะไร|ใด|ของ|ใน|เกี่ยว|ด้าน|นี้|นั้น|ต่าง|ทั้ง|มี|\s)/u;
 /** Another organisation than this one: its kind word with a name left after this organisation's name is taken out. */
-const OTHER_ORG = /(?:องค์การบริหารส่วนตำบล|เทศบาล(?:นคร|เมือง|ตำบล)?|อบต\.?|อบจ\.?)\s*(?:อื่น|([ก-๙]{2,}))|จังหวัดอื่น|ที่อื่น|กรุงเทพ|กทม/u;
+const OTHER_ORG = /(?:องค์การบริหารส่วนตำบล|เทศบาล(?:นคร|เมือง|ตำบล)?|อบต\.?|อบจ\.?)\s*(?:อื่น|([ก-๙]{2,}))|กรุงเทพมหานคร/u;
+/** A full kind of organisation ("เทศบาลเมือง…") is always followed by its name. */
+const FULL_KIND = /^(?:องค์การบริหารส่วนตำบล|เทศบาล(?:นคร|เมือง|ตำบล))/u;
 const SITUATION = /^(?:ถ้า|หาก|เพิ่ง|พึ่ง|จะ|อยาก|ต้องการ)|(?:ย้าย|คลอด|เสียชีวิต|ตาย|เกิด|เปิดร้าน|ขาย|สร้าง|ต่อเติม|รื้อ|อายุครบ|พิการ|ขยะ|น้ำไม่ไหล|ประปา|ไฟไหม้|น้ำท่วม|บัตรหาย).*(?:ต้อง|ทำ|ยังไง|อย่างไร|ไหม|มั้ย|ได้)/u;
 
 const MANUAL_ASPECTS: Array<[ManualAspect, RegExp]> = [
@@ -239,7 +241,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   const other = OTHER_ORG.exec(withoutOurs);
   // "เทศบาลเมืองตาก": the first word after the kind word, judged against the organisation's documents by decide().
   const otherWord = other?.[1] ? (tokenizeParts(other[1], { dropStopwords: true }).words.find((w) => !FRAME_WORDS.has(w)) ?? null) : null;
-  const otherPlace = !!other && !other[1];
+  const otherPlace = !!other && (!other[1] || FULL_KIND.test(other[0]));
   for (const name of options.orgNames ?? []) rest = removeLoose(rest, name);
   rest = rest.replace(DOCUMENT_NAMES, ' ');
   rest = rest.replace(ORG_TYPE, ' ');
