@@ -267,7 +267,8 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
     await page.click('.filters button[type=submit]');
     await page.waitForURL(/status=open/);
     await page.locator('.list-item').first().waitFor();
-    expect(await page.textContent('.filters-box summary')).toContain('ยังไม่ปิดเรื่อง · ไฟฟ้าส่องสว่าง');
+    // The category's title arrives with the categories list (its own request): wait for it rather than race it.
+    await expect.poll(() => page.textContent('.filters-box summary')).toContain('ยังไม่ปิดเรื่อง · ไฟฟ้าส่องสว่าง');
     await page.screenshot({ path: '/tmp/liff-staff-inbox-360.png', fullPage: true });
 
     await page.click(`.list-item:has-text("${generalCode}")`);

@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumInstall } from '../support/chromium.ts';
 
 /**
- * Debian's Chromium, headless, as the browser tests use it: a fresh profile in a temp dir and a 360×740 phone-sized
- * viewport (the narrowest screen the app promises to read well on).
+ * The npm-installed Chromium (test/support/chromium.ts: one browser version and one set of fonts on every machine),
+ * headless, as the browser tests use it: a fresh profile in a temp dir and a 360×740 phone-sized viewport (the
+ * narrowest screen the app promises to read well on).
  */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const VIEWPORT = { width: 360, height: 740 };
 
 export interface TestBrowser {
@@ -18,12 +19,14 @@ export interface TestBrowser {
 
 export async function launchBrowser(): Promise<TestBrowser> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'liff-chromium-'));
+  const browser = await chromiumInstall();
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath: browser.executablePath,
+    env: { ...process.env, ...browser.env },
     headless: true,
     args: [
-      '--headless=new',
       '--no-sandbox',
+      '--no-zygote',
       '--disable-gpu',
       '--disable-quic',
       '--no-first-run',
