@@ -63,10 +63,12 @@ export function withDocument(k: Knowledge, u: Understanding): Understanding {
   if (!doc || u.topicWords.length === 0) return u;
   const titleKey = (t: string) => matchKey(normalizeText(t)).replace(/\s+/g, '');
   let dimension = u.dimension;
-  if (dimension === null && /มิติ|มติ/u.test(u.compact) && !u.wants.whichDimension) {
+  const saysDimension = /มิติ|มติ/u.test(u.compact);
+  if (dimension === null && !u.wants.whichDimension && (saysDimension || u.wants.list)) {
     const scored = doc.dimensions
       .map((d) => ({ d: d.number, hit: u.topicWords.filter((w) => titleKey(d.title).includes(w)).length }))
-      .filter((x) => x.hit >= 2 || (x.hit >= 1 && u.topicWords.length === 1))
+      // With "มิติ" two title words name it; without, the question must be (nearly) the whole title.
+      .filter((x) => (saysDimension ? x.hit >= 2 || (x.hit >= 1 && u.topicWords.length === 1) : x.hit >= 4 && x.hit >= u.topicWords.length - 1))
       .sort((a, b) => b.hit - a.hit);
     if (scored[0] && scored[0].hit > (scored[1]?.hit ?? 0)) dimension = scored[0].d;
   }
@@ -238,6 +240,15 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
       return true;
     },
   });
+  // "งบ" is a plan's word: when a budget question's best hit is a manual and a project is close behind, the project.
+  if (u.wants.budget && hits[0]?.doc.type === 'manual') {
+    const first = hits[0];
+    const project = hits.find((h) => h.doc.type === 'project' && h.score >= first.score * 0.4);
+    if (project) {
+      hits.splice(hits.indexOf(project), 1);
+      hits.unshift(project);
+    }
+  }
   const top = hits[0];
   const confidence = top ? hitConfidence(k, top, u, query) : 0;
   // Listing the items about a topic claims less than naming one answer: a lower bar (they are shown as candidates).

@@ -191,6 +191,7 @@ const SLANG: Array<[RegExp, string]> = [
   [/เวป|เว็ป|เวบ/gu, 'เว็บ'],
   [/โคงการ|โครการ|โครงกาน/gu, 'โครงการ'],
   [/บ้างง+/gu, 'บ้าง'],
+  [/ปะ(?=จำ|มาณ|ชาชน|ชาคม|กาศ|เมิน|โยชน์)/gu, 'ประ'],
   [/ปชช\.?/gu, 'ประชาชน'],
   [/รร\./gu, 'โรงเรียน'],
 ];
@@ -211,9 +212,11 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   if (mis) rest = rest.replace(MISSION, ' ');
 
   let unit: string | null = null;
-  const restCompact = rest.replace(/\s+/g, '');
+  // "หน่วยงานตรวจสอบภายใน" and "หน่วยตรวจสอบภายใน" are one unit.
+  const unitForm = (x: string) => x.replace(/หน่วยงาน/gu, 'หน่วย');
+  const restCompact = unitForm(rest.replace(/\s+/g, ''));
   for (const u of options.units ?? []) {
-    if (restCompact.includes(u)) {
+    if (restCompact.includes(unitForm(u))) {
       unit = u;
       break;
     }
