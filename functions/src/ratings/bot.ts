@@ -19,7 +19,7 @@ export function asksForSatisfactionResults(text: string): boolean {
   return TOPIC.test(t) && ASKS_FOR_RESULTS.test(t) && !WANTS_TO_RATE.test(t) && !ABOUT_THE_PLAN.test(t);
 }
 
-const ABOUT_THE_PLAN = /โครงการ|กิจกรรม|มาตรการ|งบ/u;
+const ABOUT_THE_PLAN = /โครงการ|กิจกรรม|มาตรการ|งบ(?!้)/u; // not the งบ of "ยังไงบ้าง"
 
 export function ratingTextHandlers(deps: { db: Firestore; liffLocalBase?: string | undefined }): TextHandler[] {
   return [
