@@ -269,7 +269,7 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
 /** Share of the question's information in words the organisation's documents never use (weather, football…). */
 export function unknownShare(k: Knowledge, query: string): number {
   const { terms, unknownMass } = k.index.queryTerms(query);
-  const known = terms.reduce((a, t) => a + k.index.idf(t.term) * t.weight, 0);
+  const known = terms.filter((t) => !t.optional).reduce((a, t) => a + k.index.idf(t.term) * t.weight, 0);
   return unknownMass + known > 0 ? unknownMass / (unknownMass + known) : 1;
 }
 
@@ -282,12 +282,17 @@ export function hitConfidence(k: Knowledge, top: SearchHit, u: Understanding, qu
   const clamp = (x: number) => Math.max(0, Math.min(1, x));
   const unknown = unknownShare(k, query);
   // A strong match (BM25F score 15+) or the question naming the document (trigram similarity 0.6+) is evidence…
-  const evidence = Math.max(clamp((top.score - 3) / 12), clamp(top.nameSimilarity / 0.6));
+  // (Every content word of the question inside the item's name is evidence too: "งบทำเว็บไซต์" → "…พัฒนาเว็บไซต์…".)
+  const name = matchKey(normalizeText(top.doc.title)).replace(/\s+/g, '');
+  const named = u.topicWords.length > 0 && u.topicWords.every((w) => name.includes(w)) ? 0.8 : 0;
+  const evidence = Math.max(clamp((top.score - 3) / 12), clamp(top.nameSimilarity / 0.6), named);
   // …tempered by how much of the question the document covers — the question's content words alone too (frame
   // words like โครงการ/งบ/เท่าไร set aside: a document matching only "คุณธรรม" of "โรงเรียนคุณธรรม" is a neighbour)…
-  const content = u.topicWords.join(' ');
-  const core = content ? (k.index.search(content, { limit: 1, filter: (d) => d.id === top.doc.id && d.type === top.doc.type })[0]?.coverage ?? 0) : top.coverage;
-  const covered = Math.min(0.5 + 0.5 * clamp(top.coverage / 0.35), 0.4 + 0.6 * clamp(core / 0.4));
+  const content = u.topicWords.length > 0;
+  const isContent = (term: string) => u.topicWords.some((w) => term.includes(w));
+  const core = content ? (k.index.search(query, { limit: 1, onlyTerms: isContent, filter: (d) => d.id === top.doc.id && d.type === top.doc.type })[0]?.coverage ?? 0) : top.coverage;
+  // (Frame words weigh on the whole question's coverage, so with content words their coverage alone decides.)
+  const covered = content ? 0.4 + 0.6 * clamp(core / 0.4) : 0.5 + 0.5 * clamp(top.coverage / 0.35);
   // …and by question words no document of the organisation uses (weather, football, other towns).
   const slotOnly = u.topicWords.length === 0 && top.score > 2 ? 0.6 : 0;
   let confidence = clamp(Math.max(evidence * covered, slotOnly) * (1 - 0.8 * unknown));
