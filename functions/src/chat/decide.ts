@@ -204,6 +204,8 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   if (isReport && u.wants.progress && slotsOnly) return { intent: 'progress', filters, measure: null, confidence: 0.9 };
   if (/คู่มือ|บริการอะไรบ้าง/u.test(u.compact) && (u.wants.list || slotsOnly) && !u.mentionsPlan) return { intent: 'manual.list', confidence: 0.9 };
   if (hasFilter && (u.wants.list || (slotsOnly && (u.unit !== null || u.dimension !== null || u.mission !== null)))) return { intent: 'list', filters, confidence: 0.9 };
+  // "อะไรที่ทุกสำนัก/กองรับผิดชอบร่วมกัน": what a unit is responsible for is the list of its projects.
+  if (u.unit !== null && u.unitInFull && u.projectAspects.includes('who') && u.topicWords.length <= 1) return { intent: 'list', filters, confidence: 0.8 };
   if (slotsOnly && u.wants.list && u.mentionsPlan) return { intent: 'list', filters, confidence: 0.85 };
   // "โครงการเกี่ยวกับเด็กและเยาวชนมีอะไรบ้าง": a list of what one to three of the plan's missions are about.
   if (u.wants.list && u.mentionsPlan && u.mission === null && u.projectAspects.length === 0) {
@@ -216,7 +218,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   // best one (a single one is answered as that item).
   if (u.wants.list && u.mentionsPlan && found.intent.startsWith('project') && 'hits' in found) {
     const top = found.hits[0];
-    const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.55).slice(0, 10);
+    const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.45).slice(0, 10);
     const text = u.topicText.replace(/โครงการ|กิจกรรม|มาตรการ|เกี่ยวกับ|เกี่ยวข้องกับ|เรื่อง|ด้าน|มีอะไรบ้าง|อะไรบ้าง|มีอะไร|ไหนบ้าง|บ้าง|อะไร|ไหม|มั้ย|มี/gu, ' ').replace(/\s+/g, ' ').trim();
     if (near.length > 1) return { intent: 'list', filters: { ...filters, topic: { text: text || u.topicText, ids: near.map((h) => h.doc.id) } }, confidence: found.confidence };
   }

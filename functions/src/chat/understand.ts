@@ -50,6 +50,8 @@ export interface Understanding {
     /** the whole plan, every dimension ("ทั้งแผน", "ทุกมิติ", "รวมทั้งหมด"): a follow-up drops the last filters */
     whole: boolean;
   };
+  /** The unit was named with its kind word ("ฝ่ายนิติการ"), not only by its bare name ("นิติการ"). */
+  unitInFull: boolean;
   /** Starts with a kind word glued to a name ("โครงการโรงเรียนคุณธรรม…"): names one item of the plan. */
   namesItem: boolean;
   /** Names another organisation or place than this one ("เทศบาลเมืองตาก", "อบต.อื่น", "กรุงเทพ"). */
@@ -155,7 +157,7 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
   เอกสาร หลักฐาน เตรียม ขั้นตอน วิธี ระยะ เวลา ระยะเวลา วัน นาน ค่าธรรมเนียม ธรรมเนียม ค่า ค่าใช้จ่าย จ่าย ติดต่อ สถานที่ ยื่น
   ตัวชี้วัด ชี้วัด วัตถุประสงค์ ผู้รับผิดชอบ ผล ผลการ ดำเนินงาน คืบหน้า ความคืบหน้า ต่อ ต้อง เสีย เสียเงิน ฟรี ยัง
   เกี่ยว เกี่ยวกับ เกี่ยวข้อง ด้าน เฉลี่ย น้อย ต่ำ ต่ำสุด น้อยสุด ใช้จ่าย เบิกจ่าย เบิก จริง ไป แล้ว ร้อยละ เปอร์เซ็นต์ เปอร์เซ็น
-  ข้อบัญญัติ บัญญัติ เทศบัญญัติ ราคา ตั้ง ตั้งไว้ ไว้ ทั้ง สิ้น ทุก ทุกมิติ คิด คิดเป็น ร้อย คน เป็นคน ขอดู อยากรู้ อยากทราบ ทราบ รายละเอียด ยัง ไม่ ได้ ค้าง คงเหลือ เหลือ ต่อ แต่ละ ละ`
+  ข้อบัญญัติ บัญญัติ เทศบัญญัติ ราคา ตั้ง ตั้งไว้ ไว้ ทั้ง สิ้น ทุก ทุกมิติ คิด คิดเป็น ร้อย คน เป็นคน ร่วมกัน ขอดู อยากรู้ อยากทราบ ทราบ รายละเอียด ยัง ไม่ ได้ ค้าง คงเหลือ เหลือ ต่อ แต่ละ ละ`
     .split(/\s+/)
     .filter(Boolean)
     .map(matchKey),
@@ -221,6 +223,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
       break;
     }
   }
+  const unitInFull = unit !== null;
   // A unit named without its kind word ("นิติการ" for ฝ่ายนิติการ), when what is left is long enough to be a name.
   if (!unit) {
     for (const u of options.units ?? []) {
@@ -310,6 +313,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     followUp: FOLLOW_UP.test(stripped),
     situation: !mentionsPlan && SITUATION.test(stripped),
     namesItem: NAMES_ITEM.test(stripped),
+    unitInFull,
     otherPlace,
     otherWord,
     topicText,
