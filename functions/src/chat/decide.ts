@@ -291,7 +291,8 @@ export function hitConfidence(k: Knowledge, top: SearchHit, u: Understanding, qu
   // …tempered by how much of the question the document covers — the question's content words alone too (frame
   // words like โครงการ/งบ/เท่าไร set aside: a document matching only "คุณธรรม" of "โรงเรียนคุณธรรม" is a neighbour)…
   const content = u.topicWords.length > 0;
-  const isContent = (term: string) => u.topicWords.some((w) => term.includes(w));
+  // Synonyms of the question's words count as matches of them (they never lower coverage).
+  const isContent = (term: string, synonym: boolean) => synonym || u.topicWords.some((w) => term.includes(w));
   const core = content ? (k.index.search(query, { limit: 1, onlyTerms: isContent, filter: (d) => d.id === top.doc.id && d.type === top.doc.type })[0]?.coverage ?? 0) : top.coverage;
   // (Frame words weigh on the whole question's coverage, so with content words their coverage alone decides.)
   const covered = content ? 0.4 + 0.6 * clamp(core / 0.4) : 0.5 + 0.5 * clamp(top.coverage / 0.35);

@@ -40,7 +40,7 @@ export interface SearchOptions {
   types?: DocType[];
   filter?: (doc: SearchDoc) => boolean;
   /** Only these query terms count (score and coverage), e.g. a question's content words without its framing. */
-  onlyTerms?: (term: string) => boolean;
+  onlyTerms?: (term: string, optional: boolean) => boolean;
   /** Multiplier per document type, e.g. when the question says "โครงการ". */
   typeBoost?: Partial<Record<DocType, number>>;
 }
@@ -231,7 +231,7 @@ export class SearchIndex {
     const matched = new Float64Array(this.docs.length);
     let idfMass = unknownMass;
     for (const { term, weight, optional } of qterms) {
-      if (options.onlyTerms && !options.onlyTerms(term)) continue;
+      if (options.onlyTerms && !options.onlyTerms(term, optional === true)) continue;
       const idf = this.idf(term) * weight;
       if (!optional) idfMass += idf;
       const p = this.postings.get(term);
