@@ -1,3 +1,4 @@
+import { safeText } from '../text/clean.ts';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { ValidationError } from '../errors.ts';
@@ -8,11 +9,7 @@ import type { FigureSource, Message } from './types.ts';
 const askParamsSchema = z.object({ orgId: orgIdSchema });
 
 export const askBodySchema = z.object({
-  text: z
-    .string({ error: 'text: ต้องเป็นข้อความ' })
-    .trim()
-    .min(1, 'กรุณาพิมพ์คำถาม')
-    .max(1000, 'คำถามยาวเกิน 1,000 ตัวอักษร'),
+  text: safeText({ min: 1, max: 1000, notText: 'text: ต้องเป็นข้อความ', tooShort: 'กรุณาพิมพ์คำถาม', tooLong: 'คำถามยาวเกิน 1,000 ตัวอักษร' }),
   /**
    * A conversation of the API's own (not a LINE user): questions sent with the same id share follow-up context,
    * kept apart from every LINE chat. Without it each question is answered afresh.
