@@ -167,6 +167,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   if (u.unit !== null) filters.unit = u.unit;
   if (u.years[0] !== undefined) filters.year = u.years[0];
   if (u.wants.withBudget) filters.withBudget = true;
+  if (u.wants.noBudget) filters.noBudget = true;
   if (u.wants.allYears) filters.allYears = true;
 
   const planWide = slotsOnly || hasFilter;
@@ -331,6 +332,11 @@ export function filterProjects(k: Knowledge, f: ListFilters): Project[] {
     .filter((p) => f.missions === undefined || (p.mission !== null && f.missions.includes(p.mission)))
     .filter((p) => f.topic === undefined || f.topic.ids.includes(p.id))
     .filter((p) => !unit || sameUnitKey(unitKey([p.responsibleUnit, p.detail?.responsibleUnit, p.yearPlan?.unit].filter(Boolean).join(' '))).includes(sameUnitKey(unit)))
+    .filter((p) => {
+      if (!f.noBudget) return true;
+      if (f.year !== undefined) return (p.budgets[String(f.year)] ?? 0) === 0;
+      return Object.values(p.budgets).every((v) => v === 0);
+    })
     .filter((p) => {
       if (!f.withBudget) return true;
       if (f.year !== undefined) return (p.budgets[String(f.year)] ?? 0) > 0;

@@ -48,7 +48,7 @@ export function stated(doc: ParsedDocument, measure: Measure, scope: { dimension
 
 /** Whether the filters are a scope the document states figures for (whole plan, a dimension, a mission). */
 export function statedScope(f: ListFilters): boolean {
-  return f.unit === undefined && f.missions === undefined && !f.withBudget;
+  return f.unit === undefined && f.missions === undefined && f.topic === undefined && !f.withBudget && !f.noBudget;
 }
 
 const en = (fd: FigureDoc) => fd.lang === 'en';
@@ -75,7 +75,7 @@ export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, 
   });
   const anyStated = perYear.some((p) => p.stated);
   const label = (x: (typeof perYear)[number]) => `${baht(fd, x.value)}${x.stated ? rowsNote(fd, x.value, x.rows, (n) => baht(fd, n)) : ''}`;
-  const head = en(fd) ? `Total budget${scope ? ` of ${scope}` : ''}` : `งบประมาณรวม${scope ? ` ${scope}` : 'ทั้งแผน'}`;
+  const head = en(fd) ? `Total budget${scope ? ` (${scope})` : ' of the plan'}` : `งบประมาณรวม${scope ? ` ${scope}` : 'ทั้งแผน'}`;
   const basis = anyStated ? (en(fd) ? 'as the document states' : 'ตามเอกสารระบุ') : en(fd) ? 'adding up its projects' : 'รวมจากรายการโครงการ';
   let text: string;
   if (perYear.length === 1) {
@@ -114,8 +114,8 @@ export function projectCount(fd: FigureDoc, projects: Project[], f: ListFilters,
   const value = s ? s.value : projects.length;
   const note = s && s.value !== projects.length ? (en(fd) ? ` (${projects.length} are listed in its tables)` : ` (ในตารางมีรายการ ${projects.length} รายการ)`) : '';
   const text = en(fd)
-    ? `${scope ? `${scope[0]?.toUpperCase()}${scope.slice(1)}` : `The plan of ${orgName}`} has ${formatNumber(value)} projects/activities${s ? ' (as the document states)' : ''}${note}`
-    : `${scope || `แผนของ${orgName}`} มีทั้งหมด ${formatNumber(value)} โครงการ/กิจกรรม${s ? ' ตามที่เอกสารระบุ' : ''}${note}`;
+    ? `${scope ? `${scope[0]?.toUpperCase()}${scope.slice(1)}` : `The plan of ${orgName}`} has ${formatNumber(value)} projects/activities${s ? ' (as the document states)' : ' (counted from its items)'}${note}`
+    : `${scope || `แผนของ${orgName}`} มีทั้งหมด ${formatNumber(value)} โครงการ/กิจกรรม${s ? ' ตามที่เอกสารระบุ' : ' (นับจากรายการในเอกสาร)'}${note}`;
   return { text, sources: [s ? source(fd, `${formatNumber(value)}`, s.line) : source(fd, `${formatNumber(value)}`, projects[0]?.line, `count of ${projects.length} rows`)] };
 }
 

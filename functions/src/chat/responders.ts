@@ -116,7 +116,7 @@ function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: I
     if (obj.length) return { lead: `${s.say('วัตถุประสงค์ของ', 'Objectives of ')}${name}\n${obj.slice(0, 5).map((x) => `• ${clip(x, 300)}`).join('\n')}`, sources: [] };
   }
   // English: always one lead sentence, since the card's texts are the document's Thai.
-  if (s.lang === 'en') return { lead: `${name} — a ${p.activity ? 'reported ' : ''}item of dimension ${p.dimension} of the plan.`, sources: [] };
+  if (s.lang === 'en') return { lead: `${name} is ${p.activity ? 'a reported item' : 'an item'} of dimension ${p.dimension} of the ${s.doc?.kind === 'report' ? 'report' : 'plan'}.`, sources: [] };
   return { lead: '', sources: [] };
 }
 
@@ -194,16 +194,18 @@ function aggregate(s: Session, intent: AggregateIntent, f: ListFilters): AnswerO
   }
   if (intent === 'budget.top' || intent === 'budget.bottom') {
     const rows = ranked(projects, f, intent === 'budget.top' ? 'top' : 'bottom');
+    // Ranked by budget, "ที่ได้รับงบประมาณ" goes without saying.
+    const rankedWhat = s.describe({ ...f, withBudget: false });
     const top = rows.slice(0, 5);
     const perYear = f.year === undefined && fd.doc.fiscalYears.length > 1;
     const amount = (n: number) => `${perYear ? s.say('ปีละ ', '') : ''}${s.lang === 'en' ? `${formatNumber(n)} baht` : formatBaht(n)}${perYear ? s.say('', ' a year') : ''}`;
     const first = top[0];
     const ties = first ? top.filter((x) => x.amount === first.amount).length : 0;
     const head = !first
-      ? s.say(`ไม่มีโครงการที่ใช้งบประมาณ${what ? ` ${what}` : ''}`, `No project${what ? ` ${what}` : ''} has a budget.`)
+      ? s.say(`ไม่มีโครงการที่ใช้งบประมาณ${rankedWhat ? ` ${rankedWhat}` : ''}`, `No project${rankedWhat ? ` ${rankedWhat}` : ''} has a budget.`)
       : intent === 'budget.top'
-        ? s.say(`โครงการที่ได้งบประมาณสูงสุด${what ? ` ${what}` : ''} คือ ${tidy(first.p.name)} ${amount(first.amount)}${ties > 1 ? ` (เท่ากัน ${ties} โครงการ)` : ''}`, `The largest budget${what ? ` ${what}` : ''}: ${tidy(first.p.name)}, ${amount(first.amount)}${ties > 1 ? ` (${ties} projects tie)` : ''}`)
-        : s.say(`โครงการที่ได้งบประมาณน้อยที่สุด${what ? ` ${what}` : ''} (ไม่นับที่ไม่ใช้งบ) คือ ${tidy(first.p.name)} ${amount(first.amount)}${ties > 1 ? ` (เท่ากัน ${ties} โครงการ)` : ''}`, `The smallest budget${what ? ` ${what}` : ''} (among funded projects): ${tidy(first.p.name)}, ${amount(first.amount)}${ties > 1 ? ` (${ties} projects tie)` : ''}`);
+        ? s.say(`โครงการที่ได้งบประมาณสูงสุด${rankedWhat ? ` ${rankedWhat}` : ''} คือ ${tidy(first.p.name)} ${amount(first.amount)}${ties > 1 ? ` (เท่ากัน ${ties} โครงการ)` : ''}`, `The largest budget${rankedWhat ? ` ${rankedWhat}` : ''}: ${tidy(first.p.name)}, ${amount(first.amount)}${ties > 1 ? ` (${ties} projects tie)` : ''}`)
+        : s.say(`โครงการที่ได้งบประมาณน้อยที่สุด${rankedWhat ? ` ${rankedWhat}` : ''} (ไม่นับที่ไม่ใช้งบ) คือ ${tidy(first.p.name)} ${amount(first.amount)}${ties > 1 ? ` (เท่ากัน ${ties} โครงการ)` : ''}`, `The smallest budget${rankedWhat ? ` ${rankedWhat}` : ''} (among funded projects): ${tidy(first.p.name)}, ${amount(first.amount)}${ties > 1 ? ` (${ties} projects tie)` : ''}`);
     const sources = fd ? top.map((x) => source(fd, amount(x.amount), x.p.line)) : [];
     return s.listAnswer(intent, top.map((x) => ({ ...s.listItem(x.p, f), line: amount(x.amount) })), head, f, top.map((x) => ({ type: 'project' as const, id: x.p.id, title: x.p.name, score: x.amount })), sources);
   }

@@ -84,6 +84,7 @@ export class Session {
     if (f.unit !== undefined) parts.push(this.say(`ที่${f.unit}รับผิดชอบ`, `under ${f.unit}`));
     if (f.year !== undefined) parts.push(this.say(`ปี ${f.year}`, `in fiscal year ${f.year}`));
     if (f.withBudget) parts.push(this.say('ที่ได้รับงบประมาณ', 'with a budget'));
+    if (f.noBudget) parts.push(this.say('ที่ไม่ใช้งบประมาณ', 'without a budget'));
     const text = parts.join(' ');
     // "ที่กองคลังรับผิดชอบ" needs its noun: "โครงการที่กองคลังรับผิดชอบ".
     return /^(?:ที่|under|with)/u.test(text) ? this.say(`โครงการ${text}`, `projects ${text}`) : text;

@@ -46,6 +46,8 @@ export interface ListFilters {
   unit?: string;
   year?: number;
   withBudget?: boolean;
+  /** Only items without a budget ("ไม่ใช้งบประมาณ"). */
+  noBudget?: boolean;
   /** Items found by a topic ("เรื่องของขวัญ"): the question's words and the items search found close to the best. */
   topic?: { text: string; ids: string[] };
   /** A total over every year of the plan was asked for ("ทั้งแผน 5 ปี"). */

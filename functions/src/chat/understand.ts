@@ -33,6 +33,8 @@ export interface Understanding {
     progress: boolean;
     done: boolean;
     withBudget: boolean;
+    /** "ไม่ใช้งบประมาณ": items without a budget */
+    noBudget: boolean;
     planned: boolean;
     /** smallest / least */
     bottom: boolean;
@@ -94,8 +96,9 @@ const CUES = {
   total: /รวม|ทั้งหมด|ทั้งสิ้น|ทั้งแผน|ทั้งปี/u,
   top: /มากที่สุด|สูงที่สุด|สูงสุด|เยอะที่สุด|มากสุด|เยอะสุด|อันดับ|(?<!น้อย|ต่ำ|ถูก)ที่สุด/u,
   progress: /ผลการดำเนิน|ผลดำเนิน|ความคืบหน้า|คืบหน้า|ดำเนินการแล้ว|ดำเนินการไปแล้ว|ทำไปแล้ว|ทำเสร็จ|เสร็จแล้ว|แล้วเสร็จ|ผลเป็นไง|ผลเป็นอย่างไร|ผลลัพธ์|ทำอะไรไปแล้ว|รายงานผล/u,
-  done: /ดำเนินการแล้ว|ดำเนินการไปแล้ว|ทำไปแล้ว|เสร็จ/u,
-  withBudget: /ได้รับงบ|ได้งบ|มีงบ|ใช้งบ|ไม่ใช่0|ไม่เป็น0|ไม่ใช่ศูนย์/u,
+  done: /ดำเนินการแล้ว|ดำเนินการไป(?:แล้ว|กี่)|ทำไป(?:แล้ว|กี่)|ทำแล้ว|ทำได้(?:กี่|แล้ว)|เสร็จ|ดำเนินการได้/u,
+  withBudget: /(?<!ไม่|ไม่ได้)(?:ได้รับงบ|ได้งบ|มีงบ|ใช้งบ)|ไม่ใช่0|ไม่เป็น0|ไม่ใช่ศูนย์/u,
+  noBudget: /ไม่(?:ได้)?(?:ใช้|มี|รับ|ได้รับ|ได้)งบ|ไม่มีงบ|งบเป็น0|งบ0บาท/u,
   planned: /ตามแผน/u,
   bottom: /น้อยที่สุด|ต่ำที่สุด|น้อยสุด|ต่ำสุด|ถูกที่สุด/u,
   average: /เฉลี่ย/u,
@@ -266,7 +269,8 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     top: CUES.top.test(cue),
     progress: CUES.progress.test(cue),
     done: CUES.done.test(cue),
-    withBudget: CUES.withBudget.test(cue),
+    withBudget: CUES.withBudget.test(cue) && !CUES.noBudget.test(cue),
+    noBudget: CUES.noBudget.test(cue),
     planned: CUES.planned.test(cue),
     bottom: CUES.bottom.test(cue),
     average: CUES.average.test(cue),
