@@ -33,6 +33,20 @@ describe('figures answered from the document, with their source', () => {
     expect(pct.sources?.[0]).toMatchObject({ kind: 'report', line: 70 });
   });
 
+  it('counts the items without a budget when asked for those, not the funded ones', async () => {
+    const out = await ask('maesaimitraphap', 'กี่โครงการที่ไม่ใช้งบประมาณ');
+    expect(first(out)).toContain('ที่ไม่ใช้งบประมาณ');
+    expect(first(out)).toContain('นับจากรายการ'); // the document states no such count
+    const funded = await ask('maesaimitraphap', 'โครงการที่ได้รับงบประมาณมีกี่โครงการ');
+    expect(first(funded)).not.toEqual(first(out));
+  });
+
+  it('reads "ทำไปกี่โครงการแล้ว" of a report as the done count, not the planned one', async () => {
+    const out = await ask('tharae', 'มิติ 3 ทำไปกี่โครงการแล้ว');
+    expect(first(out)).toContain('ดำเนินการแล้ว 8 โครงการ');
+    expect(first(out)).not.toContain('12');
+  });
+
   it('names the dimension with the most projects', async () => {
     const out = await ask('maesot', 'มิติไหนมีโครงการเยอะที่สุด');
     expect(out.intent).toBe('dimension.rank');
