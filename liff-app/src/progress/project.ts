@@ -16,6 +16,8 @@ export default function ProjectProgressPage(props: PageProps): ComponentChild {
   const year = props.params.year ?? '';
   const id = props.params.projectId ?? '';
   const data = useApi<ProjectProgress>(`/staff/progress/${encodeURIComponent(year)}/${encodeURIComponent(id)}`);
+  // Kept here, not in the form: the form is remounted with the saved version, the message stays.
+  const [saved, setSaved] = useState<string | null>(null);
   if (data.error) return h(ErrorView, { error: data.error, retry: data.reload, staff: true });
   if (!data.data) return h(Loading, null);
   const d = data.data;
@@ -38,13 +40,14 @@ export default function ProjectProgressPage(props: PageProps): ComponentChild {
         ? h('p', null, h('span', { class: `badge badge-progress-${d.progress.status}` }, d.progress.statusLabel), ` บันทึกล่าสุด ${formatDateTime(d.progress.updatedAt)} โดย ${d.progress.updatedBy ?? ''}`)
         : h('p', null, h('span', { class: 'badge badge-progress-none' }, 'ยังไม่บันทึก')),
     ),
-    h(ProgressForm, { key: d.seq, data: d, year, id, onSaved: data.reload }),
+    saved ? h(Notice, { kind: 'success', role: 'status' }, h('p', null, saved)) : null,
+    h(ProgressForm, { key: d.seq, data: d, year, id, onSaved: (message) => { setSaved(message); data.reload(); }, onEdit: () => setSaved(null) }),
     d.progress?.files?.length ? h(Files, { files: d.progress.files }) : null,
     h(History, { history: d.history }),
   );
 }
 
-function ProgressForm(props: { data: ProjectProgress; year: string; id: string; onSaved: () => void }): ComponentChild {
+function ProgressForm(props: { data: ProjectProgress; year: string; id: string; onSaved: (message: string) => void; onEdit: () => void }): ComponentChild {
   const p = props.data.progress;
   const [status, setStatus] = useState<ProgressStatus>(p?.status ?? 'in_progress');
   const [reason, setReason] = useState(p?.reason ?? '');
@@ -59,7 +62,6 @@ function ProgressForm(props: { data: ProjectProgress; year: string; id: string; 
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
   useEffect(() => () => photos.forEach((ph) => URL.revokeObjectURL(ph.previewUrl)), []);
 
   const pick = async (e: Event) => {
@@ -82,7 +84,7 @@ function ProgressForm(props: { data: ProjectProgress; year: string; id: string; 
     if (status === 'done' && !finishedOn) found.finishedOn = 'กรุณาระบุวันที่ดำเนินการแล้วเสร็จ';
     const spentValue = normalizeDigits(spent).replace(/[,\s]/g, '');
     if (spentValue === '' || !/^\d+(\.\d{1,2})?$/.test(spentValue)) found.spentBaht = 'กรุณากรอกจำนวนเงินเป็นตัวเลข เช่น 15000';
-    setSaved(null);
+    props.onEdit();
     setFormError(null);
     if (Object.values(found).some(Boolean)) {
       setErrors(found);
@@ -107,8 +109,7 @@ function ProgressForm(props: { data: ProjectProgress; year: string; id: string; 
           expectedSeq: props.data.seq,
         },
       });
-      setSaved('บันทึกความคืบหน้าแล้ว');
-      props.onSaved();
+      props.onSaved('บันทึกความคืบหน้าแล้ว');
     } catch (err) {
       if (err instanceof ApiError && err.status === 400 && err.issues.length) setErrors(issuesByField(err.issues));
       setFormError(err instanceof Error ? err.message : String(err));
@@ -127,7 +128,6 @@ function ProgressForm(props: { data: ProjectProgress; year: string; id: string; 
     'section',
     { class: 'card', 'aria-labelledby': 'f-title' },
     h('h2', { id: 'f-title' }, 'บันทึกความคืบหน้า'),
-    saved ? h(Notice, { kind: 'success', role: 'status' }, h('p', null, saved)) : null,
     h(
       'form',
       { noValidate: true, onSubmit: submit, class: 'form' },
