@@ -86,24 +86,24 @@ beforeAll(async () => {
   // Queue: three tickets; two served (5 + 10, 20 + 10 minutes), one still waiting.
   const day2 = new Date('2026-11-04T02:00:00.000Z');
   t.clock.set(day2);
-  const tickets = [];
+  const tickets: Array<{ id: string }> = [];
   for (let i = 0; i < 3; i++) {
     const res = await api(t, 'POST', `${base}/services/${SERVICE}/tickets`, { token: await idTokenFor(t, newUserId()), body: {} });
     expect(res.status).toBe(201);
-    tickets.push(res.body);
+    tickets.push(res.body as { id: string });
   }
   const op = async (path: string, body: unknown = {}) => api(t, 'POST', `${base}/staff/queue/${path}`, { token: await idTokenFor(t, officer.userId), body });
   t.clock.advance(5 * MIN);
   expect((await op(`services/${SERVICE}/call-next`, { counterId: 'c1' })).status).toBe(200);
-  expect((await op(`tickets/${tickets[0].id}/start`)).status).toBe(200);
+  expect((await op(`tickets/${tickets[0]!.id}/start`)).status).toBe(200);
   t.clock.advance(10 * MIN);
-  expect((await op(`tickets/${tickets[0].id}/complete`)).status).toBe(200);
+  expect((await op(`tickets/${tickets[0]!.id}/complete`)).status).toBe(200);
   done.tickets.push({ waited: 5, total: 15 });
   t.clock.advance(5 * MIN);
   expect((await op(`services/${SERVICE}/call-next`, { counterId: 'c1' })).status).toBe(200);
-  expect((await op(`tickets/${tickets[1].id}/start`)).status).toBe(200);
+  expect((await op(`tickets/${tickets[1]!.id}/start`)).status).toBe(200);
   t.clock.advance(10 * MIN);
-  expect((await op(`tickets/${tickets[1].id}/complete`)).status).toBe(200);
+  expect((await op(`tickets/${tickets[1]!.id}/complete`)).status).toBe(200);
   done.tickets.push({ waited: 20, total: 30 });
   done.tickets.push({ waited: -1, total: null });
 
