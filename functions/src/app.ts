@@ -19,6 +19,7 @@ import { plansRouter } from './plans/routes.ts';
 import { progressRouter } from './progress/routes.ts';
 import { reportsRouter } from './reports/routes.ts';
 import { statisticsRouter } from './statistics/routes.ts';
+import { evidenceRouter } from './evidence/routes.ts';
 import { manualCardFor, manualPostbackHandler } from './manuals/lineHandlers.ts';
 import { manualsRouter } from './manuals/routes.ts';
 import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, runComplaintDeadlines, runWeeklyComplaintDigest } from './complaints/index.ts';
@@ -172,6 +173,7 @@ export function createApp(deps: AppDeps): App {
   app.use(progressRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock, log: deps.log }));
   app.use(reportsRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
   app.use(statisticsRouter({ db: deps.db, clock: deps.clock }));
+  app.use(evidenceRouter({ db: deps.db, clock: deps.clock, liffLocalBase }));
   app.use(landingRouter({ config: deps.config }));
   if (deps.config.mode !== 'production') app.use(liffStaticRouter());
   app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));
