@@ -23,14 +23,14 @@ table{border-collapse:collapse;width:100%;margin:.4em 0 .8em;font-size:.9rem;bre
 th,td{border:1px solid #9CA3AF;padding:3px 6px;vertical-align:top}th{background:#F3F4F6;font-weight:600}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr{break-inside:avoid}
-.pair{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:12px;align-items:start}
-.chart svg{width:100%;height:auto}
+.pair{display:block}
+.chart{max-width:560px;margin:.2em 0 1em}.chart svg{width:100%;height:auto}
+.nw{white-space:nowrap}
 .project{break-inside:avoid;border-top:1px solid #D1D5DB;padding:.3em 0}
 .badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:.85rem;background:#E5E7EB}
 .ok{background:#D1FAE5}.no{background:#FEE2E2}
 nav.noprint{margin-bottom:8px}
 footer{margin-top:1.5em;font-size:.8rem;color:#4B5563;border-top:1px solid #D1D5DB;padding-top:.4em}
-@media (max-width:640px){.pair{grid-template-columns:1fr}}
 @media print{body{padding:0;max-width:none;font-size:12pt}.noprint{display:none}a{color:inherit;text-decoration:none}}
 </style></head><body>
 <nav class="noprint small muted">พิมพ์หน้านี้ได้ด้วยคำสั่งพิมพ์ของเบราว์เซอร์ (Ctrl+P) บนกระดาษ A4${o.nav ? ` · ${o.nav}` : ''}</nav>
@@ -70,10 +70,11 @@ ${mark !== null ? `<rect x="${labelW + mark - 1}" y="${y}" width="3" height="22"
 <text x="${labelW + w + 6}" y="${y + 15}" font-size="12">${esc(num(b.value))}${esc(unit)}</text>`;
     })
     .join('\n');
+  const empty = o.bars.length === 0 ? `<text x="0" y="36" font-size="12" fill="#6B7280">ไม่มีข้อมูล</text>` : '';
   const alt = `${o.title}: ${o.bars.map((b) => `${b.label} ${num(b.value)}${unit}${b.mark !== undefined && b.mark !== null ? ` (${o.markLabel ?? 'เป้า'} ${num(b.mark)}${unit})` : ''}`).join(', ') || 'ไม่มีข้อมูล'}`;
   return `<figure class="chart" style="margin:0"><svg role="img" aria-label="${esc(alt)}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">
 <title>${esc(alt)}</title>
 <text x="0" y="13" font-size="12" font-weight="bold">${esc(o.title)}</text>
-${rows}
+${rows}${empty}
 </svg>${o.markLabel ? `<figcaption class="small muted">เส้นสีแดง = ${esc(o.markLabel)}</figcaption>` : ''}</figure>`;
 }

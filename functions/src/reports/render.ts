@@ -9,7 +9,7 @@ import { barChart, esc, money2, printablePage } from './page.ts';
 import { reportTitle } from './text.ts';
 
 const figureRow = (label: string, f: DimensionFigures) =>
-  `<tr><th scope="row">${esc(label)}</th><td class="n">${f.projectsPlanned}</td><td class="n">${f.projectsDone}</td><td class="n">${money2(f.budgetPlanned)}</td><td class="n">${money2(f.budgetByOrdinance)}</td><td class="n">${money2(f.budgetSpent)}</td><td class="n">${f.percentProjects.toFixed(2)}</td><td class="n">${f.percentBudget.toFixed(2)}</td></tr>`;
+  `<tr><th scope="row" class="nw">${esc(label)}</th><td class="n">${f.projectsPlanned}</td><td class="n">${f.projectsDone}</td><td class="n">${money2(f.budgetPlanned)}</td><td class="n">${money2(f.budgetByOrdinance)}</td><td class="n">${money2(f.budgetSpent)}</td><td class="n">${f.percentProjects.toFixed(2)}</td><td class="n">${f.percentBudget.toFixed(2)}</td></tr>`;
 
 const paragraphs = (text: string, empty: string) => {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
