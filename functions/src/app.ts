@@ -16,6 +16,7 @@ import type { Notifier } from './notify/notifier.ts';
 import { liffStaticRouter } from './http/liffStatic.ts';
 import { orgsRouter } from './orgs/routes.ts';
 import { plansRouter } from './plans/routes.ts';
+import { withLiveProgress } from './progress/chat.ts';
 import { progressRouter } from './progress/routes.ts';
 import { reportsRouter } from './reports/routes.ts';
 import { statisticsRouter } from './statistics/routes.ts';
@@ -101,10 +102,16 @@ export function createApp(deps: AppDeps): App {
       ...ratingTextHandlers(complaints),
     ],
     // With a person, the engine keeps a short context for follow-ups; without one (the ask API), it answers afresh.
-    answer: (ctx, text) =>
-      ctx.userId
-        ? chat.answerText({ orgId: ctx.org.id, userId: ctx.userId, text })
-        : answer(kb, ctx.org.id, text, null, { ...answerOptions, now: ctx.now }),
+    // Questions about a project's progress get the live progress staff recorded first (progress/chat.ts).
+    answer: async (ctx, text) =>
+      withLiveProgress(
+        deps.db,
+        ctx.org.id,
+        text,
+        ctx.userId
+          ? await chat.answerText({ orgId: ctx.org.id, userId: ctx.userId, text })
+          : await answer(kb, ctx.org.id, text, null, { ...answerOptions, now: ctx.now }),
+      ),
     postbackHandlers: [
       chatPostbackHandler(chat),
       manualPostbackHandler(deps.db),

@@ -106,6 +106,27 @@ describe('progress kept by staff', () => {
   });
 });
 
+describe('the chat answers from live progress', () => {
+  it('puts the recorded progress, with its date, first in the answer to "how far" and "how much spent"', async () => {
+    for (const text of ['โครงการฝึกอบรมการส่งเสริมคุณธรรมจริยธรรมบุคลากร ทำไปถึงไหนแล้ว', 'โครงการฝึกอบรมการส่งเสริมคุณธรรมจริยธรรมบุคลากร ใช้งบไปเท่าไร']) {
+      const res = await api(t, 'POST', `/api/orgs/${orgId}/ask`, { body: { text } });
+      expect(res.status).toBe(200);
+      expect(res.body.results[0]).toMatchObject({ type: 'project', id: 'd1-3' });
+      const first = res.body.messages[0];
+      expect(first.type).toBe('text');
+      expect(first.text).toContain('ดำเนินการแล้วเสร็จ');
+      expect(first.text).toContain('ใช้งบประมาณไปแล้ว 15,000 บาท จากงบตามแผน 50,000 บาท');
+      expect(first.text).toContain('ข้อมูล ณ วันที่ 22 พฤศจิกายน 2569');
+      expect(res.body.messages.length).toBeLessThanOrEqual(5);
+    }
+    // Another question about the same project, and a project without recorded progress: answered as before.
+    const who = await api(t, 'POST', `/api/orgs/${orgId}/ask`, { body: { text: 'โครงการฝึกอบรมการส่งเสริมคุณธรรมจริยธรรมบุคลากร ใครรับผิดชอบ' } });
+    expect(JSON.stringify(who.body.messages)).not.toContain('ข้อมูล ณ วันที่');
+    const none = await api(t, 'POST', `/api/orgs/${orgId}/ask`, { body: { text: 'โครงการโรงเรียนคุณธรรม ทำไปถึงไหนแล้ว' } });
+    expect(JSON.stringify(none.body.messages)).not.toContain('ความคืบหน้าล่าสุด');
+  });
+});
+
 describe('the monitoring report', () => {
   it('shows a progress update at once, per dimension and per project', async () => {
     const res = await api(t, 'GET', `/api/orgs/${orgId}/reports/${YEAR}/six-month`);
