@@ -97,6 +97,16 @@ describe('progress kept by staff', () => {
     ]);
   });
 
+  it('publishes each project\'s progress without login, without its editor or file names', async () => {
+    const res = await api(t, 'GET', `/api/orgs/${orgId}/progress?year=${YEAR}`);
+    expect(res.status).toBe(200);
+    const p = res.body.projects.find((x: { id: string }) => x.id === 'd1-3');
+    expect(p.progress).toMatchObject({ status: 'done', spentBaht: 15000, fileCount: 1 });
+    expect(p.progress).not.toHaveProperty('updatedBy');
+    expect(p.progress).not.toHaveProperty('files');
+    expect(JSON.stringify(res.body)).not.toContain('นางสาวผู้ติดตาม');
+  });
+
   it('gives the chat its latest progress with the date of the data', async () => {
     const latest = await latestProgress(t.rt.db, orgId, 'd1-3');
     expect(latest).toMatchObject({ fiscalYear: YEAR, status: 'done', spentBaht: 15000, asOf: '2026-11-22' });
