@@ -33,7 +33,7 @@ export function progressSentence(p: Omit<LatestProgress, 'text' | 'statusLabel'>
   const parts = [`ปีงบประมาณ ${p.fiscalYear}: ${PROGRESS_STATUS_LABELS[p.status]}`];
   if (p.status === 'cancelled' && p.reason) parts.push(`(เหตุผล: ${p.reason})`);
   if (p.status !== 'not_started') {
-    parts.push(`ใช้งบประมาณไปแล้ว ${formatBaht(p.spentBaht)}${budgetBaht !== null ? ` จากงบตามแผน ${formatBaht(budgetBaht)}` : ''}`);
+    parts.push(`ใช้งบประมาณไปแล้ว ${formatBaht(p.spentBaht)}${budgetBaht === null ? '' : budgetBaht === 0 ? ' (ตามแผนไม่ใช้งบประมาณ)' : ` จากงบตามแผน ${formatBaht(budgetBaht)}`}`);
   }
   if (p.status === 'done' && p.finishedOn) parts.push(`แล้วเสร็จเมื่อ ${formatThaiDate(p.finishedOn)}`);
   return `${parts.join(' ')} (ข้อมูล ณ วันที่ ${formatThaiDate(p.asOf)})`;
