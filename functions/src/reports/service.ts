@@ -20,6 +20,7 @@ export async function orgReport(deps: ReportDeps, org: Org, year: number, period
   const now = deps.clock.now();
   const today = bangkokDate(now);
   const range = periodRange(year, period);
+  if (!asOf && today < range.from) throw new NotFoundError(`report ${year} ${period}`, `ปีงบประมาณ ${year} ยังไม่เริ่ม จึงยังไม่มีรายงาน`);
   const date = asOf ?? today;
   if (date < range.from) throw new ValidationError([{ path: 'asOf', message: `วันที่ข้อมูลต้องไม่ก่อนวันเริ่มช่วงรายงาน (${range.from})` }]);
   if (date > today) throw new ValidationError([{ path: 'asOf', message: 'วันที่ข้อมูลต้องไม่เลยวันนี้' }]);
