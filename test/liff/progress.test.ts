@@ -69,6 +69,21 @@ describe('recording plan progress on a phone', { timeout: 60_000 }, () => {
     await page.close();
   });
 
+  it('an officer writes the report\'s problems and suggestions, and the printable report shows them', async () => {
+    const page = await newPage(officer);
+    await open(page, t.rt.baseUrl, orgId, 'staff/progress');
+    await page.click('a[href$="staff/progress/report-text?year=2570&period=six-month"]');
+    await page.locator('#problems').waitFor();
+    await page.fill('#problems', 'การจัดซื้อจัดจ้างล่าช้าในไตรมาสแรก');
+    await page.fill('#suggestions', 'ควรจัดทำแผนจัดซื้อล่วงหน้า');
+    await page.click('main form button[type=submit]');
+    await page.getByText('บันทึกแล้ว รายงานแสดงข้อความนี้').waitFor();
+    const html = await (await fetch(`${t.rt.baseUrl}/orgs/${orgId}/reports/2570/six-month`)).text();
+    expect(html).toContain('การจัดซื้อจัดจ้างล่าช้าในไตรมาสแรก');
+    expect(html).toContain('ควรจัดทำแผนจัดซื้อล่วงหน้า');
+    await page.close();
+  });
+
   it('a citizen who opens the page is told it is for staff', async () => {
     const page = await newPage({ sub: newUserId(), name: 'ประชาชน' });
     await open(page, t.rt.baseUrl, orgId, 'staff/progress');

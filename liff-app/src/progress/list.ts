@@ -75,6 +75,8 @@ export default function ProgressListPage(props: PageProps): ComponentChild {
     ),
     h('p', null, h('a', { href: `/orgs/${encodeURIComponent(orgIdFromPath())}/reports/${d.fiscalYear}/six-month`, target: '_blank', rel: 'noopener' }, 'ดูรายงานรอบ 6 เดือน'), ' · ',
       h('a', { href: `/orgs/${encodeURIComponent(orgIdFromPath())}/reports/${d.fiscalYear}/annual`, target: '_blank', rel: 'noopener' }, 'รายงานรอบ 12 เดือน')),
+    h('p', null, 'ปัญหาและข้อเสนอแนะในรายงาน: ', h(Link, { to: `staff/progress/report-text?year=${d.fiscalYear}&period=six-month` }, 'รอบ 6 เดือน'), ' · ',
+      h(Link, { to: `staff/progress/report-text?year=${d.fiscalYear}&period=annual` }, 'รอบ 12 เดือน')),
   );
 }
 
