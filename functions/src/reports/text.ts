@@ -12,13 +12,19 @@ export const money = (n: number) => n.toLocaleString('en-US', { minimumFractionD
 export const pct = (n: number) => n.toFixed(2);
 const baht = (n: number) => `${n.toLocaleString('en-US', { maximumFractionDigits: 2 })} บาท`;
 
-/** Each line of staff-typed text as a bullet, so no line of it can read as a heading of the template. */
+/**
+ * Words and numbers that start the template's structure (a dimension or mission heading, a numbered activity, its
+ * steps or results heading, a budget or responsible-unit label). A line of staff text starting with one is quoted.
+ */
+const STRUCTURAL = /^(?:[-●•▪]\s*)*(?:ม(?:ิ)?ติ|\d|[๐-๙]|การดำเนิน|ผลการดำเนิน|ผลดำเนิน|ขั้นตอน|วิธี|งบประมาณ|ใช้งบ|เบิกจ่าย|ผู้รับผิดชอบ|หน่วยงาน|รายงานผล)/;
+
+/** Each line of staff-typed text as a bullet, quoted where it could read as a heading of the template. */
 const bullets = (text: string) =>
   text
     .split(/\r?\n/)
     .map((l) => l.replace(/\t/g, ' ').trim())
     .filter((l) => l !== '')
-    .map((l) => `- ${l}`);
+    .map((l) => `- ${STRUCTURAL.test(l) ? `“${l}”` : l}`);
 
 export function reportTitle(m: Pick<ReportModel, 'fiscalYear' | 'periodLabel'>): string {
   return `รายงานผลการนำแผนไปปฏิบัติ ประจำปีงบประมาณ พ.ศ. ${m.fiscalYear} ${m.periodLabel}`;
