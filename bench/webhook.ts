@@ -1,7 +1,7 @@
 /**
  * Sustained load of signed text events on the real server (local mode: embedded Firestore, LINE sandbox), beside a bare
  * express server answering 200, in the same run. Reports accepted events/s with p50/p99 latency for both, their ratio,
- * and end-to-end throughput (until every event is processed and answered). `npm run bench` calls `benchWebhook()`;
+ * and end-to-end throughput (until every event is processed and answered), and how many replies LINE would refuse. `npm run bench` calls `benchWebhook()`;
  * alone: `node bench/webhook.ts`.
  */
 import type { AddressInfo } from 'node:net';
@@ -78,6 +78,8 @@ export async function benchWebhook(options: { seconds?: number; connections?: nu
       endToEndEventsPerSecond: Math.round((n - before) / endToEndSeconds),
       errors: real.errors + real.non2xx,
       answered,
+      // Replies LINE would refuse (the sandbox checks LINE's schema and limits): anything but 0 is a bug.
+      lineRefusals: rt.lineRefusals.snapshot(),
     };
   } finally {
     await rt.stop();

@@ -38,6 +38,7 @@ import {
   type ProcessDeps,
 } from './line/processor.ts';
 import type { LineSandbox } from './line/sandbox/fakeLineApi.ts';
+import { createRefusalCounter, type RefusalCounter } from './line/refusals.ts';
 import { webhookRouter } from './line/webhook.ts';
 import type { Logger } from './log.ts';
 import { withDeadline } from './store/deadline.ts';
@@ -66,11 +67,15 @@ export interface App {
   runScheduledJobs(): Promise<void>;
   /** Resolves when in-process work started so far (events, deliveries) has finished. */
   idle(): Promise<void>;
+  /** How many messages LINE refused in this process (each is also logged as an error with its shape). */
+  lineRefusals: RefusalCounter;
 }
 
 /** Builds the whole HTTP surface from its I/O, so tests pass their own storage, LINE and clock. */
 export function createApp(deps: AppDeps): App {
-  const delivery = { db: deps.db, line: deps.line, clock: deps.clock, log: deps.log };
+  // Messages LINE refused (400 with details) are bugs: counted here, readable by the bench and tests.
+  const lineRefusals = createRefusalCounter();
+  const delivery = { db: deps.db, line: deps.line, clock: deps.clock, log: deps.log, refusals: lineRefusals };
   // In production the trigger on each outbox document delivers it; elsewhere this process tries at once.
   const notifier = createOutboxNotifier(delivery, { deliverNow: deps.config.mode !== 'production' });
   // Local mode serves the LIFF pages itself: links in chat and pushes point here instead of liff.line.me.
@@ -110,6 +115,7 @@ export function createApp(deps: AppDeps): App {
     line: deps.line,
     clock: deps.clock,
     log: deps.log,
+    refusals: lineRefusals,
     handle: (org, event, now) => handleEvent(bot, org, event, now),
   };
   const processEvent = (orgId: string, eventId: string) => processStoredEvent(processDeps, orgId, eventId);
@@ -177,6 +183,7 @@ export function createApp(deps: AppDeps): App {
     notifier,
     deliverNotification: (id) => deliverNotification(delivery, id),
     runScheduledJobs,
+    lineRefusals,
     async idle() {
       await processor.drain();
       await notifier.idle();

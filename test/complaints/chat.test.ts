@@ -6,6 +6,7 @@ import type { LineEvent } from '../../functions/src/line/events.ts';
 import type { Org } from '../../functions/src/orgs/schema.ts';
 import { getOrg } from '../../functions/src/orgs/store.ts';
 import { lineEvent, newUserId } from '../support/app.ts';
+import { expectLineAccepts } from '../support/lineRules.ts';
 import { corruptionBody, generalBody, startComplaintsApp, type ComplaintsApp } from './harness.ts';
 
 let h: ComplaintsApp;
@@ -30,12 +31,12 @@ async function orgOf(id: string): Promise<Org> {
 async function press(org: Org, groupId: string, userId: string | undefined, data: string) {
   const source = userId ? { type: 'group' as const, groupId, userId } : { type: 'group' as const, groupId };
   const event = lineEvent(h.t, 'postback', source, { postback: { data } }, false) as unknown as LineEvent;
-  return handleEvent(bot, org, event, h.t.clock.now());
+  return expectLineAccepts(await handleEvent(bot, org, event, h.t.clock.now()));
 }
 
 async function say(org: Org, userId: string, message: string) {
   const event = lineEvent(h.t, 'message', { type: 'user', userId }, { message: { id: '1', type: 'text', text: message, quoteToken: 'q' } }, false) as unknown as LineEvent;
-  return handleEvent(bot, org, event, h.t.clock.now());
+  return expectLineAccepts(await handleEvent(bot, org, event, h.t.clock.now()));
 }
 
 describe('staff card buttons (postbacks in the staff group)', () => {

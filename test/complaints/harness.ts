@@ -6,11 +6,11 @@ import { COMPLAINT_COLLECTIONS } from '../../functions/src/complaints/collection
 import { complaintsRouter } from '../../functions/src/complaints/routes.ts';
 import type { ComplaintDeps } from '../../functions/src/complaints/service.ts';
 import { errorHandler } from '../../functions/src/http/errors.ts';
-import { recordingNotifier } from '../../functions/src/notify/notifier.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
 import { grantRoles } from '../../functions/src/staff/store.ts';
 import { givenOrg, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { lineCheckedNotifier } from '../support/lineRules.ts';
 
 export const AUD = '1234567890';
 export const LIFF_BASE = 'http://liff.test';
@@ -25,7 +25,8 @@ export async function startComplaintsApp(options: { at?: string; filingLimit?: {
   const issuer = t.rt.issuer;
   if (!issuer) throw new Error('local issuer expected in local mode');
   const idTokens = createIdTokenVerifier({ issuer: issuer.issuer, keys: localKeys(issuer.jwks()), now: () => t.clock.now() });
-  const notifier = recordingNotifier();
+  // Records what would be sent, and checks each message against LINE's rules as the sandbox would.
+  const notifier = lineCheckedNotifier();
   const app = express();
   app.set('trust proxy', true);
   app.use(express.json({ limit: '6mb' }));
@@ -99,6 +100,7 @@ export async function startComplaintsApp(options: { at?: string; filingLimit?: {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await t.stop();
+      notifier.assertAccepted();
     },
   };
 }

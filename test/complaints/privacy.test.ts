@@ -6,6 +6,7 @@ import type { LineEvent } from '../../functions/src/line/events.ts';
 import { getOrg } from '../../functions/src/orgs/store.ts';
 import { lineEvent, newUserId } from '../support/app.ts';
 import { corruptionBody, generalBody, REPORTER_LINE_NAME, REPORTER_NAME, REPORTER_PHONE, startComplaintsApp, type ComplaintsApp } from './harness.ts';
+import { expectLineAccepts } from '../support/lineRules.ts';
 
 let h: ComplaintsApp;
 beforeAll(async () => {
@@ -56,9 +57,9 @@ describe('a corruption reporter never appears in staff-visible output', () => {
     const o = await getOrg(h.t.rt.db, org.id);
     if (!o) throw new Error('org');
     const bot: BotDeps = { db: h.t.rt.db, textHandlers: complaintTextHandlers(h.deps), postbackHandlers: complaintPostbackHandlers(h.deps) };
-    const typed = await handleEvent(bot, o, lineEvent(h.t, 'message', { type: 'user', userId: newUserId() }, { message: { id: '1', type: 'text', text: filed.json.trackingCode, quoteToken: 'q' } }, false) as unknown as LineEvent, h.t.clock.now());
+    const typed = expectLineAccepts(await handleEvent(bot, o, lineEvent(h.t, 'message', { type: 'user', userId: newUserId() }, { message: { id: '1', type: 'text', text: filed.json.trackingCode, quoteToken: 'q' } }, false) as unknown as LineEvent, h.t.clock.now()));
     outputs.push(['chat tracking by a stranger', JSON.stringify(typed.messages)]);
-    const pressed = await handleEvent(bot, o, lineEvent(h.t, 'postback', { type: 'group', groupId, userId: officer.userId }, { postback: { data: `action=complaint-status&id=${id}&to=acknowledged` } }, false) as unknown as LineEvent, h.t.clock.now());
+    const pressed = expectLineAccepts(await handleEvent(bot, o, lineEvent(h.t, 'postback', { type: 'group', groupId, userId: officer.userId }, { postback: { data: `action=complaint-status&id=${id}&to=acknowledged` } }, false) as unknown as LineEvent, h.t.clock.now()));
     outputs.push(['forged group postback', JSON.stringify(pressed.messages)]);
 
     // Every message to anyone but the reporter: group cards, integrity notices, reminders.

@@ -5,7 +5,6 @@ import { createIdTokenVerifier, localKeys } from '../../functions/src/auth/idTok
 import { complaintsRouter } from '../../functions/src/complaints/routes.ts';
 import { errorHandler } from '../../functions/src/http/errors.ts';
 import { queueRouter } from '../../functions/src/queue/routes.ts';
-import { recordingNotifier } from '../../functions/src/notify/notifier.ts';
 import { newServiceSchema } from '../../functions/src/queue/schema.ts';
 import { createService } from '../../functions/src/queue/store.ts';
 import type { ComplaintLookup, TicketForRating, TicketLookup } from '../../functions/src/ratings/lookups.ts';
@@ -15,6 +14,7 @@ import type { Role } from '../../functions/src/staff/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
 import { grantRoles } from '../../functions/src/staff/store.ts';
 import { givenOrg, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { lineCheckedNotifier } from '../support/lineRules.ts';
 
 export const AUD = '1234567890';
 export const LIFF_BASE = 'http://liff.test';
@@ -29,7 +29,8 @@ export async function startRatingsApp(options: { at?: string; ratingLimit?: { ca
   const issuer = t.rt.issuer;
   if (!issuer) throw new Error('local issuer expected in local mode');
   const idTokens = createIdTokenVerifier({ issuer: issuer.issuer, keys: localKeys(issuer.jwks()), now: () => t.clock.now() });
-  const notifier = recordingNotifier();
+  // Records what would be sent, and checks each message against LINE's rules as the sandbox would.
+  const notifier = lineCheckedNotifier();
   const ticketMap = new Map<string, TicketForRating>();
   const complaintMap = new Map<string, { userId: string; finished: boolean }>();
   const tickets: TicketLookup = { getTicket: async (orgId, id) => ticketMap.get(`${orgId}/${id}`) ?? null };
@@ -134,6 +135,7 @@ export async function startRatingsApp(options: { at?: string; ratingLimit?: { ca
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await t.stop();
+      notifier.assertAccepted();
     },
   };
 }

@@ -19,6 +19,10 @@ export interface TestApp {
   emulator: EmbeddedFirestore;
   /** Everything the server logged, as text, to check what it must never contain. */
   logs(): string;
+  /**
+   * Stops everything. Fails when the LINE sandbox refused a message that no test took (`sandbox.takeRefusals()`):
+   * every test checks, besides its own assertions, that LINE would accept everything the product sent.
+   */
   stop(): Promise<void>;
 }
 
@@ -41,9 +45,14 @@ export async function startTestApp(options: { at?: string; env?: Record<string, 
     emulator,
     logs: () => logText,
     async stop() {
+      const refused = rt.sandbox?.takeRefusals() ?? [];
       await rt.stop();
       await proxy.close();
       emulator.stop();
+      if (refused.length) {
+        const where = refused.flatMap((r) => r.error.details.map((d) => `${r.kind} ${d.property}: ${d.message}`));
+        throw new Error(`LINE would refuse ${refused.length} message request(s) the product sent:\n${where.join('\n')}`);
+      }
     },
   };
 }

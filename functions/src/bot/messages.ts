@@ -1,10 +1,11 @@
 import type { messagingApi } from '@line/bot-sdk';
+import { actionLabel, fitText, LINE_LIMITS } from '../line/limits.ts';
 import type { Org } from '../orgs/schema.ts';
 
 type Message = messagingApi.Message;
 type QuickReplyItem = messagingApi.QuickReplyItem;
 
-const ask = (label: string, text = label): QuickReplyItem => ({ type: 'action', action: { type: 'message', label, text } });
+const ask = (label: string, text = label): QuickReplyItem => ({ type: 'action', action: { type: 'message', label: actionLabel(label), text } });
 
 /** Likely first questions; every reply that ends a turn offers them. Labels stay within LINE's 20 characters. */
 export function helpQuickReplies(): messagingApi.QuickReply {
@@ -66,11 +67,12 @@ export function mediaReply(kind: 'image' | 'location' | 'other', complaintUrl: s
   return [
     {
       type: 'template',
-      altText: `${lead} ${advice}`,
+      altText: fitText(`${lead} ${advice}`, LINE_LIMITS.templateAltText),
       template: {
         type: 'buttons',
-        text: `${lead}\nแจ้งปัญหาผ่านแบบฟอร์มเพื่อให้ติดตามผลได้`.slice(0, 160),
-        actions: [{ type: 'uri', label: 'เปิดแบบฟอร์มร้องเรียน', uri: complaintUrl }],
+        text: fitText(`${lead}\nแจ้งปัญหาผ่านแบบฟอร์มเพื่อให้ติดตามผลได้`, LINE_LIMITS.buttonsText),
+        // A template action label is at most 20 characters, Thai vowel and tone marks counted (issue 22).
+        actions: [{ type: 'uri', label: actionLabel('แจ้งเรื่องร้องเรียน'), uri: complaintUrl }],
       },
       quickReply: helpQuickReplies(),
     },

@@ -1,4 +1,5 @@
 /** Thai formatting for chat replies. */
+import { fitText } from '../line/limits.ts';
 
 const baht = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 0 });
 
@@ -12,13 +13,8 @@ export function formatNumber(n: number): string {
   return baht.format(n);
 }
 
-/** Cuts text to at most `max` UTF-16 units, ending with "…" when cut, never inside a surrogate pair. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - 1));
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
-}
+/** Cuts text to at most `max` UTF-16 units with a readable "…" ending: the shared LINE helper (line/limits.ts). */
+export const clip = fitText;
 
 /** Removes markup and collapses spacing of a document string for display. */
 export function tidy(text: string | null | undefined): string {

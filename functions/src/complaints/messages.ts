@@ -4,6 +4,7 @@
  */
 import type { messagingApi } from '@line/bot-sdk';
 import type { Message } from '../line/client.ts';
+import { fitText } from '../line/limits.ts';
 import type { Org } from '../orgs/schema.ts';
 import type { Complaint, ComplaintUpdate } from './schema.ts';
 import { daysSince, formatThaiDate, isOpen, REOPEN_DAYS, STATUS_LABELS, type Status } from './workflow.ts';
@@ -11,12 +12,8 @@ import { daysSince, formatThaiDate, isOpen, REOPEN_DAYS, STATUS_LABELS, type Sta
 type FlexComponent = messagingApi.FlexComponent;
 type FlexBubble = messagingApi.FlexBubble;
 
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - 1));
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
-}
+/** The shared LINE cut (line/limits.ts): at most `max` UTF-16 units, readable "…" ending. */
+export const clip = fitText;
 
 const txt = (text: string, extra: Partial<messagingApi.FlexText> = {}): FlexComponent => ({ type: 'text', text, wrap: true, size: 'sm', ...extra });
 const row = (label: string, value: string): FlexComponent => ({
@@ -258,7 +255,7 @@ export function trackingReply(c: Complaint, categoryTitle: string, now: Date, tr
   ];
   const text = lines.join('\n');
   if (!trackUrl) return [{ type: 'text', text }];
-  return [{ type: 'template', altText: text, template: { type: 'buttons', text: clip(text, 160), actions: [{ type: 'uri', label: 'ดูประวัติการดำเนินการ', uri: trackUrl }] } }];
+  return [{ type: 'template', altText: clip(text, 400), template: { type: 'buttons', text: clip(text, 160), actions: [{ type: 'uri', label: 'ดูประวัติเรื่อง', uri: trackUrl }] } }];
 }
 
 export function trackingNotFoundReply(trackUrl: string | undefined): Message[] {

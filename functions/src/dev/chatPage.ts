@@ -34,7 +34,7 @@ export function devChatPage(): string {
   <label>หน่วยงาน <select id="org"></select></label>
   <label>ผู้ใช้ <input id="user" size="14"></label>
   <button class="btn" id="follow" type="button">เพิ่มเพื่อน (follow)</button>
-  <a href="/dev/line/outbox" style="color:#9cf">outbox</a> <a href="/" style="color:#9cf">หน้าแรก</a>
+  <a href="/dev/line/outbox" style="color:#9cf">outbox</a> <a href="/dev/line/refusals" style="color:#9cf">refusals</a> <a href="/" style="color:#9cf">หน้าแรก</a>
 </header>
 <main id="log" aria-live="polite"></main>
 <form id="f"><input id="t" autocomplete="off" placeholder="พิมพ์ข้อความ เช่น ปี 2567 มีโครงการอะไรบ้าง" aria-label="ข้อความ"><button>ส่ง</button></form>
@@ -59,6 +59,7 @@ async function post(body) {
   if (data.webhookStatus !== 200) say('sys', 'webhook ตอบ ' + data.webhookStatus);
   for (const m of data.messages) render(m);
   for (const p of data.pushes || []) for (const m of p.messages) render(m, 'push');
+  for (const r of data.refused || []) say('sys', 'LINE จะปฏิเสธ (400): ' + r.error.details.map((d) => d.property + ': ' + d.message).join('; '));
 }
 function event(type, extra) { return { type, mode: 'active', timestamp: Date.now(), webhookEventId: ulid(), deliveryContext: { isRedelivery: false }, source: source(), replyToken: 'pending', ...extra }; }
 function sendText(text) { say('me', text); return post({ userId: $('#user').value, text }); }

@@ -67,6 +67,11 @@ export function devRouter(deps: DevDeps): Router {
     deps.sandbox.clearOutbox();
     res.status(204).end();
   });
+  // Sends LINE would have refused (400: schema or documented limits), with LINE's error body: each is a bug to fix.
+  router.get('/line/refusals', (req, res) => {
+    const orgId = typeof req.query.orgId === 'string' ? req.query.orgId : undefined;
+    res.json(deps.sandbox.refusals(orgId ? { orgId } : {}));
+  });
 
   // Rich menus made with `npm run richmenu` against the sandbox: their definition, and the uploaded image.
   router.get('/line/richmenus', (req, res) => {
@@ -118,6 +123,7 @@ export function devRouter(deps: DevDeps): Router {
     }
 
     const before = new Set(deps.sandbox.outbox().map((e) => e.id));
+    const refusedBefore = new Set(deps.sandbox.refusals().map((r) => r.id));
     const payload = JSON.stringify({ destination: 'Udevsandbox', events });
     const port = req.socket.localPort;
     const response = await fetch(`http://127.0.0.1:${port}/line/webhook/${orgId}`, {
@@ -133,6 +139,8 @@ export function devRouter(deps: DevDeps): Router {
       replies: replies.map((e) => ({ to: e.to[0], messages: e.messages })),
       messages: replies.flatMap((e) => e.messages),
       pushes: sent.filter((e) => e.kind !== 'reply'),
+      // What LINE would have refused in this exchange (nothing reached the chat): LINE's error body per request.
+      refused: deps.sandbox.refusals({ orgId }).filter((r) => !refusedBefore.has(r.id)).map((r) => ({ kind: r.kind, to: r.to, error: r.error })),
     });
   });
 

@@ -7,6 +7,7 @@ import { lineErrorStatus, type Message } from './client.ts';
 import type { LineGateway } from './credentials.ts';
 import { chatIdOf, type LineEvent } from './events.ts';
 import { claimEvent, completeEvent, getStoredEvent } from './eventStore.ts';
+import { lineRefusalOf, reportRefusal, type LineRefusal, type RefusalCounter } from './refusals.ts';
 import { retryKeyFor } from './retryKey.ts';
 
 export interface ProcessDeps {
@@ -16,7 +17,21 @@ export interface ProcessDeps {
   line: LineGateway;
   clock: Clock;
   log: Logger;
+  /** Counts messages LINE refused (400 with details): bugs, surfaced and never retried. */
+  refusals: RefusalCounter;
   handle(org: Org, event: LineEvent, now: Date): Promise<HandledEvent>;
+}
+
+/** LINE refused the answer's body: nothing was sent, and sending it again (or pushing it) would be refused too. */
+class MessageRefused extends Error {
+  readonly refusal: LineRefusal;
+  readonly messages: Message[];
+  constructor(refusal: LineRefusal, messages: Message[]) {
+    super(`LINE refused the message: ${refusal.details.map((d) => d.property).join(', ')}`.slice(0, 280));
+    this.name = 'MessageRefused';
+    this.refusal = refusal;
+    this.messages = messages;
+  }
 }
 
 /**
@@ -40,7 +55,8 @@ export async function processStoredEvent(deps: ProcessDeps, orgId: string, event
     await completeEvent(deps.db, orgId, eventId, { status: 'done', outcome: handled.outcome }, deps.clock.now());
     deps.log.info({ orgId, eventId, type: event.type, outcome: handled.outcome }, 'webhook event processed');
   } catch (err) {
-    deps.log.error({ orgId, eventId, type: event.type, err: describe(err) }, 'webhook event failed');
+    if (err instanceof MessageRefused) reportRefusal(deps, 'reply', { orgId, eventId, eventType: event.type }, err.messages, err.refusal);
+    else deps.log.error({ orgId, eventId, type: event.type, err: describe(err) }, 'webhook event failed');
     await completeEvent(deps.db, orgId, eventId, { status: 'failed', outcome: describe(err) }, deps.clock.now());
   }
 }
@@ -59,12 +75,20 @@ async function send(deps: ProcessDeps, orgId: string, event: LineEvent, messages
       await api.reply(replyToken, messages);
       return;
     } catch (err) {
+      const refusal = lineRefusalOf(err);
+      if (refusal) throw new MessageRefused(refusal, messages);
       if (lineErrorStatus(err) !== 400) throw err;
       deps.log.warn({ orgId, eventId: event.webhookEventId }, 'reply token refused; pushing instead');
     }
   }
   const to = chatIdOf(event);
-  if (to) await api.push(to, messages, retryKeyFor(event.webhookEventId));
+  if (!to) return;
+  try {
+    await api.push(to, messages, retryKeyFor(event.webhookEventId));
+  } catch (err) {
+    const refusal = lineRefusalOf(err);
+    throw refusal ? new MessageRefused(refusal, messages) : err;
+  }
 }
 
 function describe(err: unknown): string {

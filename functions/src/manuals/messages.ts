@@ -1,4 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
+import { fitText } from '../line/limits.ts';
 import {
   MANUAL_CATEGORY_LABELS,
   type FeeItem,
@@ -55,10 +56,8 @@ export function formatCopies(doc: ManualDocument): string {
   return parts.join(' · ') || 'แสดงต่อเจ้าหน้าที่';
 }
 
-function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max - 1).trimEnd()}…`;
-}
+/** The shared LINE cut (line/limits.ts): at most `max` UTF-16 units, readable "…" ending. */
+const truncate = fitText;
 
 /** A short name for buttons and display texts: the title before any parenthesis. */
 export function shortTitle(manual: Pick<ManualLike, 'title'>): string {

@@ -2,6 +2,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import type { Clock } from '../clock.ts';
 import { lineErrorStatus, type Message } from '../line/client.ts';
 import type { LineGateway } from '../line/credentials.ts';
+import { lineRefusalOf, reportRefusal, type RefusalCounter } from '../line/refusals.ts';
 import { retryKeyFor } from '../line/retryKey.ts';
 import type { Logger } from '../log.ts';
 import type { Notifier } from './notifier.ts';
@@ -10,6 +11,7 @@ import {
   getOutboxItem,
   listDueNotifications,
   markNotificationFailed,
+  markNotificationRefused,
   markNotificationSent,
 } from './outbox.ts';
 
@@ -26,27 +28,37 @@ export interface DeliveryDeps {
   line: LineGateway;
   clock: Clock;
   log: Logger;
+  /** Counts messages LINE refused (400 with details): bugs, surfaced and never retried. */
+  refusals: RefusalCounter;
 }
 
 /**
  * Attempts one queued notification. Safe to run twice at once (a sweep and a trigger, two instances): the push
  * carries a retry key derived from the outbox id, so LINE delivers it once and answers 409 to the other.
  */
-export async function deliverNotification(deps: DeliveryDeps, id: string): Promise<'sent' | 'retry' | 'failed' | 'skipped'> {
+export async function deliverNotification(deps: DeliveryDeps, id: string): Promise<'sent' | 'retry' | 'failed' | 'refused' | 'skipped'> {
   const item = await getOutboxItem(deps.db, id);
   const now = deps.clock.now();
   if (!item || item.status !== 'pending' || item.nextAttemptAt > now) return 'skipped';
   const attempts = item.attempts + 1;
+  const messages = JSON.parse(item.messages) as Message[];
   try {
     const api = await deps.line.api(item.orgId);
     if (!api) throw new Error('no LINE channel credentials for organisation');
-    await api.push(item.to, JSON.parse(item.messages) as Message[], retryKeyFor(id));
+    await api.push(item.to, messages, retryKeyFor(id));
     await markNotificationSent(deps.db, id, attempts, deps.clock.now());
     deps.log.info({ orgId: item.orgId, topic: item.topic, attempts }, 'notification sent');
     return 'sent';
   } catch (err) {
+    // LINE refused the body: a bug in the message. Recorded on the item with LINE's details, never retried.
+    const refusal = lineRefusalOf(err);
+    if (refusal) {
+      await markNotificationRefused(deps.db, id, { attempts, refusal });
+      reportRefusal(deps, 'notification', { orgId: item.orgId, topic: item.topic }, messages, refusal);
+      return 'refused';
+    }
     const status = lineErrorStatus(err);
-    // 400 (a malformed message) will never succeed; anything else (5xx, 429, network) is worth retrying.
+    // Another 400 (a bad recipient) will never succeed either; anything else (5xx, 429, network) is worth retrying.
     const giveUp = attempts >= MAX_ATTEMPTS || status === 400;
     const lastError = status ? `LINE answered ${status}` : err instanceof Error ? err.message.slice(0, 200) : 'failed';
     await markNotificationFailed(deps.db, id, {

@@ -16,12 +16,14 @@ export const outboxItemSchema = z.object({
   to: z.string(),
   /** The messages as JSON text: Firestore rejects some shapes of LINE message objects as fields (nested arrays). */
   messages: z.string(),
-  status: z.enum(['pending', 'sent', 'failed']),
+  status: z.enum(['pending', 'sent', 'failed', 'refused']),
   attempts: z.number().int(),
   nextAttemptAt: z.custom<{ toDate(): Date }>((v) => typeof (v as { toDate?: unknown })?.toDate === 'function').transform((v) => v.toDate()),
   createdAt: z.string(),
   sentAt: z.string().optional(),
   lastError: z.string().optional(),
+  /** LINE refused the messages (400): where and why, in LINE's words (property paths, no content). */
+  refusal: z.object({ message: z.string(), details: z.array(z.object({ property: z.string(), message: z.string() })) }).optional(),
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema> & { id: string };
 
@@ -80,5 +82,19 @@ export async function markNotificationFailed(
     attempts: update.attempts,
     nextAttemptAt: update.nextAttemptAt,
     lastError: update.lastError,
+  });
+}
+
+/** LINE refused the messages as built: final, kept with LINE's details for whoever fixes the builder. */
+export async function markNotificationRefused(
+  db: Firestore,
+  id: string,
+  update: { attempts: number; refusal: { message: string; details: Array<{ property: string; message: string }> } },
+): Promise<void> {
+  await outbox(db).doc(id).update({
+    status: 'refused',
+    attempts: update.attempts,
+    lastError: `LINE answered 400: ${update.refusal.message}`.slice(0, 200),
+    refusal: update.refusal,
   });
 }

@@ -6,6 +6,7 @@
  */
 import type { messagingApi } from '@line/bot-sdk';
 import type { Message } from '../line/client.ts';
+import { fitText } from '../line/limits.ts';
 import type { Figures, Group } from './aggregate.ts';
 import { ITEM_SHORT_LABELS, ITEMS, LOW_SCORE, SOURCE_LABELS, type Item, type Rating, type RatingSettings } from './schema.ts';
 import { formatThaiDateTime, formatThaiWeek } from './time.ts';
@@ -15,12 +16,8 @@ type FlexBubble = messagingApi.FlexBubble;
 
 export const ALT_TEXT_MAX = 1500;
 
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = text.slice(0, Math.max(0, max - 1));
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
-}
+/** The shared LINE cut (line/limits.ts): at most `max` UTF-16 units, readable "…" ending. */
+export const clip = fitText;
 
 /** 91.6 -> "91.6%"; null -> "-". One decimal, as Thai reports print. */
 export const pct = (x: number | null) => (x === null ? '-' : `${(Math.round(x * 10) / 10).toFixed(1)}%`);

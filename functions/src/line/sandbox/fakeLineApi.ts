@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Request, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import type { Clock } from '../../clock.ts';
 import { imageInfo } from '../../richmenu/image.ts';
+import { lineErrorBody, sendRequestProblems, type SendKind } from './requestRules.ts';
 
 /**
  * A local fake of the LINE Messaging API (local mode and tests only): the real SDK client is pointed at it, and it
  * records every reply and push in an outbox instead of reaching LINE. It keeps LINE's rules that matter to us: a bearer
- * token of a known channel, reply tokens valid once, 1-5 messages, push retry keys answered 409 when repeated.
+ * token of a known channel, reply tokens valid once, push retry keys answered 409 when repeated, and every message
+ * checked against LINE's published schema and documented limits (requestRules.ts): what LINE would refuse is refused
+ * here too, with LINE's 400 body, and kept in `refusals()`.
  */
 export interface OutboxEntry {
   id: string;
@@ -18,6 +21,17 @@ export interface OutboxEntry {
   replyToken?: string;
   retryKey?: string;
   messages: unknown[];
+}
+
+/** A send LINE would refuse: answered 400 with LINE's error body, nothing delivered. */
+export interface Refusal {
+  id: string;
+  at: string;
+  kind: SendKind;
+  orgId: string;
+  to: string[];
+  messages: unknown[];
+  error: { message: string; details: Array<{ message: string; property: string }> };
 }
 
 /** A rich menu created on the sandbox, as tests and /dev inspect it. */
@@ -46,8 +60,13 @@ export interface LineSandbox {
   registerChannel(orgId: string, accessToken: string): void;
   /** Makes a reply token valid for one reply to `to`, as LINE does when it delivers an event. */
   issueReplyToken(to: string, token?: string): string;
+  /** What was delivered (refused sends are not in it). */
   outbox(filter?: { to?: string; orgId?: string }): OutboxEntry[];
   clearOutbox(): void;
+  /** Sends refused as LINE would refuse them (schema or documented limits), oldest first. */
+  refusals(filter?: { orgId?: string }): Refusal[];
+  /** Returns the refusals so far and forgets them (a test that provokes one takes it, so none goes unnoticed). */
+  takeRefusals(): Refusal[];
   /** Makes the next `count` send calls fail with `status` (tests of retries). */
   failNext(count: number, status?: number): void;
   /** Calls answered with an injected failure, for assertions. */
@@ -63,6 +82,7 @@ export function createLineSandbox(clock: Clock): LineSandbox {
   const replyTokens = new Map<string, { to: string; used: boolean }>();
   const retryKeys = new Set<string>();
   let entries: OutboxEntry[] = [];
+  let refusals: Refusal[] = [];
   let faults = { remaining: 0, status: 500 };
   let failed = 0;
 
@@ -89,16 +109,26 @@ export function createLineSandbox(clock: Clock): LineSandbox {
     next();
   });
 
-  const badMessages = (messages: unknown) =>
-    !Array.isArray(messages) || messages.length < 1 || messages.length > 5
-      ? 'The request body has 1 error(s): messages must be 1-5 items'
-      : undefined;
+  /**
+   * LINE checks the whole body before it sends anything: the published schema and the documented limits
+   * (requestRules.ts). A refused call is answered 400 in LINE's shape, sends nothing, leaves the reply token unused
+   * and is kept in `refusals()`.
+   */
+  const refused = (req: Request, kind: SendKind, to: string[]): boolean => {
+    const problems = sendRequestProblems(kind, req.body);
+    if (problems.length === 0) return false;
+    const error = lineErrorBody(problems);
+    const messages = (req.body as { messages?: unknown }).messages;
+    refusals.push({ id: randomUUID(), at: clock.now().toISOString(), kind, orgId: orgOf(req) ?? '', to, messages: Array.isArray(messages) ? messages : [], error });
+    if (refusals.length > MAX_ENTRIES) refusals = refusals.slice(-MAX_ENTRIES);
+    return true;
+  };
+  const refuse = (res: Response) => void res.status(400).json(refusals[refusals.length - 1]!.error);
 
   router.post('/v2/bot/message/reply', (req, res) => {
     const { replyToken, messages } = req.body as { replyToken?: string; messages?: unknown };
-    const problem = badMessages(messages);
-    if (problem) return void res.status(400).json({ message: problem });
     const token = replyToken ? replyTokens.get(replyToken) : undefined;
+    if (refused(req, 'reply', token ? [token.to] : [])) return refuse(res);
     if (!token || token.used) return void res.status(400).json({ message: 'Invalid reply token' });
     token.used = true;
     record({ kind: 'reply', orgId: orgOf(req) ?? '', to: [token.to], replyToken, messages: messages as unknown[] });
@@ -107,21 +137,20 @@ export function createLineSandbox(clock: Clock): LineSandbox {
 
   router.post('/v2/bot/message/push', (req, res) => {
     const { to, messages } = req.body as { to?: string; messages?: unknown };
-    const problem = badMessages(messages) ?? (typeof to === 'string' && to ? undefined : "The property, 'to', in the request body is invalid");
-    if (problem) return void res.status(400).json({ message: problem });
+    if (refused(req, 'push', typeof to === 'string' ? [to] : [])) return refuse(res);
+    if (!to) return void res.status(400).json({ message: "The property, 'to', in the request body is invalid" });
     const retryKey = req.get('x-line-retry-key');
     if (retryKey) {
       if (retryKeys.has(retryKey)) return void res.status(409).json({ message: 'The retry key is already accepted' });
       retryKeys.add(retryKey);
     }
-    record({ kind: 'push', orgId: orgOf(req) ?? '', to: [to as string], ...(retryKey ? { retryKey } : {}), messages: messages as unknown[] });
+    record({ kind: 'push', orgId: orgOf(req) ?? '', to: [to], ...(retryKey ? { retryKey } : {}), messages: messages as unknown[] });
     res.status(200).json({ sentMessages: [] });
   });
 
   router.post('/v2/bot/message/multicast', (req, res) => {
     const { to, messages } = req.body as { to?: unknown; messages?: unknown };
-    const problem = badMessages(messages) ?? (Array.isArray(to) && to.length > 0 && to.length <= 500 ? undefined : 'to must be 1-500 user ids');
-    if (problem) return void res.status(400).json({ message: problem });
+    if (refused(req, 'multicast', Array.isArray(to) ? to.map(String) : [])) return refuse(res);
     record({ kind: 'multicast', orgId: orgOf(req) ?? '', to: to as string[], messages: messages as unknown[] });
     res.status(200).json({});
   });
@@ -236,6 +265,12 @@ export function createLineSandbox(clock: Clock): LineSandbox {
     outbox: (filter = {}) =>
       entries.filter((e) => (!filter.to || e.to.includes(filter.to)) && (!filter.orgId || e.orgId === filter.orgId)),
     clearOutbox: () => void (entries = []),
+    refusals: (filter = {}) => refusals.filter((r) => !filter.orgId || r.orgId === filter.orgId),
+    takeRefusals() {
+      const taken = refusals;
+      refusals = [];
+      return taken;
+    },
     failNext: (count, status = 500) => void (faults = { remaining: count, status }),
     failedCalls: () => failed,
     richMenus: (filter = {}) =>
