@@ -23,6 +23,8 @@ export interface Runtime extends App {
   port: number;
   baseUrl: string;
   firestoreHost: string | undefined;
+  /** Local mode's embedded emulator (its usage counters feed the bench), or undefined on another store. */
+  embedded: EmbeddedFirestore | undefined;
   sandbox: LineSandbox | undefined;
   lineApiBaseUrl: string;
   issuer: LocalIssuer | undefined;
@@ -108,6 +110,7 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
     port,
     baseUrl: `http://localhost:${port}`,
     firestoreHost,
+    embedded,
     sandbox,
     lineApiBaseUrl: apiBase,
     issuer,

@@ -16,6 +16,8 @@ export interface EmbeddedFirestore {
   readonly state: FirestoreState;
   /** Operations served since the start or the last reset, counted the way Firestore bills them. */
   usage(): FirestoreUsage;
+  /** The same, by collection (orgs, then webhookEvents under one: `orgs/{id}/webhookEvents`), to see where the cost goes. */
+  usageByCollection(): Record<string, FirestoreUsage>;
   resetUsage(): void;
   stop(): void;
 }
@@ -62,7 +64,7 @@ export async function startEmbeddedFirestore(port = 0): Promise<EmbeddedFirestor
   }
   if (!service) throw new Error('@firestore-emulator/server registered no service');
 
-  const usage: FirestoreUsage = { reads: 0, writes: 0, deletes: 0 };
+  const usage = createUsage();
   const server = new grpc.Server();
   server.addService(service.definition, countUsage(service.impl, Object.keys(service.definition), usage));
   const bound = await new Promise<number>((resolve, reject) =>
@@ -72,9 +74,11 @@ export async function startEmbeddedFirestore(port = 0): Promise<EmbeddedFirestor
     host: `127.0.0.1:${bound}`,
     port: bound,
     state: emulator.state,
-    usage: () => ({ ...usage }),
+    usage: () => ({ ...usage.total }),
+    usageByCollection: () => Object.fromEntries([...usage.byCollection].map(([k, v]) => [k, { ...v }])),
     resetUsage() {
-      usage.reads = usage.writes = usage.deletes = 0;
+      usage.total = zero();
+      usage.byCollection.clear();
     },
     stop: () => server.forceShutdown(),
   };
@@ -85,7 +89,37 @@ export async function startEmbeddedFirestore(port = 0): Promise<EmbeddedFirestor
  * document returned and at least one, an aggregation per 1,000 documents counted and at least one, a write or delete
  * per write in a commit.
  */
-function countUsage(impl: Record<string, Handler>, methods: string[], usage: FirestoreUsage): Record<string, Handler> {
+const zero = (): FirestoreUsage => ({ reads: 0, writes: 0, deletes: 0 });
+
+interface Usage {
+  total: FirestoreUsage;
+  byCollection: Map<string, FirestoreUsage>;
+}
+
+function createUsage(): Usage {
+  return { total: zero(), byCollection: new Map() };
+}
+
+function add(usage: Usage, kind: keyof FirestoreUsage, collection: string, n = 1): void {
+  usage.total[kind] += n;
+  const entry = usage.byCollection.get(collection) ?? zero();
+  entry[kind] += n;
+  usage.byCollection.set(collection, entry);
+}
+
+/** `projects/p/databases/d/documents/orgs/maesot/webhookEvents/X` → `orgs/{id}/webhookEvents` (ids hidden). */
+function collectionOf(resource: string, extra?: string): string {
+  const rel = resource.split('/documents').slice(1).join('/documents').replace(/^\//, '');
+  const parts = [...(rel ? rel.split('/') : []), ...(extra ? [extra, 'id'] : [])];
+  return parts.filter((_, i) => i % 2 === 0).join('/{id}/') || '(root)';
+}
+
+/**
+ * Wraps the gRPC handlers to count what Firestore bills: a get per document asked for (found or not), a query per
+ * document returned and at least one, an aggregation per 1,000 documents counted and at least one, a write or delete
+ * per write in a commit.
+ */
+function countUsage(impl: Record<string, Handler>, methods: string[], usage: Usage): Record<string, Handler> {
   // Every method bound to the implementation itself (it keeps its state in a private field).
   const wrapped: Record<string, Handler> = Object.fromEntries(methods.map((m) => [m, impl[m]!.bind(impl)]));
   const call = (name: string, before: Handler) => {
@@ -96,15 +130,19 @@ function countUsage(impl: Record<string, Handler>, methods: string[], usage: Fir
     };
   };
   call('BatchGetDocuments', (c) => {
-    usage.reads += (c.request.documents as unknown[]).length;
+    for (const doc of c.request.documents as string[]) add(usage, 'reads', collectionOf(doc));
   });
   call('Commit', (c) => {
-    for (const w of c.request.writes as { has_delete?: boolean }[]) {
-      if (w.has_delete) usage.deletes++;
-      else usage.writes++;
+    for (const w of c.request.writes as { has_delete?: boolean; delete?: string; update?: { name?: string } }[]) {
+      if (w.has_delete) add(usage, 'deletes', collectionOf(w.delete ?? ''));
+      else add(usage, 'writes', collectionOf(w.update?.name ?? ''));
     }
   });
   const countWrites = (perChunk: (chunk: Record<string, unknown>) => number, minimum: number) => (c: Parameters<Handler>[0]) => {
+    const query = (c.request.structured_query ?? (c.request.structured_aggregation_query as { structured_query?: unknown } | undefined)?.structured_query) as
+      | { from?: { collection_id?: string }[] }
+      | undefined;
+    const collection = collectionOf(String(c.request.parent ?? ''), query?.from?.[0]?.collection_id);
     const write = c.write!.bind(c);
     let counted = 0;
     c.write = (chunk) => {
@@ -113,7 +151,7 @@ function countUsage(impl: Record<string, Handler>, methods: string[], usage: Fir
     };
     const end = (c as unknown as { end: () => void }).end.bind(c);
     (c as unknown as { end: () => void }).end = () => {
-      usage.reads += Math.max(minimum, counted);
+      add(usage, 'reads', collection, Math.max(minimum, counted));
       end();
     };
   };
