@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -27,6 +28,9 @@ const envSchema = z
     LINE_CHANNELS: z.string().optional(),
     ID_TOKEN_ISSUER: z.enum(['line', 'local']).optional(),
     PUBLIC_BASE_URL: z.url().optional(),
+    /** Local mode: the folder that keeps the embedded emulator's data across restarts; "none" keeps it in memory only. */
+    LOCAL_DATA_DIR: z.string().min(1).default('./data/local'),
+    LOCAL_DATA_SAVE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -87,6 +91,8 @@ export interface Config {
   devRoutes: boolean;
   publicBaseUrl: string | undefined;
   logLevel: string;
+  /** Local mode on the embedded emulator: where its data is kept across restarts (absent: memory only). */
+  localData: { dir: string; saveEverySeconds: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -127,5 +133,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     devRoutes: local,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     logLevel: e.LOG_LEVEL,
+    localData:
+      local && !e.FIRESTORE_EMULATOR_HOST && e.LOCAL_DATA_DIR !== 'none'
+        ? { dir: path.resolve(e.LOCAL_DATA_DIR), saveEverySeconds: e.LOCAL_DATA_SAVE_SECONDS }
+        : undefined,
   };
 }

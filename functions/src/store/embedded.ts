@@ -19,6 +19,8 @@ export interface EmbeddedFirestore {
   /** The same, by collection (orgs, then webhookEvents under one: `orgs/{id}/webhookEvents`), to see where the cost goes. */
   usageByCollection(): Record<string, FirestoreUsage>;
   resetUsage(): void;
+  /** Writes and deletes since the start, never reset (to tell whether anything changed). */
+  mutations(): number;
   stop(): void;
 }
 
@@ -80,6 +82,7 @@ export async function startEmbeddedFirestore(port = 0): Promise<EmbeddedFirestor
       usage.total = zero();
       usage.byCollection.clear();
     },
+    mutations: () => usage.mutations,
     stop: () => server.forceShutdown(),
   };
 }
@@ -94,10 +97,11 @@ const zero = (): FirestoreUsage => ({ reads: 0, writes: 0, deletes: 0 });
 interface Usage {
   total: FirestoreUsage;
   byCollection: Map<string, FirestoreUsage>;
+  mutations: number;
 }
 
 function createUsage(): Usage {
-  return { total: zero(), byCollection: new Map() };
+  return { total: zero(), byCollection: new Map(), mutations: 0 };
 }
 
 function add(usage: Usage, kind: keyof FirestoreUsage, collection: string, n = 1): void {
@@ -133,6 +137,7 @@ function countUsage(impl: Record<string, Handler>, methods: string[], usage: Usa
     for (const doc of c.request.documents as string[]) add(usage, 'reads', collectionOf(doc));
   });
   call('Commit', (c) => {
+    usage.mutations += (c.request.writes as unknown[]).length;
     for (const w of c.request.writes as { has_delete?: boolean; delete?: string; update?: { name?: string } }[]) {
       if (w.has_delete) add(usage, 'deletes', collectionOf(w.delete ?? ''));
       else add(usage, 'writes', collectionOf(w.update?.name ?? ''));
