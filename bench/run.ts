@@ -5,6 +5,7 @@
  */
 import { benchAsk } from './ask.ts';
 import { benchCosts } from './costs.ts';
+import { benchFlood } from './flood.ts';
 import { benchLiffSize } from './liff-size.ts';
 import { benchParse } from './parse.ts';
 import { benchQueue } from './queue.ts';
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   queue: benchQueue,
   liffSize: benchLiffSize,
   costs: benchCosts,
+  flood: benchFlood,
 };
 
 const wanted = process.argv.slice(2);

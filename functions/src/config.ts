@@ -31,6 +31,12 @@ const envSchema = z
     /** Local mode: the folder that keeps the embedded emulator's data across restarts; "none" keeps it in memory only. */
     LOCAL_DATA_DIR: z.string().min(1).default('./data/local'),
     LOCAL_DATA_SAVE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /**
+     * How many proxies in front of the app append to X-Forwarded-For and are trusted to: the client address is the
+     * entry that many hops from the right. Production default 1 (Cloud Functions 2nd gen / Cloud Run: Google's front
+     * end appends the address it saw); add 1 behind Firebase Hosting rewrites. Elsewhere 0: the header is ignored.
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -90,6 +96,8 @@ export interface Config {
   /** Routes under /dev (sandbox, token issuer, demo) exist only when true: local mode. */
   devRoutes: boolean;
   publicBaseUrl: string | undefined;
+  /** express `trust proxy` as a hop count; 0: X-Forwarded-For is never believed (the socket's address is the client). */
+  trustProxyHops: number;
   logLevel: string;
   /** Local mode on the embedded emulator: where its data is kept across restarts (absent: memory only). */
   localData: { dir: string; saveEverySeconds: number } | undefined;
@@ -132,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : { issuer: 'line', url: LINE_ISSUER, jwksUrl: LINE_JWKS },
     devRoutes: local,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    trustProxyHops: e.TRUST_PROXY_HOPS ?? (e.MODE === 'production' ? 1 : 0),
     logLevel: e.LOG_LEVEL,
     localData:
       local && !e.FIRESTORE_EMULATOR_HOST && e.LOCAL_DATA_DIR !== 'none'

@@ -87,17 +87,22 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       : firestoreCredentials(db);
   const line = createLineGateway(credentials, lineBase);
 
+  let servedOrgs: string[] | undefined;
   const kept = embedded && options.keepLocalData && config.localData ? localData(config.localData.dir, embedded, log) : undefined;
   const loaded = kept ? await kept.load() : false;
   if (loaded) {
     // The sandbox learns the saved organisations' channels, as seeding would have told it.
+    servedOrgs = [];
     for (const org of await listOrgs(db)) {
       const secrets = await getOrgSecrets(db, org.id);
-      if (secrets) sandbox?.registerChannel(org.id, secrets.channelAccessToken);
+      if (!secrets) continue;
+      sandbox?.registerChannel(org.id, secrets.channelAccessToken);
+      servedOrgs.push(org.id);
     }
   } else if (local && options.seedDemo !== false) {
     const tokens = await seedDemo(db, clock.now(), log);
     for (const [orgId, token] of tokens) sandbox?.registerChannel(orgId, token);
+    servedOrgs = [...tokens.keys()];
   }
   const saver = kept && config.localData ? setInterval(() => void kept.saveIfChanged().catch((err: unknown) => log.error({ err: String(err) }, 'local data not saved')), config.localData.saveEverySeconds * 1000) : undefined;
   saver?.unref();
@@ -112,6 +117,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     log,
     line,
     idTokens,
+    ...(servedOrgs ? { servedOrgs } : {}),
     ...(sandbox && issuer ? { dev: { sandbox, issuer, firestoreEmulatorHost: firestoreHost, lineApiBaseUrl: apiBase } } : {}),
   });
   server.on('request', built.app);

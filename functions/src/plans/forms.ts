@@ -126,6 +126,7 @@ export function documentFromCsv(text: string, file = ''): ParsedDocument {
       mission: r.mission === '' ? null : r.mission,
       budgets,
       budgetShared: null,
+      review: [],
       responsibleUnit: r.responsible_unit || null,
       detail: null,
       yearPlan: null,
