@@ -15,6 +15,7 @@ import { createOutboxNotifier, deliverNotification, sweepOutbox } from './notify
 import type { Notifier } from './notify/notifier.ts';
 import { liffStaticRouter } from './http/liffStatic.ts';
 import { orgsRouter } from './orgs/routes.ts';
+import { draftsRouter } from './plans/drafts/routes.ts';
 import { plansRouter } from './plans/routes.ts';
 import { manualCardFor, manualPostbackHandler } from './manuals/lineHandlers.ts';
 import { manualsRouter } from './manuals/routes.ts';
@@ -158,6 +159,7 @@ export function createApp(deps: AppDeps): App {
   }
   app.use(express.json({ limit: '6mb' }));
   app.use(orgsRouter({ db: deps.db, mode: deps.config.mode }));
+  app.use(draftsRouter({ db: deps.db, clock: deps.clock, idTokens: deps.idTokens }));
   app.use(plansRouter({ db: deps.db }));
   app.use(manualsRouter({ db: deps.db }));
   app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens }));

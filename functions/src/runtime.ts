@@ -9,6 +9,8 @@ import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createLineGateway, firestoreCredentials, secretCredentials } from './line/credentials.ts';
 import { createLineSandbox, type LineSandbox } from './line/sandbox/fakeLineApi.ts';
+import { ensureLocalChannel } from './dev/localChannel.ts';
+import { listOrgs } from './orgs/store.ts';
 import { createLogger, type Logger } from './log.ts';
 import { seedDemo } from './demo/seed.ts';
 import { startEmbeddedFirestore, type EmbeddedFirestore } from './store/embedded.ts';
@@ -75,6 +77,8 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
     const tokens = await seedDemo(db, clock.now(), log);
     for (const [orgId, token] of tokens) sandbox?.registerChannel(orgId, token);
   }
+  // Every organisation (demo, imported with `npm run import`, or made any other way) gets a sandbox channel locally.
+  if (sandbox) for (const org of await listOrgs(db)) await ensureLocalChannel({ db, sandbox, clock }, org);
 
   // Listen before building the app, so a free port (PORT=0) is known to the links the app makes.
   const server = await listen(http.createServer(), config.port);
