@@ -1,11 +1,13 @@
 /**
  * Draft review storage: the draft's source text (`plans/{planId}/sourceLines/{chunk}`), its append-only review record
- * (`plans/{planId}/reviewLog/{id}`, created with create() and never changed), field edits of its projects, and the
- * publication. The switch of `orgs/{orgId}.currentPlanId` stays one document write (orgs/store.ts setCurrentPlan).
+ * (`plans/{planId}/reviewLog/{seq}`, each entry claimed with create() on the next sequence number, so two reviewers
+ * never take one number and nothing is overwritten; never changed or deleted), field edits of its projects, and the
+ * publication. The record is written before the change it describes: a change is never applied unrecorded (if the
+ * change then fails, the record shows an attempt and the reviewer sees the old value and tries again). The switch of `orgs/{orgId}.currentPlanId` stays one document write (orgs/store.ts setCurrentPlan).
  */
-import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { COLLECTIONS } from '../../store/collections.ts';
+import { isAlreadyExists } from '../../store/errors.ts';
 import { SOURCE_CHUNK_LINES, type PlanSummary } from '../store.ts';
 import { reviewEntrySchema, type ReviewActor, type ReviewEntry } from './schema.ts';
 
@@ -38,30 +40,34 @@ export async function readSourceLines(db: Firestore, orgId: string, planId: stri
 
 export type NewReviewEntry = Omit<ReviewEntry, 'id' | 'at' | 'by'>;
 
-/** Ids sort by time; the random tail keeps two entries of the same millisecond apart. */
-const entryId = (at: Date) => `${String(at.getTime()).padStart(15, '0')}-${randomUUID().slice(0, 8)}`;
-
-function entryOf(entry: NewReviewEntry, by: ReviewActor, now: Date): ReviewEntry {
-  return reviewEntrySchema.parse({ ...entry, id: entryId(now), at: now.toISOString(), by });
-}
-
 export async function listReviewEntries(db: Firestore, orgId: string, planId: string): Promise<ReviewEntry[]> {
   const snap = await logCol(db, orgId, planId).get();
   return snap.docs.map((d) => reviewEntrySchema.parse({ ...d.data(), id: d.id })).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** Records an acceptance (nothing else changes). */
-export async function recordReview(db: Firestore, orgId: string, planId: string, entry: NewReviewEntry, by: ReviewActor, now: Date): Promise<ReviewEntry> {
-  const stored = entryOf(entry, by, now);
-  const { id, ...data } = stored;
-  await logCol(db, orgId, planId).doc(id).create(data);
-  return stored;
+/** Appends an entry on the next free sequence number (create-if-absent: a lost race moves on to the next number). */
+async function appendEntry(db: Firestore, orgId: string, planId: string, entry: NewReviewEntry, by: ReviewActor, now: Date): Promise<ReviewEntry> {
+  const col = logCol(db, orgId, planId);
+  let seq = (await col.count().get()).data().count + 1;
+  for (;;) {
+    const stored = reviewEntrySchema.parse({ ...entry, id: String(seq).padStart(6, '0'), at: now.toISOString(), by });
+    const { id, ...data } = stored;
+    try {
+      await col.doc(id).create(data);
+      return stored;
+    } catch (err) {
+      if (!isAlreadyExists(err)) throw err;
+      seq += 1;
+    }
+  }
 }
 
-/**
- * Changes fields of one project of the draft and records the edit, in one batch (atomic on Firestore; on the
- * embedded emulator the record is written first, so an edit is never applied unrecorded).
- */
+/** Records an acceptance (nothing else changes). */
+export async function recordReview(db: Firestore, orgId: string, planId: string, entry: NewReviewEntry, by: ReviewActor, now: Date): Promise<ReviewEntry> {
+  return appendEntry(db, orgId, planId, entry, by, now);
+}
+
+/** Records an edit, then changes the fields of the draft's project. */
 export async function applyProjectEdit(
   db: Firestore,
   orgId: string,
@@ -72,18 +78,14 @@ export async function applyProjectEdit(
   by: ReviewActor,
   now: Date,
 ): Promise<ReviewEntry> {
-  const stored = entryOf(entry, by, now);
-  const { id, ...data } = stored;
-  const batch = db.batch();
-  batch.create(logCol(db, orgId, planId).doc(id), data);
-  batch.update(planRef(db, orgId, planId).collection(COLLECTIONS.projects).doc(projectId), changes);
-  await batch.commit();
+  const stored = await appendEntry(db, orgId, planId, entry, by, now);
+  await planRef(db, orgId, planId).collection(COLLECTIONS.projects).doc(projectId).update(changes);
   return stored;
 }
 
 /**
- * Marks the draft published with its totals recomputed from the reviewed projects, and records it. The caller then
- * switches the organisation's current plan (one write).
+ * Records the publication and marks the draft published with its totals recomputed from the reviewed projects. The
+ * caller then switches the organisation's current plan (one write).
  */
 export async function markPublished(
   db: Firestore,
@@ -94,11 +96,7 @@ export async function markPublished(
   by: ReviewActor,
   now: Date,
 ): Promise<ReviewEntry> {
-  const stored = entryOf(entry, by, now);
-  const { id, ...data } = stored;
-  const batch = db.batch();
-  batch.create(logCol(db, orgId, planId).doc(id), data);
-  batch.update(planRef(db, orgId, planId), { publication: 'published', summary, publishedAt: now.toISOString(), publishedBy: by });
-  await batch.commit();
+  const stored = await appendEntry(db, orgId, planId, entry, by, now);
+  await planRef(db, orgId, planId).update({ publication: 'published', summary, publishedAt: now.toISOString(), publishedBy: by });
   return stored;
 }
