@@ -73,9 +73,11 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
       : firestoreCredentials(db);
   const line = createLineGateway(credentials, lineBase);
 
+  let servedOrgs: string[] | undefined;
   if (local && options.seedDemo !== false) {
     const tokens = await seedDemo(db, clock.now(), log);
     for (const [orgId, token] of tokens) sandbox?.registerChannel(orgId, token);
+    servedOrgs = [...tokens.keys()];
   }
   // Every organisation (demo, imported with `npm run import`, or made any other way) gets a sandbox channel locally.
   if (sandbox) for (const org of await listOrgs(db)) await ensureLocalChannel({ db, sandbox, clock }, org);
@@ -90,6 +92,7 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
     log,
     line,
     idTokens,
+    ...(servedOrgs ? { servedOrgs } : {}),
     ...(sandbox && issuer ? { dev: { sandbox, issuer, firestoreEmulatorHost: firestoreHost, lineApiBaseUrl: apiBase } } : {}),
   });
   server.on('request', built.app);
