@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../functions/src/cli/import.ts';
 import { api, givenOrg, givenStaff, newUserId, startTestApp, type TestApp } from '../support/app.ts';
@@ -153,6 +154,27 @@ describe('draft plans: review and publish', { timeout: 60_000 }, () => {
     const late = await api(t, 'POST', `/api/orgs/${orgId}/plans/drafts/${draftId}/projects/d3-27/edit`, { token: admin.token, body: { field: 'name', value: 'ชื่อหลังเผยแพร่' } });
     expect(late.status).toBe(409);
     expect((await api(t, 'POST', `/api/orgs/${orgId}/plans/drafts/${draftId}/publish`, { token: admin.token })).status).toBe(409);
+  });
+});
+
+describe('source lines kept with a draft', { timeout: 60_000 }, () => {
+  it('serve the lines a flag names anywhere in a long document, beside the item\'s own row', async () => {
+    const file = 'data/plans/maesot-plan-2566-2570.txt';
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const org = (await givenOrg(t, { name: 'เทศบาลนครแม่สอด' })).id;
+    const boss = await givenStaff(t, org, ['admin']);
+    const planId = /plan (\S+) written/.exec(await importFile(org, file, false))![1]!;
+    const draft = (await api(t, 'GET', `/api/orgs/${org}/plans/drafts/${planId}`, { token: boss.token })).body;
+    expect(draft.projects.slice(0, 2).map((p: { id: string }) => p.id)).toEqual(['d1-2', 'd1-5']);
+    // d1-5: its row (line 123) gives 50,000, its detail section (line 401) says 30,000: both shown, as printed.
+    const budget = draft.projects[1].fields[0];
+    expect(budget.flags[0]).toEqual({ reason: expect.stringMatching(/30,000.*50,000/), line: 401 });
+    expect(budget.source.map((l: { line: number }) => l.line)).toEqual([123, 400, 401, 402]);
+    for (const l of budget.source) expect(l.text).toBe(lines[l.line - 1]);
+    // Past the first stored chunk of 500 lines: an item's detail heading deep in the document.
+    const deep = draft.projects.flatMap((p: { fields: Array<{ field: string; source: Array<{ line: number; text: string }> }> }) => p.fields.find((f) => f.field === 'name')!.source).filter((l: { line: number }) => l.line > 1000);
+    expect(deep.length).toBeGreaterThan(5);
+    for (const l of deep) expect(l.text).toBe(lines[l.line - 1]);
   });
 });
 

@@ -38,7 +38,7 @@ export interface FieldView {
   state: FieldState;
   /** The last review action on the field: by whom and when. */
   last: { action: 'edit' | 'accept'; by: string; at: string } | null;
-  /** The source lines the field comes from (its flags' lines with their neighbours, else the item's row). */
+  /** The source lines the field comes from: the item's row, its flags' lines with their neighbours. */
   source: Array<{ line: number; text: string }>;
 }
 
@@ -88,9 +88,14 @@ function projectView(plan: StoredPlan, project: Project, last: Map<string, Revie
     const own = flags.filter((f) => f.field === field);
     const action = last.get(`${project.id}|${field}`);
     const state: FieldState = own.length === 0 ? 'unflagged' : action ? (action.action === 'edit' ? 'edited' : 'accepted') : 'open';
-    const lines = own.length
-      ? [...new Set(own.flatMap((f) => (f.line ? neighbours(f.line) : [])))]
-      : [project.line, field === 'name' || field === 'responsibleUnit' ? project.detail?.line : null].filter((l): l is number => typeof l === 'number');
+    // The item's row always; a flag's line with its neighbours; the detail section's heading for its name and unit.
+    const lines = [
+      ...new Set([
+        project.line,
+        ...own.flatMap((f) => (f.line ? neighbours(f.line) : [])),
+        !own.length && (field === 'name' || field === 'responsibleUnit') ? project.detail?.line : null,
+      ]),
+    ].filter((l): l is number => typeof l === 'number');
     return {
       field,
       label: labelOf(field),
