@@ -11,6 +11,9 @@ import { actAs, buildLiffApp, open } from './support.ts';
  * document's lines beside them, edits one (a bad value refused by the field), accepts the rest, publishes, and the
  * chat answers from the reviewed plan.
  */
+/** Each step waits for a server round trip and a re-render; the machine is shared, so allow more than poll's 1 s. */
+const SLOW = { timeout: 10_000, interval: 100 };
+
 let t: TestApp;
 let browser: TestBrowser;
 let orgId: string;
@@ -59,7 +62,7 @@ describe('reviewing a draft plan in the LIFF app', { timeout: 90_000 }, () => {
   it('is for admins only', async () => {
     const page = await newPage(officer);
     await open(page, t.rt.baseUrl, orgId, 'staff/plans');
-    await expect.poll(() => page.textContent('main')).toContain('หน้านี้สำหรับเจ้าหน้าที่เท่านั้น');
+    await expect.poll(() => page.textContent('main'), SLOW).toContain('หน้านี้สำหรับเจ้าหน้าที่เท่านั้น');
     expect(await page.locator(`[data-draft="${draftId}"]`).count()).toBe(0);
     await page.close();
   });
@@ -105,11 +108,11 @@ describe('reviewing a draft plan in the LIFF app', { timeout: 90_000 }, () => {
     const input = field.locator('input#f-d3-27-budgets-2566');
     await input.fill('ห้าหมื่น');
     await field.locator('button', { hasText: 'บันทึก' }).click();
-    await expect.poll(() => input.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => input.getAttribute('aria-invalid'), SLOW).toBe('true');
     expect(await field.locator('.error-text').textContent()).toContain('ตัวเลข');
     await input.fill('25,000');
     await field.locator('button', { hasText: 'บันทึก' }).click();
-    await expect.poll(() => page.locator('[data-project="d3-27"] li[data-field="budgets.2566"]').getAttribute('data-state')).toBe('edited');
+    await expect.poll(() => page.locator('[data-project="d3-27"] li[data-field="budgets.2566"]').getAttribute('data-state'), SLOW).toBe('edited');
     expect(await page.locator('[data-project="d3-27"] li[data-field="budgets.2566"] .pr-value').textContent()).toContain('25,000');
 
     // Publishing waits for every flagged field.
@@ -119,7 +122,7 @@ describe('reviewing a draft plan in the LIFF app', { timeout: 90_000 }, () => {
     const openFields = page.locator('li.pr-field[data-state="open"]');
     for (let left = await openFields.count(); left > 0; left--) {
       await openFields.first().locator('button', { hasText: 'ถูกต้อง ยืนยัน' }).click();
-      await expect.poll(() => openFields.count()).toBe(left - 1);
+      await expect.poll(() => openFields.count(), SLOW).toBe(left - 1);
     }
     expect(await page.textContent('#publish-title + p')).toContain('ตรวจครบแล้ว');
 
@@ -130,7 +133,7 @@ describe('reviewing a draft plan in the LIFF app', { timeout: 90_000 }, () => {
     expect(await log.first().textContent()).toMatch(/สมชาย ผู้ดูแลระบบ · แก้ไข d3-27 budgets\.2566: 50,000 → 25,000/);
 
     await page.locator('button', { hasText: 'เผยแพร่แผนนี้' }).click();
-    await expect.poll(() => page.textContent('main')).toContain('เผยแพร่แล้ว');
+    await expect.poll(() => page.textContent('main'), SLOW).toContain('เผยแพร่แล้ว');
     await page.screenshot({ path: '/tmp/plan-review-published-360.png', fullPage: false });
     await page.close();
 
