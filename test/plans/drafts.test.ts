@@ -130,6 +130,15 @@ describe('draft plans: review and publish', { timeout: 60_000 }, () => {
     const after = (await api(t, 'GET', `/api/orgs/${orgId}/plans/drafts/${draftId}`, { token: admin.token })).body.log;
     expect(after).toHaveLength(17);
     expect(new Set(after.map((e: { id: string }) => e.id)).size).toBe(17);
+
+    // All years at once: every fiscal year must be given, Thai digits and commas accepted.
+    const partial = await api(t, 'POST', `${base}/d4-33/edit`, { token: admin.token, body: { field: 'budgets', value: { 2566: 1 } } });
+    expect(partial.status).toBe(400);
+    expect(partial.body.issues.map((i: { path: string }) => i.path)).toContain('value.2570');
+    const all = { 2566: '๓๐,๐๐๐', 2567: 30000, 2568: 30000, 2569: 0, 2570: 0 };
+    const whole = await api(t, 'POST', `${base}/d4-33/edit`, { token: admin.token, body: { field: 'budgets', value: all } });
+    expect(whole.status).toBe(201);
+    expect(whole.body.entry).toMatchObject({ before: { 2566: 30000, 2567: 30000, 2568: 30000, 2569: 30000, 2570: 30000 }, after: { 2566: 30000, 2567: 30000, 2568: 30000, 2569: 0, 2570: 0 } });
     const p27 = draft.body.projects.find((p: { id: string }) => p.id === 'd3-27');
     expect(p27.fields.find((f: { field: string }) => f.field === 'budgets.2566')).toMatchObject({ value: 25000, state: 'edited', last: { action: 'edit', by: 'สมชาย ผู้ดูแลระบบ' } });
   });
@@ -144,6 +153,7 @@ describe('draft plans: review and publish', { timeout: 60_000 }, () => {
     const plan = await api(t, 'GET', `/api/orgs/${orgId}/plans/${draftId}`);
     expect(plan.status).toBe(200);
     expect(plan.body.summary.byYear['2566']).toBe(180000 - 25000);
+    expect(plan.body.summary.byYear['2570']).toBe(180000 - 30000);
     await expect
       .poll(async () => titles(await ask(orgId, 'โครงการจัดเวทีประชาคมรับฟังความเห็นประชาชน'))[0], { timeout: 5000, interval: 250 })
       .toBe('โครงการจัดเวทีประชาคมรับฟังความเห็นประชาชน');
