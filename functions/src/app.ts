@@ -20,6 +20,11 @@ import { liffStaticRouter } from './http/liffStatic.ts';
 import { orgsRouter } from './orgs/routes.ts';
 import { draftsRouter } from './plans/drafts/routes.ts';
 import { plansRouter } from './plans/routes.ts';
+import { withLiveProgress } from './progress/chat.ts';
+import { progressRouter } from './progress/routes.ts';
+import { reportsRouter } from './reports/routes.ts';
+import { statisticsRouter } from './statistics/routes.ts';
+import { evidenceRouter } from './evidence/routes.ts';
 import { manualCardFor, manualPostbackHandler } from './manuals/lineHandlers.ts';
 import { manualsRouter } from './manuals/routes.ts';
 import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, runComplaintDeadlines, runWeeklyComplaintDigest } from './complaints/index.ts';
@@ -112,10 +117,16 @@ export function createApp(deps: AppDeps): App {
       ...ratingTextHandlers(complaints),
     ],
     // With a person, the engine keeps a short context for follow-ups; without one (the ask API), it answers afresh.
-    answer: (ctx, text) =>
-      ctx.userId
-        ? chat.answerText({ orgId: ctx.org.id, userId: ctx.userId, text })
-        : answer(kb, ctx.org.id, text, null, { ...answerOptions, now: ctx.now }),
+    // Questions about a project's progress get the live progress staff recorded first (progress/chat.ts).
+    answer: async (ctx, text) =>
+      withLiveProgress(
+        deps.db,
+        ctx.org.id,
+        text,
+        ctx.userId
+          ? await chat.answerText({ orgId: ctx.org.id, userId: ctx.userId, text })
+          : await answer(kb, ctx.org.id, text, null, { ...answerOptions, now: ctx.now }),
+      ),
     postbackHandlers: [
       chatPostbackHandler(chat),
       manualPostbackHandler(deps.db),
@@ -196,15 +207,25 @@ export function createApp(deps: AppDeps): App {
   app.use(ratingsRouter(queue));
   app.use(
     askRouter({
-      async respond(orgId, text) {
+      async respond(orgId, text, { conversation, now }) {
         const org = await getOrg(deps.db, orgId);
         if (!org) throw new NotFoundError(`organisation ${orgId}`, 'ไม่พบหน่วยงานนี้');
-        return replyToText(bot, contextWithoutChat(org, text, deps.clock.now()), text);
+        const at = now ?? deps.clock.now();
+        // A conversation of the API keeps follow-up context under its own key, never a LINE user's.
+        const answerer: BotDeps['answer'] = conversation
+          ? (ctx, t) => chat.answerText({ orgId: ctx.org.id, userId: `api-${conversation}`, text: t, now: at })
+          : (ctx, t) => answer(kb, ctx.org.id, t, null, { ...answerOptions, now: at });
+        return replyToText({ ...bot, answer: answerer }, contextWithoutChat(org, text, at), text);
       },
+      allowToday: deps.config.mode === 'local',
     }),
   );
   app.use(staffRouter({ ...complaints, idTokens: deps.idTokens }));
   app.use(integrityRouter({ ...complaints, idTokens: deps.idTokens }));
+  app.use(progressRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock, log: deps.log }));
+  app.use(reportsRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
+  app.use(statisticsRouter({ db: deps.db, clock: deps.clock }));
+  app.use(evidenceRouter({ db: deps.db, clock: deps.clock, liffLocalBase }));
   app.use(landingRouter({ config: deps.config }));
   if (deps.config.mode !== 'production') app.use(liffStaticRouter());
   app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));
