@@ -18,6 +18,7 @@ import { createOutboxNotifier, deliverNotification, sweepOutbox } from './notify
 import type { Notifier } from './notify/notifier.ts';
 import { liffStaticRouter } from './http/liffStatic.ts';
 import { orgsRouter } from './orgs/routes.ts';
+import { draftsRouter } from './plans/drafts/routes.ts';
 import { plansRouter } from './plans/routes.ts';
 import { withLiveProgress } from './progress/chat.ts';
 import { progressRouter } from './progress/routes.ts';
@@ -198,6 +199,7 @@ export function createApp(deps: AppDeps): App {
   // A state-changing call that carries an Idempotency-Key runs once; its copies get the same answer (http/idempotency.ts).
   app.use('/api/orgs/:orgId', idempotency({ db: deps.db, clock: deps.clock, log: deps.log }));
   app.use(orgsRouter({ db: deps.db, mode: deps.config.mode }));
+  app.use(draftsRouter({ db: deps.db, clock: deps.clock, idTokens: deps.idTokens }));
   app.use(plansRouter({ db: deps.db }));
   app.use(manualsRouter({ db: deps.db }));
   app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens }));

@@ -9,6 +9,8 @@ import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createLineGateway, firestoreCredentials, secretCredentials } from './line/credentials.ts';
 import { createLineSandbox, type LineSandbox } from './line/sandbox/fakeLineApi.ts';
+import { ensureLocalChannel } from './dev/localChannel.ts';
+import { listOrgs } from './orgs/store.ts';
 import { createLogger, type Logger } from './log.ts';
 import { seedDemo } from './demo/seed.ts';
 import { startEmbeddedFirestore, type EmbeddedFirestore } from './store/embedded.ts';
@@ -106,6 +108,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   }
   const saver = kept && config.localData ? setInterval(() => void kept.saveIfChanged().catch((err: unknown) => log.error({ err: String(err) }, 'local data not saved')), config.localData.saveEverySeconds * 1000) : undefined;
   saver?.unref();
+  // Every organisation (demo, imported with `npm run import`, or made any other way) gets a sandbox channel locally.
+  if (sandbox) for (const org of await listOrgs(db)) await ensureLocalChannel({ db, sandbox, clock }, org);
 
   // Listen before building the app, so a free port (PORT=0) is known to the links the app makes.
   const server = await listen(http.createServer(), config.port);

@@ -83,7 +83,7 @@ describe('plan store on the embedded Firestore emulator', () => {
     const out = join(dir, 'tharae.json');
     const lines: string[] = [];
     const target = { FIRESTORE_EMULATOR_HOST: env.emulator.host, GCLOUD_PROJECT: 'demo-test' };
-    const code = await withEnv(target, () => runImport(['--org', 'tharae', '--file', 'data/plans/tharae-report-2564.txt', '--json', out], (l) => lines.push(l)));
+    const code = await withEnv(target, () => runImport(['--org', 'tharae', '--file', 'data/plans/tharae-report-2564.txt', '--json', out, '--publish'], (l) => lines.push(l)));
     expect(code).toBe(0);
     expect(lines.join('\n')).toMatch(/Fidelity: 51 agree, 3 disagree/);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ kind: 'report', org: { name: 'เทศบาลตำบลท่าแร่' }, fiscalYears: [2564] });

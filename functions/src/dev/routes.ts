@@ -8,6 +8,7 @@ import { NotFoundError } from '../errors.ts';
 import type { LineGateway } from '../line/credentials.ts';
 import type { InProcessProcessor } from '../line/processor.ts';
 import type { LineSandbox } from '../line/sandbox/fakeLineApi.ts';
+import { ensureLocalChannel } from './localChannel.ts';
 import { signBody } from '../line/sign.ts';
 import { ulid } from '../line/ulid.ts';
 import type { Logger } from '../log.ts';
@@ -90,6 +91,8 @@ export function devRouter(deps: DevDeps): Router {
     const orgId = parseInput(orgIdSchema, req.params.orgId);
     const body = parseInput(chatBodySchema, req.body);
     const org = await getOrg(deps.db, orgId);
+    // An organisation created while the server runs (npm run import) gets its sandbox channel on first use.
+    if (org) await ensureLocalChannel(deps, org);
     const secret = await deps.line.channelSecret(orgId);
     if (!org || !secret) throw new NotFoundError('organisation');
 
@@ -159,6 +162,8 @@ export function devRouter(deps: DevDeps): Router {
 
   router.get('/demo', async (_req, res) => {
     const orgs = await listOrgs(deps.db);
+    // The LIFF app's tester bar reads this: organisations imported while the server runs get their local channel.
+    for (const org of orgs) if (!org.line.loginChannelId) await ensureLocalChannel(deps, org);
     res.json({
       firestoreEmulatorHost: deps.firestoreEmulatorHost ?? null,
       lineApiBaseUrl: deps.lineApiBaseUrl,
