@@ -42,6 +42,8 @@ export interface ComplaintsRouterDeps {
   log?: Logger | undefined;
   /** Filing limit per organisation + caller (user, or IP without a token). Default: 5 at once, then 1 per 10 minutes. */
   filingLimit?: { capacity: number; refillMs: number } | undefined;
+  /** A limiter shared with reports filed in chat (app.ts); without it the router makes its own from filingLimit. */
+  filingLimiter?: RateLimiter | undefined;
 }
 
 const idParam = z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/, { error: 'รหัสเรื่องไม่ถูกต้อง' }) });
@@ -90,7 +92,7 @@ const actorOf = (res: Response): StaffActor => {
 export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
   const router = Router();
   const service: ComplaintDeps = { db: deps.db, notifier: deps.notifier, clock: deps.clock, liffLocalBase: deps.liffLocalBase, log: deps.log };
-  const limiter: RateLimiter = createRateLimiter({ ...(deps.filingLimit ?? { capacity: 5, refillMs: 10 * 60_000 }), clock: deps.clock });
+  const limiter: RateLimiter = deps.filingLimiter ?? createRateLimiter({ ...(deps.filingLimit ?? { capacity: 5, refillMs: 10 * 60_000 }), clock: deps.clock });
   const org = loadOrg(deps.db);
   const auth = authenticate(deps);
   const optionalAuth = authenticate(deps, { optional: true });
