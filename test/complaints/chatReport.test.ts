@@ -8,7 +8,7 @@ import { CONSENT_SENTENCE } from '../../functions/src/complaints/chatReport/mess
 import { draftIdFor } from '../../functions/src/complaints/chatReport/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
 import { api, givenOrg, idTokenFor, lineEvent, newUserId, postWebhook, startTestApp, textEvent, webhookBody, type TestApp } from '../support/app.ts';
-import { jpegWithExif } from './harness.ts';
+import { generalBody, jpegWithExif } from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -175,6 +175,21 @@ describe('a report made in chat', () => {
     expect(all(asked)).toContain('แนบรูปได้ไม่เกิน 3 รูป');
     const states = (await stored(org.id, 'complaintChatDraftPhotos')).map((d) => d.get('state')).sort();
     expect(states).toEqual(['ready', 'ready', 'ready', 'refused']);
+  });
+
+  it('shares the form’s filing rate limit: after 5 filings through the form, the chat says to wait and files nothing', async () => {
+    const { org } = await givenOrgWithGroup();
+    const userId = newUserId();
+    const token = await idTokenFor(t, userId);
+    for (let i = 0; i < 5; i++) expect((await api(t, 'POST', `/api/orgs/${org.id}/complaints`, { token, body: generalBody() })).status).toBe(201);
+    const offered = await send(org, photo(org.id, userId), place(userId));
+    const asked = await send(org, press(userId, button(offered, 'แจ้งปัญหา')));
+    await send(org, press(userId, button(asked, 'ถนน/ทางเท้า')));
+    const consent = await send(org, textEvent(t, userId, 'ถนนเป็นหลุมลึกหน้าตลาด รถล้มบ่อย'));
+    const limited = await send(org, press(userId, button(consent, 'ยินยอมและส่งเรื่อง')));
+    expect(all(limited)).toContain('ส่งเรื่องถี่เกินไป');
+    expect(await stored(org.id, 'complaints')).toHaveLength(5);
+    expect(await stored(org.id, 'complaintChatDrafts')).toHaveLength(1);
   });
 
   it('a photo in a group or a staff group never starts a report', async () => {
