@@ -3,7 +3,9 @@
  * through the real webhook (signed), the event processor, the LINE sandbox (which serves the photo's content and
  * refuses what LINE would refuse) and the embedded Firestore.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setCategories } from '../../functions/src/complaints/categories.ts';
 import { CONSENT_SENTENCE } from '../../functions/src/complaints/chatReport/messages.ts';
 import { draftIdFor } from '../../functions/src/complaints/chatReport/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
@@ -192,6 +194,20 @@ describe('a report made in chat', () => {
     expect(await stored(org.id, 'complaintChatDrafts')).toHaveLength(1);
   });
 
+  it('with more categories than quick replies hold, lists them all in the text and takes one typed', async () => {
+    const { org } = await givenOrgWithGroup();
+    const many = Array.from({ length: 14 }, (_, i) => ({ id: `cat-${i + 1}`, title: `หมวดทดสอบที่ ${i + 1}`, kind: 'general' as const, order: i, active: true }));
+    await setCategories(t.rt.db, org.id, [...many, { id: 'bribery', title: 'เรียกรับเงิน', kind: 'corruption', order: 100, active: true }]);
+    const userId = newUserId();
+    const offered = await send(org, photo(org.id, userId));
+    const asked = await send(org, press(userId, button(offered, 'แจ้งปัญหา')));
+    expect(quick(asked)).toHaveLength(13);
+    expect(all(asked)).toContain('• หมวดทดสอบที่ 14');
+    const typed = await send(org, textEvent(t, userId, 'หมวดทดสอบที่ 14'));
+    expect(all(typed)).toContain('เล่าปัญหาสั้น ๆ');
+    expect((await stored(org.id, 'complaintChatDrafts'))[0]!.get('category')).toBe('cat-14');
+  });
+
   it('a photo in a group or a staff group never starts a report', async () => {
     const { org, groupId } = await givenOrgWithGroup();
     const userId = newUserId();
@@ -223,6 +239,13 @@ describe('a report made in chat', () => {
     const gone = await send(org, press(userId, button(asked, 'ยกเลิก')));
     expect(all(gone)).toContain('หมดอายุหรือถูกยกเลิก');
     expect(await stored(org.id, 'complaints')).toHaveLength(0);
+  });
+});
+
+describe('the consent asked in chat', () => {
+  it('is the form’s consent sentence word for word', () => {
+    const form = readFileSync(new URL('../../liff-app/src/pages/complaintForm.ts', import.meta.url), 'utf8');
+    expect(form).toContain(`'${CONSENT_SENTENCE}'`);
   });
 });
 

@@ -63,8 +63,9 @@ export function offerMessages(kind: 'image' | 'location', nonce: string): Messag
 export function askCategory(categories: Category[], nonce: string, links: Links, note?: string): Message[] {
   const room = LINE_LIMITS.quickReplyItems - tail(nonce, links).length;
   const items = categories.slice(0, room).map((c) => postback(c.title, actionData('cat', nonce, { id: c.id }), c.title));
-  const list = categories.map((c) => `• ${c.title}`).join('\n');
-  return [text(`${note ? `${note}\n\n` : ''}เรื่องนี้เป็นปัญหาด้านใดคะ เลือกจากปุ่มด้านล่าง หรือพิมพ์ชื่อประเภท\n${list}`, [...items, ...tail(nonce, links)])];
+  // Categories that do not fit as buttons are listed in the text, to be typed.
+  const list = categories.length > room ? `\n${categories.map((c) => `• ${c.title}`).join('\n')}` : '';
+  return [text(`${note ? `${note}\n\n` : ''}เรื่องนี้เป็นปัญหาด้านใดคะ เลือกจากปุ่มด้านล่าง หรือพิมพ์ชื่อประเภท${list}`, [...items, ...tail(nonce, links)])];
 }
 
 export function askDescription(nonce: string, links: Links, note?: string): Message[] {
@@ -145,6 +146,6 @@ export const photoNotes = {
   tooMany: (max: number) => `แนบรูปได้ไม่เกิน ${max} รูป รูปที่เกินไม่ได้เก็บไว้`,
   notFetched: 'ดึงรูปจาก LINE ไม่สำเร็จ รูปนี้ไม่ได้เก็บไว้ (แนบในแบบฟอร์มได้)',
   refused: (problem: string) => `รูปนี้ใช้ไม่ได้: ${problem}`,
-  received: (n: number) => `ได้รับรูปแล้ว (${n} รูป)`,
+  received: 'ได้รับรูปเพิ่มแล้วค่ะ',
   place: 'ได้รับตำแหน่งแล้วค่ะ',
 };

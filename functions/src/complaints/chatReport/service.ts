@@ -83,7 +83,7 @@ export async function receiveMedia(deps: ChatReportDeps, org: Org, userId: strin
   const quiet = item.kind === 'image' && (item.setIndex ?? 1) > 1;
   if (draft.stage === 'offered') return quiet ? [] : m.offerMessages(item.kind, draft.nonce);
   if (quiet && !note) return [];
-  return nextQuestion(deps, org, draft, now, note ?? (item.kind === 'location' ? m.photoNotes.place : undefined));
+  return nextQuestion(deps, org, draft, now, note ?? (item.kind === 'location' ? m.photoNotes.place : m.photoNotes.received));
 }
 
 /**
