@@ -208,6 +208,25 @@ describe('a report made in chat', () => {
     expect((await stored(org.id, 'complaintChatDrafts'))[0]!.get('category')).toBe('cat-14');
   });
 
+  it('holds photos to the form’s type and size rules: an oversized photo is replaced by LINE’s preview, a non-image is refused with the form’s message', async () => {
+    const { org } = await givenOrgWithGroup();
+    const userId = newUserId();
+    const big = Buffer.concat([jpegWithExif(), Buffer.alloc(400 * 1024)]);
+    const oversized = photo(org.id, userId, big);
+    const id = (oversized.message as { id: string }).id;
+    t.rt.sandbox!.putContent(org.id, id, { contentType: 'image/jpeg', bytes: big, preview: jpegWithExif() });
+    const notImage = lineEvent(t, 'message', user(userId), { message: { id: '6000001', type: 'image', contentProvider: { type: 'line' } } });
+    t.rt.sandbox!.putContent(org.id, '6000001', { contentType: 'text/plain', bytes: Buffer.from('not a photo') });
+    const offered = await send(org, oversized, notImage);
+    const asked = await send(org, press(userId, button(offered, 'แจ้งปัญหา')));
+    expect(all(asked)).toContain('รูปนี้ใช้ไม่ได้: รูปภาพต้องเป็นไฟล์ JPEG, PNG หรือ WebP');
+    const photos = (await stored(org.id, 'complaintChatDraftPhotos')).map((d) => d.data());
+    const kept = photos.find((p) => p.state === 'ready')!;
+    expect(Buffer.from(kept.bytes as Uint8Array).length).toBeLessThan(300 * 1024);
+    expect(Buffer.from(kept.bytes as Uint8Array).includes('GPS-SECRET')).toBe(false);
+    expect(photos.filter((p) => p.state === 'refused')).toHaveLength(1);
+  });
+
   it('a photo in a group or a staff group never starts a report', async () => {
     const { org, groupId } = await givenOrgWithGroup();
     const userId = newUserId();
