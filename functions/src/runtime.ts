@@ -92,7 +92,12 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
   });
   server.on('request', built.app);
   // Outbox retries, deadlines and reminders; production runs the same jobs from Cloud Scheduler (index.ts).
-  const timer = options.scheduleEveryMs === 0 ? undefined : setInterval(() => void built.runScheduledJobs(), options.scheduleEveryMs ?? 5_000);
+  // One run at a time; stop() waits for a run in flight, so no job queries storage after it is closed.
+  let jobsRunning: Promise<void> | undefined;
+  const tick = () => {
+    jobsRunning ??= built.runScheduledJobs().finally(() => (jobsRunning = undefined));
+  };
+  const timer = options.scheduleEveryMs === 0 ? undefined : setInterval(tick, options.scheduleEveryMs ?? 5_000);
   timer?.unref();
 
   return {
@@ -109,6 +114,7 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
     issuer,
     async stop() {
       clearInterval(timer);
+      await jobsRunning;
       for (const s of [server, sandboxServer]) {
         if (!s) continue;
         s.closeAllConnections();

@@ -213,7 +213,7 @@ describe('a report made in chat', () => {
     const userId = newUserId();
     const big = Buffer.concat([jpegWithExif(), Buffer.alloc(400 * 1024)]);
     const oversized = photo(org.id, userId, big);
-    const id = (oversized.message as { id: string }).id;
+    const id = (oversized as unknown as { message: { id: string } }).message.id;
     t.rt.sandbox!.putContent(org.id, id, { contentType: 'image/jpeg', bytes: big, preview: jpegWithExif() });
     const notImage = lineEvent(t, 'message', user(userId), { message: { id: '6000001', type: 'image', contentProvider: { type: 'line' } } });
     t.rt.sandbox!.putContent(org.id, '6000001', { contentType: 'text/plain', bytes: Buffer.from('not a photo') });
