@@ -153,16 +153,23 @@ async function draftForButton(deps: ChatReportDeps, org: Org, userId: string, no
 export async function startReport(deps: ChatReportDeps, org: Org, userId: string, nonce: string | null, now: Date): Promise<Message[]> {
   const draft = await draftForButton(deps, org, userId, nonce, now);
   if (!draft) return m.draftGoneMessages();
-  const notes: string[] = [];
-  if (draft.stage === 'offered') {
-    await store.updateDraft(deps.db, org.id, draft.id, { stage: 'collecting', updatedAt: now.toISOString() });
-    for (const p of await store.listPhotos(deps.db, org.id, draft.id, draft.nonce)) {
-      if (p.state !== 'pending') continue;
-      const note = await fetchPhoto(deps, org, draft, p.id, p.messageId);
-      if (note && !notes.includes(note)) notes.push(note);
-    }
-  }
+  if (draft.stage === 'offered') await store.updateDraft(deps.db, org.id, draft.id, { stage: 'collecting', updatedAt: now.toISOString() });
+  const notes = await fetchPending(deps, org, draft);
   return nextQuestion(deps, org, { ...draft, stage: 'collecting' }, now, notes.join('\n') || undefined);
+}
+
+/**
+ * Fetches the draft's photos not fetched yet: those sent before "แจ้งปัญหา", and any that arrived while it was being
+ * pressed (read as still offered). Returns the notes for photos not kept.
+ */
+async function fetchPending(deps: ChatReportDeps, org: Org, draft: ChatDraft): Promise<string[]> {
+  const notes: string[] = [];
+  for (const p of await store.listPhotos(deps.db, org.id, draft.id, draft.nonce)) {
+    if (p.state !== 'pending') continue;
+    const note = await fetchPhoto(deps, org, draft, p.id, p.messageId);
+    if (note && !notes.includes(note)) notes.push(note);
+  }
+  return notes;
 }
 
 export async function discard(deps: ChatReportDeps, org: Org, userId: string, nonce: string | null, how: 'no' | 'cancel', now: Date): Promise<Message[]> {
@@ -244,6 +251,7 @@ export async function consentAndFile(deps: ChatReportDeps, org: Org, userId: str
   if (!(await store.claimFiling(deps.db, org.id, draft.nonce, now, new Date(now.getTime() + FILING_CLAIM_MS)))) {
     return m.alreadyFiledMessages((await store.getFiling(deps.db, org.id, draft.nonce))?.trackingCode ?? null);
   }
+  await fetchPending(deps, org, draft);
   const photos = (await store.listPhotos(deps.db, org.id, draft.id, draft.nonce)).filter((p) => p.state === 'ready' && p.bytes && p.contentType).slice(0, MAX_PHOTOS);
   const input = fileComplaintSchema.safeParse({
     kind: 'general',
@@ -294,6 +302,7 @@ export interface DraftView {
 export async function draftForCaller(deps: ChatReportDeps, org: Org, caller: Caller, id: string): Promise<DraftView> {
   const draft = await liveDraft(deps, org.id, id, deps.clock.now());
   if (!draft || draft.userId !== caller.userId) throw new NotFoundError('chat draft', 'ไม่พบร่างเรื่องนี้ หรือหมดอายุแล้ว');
+  if (draft.stage === 'collecting') await fetchPending(deps, org, draft);
   const photos = (await store.listPhotos(deps.db, org.id, draft.id, draft.nonce)).filter((p): p is DraftPhoto & { bytes: Buffer; contentType: NonNullable<DraftPhoto['contentType']> } => p.state === 'ready' && !!p.bytes && !!p.contentType);
   return {
     id: draft.id,
