@@ -129,6 +129,30 @@ describe('a report made in chat', () => {
     expect(t.rt.sandbox!.outbox({ to: groupId })).toHaveLength(1);
   });
 
+  it('two presses of "send" processed at the same time file one complaint; a photo that came during "แจ้งปัญหา" is filed too', async () => {
+    const { org, groupId } = await givenOrgWithGroup();
+    const userId = newUserId();
+    const offered = await send(org, photo(org.id, userId), place(userId));
+    const asked = await send(org, press(userId, button(offered, 'แจ้งปัญหา')));
+    // As if a photo had been read as "still offered" while the button was processed: recorded, not fetched.
+    const late = '9900000001';
+    t.rt.sandbox!.putContent(org.id, late, { contentType: 'image/jpeg', bytes: jpegWithExif() });
+    const draft = (await stored(org.id, 'complaintChatDrafts'))[0]!;
+    await t.rt.db.doc(`orgs/${org.id}/complaintChatDraftPhotos/${draft.id}-${late}`).create({
+      draftId: draft.id, nonce: draft.get('nonce'), messageId: late, sentAt: Date.now(), state: 'pending', contentType: null, bytes: null, problem: null, expireAt: draft.get('expireAt'),
+    });
+    await send(org, press(userId, button(asked, 'ถนน/ทางเท้า')));
+    const consent = await send(org, textEvent(t, userId, 'ถนนเป็นหลุมลึกหน้าตลาด รถล้มบ่อย'));
+    const data = button(consent, 'ยินยอมและส่งเรื่อง');
+    const replies = await send(org, press(userId, data), press(userId, data));
+    const codes = new Set(all(replies).match(/RT-[0-9A-Z]{6}/g));
+    expect(codes.size).toBe(1);
+    const complaints = await stored(org.id, 'complaints');
+    expect(complaints).toHaveLength(1);
+    expect(complaints[0]!.get('photoCount')).toBe(2);
+    expect(t.rt.sandbox!.outbox({ to: groupId })).toHaveLength(1);
+  });
+
   it('asks for the place with LINE location action when none came, takes a category typed, and holds the form’s description rule', async () => {
     const { org } = await givenOrgWithGroup();
     const userId = newUserId();
