@@ -31,6 +31,7 @@ import { FirestoreCorpusProvider } from './search/firestoreCorpus.ts';
 import { KnowledgeBase } from './search/knowledgeBase.ts';
 import { staffGroupRegistrationHandler } from './staff/lineHandlers.ts';
 import { staffRouter } from './staff/routes.ts';
+import { integrityRouter } from './integrity/routes.ts';
 import type { LineGateway } from './line/credentials.ts';
 import {
   createInProcessProcessor,
@@ -182,7 +183,8 @@ export function createApp(deps: AppDeps): App {
       },
     }),
   );
-  app.use(staffRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
+  app.use(staffRouter({ ...complaints, idTokens: deps.idTokens }));
+  app.use(integrityRouter({ ...complaints, idTokens: deps.idTokens }));
   app.use(landingRouter({ config: deps.config }));
   if (deps.config.mode !== 'production') app.use(liffStaticRouter());
   app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));

@@ -12,6 +12,7 @@ import { createLineSandbox, type LineSandbox } from './line/sandbox/fakeLineApi.
 import { createLogger, type Logger } from './log.ts';
 import { seedDemo } from './demo/seed.ts';
 import { startEmbeddedFirestore, type EmbeddedFirestore } from './store/embedded.ts';
+import { abandonedWorkSettled } from './store/deadline.ts';
 import { openFirestore } from './store/firestore.ts';
 
 export interface Runtime extends App {
@@ -91,14 +92,15 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
     ...(sandbox && issuer ? { dev: { sandbox, issuer, firestoreEmulatorHost: firestoreHost, lineApiBaseUrl: apiBase } } : {}),
   });
   server.on('request', built.app);
-  // Outbox retries, deadlines and reminders; production runs the same jobs from Cloud Scheduler (index.ts).
-  // One run at a time; stop() waits for a run in flight, so no job queries storage after it is closed.
-  let jobsRunning: Promise<void> | undefined;
+  // Outbox retries, deadlines and reminders; production runs the same jobs from Cloud Scheduler (index.ts). One run at
+  // a time: a tick while the previous run still works is skipped, and stopping waits for the run under way.
+  let scheduled: Promise<void> | undefined;
   const tick = () => {
-    jobsRunning ??= built.runScheduledJobs().finally(() => (jobsRunning = undefined));
+    scheduled ??= built.runScheduledJobs().finally(() => (scheduled = undefined));
   };
   const timer = options.scheduleEveryMs === 0 ? undefined : setInterval(tick, options.scheduleEveryMs ?? 5_000);
   timer?.unref();
+  let stopping: Promise<void> | undefined;
 
   return {
     ...built,
@@ -112,19 +114,45 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
     sandbox,
     lineApiBaseUrl: apiBase,
     issuer,
-    async stop() {
-      clearInterval(timer);
-      await jobsRunning;
-      for (const s of [server, sandboxServer]) {
-        if (!s) continue;
-        s.closeAllConnections();
-        await new Promise<void>((resolve) => s.close(() => resolve()));
-      }
-      await built.idle();
-      await db.terminate();
-      embedded?.stop();
+    /**
+     * Stops in dependency order, so no work outlives the storage it uses: take no new requests and let those under way
+     * finish; stop the scheduler and wait for its run; drain event processing and outbox deliveries (they still need
+     * the LINE sandbox); wait for storage calls a deadline gave up on; only then close the Firestore client and the
+     * embedded emulator. Calling it again returns the same promise.
+     */
+    stop() {
+      stopping ??= (async () => {
+        clearInterval(timer);
+        await closeServer(server, SHUTDOWN_GRACE_MS);
+        await scheduled;
+        await built.idle();
+        await closeServer(sandboxServer, SHUTDOWN_GRACE_MS);
+        const left = await abandonedWorkSettled(SHUTDOWN_GRACE_MS);
+        if (left > 0) log.warn({ calls: left }, 'closing storage with abandoned storage calls still running');
+        await db.terminate();
+        embedded?.stop();
+      })();
+      return stopping;
     },
   };
+}
+
+/** How long a stop waits for requests and abandoned storage calls before closing anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Stops accepting connections, lets requests under way answer (up to `graceMs`), then drops what is left. */
+async function closeServer(server: Server | undefined, graceMs: number): Promise<void> {
+  if (!server) return;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // A kept-alive connection turns idle when its response is sent; close each as it does.
+  server.closeIdleConnections();
+  const sweep = setInterval(() => server.closeIdleConnections(), 20);
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+  if ((await Promise.race([closed, grace])) === 'late') server.closeAllConnections();
+  clearInterval(sweep);
+  clearTimeout(timer);
+  await closed;
 }
 
 function listen(target: Express | Server, port: number): Promise<Server> {

@@ -13,7 +13,18 @@ try {
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
-  const shutdown = () => void runtime.stop().finally(() => process.exit(0));
+  // A clean stop finishes the work under way before storage closes (runtime.stop); a second signal ends it at once.
+  const shutdown = (signal: NodeJS.Signals) => {
+    runtime.log.info({ signal }, 'stopping');
+    process.once(signal, () => process.exit(130));
+    runtime.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        runtime.log.error({ err: err instanceof Error ? err.message : String(err) }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 } catch (err) {

@@ -28,6 +28,9 @@ export const routes: Route[] = [
   // Links in staff LINE messages use staff/complaints?kind=…: the same inbox.
   { pattern: 'staff/complaints', load: page('เรื่องร้องเรียน (เจ้าหน้าที่)', () => import('./staff/inbox.ts')) },
   { pattern: 'staff/complaints/:id', load: page('รายละเอียดเรื่อง (เจ้าหน้าที่)', () => import('./staff/detail.ts')) },
+  // Integrity officers: grant approvals and the audit log (links in their LINE messages open staff/integrity).
+  { pattern: 'staff/integrity', load: page('แต่งตั้งเจ้าหน้าที่ศูนย์ฯ (รออนุมัติ)', () => import('./staff/integrity.ts')) },
+  { pattern: 'staff/integrity/audit', load: page('บันทึกการเข้าถึงตัวตนผู้แจ้งและการแต่งตั้ง', () => import('./staff/audit.ts')) },
   // Filled by the queue and rating issues.
   { pattern: 'queue', load: page('รับบัตรคิว', () => import('./queue/services.ts')) },
   { pattern: 'queue/:serviceId', load: page('รับบัตรคิว', () => import('./queue/service.ts')) },

@@ -8,8 +8,7 @@ import type { ComplaintDeps } from '../../functions/src/complaints/service.ts';
 import { errorHandler } from '../../functions/src/http/errors.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
-import { grantRoles } from '../../functions/src/staff/store.ts';
-import { givenOrg, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { givenOrg, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
 import { lineCheckedNotifier } from '../support/lineRules.ts';
 
 export const AUD = '1234567890';
@@ -64,7 +63,7 @@ export async function startComplaintsApp(options: { at?: string; filingLimit?: {
     const now = t.clock.now();
     const mk = async (displayName: string, roles: Role[]) => {
       const userId = newUserId();
-      await grantRoles(t.rt.db, org.id, { userId, displayName, roles }, now);
+      await grantStaffRoles(t, org.id, { userId, displayName, roles });
       return { userId, displayName, token: () => token(userId) };
     };
     const officer = await mk('สมศรี เจ้าหน้าที่', ['officer']);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantRoles } from '../../functions/src/staff/store.ts';
-import { givenOrg, idTokenFor, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { givenOrg, idTokenFor, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from '../liff/browser.ts';
 import { actAs, buildLiffApp, open } from '../liff/support.ts';
 import { corruptionBody, generalBody } from './harness.ts';
@@ -36,7 +35,7 @@ async function api(method: string, path: string, userId: string, body?: unknown)
 describe('the LIFF status page: "not fixed"', { timeout: 60_000 }, () => {
   it('offers the button on a resolved complaint, asks for a reason, and shows the case open again', async () => {
     const officer = newUserId();
-    await grantRoles(t.rt.db, orgId, { userId: officer, displayName: 'เจ้าหน้าที่ทดสอบ', roles: ['officer'] }, t.clock.now());
+    await grantStaffRoles(t, orgId, { userId: officer, displayName: 'เจ้าหน้าที่ทดสอบ', roles: ['officer'] });
     const filed = await api('POST', '/complaints', citizen.sub, generalBody());
     await api('POST', `/staff/complaints/${filed.id}/status`, officer, { to: 'resolved', note: 'เปลี่ยนหลอดไฟแล้ว' });
 
@@ -67,7 +66,7 @@ describe('the LIFF status page: "not fixed"', { timeout: 60_000 }, () => {
   });
   it('lets an anonymous reporter say "not fixed" from the tracking page with the code and secret', async () => {
     const integrity = newUserId();
-    await grantRoles(t.rt.db, orgId, { userId: integrity, displayName: 'เจ้าหน้าที่ตรวจสอบ', roles: ['integrity_officer'] }, t.clock.now());
+    await grantStaffRoles(t, orgId, { userId: integrity, displayName: 'เจ้าหน้าที่ตรวจสอบ', roles: ['integrity_officer'] });
     const res = await fetch(`${t.rt.baseUrl}/api/orgs/${orgId}/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -70,9 +70,13 @@ describe('a corruption reporter never appears in staff-visible output', () => {
     for (const [what, out] of outputs) for (const s of secrets) expect(out.includes(s), `${what} contains reporter data "${s}"`).toBe(false);
 
     // Positive control: the integrity officer sees who reported, in the detail only.
+    // The case details never carry the reporter, even for them; it is an explicit request with a reason (logged).
     const detail = await h.call('GET', `/api/orgs/${org.id}/staff/complaints/${id}`, { token: await integrity.token() });
-    expect(detail.json.reporter).toMatchObject({ anonymous: false, name: REPORTER_NAME, phone: REPORTER_PHONE, lineName: REPORTER_LINE_NAME, viaLine: true });
-    expect(detail.text).not.toContain(reporter);
+    expect(detail.json.reporter).toEqual({ concealed: true, anonymous: false, contactPreference: 'phone' });
+    for (const s of secrets) expect(detail.text).not.toContain(s);
+    const revealed = await h.call('POST', `/api/orgs/${org.id}/staff/complaints/${id}/reporter`, { token: await integrity.token(), body: { reason: 'โทรสอบถามข้อเท็จจริงเพิ่มเติม' } });
+    expect(revealed.json.reporter).toMatchObject({ anonymous: false, name: REPORTER_NAME, phone: REPORTER_PHONE, lineName: REPORTER_LINE_NAME, viaLine: true });
+    expect(revealed.text).not.toContain(reporter);
     // And the reporter, who filed under their LINE identity, is told of progress.
     expect(h.notifier.sent.some((n) => n.to === reporter && n.key === `complaint:${id}:update:2`)).toBe(true);
   });

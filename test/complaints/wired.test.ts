@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
-import { grantRoles } from '../../functions/src/staff/store.ts';
-import { givenOrg, lineEvent, newUserId, postWebhook, startTestApp, webhookBody, type TestApp } from '../support/app.ts';
+import { givenOrg, lineEvent, newUserId, postWebhook, startTestApp, webhookBody, type TestApp, grantStaffRoles } from '../support/app.ts';
 import { AUD, generalBody } from './harness.ts';
 
 /**
@@ -32,7 +31,7 @@ describe('complaints wired into the app (end to end)', () => {
     const org = await givenOrg(t);
     const now = t.clock.now();
     const officer = newUserId();
-    await grantRoles(t.rt.db, org.id, { userId: officer, displayName: 'สมศรี เจ้าหน้าที่', roles: ['officer'] }, now);
+    await grantStaffRoles(t, org.id, { userId: officer, displayName: 'สมศรี เจ้าหน้าที่', roles: ['officer'] });
     const groupId = `C${newUserId().slice(1)}`;
     await markStaffGroup(t.rt.db, org.id, groupId, officer, now);
     const citizen = newUserId();
@@ -61,7 +60,7 @@ describe('complaints wired into the app (end to end)', () => {
   it('sends the weekly digest of open cases to the staff group from the scheduled jobs on Monday morning', async () => {
     const org = await givenOrg(t);
     const officer = newUserId();
-    await grantRoles(t.rt.db, org.id, { userId: officer, displayName: 'สมชาย เจ้าหน้าที่', roles: ['officer'] }, t.clock.now());
+    await grantStaffRoles(t, org.id, { userId: officer, displayName: 'สมชาย เจ้าหน้าที่', roles: ['officer'] });
     const groupId = `C${newUserId().slice(1)}`;
     await markStaffGroup(t.rt.db, org.id, groupId, officer, t.clock.now());
     const token = await t.rt.issuer!.sign({ sub: newUserId(), aud: AUD, now: t.clock.now() });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { grantRoles } from '../../functions/src/staff/store.ts';
-import { givenOrg, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { givenOrg, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
 import { actAs, bigPhoto, buildLiffApp, jpegSize, open } from './support.ts';
 
@@ -241,7 +240,7 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
 
   it('lets an officer find the complaint in the inbox and change its status with a note; a citizen is told the page is for staff', async () => {
     const officer = { sub: newUserId(), name: 'สมศรี เจ้าหน้าที่' };
-    await grantRoles(t.rt.db, orgId, { userId: officer.sub, displayName: officer.name, roles: ['officer'] }, t.clock.now());
+    await grantStaffRoles(t, orgId, { userId: officer.sub, displayName: officer.name, roles: ['officer'] });
 
     const page = await newPage();
     await open(page, t.rt.baseUrl, orgId, 'staff');
@@ -303,7 +302,7 @@ describe('complaints in the LIFF app', { timeout: 60_000 }, () => {
 
   it('shows an integrity officer the anonymous report, with no reporter, from the link staff messages carry', async () => {
     const integrity = { sub: newUserId(), name: 'วิชัย ศูนย์ต่อต้านการทุจริต' };
-    await grantRoles(t.rt.db, orgId, { userId: integrity.sub, displayName: integrity.name, roles: ['integrity_officer'] }, t.clock.now());
+    await grantStaffRoles(t, orgId, { userId: integrity.sub, displayName: integrity.name, roles: ['integrity_officer'] });
     const page = await newPage(integrity);
     await open(page, t.rt.baseUrl, orgId, 'staff/complaints?kind=corruption');
     await page.locator('.list-item').first().waitFor();

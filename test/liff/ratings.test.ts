@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newServiceSchema } from '../../functions/src/queue/schema.ts';
 import { createService } from '../../functions/src/queue/store.ts';
-import { grantRoles } from '../../functions/src/staff/store.ts';
-import { givenOrg, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { givenOrg, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
 import { actAs, buildLiffApp, open } from './support.ts';
 
@@ -31,7 +30,7 @@ beforeAll(async () => {
     const fields = newServiceSchema.parse({ id, name, prefix, counters: [{ id: 'c1', name: 'ช่อง 1' }] });
     await createService(t.rt.db, orgId, { ...fields, createdAt: now, updatedAt: now });
   }
-  await grantRoles(t.rt.db, orgId, { userId: officer.sub, roles: ['officer'], displayName: officer.name }, t.clock.now());
+  await grantStaffRoles(t, orgId, { userId: officer.sub, roles: ['officer'], displayName: officer.name });
   browser = await launchBrowser();
 }, 120_000);
 

@@ -8,6 +8,7 @@ import { getOrg } from '../../functions/src/orgs/store.ts';
 import { parsePlanDocument } from '../../functions/src/plans/parse/index.ts';
 import { getCurrentPlan, importPlanDocument, listPlanProjects, listPlans } from '../../functions/src/plans/store.ts';
 import { startTestFirestore } from '../support/firestore.ts';
+import { makeDocx, makePdf } from './support/office.ts';
 
 const real = (name: string) => readFileSync(new URL(`../../data/plans/${name}`, import.meta.url), 'utf8');
 
@@ -88,6 +89,36 @@ describe('plan store on the embedded Firestore emulator', () => {
     expect(lines.join('\n')).toMatch(/Fidelity: 51 agree, 3 disagree/);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ kind: 'report', org: { name: 'เทศบาลตำบลท่าแร่' }, fiscalYears: [2564] });
     expect((await getCurrentPlan(env.db, 'tharae'))?.projects).toHaveLength(45);
+  });
+
+  it('CLI: --publish imports a Word document, prints the fields to review and stores them with the published version', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plans-'));
+    const docx = join(dir, 'plan.docx');
+    writeFileSync(docx, makeDocx(readFileSync('test/fixtures/plans/variants/v02-maesot-d3d4-mission-in-cell.txt', 'utf8')));
+    const lines: string[] = [];
+    process.env.FIRESTORE_EMULATOR_HOST = env.emulator.host;
+    process.env.GCLOUD_PROJECT = 'demo-test';
+    const code = await runImport(['--org', 'maesot-word', '--file', docx, '--publish'], (l) => lines.push(l));
+    expect(code).toBe(0);
+    const printed = lines.join('\n');
+    expect(printed).toMatch(/review: 2 of 12 items have fields to check/);
+    expect(printed).toMatch(/d3-27 .*\n\s+budgets\.2566, .*one set of figures printed for 2 items \(27, 28\) \(line 12\)/);
+    const current = await getCurrentPlan(env.db, 'maesot-word');
+    expect(current?.plan.publication).toBe('published');
+    expect(current?.projects.find((p) => p.id === 'd3-28')?.review?.map((f) => f.field)).toContain('budgets.2567');
+    expect(current?.projects.find((p) => p.id === 'd3-24')?.review).toEqual([]);
+  });
+
+  it('CLI: a scanned PDF is refused with what to do, and nothing is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plans-'));
+    const scan = join(dir, 'scan.pdf');
+    writeFileSync(scan, makePdf([[]]));
+    const lines: string[] = [];
+    process.env.FIRESTORE_EMULATOR_HOST = env.emulator.host;
+    process.env.GCLOUD_PROJECT = 'demo-test';
+    expect(await runImport(['--org', 'scanned', '--file', scan], (l) => lines.push(l))).toBe(2);
+    expect(lines.join('\n')).toMatch(/no text layer.*\.docx.*OCR[\s\S]*nothing was written/);
+    expect(await getOrg(env.db, 'scanned')).toBeNull();
   });
 
   it('CLI: rejects a bad org id before reading anything', async () => {

@@ -4,8 +4,7 @@ import { queueDeps } from '../../functions/src/queue/routes.ts';
 import { addService, type QueueDeps } from '../../functions/src/queue/service.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
-import { grantRoles } from '../../functions/src/staff/store.ts';
-import { givenOrg, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { givenOrg, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
 
 export const AUD = '1234567890';
 /** Monday 23 November 2026, 10:00 in Bangkok: inside the demo opening hours. */
@@ -51,7 +50,7 @@ export async function startQueueApp(options: { at?: string } = {}) {
     const now = t.clock.now();
     const mk = async (displayName: string, roles: Role[]) => {
       const userId = newUserId();
-      await grantRoles(t.rt.db, org.id, { userId, displayName, roles }, now);
+      await grantStaffRoles(t, org.id, { userId, displayName, roles });
       return { userId, displayName, token: () => token(userId) };
     };
     const admin = await mk('ผู้ดูแล ระบบ', ['admin']);

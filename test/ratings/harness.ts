@@ -12,8 +12,7 @@ import { ratingsRouter } from '../../functions/src/ratings/routes.ts';
 import { RATING_COLLECTIONS } from '../../functions/src/ratings/store.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
-import { grantRoles } from '../../functions/src/staff/store.ts';
-import { givenOrg, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { givenOrg, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
 import { lineCheckedNotifier } from '../support/lineRules.ts';
 
 export const AUD = '1234567890';
@@ -32,12 +31,16 @@ export async function startRatingsApp(options: { at?: string; ratingLimit?: { ca
   // Records what would be sent, and checks each message against LINE's rules as the sandbox would.
   const notifier = lineCheckedNotifier();
   const ticketMap = new Map<string, TicketForRating>();
-  const complaintMap = new Map<string, { userId: string; finished: boolean }>();
+  const complaintMap = new Map<string, { userId: string; finished: boolean; kind?: 'general' | 'corruption' }>();
   const tickets: TicketLookup = { getTicket: async (orgId, id) => ticketMap.get(`${orgId}/${id}`) ?? null };
   const complaints: ComplaintLookup = {
     complaintForRating: async (orgId, id, userId) => {
       const c = complaintMap.get(`${orgId}/${id}`);
-      return c && c.userId === userId && c.finished ? { complaintId: id } : null;
+      return c && c.userId === userId && c.finished ? { complaintId: id, kind: c.kind ?? 'general' } : null;
+    },
+    complaintKind: async (orgId, id) => {
+      const c = complaintMap.get(`${orgId}/${id}`);
+      return c ? (c.kind ?? 'general') : null;
     },
   };
   const app = express();
@@ -98,7 +101,7 @@ export async function startRatingsApp(options: { at?: string; ratingLimit?: { ca
     await service('closed-service', 'บริการที่ปิดแล้ว', 'C', false);
     const mk = async (roles: Role[]) => {
       const userId = newUserId();
-      await grantRoles(t.rt.db, org.id, { userId, displayName: 'เจ้าหน้าที่', roles }, now);
+      await grantStaffRoles(t, org.id, { userId, displayName: 'เจ้าหน้าที่', roles });
       return { userId, token: () => token(userId) };
     };
     const officer = await mk(['officer']);

@@ -8,7 +8,7 @@ import { createLogger } from '../../functions/src/log.ts';
 import { createOrgIfAbsent, setOrgSecretsIfAbsent } from '../../functions/src/orgs/store.ts';
 import { startRuntime, type Runtime } from '../../functions/src/runtime.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
-import { grantRoles } from '../../functions/src/staff/store.ts';
+import { setUpStaffMember, silentNotifier } from '../../functions/src/integrity/setup.ts';
 import { startEmbeddedFirestore, type EmbeddedFirestore } from '../../functions/src/store/embedded.ts';
 import { startProxy, type CuttableProxy } from './proxy.ts';
 
@@ -118,10 +118,18 @@ export async function countEvents(t: TestApp, orgId: string): Promise<number> {
   return (await t.rt.db.collection('orgs').doc(orgId).collection('webhookEvents').count().get()).data().count;
 }
 
+/**
+ * Test fixture: makes `userId` staff with `roles` the way the operator does (ordinary roles directly; the integrity
+ * role through the logged operator grant, integrity/setup.ts), without telling anyone.
+ */
+export async function grantStaffRoles(t: { rt: { db: TestApp['rt']['db'] }; clock: TestApp['clock'] }, orgId: string, member: { userId: string; roles: Role[]; displayName?: string }) {
+  return setUpStaffMember({ db: t.rt.db, clock: t.clock, notifier: silentNotifier }, { id: orgId, line: {} }, member, 'test fixture');
+}
+
 /** A staff member with roles and a valid ID token for the organisation's LIFF channel. */
 export async function givenStaff(t: TestApp, orgId: string, roles: Role[], displayName = 'เจ้าหน้าที่ทดสอบ') {
   const userId = newUserId();
-  await grantRoles(t.rt.db, orgId, { userId, roles, displayName }, t.clock.now());
+  await grantStaffRoles(t, orgId, { userId, roles, displayName });
   return { userId, token: await idTokenFor(t, userId) };
 }
 

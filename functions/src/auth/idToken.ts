@@ -1,5 +1,6 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { UnauthenticatedError } from '../errors.ts';
+import { cleanText } from '../text/clean.ts';
 
 /** Who a verified ID token says the caller is. Nothing else about identity is ever taken from a client. */
 export interface VerifiedIdentity {
@@ -31,7 +32,9 @@ export function createIdTokenVerifier(options: { issuer: string; keys: JWTVerify
         if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > 100) {
           throw new UnauthenticatedError('token subject is not a LINE user id');
         }
-        return { userId: payload.sub, name: typeof payload.name === 'string' ? payload.name : undefined };
+        // The LINE display name is chosen by the user: cleaned of control and bidi characters, capped (text/clean.ts).
+        const name = typeof payload.name === 'string' ? cleanText(payload.name).slice(0, 100) || undefined : undefined;
+        return { userId: payload.sub, name };
       } catch (err) {
         if (err instanceof UnauthenticatedError) throw err;
         if (err instanceof errors.JWTExpired) throw new UnauthenticatedError('token expired', 'การเข้าสู่ระบบหมดอายุ กรุณาเปิดหน้านี้ใหม่จาก LINE');

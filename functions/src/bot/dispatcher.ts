@@ -1,3 +1,4 @@
+import { cleanText } from '../text/clean.ts';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Message } from '../line/client.ts';
 import type { LineEvent } from '../line/events.ts';
@@ -118,7 +119,8 @@ export async function handleEvent(deps: BotDeps, org: Org, event: LineEvent, now
   const complaintUrl = liffUrl(org, 'complaints/new', deps.liffLocalBase);
   switch (message.type) {
     case 'text':
-      return handleText(deps, ctx, message.text, inGroup);
+      // What a person typed: control and bidi characters dropped before any feature reads or echoes it.
+      return handleText(deps, ctx, cleanText(message.text, { multiline: true }), inGroup);
     case 'sticker':
       return { messages: inGroup ? [] : stickerReply(), outcome: 'sticker' };
     case 'image':

@@ -1,3 +1,4 @@
+import { safeText } from '../text/clean.ts';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { parseInput } from '../http/validate.ts';
@@ -7,11 +8,7 @@ import type { Message } from './types.ts';
 const askParamsSchema = z.object({ orgId: orgIdSchema });
 
 export const askBodySchema = z.object({
-  text: z
-    .string({ error: 'text: ต้องเป็นข้อความ' })
-    .trim()
-    .min(1, 'กรุณาพิมพ์คำถาม')
-    .max(1000, 'คำถามยาวเกิน 1,000 ตัวอักษร'),
+  text: safeText({ min: 1, max: 1000, notText: 'text: ต้องเป็นข้อความ', tooShort: 'กรุณาพิมพ์คำถาม', tooLong: 'คำถามยาวเกิน 1,000 ตัวอักษร' }),
 });
 
 export interface AskAnswer {

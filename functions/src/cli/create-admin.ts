@@ -5,6 +5,7 @@ import { orgIdSchema } from '../orgs/schema.ts';
 import { getOrg } from '../orgs/store.ts';
 import { grantRoles } from '../staff/store.ts';
 import { openFirestore } from '../store/firestore.ts';
+import { safeText } from '../text/clean.ts';
 
 /**
  * `npm run create-admin -- --org ID --user Uxxxxxxxx [--name "ชื่อ"]`: makes a LINE user the organisation's first admin
@@ -14,7 +15,7 @@ import { openFirestore } from '../store/firestore.ts';
 const argsSchema = z.object({
   org: orgIdSchema,
   user: z.string().regex(/^U[0-9a-f]{32}$/, 'a LINE user id: U followed by 32 hex digits'),
-  name: z.string().max(100).optional(),
+  name: safeText({ max: 100 }).optional(),
 });
 
 async function main(): Promise<number> {

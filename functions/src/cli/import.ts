@@ -1,5 +1,10 @@
 /**
- * npm run import -- --org ID --file PATH [--dry-run] [--json OUT]
+ * npm run import -- --org ID --file PATH [--dry-run] [--json OUT] [--publish]
+ *
+ * PATH may be plain text (the conversions), the JSON/CSV forms, a Word .docx or a PDF with a text layer; a scanned
+ * PDF is refused (exit 2) with what to do. The fields the importer is not sure of (each project's `review`) are
+ * printed after the items. `--publish` marks the version published; without it the version is marked a draft, but
+ * until the review flow exists (issue 14 item 3) both are made current at once, as before.
  *
  * Parses a plan or progress report (plain text, or the structured JSON/CSV forms), prints progress and the fidelity
  * report, and unless --dry-run writes it to Firestore (FIRESTORE_EMULATOR_HOST if set, else application default
@@ -14,7 +19,8 @@ import { ValidationError } from '../errors.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
 import { openFirestore } from '../store/firestore.ts';
 import { formatFidelity } from '../plans/fidelity.ts';
-import { readDocumentFile } from '../plans/forms.ts';
+import { formatReview } from '../plans/review.ts';
+import { readDocumentBytes } from '../plans/sources/index.ts';
 import { importPlanDocument } from '../plans/store.ts';
 import { firestoreTarget, runAsMain } from './common.ts';
 
@@ -23,16 +29,17 @@ const argsSchema = z.object({
   file: z.string().min(1, '--file PATH is required'),
   'dry-run': z.boolean().default(false),
   json: z.string().min(1).optional(),
+  publish: z.boolean().default(false),
 });
 
-const USAGE = 'usage: npm run import -- --org ID --file PATH [--dry-run] [--json OUT]';
+const USAGE = 'usage: npm run import -- --org ID --file PATH [--dry-run] [--json OUT] [--publish]';
 
 export async function runImport(argv: string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
   let parsedArgs;
   try {
     const { values } = parseArgs({
       args: argv,
-      options: { org: { type: 'string' }, file: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'string' } },
+      options: { org: { type: 'string' }, file: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'string' }, publish: { type: 'boolean' } },
       strict: true,
     });
     parsedArgs = argsSchema.safeParse(values);
@@ -47,9 +54,9 @@ export async function runImport(argv: string[], out: (line: string) => void = (l
   const args = parsedArgs.data;
 
   out(`reading ${args.file}`);
-  let content: string;
+  let content: Uint8Array;
   try {
-    content = await readFile(args.file, 'utf8');
+    content = await readFile(args.file);
   } catch (err) {
     out(`error: cannot read ${args.file}: ${(err as Error).message}`);
     return 66;
@@ -57,7 +64,7 @@ export async function runImport(argv: string[], out: (line: string) => void = (l
   let doc;
   try {
     const t0 = performance.now();
-    doc = readDocumentFile(content, basename(args.file));
+    doc = { ...(await readDocumentBytes(content, basename(args.file))), status: args.publish ? ('published' as const) : ('draft' as const) };
     out(`parsed ${doc.kind} (${doc.template}) of ${doc.org.name} in ${Math.round(performance.now() - t0)} ms: ${doc.projects.length} items, fiscal years ${doc.fiscalYears.join(', ')}`);
   } catch (err) {
     if (err instanceof ValidationError) {
@@ -70,6 +77,7 @@ export async function runImport(argv: string[], out: (line: string) => void = (l
   for (const d of doc.dimensions) {
     out(`  มิติที่ ${d.number} ${d.title}: ${doc.projects.filter((p) => p.dimension === d.number).length} items`);
   }
+  for (const line of formatReview(doc.projects)) out(line);
 
   if (args.json) {
     await writeFile(args.json, `${JSON.stringify(doc, null, 2)}\n`, 'utf8');
@@ -85,7 +93,8 @@ export async function runImport(argv: string[], out: (line: string) => void = (l
     try {
       const { planId, createdOrg } = await importPlanDocument(db, args.org, doc, new Date());
       if (createdOrg) out(`created organisation ${args.org} (${doc.org.name}) from the document header`);
-      out(`plan ${planId} written (${doc.projects.length} items) and made current for ${args.org}`);
+      out(`plan ${planId} written (${doc.projects.length} items, ${doc.status}) and made current for ${args.org}`);
+      if (!args.publish) out('note: drafts are not held back yet (the review page is to come): this version is served like a published one');
     } finally {
       await db.terminate();
     }

@@ -1,6 +1,6 @@
 /**
  * Complaint photos: data URLs from the browser (already downscaled there), checked and stripped of metadata here.
- * Pure byte handling, no I/O. JPEG: APP1..APP13, APP15 (EXIF with GPS, XMP, IPTC, ICC, vendor data) and comment segments
+ * Pure byte handling, no I/O. JPEG: everything after the end-of-image marker is dropped; APP1..APP13, APP15 (EXIF with GPS, XMP, IPTC, ICC, vendor data) and comment segments
  * are removed; APP0 (JFIF) and APP14 (Adobe colour transform) carry no personal data and are kept so the image decodes
  * the same. PNG: only critical and colour chunks are kept (eXIf, tEXt, iTXt, zTXt, tIME dropped). WebP: EXIF and XMP
  * chunks are dropped and the VP8X flags cleared.
@@ -47,7 +47,12 @@ export function stripMetadata(type: PhotoType, bytes: Buffer): Buffer {
 
 class CorruptImage extends Error {}
 
-/** Walks JPEG segments up to start-of-scan and drops metadata segments; the scan data is copied unchanged. */
+/**
+ * Walks JPEG segments and drops metadata segments (before and between scans). Entropy-coded scan data is copied
+ * unchanged up to the next real marker (FF followed by neither 00 nor a restart marker); the file ends at the
+ * end-of-image marker FFD9, and whatever follows it (a hidden archive, a second image, a trailer with the phone's
+ * data) is dropped. A file without end-of-image is refused as damaged.
+ */
 export function stripJpeg(b: Buffer): Buffer {
   const out: Buffer[] = [b.subarray(0, 2)];
   let i = 2;
@@ -56,9 +61,9 @@ export function stripJpeg(b: Buffer): Buffer {
     const marker = b[i + 1];
     if (marker === undefined) throw new CorruptImage('truncated');
     if (marker === 0xff) { i += 1; continue; } // fill byte
+    if (marker === 0xd9) return Buffer.concat([...out, b.subarray(i, i + 2)]);
     // Markers without a length.
     if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) { out.push(b.subarray(i, i + 2)); i += 2; continue; }
-    if (marker === 0xd9) { out.push(b.subarray(i, i + 2)); break; }
     if (i + 4 > b.length) throw new CorruptImage('truncated');
     const len = b.readUInt16BE(i + 2);
     if (len < 2 || i + 2 + len > b.length) throw new CorruptImage('bad segment length');
@@ -67,12 +72,14 @@ export function stripJpeg(b: Buffer): Buffer {
     if (keep) out.push(b.subarray(i, i + 2 + len));
     i += 2 + len;
     if (marker === 0xda) {
-      // Start of scan: the rest (entropy-coded data and any later markers) is image data.
-      out.push(b.subarray(i));
-      break;
+      // Start of scan: entropy-coded data up to the next marker that is not stuffing (FF00) or a restart (FFD0-D7).
+      const start = i;
+      while (i + 1 < b.length && !(b[i] === 0xff && b[i + 1] !== 0x00 && !(b[i + 1]! >= 0xd0 && b[i + 1]! <= 0xd7) && b[i + 1] !== 0xff)) i++;
+      if (i + 1 >= b.length) throw new CorruptImage('no end-of-image marker');
+      out.push(b.subarray(start, i));
     }
   }
-  return Buffer.concat(out);
+  throw new CorruptImage('no end-of-image marker');
 }
 
 const PNG_KEEP = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'gAMA', 'cHRM', 'sRGB', 'sBIT', 'pHYs', 'bKGD']);

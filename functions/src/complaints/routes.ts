@@ -2,6 +2,7 @@
  * HTTP surface of complaints. Thin: check params/query/body with zod, take identity from the verified token
  * (auth/middleware.ts), call a use case, shape nothing. Errors are thrown and mapped to HTTP by the platform.
  */
+import { safeText } from '../text/clean.ts';
 import { Router, type Request, type Response } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
@@ -19,10 +20,7 @@ import { changeStatusSchema, fileComplaintSchema, reopenSchema } from './schema.
 import {
   changeComplaintStatus,
   fileComplaint,
-  getComplaintPhoto,
-  getStaffComplaint,
   listMyComplaints,
-  listStaffInbox,
   reopenComplaint,
   trackComplaint,
   type ComplaintDeps,
@@ -32,6 +30,9 @@ import { computeStats, type ComplaintStats } from './stats.ts';
 import { categoryTitles } from './categories.ts';
 import { listComplaints } from './store.ts';
 import { STATUSES } from './workflow.ts';
+import { revealReporter } from './reveal.ts';
+import { getComplaintPhoto, getStaffComplaint, listStaffInbox } from './staffViews.ts';
+import { revealBodySchema } from '../integrity/schema.ts';
 
 export interface ComplaintsRouterDeps {
   db: Firestore;
@@ -69,7 +70,7 @@ const categoriesBody = z
     categories: z
       .array(categorySchema.extend({
         id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'รหัสหมวดใช้ a-z, 0-9 และ - ไม่เกิน 40 ตัว' }),
-        title: z.string().trim().min(1, { error: 'กรุณากรอกชื่อหมวด' }).max(80, { error: 'ชื่อหมวดยาวเกิน 80 ตัวอักษร' }),
+        title: safeText({ min: 1, max: 80, tooShort: 'กรุณากรอกชื่อหมวด', tooLong: 'ชื่อหมวดยาวเกิน 80 ตัวอักษร' }),
       }), { error: 'categories ต้องเป็นรายการ' })
       .max(50, { error: 'มีได้ไม่เกิน 50 หมวด' }),
   })
@@ -188,6 +189,14 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
     const actor = actorOf(res);
     await changeComplaintStatus(service, o, actor, id, input);
     res.json(await getStaffComplaint(service, o, actor, id, (n) => `/api/orgs/${o.id}/staff/complaints/${id}/photos/${n}`));
+  });
+
+  // Who reported a corruption case: integrity officers only, one case at a time, with a reason; logged before shown.
+  router.post(`${staffBase}/:id/reporter`, org, auth, requireRole('integrity_officer'), async (req, res) => {
+    const { id } = parseInput(idParam, req.params);
+    const { reason } = parseInput(revealBodySchema, req.body ?? {});
+    res.set('Cache-Control', 'private, no-store');
+    res.json(await revealReporter(service, orgOf(res), actorOf(res), id, reason));
   });
 
   router.get(`${staffBase}/:id/photos/:n`, ...staffAuth, async (req, res) => {

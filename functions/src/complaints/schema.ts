@@ -1,3 +1,4 @@
+import { safeText } from '../text/clean.ts';
 import { z } from 'zod';
 import { KINDS, type ComplaintKind } from './categories.ts';
 import { MAX_PHOTOS } from './photos.ts';
@@ -8,12 +9,16 @@ export type { ComplaintKind, Status };
 const THAI_DIGITS = /[๐-๙]/g;
 export const arabicDigits = (s: string) => s.replace(THAI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0e50));
 
-const text = (min: number, max: number, what: string) =>
-  z
-    .string({ error: `กรุณากรอก${what}` })
-    .trim()
-    .min(min, { error: min <= 1 ? `กรุณากรอก${what}` : `${what}ต้องยาวอย่างน้อย ${min} ตัวอักษร` })
-    .max(max, { error: `${what}ยาวเกิน ${max} ตัวอักษร` });
+/** Free text: cleaned of control and bidi characters (text/clean.ts), trimmed, length checked. */
+const text = (min: number, max: number, what: string, multiline = false) =>
+  safeText({
+    min,
+    max,
+    multiline,
+    notText: `กรุณากรอก${what}`,
+    tooShort: min <= 1 ? `กรุณากรอก${what}` : `${what}ต้องยาวอย่างน้อย ${min} ตัวอักษร`,
+    tooLong: `${what}ยาวเกิน ${max} ตัวอักษร`,
+  });
 
 const phone = z
   .string({ error: 'เบอร์โทรศัพท์ไม่ถูกต้อง' })
@@ -25,7 +30,7 @@ export const placeSchema = z
     {
       lat: z.number({ error: 'ละติจูดต้องเป็นตัวเลข' }).min(-90, { error: 'ละติจูดต้องอยู่ระหว่าง -90 ถึง 90' }).max(90, { error: 'ละติจูดต้องอยู่ระหว่าง -90 ถึง 90' }).optional(),
       lng: z.number({ error: 'ลองจิจูดต้องเป็นตัวเลข' }).min(-180, { error: 'ลองจิจูดต้องอยู่ระหว่าง -180 ถึง 180' }).max(180, { error: 'ลองจิจูดต้องอยู่ระหว่าง -180 ถึง 180' }).optional(),
-      text: z.string({ error: 'ที่อยู่ต้องเป็นข้อความ' }).trim().max(500, { error: 'สถานที่ยาวเกิน 500 ตัวอักษร' }).optional(),
+      text: safeText({ max: 500, notText: 'ที่อยู่ต้องเป็นข้อความ', tooLong: 'สถานที่ยาวเกิน 500 ตัวอักษร' }).optional(),
     },
     { error: 'สถานที่ต้องเป็นพิกัดหรือที่อยู่' },
   )
@@ -50,7 +55,7 @@ export const contactSchema = z
   .object(
     {
       method: z.enum(CONTACT_PREFERENCES, { error: 'ช่องทางติดต่อกลับต้องเป็น line, phone, email หรือ none' }).optional(),
-      name: z.string({ error: 'ชื่อต้องเป็นข้อความ' }).trim().max(100, { error: 'ชื่อยาวเกิน 100 ตัวอักษร' }).optional(),
+      name: safeText({ max: 100, notText: 'ชื่อต้องเป็นข้อความ', tooLong: 'ชื่อยาวเกิน 100 ตัวอักษร' }).optional(),
       phone: phone.optional(),
       email: z.email({ error: 'อีเมลไม่ถูกต้อง' }).max(200, { error: 'อีเมลยาวเกิน 200 ตัวอักษร' }).optional(),
     },
@@ -65,7 +70,7 @@ export const fileComplaintSchema = z
       kind: z.enum(KINDS, { error: 'ประเภทต้องเป็น general (ร้องเรียนทั่วไป) หรือ corruption (แจ้งเบาะแสทุจริต)' }),
       category: z.string({ error: 'กรุณาเลือกหมวดเรื่อง' }).min(1, { error: 'กรุณาเลือกหมวดเรื่อง' }).max(40, { error: 'หมวดเรื่องไม่ถูกต้อง' }),
       title: text(3, 120, 'หัวข้อ'),
-      description: text(10, 4000, 'รายละเอียด'),
+      description: text(10, 4000, 'รายละเอียด', true),
       place: placeSchema.optional(),
       photos: z
         .array(photoInput, { error: 'รูปภาพต้องเป็นรายการ' })
@@ -93,9 +98,9 @@ export const changeStatusSchema = z
   .object(
     {
       to: z.enum(STATUSES, { error: `สถานะต้องเป็นหนึ่งใน ${STATUSES.join(', ')}` }),
-      note: z.string({ error: 'ข้อความถึงผู้ร้องต้องเป็นข้อความ' }).trim().max(1000, { error: 'ข้อความยาวเกิน 1000 ตัวอักษร' }).optional(),
-      reason: z.string({ error: 'เหตุผลต้องเป็นข้อความ' }).trim().max(1000, { error: 'เหตุผลยาวเกิน 1000 ตัวอักษร' }).optional(),
-      forwardedTo: z.string({ error: 'หน่วยงานที่ส่งต่อต้องเป็นข้อความ' }).trim().max(200, { error: 'ชื่อหน่วยงานยาวเกิน 200 ตัวอักษร' }).optional(),
+      note: safeText({ max: 1000, multiline: true, notText: 'ข้อความถึงผู้ร้องต้องเป็นข้อความ', tooLong: 'ข้อความยาวเกิน 1000 ตัวอักษร' }).optional(),
+      reason: safeText({ max: 1000, multiline: true, notText: 'เหตุผลต้องเป็นข้อความ', tooLong: 'เหตุผลยาวเกิน 1000 ตัวอักษร' }).optional(),
+      forwardedTo: safeText({ max: 200, notText: 'หน่วยงานที่ส่งต่อต้องเป็นข้อความ', tooLong: 'ชื่อหน่วยงานยาวเกิน 200 ตัวอักษร' }).optional(),
     },
     { error: 'ข้อมูลต้องเป็น JSON object' },
   )
@@ -106,7 +111,7 @@ export type ChangeStatusInput = z.infer<typeof changeStatusSchema>;
 export const reopenSchema = z
   .object(
     {
-      reason: text(5, 500, 'เหตุผลที่ยังไม่ได้รับการแก้ไข'),
+      reason: text(5, 500, 'เหตุผลที่ยังไม่ได้รับการแก้ไข', true),
       secret: z.string({ error: 'รหัสลับไม่ถูกต้อง' }).max(100, { error: 'รหัสลับไม่ถูกต้อง' }).optional(),
     },
     { error: 'ข้อมูลต้องเป็น JSON object' },

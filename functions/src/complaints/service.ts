@@ -15,7 +15,7 @@ import type { StaffMember } from '../staff/schema.ts';
 import { listStaffGroupIds } from '../staff/groups.ts';
 import { listStaffWithRole } from '../staff/store.ts';
 import { ulid } from '../line/ulid.ts';
-import { canHandle, visibleKinds } from './access.ts';
+import { canHandle } from './access.ts';
 import { categoryTitles, listCategories, type ComplaintKind } from './categories.ts';
 import { complainantUpdateMessages, integrityNotice, integrityReopenNotice, reopenedCard, staffCard } from './messages.ts';
 import { decodePhoto, type Photo } from './photos.ts';
@@ -28,17 +28,15 @@ import {
   getComplaint,
   getComplaintIdByCode,
   getComplaints,
-  getPhoto,
   getReporter,
   listComplaintIdsOfUser,
-  listComplaints,
   listUpdates,
   reserveTrackingCode,
   savePhoto,
 } from './store.ts';
 import { newTrackingCode, parseTrackingCode } from './trackingCode.ts';
-import { mineItem, ownerView, publicView, staffDetail, staffItem } from './views.ts';
-import { dueAtFor, formatThaiDate, isFinished, isOverdue, STATUS_LABELS, transitionRule, windowEndFor, type Status } from './workflow.ts';
+import { mineItem, ownerView, publicView } from './views.ts';
+import { dueAtFor, formatThaiDate, isFinished, STATUS_LABELS, transitionRule, windowEndFor, type Status } from './workflow.ts';
 
 export interface ComplaintDeps {
   db: Firestore;
@@ -241,7 +239,7 @@ export interface StaffActor {
 }
 
 /** Loads a complaint for a staff member; a corruption report is "not found" for anyone but integrity officers. */
-async function complaintForStaff(deps: ComplaintDeps, org: Org, actor: StaffActor, id: string): Promise<Complaint> {
+export async function complaintForStaff(deps: ComplaintDeps, org: Org, actor: StaffActor, id: string): Promise<Complaint> {
   const c = await getComplaint(deps.db, org.id, id);
   if (!c) throw new NotFoundError(`complaint ${id}`, 'ไม่พบเรื่องนี้');
   if (!canHandle(actor.staff, c.kind)) {
@@ -408,47 +406,6 @@ export async function listMyComplaints(deps: ComplaintDeps, org: Org, caller: Ca
     .filter((c) => !c.anonymous)
     .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
     .map((c) => mineItem(c, titles.get(c.category) ?? c.category, now));
-}
-
-// ---------- staff views ----------
-
-export interface InboxFilter {
-  kind?: ComplaintKind | undefined;
-  status?: Status[] | undefined;
-  category?: string | undefined;
-  overdue?: boolean | undefined;
-}
-
-export async function listStaffInbox(deps: ComplaintDeps, org: Org, actor: StaffActor, filter: InboxFilter) {
-  const kinds = visibleKinds(actor.staff);
-  if (kinds.length === 0) throw new ForbiddenError('no complaint role', 'คุณไม่มีสิทธิ์ดูเรื่องร้องเรียน');
-  if (filter.kind && !kinds.includes(filter.kind)) {
-    throw new ForbiddenError(`kind ${filter.kind} not visible`, filter.kind === 'corruption' ? 'เรื่องแจ้งเบาะแสทุจริตเห็นได้เฉพาะเจ้าหน้าที่ศูนย์ปฏิบัติการต่อต้านการทุจริต' : 'คุณไม่มีสิทธิ์ดูเรื่องประเภทนี้');
-  }
-  const now = deps.clock.now();
-  const wanted = filter.kind ? [filter.kind] : kinds;
-  const lists = await Promise.all(wanted.map((kind) => listComplaints(deps.db, org.id, { kind, ...(filter.status ? { statuses: filter.status } : {}) })));
-  const titles = await categoryTitles(deps.db, org.id);
-  return lists
-    .flat()
-    .filter((c) => canHandle(actor.staff, c.kind))
-    .filter((c) => !filter.category || c.category === filter.category)
-    .filter((c) => filter.overdue === undefined || isOverdue(c, now) === filter.overdue)
-    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
-    .map((c) => staffItem(c, titles.get(c.category) ?? c.category, now));
-}
-
-export async function getStaffComplaint(deps: ComplaintDeps, org: Org, actor: StaffActor, id: string, photoUrl: (n: number) => string) {
-  const c = await complaintForStaff(deps, org, actor, id);
-  const [history, reporter, titles] = await Promise.all([listUpdates(deps.db, org.id, c.id), getReporter(deps.db, org.id, c.id), categoryTitles(deps.db, org.id)]);
-  return staffDetail(c, titles.get(c.category) ?? c.category, history, reporter, deps.clock.now(), photoUrl);
-}
-
-export async function getComplaintPhoto(deps: ComplaintDeps, org: Org, actor: StaffActor, id: string, n: number) {
-  const c = await complaintForStaff(deps, org, actor, id);
-  const photo = n >= 1 && n <= c.photoCount ? await getPhoto(deps.db, org.id, c.id, n) : null;
-  if (!photo) throw new NotFoundError(`photo ${n}`, 'ไม่พบรูปภาพนี้');
-  return photo;
 }
 
 export { listCategories };

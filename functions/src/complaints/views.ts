@@ -100,7 +100,17 @@ export function reporterView(c: Complaint, r: Reporter | null) {
   return { anonymous: false as const, viaLine: r.userId !== null, name: r.name, phone: r.phone, email: r.email, lineName: r.lineName, contactPreference: c.contactPreference };
 }
 
-export function staffDetail(c: Complaint, categoryTitle: string, history: ComplaintUpdate[], reporter: Reporter | null, now: Date, photoUrl: (n: number) => string) {
+/**
+ * A corruption case's reporter block in the details: only whether they stayed anonymous. Who they are is a separate,
+ * logged request (complaints/reveal.ts), so every look at a reporter leaves a trace in the audit log.
+ */
+export function concealedReporter(c: Complaint) {
+  return { concealed: true as const, anonymous: c.anonymous, contactPreference: c.contactPreference };
+}
+
+export type ReporterBlock = ReturnType<typeof reporterView> | ReturnType<typeof concealedReporter>;
+
+export function staffDetail(c: Complaint, categoryTitle: string, history: ComplaintUpdate[], reporter: ReporterBlock, now: Date, photoUrl: (n: number) => string) {
   return {
     ...staffItem(c, categoryTitle, now),
     description: c.description,
@@ -117,6 +127,6 @@ export function staffDetail(c: Complaint, categoryTitle: string, history: Compla
       forwardedTo: u.forwardedTo,
       by: u.actor.type === 'staff' ? { type: 'staff' as const, displayName: u.actor.displayName } : { type: u.actor.type },
     })),
-    reporter: reporterView(c, reporter),
+    reporter,
   };
 }

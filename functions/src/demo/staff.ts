@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import { listStaffGroupIds, markStaffGroup } from '../staff/groups.ts';
 import type { Role } from '../staff/schema.ts';
-import { getStaffMember, grantRoles } from '../staff/store.ts';
+import { getStaffMember } from '../staff/store.ts';
+import { setUpStaffMember, silentNotifier } from '../integrity/setup.ts';
 import { recordGroupJoined } from '../bot/store.ts';
 
 /** Demo staff of each demo organisation: fixed LINE-shaped ids so a tester can sign in as them (/dev/demo). */
@@ -26,7 +27,8 @@ export function demoStaff(orgId: string) {
 /** Creates the demo staff and registers the demo staff group, unless already there. */
 export async function seedDemoStaff(db: Firestore, orgId: string, now: Date): Promise<void> {
   for (const member of demoStaff(orgId)) {
-    if (!(await getStaffMember(db, orgId, member.userId))) await grantRoles(db, orgId, member, now);
+    // The demo's integrity officer is made the way an operator makes the first one (logged in the audit log).
+    if (!(await getStaffMember(db, orgId, member.userId))) await setUpStaffMember({ db, clock: { now: () => now }, notifier: silentNotifier }, { id: orgId, line: {} }, member, 'demo seed');
   }
   const groupId = demoStaffGroupId(orgId);
   if (!(await listStaffGroupIds(db, orgId)).includes(groupId)) {

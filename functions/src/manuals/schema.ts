@@ -1,3 +1,4 @@
+import { safeText } from '../text/clean.ts';
 import { z } from 'zod';
 
 /**
@@ -14,7 +15,8 @@ export const manualIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'manual id: 2-64 lowercase letters, digits or dashes');
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Free text of a manual (admins import it): cleaned of control and bidi characters (text/clean.ts), newlines kept. */
+const text = (max: number) => safeText({ min: 1, max, multiline: true });
 
 export const DURATION_UNITS = ['minutes', 'hours', 'days', 'business-days'] as const;
 export const DURATION_UNIT_LABELS: Record<(typeof DURATION_UNITS)[number], string> = {
@@ -107,8 +109,8 @@ export type ComplaintChannel = z.infer<typeof complaintChannelSchema>;
 export const contactSchema = z.object({
   unit: text(200),
   /** May be empty when the organisation has not given a number. */
-  phone: z.string().trim().max(100).default(''),
-  address: z.string().trim().max(500).default(''),
+  phone: safeText({ max: 100 }).default(''),
+  address: safeText({ max: 500, multiline: true }).default(''),
 });
 export type ManualContact = z.infer<typeof contactSchema>;
 

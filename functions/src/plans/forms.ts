@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { z } from 'zod';
+import { safeText } from '../text/clean.ts';
 import { ValidationError, type FieldIssue } from '../errors.ts';
 import { checkFidelity } from './fidelity.ts';
 import { cleanName, matchKey, thaiDigitsToArabic } from './normalize.ts';
@@ -67,17 +68,17 @@ const budgetCell = z
   .transform((s) => (s === '' ? undefined : s === '-' ? 0 : Number(s)));
 
 const csvRowSchema = z.object({
-  org_name: z.string().trim().min(2, 'org_name: the organisation name'),
-  org_district: z.string().trim().default(''),
-  org_province: z.string().trim().default(''),
+  org_name: safeText({ min: 2, max: 200, tooShort: 'org_name: the organisation name', tooLong: 'org_name: at most 200 characters' }),
+  org_district: safeText({ max: 100 }).default(''),
+  org_province: safeText({ max: 100 }).default(''),
   dimension: z.string().transform((s) => Number(thaiDigitsToArabic(s).trim())).pipe(z.number().int().min(1, 'dimension: 1-4').max(4, 'dimension: 1-4')),
   mission: z
     .string()
     .transform((s) => thaiDigitsToArabic(s).trim())
     .refine((s) => s === '' || /^[1-4]\.\d{1,2}$/.test(s), 'mission: like "2.2" or empty'),
   number: z.string().transform((s) => thaiDigitsToArabic(s).trim()).pipe(z.string().min(1, 'number: required')),
-  name: z.string().trim().min(2, 'name: required'),
-  responsible_unit: z.string().trim().default(''),
+  name: safeText({ min: 2, max: 1000, tooShort: 'name: required', tooLong: 'name: at most 1000 characters' }),
+  responsible_unit: safeText({ max: 300 }).default(''),
 });
 
 /** Reads the CSV form. Throws ValidationError naming the row (1 = header) and column of each problem. */
@@ -125,6 +126,7 @@ export function documentFromCsv(text: string, file = ''): ParsedDocument {
       mission: r.mission === '' ? null : r.mission,
       budgets,
       budgetShared: null,
+      review: [],
       responsibleUnit: r.responsible_unit || null,
       detail: null,
       yearPlan: null,

@@ -75,6 +75,22 @@ export const activityResultSchema = z.object({
 });
 export type ActivityResult = z.infer<typeof activityResultSchema>;
 
+/**
+ * One field the importer is not sure of: which field ("name", "number", "dimension", "mission", "budgets.2567",
+ * "responsibleUnit"), why (English, for staff and logs), and the source line that shows it. Fields without an entry
+ * are ones the importer would bet on. Staff review these before a draft is published.
+ */
+export const reviewFlagSchema = z.object({
+  field: z.string().regex(/^(?:name|number|dimension|mission|responsibleUnit|budgets(?:\.\d{4})?)$/, 'field like "name" or "budgets.2567"'),
+  reason: z.string().min(1),
+  line: z.number().int().min(1).nullable(),
+});
+export type ReviewFlag = z.infer<typeof reviewFlagSchema>;
+
+/** A plan version is stored as a draft for staff review, or published (served to residents). */
+export const planStatusSchema = z.enum(['draft', 'published']);
+export type PlanStatus = z.infer<typeof planStatusSchema>;
+
 export const projectSchema = z.object({
   /** Stable id: `d{dimension}-{number slug}`, e.g. "d1-8" or "d1-1-1-1-2". Chat and LIFF links use it. */
   id: z.string().regex(/^d[1-4]-[a-z0-9-]+$/, 'project id like "d1-8"'),
@@ -108,6 +124,11 @@ export const projectSchema = z.object({
   activity: activityResultSchema.nullable(),
   /** 1-based line in the source of the row that lists the item (summary/year table row or report heading). */
   line: z.number().int().min(1).nullable(),
+  /**
+   * Fields the importer is not sure of (empty when sure). The parsers always set it; optional only so that versions
+   * stored before it existed, and hand-made structured forms, still read.
+   */
+  review: z.array(reviewFlagSchema).optional(),
 });
 export type Project = z.infer<typeof projectSchema>;
 
@@ -182,6 +203,11 @@ export const orgHeaderSchema = z.object({
 export const parsedDocumentSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   kind: z.enum(['plan', 'report']),
+  /**
+   * "draft" until staff publish it (`npm run import -- --publish` publishes at once); absent = as imported, not yet
+   * decided (the parser's output).
+   */
+  status: planStatusSchema.optional(),
   template: z.enum(['five-year', 'one-year', 'progress-report', 'structured']),
   org: orgHeaderSchema,
   title: z.string(),

@@ -13,7 +13,7 @@ import { createOrganisation } from '../orgs/onboarding.ts';
 import { getOrg, setCurrentPlan } from '../orgs/store.ts';
 import { COLLECTIONS } from '../store/collections.ts';
 import { satisfactionTargetOf } from './satisfactionTarget.ts';
-import { dimensionSchema, fidelitySchema, projectSchema, reportSchema, type ParsedDocument, type Project } from './schema.ts';
+import { dimensionSchema, fidelitySchema, planStatusSchema, projectSchema, reportSchema, type ParsedDocument, type Project } from './schema.ts';
 
 export const planSummarySchema = z.object({
   projects: z.number().int(),
@@ -35,6 +35,11 @@ export const storedPlanSchema = z.object({
   id: z.string(),
   orgId: z.string(),
   status: z.enum(['writing', 'complete']),
+  /**
+   * Draft (imported without --publish, for staff review) or published. Readers do not filter on it yet (the review
+   * flow is to come); versions stored before it existed have none and count as published.
+   */
+  publication: planStatusSchema.optional(),
   kind: z.enum(['plan', 'report']),
   template: z.string(),
   title: z.string(),
@@ -107,6 +112,7 @@ export async function writePlanVersion(db: Firestore, orgId: string, planId: str
     id: planId,
     orgId,
     status: 'writing',
+    publication: doc.status ?? 'published',
     kind: doc.kind,
     template: doc.template,
     title: doc.title,

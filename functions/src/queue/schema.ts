@@ -2,6 +2,7 @@
  * The queue's data: services (with counters and opening hours), tickets, and the call log. Zod schemas validate what
  * comes from outside (admin API, CLI, request bodies); the stored shapes are typed and written only by store.ts.
  */
+import { safeText } from '../text/clean.ts';
 import { z } from 'zod';
 import { isValidDay } from './day.ts';
 import type { LogAction, TicketState } from './workflow.ts';
@@ -14,7 +15,7 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'เวล�
 
 export const counterSchema = z.object({
   id: counterIdSchema,
-  name: z.string().trim().min(1, { error: 'กรุณากรอกชื่อช่องบริการ' }).max(40, { error: 'ชื่อช่องบริการยาวเกิน 40 ตัวอักษร' }),
+  name: safeText({ min: 1, max: 40, tooShort: 'กรุณากรอกชื่อช่องบริการ', tooLong: 'ชื่อช่องบริการยาวเกิน 40 ตัวอักษร' }),
 });
 export type Counter = z.infer<typeof counterSchema>;
 
@@ -31,8 +32,8 @@ export const hoursSchema = z
 /** What an admin sets for a service; `id` is fixed once created. */
 export const serviceFieldsSchema = z
   .object({
-    name: z.string().trim().min(1, { error: 'กรุณากรอกชื่อบริการ' }).max(80, { error: 'ชื่อบริการยาวเกิน 80 ตัวอักษร' }),
-    description: z.string().trim().max(300, { error: 'คำอธิบายยาวเกิน 300 ตัวอักษร' }).default(''),
+    name: safeText({ min: 1, max: 80, tooShort: 'กรุณากรอกชื่อบริการ', tooLong: 'ชื่อบริการยาวเกิน 80 ตัวอักษร' }),
+    description: safeText({ max: 300, multiline: true, tooLong: 'คำอธิบายยาวเกิน 300 ตัวอักษร' }).default(''),
     /** Letters before the number on the ticket and the board: A → "A007". Unique within the organisation. */
     prefix: z.string().trim().toUpperCase().regex(/^[A-Z]{1,2}$/, { error: 'อักษรนำหน้าคิวต้องเป็นตัวอักษรภาษาอังกฤษ 1-2 ตัว' }),
     counters: z
@@ -49,7 +50,7 @@ export const serviceFieldsSchema = z
     /** Service manuals (คู่มือสำหรับประชาชน) this counter serves, e.g. birth-registration. */
     manualIds: z.array(serviceIdSchema).max(30).default([]),
     /** Where it is, for the ticket page and the poster: "ชั้น 1 อาคารสำนักงาน". */
-    location: z.string().trim().max(120).default(''),
+    location: safeText({ max: 120 }).default(''),
     /** Minutes one person takes, used for the waiting estimate until today's own service times exist. */
     typicalServiceMinutes: z.number().int().min(1).max(240).default(10),
     /**
@@ -151,11 +152,7 @@ export type Via = (typeof VIAS)[number];
 
 // ---------- request bodies ----------
 
-const reason = z
-  .string({ error: 'กรุณาระบุเหตุผล' })
-  .trim()
-  .min(3, { error: 'กรุณาระบุเหตุผลอย่างน้อย 3 ตัวอักษร' })
-  .max(200, { error: 'เหตุผลยาวเกิน 200 ตัวอักษร' });
+const reason = safeText({ min: 3, max: 200, notText: 'กรุณาระบุเหตุผล', tooShort: 'กรุณาระบุเหตุผลอย่างน้อย 3 ตัวอักษร', tooLong: 'เหตุผลยาวเกิน 200 ตัวอักษร' });
 
 export const viaSchema = z.enum(VIAS).default('staff-page');
 
@@ -167,7 +164,7 @@ export const reasonBody = z.object({ reason, via: viaSchema }).strict();
 export const walkInBody = z
   .object({
     /** A short note for staff (e.g. "ผู้สูงอายุ ไม่มี LINE"); no names or ID numbers. */
-    note: z.string().trim().max(60, { error: 'หมายเหตุยาวเกิน 60 ตัวอักษร' }).optional(),
+    note: safeText({ max: 60, tooLong: 'หมายเหตุยาวเกิน 60 ตัวอักษร' }).optional(),
     via: viaSchema,
   })
   .strict();
@@ -181,7 +178,7 @@ export const dayParam = z
 export const closedDaySchema = z
   .object({
     day: dayParam,
-    name: z.string({ error: 'กรุณาระบุชื่อวันหยุด' }).trim().min(1, { error: 'กรุณาระบุชื่อวันหยุด' }).max(60, { error: 'ชื่อวันหยุดยาวเกิน 60 ตัวอักษร' }),
+    name: safeText({ min: 1, max: 60, notText: 'กรุณาระบุชื่อวันหยุด', tooShort: 'กรุณาระบุชื่อวันหยุด', tooLong: 'ชื่อวันหยุดยาวเกิน 60 ตัวอักษร' }),
   })
   .strict();
 export interface ClosedDay {

@@ -4,6 +4,7 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { complaintRatingContext } from '../complaints/service.ts';
+import { getComplaint } from '../complaints/store.ts';
 import { getService, getTicket, listServices } from '../queue/store.ts';
 import type { QueueService } from '../queue/schema.ts';
 import { parseTicketId } from '../queue/workflow.ts';
@@ -41,7 +42,10 @@ export function complaintLookup(db: Firestore): ComplaintLookup {
   return {
     async complaintForRating(orgId, complaintId, userId) {
       const c = await complaintRatingContext({ db }, orgId, complaintId, userId);
-      return c ? { complaintId: c.complaintId } : null;
+      return c ? { complaintId: c.complaintId, kind: c.kind } : null;
+    },
+    async complaintKind(orgId, complaintId) {
+      return (await getComplaint(db, orgId, complaintId))?.kind ?? null;
     },
   };
 }

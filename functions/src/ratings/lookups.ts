@@ -45,5 +45,10 @@ export interface TicketLookup {
  * `complaintRatingContext` of the complaints feature has exactly this contract.
  */
 export interface ComplaintLookup {
-  complaintForRating(orgId: string, complaintId: string, userId: string): Promise<{ complaintId: string } | null>;
+  complaintForRating(orgId: string, complaintId: string, userId: string): Promise<{ complaintId: string; kind: 'general' | 'corruption' } | null>;
+  /**
+   * The kind of a complaint (null when unknown). Text attached to a corruption case (a rating comment) follows the
+   * case's access rule: only integrity officers read it, so staff listings leave it out.
+   */
+  complaintKind(orgId: string, complaintId: string): Promise<'general' | 'corruption' | null>;
 }

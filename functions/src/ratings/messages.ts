@@ -73,6 +73,15 @@ function targetLine(f: Pick<Figures, 'meanPercent' | 'satisfiedPercent'>, target
 
 // ---------- low score alert (staff group) ----------
 
+/**
+ * A low rating of how a corruption case was handled: to integrity officers only, and with nothing of the case or the
+ * rating in it (the case's page shows the rating to them).
+ */
+export function corruptionLowScoreNotice(inboxUrl: string | undefined): Message {
+  const text = 'มีผลประเมินความพึงพอใจต่ำของการจัดการเรื่องแจ้งเบาะแสการทุจริต 1 เรื่อง กรุณาตรวจสอบในระบบ (เฉพาะเจ้าหน้าที่ผู้รับผิดชอบ)';
+  return { type: 'text', text: inboxUrl ? `${text}\n${inboxUrl}` : text };
+}
+
 /** Items a rating scored at or below LOW_SCORE. */
 export function lowItems(r: Pick<Rating, 'scores'>): Item[] {
   return ITEMS.filter((i) => r.scores[i] <= LOW_SCORE);

@@ -2,6 +2,7 @@
  * The satisfaction rating model: the five items Thai local governments survey on a 5-point scale, the body of a
  * submission, what is stored, and the per-organisation settings (target). Pure: no I/O.
  */
+import { safeText } from '../text/clean.ts';
 import { z } from 'zod';
 
 /** Survey items, in the order forms and reports show them. */
@@ -104,20 +105,14 @@ export const scoresSchema = z
   .strict();
 export type Scores = Record<Item, number>;
 
-/** Control characters (except newline and tab) are dropped from comments; the rest is kept as written. */
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 export const submitRatingSchema = z
   .object(
     {
       serviceId: serviceIdSchema.optional(),
       scores: scoresSchema,
-      comment: z
-        .string({ error: 'ความคิดเห็นต้องเป็นข้อความ' })
-        .transform((s) => s.replace(CONTROL, '').trim())
-        .pipe(z.string().max(COMMENT_MAX, { error: `ความคิดเห็นยาวเกิน ${COMMENT_MAX} ตัวอักษร` }))
-        .optional(),
+      // Control and bidi characters dropped (text/clean.ts); newlines kept; the rest as written.
+      comment: safeText({ max: COMMENT_MAX, multiline: true, notText: 'ความคิดเห็นต้องเป็นข้อความ', tooLong: `ความคิดเห็นยาวเกิน ${COMMENT_MAX} ตัวอักษร` }).optional(),
       ageGroup: z.enum(AGE_GROUPS, { error: `ช่วงอายุต้องเป็นหนึ่งใน ${AGE_GROUPS.join(', ')}` }).optional(),
       ticketId: ticketIdSchema.optional(),
       complaintId: complaintIdSchema.optional(),
@@ -158,6 +153,11 @@ export interface Rating {
   source: Source;
   ticketId: string | null;
   complaintId: string | null;
+  /**
+   * The kind of the rated complaint. A corruption case's rating follows the case's access rule: its comment is kept in
+   * `corruptionRatingComments` (integrity officers only, through the case), and its alerts go to integrity officers.
+   */
+  caseKind?: 'general' | 'corruption' | null;
   scores: Scores;
   ageGroup: AgeGroup | null;
   hasComment: boolean;
@@ -202,7 +202,7 @@ export const settingsSchema = z
   .object({
     targetPercent: z.number({ error: 'เป้าหมายต้องเป็นตัวเลขร้อยละ' }).min(1, { error: 'เป้าหมายต้องอยู่ระหว่าง 1-100' }).max(100, { error: 'เป้าหมายต้องอยู่ระหว่าง 1-100' }),
     targetBasis: z.enum(TARGET_BASES, { error: 'เกณฑ์ต้องเป็น mean หรือ satisfied' }).default('mean'),
-    targetSource: z.string({ error: 'ที่มาของเป้าหมายต้องเป็นข้อความ' }).trim().max(200, { error: 'ที่มาของเป้าหมายยาวเกิน 200 ตัวอักษร' }).default(''),
+    targetSource: safeText({ max: 200, notText: 'ที่มาของเป้าหมายต้องเป็นข้อความ', tooLong: 'ที่มาของเป้าหมายยาวเกิน 200 ตัวอักษร' }).default(''),
   })
   .strict();
 

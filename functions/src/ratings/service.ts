@@ -12,9 +12,10 @@ import type { Logger } from '../log.ts';
 import type { Notification, Notifier } from '../notify/notifier.ts';
 import type { Org } from '../orgs/schema.ts';
 import { listStaffGroupIds } from '../staff/groups.ts';
+import { listStaffWithRole } from '../staff/store.ts';
 import { countsOfRating, summarise, type RatingSummary } from './aggregate.ts';
 import type { ComplaintLookup, RatedService, ServiceLookup, TicketLookup } from './lookups.ts';
-import { lowItems, lowScoreAlert } from './messages.ts';
+import { corruptionLowScoreNotice, lowItems, lowScoreAlert } from './messages.ts';
 import {
   COMPLAINT_SERVICE_ID,
   COMPLAINT_SERVICE_TITLE,
@@ -109,7 +110,7 @@ async function admission(deps: RatingDeps, org: Org, userId: string, input: Elig
     const c = await deps.complaints.complaintForRating(org.id, input.complaintId, userId);
     if (!c) throw new ForbiddenError('complaint not rateable by this caller', REFUSALS.complaintNotRateable);
     const service: RatedService = { id: COMPLAINT_SERVICE_ID, title: COMPLAINT_SERVICE_TITLE };
-    return { source: 'complaint' as const, service, key: ratingKey.complaint(input.complaintId), dayKey: null };
+    return { source: 'complaint' as const, service, key: ratingKey.complaint(input.complaintId), dayKey: null, caseKind: c.kind };
   }
   if (input.ticketId) {
     if (!deps.tickets) throw new ValidationError([{ path: 'ticketId', message: 'ยังไม่เปิดให้ประเมินผ่านบัตรคิว' }]);
@@ -122,10 +123,10 @@ async function admission(deps: RatingDeps, org: Org, userId: string, input: Elig
     if (!ticket.served) throw new ConflictError('ticket not served', REFUSALS.ticketNotServed);
     const service = (await deps.services.getService(org.id, ticket.serviceId)) ?? { id: ticket.serviceId, title: ticket.serviceId };
     // The day key too, so a QR walk-in rating of the same service the same day is refused afterwards.
-    return { source: 'ticket' as const, service, key: ratingKey.ticket(input.ticketId), dayKey: ratingKey.walkin(service.id, day, raterHash) };
+    return { source: 'ticket' as const, service, key: ratingKey.ticket(input.ticketId), dayKey: ratingKey.walkin(service.id, day, raterHash), caseKind: null };
   }
   const service = await resolveService(deps, org.id, input.serviceId ?? '');
-  return { source: 'walkin' as const, service, key: ratingKey.walkin(service.id, day, raterHash), dayKey: null };
+  return { source: 'walkin' as const, service, key: ratingKey.walkin(service.id, day, raterHash), dayKey: null, caseKind: null };
 }
 
 /**
@@ -138,7 +139,7 @@ export async function submitRating(deps: RatingDeps, org: Org, caller: { userId:
   const now = deps.clock.now();
   const day = bangkokDate(now);
   const raterHash = raterHashOf(org.id, caller.userId);
-  const { source, service, key, dayKey } = await admission(deps, org, caller.userId, input, day, raterHash);
+  const { source, service, key, dayKey, caseKind } = await admission(deps, org, caller.userId, input, day, raterHash);
 
   const claimed = await claimRatingKey(deps.db, org.id, key, { ratingId: key, source, raterHash, createdAt: now.toISOString() });
   if (!claimed) {
@@ -158,6 +159,7 @@ export async function submitRating(deps: RatingDeps, org: Org, caller: { userId:
     source,
     ticketId: input.ticketId ?? null,
     complaintId: input.complaintId ?? null,
+    caseKind,
     scores: { ...input.scores },
     ageGroup: input.ageGroup ?? null,
     hasComment: comment !== null,
@@ -167,7 +169,9 @@ export async function submitRating(deps: RatingDeps, org: Org, caller: { userId:
     month: bangkokMonth(now),
     week: bangkokWeek(now),
   };
-  const saved = await saveRating(deps.db, rating, comment, countsOfRating(rating), now);
+  // A corruption case's comment is not counted among the comments staff can read (it is the integrity officers').
+  const counted = caseKind === 'corruption' ? { ...rating, hasComment: false } : rating;
+  const saved = await saveRating(deps.db, rating, comment, countsOfRating(counted), now);
   if (!saved) throw new ConflictError(`rating ${source} already recorded`, REFUSALS[source]);
 
   if (lowItems(rating).length > 0) await notifyLowScore(deps, org, rating, service);
@@ -244,6 +248,14 @@ async function notifySafely(deps: RatingDeps, n: Notification): Promise<void> {
 }
 
 async function notifyLowScore(deps: RatingDeps, org: Org, rating: Rating, service: RatedService): Promise<void> {
+  if (rating.caseKind === 'corruption') {
+    // The case's access rule: only integrity officers hear of it, one by one, with nothing of the case in the message.
+    const message = corruptionLowScoreNotice(liffUrl(org, 'staff/complaints?kind=corruption', deps.liffLocalBase));
+    for (const officer of await listStaffWithRole(deps.db, org.id, 'integrity_officer')) {
+      await notifySafely(deps, { orgId: org.id, to: officer.userId, messages: [message], key: `ratings:low:${rating.id}:${officer.userId}`, topic: 'rating.low.corruption' });
+    }
+    return;
+  }
   // The service's own staff groups that are still registered; else every staff group, so an alert is never lost.
   const all = await listStaffGroupIds(deps.db, org.id);
   const own = all.filter((g) => service.staffGroupIds?.includes(g));
@@ -289,7 +301,7 @@ export async function summariseRatings(deps: Pick<RatingDeps, 'db' | 'clock'>, o
 // ---------- comments (staff only) ----------
 
 export async function listComments(
-  deps: Pick<RatingDeps, 'db' | 'clock'>,
+  deps: Pick<RatingDeps, 'db' | 'clock' | 'complaints'>,
   orgId: string,
   input: RangeInput & { limit?: number | undefined },
 ): Promise<{ range: { from: string; to: string }; comments: RatingComment[] }> {
@@ -301,8 +313,22 @@ export async function listComments(
     toIso: startOfBangkokDay(addDays(range.to, 1)).toISOString(),
     limit: input.serviceId ? Math.min(2000, limit * 10) : limit,
   });
-  const comments = (input.serviceId ? all.filter((c) => c.serviceId === input.serviceId) : all).slice(0, limit);
+  const wanted = input.serviceId ? all.filter((c) => c.serviceId === input.serviceId) : all;
+  // Comments on corruption cases are the integrity officers' (read through the case). New ones are stored apart; this
+  // also keeps out any stored here before that rule.
+  const comments: RatingComment[] = [];
+  for (const c of wanted) {
+    if (comments.length >= limit) break;
+    if (c.source === 'complaint' && (await complaintKindOfComment(deps, orgId, c)) !== 'general') continue;
+    comments.push(c);
+  }
   return { range, comments };
+}
+
+async function complaintKindOfComment(deps: Pick<RatingDeps, 'complaints'>, orgId: string, c: RatingComment) {
+  const id = c.ratingId.startsWith('complaint:') ? c.ratingId.slice('complaint:'.length) : null;
+  if (!id || !deps.complaints) return null;
+  return deps.complaints.complaintKind(orgId, id);
 }
 
 // ---------- settings ----------

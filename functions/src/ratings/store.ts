@@ -6,6 +6,8 @@
  *                                          walkin:{serviceId}:{YYYY-MM-DD}:{raterHash}
  * orgs/{orgId}/ratings/{key}               the rating, same id as its key, created with create(); never updated
  * orgs/{orgId}/ratingComments/{key}        its comment, apart (staff only)
+ * orgs/{orgId}/corruptionRatingComments/{key}  the comment of a corruption case's rating (integrity officers only,
+ *                                          read through the case; never in the staff comment listings)
  * orgs/{orgId}/ratingAggregates/{YYYY-MM}_{serviceId}   per-day counts of each score of each item, by increments
  *                                          (flat fields d{DD}_{count}, see incrementsOf)
  * orgs/{orgId}/ratingSettings/current      target and its basis
@@ -26,6 +28,8 @@ export const RATING_COLLECTIONS = {
   keys: 'ratingKeys',
   ratings: 'ratings',
   comments: 'ratingComments',
+  /** Comments on ratings of corruption cases: read only through the case, by integrity officers. */
+  restrictedComments: 'corruptionRatingComments',
   aggregates: 'ratingAggregates',
   settings: 'ratingSettings',
   runs: 'ratingRuns',
@@ -44,6 +48,7 @@ const org = (db: Firestore, orgId: string) => db.collection(COLLECTIONS.orgs).do
 const keysOf = (db: Firestore, orgId: string) => org(db, orgId).collection(C.keys).withConverter(plain<RatingKey>());
 const ratingsOf = (db: Firestore, orgId: string) => org(db, orgId).collection(C.ratings).withConverter(plain<Rating>());
 const commentsOf = (db: Firestore, orgId: string) => org(db, orgId).collection(C.comments).withConverter(plain<RatingComment>());
+const restrictedCommentsOf = (db: Firestore, orgId: string) => org(db, orgId).collection(C.restrictedComments).withConverter(plain<RatingComment>());
 const aggregatesOf = (db: Firestore, orgId: string) => org(db, orgId).collection(C.aggregates);
 const settingsRef = (db: Firestore, orgId: string) => org(db, orgId).collection(C.settings).doc('current');
 const runsOf = (db: Firestore, orgId: string) => org(db, orgId).collection(C.runs);
@@ -98,7 +103,8 @@ export async function saveRating(db: Firestore, rating: Rating, comment: string 
   const batch = db.batch();
   batch.create(ratingsOf(db, rating.orgId).doc(rating.id), rating);
   if (comment) {
-    batch.create(commentsOf(db, rating.orgId).doc(rating.id), {
+    const where = rating.caseKind === 'corruption' ? restrictedCommentsOf : commentsOf;
+    batch.create(where(db, rating.orgId).doc(rating.id), {
       ratingId: rating.id,
       serviceId: rating.serviceId,
       serviceTitle: rating.serviceTitle,
@@ -174,6 +180,15 @@ export async function listMonthAggregates(db: Firestore, orgId: string, fromMont
 }
 
 // ---------- comments (staff only) ----------
+
+/** The rating of one complaint and its comment (wherever the case's kind put it), for the case's own staff view. */
+export async function getComplaintRating(db: Firestore, orgId: string, complaintId: string): Promise<{ rating: Rating; comment: string | null } | null> {
+  const id = `complaint:${complaintId}`;
+  const rating = await getRating(db, orgId, id);
+  if (!rating) return null;
+  const [open, restricted] = await Promise.all([commentsOf(db, orgId).doc(id).get(), restrictedCommentsOf(db, orgId).doc(id).get()]);
+  return { rating, comment: restricted.data()?.comment ?? open.data()?.comment ?? null };
+}
 
 /** Comments created in [fromIso, toIso), newest first, at most `limit`. */
 export async function listRatingComments(db: Firestore, orgId: string, o: { fromIso: string; toIso: string; limit: number }): Promise<RatingComment[]> {

@@ -1,23 +1,23 @@
 import express, { type Router } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { parseInput } from '../http/validate.ts';
 import type { IdTokenVerifier } from '../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, orgOf, requireRole } from '../auth/middleware.ts';
-import type { Clock } from '../clock.ts';
+import type { IntegrityDeps } from '../integrity/service.ts';
+import { safeText } from '../text/clean.ts';
 import { ROLE_LABELS, roleSchema } from './schema.ts';
 import { acceptStaffInvite, inviteStaff, issueGroupCode } from './service.ts';
 import { listStaff } from './store.ts';
 
 const inviteSchema = z.object({
   roles: z.array(roleSchema).min(1, 'เลือกบทบาทอย่างน้อย 1 บทบาท').max(4),
-  displayName: z.string().trim().max(100).optional(),
+  displayName: safeText({ max: 100, notText: 'ชื่อต้องเป็นข้อความ', tooLong: 'ชื่อยาวเกิน 100 ตัวอักษร' }).optional(),
 });
 const acceptSchema = z.object({ code: z.string().trim().min(8, 'รหัสมี 8 ตัวอักษร').max(20) });
 
 
 /** Staff membership: who am I, invitations (admins), redeeming an invitation, and staff-group codes (admins). */
-export function staffRouter(deps: { db: Firestore; idTokens: IdTokenVerifier; clock: Clock }): Router {
+export function staffRouter(deps: IntegrityDeps & { idTokens: IdTokenVerifier }): Router {
   const router = express.Router({ mergeParams: true });
   const base = '/api/orgs/:orgId/staff';
   const auth = [loadOrg(deps.db), authenticate(deps)];
@@ -36,14 +36,19 @@ export function staffRouter(deps: { db: Firestore; idTokens: IdTokenVerifier; cl
 
   router.post(`${base}/invites`, ...auth, requireRole('admin'), async (req, res) => {
     const body = parseInput(inviteSchema, req.body);
-    const issued = await inviteStaff(deps.db, orgOf(res).id, callerOf(res).userId, body, deps.clock.now());
+    const caller = callerOf(res);
+    const issued = await inviteStaff(deps, orgOf(res), { userId: caller.userId, staff: caller.staff }, body);
     res.status(201).json(issued);
   });
 
   router.post(`${base}/invites/accept`, ...auth, async (req, res) => {
     const { code } = parseInput(acceptSchema, req.body);
-    const member = await acceptStaffInvite(deps.db, orgOf(res).id, callerOf(res).userId, code, deps.clock.now());
-    res.json({ staff: { displayName: member.displayName, roles: member.roles } });
+    const { member, pendingGrant } = await acceptStaffInvite(deps, orgOf(res), callerOf(res), code);
+    res.json({
+      staff: member ? { displayName: member.displayName, roles: member.roles } : null,
+      // The integrity role waits for another integrity officer's approval.
+      pendingGrant: pendingGrant ? { id: pendingGrant.id, role: 'integrity_officer', expiresAt: pendingGrant.expiresAt } : null,
+    });
   });
 
   router.post(`${base}/group-codes`, ...auth, requireRole('admin'), async (_req, res) => {

@@ -7,6 +7,9 @@ import { z } from 'zod';
 export const ROLES = ['admin', 'officer', 'integrity_officer', 'queue_operator'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
+/** Every role an admin may hand out directly; the integrity-officer role needs a second person (integrity/). */
+export type OrdinaryRole = Exclude<Role, 'integrity_officer'>;
+export const isOrdinaryRole = (r: Role): r is OrdinaryRole => r !== 'integrity_officer';
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'ผู้ดูแลระบบ',

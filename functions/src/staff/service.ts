@@ -4,8 +4,10 @@ import type { Org } from '../orgs/schema.ts';
 import { hashCode, newOneTimeCode } from './codes.ts';
 import { markStaffGroup } from './groups.ts';
 import { claimCode, getCode, saveCode } from './invitesStore.ts';
-import type { Role, StaffMember } from './schema.ts';
-import { grantRoles } from './store.ts';
+import { recordIntegrityInvite, requestIntegrityGrant, type IntegrityDeps, type StaffActor } from '../integrity/service.ts';
+import type { IntegrityGrant } from '../integrity/schema.ts';
+import { hasRole, isOrdinaryRole, type Role, type StaffMember } from './schema.ts';
+import { getStaffMember, grantRoles } from './store.ts';
 
 const INVITE_HOURS = 72;
 const GROUP_CODE_HOURS = 24;
@@ -15,9 +17,14 @@ export interface IssuedCode {
   expiresAt: string;
 }
 
-/** An admin invites a person to be staff with roles; the code goes to them by any channel and works once. */
-export async function inviteStaff(db: Firestore, orgId: string, by: string, invite: { roles: Role[]; displayName?: string }, now: Date): Promise<IssuedCode> {
-  return issue(db, orgId, now, INVITE_HOURS, { purpose: 'staff-invite', roles: invite.roles, displayName: invite.displayName ?? '', createdBy: by });
+/**
+ * An admin invites a person to be staff with roles; the code goes to them by any channel and works once. An
+ * invitation carrying the integrity role is logged at once (its grant still needs an integrity officer's approval).
+ */
+export async function inviteStaff(deps: IntegrityDeps, org: Pick<Org, 'id'>, by: StaffActor, invite: { roles: Role[]; displayName?: string | undefined }): Promise<IssuedCode> {
+  const now = deps.clock.now();
+  if (invite.roles.includes('integrity_officer')) await recordIntegrityInvite(deps, org, by, invite.displayName ?? '');
+  return issue(deps.db, org.id, now, INVITE_HOURS, { purpose: 'staff-invite', roles: invite.roles, displayName: invite.displayName ?? '', createdBy: by.userId });
 }
 
 /** An admin asks for a code to type in the staff LINE group, which registers that group. */
@@ -48,10 +55,33 @@ async function redeem(db: Firestore, orgId: string, code: string, purpose: 'staf
   return stored;
 }
 
-/** The invited person, signed in with LINE, redeems the code and becomes staff with its roles. */
-export async function acceptStaffInvite(db: Firestore, orgId: string, userId: string, code: string, now: Date): Promise<StaffMember> {
-  const invite = await redeem(db, orgId, code, 'staff-invite', userId, now);
-  return grantRoles(db, orgId, { userId, roles: invite.roles, ...(invite.displayName ? { displayName: invite.displayName } : {}) }, now);
+export interface AcceptedInvite {
+  /** The member with the ordinary roles of the invitation; null when it carried only the integrity role. */
+  member: StaffMember | null;
+  /** The integrity role is never given by an invitation: it becomes a grant an integrity officer must approve. */
+  pendingGrant: IntegrityGrant | null;
+}
+
+/**
+ * The invited person, signed in with LINE, redeems the code and becomes staff with its ordinary roles. An integrity
+ * role on the invitation becomes a pending grant (integrity/service.ts): logged, every integrity officer told, and
+ * only another integrity officer (not the inviting admin, not this person) can approve it.
+ */
+export async function acceptStaffInvite(deps: IntegrityDeps, org: Pick<Org, 'id' | 'line'>, caller: { userId: string; name?: string | undefined }, code: string): Promise<AcceptedInvite> {
+  const now = deps.clock.now();
+  const invite = await redeem(deps.db, org.id, code, 'staff-invite', caller.userId, now);
+  const ordinary = invite.roles.filter(isOrdinaryRole);
+  const displayName = invite.displayName || caller.name || '';
+  const member = ordinary.length
+    ? await grantRoles(deps.db, org.id, { userId: caller.userId, roles: ordinary, ...(invite.displayName ? { displayName: invite.displayName } : {}) }, now)
+    : null;
+  let pendingGrant: IntegrityGrant | null = null;
+  const already = hasRole(await getStaffMember(deps.db, org.id, caller.userId), 'integrity_officer');
+  if (invite.roles.includes('integrity_officer') && !already) {
+    const requester = await getStaffMember(deps.db, org.id, invite.createdBy);
+    pendingGrant = await requestIntegrityGrant(deps, org, { userId: caller.userId, displayName }, { userId: invite.createdBy, displayName: requester?.displayName ?? '' });
+  }
+  return { member, pendingGrant };
 }
 
 /** Typed in a group ("ลงทะเบียนกลุ่ม K7QM-4TZP"): the group becomes the organisation's staff group. */

@@ -11,6 +11,8 @@ interface StaffComplaint extends ComplaintView {
   id: string;
   photos?: Array<{ n?: number; url?: string }>;
   reporter?: {
+    /** A corruption case: who reported is not in the details; an integrity officer asks for it (logged). */
+    concealed?: boolean;
     anonymous?: boolean;
     viaLine?: boolean;
     name?: string | null;
@@ -21,7 +23,10 @@ interface StaffComplaint extends ComplaintView {
   } | null;
   contactPreference?: string;
   allowedTransitions?: Status[];
+  rating?: { scores: Record<string, number>; comment: string | null; createdAt: string } | null;
 }
+
+type Revealed = NonNullable<StaffComplaint['reporter']>;
 
 const CONTACT_LABELS: Record<string, string> = { line: 'LINE', phone: 'โทรศัพท์', email: 'อีเมล', none: 'ไม่ต้องติดต่อกลับ' };
 
@@ -69,14 +74,17 @@ export default function StaffDetail(props: PageProps): ComponentChild {
       c.photos?.length ? h(Photos, { complaintId: c.id, photos: c.photos }) : null,
       h(DueLine, { complaint: c }),
     ),
+    c.reporter?.concealed && !c.reporter.anonymous ? h(RevealReporter, { complaint: c }) : null,
+    c.rating ? h(CaseRating, { rating: c.rating }) : null,
     h(StatusForm, { complaint: c, onChanged: reload }),
     h('section', { 'aria-labelledby': 'h-title' }, h('h2', { id: 'h-title' }, 'ประวัติการดำเนินการ'), h(Timeline, { complaint: c })),
   );
 }
 
-function reporterFacts(c: StaffComplaint): ComponentChild {
-  const r = c.reporter;
+function reporterFacts(c: StaffComplaint, revealed?: Revealed): ComponentChild {
+  const r = revealed ?? c.reporter;
   if (!r || r.anonymous) return fact('ผู้แจ้ง', 'ไม่ระบุตัวตน (ติดต่อกลับไม่ได้)');
+  if (r.concealed) return fact('ผู้แจ้ง', 'ปกปิดไว้ (ขอดูได้ด้านล่าง โดยต้องระบุเหตุผล)');
   const name = r.name || r.lineName;
   return h(
     Fragment,
@@ -242,5 +250,68 @@ function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void })
       }),
       h(Button, { type: 'submit', busy }, busy ? 'กำลังบันทึก…' : 'บันทึกสถานะ'),
     ),
+  );
+}
+
+/**
+ * Who reported a corruption case is shown only on an explicit request with a reason, for this case; the request is
+ * written to the audit log that every integrity officer can read.
+ */
+function RevealReporter(props: { complaint: StaffComplaint }): ComponentChild {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState<Revealed | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if ([...reason.trim()].length < 5) {
+      setError('กรุณาระบุเหตุผลอย่างน้อย 5 ตัวอักษร');
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const out = await request<{ reporter: Revealed }>(`/staff/complaints/${encodeURIComponent(props.complaint.id)}/reporter`, { body: { reason: reason.trim() } });
+      setShown(out.reporter);
+    } catch (err) {
+      setError(err instanceof ApiError && err.issues.length ? err.issues.map((i) => i.message).join(' ') : err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (shown) {
+    return h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'r-title' },
+      h('h2', { id: 'r-title' }, 'ตัวตนผู้แจ้ง'),
+      h('dl', { class: 'facts', 'data-testid': 'revealed-reporter' }, reporterFacts(props.complaint, shown)),
+      h('p', { class: 'hint' }, 'การเปิดดูครั้งนี้ถูกบันทึกแล้ว ห้ามเปิดเผยต่อผู้อื่น'),
+    );
+  }
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'r-title' },
+    h('h2', { id: 'r-title' }, 'ขอดูตัวตนผู้แจ้ง'),
+    h('p', null, 'ผู้แจ้งให้ข้อมูลติดต่อไว้ การเปิดดูจะถูกบันทึก (ใคร เมื่อไร เรื่องใด เพราะอะไร) ให้เจ้าหน้าที่ศูนย์ฯ ทุกคนเห็น'),
+    h(
+      'form',
+      { noValidate: true, onSubmit: submit, class: 'form' },
+      h(TextArea, { id: 'reveal-reason', label: 'เหตุผลที่ต้องดูตัวตนผู้แจ้ง', required: true, value: reason, onInput: setReason, maxLength: 500, rows: 2, error }),
+      h(Button, { type: 'submit', kind: 'secondary', busy }, busy ? 'กำลังขอ…' : 'ขอดูตัวตนผู้แจ้ง (บันทึกการเข้าถึง)'),
+    ),
+  );
+}
+
+/** The complainant's rating of how the case was handled, with its comment (only those who may see the case see it). */
+function CaseRating(props: { rating: NonNullable<StaffComplaint['rating']> }): ComponentChild {
+  const r = props.rating;
+  const labels: Record<string, string> = { process: 'ขั้นตอน', staff: 'เจ้าหน้าที่', facilities: 'สิ่งอำนวยความสะดวก', quality: 'คุณภาพ', overall: 'โดยรวม' };
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'rt-title' },
+    h('h2', { id: 'rt-title' }, 'ผลประเมินความพึงพอใจของผู้แจ้ง'),
+    h('p', { class: 'hint' }, formatDateTime(r.createdAt)),
+    h('dl', { class: 'facts' }, Object.entries(labels).map(([k, label]) => fact(label, String(r.scores[k] ?? '-')))),
+    r.comment ? h('blockquote', { class: 'case-rating-comment' }, r.comment) : null,
   );
 }

@@ -45,6 +45,10 @@ export default function StaffInbox(props: PageProps): ComponentChild {
   return h(
     'div',
     null,
+    // Only integrity officers see corruption reports: they also approve grants of their role and read its audit log.
+    kind === 'corruption' || items.some((c) => c.kind === 'corruption')
+      ? h('p', null, h(Link, { to: 'staff/integrity' }, 'การแต่งตั้งเจ้าหน้าที่ศูนย์ฯ'), ' · ', h(Link, { to: 'staff/integrity/audit' }, 'บันทึกการเข้าถึง'))
+      : null,
     h(
       'details',
       { class: 'filters-box' },

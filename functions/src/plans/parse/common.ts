@@ -20,8 +20,31 @@ export class NotAPlanDocumentError extends ValidationError {
   }
 }
 
-/** "มิติที่ 2 …" and its OCR variant "มติที่ 2 …" at the start of a line. */
-export const DIMENSION_HEADING = /^(?:[-●•]\s*)?ม(?:ิ)?ติ\s*ที่\s*([1-4])\s*(.*)$/;
+/** "มิติที่ 2 …", its OCR variant "มติที่ 2 …", "มิติ 2 …", "ด้านที่ 2 …" at the start of a line. */
+export const DIMENSION_HEADING = /^(?:[-●•]\s*)?(?:ม(?:ิ)?ติ\s*(?:ที่)?|ด้าน\s*ที่)\s*([1-4])(?![\d]|\.\d)\s*[.:)]?\s*(.*)$/;
+
+/**
+ * The national template's dimension titles, in their several wordings (2017-2022 and 2023-2027 editions), by the
+ * words that only that dimension's title uses. Matched on `matchKey` text (no spaces).
+ */
+const DIMENSION_WORDS: [number, RegExp][] = [
+  [1, /วัฒนธรรมสุจริต|สังคมที่ไม่ทน|ไม่ทนต่อการทุจริต/],
+  [2, /บริหารราชการด้วยความโปร่งใส|บริหารราชการเพื่อป้องกันการทุจริต|^การบริหารราชการ/],
+  [3, /ส่งเสริมบทบาทและการมีส่วนร่วม|การมีส่วนร่วมของภาคประชาชน$/],
+  [4, /กลไกการตรวจสอบ|กลไกในการตรวจสอบ|ยกระดับกลไก|ปรับปรุงกลไก/],
+];
+
+/** The dimension a title names by its standard words (no number needed), or null when none or several match. */
+export function dimensionByWords(key: string): number | null {
+  const hits = DIMENSION_WORDS.filter(([, re]) => re.test(key)).map(([n]) => n);
+  return hits.length === 1 ? (hits[0] ?? null) : null;
+}
+
+/** Page numbers printed between a table's pieces: "- 7 -", "หน้า 22", "๑๒" (digits already Arabic). */
+export const PAGE_MARK = /^(?:[-–]\s*\d{1,3}\s*[-–]|หน้า\s*(?:ที่)?\s*\d{1,3}(?:\s*(?:\/|จาก)\s*\d{1,3})?|\d{1,3})$/;
+
+/** A running page header repeated at each page: the plan's title (and organisation) on a line of its own. */
+export const PAGE_HEADER = /^(?:แผนปฏิบัติการ|แผนป้องกัน)\S*(?:\s|$)/;
 
 /** Text without leading bullets/list markers ("- ", "● "). */
 export function unbullet(text: string): string {
@@ -61,6 +84,15 @@ export function readHeader(lines: Line[], titleStart: RegExp): Header {
     const t = l.text.trim();
     const m = t.match(ORG_NAME);
     if (m?.[1] && (t.length < 80 || DISTRICT_PROVINCE.test(t))) {
+      name = m[1].replace(/\s/g, '');
+      break;
+    }
+  }
+  // A title line that ends with the organisation's name ("แผนปฏิบัติการ … (พ.ศ. 2566 – 2570) เทศบาลนครแม่สอด").
+  for (const l of name ? [] : head) {
+    const t = l.text.trim();
+    const m = t.match(/\s(เทศบาล(?:นคร|เมือง|ตำบล)\s?[^\s\t(]+|องค์การบริหารส่วน(?:ตำบล|จังหวัด)\s?[^\s\t(]+)(?:\s+อำเภอ.*)?$/);
+    if (m?.[1] && t.length < 200) {
       name = m[1].replace(/\s/g, '');
       break;
     }

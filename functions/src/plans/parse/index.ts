@@ -6,9 +6,13 @@
 import { createHash } from 'node:crypto';
 import { checkFidelity } from '../fidelity.ts';
 import { mapOcrTwins, wrapEvidenceFrom } from '../normalize.ts';
+import { tablesToTabs } from '../sources/tables.ts';
 import { parsedDocumentSchema, SCHEMA_VERSION, type Dimension, type ParsedDocument, type Project } from '../schema.ts';
 import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionCounts, readMissionHeadings, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
-import { findSummaryTable, linkSections, parseDetailSections, parseSummaryTable } from './five-year.ts';
+import { linkSections, parseDetailSections } from './five-year.ts';
+import { flagCountMismatches } from './reconcile.ts';
+import { projectsFromSections } from './sections-only.ts';
+import { findSummaryTable, parseSummaryTable } from './summary.ts';
 import { isYearTableHeader, parseYearTables } from './one-year.ts';
 import { findReportTable, linkActivitiesToPlan, parseActivities, parseReportTables } from './report.ts';
 
@@ -39,7 +43,7 @@ function dimensionsOf(
 
 /** Parses a plan or report document. Throws NotAPlanDocumentError when the text is neither. */
 export function parsePlanDocument(text: string, options: ParseOptions = {}): ParsedDocument {
-  const lines = toLines(text);
+  const lines = toLines(tablesToTabs(text));
   const prose = lines.filter((l) => !l.text.includes('\t')).map((l) => l.text).join('\n');
   // The organisation's name from the header (the same for every template), for name repair.
   const orgName = readHeader(lines, /^$/).org.name;
@@ -53,6 +57,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
   const summary = findSummaryTable(lines);
   const hasYearTable = lines.some((l) => isYearTableHeader(l.text));
 
+  let sectionsOnly: ReturnType<typeof parseDetailSections>;
   let doc: Omit<ParsedDocument, 'fidelity'> & { fidelityInput: Parameters<typeof checkFidelity>[0] };
 
   if (summary) {
@@ -63,6 +68,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const inSummary = (no: number) => no >= summary.headerLine && no <= summary.endLine;
     const missionCounts = readMissionCounts(lines, inSummary);
     const stated = [...table.stated, ...readStatedCounts(lines, inSummary), ...missionCounts.stated];
+    flagCountMismatches(linked.projects, stated);
     const titles = new Map([...headingTitles, ...table.dimensionTitles]);
     const missions = new Map([...headingMissions, ...table.missionTitles]);
     doc = {
@@ -140,6 +146,26 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
       stated: tables.stated,
       source,
       fidelityInput: { projects: activities, stated: tables.stated, report: tables.report, notes: activityNotes },
+    };
+  } else if ((sectionsOnly = parseDetailSections(lines, 0, evidence)).length > 0) {
+    // Project sheets only (no summary table): each detail section is an item.
+    const header = readHeader(lines, /^(?:ตาม)?แผนปฏิบัติการ/);
+    const years = header.fiscalYears.length > 1 ? header.fiscalYears : fiscalYearsIn(sectionsOnly.map((x) => x.period).find((p) => fiscalYearsIn(p).length > 0) ?? '');
+    const projects = projectsFromSections(sectionsOnly, years.length ? years : header.fiscalYears);
+    const stated = readStatedCounts(lines, () => false);
+    doc = {
+      schemaVersion: SCHEMA_VERSION,
+      kind: 'plan',
+      template: 'five-year',
+      org: header.org,
+      title: header.title,
+      fiscalYears: years.length ? years : header.fiscalYears,
+      dimensions: dimensionsOf(projects, headingTitles, headingMissions),
+      projects,
+      report: null,
+      stated,
+      source,
+      fidelityInput: { projects, stated, report: null, notes: ['the document has no summary table: its items are its project sheets (ส่วนที่ 3), budgets read from each sheet'] },
     };
   } else {
     throw new NotAPlanDocumentError(

@@ -5,7 +5,8 @@
  */
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, type TableRow, type WrapEvidence, writtenIfDifferent } from '../normalize.ts';
 import type { Project, StatedTotal } from '../schema.ts';
-import { DIMENSION_HEADING, projectIdFactory, unbullet, type Line } from './common.ts';
+import { nameLooksWrong } from './reconcile.ts';
+import { DIMENSION_HEADING, dimensionByWords, PAGE_HEADER, PAGE_MARK, projectIdFactory, unbullet, type Line } from './common.ts';
 
 interface Columns {
   number: number;
@@ -46,7 +47,9 @@ function readColumns(header: string[], sub: string[] | undefined): Columns | nul
 export function isYearTableHeader(text: string): boolean {
   if (!text.includes('\t')) return false;
   const cells = text.split('\t').map((c) => c.trim());
-  return cells.some((c) => /โครงการ|กิจกรรม/.test(c)) && cells.some((c) => /งบประมาณ/.test(c)) && cells.some((c) => /ตัวชี้วัด|หน่วยนับ|ไตรมาส|แผนการดำเนินงาน/.test(c)) && !cells.some((c) => /^(?:ปี\s*)?25\d\d$/.test(c));
+  // A header names columns: short cells, no item number, no "no budget" figure.
+  if (/^\d/.test(cells[0] ?? '') || cells.some((c) => c.length > 60 || /^ไม่(?:ใช้|มี)งบ/.test(c))) return false;
+  return cells.some((c) => /โครงการ|กิจกรรม/.test(c)) && cells.some((c) => /งบประมาณ/.test(c)) && cells.some((c) => /ตัวชี้วัด|หน่วยนับ|ไตรมาส|แผนการดำเนินงาน|ระยะเวลา|รับผิดชอบ/.test(c)) && !cells.some((c) => /^(?:ปี\s*)?25\d\d$/.test(c));
 }
 
 export interface YearTableResult {
@@ -66,16 +69,19 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
   let columns: Columns | null = null;
   let pending: TableRow[] = [];
   let pendingDimension = 0;
+  let dimensionFromWords = false;
 
   const flush = () => {
     if (!columns || pending.length === 0) return;
     const cols = columns;
     // Flattened cells: the spaces where a cell's printed lines wrapped become "\n" (see markWraps).
     const textColumns = [cols.name, cols.unit, cols.quantity, cols.kpi, cols.outcome, cols.responsible].filter((c) => c >= 0);
-    const rows = joinWrappedRows(markTableWraps(pending, textColumns), cols.budget + 1, cols.name);
+    // A line with only the name column filled continues the name of the row above (however many empty cells it has).
+    const lines0 = pending.map((r) => (r.cells.every((c, k) => k === cols.name || c.trim() === '') && (r.cells[cols.name] ?? '').trim() !== '' ? { cells: [r.cells[cols.name] ?? ''], line: r.line } : r));
+    const rows = joinWrappedRows(markTableWraps(lines0, textColumns), cols.budget + 1, cols.name);
     for (const row of rows) {
       const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? '').trim() : '');
-      const numberCell = cols.number >= 0 ? cell(cols.number) : '';
+      const numberCell = (cols.number >= 0 ? cell(cols.number) : '').replace(/^(\d{1,3})\s*[.)]$/, '$1');
       const nameCell = cell(cols.name);
       const raw = row.cells.join(' ');
       if (/รวม/.test(numberCell) || /^รวม/.test(nameCell)) {
@@ -100,6 +106,11 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
         mission: null,
         budgets: values.length ? { [String(fiscalYear)]: values.reduce((a, b) => a + b, 0) } : {},
         budgetShared: null,
+        review: [
+          ...(dimensionFromWords ? [{ field: 'dimension', reason: 'dimension read from the title words of its heading (no number)', line: row.line }] : []),
+          ...[nameLooksWrong(name, row.line)].filter((f) => f !== null),
+          ...(values.length === 0 ? [{ field: `budgets.${fiscalYear}`, reason: 'no figure in the budget column', line: row.line }] : []),
+        ],
         responsibleUnit: cleanName(cell(cols.responsible), evidence) || null,
         detail: null,
         yearPlan: {
@@ -119,11 +130,19 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as Line;
     const t = l.text;
+    if (PAGE_HEADER.test(t.trim()) || PAGE_MARK.test(t.replace(/\t/g, ' ').trim())) continue;
     if (!t.includes('\t')) {
       const dim = unbullet(t).match(DIMENSION_HEADING);
+      const byWords = t.trim().length < 160 && !/^ยุทธศาสตร์/.test(t.trim()) ? dimensionByWords(matchKey(t)) : null;
       if (dim?.[1] && t.trim().length < 160) {
         flush();
         dimension = Number(dim[1]);
+        dimensionFromWords = false;
+      } else if (byWords && byWords !== dimension) {
+        flush();
+        // The standard title of the dimension that comes next is as good as its number; out of order, it is a guess.
+        dimensionFromWords = byWords !== dimension + 1;
+        dimension = byWords;
       } else if (/^(?:ส่วนที่\s*\d|ภาคผนวก)/.test(t.trim())) {
         flush();
         columns = null;
@@ -143,6 +162,17 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
       continue;
     }
     if (!columns) continue;
+    // A dimension heading printed as a full-width row of the table.
+    const filledCells = t.split('\t').map((c) => c.trim()).filter((c) => c !== '');
+    const rowHeading = filledCells.length <= 2 ? unbullet(filledCells.join(' ')).match(DIMENSION_HEADING) : null;
+    if (rowHeading?.[1]) {
+      flush();
+      dimension = Number(rowHeading[1]);
+      dimensionFromWords = false;
+      pendingDimension = dimension;
+      tableLines.add(l.no);
+      continue;
+    }
     if (dimension !== pendingDimension) {
       flush();
       pendingDimension = dimension;

@@ -180,6 +180,7 @@ export function parseActivities(lines: Line[], fromIndex: number, evidence: Wrap
         mission: mission && Number(mission.split('.')[0]) === dimension ? mission : null,
         budgets: {},
         budgetShared: null,
+        review: [],
         responsibleUnit: null,
         detail: null,
         yearPlan: null,

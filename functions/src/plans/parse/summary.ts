@@ -1,0 +1,429 @@
+/**
+ * The 5-year template's summary table (มิติ | ภารกิจตามมิติ | โครงการ/กิจกรรม/มาตรการ | ปี 2566 … ปี 2570), read as
+ * the template's hierarchy: dimension → mission (headings in their own row, their own cell or inside an item's
+ * cell) → numbered items → figures per fiscal year. Every field the reading is not sure of gets a review flag.
+ */
+import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, NO_BUDGET, type TableRow, type WrapEvidence } from '../normalize.ts';
+import type { Budgets, Project, ReviewFlag, StatedTotal } from '../schema.ts';
+import { countSimpleMarks, splitCell, type CellContext, type CellItem } from './cells.ts';
+import { DIMENSION_HEADING, dimensionByWords, PAGE_MARK, statedBudgets, unbullet, type Line } from './common.ts';
+
+export interface SummaryTable {
+  headerLine: number;
+  endLine: number;
+  yearCols: { index: number; year: number }[];
+  projectCol: number;
+  columns: number;
+  /** A column of item numbers ("ที่", "ลำดับ", "ข้อ") before the project column, if any. */
+  numberCol: number | null;
+  /** A responsible-unit column ("ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ"), if any. */
+  unitCol: number | null;
+}
+
+/** "ปี 66", "ปีงบประมาณ 67": a Buddhist-era year written with two digits. */
+const SHORT_YEAR_CELL = /^ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*([6-9]\d)(?:\s*\(\s*บาท\s*\))?$/;
+
+const yearColsOf = (cells: string[]) =>
+  cells
+    .map((c, index) => {
+      const full = c.trim().match(YEAR_CELL)?.[1];
+      const short = c.trim().match(SHORT_YEAR_CELL)?.[1];
+      return { index, year: full ? Number(full) : short ? 2500 + Number(short) : 0 };
+    })
+    .filter((x) => x.year > 0);
+
+/** The start of a detail section (ส่วนที่ 3): "1. ชื่อโครงการ :", "ชื่อกิจกรรม", "โครงการที่ 6", "ลำดับที่ 6". */
+const DETAIL_START = /^(?:1\s*\.\s*)?(?:ชื่อ|ข้อ)(?:โครงการ|กิจกรรม|มาตรการ)|^(?:โครงการ|ลำดับ|กิจกรรม|มาตรการ)\s*ที่\s*\d{1,3}\s*$/;
+
+/** A year column's header: "ปี 2566", "2566", "ปีงบประมาณ พ.ศ. 2566", "ปี 2566 งบประมาณ (บาท)". */
+const YEAR_CELL = /^(?:(?:งบประมาณ\s*)?ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*)?(25\d\d)(?:\s*งบประมาณ)?(?:\s*\(\s*บาท\s*\))?$/;
+
+/** Finds the summary table: a tab row with a โครงการ/กิจกรรม/มาตรการ column and at least two "ปี 25xx" columns. */
+export function findSummaryTable(lines: Line[]): SummaryTable | null {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (!l || !l.text.includes('\t')) continue;
+    const cells = l.text.split('\t');
+    const projectCol = cells.findIndex((c) => /โครงการ|กิจกรรม|มาตรการ/.test(c) && !/ไตรมาส/.test(c));
+    let yearCols = yearColsOf(cells);
+    // A two-line header: "งบประมาณ (บาท)" above, the years on the line below.
+    if (yearCols.length < 2 && cells.some((c) => /งบประมาณ/.test(c))) yearCols = yearColsOf((lines[i + 1]?.text ?? '').split('\t'));
+    if (projectCol < 0 || yearCols.length < 2 || projectCol > (yearCols[0]?.index ?? 0)) continue;
+    const numberCol = cells.findIndex((c, k) => k < projectCol && /^(?:ที่|ลำดับ(?:ที่)?|ข้อ|เลขที่)$/.test(c.trim()));
+    const unitCol = cells.findIndex((c, k) => k > (yearCols.at(-1)?.index ?? 0) && /ผู้รับผิดชอบ|หน่วยงาน/.test(c));
+    let end = i;
+    let lastRow = i;
+    for (let j = i + 1; j < lines.length; j++) {
+      const t = lines[j]?.text ?? '';
+      end = j;
+      if (t.includes('\t')) lastRow = j;
+      if (/รวมทั้งสิ้น/.test(t) && t.includes('\t')) break;
+      if (!t.includes('\t') && /^ส่วนที่\s*\d/.test(t.trim())) {
+        end = j - 1;
+        break;
+      }
+      // The first detail section: the table ended with its last row before it.
+      if (!t.includes('\t') && DETAIL_START.test(unbullet(t))) {
+        end = lastRow;
+        break;
+      }
+    }
+    return {
+      headerLine: l.no,
+      endLine: lines[end]?.no ?? l.no,
+      yearCols,
+      projectCol,
+      columns: Math.max(cells.length, (yearCols.at(-1)?.index ?? 0) + 1),
+      numberCol: numberCol >= 0 ? numberCol : null,
+      unitCol: unitCol >= 0 ? unitCol : null,
+    };
+  }
+  return null;
+}
+
+export interface SummaryItem {
+  number: string;
+  name: string;
+  /** The item's text as the cell writes it. */
+  written: string;
+  dimension: number;
+  mission: string | null;
+  budgets: Budgets;
+  budgetShared: Project['budgetShared'];
+  line: number;
+  /** The unit the summary's own column names for the item, if it has one. */
+  unit: string | null;
+  /** How many items the row's cell held (1 = a cell of its own). */
+  rowItems: number;
+  review: ReviewFlag[];
+}
+
+export interface SummaryResult {
+  items: SummaryItem[];
+  stated: StatedTotal[];
+  dimensionTitles: Map<number, string>;
+  missionTitles: Map<string, string>;
+  fiscalYears: number[];
+  notes: string[];
+}
+
+const HEADER_CELL = /โครงการ\/กิจกรรม|งบประมาณ\s*\(บาท\)|^งบประมาณ$|^\(บาท\)$|ภารกิจตาม|การกิจตาม|^ม(?:ิ)?ติ$/;
+const FIGURE_CELL = /^(?:จำนวน\s*)?(?:[\d,.\s]+|[-–—]|ไม่ใช้งบประมาณ|ไม่ใช้งบ\S*)(?:\s*บาท)?$/;
+const MISSION_CELL = /^([1-4])\s*\.\s*(\d{1,2})(?:\s*\.\s*\d{1,2})?(?!\d)\s*(.*)$/s;
+/** A dimension cell: "1. การสร้าง…", "2.การบริหาร…", "3 การส่งเสริม…", "มิติที่ 1 …", "ด้านที่ 4 …". */
+const DIMENSION_CELL = /^(?:(?:ม(?:ิ)?ติ|ด้าน)\s*(?:ที่)?\s*)?([1-4])(?!\d)(?!\s*\.\s*\d)\s*[.:)]?\s*(.*)$/s;
+/** An item number in a number column: "24", "(24)", "25.", "26)", "ข้อ 31". */
+const NUMBER_CELL = /^(?:ข้อ|ลำดับที่|ที่)?\s*\(?\s*(\d{1,3})\s*[.)]?$/;
+
+type DimensionSource = 'number' | 'words' | 'code' | 'sequence' | 'none';
+
+/** Where a row's figures are: the header's columns, or (a row with cells missing or added) aligned on its last figure. */
+function rowColumns(cells: string[], table: SummaryTable): { years: { index: number; year: number }[]; projectCol: number } {
+  if (cells.length === table.columns) return { years: table.yearCols, projectCol: table.projectCol };
+  const last = table.yearCols.at(-1)?.index ?? table.columns - 1;
+  let r = -1;
+  for (let i = cells.length - 1; i >= 0; i--) {
+    const c = (cells[i] ?? '').trim();
+    if (c !== '' && FIGURE_CELL.test(c)) {
+      r = i;
+      break;
+    }
+    if (c !== '') break;
+  }
+  if (r < 0) return { years: table.yearCols, projectCol: Math.min(table.projectCol, Math.max(0, cells.length - 1)) };
+  const shift = r - last;
+  return {
+    years: table.yearCols.map((y) => ({ index: y.index + shift, year: y.year })).filter((y) => y.index >= 0),
+    projectCol: Math.max(0, table.projectCol + shift),
+  };
+}
+
+/** An item's number at the start of a cell: "5)", "(5)", "5.", "1.1.1(2)". */
+const ITEM_NUMBER_START = /^(?:\(?\s*\d{1,3}\s*[.)](?!\d)|[1-4]\.\d{1,2}\.\d{1,2}\s*\(\s*\d)/;
+const STARTS_ITEM = /^(?:\(?\s*\d{1,3}\s*[.)]|[1-4]\s*\.\s*\d|ภารกิจ|การกิจ|ม(?:ิ)?ติ|ด้านที่|รวม)/;
+
+/**
+ * A cell centred vertically prints its figures beside the second line of a wrapped name: the first line (an item's
+ * number and the start of its name) has no figures, the next (the rest of the name, no number) has them. The two
+ * lines are one row.
+ */
+function figuresOnSecondLine(rows: TableRow[], table: SummaryTable): TableRow[] {
+  const hasFigures = (r: TableRow) => table.yearCols.some(({ index }) => (r.cells[index] ?? '').trim() !== '');
+  const out: TableRow[] = [];
+  for (const row of rows) {
+    const prev = out.at(-1);
+    const name = (row.cells[table.projectCol] ?? '').trim();
+    const prevName = (prev?.cells[table.projectCol] ?? '').trim();
+    const beforeEmpty = row.cells.slice(0, table.projectCol).every((c) => c.trim() === '' || !/^[1-4]|^ม/.test(c.trim()));
+    const ownNumber = table.numberCol !== null && (row.cells[table.numberCol] ?? '').trim() !== '';
+    if (prev && !hasFigures(prev) && hasFigures(row) && name !== '' && !STARTS_ITEM.test(name) && ITEM_NUMBER_START.test(prevName) && beforeEmpty && !ownNumber && row.cells.length === table.columns) {
+      const cells = row.cells.map((c, i) => (i <= table.projectCol ? `${prev.cells[i] ?? ''}\n${c}`.trim() : c));
+      out[out.length - 1] = { cells, line: prev.line };
+      continue;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: WrapEvidence): SummaryResult {
+  const byNo = new Map(lines.map((l) => [l.no, l]));
+  // Rows by printed table (the header repeats on each page): a column's wrap width is the table's.
+  const blocks: TableRow[][] = [[]];
+  for (let no = table.headerLine + 1; no <= table.endLine; no++) {
+    const l = byNo.get(no);
+    if (!l || l.text.trim() === '') continue;
+    const cells = l.text.split('\t');
+    const isHeader = (cells.some((c) => HEADER_CELL.test(c.trim())) || cells.filter((c) => YEAR_CELL.test(c.trim()) || SHORT_YEAR_CELL.test(c.trim())).length >= 2) && !cells.some((c) => /รวม/.test(c));
+    if (isHeader) {
+      if ((blocks.at(-1) ?? []).length > 0) blocks.push([]);
+      continue;
+    }
+    if (!l.text.includes('\t')) {
+      const t = l.text.trim();
+      if (/^(?:ส่วนที่|แผนปฏิบัติการ|\(พ\.ศ\.)/.test(t) || t.length < 3 || PAGE_MARK.test(t)) continue;
+      // A heading printed between the table's rows (dimension or mission): a row of its own, not a wrapped name.
+      if (unbullet(t).match(DIMENSION_HEADING) || MISSION_CELL.test(t) || /^(?:ภารกิจ|การกิจ)\s*ที่/.test(t) || (dimensionByWords(matchKey(t)) !== null && t.length < 150)) {
+        blocks.at(-1)?.push({ cells: [unbullet(t).replace(/^(?:ภารกิจ|การกิจ)\s*ที่\s*/, ''), ...new Array<string>(table.columns - 1).fill('')], line: l.no });
+        continue;
+      }
+    }
+    if (PAGE_MARK.test(l.text.replace(/\t/g, ' ').trim())) continue;
+    // A short line that starts an item whose figures come on the next line is a row, not a wrapped name.
+    const minCells = (table.yearCols[0]?.index ?? table.columns - 1) + 1;
+    const startsItem = (cs: string[]) => STARTS_ITEM.test((cs[table.projectCol] ?? '').trim()) && !/^รวม/.test((cs[table.projectCol] ?? '').trim());
+    if (cells.length < minCells && startsItem(cells)) {
+      const following = byNo.get(no + 1)?.text.split('\t') ?? [];
+      if (!startsItem(following) && table.yearCols.some(({ index }) => (following[index] ?? '').trim() !== '')) while (cells.length < table.columns) cells.push('');
+    }
+    // A line with neither figures nor a number or heading continues the row above (its cells wrapped), however many
+    // empty cells it has (a wrapped unit column reaches past the figures).
+    const figures = table.yearCols.some(({ index }) => (cells[index] ?? '').trim() !== '');
+    const headingCell = cells.some((c, i) => i <= table.projectCol && (MISSION_CELL.test(c.trim()) || DIMENSION_HEADING.test(c.trim()) || /^รวม|^(?:ภารกิจ|การกิจ)/.test(c.trim())));
+    const continues = !figures && !headingCell && !startsItem(cells) && cells.length >= minCells && (blocks.at(-1) ?? []).length > 0 && !(table.numberCol !== null && (cells[table.numberCol] ?? '').trim() !== '');
+    if (continues) {
+      const last = cells.reduce((k, c, i) => (c.trim() !== '' ? i : k), -1);
+      cells.length = Math.min(cells.length, Math.max(last + 1, 1), minCells - 1);
+      if (last >= minCells - 1) {
+        // Text beyond the figures (a wrapped unit): kept with the row it continues.
+        const row = blocks.at(-1)?.at(-1);
+        if (row) row.cells = row.cells.map((c, i) => (i > (table.yearCols.at(-1)?.index ?? i) && (l.text.split('\t')[i] ?? '').trim() ? `${c} ${(l.text.split('\t')[i] ?? '').trim()}` : c));
+      }
+    }
+    blocks.at(-1)?.push({ cells, line: l.no });
+  }
+  const textColumns = Array.from({ length: table.projectCol + 1 }, (_, i) => i);
+  const rawRows = blocks.flatMap((b) => markTableWraps(b, textColumns));
+  const rows = figuresOnSecondLine(joinWrappedRows(rawRows, (table.yearCols[0]?.index ?? table.columns - 1) + 1, table.projectCol), table);
+
+  const style = rows.reduce((n, r) => n + countSimpleMarks(r.cells[table.projectCol] ?? ''), 0) >= 2 ? 'simple' : 'coded';
+  const ctx: CellContext = { style, next: 1 };
+
+  const items: SummaryItem[] = [];
+  const stated: StatedTotal[] = [];
+  const dimensionTitles = new Map<number, string>();
+  const missionTitles = new Map<string, string>();
+  const notes: string[] = [];
+  let dimension = 0;
+  let dimSource = 'none' as DimensionSource;
+  let afterTotal = false;
+  let mission: string | null = null;
+
+  const setDimension = (n: number, source: DimensionSource, title?: string) => {
+    if (n !== dimension || source === 'number' || (source === 'code' && dimSource !== 'number')) {
+      if (n !== dimension) mission = null;
+      dimension = n;
+      dimSource = source;
+    }
+    afterTotal = false;
+    const clean = title ? cleanName(title, evidence) : '';
+    if (clean && !/^รวม/.test(clean) && !dimensionTitles.has(n)) dimensionTitles.set(n, clean);
+  };
+  const setMission = (code: string, title: string, sub = code.split('.').length > 2) => {
+    const [d, m] = code.split('.');
+    const c = `${Number(d)}.${Number(m)}`;
+    if (Number(d) !== dimension) setDimension(Number(d), 'code');
+    else if (dimSource !== 'number') dimSource = 'code';
+    mission = c;
+    const clean = cleanName(title.replace(/\s[1-4]\.\d{1,2}\.\d.*$/s, ''), evidence);
+    if (!sub && clean && !missionTitles.has(c)) missionTitles.set(c, clean);
+  };
+
+  for (const row of rows) {
+    const line = byNo.get(row.line) as Line;
+    const cells = row.cells;
+    const cols = rowColumns(cells, table);
+    const before = cells.slice(0, cols.projectCol).map((c) => c.trim());
+    let projectCell = cells[cols.projectCol]?.trim() ?? '';
+    const isTotal = [...before, projectCell].some((c) => /^รวม|^จำนวน\s*\d+\s*โครงการ/.test(c)) || cells.some((c) => /รวมทั้งสิ้น/.test(c));
+
+    // Dimension: a number in the first cell or a heading in any text cell; else the standard title's words.
+    let dimHere = false;
+    for (const [i, cell] of before.entries()) {
+      if (cell === '' || i === table.numberCol) continue;
+      const asCell = i === 0 ? cell.match(DIMENSION_CELL) : null;
+      const heading = cell.match(DIMENSION_HEADING) ?? (asCell && ((asCell[2] ?? '').trim().length >= 3 || /^(?:ม|ด้าน)/.test(cell)) ? asCell : null);
+      if (heading?.[1]) {
+        setDimension(Number(heading[1]), 'number', heading[2]);
+        dimHere = true;
+        break;
+      }
+      const byWords = i === 0 && !MISSION_CELL.test(cell) ? dimensionByWords(matchKey(cell)) : null;
+      if (byWords) {
+        // The standard title of the dimension that comes next is as good as its number; out of order, it is a guess.
+        setDimension(byWords, byWords === dimension + 1 || byWords === dimension ? 'number' : 'words', cell);
+        dimHere = true;
+        break;
+      }
+    }
+    const headingInProject = projectCell.match(DIMENSION_HEADING);
+    if (headingInProject?.[1] && !isTotal) {
+      setDimension(Number(headingInProject[1]), 'number', headingInProject[2]?.replace(/\s(?:\(?\d{1,3}[.)]|[1-4]\.\d).*$/s, ''));
+      dimHere = true;
+      projectCell = (headingInProject[2] ?? '').replace(/^.*?(?=\s(?:\(?\d{1,3}[.)]|[1-4]\.\d))/s, '').trim();
+      if (!/^\(?\d|^[1-4]\./.test(projectCell)) projectCell = '';
+    }
+
+    if (isTotal) {
+      const grand = cells.some((c) => /รวมทั้งสิ้น/.test(c));
+      const dim = grand ? null : dimension || null;
+      const count = cells.map((c) => c.match(/(\d{1,3})\s*โครงการ/)).find((m) => m?.[1]);
+      if (count?.[1]) stated.push({ measure: 'projects', dimension: dim, mission: null, year: null, value: Number(count[1]), line: line.no, text: line.raw.trim() });
+      stated.push(...statedBudgets(cells, cols.years, dim, line));
+      if (!grand) afterTotal = true;
+      continue;
+    }
+
+    for (const cell of before) {
+      const m = cell.match(MISSION_CELL);
+      if (m?.[1] && m[2]) {
+        setMission(`${m[1]}.${m[2]}`, m[3] ?? '', /^[1-4]\s*\.\s*\d{1,2}\s*\.\s*\d/.test(cell));
+      }
+    }
+    if (projectCell === '') continue;
+
+    const firstExpected = ctx.next;
+    const split = splitCell(projectCell, ctx);
+    const parts = split.parts;
+    // "ภารกิจที่ 3.1 …": the word before a mission code is the heading's, not an item's.
+    const lead = /^(?:ภารกิจ|การกิจ|พันธกิจ)\s*(?:ที่)?$/.test(split.lead) ? '' : split.lead;
+    const numberCell = table.numberCol !== null && cols.projectCol === table.projectCol ? (before[table.numberCol] ?? '') : '';
+    const leadDim = lead.match(DIMENSION_HEADING);
+    if (leadDim?.[1]) setDimension(Number(leadDim[1]), 'number', leadDim[2]);
+    const cellItems: { part: CellItem; mission: string | null; dimension: number; flags: ReviewFlag[] }[] = [];
+    const cellFlags: ReviewFlag[] = [];
+    if (lead.length >= 3 && parts.length > 0 && !leadDim) {
+      notes.push(`line ${line.no}: text before the first item of the cell was not read as an item: "${lead.slice(0, 60)}"`);
+      cellFlags.push({ field: 'name', reason: 'text before the first numbered item of the cell (a heading without a code, or a wrapped name?)', line: line.no });
+    }
+    const items0 = parts.filter((p): p is CellItem => p.kind === 'item');
+    if (parts.length === 0 && lead !== '' && !leadDim) {
+      // An item without a number: numbered by its position.
+      parts.push({ kind: 'item', number: null, text: lead, codeMission: null });
+    }
+    const numbered = numberCell.match(NUMBER_CELL);
+    const onlyItem = parts.length === 1 ? parts[0] : undefined;
+    if (numbered?.[1] && onlyItem?.kind === 'item' && onlyItem.number === null) {
+      onlyItem.number = String(Number(numbered[1]));
+      ctx.next = Number(numbered[1]) + 1;
+    }
+    // Numbering restarted at 1 with no dimension heading: the next dimension's first item.
+    const firstSimple = items0.find((p) => p.number !== null && /^\d+$/.test(p.number));
+    if (!dimHere && firstSimple?.number === '1' && firstExpected > 2 && dimension > 0 && dimension < 4) {
+      setDimension(dimension + 1, 'sequence');
+    } else if (!dimHere && afterTotal && dimension > 0 && dimension < 4 && !parts.some((p) => p.kind === 'mission' || (p.kind === 'item' && p.codeMission)) && !before.some((c) => MISSION_CELL.test(c))) {
+      setDimension(dimension + 1, 'sequence');
+    }
+    for (const p of parts) {
+      if (p.kind === 'mission') {
+        setMission(p.code, p.title);
+        continue;
+      }
+      const flags: ReviewFlag[] = [...cellFlags];
+      if (p.codeMission) {
+        const d = Number(p.codeMission.split('.')[0]);
+        if (d !== dimension) setDimension(d, 'code');
+        else if (dimSource !== 'number') dimSource = 'code';
+        mission = p.codeMission;
+      }
+      if (dimension === 0) {
+        setDimension(1, 'none');
+        notes.push(`line ${line.no}: no dimension is named before this row: dimension 1 assumed`);
+      }
+      if (dimSource === 'words') flags.push({ field: 'dimension', reason: 'dimension read from the title words of its heading (no number)', line: line.no });
+      if (dimSource === 'sequence') flags.push({ field: 'dimension', reason: 'no dimension heading: inferred from the numbering or the totals row before', line: line.no });
+      if (dimSource === 'none') flags.push({ field: 'dimension', reason: 'no dimension is named before this row', line: line.no });
+      if (p.number === null) {
+        p.number = String(ctx.style === 'simple' ? ctx.next++ : items.filter((it) => it.dimension === dimension).length + cellItems.length + 1);
+        flags.push({ field: 'number', reason: 'the item has no number: numbered by its position', line: line.no });
+        notes.push(`line ${line.no}: an item without a number was numbered ${p.number} by its position`);
+      }
+      cellItems.push({ part: p, mission: mission && Number(mission.split('.')[0]) === dimension ? mission : null, dimension, flags });
+    }
+    if (cellItems.length === 0) continue;
+    // Missing numbers between items of the cell: a name may hold a lost item.
+    const nums = cellItems.map((c) => Number(c.part.number)).filter((n) => Number.isInteger(n));
+    for (let i = 1; i < nums.length; i++) {
+      if ((nums[i] ?? 0) - (nums[i - 1] ?? 0) > 1) cellItems[i - 1]?.flags.push({ field: 'name', reason: `numbers ${(nums[i - 1] ?? 0) + 1}-${(nums[i] ?? 0) - 1} are missing after this item: its name may hold them`, line: line.no });
+    }
+
+    const unitCell = table.unitCol !== null && cells.length === table.columns ? (cells[table.unitCol] ?? '').trim() : '';
+    const rowItems: SummaryItem[] = cellItems.map((c) => ({
+      unit: unitCell && cellItems.length === 1 ? cleanName(unitCell, evidence) : null,
+      number: c.part.number ?? '',
+      name: cleanName(c.part.text, evidence),
+      written: c.part.text,
+      dimension: c.dimension,
+      mission: c.mission,
+      budgets: {},
+      budgetShared: null,
+      line: line.no,
+      rowItems: cellItems.length,
+      review: c.flags,
+    }));
+    for (const it of rowItems) {
+      if (it.name === '') it.review.push({ field: 'name', reason: 'the item has no name in the summary table', line: line.no });
+      else if ([...it.name].length > 250) it.review.push({ field: 'name', reason: 'a very long name: several items may be merged in it', line: line.no });
+    }
+
+    const sharedYears: string[] = [];
+    const yearCells = cols.years.map(({ index }) => (cells[index] ?? '').trim());
+    const filled = yearCells.filter((c) => c !== '');
+    // One "ไม่ใช้งบประมาณ" written across the year columns (a merged cell): no budget in any year.
+    const noBudgetAcross = filled.length === 1 && NO_BUDGET.test(filled[0] ?? '');
+    if (filled.length > 0 && filled.length < yearCells.length && !noBudgetAcross) {
+      cols.years.forEach(({ year }, k) => {
+        if (yearCells[k] === '') for (const it of rowItems) it.review.push({ field: `budgets.${year}`, reason: `no figure for ${year} in this row`, line: line.no });
+      });
+    }
+    if (cells.length !== table.columns && filled.length > 0) {
+      for (const it of rowItems) it.review.push({ field: 'budgets', reason: `the row has ${cells.length} cells where the header has ${table.columns}: its figures may sit in other years' columns`, line: line.no });
+    }
+    for (const { index, year } of cols.years) {
+      const values = noBudgetAcross ? [0] : budgetCellValues(cells[index] ?? '');
+      if (values.length === 0) continue;
+      if (rowItems.length === 1) {
+        const only = rowItems[0] as SummaryItem;
+        only.budgets[String(year)] = values.reduce((a, b) => a + b, 0);
+        continue;
+      }
+      if (values.length !== rowItems.length && values.some((v) => v > 0)) sharedYears.push(String(year));
+      rowItems.forEach((item, i) => {
+        item.budgets[String(year)] = values.length === rowItems.length ? (values[i] ?? 0) : i < values.length ? (values[i] ?? 0) : 0;
+      });
+    }
+    if (sharedYears.length > 0) {
+      const ids = rowItems.map((it) => it.number);
+      const note = `แถวที่บรรทัด ${line.no} ระบุงบประมาณชุดเดียวสำหรับ ${rowItems.length} รายการ (${ids.join(', ')}); ตัวเลขแสดงไว้ที่รายการแรก`;
+      for (const it of rowItems) {
+        it.budgetShared = { line: line.no, projectIds: [], note };
+        for (const y of sharedYears) it.review.push({ field: `budgets.${y}`, reason: `one set of figures printed for ${rowItems.length} items (${ids.join(', ')})`, line: line.no });
+      }
+      notes.push(`line ${line.no}: one set of budget figures for ${rowItems.length} items (${ids.join(', ')}): kept on the first item, 0 on the others`);
+    }
+    items.push(...rowItems);
+  }
+
+  const fiscalYears = table.yearCols.map((y) => y.year);
+  return { items, stated, dimensionTitles, missionTitles, fiscalYears, notes };
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { api, givenOrg, grantStaffRoles, idTokenFor, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { launchBrowser, type TestBrowser } from './browser.ts';
+import { actAs, buildLiffApp, open } from './support.ts';
+
+/**
+ * Integrity officers in the LIFF app (real Chromium, 360 px, real server in local mode): approving a grant of their
+ * role that an admin requested, asking to see who reported a corruption case with a reason, and reading both in the
+ * audit log.
+ */
+let t: TestApp;
+let browser: TestBrowser;
+let orgId: string;
+const officer = { sub: newUserId(), name: 'วิชัย ศูนย์ต่อต้านการทุจริต' };
+const admin = { sub: newUserId(), name: 'สมชาย ผู้ดูแลระบบ' };
+
+beforeAll(async () => {
+  await buildLiffApp();
+  t = await startTestApp();
+  orgId = (await givenOrg(t, { name: 'เทศบาลตำบลทดสอบศูนย์ฯ' })).id;
+  await grantStaffRoles(t, orgId, { userId: officer.sub, roles: ['integrity_officer'], displayName: officer.name });
+  await grantStaffRoles(t, orgId, { userId: admin.sub, roles: ['admin'], displayName: admin.name });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+async function newPage(user: { sub: string; name: string }): Promise<Page> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => console.error('pageerror', e.message));
+  await actAs(page, t.rt.baseUrl, user);
+  return page;
+}
+
+describe('integrity officers in the LIFF app', { timeout: 60_000 }, () => {
+  it('approve a pending grant requested by an admin; the requester sees no way to approve it', async () => {
+    const invite = await api(t, 'POST', `/api/orgs/${orgId}/staff/invites`, { token: await idTokenFor(t, admin.sub), body: { roles: ['integrity_officer'], displayName: 'มานี ผู้ได้รับเชิญ' } });
+    const grantee = newUserId();
+    const accepted = await api(t, 'POST', `/api/orgs/${orgId}/staff/invites/accept`, { token: await idTokenFor(t, grantee), body: { code: invite.body.code } });
+    const grantId = accepted.body.pendingGrant.id as string;
+
+    // The admin is not an integrity officer: the page is refused.
+    const adminPage = await newPage(admin);
+    await open(adminPage, t.rt.baseUrl, orgId, 'staff/integrity');
+    await expect.poll(() => adminPage.textContent('main')).toMatch(/สิทธิ์|เจ้าหน้าที่/);
+    expect(await adminPage.locator(`[data-grant="${grantId}"]`).count()).toBe(0);
+    await adminPage.close();
+
+    const page = await newPage(officer);
+    await open(page, t.rt.baseUrl, orgId, 'staff/integrity');
+    const card = page.locator(`[data-grant="${grantId}"]`);
+    await card.waitFor();
+    expect(await card.textContent()).toContain('มานี ผู้ได้รับเชิญ');
+    expect(await card.textContent()).toContain(admin.name);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await card.locator('textarea').fill('ได้รับคำสั่งแต่งตั้งจากนายกฯ แล้ว');
+    await card.locator('button', { hasText: 'อนุมัติ' }).first().click();
+    await expect.poll(() => page.textContent('main')).toContain('อนุมัติแล้ว');
+    await page.screenshot({ path: '/tmp/liff-integrity-grants-360.png', fullPage: true });
+    await page.close();
+
+    const me = await api(t, 'GET', `/api/orgs/${orgId}/staff/me`, { token: await idTokenFor(t, grantee) });
+    expect(me.body.staff.roles).toEqual(['integrity_officer']);
+  });
+
+  it('ask to see a corruption reporter with a reason, then find the look in the audit log', async () => {
+    const filed = await api(t, 'POST', `/api/orgs/${orgId}/complaints`, {
+      token: await idTokenFor(t, newUserId()),
+      body: { kind: 'corruption', category: 'bribery', title: 'เรียกรับเงินใต้โต๊ะ', description: 'เจ้าหน้าที่เรียกเงินเพื่อเร่งใบอนุญาตก่อสร้าง', contact: { method: 'phone', name: 'ผู้แจ้ง ลับมาก', phone: '0899999999' }, consent: true },
+    });
+    expect(filed.status).toBe(201);
+    const page = await newPage(officer);
+    await open(page, t.rt.baseUrl, orgId, `staff/complaints/${filed.body.id}`);
+    await page.locator('#r-title').waitFor();
+    expect(await page.textContent('main')).not.toContain('0899999999');
+    expect(await page.textContent('main')).toContain('ปกปิดไว้');
+
+    // No reason: the form says so and nothing is asked.
+    await page.click('section:has(#r-title) button[type=submit]');
+    await page.locator('#reveal-reason-error').waitFor();
+    await page.fill('#reveal-reason', 'ต้องโทรสอบถามข้อเท็จจริงเพิ่มเติม');
+    await page.click('section:has(#r-title) button[type=submit]');
+    await page.locator('[data-testid=revealed-reporter]').waitFor();
+    expect(await page.textContent('[data-testid=revealed-reporter]')).toContain('0899999999');
+
+    await open(page, t.rt.baseUrl, orgId, 'staff/integrity/audit');
+    const entry = page.locator('.audit-reporter-revealed').first();
+    await entry.waitFor();
+    const text = await entry.textContent();
+    expect(text).toContain(filed.body.trackingCode);
+    expect(text).toContain('ต้องโทรสอบถามข้อเท็จจริงเพิ่มเติม');
+    expect(text).toContain(officer.name);
+    expect(text).not.toContain('0899999999');
+    expect(await page.locator('.audit-grant-approved').count()).toBe(1);
+    await page.screenshot({ path: '/tmp/liff-integrity-audit-360.png', fullPage: true });
+    await page.close();
+  });
+});
