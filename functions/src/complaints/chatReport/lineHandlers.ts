@@ -5,6 +5,7 @@
  */
 import type { EventContext, MediaHandler, PostbackHandler, TextHandler } from '../../bot/dispatcher.ts';
 import { fitText } from '../../line/limits.ts';
+import { cleanText } from '../../text/clean.ts';
 import * as m from './messages.ts';
 import { answerText, chooseCategory, consentAndFile, discard, receiveMedia, startReport, type ChatReportDeps, type MediaItem } from './service.ts';
 
@@ -20,7 +21,8 @@ export function chatReportMediaHandler(deps: ChatReportDeps): MediaHandler {
     if (message.type === 'image') {
       item = { kind: 'image', messageId: message.id, sentAt: ctx.event.timestamp, setIndex: message.imageSet?.index };
     } else if (message.type === 'location') {
-      const text = fitText([message.title, message.address].filter(Boolean).join(' ').trim(), 500);
+      // LINE's place name and address, cleaned as every text from LINE is (text/clean.ts).
+      const text = fitText(cleanText([message.title, message.address].filter(Boolean).join(' ')).trim(), 500);
       item = { kind: 'location', place: { lat: message.latitude, lng: message.longitude, ...(text ? { text } : {}) } };
     } else {
       return null;

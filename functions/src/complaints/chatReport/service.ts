@@ -214,8 +214,8 @@ export async function answerText(deps: ChatReportDeps, org: Org, userId: string,
       // The form's own rule for the description (length, trimming), through the form's schema.
       const probe = fileComplaintSchema.safeParse({ kind: 'general', category: 'x', title: titleFrom(text), description: text });
       const problem = probe.success ? undefined : probe.error.issues.find((i) => i.path[0] === 'description')?.message;
-      if (problem) return m.askDescription(draft.nonce, links, problem);
-      const description = text.trim();
+      if (problem || !probe.success) return m.askDescription(draft.nonce, links, problem);
+      const description = probe.data.description;
       await store.updateDraft(deps.db, org.id, draft.id, { description, updatedAt: now.toISOString() });
       return nextQuestion(deps, org, { ...draft, description }, now);
     }
