@@ -5,11 +5,14 @@ import type { LocalIssuer } from './auth/localIssuer.ts';
 import { contextWithoutChat, handleEvent, replyToText, type BotDeps } from './bot/dispatcher.ts';
 import { answer } from './chat/answer.ts';
 import { NotFoundError } from './errors.ts';
-import { getOrg } from './orgs/store.ts';
+import { getOrg, listOrgs } from './orgs/store.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { devRouter } from './dev/routes.ts';
+import { jsonBodies } from './http/body.ts';
 import { errorHandler } from './http/errors.ts';
+import { healthRouter, storageDeadline } from './http/health.ts';
+import { idempotency } from './http/idempotency.ts';
 import { landingRouter } from './http/landing.ts';
 import { createOutboxNotifier, deliverNotification, sweepOutbox } from './notify/delivery.ts';
 import type { Notifier } from './notify/notifier.ts';
@@ -20,7 +23,7 @@ import { manualCardFor, manualPostbackHandler } from './manuals/lineHandlers.ts'
 import { manualsRouter } from './manuals/routes.ts';
 import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, runComplaintDeadlines, runWeeklyComplaintDigest } from './complaints/index.ts';
 import { chatDraftRouter, chatReportMediaHandler, chatReportPostbackHandler, chatReportTextHandler, sweepChatDrafts } from './complaints/chatReport/index.ts';
-import { createRateLimiter } from './http/rateLimit.ts';
+import { complaintFilingLimiter } from './complaints/routes.ts';
 import { queuePostbackHandlers, queueRouter, queueTextHandlers } from './queue/index.ts';
 import { ratingsRouter, ratingTextHandlers, runWeeklyRatingSummary } from './ratings/index.ts';
 import { FirestoreContextStore } from './chat/contextStore.ts';
@@ -35,18 +38,17 @@ import { integrityRouter } from './integrity/routes.ts';
 import type { LineGateway } from './line/credentials.ts';
 import {
   createInProcessProcessor,
+  createTriggerProcessor,
   processStoredEvent,
-  triggerProcessor,
   type InProcessProcessor,
   type ProcessDeps,
 } from './line/processor.ts';
 import type { LineSandbox } from './line/sandbox/fakeLineApi.ts';
+import { sweepWebhookEvents } from './line/sweep.ts';
 import { createRefusalCounter, type RefusalCounter } from './line/refusals.ts';
 import { webhookRouter } from './line/webhook.ts';
 import type { Logger } from './log.ts';
-import { withDeadline } from './store/deadline.ts';
 import { ttlCache } from './store/ttlCache.ts';
-import { COLLECTIONS } from './store/collections.ts';
 
 export interface AppDeps {
   config: Config;
@@ -57,6 +59,17 @@ export interface AppDeps {
   idTokens: IdTokenVerifier;
   /** Local mode only: the LINE sandbox, the local token issuer, and what GET /dev/demo reports. */
   dev?: { sandbox: LineSandbox; issuer: LocalIssuer; firestoreEmulatorHost: string | undefined; lineApiBaseUrl: string };
+  /** The organisations this server is set up to serve (the health check requires them); default: from LINE_CHANNELS. */
+  servedOrgs?: string[];
+}
+
+function servedOrgsOf(config: Config): string[] {
+  if (!config.line.channelsJson) return [];
+  try {
+    return Object.keys(JSON.parse(config.line.channelsJson) as Record<string, unknown>);
+  } catch {
+    return [];
+  }
 }
 
 export interface App {
@@ -85,7 +98,7 @@ export function createApp(deps: AppDeps): App {
   const liffLocalBase = deps.config.devRoutes ? (deps.config.publicBaseUrl ?? `http://localhost:${deps.config.port}`) : undefined;
   const complaints = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase };
   // One filing budget per person for the form and for reports made in chat (docs/decisions/042).
-  const filingLimiter = createRateLimiter({ capacity: 5, refillMs: 10 * 60_000, clock: deps.clock });
+  const filingLimiter = complaintFilingLimiter(deps);
   const chatReports = { ...complaints, line: deps.line, filingLimiter };
   // One object for the router and the group commands: they share one ticket-number claimer.
   const queue = { ...complaints, idTokens: deps.idTokens };
@@ -129,10 +142,23 @@ export function createApp(deps: AppDeps): App {
     handle: (org, event, now) => handleEvent(bot, org, event, now),
   };
   const processEvent = (orgId: string, eventId: string) => processStoredEvent(processDeps, orgId, eventId);
-  const processor = deps.config.mode === 'production' ? triggerProcessor : createInProcessProcessor(processEvent, deps.log);
+  const processor = deps.config.mode === 'production' ? createTriggerProcessor(deps.log) : createInProcessProcessor(processEvent, deps.log);
   // Each job runs at most once per its interval, however often the scheduler ticks (5 s locally, 1 min in production).
   const scheduledJobs: { name: string; everyMs: number; run(): Promise<unknown> }[] = [
     { name: 'outbox', everyMs: 0, run: () => sweepOutbox(delivery) },
+    // Webhook events whose processor died between recording and replying (line/sweep.ts).
+    {
+      name: 'webhook events',
+      everyMs: 0,
+      run: () =>
+        sweepWebhookEvents({
+          db: deps.db,
+          now: () => deps.clock.now(),
+          log: deps.log,
+          listOrgIds: async () => (await listOrgs(deps.db)).map((o) => o.id),
+          process: processEvent,
+        }),
+    },
     { name: 'complaint deadlines', everyMs: 15 * 60_000, run: () => runComplaintDeadlines(complaints, deps.clock.now()) },
     { name: 'weekly complaint digest', everyMs: 15 * 60_000, run: () => runWeeklyComplaintDigest(complaints, deps.clock.now()) },
     { name: 'chat report drafts', everyMs: 15 * 60_000, run: () => sweepChatDrafts(chatReports, deps.clock.now()) },
@@ -155,18 +181,21 @@ export function createApp(deps: AppDeps): App {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // Only the platform's own proxy hops are believed; a client-supplied X-Forwarded-For never chooses req.ip.
+  app.set('trust proxy', deps.config.trustProxyHops > 0 ? deps.config.trustProxyHops : false);
 
-  app.get('/healthz', async (_req, res) => {
-    await withDeadline('health check', 2000, deps.db.collection(COLLECTIONS.orgs).limit(1).get());
-    res.json({ status: 'ok', mode: deps.config.mode });
-  });
+  app.use(healthRouter({ db: deps.db, mode: deps.config.mode, servedOrgs: deps.servedOrgs ?? servedOrgsOf(deps.config) }));
   // The webhook reads its raw body itself (signatures are over the exact bytes), so it goes before any JSON parser.
   app.use(webhookRouter({ db: deps.db, line: deps.line, clock: deps.clock, log: deps.log, processor }));
   if (deps.config.devRoutes && deps.dev) {
     app.use('/dev', devRouter({ ...deps.dev, db: deps.db, clock: deps.clock, log: deps.log, line: deps.line, processor }));
   }
-  app.use(express.json({ limit: '6mb' }));
+  // Each route's own byte limit and a nesting bound, before any parsing or authentication (http/body.ts).
+  // Storage work of every API request is bounded: a storage outage is a 503 with Retry-After within 2 s, not a hang.
+  app.use('/api', storageDeadline({ db: deps.db, log: deps.log }));
+  app.use(jsonBodies());
+  // A state-changing call that carries an Idempotency-Key runs once; its copies get the same answer (http/idempotency.ts).
+  app.use('/api/orgs/:orgId', idempotency({ db: deps.db, clock: deps.clock, log: deps.log }));
   app.use(orgsRouter({ db: deps.db, mode: deps.config.mode }));
   app.use(plansRouter({ db: deps.db }));
   app.use(manualsRouter({ db: deps.db }));
@@ -176,11 +205,17 @@ export function createApp(deps: AppDeps): App {
   app.use(ratingsRouter(queue));
   app.use(
     askRouter({
-      async respond(orgId, text) {
+      async respond(orgId, text, { conversation, now }) {
         const org = await getOrg(deps.db, orgId);
         if (!org) throw new NotFoundError(`organisation ${orgId}`, 'ไม่พบหน่วยงานนี้');
-        return replyToText(bot, contextWithoutChat(org, text, deps.clock.now()), text);
+        const at = now ?? deps.clock.now();
+        // A conversation of the API keeps follow-up context under its own key, never a LINE user's.
+        const answerer: BotDeps['answer'] = conversation
+          ? (ctx, t) => chat.answerText({ orgId: ctx.org.id, userId: `api-${conversation}`, text: t, now: at })
+          : (ctx, t) => answer(kb, ctx.org.id, t, null, { ...answerOptions, now: at });
+        return replyToText({ ...bot, answer: answerer }, contextWithoutChat(org, text, at), text);
       },
+      allowToday: deps.config.mode === 'local',
     }),
   );
   app.use(staffRouter({ ...complaints, idTokens: deps.idTokens }));

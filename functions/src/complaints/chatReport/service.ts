@@ -247,7 +247,7 @@ export async function consentAndFile(deps: ChatReportDeps, org: Org, userId: str
     return filing ? m.alreadyFiledMessages(filing.trackingCode) : m.draftGoneMessages();
   }
   if (!draft.category || !draft.description || !draft.place) return nextQuestion(deps, org, draft, now);
-  if (!deps.filingLimiter.take(`${org.id}|u:${userId}`)) return m.rateLimitedMessages(draft.nonce, formLink(deps, org, draft));
+  if (!(await deps.filingLimiter.take(`${org.id}|u:${userId}`))) return m.rateLimitedMessages(draft.nonce, formLink(deps, org, draft));
   if (!(await store.claimFiling(deps.db, org.id, draft.nonce, now, new Date(now.getTime() + FILING_CLAIM_MS)))) {
     return m.alreadyFiledMessages((await store.getFiling(deps.db, org.id, draft.nonce))?.trackingCode ?? null);
   }
