@@ -50,6 +50,9 @@ const envSchema = z
       if (env.LINE_API_BASE_URL && new URL(env.LINE_API_BASE_URL).origin !== LINE_API) {
         problem('LINE_API_BASE_URL', `production talks to ${LINE_API} only`);
       }
+      if (env.LINE_DATA_API_BASE_URL && new URL(env.LINE_DATA_API_BASE_URL).origin !== 'https://api-data.line.me') {
+        problem('LINE_DATA_API_BASE_URL', 'production talks to https://api-data.line.me only');
+      }
       if ((env.LINE_CREDENTIALS ?? 'secret') === 'secret' && !env.LINE_CHANNELS) {
         problem('LINE_CHANNELS', 'required in production (the Firebase secret with each organisation\'s channel credentials)');
       }

@@ -83,11 +83,14 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   const apiBase = config.line.apiBaseUrl === 'sandbox' ? sandboxUrl : config.line.apiBaseUrl;
   if (!apiBase) throw new Error('LINE API base URL: the sandbox exists only in local mode');
   const lineBase = () => apiBase;
+  // The data API (message content) is its own host at LINE; the sandbox serves both.
+  const dataBase = config.line.dataApiBaseUrl === 'sandbox' ? sandboxUrl : config.line.dataApiBaseUrl;
+  if (!dataBase) throw new Error('LINE data API base URL: the sandbox exists only in local mode');
   const credentials =
     config.line.credentials === 'secret' && config.line.channelsJson
       ? secretCredentials(config.line.channelsJson)
       : firestoreCredentials(db);
-  const line = createLineGateway(credentials, lineBase);
+  const line = createLineGateway(credentials, lineBase, () => dataBase);
 
   let servedOrgs: string[] | undefined;
   const kept = embedded && options.keepLocalData && config.localData ? localData(config.localData.dir, embedded, log) : undefined;
