@@ -10,14 +10,13 @@ import type { Config } from './config.ts';
 import { createLineGateway, firestoreCredentials, secretCredentials } from './line/credentials.ts';
 import { createLineSandbox, type LineSandbox } from './line/sandbox/fakeLineApi.ts';
 import { ensureLocalChannel } from './dev/localChannel.ts';
-import { listOrgs } from './orgs/store.ts';
 import { createLogger, type Logger } from './log.ts';
 import { seedDemo } from './demo/seed.ts';
 import { startEmbeddedFirestore, type EmbeddedFirestore } from './store/embedded.ts';
 import { abandonedWorkSettled } from './store/deadline.ts';
 import { openFirestore } from './store/firestore.ts';
 import { localData } from './store/localData.ts';
-import { getOrgSecrets, listOrgs } from './orgs/store.ts';
+import { listOrgs } from './orgs/store.ts';
 
 export interface Runtime extends App {
   config: Config;
@@ -96,14 +95,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
   const kept = embedded && options.keepLocalData && config.localData ? localData(config.localData.dir, embedded, log) : undefined;
   const loaded = kept ? await kept.load() : false;
   if (loaded) {
-    // The sandbox learns the saved organisations' channels, as seeding would have told it.
-    servedOrgs = [];
-    for (const org of await listOrgs(db)) {
-      const secrets = await getOrgSecrets(db, org.id);
-      if (!secrets) continue;
-      sandbox?.registerChannel(org.id, secrets.channelAccessToken);
-      servedOrgs.push(org.id);
-    }
+    // The saved organisations are served; their sandbox channels are registered below, as for any organisation.
+    servedOrgs = (await listOrgs(db)).map((org) => org.id);
   } else if (local && options.seedDemo !== false) {
     const tokens = await seedDemo(db, clock.now(), log);
     for (const [orgId, token] of tokens) sandbox?.registerChannel(orgId, token);
