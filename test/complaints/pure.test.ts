@@ -28,6 +28,10 @@ describe('tracking codes', () => {
     expect(parseTrackingCode('RT-0O1I23')).toBeNull();
     expect(findTrackingCode(`ติดตามเรื่อง ${code.toLowerCase()} ค่ะ`)).toBe(code);
     expect(findTrackingCode('ไม่มีรหัส')).toBeNull();
+    const spaced = `RT ${body.slice(0, 3)} ${body.slice(3)}`;
+    expect(findTrackingCode(spaced)).toBe(code);
+    expect(findTrackingCode(`ติดตาม rt-${body.slice(0, 3).toLowerCase()}-${body.slice(3).toLowerCase()} ครับ`)).toBe(code);
+    expect(findTrackingCode(`ART ${body}`)).toBeNull();
   });
 
   it('accept Thai digits', () => {
