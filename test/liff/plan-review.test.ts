@@ -62,7 +62,7 @@ describe('reviewing a draft plan in the LIFF app', { timeout: 90_000 }, () => {
   it('is for admins only', async () => {
     const page = await newPage(officer);
     await open(page, t.rt.baseUrl, orgId, 'staff/plans');
-    await expect.poll(() => page.textContent('main'), SLOW).toContain('หน้านี้สำหรับเจ้าหน้าที่เท่านั้น');
+    await expect.poll(() => page.textContent('main'), SLOW).toContain('หน้านี้สำหรับเจ้าหน้าที่ที่มีสิทธิ์เฉพาะ');
     expect(await page.locator(`[data-draft="${draftId}"]`).count()).toBe(0);
     await page.close();
   });

@@ -87,7 +87,7 @@ describe('recording plan progress on a phone', { timeout: 60_000 }, () => {
   it('a citizen who opens the page is told it is for staff', async () => {
     const page = await newPage({ sub: newUserId(), name: 'ประชาชน' });
     await open(page, t.rt.baseUrl, orgId, 'staff/progress');
-    await page.getByText('หน้านี้สำหรับเจ้าหน้าที่เท่านั้น').waitFor();
+    await page.getByText('หน้านี้สำหรับเจ้าหน้าที่ที่มีสิทธิ์เฉพาะ').waitFor();
     await page.close();
   });
 });

@@ -38,9 +38,9 @@ describe('the staff home', { timeout: 90_000 }, () => {
   it('shows each role the places it works, and every link opens a page that works for that role', async () => {
     const expected: Array<[Role[], string, string[]]> = [
       [['queue_operator'], 'สมหญิง เรียกคิว', ['เรียกคิว', 'ความพึงพอใจและความคิดเห็น']],
-      [['officer'], 'สมศรี รับเรื่อง', ['เรื่องร้องเรียน', 'ความพึงพอใจและความคิดเห็น']],
+      [['officer'], 'สมศรี รับเรื่อง', ['เรื่องร้องเรียน', 'ความคืบหน้าตามแผน', 'ความพึงพอใจและความคิดเห็น']],
       [['integrity_officer'], 'สมปอง ศูนย์ฯ', ['เรื่องแจ้งเบาะแสการทุจริต', 'แต่งตั้งเจ้าหน้าที่ศูนย์ฯ', 'บันทึกการเข้าถึง']],
-      [['admin'], 'สมชาย ไอที', ['เรื่องร้องเรียน', 'เรียกคิว', 'ความพึงพอใจและความคิดเห็น']],
+      [['admin'], 'สมชาย ไอที', ['เรื่องร้องเรียน', 'ความคืบหน้าตามแผน', 'เรียกคิว', 'ความพึงพอใจและความคิดเห็น', 'ร่างแผนรอตรวจ']],
     ];
     for (const [roles, name, titles] of expected) {
       const page = await pageAs(roles, name);
@@ -54,9 +54,12 @@ describe('the staff home', { timeout: 90_000 }, () => {
         await page.locator('.staff-places a.list-item', { hasText: title }).first().click();
         await page.locator('h1#page-title').waitFor();
         await page.waitForLoadState('networkidle');
-        // The page the link opens works for this role: no "for staff with other rights", no error.
+        // The page the link opens lets this role in: no refusal. (The test organisation has no plan, so the progress
+        // page may say that no plan was imported: a fact about the data, not a refusal.)
         await page.waitForTimeout(200);
-        expect(await page.locator('.notice-error').count(), `${name} → ${title}`).toBe(0);
+        const err = (await page.locator('.notice-error').allTextContents()).join(' ');
+        expect(err, `${name} → ${title}`).not.toMatch(/สิทธิ์|เฉพาะเจ้าหน้าที่|ลงทะเบียน|ผิดพลาด/);
+        if (title !== 'ความคืบหน้าตามแผน') expect(err, `${name} → ${title}`).toBe('');
       }
       await page.close();
     }

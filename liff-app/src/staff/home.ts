@@ -47,13 +47,13 @@ export function placesFor(roles: Role[], open: ComplaintView[] | undefined): Pla
       { to: 'staff/integrity/audit', title: 'บันทึกการเข้าถึง', text: 'ใครเปิดดูตัวตนผู้แจ้งหรือแต่งตั้งใคร เมื่อไร' },
     );
   }
+  if (has('admin', 'officer')) places.push({ to: 'staff/progress', title: 'ความคืบหน้าตามแผน', text: 'บันทึกผลการดำเนินงานโครงการและปัญหาในรายงาน' });
   if (has('admin', 'queue_operator')) places.push({ to: 'staff/queue', title: 'เรียกคิว', text: 'เรียกคิวถัดไป เรียกซ้ำ ข้ามคิว ตามลำดับมาก่อนได้ก่อน' });
   if (has('admin', 'officer', 'queue_operator')) places.push({ to: 'staff/ratings', title: 'ความพึงพอใจและความคิดเห็น', text: 'ผลประเมินและความคิดเห็นของผู้รับบริการ' });
   if (has('admin')) {
     // Slot: the members page is not in the app yet; admins invite through the API (POST /staff/invites).
     places.push({ to: null, title: 'สมาชิกและรหัสเชิญ', text: 'ออกรหัสเชิญเจ้าหน้าที่และรหัสลงทะเบียนกลุ่ม (หน้านี้ยังไม่เปิดใช้ในแอป)' });
-    // Slots for pages other work adds: plan-draft review and progress reports.
-    places.push({ to: null, title: 'ตรวจร่างแผนและรายงานความก้าวหน้า', text: 'ตรวจร่างแผนที่นำเข้าและรายงานผล (หน้านี้ยังไม่เปิดใช้ในแอป)' });
+    places.push({ to: 'staff/plans', title: 'ร่างแผนรอตรวจ', text: 'ตรวจร่างแผนที่นำเข้า แก้ไข แล้วเผยแพร่' });
   }
   return places;
 }
