@@ -6,6 +6,7 @@
 import { benchAsk } from './ask.ts';
 import { benchCosts } from './costs.ts';
 import { benchFlood } from './flood.ts';
+import { benchLiff3g } from './liff3g.ts';
 import { benchLiffSize } from './liff-size.ts';
 import { benchParse } from './parse.ts';
 import { benchQueue } from './queue.ts';
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   webhook: benchWebhook,
   queue: benchQueue,
   liffSize: benchLiffSize,
+  liff3g: benchLiff3g,
   costs: benchCosts,
   flood: benchFlood,
 };
