@@ -1,12 +1,15 @@
 import { h, render } from 'preact';
 import { App, BootFailure, NoOrganisation } from './app.ts';
 import { parseLocation } from './lib/location.ts';
-import { interceptLinks, setRouterOrg } from './lib/router.ts';
+import { interceptLinks, matchRoute, setRouterOrg } from './lib/router.ts';
+import { routes } from './routes.ts';
 import { startSession } from './lib/session.ts';
 import './styles.css';
 
 const root = document.getElementById('app')!;
-const { orgId } = parseLocation(location.pathname);
+const { orgId, page } = parseLocation(location.pathname);
+// Start fetching the first page's code while the session starts (the app asks for the same chunk; the browser has it).
+if (orgId) void matchRoute(routes, page)?.route.load().catch(() => undefined);
 
 if (!orgId) {
   render(h(NoOrganisation, null), root);
