@@ -2,11 +2,11 @@
  * The 5-year template: a summary table (summary.ts) followed by one detail section per item ("1. ชื่อโครงการ : …",
  * "2. หลักการและเหตุผล", …), linked to the summary's items and reconciled with them field by field.
  */
+import { statedBudget } from './amounts.ts';
 import {
   cleanName,
   matchKey,
   NO_BUDGET,
-  parseBaht,
   repairFromWitness,
   similarity,
   type WrapEvidence,
@@ -69,7 +69,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
     current.method = list('method');
     current.period = text('period');
     current.budgetText = text('budgetText');
-    current.budgetAmount = NO_BUDGET.test(current.budgetText) ? 0 : /บาท/.test(current.budgetText) ? parseBaht(current.budgetText) : null;
+    current.budgetAmount = NO_BUDGET.test(current.budgetText) ? 0 : /บาท/.test(current.budgetText) ? statedBudget(current.budgetText).amount : null;
     current.responsibleUnit = text('responsibleUnit');
     current.outputs = list('outputs');
     current.outcomes = list('outcomes');
