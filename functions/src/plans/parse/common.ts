@@ -43,6 +43,15 @@ export function dimensionByWords(key: string): number | null {
 /** Page numbers printed between a table's pieces: "- 7 -", "หน้า 22", "๑๒" (digits already Arabic). */
 export const PAGE_MARK = /^(?:[-–]\s*\d{1,3}\s*[-–]|หน้า\s*(?:ที่)?\s*\d{1,3}(?:\s*(?:\/|จาก)\s*\d{1,3})?|\d{1,3})$/;
 
+/** A page number printed inside a table's text: "หน้า 8", "หน้าที่ 8", "หน้า 8/20", or "- 8 -" at a cell's edge. */
+const PAGE_MARK_IN_TEXT = /(?:^|\s)หน้า\s*(?:ที่\s*)?\d{1,3}(?:\s*(?:\/|จาก)\s*\d{1,3})?(?=\s|$)|^\s*[-–]\s*\d{1,3}\s*[-–](?=\s|$)|\s[-–]\s*\d{1,3}\s*[-–]\s*$/g;
+
+/** A table cell without the page numbers a conversion printed into it: a page mark is never part of a name. */
+export function withoutPageMarks(cell: string): string {
+  const out = cell.replace(PAGE_MARK_IN_TEXT, ' ');
+  return out === cell ? cell : out.replace(/ {2,}/g, ' ').replace(/^ +| +$/g, '');
+}
+
 /** A running page header repeated at each page: the plan's title (and organisation) on a line of its own. */
 export const PAGE_HEADER = /^(?:แผนปฏิบัติการ|แผนป้องกัน)\S*(?:\s|$)/;
 

@@ -6,7 +6,7 @@
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, type TableRow, type WrapEvidence, writtenIfDifferent } from '../normalize.ts';
 import type { Project, StatedTotal } from '../schema.ts';
 import { nameLooksWrong } from './reconcile.ts';
-import { DIMENSION_HEADING, dimensionByWords, PAGE_HEADER, PAGE_MARK, projectIdFactory, unbullet, type Line } from './common.ts';
+import { DIMENSION_HEADING, dimensionByWords, PAGE_HEADER, PAGE_MARK, projectIdFactory, unbullet, withoutPageMarks, type Line } from './common.ts';
 
 interface Columns {
   number: number;
@@ -178,7 +178,9 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
       pendingDimension = dimension;
     }
     tableLines.add(l.no);
-    pending.push({ cells: t.split('\t'), line: l.no });
+    const rowCells = t.split('\t').map(withoutPageMarks);
+    if (rowCells.every((c) => c.trim() === '')) continue;
+    pending.push({ cells: rowCells, line: l.no });
   }
   flush();
   return { projects, stated, tableLines };

@@ -6,7 +6,7 @@
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, NO_BUDGET, type TableRow, type WrapEvidence } from '../normalize.ts';
 import type { Budgets, Project, ReviewFlag, StatedTotal } from '../schema.ts';
 import { countSimpleMarks, splitCell, type CellContext, type CellItem } from './cells.ts';
-import { DIMENSION_HEADING, dimensionByWords, PAGE_MARK, statedBudgets, unbullet, type Line } from './common.ts';
+import { DIMENSION_HEADING, dimensionByWords, PAGE_MARK, statedBudgets, unbullet, withoutPageMarks, type Line } from './common.ts';
 
 export interface SummaryTable {
   headerLine: number;
@@ -140,6 +140,7 @@ function rowColumns(cells: string[], table: SummaryTable): { years: { index: num
 
 /** An item's number at the start of a cell: "5)", "(5)", "5.", "1.1.1(2)". */
 const ITEM_NUMBER_START = /^(?:\(?\s*\d{1,3}\s*[.)](?!\d)|[1-4]\.\d{1,2}\.\d{1,2}\s*\(\s*\d)/;
+const isTotalsRow = (cells: string[]) => cells.some((c) => /^รวม|รวมทั้งสิ้น|^จำนวน\s*\d+\s*โครงการ/.test(c.trim()));
 const STARTS_ITEM = /^(?:\(?\s*\d{1,3}\s*[.)]|[1-4]\s*\.\s*\d|ภารกิจ|การกิจ|ม(?:ิ)?ติ|ด้านที่|รวม)/;
 
 /**
@@ -156,7 +157,8 @@ function figuresOnSecondLine(rows: TableRow[], table: SummaryTable): TableRow[] 
     const prevName = (prev?.cells[table.projectCol] ?? '').trim();
     const beforeEmpty = row.cells.slice(0, table.projectCol).every((c) => c.trim() === '' || !/^[1-4]|^ม/.test(c.trim()));
     const ownNumber = table.numberCol !== null && (row.cells[table.numberCol] ?? '').trim() !== '';
-    if (prev && !hasFigures(prev) && hasFigures(row) && name !== '' && !STARTS_ITEM.test(name) && ITEM_NUMBER_START.test(prevName) && beforeEmpty && !ownNumber && row.cells.length === table.columns) {
+    const totals = isTotalsRow(row.cells);
+    if (prev && !totals && !hasFigures(prev) && hasFigures(row) && name !== '' && !STARTS_ITEM.test(name) && ITEM_NUMBER_START.test(prevName) && beforeEmpty && !ownNumber && row.cells.length === table.columns) {
       const cells = row.cells.map((c, i) => (i <= table.projectCol ? `${prev.cells[i] ?? ''}\n${c}`.trim() : c));
       out[out.length - 1] = { cells, line: prev.line };
       continue;
@@ -173,7 +175,8 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
   for (let no = table.headerLine + 1; no <= table.endLine; no++) {
     const l = byNo.get(no);
     if (!l || l.text.trim() === '') continue;
-    const cells = l.text.split('\t');
+    const cells = l.text.split('\t').map(withoutPageMarks);
+    if (cells.every((c) => c.trim() === '')) continue;
     const isHeader = (cells.some((c) => HEADER_CELL.test(c.trim())) || cells.filter((c) => YEAR_CELL.test(c.trim()) || SHORT_YEAR_CELL.test(c.trim())).length >= 2) && !cells.some((c) => /รวม/.test(c));
     if (isHeader) {
       if ((blocks.at(-1) ?? []).length > 0) blocks.push([]);
@@ -194,7 +197,20 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     const startsItem = (cs: string[]) => STARTS_ITEM.test((cs[table.projectCol] ?? '').trim()) && !/^รวม/.test((cs[table.projectCol] ?? '').trim());
     if (cells.length < minCells && startsItem(cells)) {
       const following = byNo.get(no + 1)?.text.split('\t') ?? [];
-      if (!startsItem(following) && table.yearCols.some(({ index }) => (following[index] ?? '').trim() !== '')) while (cells.length < table.columns) cells.push('');
+      if (!startsItem(following) && !isTotalsRow(following) && table.yearCols.some(({ index }) => (following[index] ?? '').trim() !== '')) while (cells.length < table.columns) cells.push('');
+    }
+    // A full row that starts an item but has no figures, nothing before its name and no number of its own, and is not
+    // the first line of a name whose figures come on the next line: a further item of the cell above printed on its
+    // own line ("22. กิจกรรม…"), so it shares that cell's figures.
+    if (cells.length >= minCells && startsItem(cells) && !table.yearCols.some(({ index }) => (cells[index] ?? '').trim() !== '')) {
+      const following = byNo.get(no + 1)?.text.split('\t') ?? [];
+      const nameGoesOn = !startsItem(following) && !isTotalsRow(following) && table.yearCols.some(({ index }) => (following[index] ?? '').trim() !== '');
+      const beforeEmpty = cells.slice(0, table.projectCol).every((c) => c.trim() === '');
+      const ownNumber = table.numberCol !== null && (cells[table.numberCol] ?? '').trim() !== '';
+      const above = blocks.at(-1)?.at(-1);
+      if (!nameGoesOn && beforeEmpty && !ownNumber && above && ITEM_NUMBER_START.test((above.cells[table.projectCol] ?? '').trim())) {
+        cells.length = table.projectCol + 1;
+      }
     }
     // A line with neither figures nor a number or heading continues the row above (its cells wrapped), however many
     // empty cells it has (a wrapped unit column reaches past the figures).
