@@ -52,6 +52,14 @@ export function withoutPageMarks(cell: string): string {
   return out === cell ? cell : out.replace(/ {2,}/g, ' ').replace(/^ +| +$/g, '');
 }
 
+/**
+ * A name without the status remark a plan prints after it in brackets ("(ต่อเนื่อง)", "(โครงการใหม่)",
+ * "(ดำเนินการทุกปี)"): the remark says how the item runs, it is not its name. `nameAsWritten` keeps it.
+ */
+export function withoutStatusRemark(name: string): string {
+  return name.replace(/\s*\(\s*(?:โครงการ|กิจกรรม)?\s*(?:ต่อเนื่อง|ใหม่|เดิม|ดำเนินการ\s*(?:ทุกปี(?:งบประมาณ)?|ต่อเนื่อง|ต่อเนื่องทุกปี)|ทุกปี)\s*\)\s*$/, '');
+}
+
 /** A running page header repeated at each page: the plan's title (and organisation) on a line of its own. */
 export const PAGE_HEADER = /^(?:แผนปฏิบัติการ|แผนป้องกัน)\S*(?:\s|$)/;
 

@@ -13,7 +13,7 @@ import {
   writtenIfDifferent,
 } from '../normalize.ts';
 import type { Project, ProjectDetail } from '../schema.ts';
-import { DIMENSION_HEADING, dimensionByWords, projectIdFactory, unbullet, type Line } from './common.ts';
+import { DIMENSION_HEADING, dimensionByWords, projectIdFactory, unbullet, withoutStatusRemark, type Line } from './common.ts';
 import { reconcile } from './reconcile.ts';
 import type { SummaryItem } from './summary.ts';
 
@@ -116,7 +116,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
         i++;
         nameText += `\n${lines[i]?.text.trim() ?? ''}`;
       }
-      const clean = cleanName(nameText.replace(/^[:：\s]+/, ''), evidence);
+      const clean = cleanName(withoutStatusRemark(nameText.replace(/^[:：\s]+/, '')), evidence);
       current = {
         name: clean,
         rationale: '',

@@ -6,7 +6,7 @@
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, type TableRow, type WrapEvidence, writtenIfDifferent } from '../normalize.ts';
 import type { Project, StatedTotal } from '../schema.ts';
 import { nameLooksWrong } from './reconcile.ts';
-import { DIMENSION_HEADING, dimensionByWords, PAGE_HEADER, PAGE_MARK, projectIdFactory, unbullet, withoutPageMarks, type Line } from './common.ts';
+import { DIMENSION_HEADING, dimensionByWords, PAGE_HEADER, PAGE_MARK, projectIdFactory, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 
 interface Columns {
   number: number;
@@ -94,7 +94,7 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
       }
       if (!/^\d{1,3}$/.test(numberCell) || nameCell === '' || !pendingDimension) continue;
       const values = budgetCellValues(cell(cols.budget));
-      const name = cleanName(nameCell, evidence);
+      const name = cleanName(withoutStatusRemark(nameCell), evidence);
       projects.push({
         id: nextId(pendingDimension, numberCell),
         number: numberCell,

@@ -6,7 +6,7 @@
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, NO_BUDGET, type TableRow, type WrapEvidence } from '../normalize.ts';
 import type { Budgets, Project, ReviewFlag, StatedTotal } from '../schema.ts';
 import { countSimpleMarks, splitCell, type CellContext, type CellItem } from './cells.ts';
-import { DIMENSION_HEADING, dimensionByWords, PAGE_MARK, statedBudgets, unbullet, withoutPageMarks, type Line } from './common.ts';
+import { DIMENSION_HEADING, dimensionByWords, PAGE_MARK, statedBudgets, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 
 export interface SummaryTable {
   headerLine: number;
@@ -140,6 +140,23 @@ function rowColumns(cells: string[], table: SummaryTable): { years: { index: num
 
 /** An item's number at the start of a cell: "5)", "(5)", "5.", "1.1.1(2)". */
 const ITEM_NUMBER_START = /^(?:\(?\s*\d{1,3}\s*[.)](?!\d)|[1-4]\.\d{1,2}\.\d{1,2}\s*\(\s*\d)/;
+/** The organisation's name alone on a line between a page's number and the next page's headers: a running header. */
+const ORG_ONLY = /^(?:เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วน(?:ตำบล|จังหวัด))\s?\S{2,30}$/;
+function isRunningOrgHeader(lines: Line[], no: number): boolean {
+  const t = lines[no - 1]?.text.trim() ?? '';
+  if (!ORG_ONLY.test(t)) return false;
+  const near = (step: number) => {
+    for (let k = no - 1 + step; k >= 0 && k < lines.length; k += step) {
+      const x = lines[k]?.text.trim() ?? '';
+      if (x !== '') return x;
+    }
+    return '';
+  };
+  const before = near(-1);
+  const after = near(1);
+  return PAGE_MARK.test(before.replace(/\t/g, ' ').trim()) || /^(?:แผนปฏิบัติการ|แผนป้องกัน)/.test(after) || after.split('\t').some((c) => HEADER_CELL.test(c.trim()));
+}
+
 const isTotalsRow = (cells: string[]) => cells.some((c) => /^รวม|รวมทั้งสิ้น|^จำนวน\s*\d+\s*โครงการ/.test(c.trim()));
 const STARTS_ITEM = /^(?:\(?\s*\d{1,3}\s*[.)]|[1-4]\s*\.\s*\d|ภารกิจ|การกิจ|ม(?:ิ)?ติ|ด้านที่|รวม)/;
 
@@ -184,7 +201,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     }
     if (!l.text.includes('\t')) {
       const t = l.text.trim();
-      if (/^(?:ส่วนที่|แผนปฏิบัติการ|\(พ\.ศ\.)/.test(t) || t.length < 3 || PAGE_MARK.test(t)) continue;
+      if (/^(?:ส่วนที่|แผนปฏิบัติการ|\(พ\.ศ\.)/.test(t) || t.length < 3 || PAGE_MARK.test(t) || isRunningOrgHeader(lines, l.no)) continue;
       // A heading printed between the table's rows (dimension or mission): a row of its own, not a wrapped name.
       if (unbullet(t).match(DIMENSION_HEADING) || MISSION_CELL.test(t) || /^(?:ภารกิจ|การกิจ)\s*ที่/.test(t) || (dimensionByWords(matchKey(t)) !== null && t.length < 150)) {
         blocks.at(-1)?.push({ cells: [unbullet(t).replace(/^(?:ภารกิจ|การกิจ)\s*ที่\s*/, ''), ...new Array<string>(table.columns - 1).fill('')], line: l.no });
@@ -387,7 +404,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     const rowItems: SummaryItem[] = cellItems.map((c) => ({
       unit: unitCell && cellItems.length === 1 ? cleanName(unitCell, evidence) : null,
       number: c.part.number ?? '',
-      name: cleanName(c.part.text, evidence),
+      name: cleanName(withoutStatusRemark(c.part.text), evidence),
       written: c.part.text,
       dimension: c.dimension,
       mission: c.mission,
