@@ -42,7 +42,8 @@ export function budgetsFromText(text: string, years: number[], line: number): { 
     }
   }
   if (stated.amount !== null && /บาท/.test(t)) {
-    return { budgets: each(stated.amount), review: [{ field: 'budgets', reason: `"${t.slice(0, 60)}": per year or for the whole period is not stated`, line }] };
+    // One fiscal year: the amount is that year's. Several: per year or for the whole period is not stated.
+    return { budgets: each(stated.amount), review: years.length === 1 ? [] : [{ field: 'budgets', reason: `"${t.slice(0, 60)}": per year or for the whole period is not stated`, line }] };
   }
   return { budgets: {}, review: [{ field: 'budgets', reason: `the budget text "${t.slice(0, 60)}" could not be read`, line }] };
 }
