@@ -128,4 +128,19 @@ describe('an item on its own line in a shared cell', () => {
     expect(items[2]?.flags).toContain('budgets.2566');
     expect((items[1]?.b['2566'] ?? 0) + (items[2]?.b['2566'] ?? 0)).toBe(10000);
   });
+
+  it("when the summary table loses an item, the dimension's stated count sends the reader to its unlinked detail section (flagged)", () => {
+    const lost = text.replace('\t\t7. กิจกรรมจัดทำคู่มือการปฏิบัติงานด้านการเงิน\n', '');
+    const doc = parsePlanDocument(lost);
+    const d2 = doc.projects.filter((p) => p.dimension === 2);
+    expect(d2.map((p) => p.number)).toEqual(['5', '6', '7']);
+    expect(d2[2]).toMatchObject({ name: 'กิจกรรมจัดทำคู่มือการปฏิบัติงานด้านการเงิน', budgets: JSON.parse(zero) });
+    expect(d2[2]?.review?.[0]?.reason).toMatch(/not read from the summary table/);
+    expect(doc.fidelity.notes.join('\n')).toMatch(/read from its detail section/);
+  });
+
+  it('adds nothing from detail sections where the counts agree', () => {
+    const doc = parsePlanDocument(text);
+    expect(doc.projects.flatMap((p) => p.review ?? []).filter((r) => /not read from the summary/.test(r.reason))).toEqual([]);
+  });
 });

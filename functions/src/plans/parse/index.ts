@@ -12,6 +12,7 @@ import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionCoun
 import { linkSections, parseDetailSections } from './five-year.ts';
 import { flagCountMismatches } from './reconcile.ts';
 import { projectsFromSections } from './sections-only.ts';
+import { recoverFromSections } from './recover.ts';
 import { findSummaryTable, parseSummaryTable } from './summary.ts';
 import { isYearTableHeader, parseYearTables } from './one-year.ts';
 import { findReportTable, linkActivitiesToPlan, parseActivities, parseReportTables } from './report.ts';
@@ -68,6 +69,11 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const inSummary = (no: number) => no >= summary.headerLine && no <= summary.endLine;
     const missionCounts = readMissionCounts(lines, inSummary);
     const stated = [...table.stated, ...readStatedCounts(lines, inSummary), ...missionCounts.stated];
+    const years = table.fiscalYears.length ? table.fiscalYears : header.fiscalYears;
+    const recovered = recoverFromSections(linked.projects, linked.unlinkedSections, stated, years);
+    linked.projects = recovered.projects;
+    linked.unlinkedSections = linked.unlinkedSections.filter((s) => !recovered.used.includes(s));
+    linked.notes.push(...recovered.notes);
     flagCountMismatches(linked.projects, stated);
     const titles = new Map([...headingTitles, ...table.dimensionTitles]);
     const missions = new Map([...headingMissions, ...table.missionTitles]);
