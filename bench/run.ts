@@ -4,6 +4,7 @@
  * `npm run bench -- webhook ask` runs only those.
  */
 import { benchAsk } from './ask.ts';
+import { benchFlood } from './flood.ts';
 import { benchLiffSize } from './liff-size.ts';
 import { benchParse } from './parse.ts';
 import { benchQueue } from './queue.ts';
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   webhook: benchWebhook,
   queue: benchQueue,
   liffSize: benchLiffSize,
+  flood: benchFlood,
 };
 
 const wanted = process.argv.slice(2);

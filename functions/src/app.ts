@@ -5,17 +5,25 @@ import type { LocalIssuer } from './auth/localIssuer.ts';
 import { contextWithoutChat, handleEvent, replyToText, type BotDeps } from './bot/dispatcher.ts';
 import { answer } from './chat/answer.ts';
 import { NotFoundError } from './errors.ts';
-import { getOrg } from './orgs/store.ts';
+import { getOrg, listOrgs } from './orgs/store.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { devRouter } from './dev/routes.ts';
+import { jsonBodies } from './http/body.ts';
 import { errorHandler } from './http/errors.ts';
+import { healthRouter, storageDeadline } from './http/health.ts';
+import { idempotency } from './http/idempotency.ts';
 import { landingRouter } from './http/landing.ts';
 import { createOutboxNotifier, deliverNotification, sweepOutbox } from './notify/delivery.ts';
 import type { Notifier } from './notify/notifier.ts';
 import { liffStaticRouter } from './http/liffStatic.ts';
 import { orgsRouter } from './orgs/routes.ts';
 import { plansRouter } from './plans/routes.ts';
+import { withLiveProgress } from './progress/chat.ts';
+import { progressRouter } from './progress/routes.ts';
+import { reportsRouter } from './reports/routes.ts';
+import { statisticsRouter } from './statistics/routes.ts';
+import { evidenceRouter } from './evidence/routes.ts';
 import { manualCardFor, manualPostbackHandler } from './manuals/lineHandlers.ts';
 import { manualsRouter } from './manuals/routes.ts';
 import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, runComplaintDeadlines, runWeeklyComplaintDigest } from './complaints/index.ts';
@@ -33,18 +41,17 @@ import { integrityRouter } from './integrity/routes.ts';
 import type { LineGateway } from './line/credentials.ts';
 import {
   createInProcessProcessor,
+  createTriggerProcessor,
   processStoredEvent,
-  triggerProcessor,
   type InProcessProcessor,
   type ProcessDeps,
 } from './line/processor.ts';
 import type { LineSandbox } from './line/sandbox/fakeLineApi.ts';
+import { sweepWebhookEvents } from './line/sweep.ts';
 import { createRefusalCounter, type RefusalCounter } from './line/refusals.ts';
 import { webhookRouter } from './line/webhook.ts';
 import type { Logger } from './log.ts';
-import { withDeadline } from './store/deadline.ts';
 import { ttlCache } from './store/ttlCache.ts';
-import { COLLECTIONS } from './store/collections.ts';
 
 export interface AppDeps {
   config: Config;
@@ -55,6 +62,17 @@ export interface AppDeps {
   idTokens: IdTokenVerifier;
   /** Local mode only: the LINE sandbox, the local token issuer, and what GET /dev/demo reports. */
   dev?: { sandbox: LineSandbox; issuer: LocalIssuer; firestoreEmulatorHost: string | undefined; lineApiBaseUrl: string };
+  /** The organisations this server is set up to serve (the health check requires them); default: from LINE_CHANNELS. */
+  servedOrgs?: string[];
+}
+
+function servedOrgsOf(config: Config): string[] {
+  if (!config.line.channelsJson) return [];
+  try {
+    return Object.keys(JSON.parse(config.line.channelsJson) as Record<string, unknown>);
+  } catch {
+    return [];
+  }
 }
 
 export interface App {
@@ -98,10 +116,16 @@ export function createApp(deps: AppDeps): App {
       ...ratingTextHandlers(complaints),
     ],
     // With a person, the engine keeps a short context for follow-ups; without one (the ask API), it answers afresh.
-    answer: (ctx, text) =>
-      ctx.userId
-        ? chat.answerText({ orgId: ctx.org.id, userId: ctx.userId, text })
-        : answer(kb, ctx.org.id, text, null, { ...answerOptions, now: ctx.now }),
+    // Questions about a project's progress get the live progress staff recorded first (progress/chat.ts).
+    answer: async (ctx, text) =>
+      withLiveProgress(
+        deps.db,
+        ctx.org.id,
+        text,
+        ctx.userId
+          ? await chat.answerText({ orgId: ctx.org.id, userId: ctx.userId, text })
+          : await answer(kb, ctx.org.id, text, null, { ...answerOptions, now: ctx.now }),
+      ),
     postbackHandlers: [
       chatPostbackHandler(chat),
       manualPostbackHandler(deps.db),
@@ -120,10 +144,23 @@ export function createApp(deps: AppDeps): App {
     handle: (org, event, now) => handleEvent(bot, org, event, now),
   };
   const processEvent = (orgId: string, eventId: string) => processStoredEvent(processDeps, orgId, eventId);
-  const processor = deps.config.mode === 'production' ? triggerProcessor : createInProcessProcessor(processEvent, deps.log);
+  const processor = deps.config.mode === 'production' ? createTriggerProcessor(deps.log) : createInProcessProcessor(processEvent, deps.log);
   // Each job runs at most once per its interval, however often the scheduler ticks (5 s locally, 1 min in production).
   const scheduledJobs: { name: string; everyMs: number; run(): Promise<unknown> }[] = [
     { name: 'outbox', everyMs: 0, run: () => sweepOutbox(delivery) },
+    // Webhook events whose processor died between recording and replying (line/sweep.ts).
+    {
+      name: 'webhook events',
+      everyMs: 0,
+      run: () =>
+        sweepWebhookEvents({
+          db: deps.db,
+          now: () => deps.clock.now(),
+          log: deps.log,
+          listOrgIds: async () => (await listOrgs(deps.db)).map((o) => o.id),
+          process: processEvent,
+        }),
+    },
     { name: 'complaint deadlines', everyMs: 15 * 60_000, run: () => runComplaintDeadlines(complaints, deps.clock.now()) },
     { name: 'weekly complaint digest', everyMs: 15 * 60_000, run: () => runWeeklyComplaintDigest(complaints, deps.clock.now()) },
     { name: 'weekly satisfaction summary', everyMs: 15 * 60_000, run: () => runWeeklyRatingSummary(complaints, deps.clock.now()) },
@@ -145,18 +182,21 @@ export function createApp(deps: AppDeps): App {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // Only the platform's own proxy hops are believed; a client-supplied X-Forwarded-For never chooses req.ip.
+  app.set('trust proxy', deps.config.trustProxyHops > 0 ? deps.config.trustProxyHops : false);
 
-  app.get('/healthz', async (_req, res) => {
-    await withDeadline('health check', 2000, deps.db.collection(COLLECTIONS.orgs).limit(1).get());
-    res.json({ status: 'ok', mode: deps.config.mode });
-  });
+  app.use(healthRouter({ db: deps.db, mode: deps.config.mode, servedOrgs: deps.servedOrgs ?? servedOrgsOf(deps.config) }));
   // The webhook reads its raw body itself (signatures are over the exact bytes), so it goes before any JSON parser.
   app.use(webhookRouter({ db: deps.db, line: deps.line, clock: deps.clock, log: deps.log, processor }));
   if (deps.config.devRoutes && deps.dev) {
     app.use('/dev', devRouter({ ...deps.dev, db: deps.db, clock: deps.clock, log: deps.log, line: deps.line, processor }));
   }
-  app.use(express.json({ limit: '6mb' }));
+  // Each route's own byte limit and a nesting bound, before any parsing or authentication (http/body.ts).
+  // Storage work of every API request is bounded: a storage outage is a 503 with Retry-After within 2 s, not a hang.
+  app.use('/api', storageDeadline({ db: deps.db, log: deps.log }));
+  app.use(jsonBodies());
+  // A state-changing call that carries an Idempotency-Key runs once; its copies get the same answer (http/idempotency.ts).
+  app.use('/api/orgs/:orgId', idempotency({ db: deps.db, clock: deps.clock, log: deps.log }));
   app.use(orgsRouter({ db: deps.db, mode: deps.config.mode }));
   app.use(plansRouter({ db: deps.db }));
   app.use(manualsRouter({ db: deps.db }));
@@ -165,15 +205,25 @@ export function createApp(deps: AppDeps): App {
   app.use(ratingsRouter(queue));
   app.use(
     askRouter({
-      async respond(orgId, text) {
+      async respond(orgId, text, { conversation, now }) {
         const org = await getOrg(deps.db, orgId);
         if (!org) throw new NotFoundError(`organisation ${orgId}`, 'ไม่พบหน่วยงานนี้');
-        return replyToText(bot, contextWithoutChat(org, text, deps.clock.now()), text);
+        const at = now ?? deps.clock.now();
+        // A conversation of the API keeps follow-up context under its own key, never a LINE user's.
+        const answerer: BotDeps['answer'] = conversation
+          ? (ctx, t) => chat.answerText({ orgId: ctx.org.id, userId: `api-${conversation}`, text: t, now: at })
+          : (ctx, t) => answer(kb, ctx.org.id, t, null, { ...answerOptions, now: at });
+        return replyToText({ ...bot, answer: answerer }, contextWithoutChat(org, text, at), text);
       },
+      allowToday: deps.config.mode === 'local',
     }),
   );
   app.use(staffRouter({ ...complaints, idTokens: deps.idTokens }));
   app.use(integrityRouter({ ...complaints, idTokens: deps.idTokens }));
+  app.use(progressRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock, log: deps.log }));
+  app.use(reportsRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
+  app.use(statisticsRouter({ db: deps.db, clock: deps.clock }));
+  app.use(evidenceRouter({ db: deps.db, clock: deps.clock, liffLocalBase }));
   app.use(landingRouter({ config: deps.config }));
   if (deps.config.mode !== 'production') app.use(liffStaticRouter());
   app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));

@@ -27,6 +27,12 @@ const envSchema = z
     LINE_CHANNELS: z.string().optional(),
     ID_TOKEN_ISSUER: z.enum(['line', 'local']).optional(),
     PUBLIC_BASE_URL: z.url().optional(),
+    /**
+     * How many proxies in front of the app append to X-Forwarded-For and are trusted to: the client address is the
+     * entry that many hops from the right. Production default 1 (Cloud Functions 2nd gen / Cloud Run: Google's front
+     * end appends the address it saw); add 1 behind Firebase Hosting rewrites. Elsewhere 0: the header is ignored.
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -86,6 +92,8 @@ export interface Config {
   /** Routes under /dev (sandbox, token issuer, demo) exist only when true: local mode. */
   devRoutes: boolean;
   publicBaseUrl: string | undefined;
+  /** express `trust proxy` as a hop count; 0: X-Forwarded-For is never believed (the socket's address is the client). */
+  trustProxyHops: number;
   logLevel: string;
 }
 
@@ -126,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : { issuer: 'line', url: LINE_ISSUER, jwksUrl: LINE_JWKS },
     devRoutes: local,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    trustProxyHops: e.TRUST_PROXY_HOPS ?? (e.MODE === 'production' ? 1 : 0),
     logLevel: e.LOG_LEVEL,
   };
 }

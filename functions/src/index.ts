@@ -41,8 +41,14 @@ export const api = onRequest({ region: REGION, secrets: [LINE_CHANNELS], memory:
   app().app(req, res);
 });
 
+/**
+ * Processes each recorded webhook event. Retried when it fails (storage or LINE unreachable: the function throws);
+ * a handler's own error marks the event failed and is not retried. Its timeout stays under the claim lease
+ * (line/eventStore.ts CLAIM_LEASE_MS, 60 s), so a retry or the sweep never overlaps a live run. Whatever a dead
+ * instance leaves `received` is picked up by the scheduled sweep (line/sweep.ts).
+ */
 export const processLineEvent = onDocumentCreated(
-  { document: 'orgs/{orgId}/webhookEvents/{eventId}', region: REGION, secrets: [LINE_CHANNELS], retry: false },
+  { document: 'orgs/{orgId}/webhookEvents/{eventId}', region: REGION, secrets: [LINE_CHANNELS], retry: true, timeoutSeconds: 50 },
   async (event) => {
     await app().processEvent(event.params.orgId, event.params.eventId);
   },
@@ -56,7 +62,7 @@ export const deliverOutbox = onDocumentCreated(
   },
 );
 
-/** Retries, deadlines and reminders, every minute in Bangkok time. */
+/** Retries, deadlines, reminders and the webhook-event sweep, every minute in Bangkok time. */
 export const scheduledJobs = onSchedule(
   { schedule: 'every 1 minutes', timeZone: 'Asia/Bangkok', region: REGION, secrets: [LINE_CHANNELS] },
   async () => {

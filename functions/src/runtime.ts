@@ -71,9 +71,11 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
       : firestoreCredentials(db);
   const line = createLineGateway(credentials, lineBase);
 
+  let servedOrgs: string[] | undefined;
   if (local && options.seedDemo !== false) {
     const tokens = await seedDemo(db, clock.now(), log);
     for (const [orgId, token] of tokens) sandbox?.registerChannel(orgId, token);
+    servedOrgs = [...tokens.keys()];
   }
 
   // Listen before building the app, so a free port (PORT=0) is known to the links the app makes.
@@ -86,6 +88,7 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
     log,
     line,
     idTokens,
+    ...(servedOrgs ? { servedOrgs } : {}),
     ...(sandbox && issuer ? { dev: { sandbox, issuer, firestoreEmulatorHost: firestoreHost, lineApiBaseUrl: apiBase } } : {}),
   });
   server.on('request', built.app);

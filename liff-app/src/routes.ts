@@ -38,6 +38,9 @@ export const routes: Route[] = [
   { pattern: 'staff/queue', load: page('เรียกคิว (เจ้าหน้าที่)', () => import('./queue/staff.ts')) },
   { pattern: 'ratings/new', load: page('ประเมินความพึงพอใจ', () => import('./ratings/form.ts')) },
   { pattern: 'ratings/results', load: page('ผลความพึงพอใจ', () => import('./ratings/results.ts')) },
+  { pattern: 'staff/progress', load: page('ความคืบหน้าตามแผน (เจ้าหน้าที่)', () => import('./progress/list.ts')) },
+  { pattern: 'staff/progress/report-text', load: page('ปัญหาและข้อเสนอแนะในรายงาน', () => import('./progress/reportText.ts')) },
+  { pattern: 'staff/progress/:year/:projectId', load: page('บันทึกความคืบหน้าโครงการ', () => import('./progress/project.ts')) },
   { pattern: 'staff/ratings', load: page('ความคิดเห็นผู้ประเมิน', () => import('./ratings/staff.ts')) },
 ];
 

@@ -57,6 +57,12 @@ describe('POST /api/orgs/:orgId/ask over HTTP', () => {
     expect(((await res.json()) as { intent: string }).intent).toBe('help');
   });
 
+  it('refuses "today" outside local mode (the router was not allowed it)', async () => {
+    const res = await post('maesot', { text: 'ปีนี้มีโครงการอะไรบ้าง', today: '2026-12-02' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { issues: Array<{ path: string }> }).issues[0]?.path).toBe('today');
+  });
+
   it('answers 404 for an unknown organisation and 400 for a malformed id', async () => {
     expect((await post('nowhere', { text: 'สวัสดี' })).status).toBe(404);
     expect((await post('BAD_ID!', { text: 'สวัสดี' })).status).toBe(400);

@@ -379,7 +379,7 @@ describe('workflow over HTTP', () => {
 
 describe('rate limit', () => {
   it('answers 429 after the burst, per caller', async () => {
-    const limited = await startComplaintsApp({ filingLimit: { capacity: 2, refillMs: 600_000 } });
+    const limited = await startComplaintsApp({ filingLimit: { limit: 2, windowMs: 600_000 } });
     try {
       const { org } = await limited.givenOrgWithStaff();
       const token = await limited.token(newUserId());

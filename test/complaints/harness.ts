@@ -19,7 +19,7 @@ export const LIFF_BASE = 'http://liff.test';
  * its own port exactly as app.ts mounts it (JSON body parser, then the router, then the platform's error handler), with a
  * recording notifier so every outbound LINE message can be asserted. Real HTTP, real token verification, real Firestore.
  */
-export async function startComplaintsApp(options: { at?: string; filingLimit?: { capacity: number; refillMs: number } } = {}) {
+export async function startComplaintsApp(options: { at?: string; filingLimit?: { limit: number; windowMs: number } } = {}) {
   const t: TestApp = await startTestApp(options.at ? { at: options.at } : {});
   const issuer = t.rt.issuer;
   if (!issuer) throw new Error('local issuer expected in local mode');
@@ -29,7 +29,7 @@ export async function startComplaintsApp(options: { at?: string; filingLimit?: {
   const app = express();
   app.set('trust proxy', true);
   app.use(express.json({ limit: '6mb' }));
-  app.use(complaintsRouter({ db: t.rt.db, idTokens, notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log, filingLimit: options.filingLimit ?? { capacity: 1000, refillMs: 1000 } }));
+  app.use(complaintsRouter({ db: t.rt.db, idTokens, notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log, filingLimit: options.filingLimit ?? { limit: 1000, windowMs: 1000 }, trackingLimit: { limit: 1000, windowMs: 1000 } }));
   app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));
   app.use(errorHandler(t.rt.log));
   const server: Server = await new Promise((resolve) => {

@@ -9,6 +9,7 @@ import { loadConfig } from '../../functions/src/config.ts';
 import { createLineGateway, secretCredentials } from '../../functions/src/line/credentials.ts';
 import { createLineSandbox } from '../../functions/src/line/sandbox/fakeLineApi.ts';
 import { createLogger } from '../../functions/src/log.ts';
+import { createOrgIfAbsent } from '../../functions/src/orgs/store.ts';
 import { startTestFirestore } from '../support/firestore.ts';
 
 describe('production mode', () => {
@@ -56,7 +57,10 @@ describe('production mode', () => {
     expect(res.status).toBe(404);
   });
 
-  it('still serves the health check and the webhook', async () => {
+  it('still serves the health check (ok once the organisations it serves exist) and the webhook', async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(503);
+    const now = new Date().toISOString();
+    await createOrgIfAbsent(env.db, { id: 'demo', name: 'เทศบาลตำบลทดสอบ', district: 'เมือง', province: 'ทดสอบ', line: { loginChannelId: '1234567890' }, createdAt: now, updatedAt: now });
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/line/webhook/unknown-org`, { method: 'POST', body: '{}' })).status).toBe(404);
   });

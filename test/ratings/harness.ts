@@ -23,7 +23,7 @@ export const LIFF_BASE = 'http://liff.test';
  * mounted on its own port as app.ts will mount it (JSON body parser, the router, the platform's error handler), with
  * a recording notifier and in-memory ticket and complaint lookups (the queue and complaints features' side).
  */
-export async function startRatingsApp(options: { at?: string; ratingLimit?: { capacity: number; refillMs: number }; withFeatures?: boolean } = {}) {
+export async function startRatingsApp(options: { at?: string; ratingLimit?: { limit: number; windowMs: number }; withFeatures?: boolean } = {}) {
   const t: TestApp = await startTestApp(options.at ? { at: options.at } : {});
   const issuer = t.rt.issuer;
   if (!issuer) throw new Error('local issuer expected in local mode');
@@ -59,7 +59,7 @@ export async function startRatingsApp(options: { at?: string; ratingLimit?: { ca
     ...(options.withFeatures ? {} : { tickets, complaints }),
     liffLocalBase: LIFF_BASE,
     log: t.rt.log,
-    ratingLimit: options.ratingLimit ?? { capacity: 1000, refillMs: 1000 },
+    ratingLimit: options.ratingLimit ?? { limit: 1000, windowMs: 1000 },
   }));
   app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));
   app.use(errorHandler(t.rt.log));

@@ -263,7 +263,7 @@ describe('the poster and the form', () => {
 
 describe('rate limit', () => {
   it('refuses a caller who submits too fast, in Thai, and lets them in again later', async () => {
-    const limited = await startRatingsApp({ ratingLimit: { capacity: 2, refillMs: 60_000 } });
+    const limited = await startRatingsApp({ ratingLimit: { limit: 2, windowMs: 60_000 } });
     try {
       const { org } = await limited.givenOrgWithServices();
       const user = newUserId();

@@ -43,6 +43,8 @@ export interface TextAnswer {
   intent: string;
   results: { type: string; id: string; title: string; score: number }[];
   messages: Message[];
+  /** Where each figure of an engine answer comes from (see chat/types.ts FigureSource). */
+  sources?: { figure: string; kind: 'plan' | 'report' | 'manual'; planId?: string; manualId?: string; line?: number }[];
 }
 
 export interface BotDeps {

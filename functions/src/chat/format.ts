@@ -13,6 +13,13 @@ export function formatNumber(n: number): string {
   return baht.format(n);
 }
 
+const decimal = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 2 });
+
+/** A figure with up to two decimals as the document gives it: 52.94 → "52.94", 37.5 → "37.5". */
+export function formatDecimal(n: number): string {
+  return decimal.format(n);
+}
+
 /** Cuts text to at most `max` UTF-16 units with a readable "…" ending: the shared LINE helper (line/limits.ts). */
 export const clip = fitText;
 

@@ -154,11 +154,21 @@ export interface ProjectCardOptions {
   highlight?: ProjectAspect[];
   year?: number | undefined;
   kind?: ParsedDocument['kind'];
+  /** Labels in English (the document's own text stays Thai). */
+  lang?: 'th' | 'en';
+  /** Where the card's figures come from, shown small at its foot ("ที่มา: แผนปฏิบัติการฯ บรรทัด 123"). */
+  source?: string;
 }
+
+const LABELS = {
+  th: { kind: '', dimension: 'มิติที่', mission: 'ภารกิจ', results: 'ผลการดำเนินงาน', noResult: 'ยังไม่มีรายงานผล', what: 'ทำอะไร', why: 'เพื่อ', target: 'กลุ่มเป้าหมาย', budget: 'งบประมาณ', unit: 'ผู้รับผิดชอบ', when: 'ระยะเวลา', quarter: 'ไตรมาสที่', kpi: 'ตัวชี้วัด' },
+  en: { kind: 'Project', dimension: 'Dimension', mission: 'Mission', results: 'Results', noResult: 'No result reported yet', what: 'What', why: 'Objectives', target: 'Target group', budget: 'Budget', unit: 'Responsible', when: 'Period', quarter: 'Quarter', kpi: 'Indicators' },
+} as const;
 
 export function projectBubble(p: Project, doc: ParsedDocument | null, opts: ProjectCardOptions = {}): FlexBubble {
   const hl = new Set(opts.highlight ?? []);
-  const label = [`${kindOf(p.name)} · มิติที่ ${p.dimension}`, p.mission ? `ภารกิจ ${p.mission}` : ''].filter(Boolean).join(' · ');
+  const L = LABELS[opts.lang ?? 'th'];
+  const label = [`${L.kind || kindOf(p.name)} · ${L.dimension} ${p.dimension}`, p.mission ? `${L.mission} ${p.mission}` : ''].filter(Boolean).join(' · ');
   const body: FlexComponent[] = [
     text(label, { size: 'xs', color: GREY }),
     text(clip(tidy(p.name), 200), { weight: 'bold', size: 'md' }),
@@ -167,23 +177,24 @@ export function projectBubble(p: Project, doc: ParsedDocument | null, opts: Proj
   if (mt) body.push(text(clip(tidy(mt), 120), { size: 'xxs', color: GREY }));
 
   if (p.activity && (p.activity.results.length || hl.has('progress'))) {
-    body.push(...section('ผลการดำเนินงาน', p.activity.results.length ? p.activity.results : ['ยังไม่มีรายงานผล'], hl.has('progress') ? 5 : 3));
+    body.push(...section(L.results, p.activity.results.length ? p.activity.results : [L.noResult], hl.has('progress') ? 5 : 3));
   }
-  body.push(...section('ทำอะไร', whatLines(p), hl.has('what') ? 4 : 2));
-  body.push(...section('เพื่อ', p.detail?.objectives ?? [], hl.has('why') ? 4 : 2));
-  if (p.detail?.targetGroup) body.push(...section('กลุ่มเป้าหมาย', [p.detail.targetGroup], 1, 160));
+  body.push(...section(L.what, whatLines(p), hl.has('what') ? 4 : 2));
+  body.push(...section(L.why, p.detail?.objectives ?? [], hl.has('why') ? 4 : 2));
+  if (p.detail?.targetGroup) body.push(...section(L.target, [p.detail.targetGroup], 1, 160));
 
   const lines = budgetLines(p);
   if (lines.length) {
-    body.push(text('งบประมาณ', { weight: 'bold', size: 'sm', color: ACCENT, margin: 'md' }));
+    body.push(text(L.budget, { weight: 'bold', size: 'sm', color: ACCENT, margin: 'md' }));
     for (const [k, v] of lines) body.push(row(k, v, opts.year !== undefined && k === `ปี ${opts.year}`));
   }
   const unit = unitOf(p);
-  if (unit) body.push(...section('ผู้รับผิดชอบ', [unit], 1, 160));
-  const when = [p.detail?.period, p.yearPlan?.quarters.length ? `ไตรมาสที่ ${p.yearPlan.quarters.join(', ')}` : ''].filter(Boolean) as string[];
-  if (when.length) body.push(...section('ระยะเวลา', when, 2, 160));
+  if (unit) body.push(...section(L.unit, [unit], 1, 160));
+  const when = [p.detail?.period, p.yearPlan?.quarters.length ? `${L.quarter} ${p.yearPlan.quarters.join(', ')}` : ''].filter(Boolean) as string[];
+  if (when.length) body.push(...section(L.when, when, 2, 160));
   const kpis = [...(p.detail?.kpis ?? []), ...(p.yearPlan?.kpi ? [p.yearPlan.kpi] : [])];
-  if (kpis.length && (hl.has('kpi') || hl.has('what'))) body.push(...section('ตัวชี้วัด', kpis, 3));
+  if (kpis.length && (hl.has('kpi') || hl.has('what'))) body.push(...section(L.kpi, kpis, 3));
+  if (opts.source) body.push(text(opts.source, { size: 'xxs', color: GREY, margin: 'md' }));
   return bubble(body);
 }
 
@@ -213,7 +224,8 @@ export interface ListItem {
  * A carousel of list items (one compact bubble each, a detail button on each), at most 12 bubbles: when more remain,
  * the twelfth is a "ดูเพิ่ม" bubble.
  */
-export function listCarousel(items: ListItem[], opts: { offset: number; total: number; altText: string; qr?: QuickReply }): Message {
+export function listCarousel(items: ListItem[], opts: { offset: number; total: number; altText: string; qr?: QuickReply | undefined; lang?: 'th' | 'en' }): Message {
+  const en = opts.lang === 'en';
   const room = LINE_LIMITS.carouselBubbles;
   const remaining = opts.total - opts.offset;
   const take = remaining > room ? room - 1 : Math.min(room, remaining);
@@ -225,14 +237,14 @@ export function listCarousel(items: ListItem[], opts: { offset: number; total: n
       text(clip(tidy(it.title), 160), { weight: 'bold', size: 'sm' }),
     ];
     if (it.line) body.push(text(clip(it.line, 160), { size: 'xs', color: '#374151' }));
-    return bubble(body, [postbackButton('ดูรายละเอียด', `action=ask&t=${it.type}&id=${encodeURIComponent(it.id)}`, `อันที่ ${n}`)], 'kilo');
+    return bubble(body, [postbackButton(en ? 'Details' : 'ดูรายละเอียด', `action=ask&t=${it.type}&id=${encodeURIComponent(it.id)}`, `อันที่ ${n}`)], 'kilo');
   });
   const left = opts.total - opts.offset - page.length;
   if (left > 0) {
     bubbles.push(
       bubble(
-        [text(`ยังมีอีก ${left} รายการ`, { weight: 'bold', size: 'sm' }), text('กดเพื่อดูรายการถัดไป', { size: 'xs', color: GREY })],
-        [postbackButton('ดูเพิ่ม', `action=ask&more=${opts.offset + page.length}`, 'ดูเพิ่ม')],
+        [text(en ? `${left} more` : `ยังมีอีก ${left} รายการ`, { weight: 'bold', size: 'sm' }), text(en ? 'Tap for the next items' : 'กดเพื่อดูรายการถัดไป', { size: 'xs', color: GREY })],
+        [postbackButton(en ? 'More' : 'ดูเพิ่ม', `action=ask&more=${opts.offset + page.length}`, en ? 'More' : 'ดูเพิ่ม')],
         'kilo',
       ),
     );
@@ -242,19 +254,20 @@ export function listCarousel(items: ListItem[], opts: { offset: number; total: n
 
 // ---------- manuals ----------
 
-export function manualBubble(m: CorpusManual, highlight: ManualAspect[] = []): FlexBubble {
+export function manualBubble(m: CorpusManual, highlight: ManualAspect[] = [], lang: 'th' | 'en' = 'th'): FlexBubble {
   const hl = new Set(highlight);
+  const en = lang === 'en';
   const body: FlexComponent[] = [
-    text('คู่มือสำหรับประชาชน', { size: 'xs', color: GREY }),
+    text(en ? 'Service manual' : 'คู่มือสำหรับประชาชน', { size: 'xs', color: GREY }),
     text(clip(m.title, 200), { weight: 'bold', size: 'md' }),
   ];
   if (m.summary) body.push(text(clip(tidy(m.summary), 240), { size: 'sm', color: '#374151' }));
-  if (m.totalTime) body.push(row('ระยะเวลา', clip(m.totalTime, 60), hl.has('time')));
-  body.push(row('ค่าธรรมเนียม', clip(m.fees[0] ?? 'ไม่มีค่าธรรมเนียม', 60), hl.has('fee')));
-  body.push(...section('เอกสารที่ต้องใช้', m.documents, hl.has('documents') ? 8 : 4, 120));
-  body.push(...section('ขั้นตอน', m.steps.map((s) => (s.duration ? `${s.text} (${s.duration})` : s.text)), hl.has('steps') ? 6 : 3, 140));
-  if (m.fees.length > 1) body.push(...section('ค่าธรรมเนียม', m.fees, hl.has('fee') ? 6 : 2, 120));
-  body.push(...section('ติดต่อที่', [m.where || m.unit, m.hours].filter(Boolean), 2, 160));
+  if (m.totalTime) body.push(row(en ? 'Time' : 'ระยะเวลา', clip(m.totalTime, 60), hl.has('time')));
+  body.push(row(en ? 'Fee' : 'ค่าธรรมเนียม', clip(m.fees[0] ?? (en ? 'No fee' : 'ไม่มีค่าธรรมเนียม'), 60), hl.has('fee')));
+  body.push(...section(en ? 'Documents' : 'เอกสารที่ต้องใช้', m.documents, hl.has('documents') ? 8 : 4, 120));
+  body.push(...section(en ? 'Steps' : 'ขั้นตอน', m.steps.map((s) => (s.duration ? `${s.text} (${s.duration})` : s.text)), hl.has('steps') ? 6 : 3, 140));
+  if (m.fees.length > 1) body.push(...section(en ? 'Fees' : 'ค่าธรรมเนียม', m.fees, hl.has('fee') ? 6 : 2, 120));
+  body.push(...section(en ? 'Where' : 'ติดต่อที่', [m.where || m.unit, m.hours].filter(Boolean), 2, 160));
   return bubble(body);
 }
 
@@ -266,14 +279,23 @@ export function manualAspectText(m: CorpusManual, aspect: ManualAspect): string 
         ? `เอกสารที่ต้องใช้สำหรับ${m.title}\n${m.documents.map((d, i) => `${i + 1}. ${d}`).join('\n')}`
         : `${m.title} ไม่ต้องใช้เอกสารเพิ่มเติมตามคู่มือค่ะ`;
     case 'time':
-      return `${m.title} ใช้เวลา ${m.totalTime || 'ตามขั้นตอนในคู่มือ'}`;
+      return [`${m.title} ใช้เวลา ${m.totalTime || 'ตามขั้นตอนในคู่มือ'}`, ...deadlines(m)].join('\n');
     case 'fee':
       return `ค่าธรรมเนียม${m.title}: ${m.fees.length ? m.fees.join(' / ') : 'ไม่มีค่าธรรมเนียม'}`;
     case 'steps':
       return `ขั้นตอน${m.title}\n${m.steps.map((s, i) => `${i + 1}. ${s.text}${s.duration ? ` (${s.duration})` : ''}`).join('\n')}`;
     case 'where':
-      return `${m.title} ติดต่อได้ที่ ${m.where || m.unit}${m.hours ? `\nเวลา ${m.hours}` : ''}`;
+      return [`${m.title} ติดต่อได้ที่ ${m.where || m.unit}${m.hours ? `\nเวลา ${m.hours}` : ''}`, ...deadlines(m)].join('\n');
   }
+}
+
+const MONTHS = 'มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม';
+const DEADLINE = new RegExp(`ภายใน\\s*\\d|ภายใน(?:เดือน|วันที่)|ภายใน\\s*(?:${MONTHS})|ก่อนวันที่|ไม่เกิน\\s*\\d|(?:${MONTHS})`, 'u');
+
+/** The manual's sentences that set a deadline ("แจ้งภายใน 24 ชั่วโมง", "ยื่นแบบภายในเดือนมีนาคม"), at most two. */
+function deadlines(m: CorpusManual): string[] {
+  const sentences = [m.summary, m.details, ...m.fees].join('\n').split(/\n|(?<=[.;])\s+|\s{2,}/u).map((x) => tidy(x)).filter(Boolean);
+  return [...new Set(sentences.filter((x) => DEADLINE.test(x)))].slice(0, 2).map((x) => `• ${clip(x, 200)}`);
 }
 
 export function manualAltText(m: CorpusManual): string {

@@ -12,7 +12,7 @@ export interface ChatServiceDeps {
 
 /** What the LINE webhook calls: answers with the user's context, and remembers the new one. */
 export interface ChatService {
-  answerText(input: { orgId: string; userId: string; text: string }): Promise<AnswerOutput>;
+  answerText(input: { orgId: string; userId: string; text: string; now?: Date }): Promise<AnswerOutput>;
   /** Postback data of the engine's own buttons: `action=ask&...`. */
   answerPostback(input: { orgId: string; userId: string; data: string }): Promise<AnswerOutput>;
 }
@@ -20,9 +20,9 @@ export interface ChatService {
 export function createChatService(deps: ChatServiceDeps): ChatService {
   const now = () => deps.clock?.now() ?? new Date();
   return {
-    async answerText({ orgId, userId, text }) {
+    async answerText({ orgId, userId, text, now: at }) {
       const context = await deps.contexts.get(orgId, userId);
-      const out = await answer(deps.kb, orgId, text, context, { ...deps.options, now: now() });
+      const out = await answer(deps.kb, orgId, text, context, { ...deps.options, now: at ?? now() });
       // Actions and help keep the previous context so "อันที่ 2" still works after a detour.
       if (out.context) await deps.contexts.set(orgId, userId, out.context);
       return out;

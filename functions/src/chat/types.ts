@@ -10,6 +10,9 @@ export type Intent =
   | 'count'
   | 'budget.total'
   | 'budget.top'
+  | 'budget.bottom'
+  | 'budget.average'
+  | 'dimension.rank'
   | 'progress'
   | 'manual'
   | 'manual.list'
@@ -30,6 +33,8 @@ export interface ResultRef {
   score: number;
   /** The name exactly as the document wrote it, when the importer repaired it (OCR letters, line-wrap spaces). */
   writtenAs?: string;
+  /** Another name the document gives the same item (its detail section's heading), when it differs. */
+  alsoCalled?: string;
 }
 
 /** Filters of a list/count/total question, kept so a follow-up can change one of them. */
@@ -41,6 +46,12 @@ export interface ListFilters {
   unit?: string;
   year?: number;
   withBudget?: boolean;
+  /** Only items without a budget ("ไม่ใช้งบประมาณ"). */
+  noBudget?: boolean;
+  /** Items found by a topic ("เรื่องของขวัญ"): the question's words and the items search found close to the best. */
+  topic?: { text: string; ids: string[] };
+  /** A total over every year of the plan was asked for ("ทั้งแผน 5 ปี"). */
+  allYears?: boolean;
 }
 
 /**
@@ -58,15 +69,35 @@ export interface ConversationContext {
   list?: Array<{ type: 'project' | 'manual'; id: string }>;
   /** How many list items have been shown (for "ดูเพิ่ม"). */
   shown?: number;
+  /** The report figure the last answer gave (done, spent…), kept for "แล้วมิติที่ 2 ล่ะ". */
+  measure?: 'done' | 'notDone' | 'planned' | 'spent' | 'ordinance' | 'budgetPlanned' | 'percent' | 'percentBudget';
+  /** Language of the conversation: answers follow the question's language. */
+  lang?: 'th' | 'en';
   /** ISO time of the answer. */
   at: string;
 }
 
 export const CONTEXT_TTL_MS = 30 * 60 * 1000;
 
+/** Where one figure of a reply comes from: the document (plan or report) and its 1-based line, or a manual. */
+export interface FigureSource {
+  /** The figure as the reply writes it, e.g. "50,000 บาท", "45 โครงการ". */
+  figure: string;
+  kind: 'plan' | 'report' | 'manual';
+  planId?: string;
+  manualId?: string;
+  line?: number;
+  /** Set when the reply computed the figure from stated ones (a sum of rows, a count): how. */
+  derived?: string;
+}
+
 export interface AnswerOutput {
   intent: Intent;
   results: ResultRef[];
   messages: Message[];
   context: ConversationContext | null;
+  /** Every figure the reply states, with its source (empty when it states none). */
+  sources?: FigureSource[];
+  /** 0..1: how sure the engine is that it understood the question (below the threshold it abstains). */
+  confidence?: number;
 }

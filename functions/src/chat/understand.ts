@@ -1,5 +1,6 @@
 import { matchKey, normalizeText } from '../search/normalize.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
+import { readYears } from './fiscalYear.ts';
 
 /**
  * Reads the structure of a question: years, dimension, mission, responsible unit, ordinal, and the cue words that
@@ -32,8 +33,35 @@ export interface Understanding {
     progress: boolean;
     done: boolean;
     withBudget: boolean;
+    /** "ไม่ใช้งบประมาณ": items without a budget */
+    noBudget: boolean;
     planned: boolean;
+    /** smallest / least */
+    bottom: boolean;
+    average: boolean;
+    /** money actually spent (report) */
+    spent: boolean;
+    notDone: boolean;
+    percent: boolean;
+    /** the budget in the ordinance (ข้อบัญญัติ/เทศบัญญัติ) */
+    ordinance: boolean;
+    /** over every year of the plan ("ทั้งแผน", "ทุกปี", "5 ปี") */
+    allYears: boolean;
+    /** "มิติไหน…": which dimension */
+    whichDimension: boolean;
+    /** the whole plan, every dimension ("ทั้งแผน", "ทุกมิติ", "รวมทั้งหมด"): a follow-up drops the last filters */
+    whole: boolean;
   };
+  /** The unit was named with its kind word ("ฝ่ายนิติการ"), not only by its bare name ("นิติการ"). */
+  unitInFull: boolean;
+  /** Starts with a kind word glued to a name ("โครงการโรงเรียนคุณธรรม…"): names one item of the plan. */
+  namesItem: boolean;
+  /** Names another organisation or place than this one ("เทศบาลเมืองตาก", "อบต.อื่น", "กรุงเทพ"). */
+  otherPlace: boolean;
+  /** The word after an organisation kind word that is not this organisation's name ("ตาก" of "เทศบาลเมืองตาก"). */
+  otherWord: string | null;
+  /** Says what happened to the person ("ย้ายมาอยู่ใหม่", "คลอดลูก"): a life situation, answered by a service manual. */
+  situation: boolean;
   manualAspects: ManualAspect[];
   projectAspects: ProjectAspect[];
   action: Action | null;
@@ -50,24 +78,45 @@ export interface Understanding {
   topicWords: string[];
 }
 
-const YEAR_PREFIXED = /(?:ปีงบประมาณ|ปีงบ|ปี|พ\.?\s?ศ\.?)\s*(25\d\d|\d\d)(?!\d)(?:\s*[-–]\s*(25\d\d|\d\d)(?!\d))?/gu;
-const YEAR_BARE = /(?<!\d)(25[4-9]\d)(?!\d)/gu;
-const DIMENSION = /(?:มิติ|มติ)\s*(?:ที่)?\s*([1-4])(?![\d.])/u;
+const DIMENSION = /(?:มิติ|มติ)\s*(?:ที่)?\s*([1-4]|หนึ่ง|สอง|สาม|สี่)(?![\d.])/u;
+/** Names of the documents themselves, which frame a question without naming a subject. */
+const DOCUMENT_NAMES = /รายงานผล(?:การ(?:ดำเนินงาน|ดำเนินการ|นำแผนไปปฏิบัติ))?(?:\s*รอบ\s*\d+\s*เดือน)?|รอบ\s*\d+\s*เดือน|แผนพัฒนาท้องถิ่น|แผนปฏิบัติการ(?:ป้องกัน(?:และปราบปราม)?การทุจริต)?|แผนป้องกัน(?:และปราบปราม)?การทุจริต|แผนต่อต้านการทุจริต|(?:ตาม)?ตาราง(?:การ)?[ก-๙]{0,12}/gu;
+const NUMBER_WORDS: Record<string, number> = { หนึ่ง: 1, สอง: 2, สาม: 3, สี่: 4 };
 const MISSION = /(?:(?:ข้อ|ภารกิจ|ภาระกิจ|การกิจ|ภารกิจที่|ข้อที่)\s*)?(?<![\d.])([1-4]\s?\.\s?[1-9])(?![\d.])/u;
 const ORDINAL = /^(?:อัน|ข้อ|รายการ|ตัว|เบอร์|ลำดับ|โครงการ|กิจกรรม|เรื่อง)?\s*(?:ที่)?\s*(\d{1,2})$/u;
+/** "อันที่ 2 งบเท่าไร", "อันแรก", "แล้วอันที่สองล่ะ": an item of the last list, with or without a question about it. */
+const ORDINAL_LEAD = /^(?:แล้ว)?(?:อัน|ข้อ|รายการ|ตัว|ลำดับ|item|no\.?)\s*(?:ที่)?\s*(\d{1,2}|แรก|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|สุดท้าย)(?![\d.])/u;
+const ORDINAL_WORDS: Record<string, number> = { แรก: 1, หนึ่ง: 1, สอง: 2, สาม: 3, สี่: 4, ห้า: 5, หก: 6, เจ็ด: 7, แปด: 8, เก้า: 9, สิบ: 10, สุดท้าย: -1 };
 
 const CUES = {
-  budget: /งบ/u,
+  budget: /งบ(?!้)/u, // not the งบ of "ยังไงบ้าง"
   money: /กี่บาท|เท่าไห?ร่?|ราคา|ค่าใช้จ่าย|เสียเงิน|ค่าธรรมเนียม|เสียค่า|ฟรี|ใช้เงิน/u,
   count: /กี่(โครงการ|กิจกรรม|มาตรการ|อัน|เรื่อง|รายการ|งาน)|จำนวน(โครงการ|กิจกรรม|มาตรการ)|มีกี่|ทั้งหมดกี่/u,
-  list: /อะไรบ้าง|ไหนบ้าง|อะไรมั่ง|ไหนมั่ง|อะไรบ้าง|รายการ|รายชื่อ|มีอะไร|ทำอะไร(?:บ้าง)?$/u,
+  list: /อะไรบ้าง|ไหนบ้าง|อะไรมั่ง|ไหนมั่ง|ไรมั่ง|รายการ|รายชื่อ|มีอะไร|ทำอะไร(?:บ้าง)?$|(?:โครงการ|กิจกรรม|มาตรการ)(?:อะไร|ไหน)/u,
   total: /รวม|ทั้งหมด|ทั้งสิ้น|ทั้งแผน|ทั้งปี/u,
-  top: /มากที่สุด|สูงที่สุด|สูงสุด|เยอะที่สุด|มากสุด|เยอะสุด|อันดับ|ที่สุด/u,
+  top: /มากที่สุด|สูงที่สุด|สูงสุด|เยอะที่สุด|มากสุด|เยอะสุด|อันดับ|(?<!น้อย|ต่ำ|ถูก)ที่สุด/u,
   progress: /ผลการดำเนิน|ผลดำเนิน|ความคืบหน้า|คืบหน้า|ดำเนินการแล้ว|ดำเนินการไปแล้ว|ทำไปแล้ว|ทำเสร็จ|เสร็จแล้ว|แล้วเสร็จ|ผลเป็นไง|ผลเป็นอย่างไร|ผลลัพธ์|ทำอะไรไปแล้ว|รายงานผล/u,
-  done: /ดำเนินการแล้ว|ดำเนินการไปแล้ว|ทำไปแล้ว|เสร็จ/u,
-  withBudget: /ได้รับงบ|ได้งบ|มีงบ|ใช้งบ|ไม่ใช่0|ไม่เป็น0|ไม่ใช่ศูนย์/u,
+  done: /ดำเนินการแล้ว|ดำเนินการไป(?:แล้ว|กี่)|ทำไป(?:แล้ว|กี่)|ทำแล้ว|ทำได้(?:กี่|แล้ว)|เสร็จ|ดำเนินการได้/u,
+  withBudget: /(?<!ไม่|ไม่ได้)(?:ได้รับงบ|ได้งบ|มีงบ|ใช้งบ)|ไม่ใช่0|ไม่เป็น0|ไม่ใช่ศูนย์/u,
+  noBudget: /ไม่(?:ได้)?(?:ใช้|มี|รับ|ได้รับ|ได้)งบ|ไม่มีงบ|งบเป็น0|งบ0บาท/u,
   planned: /ตามแผน/u,
+  bottom: /น้อยที่สุด|ต่ำที่สุด|น้อยสุด|ต่ำสุด|ถูกที่สุด/u,
+  average: /เฉลี่ย/u,
+  spent: /ใช้จ่าย|เบิกจ่าย|เบิกไป|(?:ใช้|จ่าย|เบิก)(?:งบ(?:ประมาณ)?|เงิน)?(?:จริง|ไป)/u,
+  notDone: /ยังไม่(?:ได้)?(?:ดำเนิน|ทำ|เสร็จ)|ไม่ได้ดำเนินการ|ค้างอยู่|คงเหลือกี่/u,
+  percent: /ร้อยละ|เปอร์เซ็น|%/u,
+  ordinance: /ข้อบัญญัติ|เทศบัญญัติ/u,
+  allYears: /ทั้งแผน|ทุกปี|ตลอดแผน|ตลอด\d?ปี|ทั้ง\d?ปี|\d+ปีรวม|รวม\d+ปี|ห้าปี/u,
+  whichDimension: /มิติ(?:ไหน|ใด|อะไร)/u,
+  whole: /ทั้งแผน|ทุกมิติ|รวมทุก|ทั้ง4มิติ|ทั้งหมดทุก|whole|entire/u,
 };
+
+const NAMES_ITEM = /^(?:โครงการ|กิจกรรม|มาตรการ)(?!ที่|ไหน|อะไร|ใด|ของ|ใน|เกี่ยว|ด้าน|นี้|นั้น|ต่าง|ทั้ง|มี|\s)/u;
+/** Another organisation than this one: its kind word with a name left after this organisation's name is taken out. */
+const OTHER_ORG = /(?:องค์การบริหารส่วนตำบล|เทศบาล(?:นคร|เมือง|ตำบล)?|อบต\.?|อบจ\.?)\s*(?:อื่น|([ก-๙]{2,}))|กรุงเทพมหานคร/u;
+/** A full kind of organisation ("เทศบาลเมือง…") is always followed by its name. */
+const FULL_KIND = /^(?:องค์การบริหารส่วนตำบล|เทศบาล(?:นคร|เมือง|ตำบล))/u;
+const SITUATION = /^(?:ถ้า|หาก|เพิ่ง|พึ่ง|จะ|อยาก|ต้องการ)|(?:ย้าย|คลอด|เสียชีวิต|ตาย|เกิด|เปิดร้าน|ขาย|สร้าง|ต่อเติม|รื้อ|อายุครบ|พิการ|ขยะ|น้ำไม่ไหล|ประปา|ไฟไหม้|น้ำท่วม|บัตรหาย).*(?:ต้อง|ทำ|ยังไง|อย่างไร|ไหม|มั้ย|ได้)/u;
 
 const MANUAL_ASPECTS: Array<[ManualAspect, RegExp]> = [
   ['documents', /เอกสาร|หลักฐาน|ใช้อะไรบ้าง|เตรียมอะไร|ต้องใช้อะไร|เอาอะไรไป|ต้องมีอะไร/u],
@@ -78,7 +127,7 @@ const MANUAL_ASPECTS: Array<[ManualAspect, RegExp]> = [
 ];
 
 const PROJECT_ASPECTS: Array<[ProjectAspect, RegExp]> = [
-  ['budget', /งบ|กี่บาท|ใช้เงิน/u],
+  ['budget', /งบ(?!้)|กี่บาท|ใช้เงิน/u],
   ['who', /ใคร|หน่วยงานไหน|กองไหน|ผู้รับผิดชอบ|รับผิดชอบ|ดูแล|เจ้าภาพ/u],
   ['when', /ช่วงไหน|เมื่อไห?ร่?|ระยะเวลา|ตอนไหน|เดือนไหน|ไตรมาส|ทำทุกปี|ปีละกี่|กี่ครั้ง|จัดวันไหน/u],
   ['why', /วัตถุประสงค์|เพื่ออะไร|ทำไม|เหตุผล/u],
@@ -110,7 +159,8 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
   ดูแล เจ้าภาพ งาน ทำ ใช้ มี ได้ ของ นี้ ตาม เรื่อง อัน ไหน บ้าง เงิน ลำดับ การ ความ
   เอกสาร หลักฐาน เตรียม ขั้นตอน วิธี ระยะ เวลา ระยะเวลา วัน นาน ค่าธรรมเนียม ธรรมเนียม ค่า ค่าใช้จ่าย จ่าย ติดต่อ สถานที่ ยื่น
   ตัวชี้วัด ชี้วัด วัตถุประสงค์ ผู้รับผิดชอบ ผล ผลการ ดำเนินงาน คืบหน้า ความคืบหน้า ต่อ ต้อง เสีย เสียเงิน ฟรี ยัง
-  เกี่ยว เกี่ยวกับ เกี่ยวข้อง ด้าน`
+  เกี่ยว เกี่ยวกับ เกี่ยวข้อง ด้าน เฉลี่ย น้อย ต่ำ ต่ำสุด น้อยสุด ใช้จ่าย เบิกจ่าย เบิก จริง ไป แล้ว ร้อยละ เปอร์เซ็นต์ เปอร์เซ็น
+  ข้อบัญญัติ บัญญัติ เทศบัญญัติ ราคา ตั้ง ตั้งไว้ ไว้ ทั้ง สิ้น ทุก ทุกมิติ คิด คิดเป็น ร้อย คน เป็นคน ร่วมกัน ขอดู อยากรู้ อยากทราบ ทราบ รายละเอียด ยัง ไม่ ได้ ค้าง คงเหลือ เหลือ ต่อ แต่ละ ละ`
     .split(/\s+/)
     .filter(Boolean)
     .map(matchKey),
@@ -127,22 +177,7 @@ export interface UnderstandOptions {
   now?: Date;
 }
 
-/** The Buddhist-era fiscal year of a date: October starts the next year (1 Oct 2025 → 2569). */
-export function fiscalYearOf(date: Date): number {
-  const bangkok = new Date(date.getTime() + 7 * 3600 * 1000);
-  return bangkok.getUTCFullYear() + 543 + (bangkok.getUTCMonth() >= 9 ? 1 : 0);
-}
-
-const RELATIVE_YEAR: Array<[RegExp, number]> = [
-  [/ปี(?:งบ(?:ประมาณ)?)?(?:นี้|ปัจจุบัน)/u, 0],
-  [/ปี(?:งบ(?:ประมาณ)?)?หน้า/u, 1],
-  [/ปี(?:งบ(?:ประมาณ)?)?(?:ที่แล้ว|ก่อน|ที่ผ่านมา)/u, -1],
-];
-
-function toYear(s: string): number {
-  const n = Number(s);
-  return n < 100 ? 2500 + n : n;
-}
+export { fiscalYearOf } from './fiscalYear.ts';
 
 export function orgNameVariants(name: string): string[] {
   const n = normalizeText(name);
@@ -152,40 +187,54 @@ export function orgNameVariants(name: string): string[] {
 
 const ORG_TYPE = /องค์การบริหารส่วนตำบล|องค์กรบริหารส่วนตำบล|เทศบาลนคร|เทศบาลเมือง|เทศบาลตำบล|เทศบาล|อบต\.?|ทต\.?|ทน\.?|ทม\.?/gu;
 
-export function understand(input: string, options: UnderstandOptions = {}): Understanding {
-  const text = normalizeText(input);
-  const compact = text.replace(/\s+/g, '');
-  let rest = text;
+/** Spellings of chat (slang, common typos) in the words the documents use; whole words only where ambiguous. */
+const SLANG: Array<[RegExp, string]> = [
+  [/ตังค์|ตังส์|ตัง(?=ไป|เท่า|กี่|ที่|$|\s)/gu, 'เงิน'],
+  [/เปอร์(?!เซ็น)/gu, 'เปอร์เซ็นต์'],
+  [/อะรัย|อาราย|อะไย/gu, 'อะไร'],
+  [/(?<![ก-๙])ไร(?=บ้าง|มั่ง|$|\s)/gu, 'อะไร'],
+  [/เวป|เว็ป|เวบ/gu, 'เว็บ'],
+  [/โคงการ|โครการ|โครงกาน/gu, 'โครงการ'],
+  [/บ้างง+/gu, 'บ้าง'],
+  [/ปะ(?=จำ|มาณ|ชาชน|ชาคม|กาศ|เมิน|โยชน์)/gu, 'ประ'],
+  [/ปชช\.?/gu, 'ประชาชน'],
+  [/รร\./gu, 'โรงเรียน'],
+];
 
-  const years: number[] = [];
-  for (const m of text.matchAll(YEAR_PREFIXED)) {
-    const from = toYear(m[1] as string);
-    const to = m[2] ? toYear(m[2]) : from;
-    for (let y = from; y <= to && y - from < 10; y++) years.push(y);
-  }
-  rest = rest.replace(YEAR_PREFIXED, ' ');
-  for (const m of rest.matchAll(YEAR_BARE)) years.push(Number(m[1]));
-  rest = rest.replace(YEAR_BARE, ' ');
-  for (const [re, delta] of RELATIVE_YEAR) {
-    if (re.test(rest)) {
-      years.push(fiscalYearOf(options.now ?? new Date()) + delta);
-      rest = rest.replace(re, ' ');
-    }
-  }
+export function understand(input: string, options: UnderstandOptions = {}): Understanding {
+  let text = normalizeText(input);
+  for (const [re, to] of SLANG) text = text.replace(re, to);
+  const compact = text.replace(/\s+/g, '');
+  const read = readYears(text, options.now ?? new Date());
+  const years = read.years;
+  let rest = read.rest;
 
   const dim = DIMENSION.exec(rest);
-  const dimension = dim ? Number(dim[1]) : null;
+  const dimension = dim ? (NUMBER_WORDS[dim[1] as string] ?? Number(dim[1])) : null;
   if (dim) rest = rest.replace(DIMENSION, ' ');
   const mis = MISSION.exec(rest);
   const mission = mis ? (mis[1] as string).replace(/\s/g, '') : null;
   if (mis) rest = rest.replace(MISSION, ' ');
 
   let unit: string | null = null;
-  const restCompact = rest.replace(/\s+/g, '');
+  // "หน่วยงานตรวจสอบภายใน" and "หน่วยตรวจสอบภายใน" are one unit.
+  const unitForm = (x: string) => x.replace(/หน่วยงาน/gu, 'หน่วย');
+  const restCompact = unitForm(rest.replace(/\s+/g, ''));
   for (const u of options.units ?? []) {
-    if (restCompact.includes(u)) {
+    if (restCompact.includes(unitForm(u))) {
       unit = u;
       break;
+    }
+  }
+  const unitInFull = unit !== null;
+  // A unit named without its kind word ("นิติการ" for ฝ่ายนิติการ), when what is left is long enough to be a name.
+  if (!unit) {
+    for (const u of options.units ?? []) {
+      const bare = u.replace(/^(?:ฝ่าย|งาน|กอง|สำนัก|หน่วย)/u, '');
+      if (bare !== u && bare.length >= 5 && restCompact.includes(bare)) {
+        unit = bare;
+        break;
+      }
     }
   }
   if (!unit) {
@@ -194,24 +243,44 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   }
   if (unit) rest = removeLoose(rest, unit);
 
+  // Cues are read where slots are gone: "ปีงบ 68" is a year, not a budget; "มิติที่สอง|บริหาร" has no "งบ".
+  const cue = rest.replace(/\s+/g, '');
+  let withoutOurs = text;
+  for (const name of options.orgNames ?? []) withoutOurs = removeLoose(withoutOurs, name);
+  const other = OTHER_ORG.exec(withoutOurs);
+  // "เทศบาลเมืองตาก": the first word after the kind word, judged against the organisation's documents by decide().
+  const otherWord = other?.[1] ? (tokenizeParts(other[1], { dropStopwords: true }).words.find((w) => !FRAME_WORDS.has(w)) ?? null) : null;
+  const otherPlace = !!other && (!other[1] || FULL_KIND.test(other[0]));
   for (const name of options.orgNames ?? []) rest = removeLoose(rest, name);
+  rest = rest.replace(DOCUMENT_NAMES, ' ');
   rest = rest.replace(ORG_TYPE, ' ');
 
   const stripped = compact.replace(/(ครับ|คับ|ค่ะ|คะ|ค่า|จ้า|จ้ะ|นะ|อ่ะ|อะ|ฮะ|[?!.ๆ~])+$/u, '');
-  const ord = ORDINAL.exec(stripped);
-  const ordinal = ord ? Number(ord[1]) : null;
+  const ord = ORDINAL.exec(stripped) ?? ORDINAL_LEAD.exec(stripped);
+  const ordinal = ord ? (ORDINAL_WORDS[ord[1] as string] ?? Number(ord[1])) : null;
+  if (ord && ORDINAL_LEAD.test(stripped)) rest = rest.replace(/(?:แล้ว)?(?:อัน|ข้อ|รายการ|ตัว|ลำดับ)\s*(?:ที่)?\s*(?:\d{1,2}|แรก|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|สุดท้าย)/u, ' ');
 
   const wants = {
-    budget: CUES.budget.test(compact),
-    money: CUES.money.test(compact),
-    count: CUES.count.test(compact),
-    list: CUES.list.test(compact),
-    total: CUES.total.test(compact),
-    top: CUES.top.test(compact),
-    progress: CUES.progress.test(compact),
-    done: CUES.done.test(compact),
-    withBudget: CUES.withBudget.test(compact),
-    planned: CUES.planned.test(compact),
+    budget: CUES.budget.test(cue),
+    money: CUES.money.test(cue),
+    count: CUES.count.test(cue),
+    list: CUES.list.test(cue),
+    total: CUES.total.test(cue),
+    top: CUES.top.test(cue),
+    progress: CUES.progress.test(cue),
+    done: CUES.done.test(cue),
+    withBudget: CUES.withBudget.test(cue) && !CUES.noBudget.test(cue),
+    noBudget: CUES.noBudget.test(cue),
+    planned: CUES.planned.test(cue),
+    bottom: CUES.bottom.test(cue),
+    average: CUES.average.test(cue),
+    spent: CUES.spent.test(cue),
+    notDone: CUES.notDone.test(cue),
+    percent: CUES.percent.test(cue),
+    ordinance: CUES.ordinance.test(cue),
+    allYears: CUES.allYears.test(cue),
+    whichDimension: CUES.whichDimension.test(cue),
+    whole: CUES.whole.test(cue),
   };
   const mentionsPlan = PLAN_WORDS.test(compact);
   let action: Action | null = null;
@@ -238,14 +307,19 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     unit,
     ordinal,
     wants,
-    manualAspects: MANUAL_ASPECTS.filter(([, re]) => re.test(compact)).map(([a]) => a),
-    projectAspects: PROJECT_ASPECTS.filter(([, re]) => re.test(compact)).map(([a]) => a),
+    manualAspects: MANUAL_ASPECTS.filter(([, re]) => re.test(cue)).map(([a]) => a),
+    projectAspects: PROJECT_ASPECTS.filter(([, re]) => re.test(cue)).map(([a]) => a),
     action,
     greeting: GREETING.test(stripped),
     thanks: THANKS.test(stripped),
     help: HELP.test(stripped),
     mentionsPlan,
     followUp: FOLLOW_UP.test(stripped),
+    situation: !mentionsPlan && SITUATION.test(stripped),
+    namesItem: NAMES_ITEM.test(stripped),
+    unitInFull,
+    otherPlace,
+    otherWord,
     topicText,
     topicWords,
   };

@@ -1,5 +1,5 @@
 /**
- * `npm run ask -- --org ID "question" [--json] [--plans DIR]`
+ * `npm run ask -- --org ID "question" [--json] [--plans DIR] [--today YYYY-MM-DD]`
  * Prints what the bot answers: intent, results, and the messages as readable text. Reads Firestore when
  * FIRESTORE_EMULATOR_HOST is set (the organisation's imported plan and manuals), else the demo plans in data/plans.
  */
@@ -39,13 +39,21 @@ export function messageAsText(m: Message): string {
 export function formatAnswer(out: AnswerOutput): string {
   const results = out.results.slice(0, 20).map((r, i) => `  ${i + 1}. [${r.type}] ${r.title} (${r.id}, ${r.score})`);
   if (out.results.length > 20) results.push(`  … ${out.results.length - 20} more`);
-  return [`intent: ${out.intent}`, `results (${out.results.length}):`, ...results, '', ...out.messages.map((m, i) => `--- message ${i + 1}\n${messageAsText(m)}`)].join('\n');
+  const sources = (out.sources ?? []).map((s) => `  ${s.figure} ← ${s.kind}${s.planId ? ` ${s.planId}` : ''}${s.manualId ? ` ${s.manualId}` : ''}${s.line ? ` line ${s.line}` : ''}${s.derived ? ` (${s.derived})` : ''}`);
+  return [
+    `intent: ${out.intent}${out.confidence !== undefined ? ` (confidence ${out.confidence.toFixed(2)})` : ''}`,
+    `results (${out.results.length}):`,
+    ...results,
+    ...(sources.length ? ['sources:', ...sources] : []),
+    '',
+    ...out.messages.map((m, i) => `--- message ${i + 1}\n${messageAsText(m)}`),
+  ].join('\n');
 }
 
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { org: { type: 'string' }, json: { type: 'boolean', default: false }, plans: { type: 'string' } },
+    options: { org: { type: 'string' }, json: { type: 'boolean', default: false }, plans: { type: 'string' }, today: { type: 'string' } },
   });
   const question = positionals.join(' ');
   if (!values.org || !question.trim()) {
@@ -56,7 +64,10 @@ async function main() {
   const db = host ? openFirestore({ projectId: process.env.GCLOUD_PROJECT ?? 'demo-integrity', emulatorHost: host }) : null;
   const kb = new KnowledgeBase(db ? new FirestoreCorpusProvider(db) : await demoProvider(values.plans));
   try {
-    const out = await answer(kb, values.org, question, null);
+    // --today: answer as on that Bangkok date ("ปีนี้", "ปีหน้า" are read against its fiscal year).
+    const now = values.today ? new Date(`${values.today}T12:00:00+07:00`) : new Date();
+    if (Number.isNaN(now.getTime())) throw new Error('--today: a date as YYYY-MM-DD');
+    const out = await answer(kb, values.org, question, null, { now });
     console.log(values.json ? JSON.stringify(out, null, 2) : formatAnswer(out));
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));

@@ -1,161 +1,144 @@
 /**
- * `npm run eval [-- --file PATH] [--url http://localhost:3000] [--offline [--plans DIR]] [--json]`
- * Runs the dev questions through the ask API (`POST /api/orgs/:orgId/ask`) — of the server at `--url`, or by default of
- * a server started here exactly as `npm start` does (embedded Firestore, demo organisations seeded from data/) — and
- * prints top-1/top-3 accuracy overall and per expectation type, and every failure. `--offline` asks the engine
- * in-process over the parsed files instead (no storage), for quick iteration on the engine.
+ * `npm run eval [-- --dir DIR] [--file PATH]... [--url http://localhost:3000] [--offline [--plans DIR]] [--json] [--all-failures]`
+ *
+ * Reads the question sets — every `test/fixtures/eval/dev/*.jsonl` (one file per category), the team's old
+ * `../shared/eval/dev-questions.jsonl`, and any `--file`/`--dir` given — and asks each question through
+ * `POST /api/orgs/:orgId/ask`: of the server at `--url`, or by default of a server started here exactly as
+ * `npm start` does (embedded Firestore, demo organisations). Multi-turn questions send their earlier turns first in
+ * one API conversation (same follow-up context as one LINE user); a question's `today` is sent as the ask API's
+ * local-mode `today`, the date the engine resolves "ปีนี้"/"ปีหน้า" against. `--offline` asks the engine in-process.
+ *
+ * Prints per category: n, content-correct % (the first message carries the answer), top-1 %, wrong figures (a number
+ * the question lists as wrong, given in the first message), "disclosed" (such a number only inside the reply's
+ * rows'-sum disclosure), and the failures. A question without `today` is asked on `--today` (default 2026-12-02, the
+ * dev set's convention). Scoring: cli/evalJudge.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { answer } from '../chat/answer.ts';
 import { demoProvider, loadStandardManuals, REPO_ROOT } from '../chat/demoCorpus.ts';
-import type { Message, ResultRef } from '../chat/types.ts';
+import type { ConversationContext } from '../chat/types.ts';
 import { KnowledgeBase } from '../search/knowledgeBase.ts';
-import { normalizeText } from '../search/normalize.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { startRuntime, type Runtime } from '../runtime.ts';
+import { judge, type AskResponse, type EvalQuestion, type Verdict } from './evalJudge.ts';
 
-export interface EvalQuestion {
-  id: string;
-  org: string;
-  q: string;
-  expect:
-    | { type: 'project'; title: string; alts?: string[] }
-    | { type: 'manual'; id: string }
-    | { type: 'list'; titles: string[] }
-    | { type: 'number'; value: number };
-}
+export { judge, replyText, titleKey, type AskResponse, type EvalQuestion } from './evalJudge.ts';
 
-export interface AskResponse {
-  intent: string;
-  results: ResultRef[];
-  messages: Message[];
-}
+/** One question of a conversation: text, the conversation it belongs to (if any), the day it is asked. */
+export type Asker = (orgId: string, text: string, opts: { conversation?: string; today?: string }) => Promise<AskResponse>;
 
-export type Asker = (orgId: string, text: string) => Promise<AskResponse>;
-
-export interface EvalOutcome {
+export interface EvalOutcome extends Verdict {
   question: EvalQuestion;
-  top1: boolean;
-  top3: boolean;
   response: AskResponse;
-  why: string;
+}
+
+export interface CategoryScore {
+  n: number;
+  content: number;
+  top1: number;
+  wrongFigures: number;
+  /** Answers whose only "wrong" number is in the rows'-sum disclosure ("(รวมรายการได้ Y บาท)"). */
+  disclosed: number;
 }
 
 export interface EvalSummary {
-  total: number;
-  top1: number;
-  top3: number;
-  byType: Record<string, { total: number; top1: number; top3: number }>;
+  total: CategoryScore;
+  byCategory: Record<string, CategoryScore>;
   outcomes: EvalOutcome[];
 }
 
-/** Same title whatever the spacing, quotes, markup or digits. */
-export function titleKey(t: string): string {
-  return normalizeText(t).replace(/[^\p{L}\p{N}]/gu, '');
-}
-
-/** Every string a reply shows (texts, alt texts, flex texts). */
-export function replyText(messages: Message[]): string {
-  const out: string[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v === 'string') out.push(v);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(messages);
-  return out.join('\n');
-}
-
-export function judge(question: EvalQuestion, response: AskResponse): { top1: boolean; top3: boolean; why: string } {
-  const e = question.expect;
-  const results = response.results;
-  // A result matches by the name it shows or by the name the document wrote (before the importer repaired it).
-  const namesOf = (r: ResultRef) => [r.title, ...(r.writtenAs ? [r.writtenAs] : [])].map(titleKey);
-  const titles = results.flatMap(namesOf);
-  switch (e.type) {
-    case 'project': {
-      const wanted = [e.title, ...(e.alts ?? [])].map(titleKey);
-      const at = results.findIndex((r) => r.type === 'project' && namesOf(r).some((n) => wanted.includes(n)));
-      return { top1: at === 0, top3: at >= 0 && at < 3, why: `expected "${e.title}", got ${at === -1 ? 'it nowhere' : `it at ${at + 1}`}; top: ${results.slice(0, 3).map((r) => r.title).join(' | ') || '(none)'}` };
-    }
-    case 'manual': {
-      const at = results.findIndex((r) => r.type === 'manual' && r.id === e.id);
-      return { top1: at === 0, top3: at >= 0 && at < 3, why: `expected manual ${e.id}; top: ${results.slice(0, 3).map((r) => `${r.type}:${r.id}`).join(' | ') || '(none)'}` };
-    }
-    case 'list': {
-      const missing = e.titles.filter((t) => !titles.includes(titleKey(t)));
-      const ok = missing.length === 0;
-      return { top1: ok, top3: ok, why: `missing ${missing.length}/${e.titles.length}: ${missing.join(' | ')} (intent ${response.intent}, ${results.length} results)` };
-    }
-    case 'number': {
-      const text = replyText(response.messages);
-      const forms = [String(e.value), e.value.toLocaleString('en-US')];
-      const ok = forms.some((f) => new RegExp(`(?<![\\d,.])${f.replace(/[.,]/g, '\\$&')}(?![\\d]|,\\d)`).test(text));
-      return { top1: ok, top3: ok, why: `expected ${e.value} in reply (intent ${response.intent}): ${text.slice(0, 160).replace(/\n/g, ' / ')}` };
-    }
-  }
-}
-
+/** Reads a JSON-lines set; lines without a category take the file's name ("totals.jsonl" → "totals"). */
 export function readQuestions(file: string): EvalQuestion[] {
+  const fallback = path.basename(file).replace(/\.jsonl$/, '');
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim().startsWith('{'))
     .map((l) => JSON.parse(l) as EvalQuestion)
-    .filter((q) => q.org && q.q && q.expect);
+    .filter((q) => q.org && q.q && q.expect)
+    .map((q) => ({ ...q, category: q.category ?? (fallback === 'dev-questions' ? `team:${q.expect.type}` : fallback) }));
 }
 
-export async function runEval(questions: EvalQuestion[], ask: Asker): Promise<EvalSummary> {
+export function questionFiles(dirs: string[], files: string[]): string[] {
+  const out = [...files];
+  for (const dir of dirs) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
+    out.push(...readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(dir, f)));
+  }
+  return [...new Set(out.filter((f) => existsSync(f)))];
+}
+
+const turnText = (t: string | { q: string }) => (typeof t === 'string' ? t : t.q);
+
+/** The date a question without its own `today` is asked on: the dev set's convention (test/fixtures/eval/README.md). */
+export const DEFAULT_TODAY = '2026-12-02';
+
+export async function runEval(questions: EvalQuestion[], ask: Asker, options: { today?: string; runId?: string } = {}): Promise<EvalSummary> {
+  const runId = options.runId ?? Date.now().toString(36);
+  const defaultToday = options.today ?? DEFAULT_TODAY;
   const outcomes: EvalOutcome[] = [];
   for (const question of questions) {
-    const response = await ask(question.org, question.q);
+    const turns = question.turns ?? [];
+    const conversation = turns.length ? `eval-${runId}-${question.id}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 64) : undefined;
+    const opts = { ...(conversation ? { conversation } : {}), today: question.today ?? defaultToday };
+    for (const t of turns) await ask(question.org, turnText(t), opts);
+    const response = await ask(question.org, question.q, opts);
     outcomes.push({ question, response, ...judge(question, response) });
   }
-  const byType: EvalSummary['byType'] = {};
-  for (const o of outcomes) {
-    const t = (byType[o.question.expect.type] ??= { total: 0, top1: 0, top3: 0 });
-    t.total++;
-    if (o.top1) t.top1++;
-    if (o.top3) t.top3++;
+  const score = (list: EvalOutcome[]): CategoryScore => ({
+    n: list.length,
+    content: list.filter((o) => o.content).length,
+    top1: list.filter((o) => o.top1).length,
+    wrongFigures: list.reduce((a, o) => a + (o.wrongFigures.length ? 1 : 0), 0),
+    disclosed: list.reduce((a, o) => a + (o.disclosedWrong.length ? 1 : 0), 0),
+  });
+  const byCategory: Record<string, CategoryScore> = {};
+  for (const c of [...new Set(outcomes.map((o) => o.question.category ?? '-'))].sort()) {
+    byCategory[c] = score(outcomes.filter((o) => (o.question.category ?? '-') === c));
   }
-  return {
-    total: outcomes.length,
-    top1: outcomes.filter((o) => o.top1).length,
-    top3: outcomes.filter((o) => o.top3).length,
-    byType,
-    outcomes,
+  return { total: score(outcomes), byCategory, outcomes };
+}
+
+/** The engine in-process over the parsed files (no storage); conversations kept in a map. */
+export function inProcessAsker(kb: KnowledgeBase): Asker {
+  const contexts = new Map<string, ConversationContext | null>();
+  return async (orgId, text, { conversation, today }) => {
+    const now = today ? new Date(`${today}T12:00:00+07:00`) : new Date();
+    const out = await answer(kb, orgId, text, conversation ? (contexts.get(conversation) ?? null) : null, { now });
+    if (conversation && out.context) contexts.set(conversation, out.context);
+    return out;
   };
 }
 
-export function inProcessAsker(kb: KnowledgeBase): Asker {
-  return async (orgId, text) => answer(kb, orgId, text, null);
-}
-
 export function httpAsker(baseUrl: string): Asker {
-  return async (orgId, text) => {
+  return async (orgId, text, opts) => {
     const res = await fetch(`${baseUrl.replace(/\/+$/, '')}/api/orgs/${encodeURIComponent(orgId)}/ask`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text }),
+      body: JSON.stringify({ text, ...opts }),
     });
-    if (!res.ok) return { intent: `http ${res.status}`, results: [], messages: [] };
+    if (!res.ok) return { intent: `http ${res.status}: ${(await res.text()).slice(0, 200)}`, results: [], messages: [] };
     return (await res.json()) as AskResponse;
   };
 }
 
 const pct = (n: number, d: number) => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
 
-export function formatSummary(s: EvalSummary): string {
-  const lines = [`top-1 ${pct(s.top1, s.total)} (${s.top1}/${s.total})   top-3 ${pct(s.top3, s.total)} (${s.top3}/${s.total})`];
-  for (const [type, t] of Object.entries(s.byType)) {
-    lines.push(`  ${type.padEnd(8)} top-1 ${pct(t.top1, t.total).padStart(6)} (${t.top1}/${t.total})   top-3 ${pct(t.top3, t.total).padStart(6)} (${t.top3}/${t.total})`);
-  }
-  const failures = s.outcomes.filter((o) => !o.top1);
+export function formatSummary(s: EvalSummary, options: { maxFailures?: number } = {}): string {
+  const row = (name: string, c: CategoryScore) =>
+    `${name.padEnd(22)} ${String(c.n).padStart(4)}   ${pct(c.content, c.n).padStart(6)}   ${pct(c.top1, c.n).padStart(6)}   ${String(c.wrongFigures).padStart(5)}   ${String(c.disclosed).padStart(9)}`;
+  const lines = [`${'category'.padEnd(22)} ${'n'.padStart(4)}   content    top-1   wrong   disclosed`];
+  for (const [c, score] of Object.entries(s.byCategory)) lines.push(row(c, score));
+  lines.push(row('ALL', s.total));
+  const failures = s.outcomes.filter((o) => !o.content);
   if (failures.length) {
-    lines.push('', `failures (${failures.length}):`);
-    for (const f of failures) lines.push(`  ${f.question.id} [${f.question.org}] ${f.question.q}\n      ${f.why}`);
+    const max = options.maxFailures ?? 80;
+    lines.push('', `not content-correct (${failures.length}${failures.length > max ? `, first ${max}` : ''}):`);
+    for (const f of failures.slice(0, max)) {
+      lines.push(`  ${f.question.id} [${f.question.org}/${f.question.category}] ${f.question.turns?.length ? `${f.question.turns.map(turnText).join(' → ')} → ` : ''}${f.question.q}\n      ${f.why}`);
+    }
   }
   return lines.join('\n');
 }
@@ -163,21 +146,25 @@ export function formatSummary(s: EvalSummary): string {
 async function main() {
   const { values } = parseArgs({
     options: {
-      file: { type: 'string' },
+      file: { type: 'string', multiple: true },
+      dir: { type: 'string', multiple: true },
       url: { type: 'string' },
       plans: { type: 'string' },
       offline: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      'all-failures': { type: 'boolean', default: false },
+      only: { type: 'string' },
+      today: { type: 'string' },
     },
   });
-  const candidates = [values.file, path.resolve(REPO_ROOT, '../shared/eval/dev-questions.jsonl'), path.resolve(REPO_ROOT, 'eval/dev-questions.jsonl')].filter(
-    (f): f is string => !!f,
-  );
-  const file = candidates.find((f) => existsSync(f));
-  if (!file) {
-    console.error(`No questions file: tried ${candidates.join(', ')} (use --file PATH)`);
+  const old = [path.resolve(REPO_ROOT, '../shared/eval/dev-questions.jsonl'), path.resolve(REPO_ROOT, '../../shared/eval/dev-questions.jsonl')].find((f) => existsSync(f));
+  const files = questionFiles([path.join(REPO_ROOT, 'test/fixtures/eval/dev'), ...(values.dir ?? [])], [...(old ? [old] : []), ...(values.file ?? [])]);
+  if (files.length === 0) {
+    console.error('No question files found (test/fixtures/eval/dev/*.jsonl, ../shared/eval/dev-questions.jsonl); use --file PATH or --dir DIR');
     process.exit(2);
   }
+  let questions = files.flatMap(readQuestions);
+  if (values.only) questions = questions.filter((q) => q.category === values.only || q.id === values.only);
   let server: Runtime | undefined;
   let ask: Asker;
   if (values.offline) {
@@ -189,10 +176,13 @@ async function main() {
     server = await startRuntime(loadConfig({ MODE: 'local', PORT: '0', LOG_LEVEL: 'silent' }), { log: createLogger({ level: 'silent' }), scheduleEveryMs: 0 });
     ask = httpAsker(server.baseUrl);
   }
-  const summary = await runEval(readQuestions(file), ask);
+  const summary = await runEval(questions, ask, values.today ? { today: values.today } : {});
   await server?.stop();
-  if (values.json) console.log(JSON.stringify({ ...summary, outcomes: summary.outcomes.map((o) => ({ id: o.question.id, top1: o.top1, top3: o.top3, why: o.why })) }, null, 2));
-  else console.log(`${file}\n${formatSummary(summary)}`);
+  if (values.json) {
+    console.log(JSON.stringify({ total: summary.total, byCategory: summary.byCategory, outcomes: summary.outcomes.map((o) => ({ id: o.question.id, category: o.question.category, content: o.content, top1: o.top1, wrongFigures: o.wrongFigures, why: o.why })) }, null, 2));
+  } else {
+    console.log(`${files.map((f) => path.relative(process.cwd(), f)).join('\n')}\n\n${formatSummary(summary, values['all-failures'] ? { maxFailures: Infinity } : {})}`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

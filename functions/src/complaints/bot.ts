@@ -13,7 +13,7 @@ import { getComplaint, getComplaintIdByCode } from './store.ts';
 import { findTrackingCode } from './trackingCode.ts';
 import { STATUS_LABELS, type Status } from './workflow.ts';
 
-const LOOKS_LIKE_CODE = /(?:^|[^0-9A-Z])RT[\s-]?[0-9A-Z๐-๙]{6}(?![0-9A-Z])/i;
+const LOOKS_LIKE_CODE = /(?:^|[^0-9A-Z])RT(?:[\s-]{0,2}[0-9A-Z๐-๙]){6}(?![0-9A-Z])/i;
 
 /**
  * A tracking code typed in a one-on-one chat answers with the case's status and dates, nothing personal. A general

@@ -14,7 +14,7 @@ import type { Logger } from '../log.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import { categorySchema, KINDS, listCategories, setCategories } from './categories.ts';
 import { statsCsv } from './csv.ts';
-import { createRateLimiter, type RateLimiter } from '../http/rateLimit.ts';
+import { createRateLimiter, type RateLimiter, type WindowLimit } from '../http/rateLimit.ts';
 import { parseInput } from '../http/validate.ts';
 import { changeStatusSchema, fileComplaintSchema, reopenSchema } from './schema.ts';
 import {
@@ -41,8 +41,10 @@ export interface ComplaintsRouterDeps {
   clock: Clock;
   liffLocalBase?: string | undefined;
   log?: Logger | undefined;
-  /** Filing limit per organisation + caller (user, or IP without a token). Default: 5 at once, then 1 per 10 minutes. */
-  filingLimit?: { capacity: number; refillMs: number } | undefined;
+  /** Filing limit per organisation + caller (user, or IP without a token). Default: 5 per 30 minutes. */
+  filingLimit?: WindowLimit | undefined;
+  /** Tracking-code lookups per organisation + caller (user, or IP). Default: 30 per 10 minutes. */
+  trackingLimit?: WindowLimit | undefined;
 }
 
 const idParam = z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/, { error: 'รหัสเรื่องไม่ถูกต้อง' }) });
@@ -91,7 +93,8 @@ const actorOf = (res: Response): StaffActor => {
 export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
   const router = Router();
   const service: ComplaintDeps = { db: deps.db, notifier: deps.notifier, clock: deps.clock, liffLocalBase: deps.liffLocalBase, log: deps.log };
-  const limiter: RateLimiter = createRateLimiter({ ...(deps.filingLimit ?? { capacity: 5, refillMs: 10 * 60_000 }), clock: deps.clock });
+  const limiter: RateLimiter = createRateLimiter({ ...(deps.filingLimit ?? { limit: 5, windowMs: 30 * 60_000 }), name: 'complaint-filing', db: deps.db, clock: deps.clock });
+  const trackingLimiter: RateLimiter = createRateLimiter({ ...(deps.trackingLimit ?? { limit: 30, windowMs: 10 * 60_000 }), name: 'complaint-tracking', db: deps.db, clock: deps.clock });
   const org = loadOrg(deps.db);
   const auth = authenticate(deps);
   const optionalAuth = authenticate(deps, { optional: true });
@@ -117,7 +120,7 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
     const caller = optionalCallerOf(res);
     if (input.kind === 'general' && !caller) throw new UnauthenticatedError('general complaint without token');
     const who = caller ? `u:${caller.userId}` : `ip:${req.ip ?? 'unknown'}`;
-    if (!limiter.take(`${orgOf(res).id}|${who}`)) throw new RateLimitedError('ส่งเรื่องถี่เกินไป กรุณารอสักครู่แล้วลองใหม่');
+    if (!(await limiter.take(`${orgOf(res).id}|${who}`))) throw new RateLimitedError('ส่งเรื่องถี่เกินไป กรุณารอสักครู่แล้วลองใหม่');
     const filed = await fileComplaint(service, orgOf(res), caller, input);
     res.status(201).json(filed);
   });
@@ -126,7 +129,15 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
     res.json({ complaints: await listMyComplaints(service, orgOf(res), callerOf(res)) });
   });
 
+  // Tracking codes are short: lookups are limited per caller so they cannot be enumerated.
+  const limitTracking = async (req: Request, res: Response) => {
+    const caller = optionalCallerOf(res);
+    const who = caller ? `u:${caller.userId}` : `ip:${req.ip ?? 'unknown'}`;
+    if (!(await trackingLimiter.take(`${orgOf(res).id}|${who}`))) throw new RateLimitedError('ตรวจสอบรหัสติดตามถี่เกินไป กรุณารอสักครู่แล้วลองใหม่');
+  };
+
   router.get(`${base}/track/:trackingCode`, org, optionalAuth, async (req, res) => {
+    await limitTracking(req, res);
     const { trackingCode } = parseInput(trackParams, req.params);
     const { secret } = parseInput(trackQuery, req.query);
     res.set('Cache-Control', 'private, no-store');
@@ -135,6 +146,7 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
 
   // The complainant's "not fixed" (owner token, or the secret of an anonymous report in the body, never in the URL).
   router.post(`${base}/track/:trackingCode/reopen`, org, optionalAuth, async (req, res) => {
+    await limitTracking(req, res);
     const { trackingCode } = parseInput(trackParams, req.params);
     const { reason, secret } = parseInput(reopenSchema, req.body);
     res.set('Cache-Control', 'private, no-store');

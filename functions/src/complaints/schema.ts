@@ -1,7 +1,7 @@
 import { safeText } from '../text/clean.ts';
 import { z } from 'zod';
 import { KINDS, type ComplaintKind } from './categories.ts';
-import { MAX_PHOTOS } from './photos.ts';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './photos.ts';
 import { STATUSES, type Status } from './workflow.ts';
 
 export type { ComplaintKind, Status };
@@ -42,11 +42,16 @@ export const placeSchema = z
 
 export const CONTACT_PREFERENCES = ['line', 'phone', 'email', 'none'] as const;
 
+const PHOTO_TEXT_MAX = Math.ceil((MAX_PHOTO_BYTES * 4) / 3) + 200;
+
 /** A photo as a data URL, or as `{ contentType, data }` with bare base64; both become a data URL. */
 const photoInput = z.union(
   [
-    z.string(),
-    z.object({ contentType: z.string().max(40), data: z.string() }).transform((p) => `data:${p.contentType};base64,${p.data}`),
+    // Bounded like everything else: a 300 KB photo is about 400,000 base64 characters (MAX_PHOTO_BYTES checks exactly).
+    z.string().max(PHOTO_TEXT_MAX, { error: 'รูปภาพใหญ่เกินไป (ไม่เกิน 300 KB ต่อรูป)' }),
+    z
+      .object({ contentType: z.string().max(40), data: z.string().max(PHOTO_TEXT_MAX, { error: 'รูปภาพใหญ่เกินไป (ไม่เกิน 300 KB ต่อรูป)' }) })
+      .transform((p) => `data:${p.contentType};base64,${p.data}`),
   ],
   { error: 'รูปภาพต้องเป็น data URL หรือ { contentType, data }' },
 );

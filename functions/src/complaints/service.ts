@@ -60,11 +60,12 @@ export const links = {
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
+/** Hashes and compares in constant time even for an empty secret (the work is the same; an empty one never matches). */
 function secretMatches(secret: string | undefined, hash: string | null): boolean {
-  if (!secret || !hash) return false;
-  const a = Buffer.from(hashSecret(secret), 'hex');
-  const b = Buffer.from(hash, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
+  const a = Buffer.from(hashSecret(secret ?? ''), 'hex');
+  const b = Buffer.from(hash ?? '', 'hex');
+  const same = a.length === b.length && timingSafeEqual(a, b);
+  return same && !!secret && !!hash;
 }
 
 /** Delivery problems never undo a recorded change: the outbox retries; a failure to enqueue is logged. */
@@ -374,17 +375,33 @@ export async function reopenComplaint(deps: ComplaintDeps, org: Org, codeInput: 
  * holder of the secret also sees content and notes. Corruption reports: only the owner or the secret holder, and to
  * anyone else they do not exist (same 404 as an unknown code).
  */
+/** A complaint id no complaint ever has (a ULID of time 0), read when a code is unknown so that work stays the same. */
+const NO_COMPLAINT = '00000000000000000000000000';
+const NO_SECRET_HASH = createHash('sha256').update('no complaint has this secret').digest('hex');
+
+/**
+ * A tracking lookup does the same work whether or not the code exists and whatever the secret: the same four reads
+ * (code, complaint, reporter, history, in parallel; an unknown code reads a complaint id that is never issued) and the
+ * same constant-time compare, so its answer time does not tell which codes exist. Unknown code, a corruption report
+ * without its secret or owner, and a wrong secret all get the same 404.
+ */
 export async function trackComplaint(deps: ComplaintDeps, org: Org, codeInput: string, access: { secret?: string | undefined; caller?: Caller | undefined }) {
   const code = parseTrackingCode(codeInput);
   if (!code) throw new ValidationError([{ path: 'trackingCode', message: 'รหัสติดตามไม่ถูกต้อง รูปแบบคือ RT-XXXXXX' }]);
-  const notFound = () => new NotFoundError('tracking code', 'ไม่พบเรื่องที่มีรหัสติดตามนี้ หรือรหัสลับไม่ถูกต้อง');
-  const id = await getComplaintIdByCode(deps.db, org.id, code);
-  const c = id ? await getComplaint(deps.db, org.id, id) : null;
-  if (!c) throw notFound();
-  const owner = !!access.caller && (await complainantUserId(deps, c)) === access.caller.userId;
-  const entitled = owner || secretMatches(access.secret, c.secretHash);
-  if (c.kind === 'corruption' && !entitled) throw notFound();
-  const [titles, history] = await Promise.all([categoryTitles(deps.db, org.id), listUpdates(deps.db, org.id, c.id)]);
+  const found = await getComplaintIdByCode(deps.db, org.id, code);
+  const id = found ?? NO_COMPLAINT;
+  const [c, reporter, titles, history] = await Promise.all([
+    getComplaint(deps.db, org.id, id),
+    getReporter(deps.db, org.id, id),
+    categoryTitles(deps.db, org.id),
+    listUpdates(deps.db, org.id, id),
+  ]);
+  const secretOk = secretMatches(access.secret ?? '', c?.secretHash ?? NO_SECRET_HASH);
+  const owner = !!access.caller && !!c && !c.anonymous && reporter?.userId === access.caller.userId;
+  const entitled = owner || secretOk;
+  if (!found || !c || (c.kind === 'corruption' && !entitled)) {
+    throw new NotFoundError('tracking code', 'ไม่พบเรื่องที่มีรหัสติดตามนี้ หรือรหัสลับไม่ถูกต้อง');
+  }
   const title = titles.get(c.category) ?? c.category;
   const now = deps.clock.now();
   return entitled ? ownerView(c, title, history, now) : publicView(c, title, history, now);

@@ -40,7 +40,8 @@ export function parseTrackingCode(input: string): string | null {
 
 /** Finds the first well-formed code inside a chat message ("ติดตามเรื่อง rt-7k4m2q ค่ะ"). */
 export function findTrackingCode(text: string): string | null {
-  const candidates = toArabic(text).toUpperCase().match(/RT[\s-]?[0-9A-Z]{6}(?![0-9A-Z])/g) ?? [];
+  // Spaces or dashes may split the code as it is displayed or read out ("RT PER SKQ", "rt-per-skq").
+  const candidates = toArabic(text).toUpperCase().match(/(?<![0-9A-Z])RT(?:[\s-]*[0-9A-Z]){6}(?![0-9A-Z])/g) ?? [];
   for (const c of candidates) {
     const code = parseTrackingCode(c);
     if (code) return code;

@@ -28,7 +28,11 @@ export function mapRouteError(err: unknown): HttpError {
   if (err instanceof UnavailableError) return { status: 503, body: { error: err.publicMessage } };
   if (err instanceof DomainError) return { status: 422, body: { error: err.publicMessage } };
   if (isBodyParserError(err)) {
-    return { status: 400, body: { error: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', issues: [{ path: '', message: err.type === 'entity.too.large' ? 'body too large' : 'body is not valid JSON' }] } };
+    if (err.type === 'entity.too.large') {
+      return { status: 413, body: { error: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป', issues: [{ path: '', message: 'body too large' }] } };
+    }
+    const message = err.type === 'entity.too.deep' ? 'body is nested too deeply' : 'body is not valid JSON';
+    return { status: 400, body: { error: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', issues: [{ path: '', message }] } };
   }
   return { status: 500, body: { error: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง' } };
 }
@@ -45,7 +49,13 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const entry = { method: req.method, path: req.route?.path ?? req.path.replace(/\/U[0-9a-f]{32}/g, '/U…'), status: mapped.status, err: detail };
     if (mapped.status >= 500) log.error(entry, 'request failed');
     else log.info(entry, 'request refused');
-    if (res.headersSent) return;
+    if (res.headersSent) {
+      // A handler that failed after the storage deadline had answered for it (http/health.ts).
+      (res.locals as { lateAnswer?: () => void }).lateAnswer?.();
+      return;
+    }
+    // A dependency that is down: the client may retry, and is told when.
+    if (mapped.status === 503) res.set('Retry-After', '5');
     res.status(mapped.status).json(mapped.body);
   };
 }

@@ -1,37 +1,36 @@
+import { createHash } from 'node:crypto';
+import type { Firestore } from 'firebase-admin/firestore';
 import type { Clock } from '../clock.ts';
+import { withDeadline } from '../store/deadline.ts';
+import { admitInWindow } from './rateLimitStore.ts';
 
 /**
- * In-memory token buckets, one per key (organisation + LINE user from the verified token, or organisation + IP when
- * there is none). Each bucket holds `capacity` requests and regains one every `refillMs`. Per process: several Cloud
- * Functions instances each keep their own buckets, which is acceptable for the purpose (stopping a flood from one
- * phone or a looping script, not a determined attacker; the once-only keys stop duplicates). Complaint filing
- * (docs/decisions/042-filing-rate-limit.md) and rating submission (docs/decisions/082-ratings-rate-limit.md) use it.
+ * Request limits that hold across instances: fixed windows kept in Firestore (`rateLimits/{hash}/hits`, TTL on
+ * `expireAt`; see rateLimitStore.ts), so every Cloud Functions instance sees the same count (an in-memory limiter is per instance: N
+ * instances allow N times the limit). The key (organisation + verified LINE user, or + client address when there is
+ * no token) is stored only as a hash. `limit` requests per `windowMs`; a window boundary may let up to 2 × limit
+ * through in a short span, which is acceptable for the purpose (stopping floods and enumeration, not metering).
+ * Used by complaint filing, rating submission and tracking-code lookups (docs/security.md).
  */
 export interface RateLimiter {
-  take(key: string): boolean;
+  take(key: string): Promise<boolean>;
 }
 
-export function createRateLimiter(options: { capacity: number; refillMs: number; clock: Clock; maxKeys?: number }): RateLimiter {
-  const buckets = new Map<string, { tokens: number; at: number }>();
-  const maxKeys = options.maxKeys ?? 10_000;
+export interface WindowLimit {
+  limit: number;
+  windowMs: number;
+}
+
+const STORAGE_DEADLINE_MS = 1500;
+
+export function createRateLimiter(options: WindowLimit & { name: string; db: Firestore; clock: Clock }): RateLimiter {
   return {
-    take(key) {
+    async take(key) {
       const now = options.clock.now().getTime();
-      const b = buckets.get(key) ?? { tokens: options.capacity, at: now };
-      const refilled = Math.min(options.capacity, b.tokens + Math.max(0, now - b.at) / options.refillMs);
-      if (refilled < 1) {
-        buckets.set(key, { tokens: refilled, at: now });
-        return false;
-      }
-      buckets.delete(key);
-      buckets.set(key, { tokens: refilled - 1, at: now });
-      // Oldest-touched keys go first when the map is full (Map keeps insertion order).
-      while (buckets.size > maxKeys) {
-        const oldest = buckets.keys().next().value;
-        if (oldest === undefined) break;
-        buckets.delete(oldest);
-      }
-      return true;
+      const start = now - (now % options.windowMs);
+      const id = createHash('sha256').update(`${options.name}|${key}|${start}`).digest('hex').slice(0, 40);
+      const expireAt = new Date(start + options.windowMs + 60_000);
+      return withDeadline('rate limit', STORAGE_DEADLINE_MS, admitInWindow(options.db, id, options.limit, expireAt));
     },
   };
 }

@@ -52,16 +52,57 @@ export async function getStoredEvent(db: Firestore, orgId: string, eventId: stri
   return { record, event: asLineEvent(webhookEventSchema.parse(JSON.parse(record.payload))) };
 }
 
-/** The processing claim: created once per event, by whichever processor (in-process or trigger) gets there first. */
-export async function claimEvent(db: Firestore, orgId: string, eventId: string, now: Date): Promise<boolean> {
+/**
+ * How long a processing claim lasts. A processor that has not finished by then is taken for dead (its instance was
+ * stopped or crashed) and the event may be claimed again. The trigger's timeout (index.ts) is shorter than this.
+ */
+export const CLAIM_LEASE_MS = 60_000;
+/** After this many leases an event is given up (marked failed and logged), not retried for ever. */
+export const MAX_CLAIMS = 10;
+
+/**
+ * The lease an event is in at `now`: 0 during its first minute after it was recorded, then 1, 2, … Each lease has its
+ * own claim document, so one processor can win each lease and a later lease can take over from a dead processor.
+ */
+export function leaseOf(receivedAt: string, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(receivedAt)) / CLAIM_LEASE_MS));
+}
+
+/**
+ * The processing claim of the event's current lease: `webhookEventClaims/{eventId}` for the first, `{eventId}~{n}`
+ * after. Created once per lease (create-if-absent) by whichever processor (in-process queue, trigger, sweep) gets there
+ * first: exactly one processes the event within a lease, without transactions.
+ */
+export async function claimEvent(db: Firestore, orgId: string, eventId: string, lease: number, now: Date): Promise<boolean> {
   const ref = db
     .collection(COLLECTIONS.orgs)
     .doc(orgId)
     .collection(COLLECTIONS.webhookEventClaims)
-    .doc(eventId);
+    .doc(lease === 0 ? eventId : `${eventId}~${lease}`);
   return createIfAbsent(() =>
-    ref.create({ claimedAt: now.toISOString(), expireAt: new Date(now.getTime() + RETENTION_DAYS * 86_400_000) }),
+    ref.create({
+      lease,
+      claimedAt: now.toISOString(),
+      leaseUntil: new Date(now.getTime() + CLAIM_LEASE_MS).toISOString(),
+      expireAt: new Date(now.getTime() + RETENTION_DAYS * 86_400_000),
+    }),
   );
+}
+
+/**
+ * Events recorded but not done, recorded between `since` and `before` (oldest first, at most `limit`): what the sweep
+ * picks up. Uses the (status, receivedAt) index of webhookEvents (firestore.indexes.json).
+ */
+export async function listUnfinishedEvents(db: Firestore, orgId: string, since: Date, before: Date, limit: number): Promise<{ id: string; receivedAt: string }[]> {
+  const snap = await eventsOf(db, orgId)
+    .where('status', '==', 'received')
+    .where('receivedAt', '>=', since.toISOString())
+    .where('receivedAt', '<', before.toISOString())
+    .orderBy('receivedAt')
+    .limit(limit)
+    .select('receivedAt')
+    .get();
+  return snap.docs.map((d) => ({ id: d.id, receivedAt: String(d.get('receivedAt')) }));
 }
 
 export async function completeEvent(

@@ -6,7 +6,7 @@ import type { Org } from '../orgs/schema.ts';
 import { lineErrorStatus, type Message } from './client.ts';
 import type { LineGateway } from './credentials.ts';
 import { chatIdOf, type LineEvent } from './events.ts';
-import { claimEvent, completeEvent, getStoredEvent } from './eventStore.ts';
+import { claimEvent, completeEvent, getStoredEvent, leaseOf, MAX_CLAIMS } from './eventStore.ts';
 import { lineRefusalOf, reportRefusal, type LineRefusal, type RefusalCounter } from './refusals.ts';
 import { retryKeyFor } from './retryKey.ts';
 
@@ -35,17 +35,30 @@ class MessageRefused extends Error {
 }
 
 /**
- * Processes one recorded event exactly once: claim it (create-if-absent), decide the answer, send it, mark it done.
- * Called in-process after the webhook has answered (local and emulator modes) or by the Firestore trigger on the
- * event's record (production, where nothing runs after the response).
+ * Processes one recorded event exactly once: read its record (done: nothing to do), claim the current lease
+ * (create-if-absent), decide the answer, send it, mark it done. Called in-process after the webhook has answered
+ * (local and emulator modes), by the Firestore trigger on the event's record (production, where nothing runs after the
+ * response), and by the sweep (line/sweep.ts) for an event still not done after a lease — its processor died.
  */
 export async function processStoredEvent(deps: ProcessDeps, orgId: string, eventId: string): Promise<void> {
   const now = deps.clock.now();
-  if (!(await claimEvent(deps.db, orgId, eventId, now))) return;
   const stored = await getStoredEvent(deps.db, orgId, eventId);
+  if (!stored) {
+    deps.log.warn({ orgId, eventId }, 'event to process has no record');
+    return;
+  }
+  if (stored.record.status !== 'received') return;
+  const lease = leaseOf(stored.record.receivedAt, now);
+  if (lease >= MAX_CLAIMS) {
+    deps.log.error({ orgId, eventId, leases: lease }, 'webhook event given up: not processed within its leases');
+    await completeEvent(deps.db, orgId, eventId, { status: 'failed', outcome: `abandoned after ${lease} leases` }, now);
+    return;
+  }
+  if (!(await claimEvent(deps.db, orgId, eventId, lease, now))) return;
+  if (lease > 0) deps.log.warn({ orgId, eventId, lease }, 'webhook event taken over after an expired claim');
   const org = await deps.findOrg(orgId);
-  if (!stored || !org) {
-    deps.log.warn({ orgId, eventId }, 'claimed event has no record or organisation');
+  if (!org) {
+    deps.log.warn({ orgId, eventId }, 'claimed event has no organisation');
     return;
   }
   const { event } = stored;
@@ -118,5 +131,16 @@ export function createInProcessProcessor(process: (orgId: string, eventId: strin
   };
 }
 
-/** Production: the Firestore trigger on each new event record does the processing. */
-export const triggerProcessor: InProcessProcessor = { enqueue() {}, drain: async () => {} };
+/**
+ * Production: nothing runs after the response on Cloud Functions, so the webhook's hand-over is the event record
+ * itself — the Firestore trigger `processLineEvent` on it (retried on failure), and the scheduled sweep for any event
+ * still not done after a lease. `enqueue` says so in the log rather than dropping the ids silently.
+ */
+export function createTriggerProcessor(log: Logger): InProcessProcessor {
+  return {
+    enqueue(orgId, eventIds) {
+      if (eventIds.length > 0) log.debug({ orgId, events: eventIds.length }, 'events left to the trigger and the sweep');
+    },
+    drain: async () => {},
+  };
+}

@@ -1,22 +1,29 @@
 import { validateSignature } from '@line/bot-sdk';
 import express, { type Request, type Router } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
+import type { z } from 'zod';
 import type { Clock } from '../clock.ts';
-import { NotFoundError, UnauthenticatedError, ValidationError } from '../errors.ts';
+import { NotFoundError, UnauthenticatedError } from '../errors.ts';
+import { jsonDepthExceeds } from '../http/body.ts';
 import type { Logger } from '../log.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
 import { getOrg } from '../orgs/store.ts';
 import { withDeadline } from '../store/deadline.ts';
 import { ttlCache } from '../store/ttlCache.ts';
 import type { LineGateway } from './credentials.ts';
-import { asLineEvent, webhookBodySchema } from './events.ts';
+import { asLineEvent, webhookEnvelopeSchema, webhookEventSchema, type LineEvent } from './events.ts';
 import { recordEvent } from './eventStore.ts';
 import type { InProcessProcessor } from './processor.ts';
 
 /** Storage must answer well inside LINE's 2-second wait. */
 const STORAGE_DEADLINE_MS = 1500;
-/** LINE bodies are small; its documented request limit for our own sends is 2 MB. */
+/**
+ * LINE sends at most 100 small events per body and documents no byte maximum for webhooks; 1 MB is far above any
+ * real delivery (a text message is at most 5,000 characters) and bounds the bytes read before the signature check.
+ */
 const MAX_BODY = '1mb';
+/** LINE's deepest event (a message with mention/emoji objects) nests about 5 levels. */
+const MAX_WEBHOOK_DEPTH = 32;
 
 export interface WebhookDeps {
   db: Firestore;
@@ -52,13 +59,21 @@ export function webhookRouter(deps: WebhookDeps): Router {
     if (!signature) throw new UnauthenticatedError('missing x-line-signature');
     if (!validateSignature(raw, secret, signature)) throw new UnauthenticatedError('webhook signature mismatch');
 
-    const body = webhookBodySchema.safeParse(parseJson(raw));
-    if (!body.success) {
-      throw new ValidationError(body.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    // LINE redelivers whatever is not answered 2xx, so a signed body we cannot read is acknowledged and dropped
+    // (logged), never answered 4xx/5xx: it would come back for ever. The depth check runs on the bytes, before parsing.
+    const body = jsonDepthExceeds(raw, MAX_WEBHOOK_DEPTH) ? null : webhookEnvelopeSchema.safeParse(parseJson(raw));
+    if (!body?.success) {
+      deps.log.warn({ orgId: org.id, bytes: raw.length, reason: body ? issuesOf(body.error) : 'nested too deeply' }, 'webhook body dropped: cannot be parsed');
+      return void res.status(200).json({});
     }
+    const events: LineEvent[] = [];
+    body.data.events.forEach((candidate, index) => {
+      const parsed = webhookEventSchema.safeParse(candidate);
+      if (parsed.success) events.push(asLineEvent(parsed.data));
+      else deps.log.warn({ orgId: org.id, index, reason: issuesOf(parsed.error) }, 'webhook event dropped: cannot be parsed');
+    });
 
     const now = deps.clock.now();
-    const events = body.data.events.map(asLineEvent);
     const recorded = await withDeadline(
       'event record',
       STORAGE_DEADLINE_MS,
@@ -81,6 +96,10 @@ function parseJson(raw: Buffer): unknown {
   } catch {
     return undefined;
   }
+}
+
+function issuesOf(error: z.ZodError): string {
+  return error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 }
 
 function rawBodyOf(req: Request): Buffer {

@@ -25,6 +25,16 @@ export async function listOrgs(db: Firestore): Promise<Org[]> {
   return snap.docs.map((d) => d.data());
 }
 
+/**
+ * How many of `ids` exist as organisations; with no ids, whether any organisation exists (0 or 1). One read either
+ * way (ids are read by name, never listed). The health check's test that storage holds the data it serves.
+ */
+export async function countExistingOrgs(db: Firestore, ids: string[]): Promise<number> {
+  if (ids.length === 0) return (await db.collection(COLLECTIONS.orgs).limit(1).select().get()).size;
+  const snaps = await db.getAll(...ids.map((id) => db.collection(COLLECTIONS.orgs).doc(id)), { fieldMask: [] });
+  return snaps.filter((s) => s.exists).length;
+}
+
 /** Creates the organisation unless it exists (deterministic id: safe to repeat and to race). Returns true if created. */
 export async function createOrgIfAbsent(db: Firestore, input: NewOrg): Promise<boolean> {
   const org = orgSchema.parse(input);

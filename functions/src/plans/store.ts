@@ -13,7 +13,7 @@ import { createOrganisation } from '../orgs/onboarding.ts';
 import { getOrg, setCurrentPlan } from '../orgs/store.ts';
 import { COLLECTIONS } from '../store/collections.ts';
 import { satisfactionTargetOf } from './satisfactionTarget.ts';
-import { dimensionSchema, fidelitySchema, planStatusSchema, projectSchema, reportSchema, type ParsedDocument, type Project } from './schema.ts';
+import { dimensionSchema, fidelitySchema, planStatusSchema, projectSchema, reportSchema, statedTotalSchema, type ParsedDocument, type Project } from './schema.ts';
 
 export const planSummarySchema = z.object({
   projects: z.number().int(),
@@ -49,6 +49,8 @@ export const storedPlanSchema = z.object({
   report: reportSchema.nullable(),
   summary: planSummarySchema,
   fidelity: fidelitySchema,
+  /** The figures the document states about itself, with their lines: the answering engine answers totals from them. */
+  stated: z.array(statedTotalSchema).default([]),
   projectCount: z.number().int(),
   source: z.object({ file: z.string(), lines: z.number().int(), sha256: z.string() }),
   importedAt: z.string(),
@@ -122,6 +124,7 @@ export async function writePlanVersion(db: Firestore, orgId: string, planId: str
     report: doc.report,
     summary: summarizePlan(doc),
     fidelity: doc.fidelity,
+    stated: doc.stated,
     projectCount: doc.projects.length,
     source: doc.source,
     importedAt: now.toISOString(),

@@ -119,7 +119,8 @@ export function queueTextHandlers(deps: QueueDeps): TextHandler[] {
           const id = ticketId(service.id, bangkokDay(ctx.now), Number(digits));
           const action = ACTIONS[word as keyof typeof ACTIONS];
           const t = await actOnTicket(deps, ctx.org, id, action, who.actor);
-          return groupText(`${who.actor.name}: ${t.label} ${t.stateLabel}`, operatorQuickReply(null, service, t.counter?.id ?? service.counters[0]?.id ?? ''));
+          const atCounter = t.state === 'called' || t.state === 'serving' ? t : null;
+          return groupText(`${who.actor.name}: ${t.label} ${t.stateLabel}`, operatorQuickReply(atCounter, service, t.counter?.id ?? service.counters[0]?.id ?? ''));
         });
       },
     },
@@ -155,6 +156,21 @@ export function queuePostbackHandlers(deps: QueueDeps): PostbackHandler[] {
           const service = await requireService(deps, ctx.org.id, params.get('s') ?? '');
           const counter = service.counters.find((c) => c.id === params.get('c')) ?? service.counters[0];
           if (!counter) return groupText('ไม่พบช่องบริการ');
+          // The button carries what the counter was serving when it was shown: if that has changed (a double tap,
+          // a retry, an old message), calling again would call a second person.
+          const seen = params.get('seen');
+          if (seen !== null) {
+            const view = await operatorView(deps, ctx.org, service.id);
+            const current = view.counters.find((c) => c.id === counter.id)?.current ?? [];
+            const still = seen === '-' ? current.length === 0 : current.some((t) => t.id === seen);
+            if (!still) {
+              const now = current.map((t) => t.label).join(', ');
+              return groupText(
+                `ไม่ได้เรียกคิวเพิ่ม: ${counter.name} ${now ? `กำลังเรียก ${now} อยู่แล้ว` : 'เปลี่ยนไปแล้ว'} (ปุ่มนี้เป็นของข้อความก่อนหน้า)`,
+                operatorQuickReply(current[0] ?? null, service, counter.id),
+              );
+            }
+          }
           return callNextReply(deps, ctx, who.actor, service, counter.id);
         });
       },

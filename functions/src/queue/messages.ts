@@ -51,7 +51,11 @@ export function reinstatedMessage(service: QueueService, ticket: Ticket): Messag
 
 const postback = (label: string, data: string): QuickReplyItem => ({ type: 'action', action: { type: 'postback', label, data, displayText: label } });
 
-/** Quick replies after a call: recall, no-show, done, next — the operator never has to type the number. */
+/**
+ * Quick replies after a call: recall, no-show, done, next — the operator never has to type the number. `ticket` is
+ * what the counter is serving as this message shows it (null: nobody); "next" carries it as `seen`, so a second tap,
+ * or a tap on an older message, calls nobody once the counter has moved on (bot.ts).
+ */
 export function operatorQuickReply(ticket: Pick<Ticket, 'id'> | null, service: QueueService, counterId: string): messagingApi.QuickReply {
   const items: QuickReplyItem[] = [];
   if (ticket) {
@@ -59,7 +63,7 @@ export function operatorQuickReply(ticket: Pick<Ticket, 'id'> | null, service: Q
     items.push(postback('ไม่มา (ข้าม)', `action=queue-skip&t=${ticket.id}`));
     items.push(postback('เสร็จ', `action=queue-complete&t=${ticket.id}`));
   }
-  items.push(postback('คิวถัดไป', `action=queue-next&s=${service.id}&c=${counterId}`));
+  items.push(postback('คิวถัดไป', `action=queue-next&s=${service.id}&c=${counterId}&seen=${ticket?.id ?? '-'}`));
   return { items };
 }
 

@@ -15,8 +15,11 @@ const WANTS_TO_RATE = /^(?:อยาก|จะ|ขอ|ช่วย)?(?:ให้
 /** Whether a text asks for the satisfaction results (not to rate). Spaces and punctuation are ignored. */
 export function asksForSatisfactionResults(text: string): boolean {
   const t = text.replace(/[\s?？!.,]/g, '');
-  return TOPIC.test(t) && ASKS_FOR_RESULTS.test(t) && !WANTS_TO_RATE.test(t);
+  // A question about a plan item ("โครงการสำรวจความพึงพอใจงบเท่าไร") is for the answer engine, not these results.
+  return TOPIC.test(t) && ASKS_FOR_RESULTS.test(t) && !WANTS_TO_RATE.test(t) && !ABOUT_THE_PLAN.test(t);
 }
+
+const ABOUT_THE_PLAN = /โครงการ|กิจกรรม|มาตรการ|งบ(?!้)/u; // not the งบ of "ยังไงบ้าง"
 
 export function ratingTextHandlers(deps: { db: Firestore; liffLocalBase?: string | undefined }): TextHandler[] {
   return [

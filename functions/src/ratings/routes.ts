@@ -16,7 +16,7 @@ import type { Notifier } from '../notify/notifier.ts';
 import { summaryCsv } from './csv.ts';
 import type { ComplaintLookup, ServiceLookup, TicketLookup } from './lookups.ts';
 import { posterHtml, resultsHtml } from './pages.ts';
-import { createRateLimiter } from '../http/rateLimit.ts';
+import { createRateLimiter, type WindowLimit } from '../http/rateLimit.ts';
 import {
   AGE_GROUP_LABELS,
   AGE_GROUPS,
@@ -52,7 +52,7 @@ export interface RatingsRouterDeps {
   liffLocalBase?: string | undefined;
   log?: Logger | undefined;
   /** Submissions per organisation + LINE user. Default: 10 at once, then one more every 3 minutes. */
-  ratingLimit?: { capacity: number; refillMs: number } | undefined;
+  ratingLimit?: WindowLimit | undefined;
   /** Renders a QR code of a URL as inline SVG for the poster; default: the shared encoder (http/qr.ts). */
   qrSvg?: ((text: string) => string) | undefined;
 }
@@ -72,7 +72,7 @@ export function ratingsRouter(deps: RatingsRouterDeps): Router {
     liffLocalBase: deps.liffLocalBase,
     log: deps.log,
   };
-  const limiter = createRateLimiter({ ...(deps.ratingLimit ?? { capacity: 10, refillMs: 3 * 60_000 }), clock: deps.clock });
+  const limiter = createRateLimiter({ ...(deps.ratingLimit ?? { limit: 10, windowMs: 30 * 60_000 }), name: 'rating', db: deps.db, clock: deps.clock });
   const org = loadOrg(deps.db);
   const auth = authenticate(deps);
   const base = '/api/orgs/:orgId/ratings';
@@ -95,7 +95,7 @@ export function ratingsRouter(deps: RatingsRouterDeps): Router {
     const input = parseInput(submitRatingSchema, req.body, 'ข้อมูลแบบประเมินไม่ถูกต้อง');
     const o = orgOf(res);
     const caller = callerOf(res);
-    if (!limiter.take(`${o.id}|${caller.userId}`)) throw new RateLimitedError('ส่งแบบประเมินถี่เกินไป กรุณารอสักครู่แล้วลองใหม่ค่ะ');
+    if (!(await limiter.take(`${o.id}|${caller.userId}`))) throw new RateLimitedError('ส่งแบบประเมินถี่เกินไป กรุณารอสักครู่แล้วลองใหม่ค่ะ');
     res.status(201).json(await submitRating(service, o, caller, input));
   });
 

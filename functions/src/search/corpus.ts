@@ -2,6 +2,7 @@ import type { Org } from '../orgs/schema.ts';
 import type { ParsedDocument, Project } from '../plans/schema.ts';
 import { normalizeText } from './normalize.ts';
 import type { SearchDoc } from './index.ts';
+import { MANUAL_SITUATIONS } from './situations.ts';
 
 /**
  * What the answering engine knows about one organisation: its current plan (or progress report) as the importer
@@ -42,6 +43,8 @@ export interface Corpus {
   version: string;
   document: ParsedDocument | null;
   manuals: CorpusManual[];
+  /** Id of the stored plan version the document is (figures' sources name it); absent for files. */
+  planId?: string;
 }
 
 /** Where corpora come from: tests build them from parsed files, production from Firestore. */
@@ -96,7 +99,7 @@ export function manualSearchDoc(m: CorpusManual): SearchDoc {
     names: [m.title, ...m.aliases],
     fields: {
       name: m.title,
-      aliases: m.aliases.join('\n'),
+      aliases: [...m.aliases, ...(MANUAL_SITUATIONS[m.id] ?? [])].join('\n'),
       summary: m.summary,
       unit: m.unit,
       method: m.steps.map((s) => s.text).join('\n'),

@@ -19,8 +19,8 @@ export function documentFromStored(plan: StoredPlan, projects: ParsedDocument['p
     dimensions: plan.dimensions,
     projects: [...projects].sort((a, b) => a.seq - b.seq),
     report: plan.report,
-    // Stated totals are not kept with the stored plan; the engine then reports its own sums only.
-    stated: [],
+    // Stated totals (kept with the plan since the answering engine answers totals as stated; [] for older versions).
+    stated: plan.stated,
     fidelity: plan.fidelity,
     source: plan.source,
   };
@@ -70,6 +70,7 @@ export class FirestoreCorpusProvider implements CorpusProvider {
       version,
       document: current ? documentFromStored(current.plan, current.projects) : null,
       manuals,
+      ...(current ? { planId: current.plan.id } : {}),
     };
   }
 }

@@ -1,4 +1,5 @@
 import { isStopword } from './stopwords.ts';
+import { synonymsOf } from './synonyms.ts';
 import { charNgrams, tokenize, tokenizeParts } from './tokenize.ts';
 
 /**
@@ -38,6 +39,8 @@ export interface SearchOptions {
   limit?: number;
   types?: DocType[];
   filter?: (doc: SearchDoc) => boolean;
+  /** Only these query terms count (score and coverage), e.g. a question's content words without its framing. */
+  onlyTerms?: (term: string, optional: boolean) => boolean;
   /** Multiplier per document type, e.g. when the question says "โครงการ". */
   typeBoost?: Partial<Record<DocType, number>>;
 }
@@ -60,6 +63,7 @@ const K1 = 1.2;
 const BIGRAM_WEIGHT = 0.7;
 const FUZZY_WEIGHT = 0.6;
 const SPLIT_WEIGHT = 0.8;
+const SYNONYM_WEIGHT = 0.6;
 const NAME_SIM_WEIGHT = 6;
 const MAX_FUZZY_KEY = 24;
 
@@ -72,6 +76,8 @@ interface Postings {
 interface QueryTerm {
   term: string;
   weight: number;
+  /** A synonym of a query word: a match counts, its absence does not lower coverage. */
+  optional?: boolean;
 }
 
 /** Words that introduce names and say nothing about them. */
@@ -190,6 +196,7 @@ export class SearchIndex {
   queryTerms(query: string): { terms: QueryTerm[]; unknownMass: number } {
     const { words, compounds } = tokenizeParts(query, { dropStopwords: true });
     const terms = new Map<string, number>();
+    const synonyms = new Map<string, number>();
     let unknownMass = 0;
     const maxIdf = Math.log(1 + (this.docs.length + 0.5) / 0.5);
     const add = (t: string, base: number) => {
@@ -202,14 +209,19 @@ export class SearchIndex {
       return near.length > 0;
     };
     for (const w of words) {
+      for (const syn of synonymsOf(w)) if (this.df(syn) > 0 && !terms.has(syn)) synonyms.set(syn, Math.max(synonyms.get(syn) ?? 0, SYNONYM_WEIGHT));
       if (add(w, 1) || w.length <= 1 || /^\d/.test(w)) continue;
       // A word the dictionary cut differently from the documents ("ออกไป" for "ออก"): its known parts.
       const parts = this.knownParts(w);
       for (const part of parts) terms.set(part, Math.max(terms.get(part) ?? 0, SPLIT_WEIGHT));
       if (parts.length === 0) unknownMass += maxIdf;
     }
-    for (const c of compounds) add(c, BIGRAM_WEIGHT);
-    return { terms: [...terms].map(([term, weight]) => ({ term, weight })), unknownMass };
+    for (const c of compounds) {
+      for (const syn of synonymsOf(c)) if (this.df(syn) > 0 && !terms.has(syn)) synonyms.set(syn, Math.max(synonyms.get(syn) ?? 0, SYNONYM_WEIGHT * BIGRAM_WEIGHT));
+      add(c, BIGRAM_WEIGHT);
+    }
+    for (const t of terms.keys()) synonyms.delete(t);
+    return { terms: [...[...terms].map(([term, weight]) => ({ term, weight })), ...[...synonyms].map(([term, weight]) => ({ term, weight, optional: true }))], unknownMass };
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -218,9 +230,10 @@ export class SearchIndex {
     const scores = new Float64Array(this.docs.length);
     const matched = new Float64Array(this.docs.length);
     let idfMass = unknownMass;
-    for (const { term, weight } of qterms) {
+    for (const { term, weight, optional } of qterms) {
+      if (options.onlyTerms && !options.onlyTerms(term, optional === true)) continue;
       const idf = this.idf(term) * weight;
-      idfMass += idf;
+      if (!optional) idfMass += idf;
       const p = this.postings.get(term);
       if (!p) continue;
       for (let i = 0; i < p.docs.length; i++) {
@@ -263,7 +276,7 @@ export class SearchIndex {
         doc,
         score: base * boost,
         nameSimilarity: nameSim[d] as number,
-        coverage: idfMass > 0 ? (matched[d] as number) / idfMass : 0,
+        coverage: idfMass > 0 ? Math.min(1, (matched[d] as number) / idfMass) : 0,
       });
     }
     hits.sort((a, b) => b.score - a.score || a.doc.title.localeCompare(b.doc.title));

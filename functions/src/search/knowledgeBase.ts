@@ -16,7 +16,7 @@ export interface Knowledge {
 }
 
 /** Unit names are the กอง…/สำนัก…/งาน…/ฝ่าย… words of the responsible-unit fields. */
-const UNIT_WORD = /(สำนัก(?:งาน)?ปลัด|สำนัก[^\s,/()]+|กอง[^\s,/()]+|งาน[^\s,/()]+|ฝ่าย[^\s,/()]+|หน่วยตรวจสอบภายใน|ทุกส่วนราชการ|ทุกกอง|ทุกสำนัก)/gu;
+const UNIT_WORD = /(สำนัก(?:งาน)?ปลัด|สำนัก[^\s,/()]+|กอง[^\s,/()]+|งาน[^\s,/()]+|ฝ่าย[^\s,/()]+|หน่วย(?:งาน)?ตรวจสอบภายใน|ทุกส่วนราชการ|ทุกกอง|ทุกสำนัก)/gu;
 const ORG_SUFFIX = /(เทศบาล|องค์การบริหารส่วน|อบต|ตำบล).*$/u;
 
 export function unitKey(text: string): string {

@@ -8,7 +8,13 @@ export const COLLECTIONS = {
   orgSecrets: 'orgSecrets',
   /** Pending and sent LINE pushes of every organisation (top level: one query finds what is due). */
   outbox: 'outbox',
+  /** Fixed-window request limits shared by every instance (http/rateLimit.ts): one hit document per request. */
+  rateLimits: 'rateLimits',
+  /** rateLimits/{window}/hits/{id}, deleted by TTL on `expireAt`. */
+  rateLimitHits: 'hits',
   // Below: subcollections of orgs/{orgId}
+  /** Idempotency keys of state-changing API calls and what they answered (http/idempotency.ts), TTL on `expireAt`. */
+  requestKeys: 'requestKeys',
   webhookEvents: 'webhookEvents',
   /** One document per event, created by whoever processes it first: processing happens once. */
   webhookEventClaims: 'webhookEventClaims',

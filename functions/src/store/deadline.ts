@@ -27,7 +27,8 @@ export async function withDeadline<T>(what: string, ms: number, work: Promise<T>
 /** Storage calls that a deadline gave up on but that still run (the client keeps retrying them). */
 const abandoned = new Set<Promise<unknown>>();
 
-function abandon(work: Promise<unknown>): void {
+/** Also used for a whole request answered 503 while its handler still waits on storage (http/health.ts). */
+export function abandon(work: Promise<unknown>): void {
   const settled = work.then(
     () => undefined,
     () => undefined,

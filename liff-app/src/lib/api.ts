@@ -46,15 +46,19 @@ export interface RequestOptions {
 /** `path` is relative to /api/orgs/{orgId} unless it starts with /api/ or /dev/. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const url = /^\/(api|dev)\//.test(path) ? path : orgPath(path);
+  const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
+  // One key per press of a button, the same on the retry below: the server runs a state change once (double taps too).
+  const idempotencyKey = method === 'GET' ? undefined : newRequestKey();
   const send = async (refresh: boolean) => {
     const headers: Record<string, string> = { accept: 'application/json' };
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.auth !== 'none') {
       const token = await tokenSource({ refresh });
       if (token) headers.authorization = `Bearer ${token}`;
     }
     return fetch(url, {
-      method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+      method,
       headers,
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
@@ -86,6 +90,13 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     throw new ApiError(res.status, messageFor(res.status, serverMessage), issues, serverMessage);
   }
   return data as T;
+}
+
+function newRequestKey(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Plain Thai for each kind of failure; the server's own Thai message is used when it gives one. */

@@ -79,7 +79,9 @@ const MAX_ENTRIES = 5000;
 
 export function createLineSandbox(clock: Clock): LineSandbox {
   const channels = new Map<string, string>();
-  const replyTokens = new Map<string, { to: string; used: boolean }>();
+  /** LINE takes a reply token once, within about a minute; after that only a push reaches the user. */
+  const REPLY_TOKEN_MS = 60_000;
+  const replyTokens = new Map<string, { to: string; used: boolean; issuedAt: number }>();
   const retryKeys = new Set<string>();
   let entries: OutboxEntry[] = [];
   let refusals: Refusal[] = [];
@@ -129,7 +131,7 @@ export function createLineSandbox(clock: Clock): LineSandbox {
     const { replyToken, messages } = req.body as { replyToken?: string; messages?: unknown };
     const token = replyToken ? replyTokens.get(replyToken) : undefined;
     if (refused(req, 'reply', token ? [token.to] : [])) return refuse(res);
-    if (!token || token.used) return void res.status(400).json({ message: 'Invalid reply token' });
+    if (!token || token.used || clock.now().getTime() - token.issuedAt > REPLY_TOKEN_MS) return void res.status(400).json({ message: 'Invalid reply token' });
     token.used = true;
     record({ kind: 'reply', orgId: orgOf(req) ?? '', to: [token.to], replyToken, messages: messages as unknown[] });
     res.status(200).json({ sentMessages: [] });
@@ -259,7 +261,7 @@ export function createLineSandbox(clock: Clock): LineSandbox {
     router,
     registerChannel: (orgId, accessToken) => void channels.set(accessToken, orgId),
     issueReplyToken(to, token = randomUUID().replace(/-/g, '')) {
-      replyTokens.set(token, { to, used: false });
+      replyTokens.set(token, { to, used: false, issuedAt: clock.now().getTime() });
       return token;
     },
     outbox: (filter = {}) =>

@@ -1,0 +1,354 @@
+import type { Project } from '../plans/schema.ts';
+import type { CorpusManual } from '../search/corpus.ts';
+import type { SearchHit } from '../search/index.ts';
+import { unitKey, type Knowledge } from '../search/knowledgeBase.ts';
+import { matchKey, normalizeText } from '../search/normalize.ts';
+import { tokenizeParts } from '../search/tokenize.ts';
+import type { DimensionMeasure, ReportMeasure } from './figures.ts';
+import type { ConversationContext, Intent, ListFilters } from './types.ts';
+import type { Action, ManualAspect, Understanding } from './understand.ts';
+
+/**
+ * The pure step between reading a question and answering it: question (read into slots by `understand`) + the
+ * conversation context + the organisation's knowledge → one intent with its slots and a confidence. The answer is
+ * then built by the responder of that intent (responders.ts), one per intent.
+ */
+
+export type AggregateIntent = 'list' | 'count' | 'budget.total' | 'budget.top' | 'budget.bottom' | 'budget.average';
+
+export type Decision = { confidence: number } & (
+  | { intent: 'help' | 'greeting'; lead?: string }
+  | { intent: 'action'; action: Action }
+  | { intent: 'project' | 'project.budget' | 'project.progress'; project: Project; year?: number | undefined; hits: SearchHit[]; fromList?: boolean }
+  | { intent: 'manual'; manual: CorpusManual; aspects: ManualAspect[]; hits: SearchHit[] }
+  | { intent: AggregateIntent; filters: ListFilters }
+  | { intent: 'progress'; filters: ListFilters; measure: ReportMeasure | null }
+  | { intent: 'manual.list' }
+  | { intent: 'dimension.rank'; measure: DimensionMeasure; dir: 'top' | 'bottom'; year?: number | undefined }
+  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report'; year?: number }
+);
+
+/** Below this the engine abstains rather than shows its best guess. */
+export const CONFIDENCE_THRESHOLD = 0.55;
+/** For a list of items about a topic ("โครงการเกี่ยวกับ…มีอะไรบ้าง"). */
+export const LIST_CONFIDENCE_THRESHOLD = 0.4;
+
+const AGGREGATES: ReadonlySet<Intent> = new Set(['list', 'count', 'budget.total', 'budget.top', 'budget.bottom', 'budget.average']);
+
+/** The report measure of a "which dimension" question ("ทำเสร็จเยอะที่สุด" is done, not planned). */
+function measure0(u: Understanding): ReportMeasure | null {
+  if (u.wants.done || /ทำ(?:ได้|เสร็จ)|ดำเนินการ(?:ได้|แล้ว)/u.test(u.compact)) return u.wants.percent ? (u.wants.budget ? 'percentBudget' : 'percent') : 'done';
+  return reportMeasure(u);
+}
+
+/** The report measure a question asks for, when it asks for one. */
+export function reportMeasure(u: Understanding): ReportMeasure | null {
+  const w = u.wants;
+  if (w.notDone) return 'notDone';
+  if (w.spent) return w.percent ? 'percentBudget' : 'spent';
+  if (w.ordinance) return 'ordinance';
+  if (w.percent) return w.budget ? 'percentBudget' : 'percent';
+  if (w.done || (w.progress && w.count)) return 'done';
+  if (w.planned && (w.budget || w.money)) return 'budgetPlanned';
+  if (w.planned && w.count) return 'planned';
+  return null;
+}
+
+/**
+ * What the organisation's own document tells about a question's words: a dimension named by its title ("มิติการมี
+ * ส่วนร่วมของภาคประชาชน", or "มิติที่ 3 การมีส่วนร่วม…": the title words are the slot, not a subject).
+ */
+export function withDocument(k: Knowledge, u: Understanding): Understanding {
+  const doc = k.corpus.document;
+  if (!doc || u.topicWords.length === 0) return u;
+  const titleKey = (t: string) => matchKey(normalizeText(t)).replace(/\s+/g, '');
+  let dimension = u.dimension;
+  const saysDimension = /มิติ|มติ/u.test(u.compact);
+  if (dimension === null && !u.wants.whichDimension && (saysDimension || u.wants.list)) {
+    const scored = doc.dimensions
+      .map((d) => ({ d: d.number, hit: u.topicWords.filter((w) => titleKey(d.title).includes(w)).length }))
+      // With "มิติ" two title words name it; without, the question must be (nearly) the whole title.
+      .filter((x) => (saysDimension ? x.hit >= 2 || (x.hit >= 1 && u.topicWords.length === 1) : x.hit >= 4 && x.hit >= u.topicWords.length - 1))
+      .sort((a, b) => b.hit - a.hit);
+    if (scored[0] && scored[0].hit > (scored[1]?.hit ?? 0)) dimension = scored[0].d;
+  }
+  if (dimension === null) return u;
+  const title = titleKey(doc.dimensions.find((d) => d.number === dimension)?.title ?? '');
+  const topicWords = u.topicWords.filter((w) => !title.includes(w));
+  return { ...u, dimension, topicWords };
+}
+
+export function decide(k: Knowledge, read: Understanding, ctx: ConversationContext | null): Decision {
+  const d = decideIntent(k, read, ctx);
+  // A project's budget for a year its document does not cover: a plain no, not a card of other years.
+  const years = k.corpus.document?.fiscalYears ?? [];
+  if (d.intent === 'project.budget' && d.year !== undefined && years.length > 0 && !years.includes(d.year)) {
+    return { intent: 'unknown', hits: [], reason: 'year', year: d.year, confidence: 0.9 };
+  }
+  return d;
+}
+
+function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContext | null): Decision {
+  const doc = k.corpus.document;
+  const u = withDocument(k, read);
+  // "จะร้องเรียน ต้องมีหลักฐานอะไรบ้าง" asks about the procedure: its manual, not the form.
+  const procedure = k.manuals.get('complaint-process');
+  if (u.action && (u.action === 'complaint' || u.action === 'corruption') && procedure && u.manualAspects.some((a) => a !== 'fee')) {
+    return { intent: 'manual', manual: procedure, aspects: u.manualAspects, hits: [], confidence: 0.9 };
+  }
+  if (u.action) return { intent: 'action', action: u.action, confidence: 1 };
+  const chatty = (u.greeting || u.thanks || u.help) && u.topicWords.length === 0 && !u.wants.list && !u.wants.count;
+  if (chatty) return { intent: u.help ? 'help' : 'greeting', ...(u.thanks ? { lead: 'thanks' } : {}), confidence: 1 };
+
+  // "อันที่ 2 งบเท่าไร": an item of the last list (asked about, or with the last question's aspect); else the
+  // document's own item number.
+  if (u.ordinal !== null) {
+    const list = ctx?.list ?? [];
+    const item = u.ordinal === -1 ? list[list.length - 1] : list[u.ordinal - 1];
+    const p = item?.type === 'project' ? k.projects.get(item.id) : undefined;
+    if (p) {
+      const budget = u.wants.budget || u.wants.money || (u.followUp && ctx?.intent === 'project.budget' && u.projectAspects.length === 0);
+      const year = u.years[0] ?? ctx?.year;
+      return { intent: budget ? 'project.budget' : 'project', project: p, year, hits: [], fromList: true, confidence: 1 };
+    }
+    if (item?.type === 'manual' && k.manuals.get(item.id)) return { intent: 'manual', manual: k.manuals.get(item.id) as CorpusManual, aspects: u.manualAspects, hits: [], confidence: 1 };
+    const byNumber = [...k.projects.values()].find((p) => p.number === String(u.ordinal));
+    if (byNumber && !ctx?.list) return { intent: 'project', project: byNumber, hits: [], confidence: 0.8 };
+  }
+
+  const hasFilter = u.dimension !== null || u.mission !== null || u.unit !== null || u.years.length > 0;
+  const slotsOnly = u.topicWords.length === 0;
+  const measure = reportMeasure(u);
+  const isReport = doc?.kind === 'report';
+
+  // Follow-ups: the subject comes from the previous answer, the new slots from this question.
+  if (ctx && slotsOnly && !u.wants.count && !u.wants.top && !u.wants.bottom && !u.wants.average) {
+    const t = ctx.topic;
+    const aggregate = u.dimension !== null || u.mission !== null || u.unit !== null || (u.wants.list && u.mentionsPlan) || (u.wants.total && u.wants.budget);
+    if (t?.type === 'project' && !aggregate) {
+      const p = k.projects.get(t.id);
+      if (p) {
+        const year = u.years[0] ?? (u.followUp ? undefined : ctx.year);
+        const budgetAsked = u.wants.budget || u.wants.money || (u.years.length > 0 && ctx.intent === 'project.budget');
+        return { intent: budgetAsked ? 'project.budget' : u.wants.progress ? 'project.progress' : 'project', project: p, year, hits: [], confidence: 0.9 };
+      }
+    }
+    if (t?.type === 'manual' && !aggregate && (u.manualAspects.length > 0 || u.followUp)) {
+      const m = k.manuals.get(t.id);
+      if (m) return { intent: 'manual', manual: m, aspects: u.manualAspects, hits: [], confidence: 0.9 };
+    }
+    if (ctx.filters && (u.followUp || hasFilter)) {
+      const merged: ListFilters = { ...ctx.filters };
+      if (u.dimension !== null) merged.dimension = u.dimension;
+      if (u.mission !== null) {
+        merged.mission = u.mission;
+        delete merged.missions;
+      }
+      if (u.unit !== null) merged.unit = u.unit;
+      if (u.years[0] !== undefined) merged.year = u.years[0];
+      if (u.wants.whole) {
+        delete merged.dimension;
+        delete merged.mission;
+        delete merged.missions;
+        delete merged.unit;
+      }
+      if (AGGREGATES.has(ctx.intent)) return { intent: ctx.intent as AggregateIntent, filters: merged, confidence: 0.9 };
+      if (ctx.intent === 'progress') return { intent: 'progress', filters: merged, measure: measure ?? ctx.measure ?? null, confidence: 0.9 };
+    }
+  }
+
+  // A figure asked right after a list or a figure ("มีกี่อัน", "ทำไปแล้วกี่อัน") keeps its scope, unless it asks
+  // for the whole plan ("แล้วทั้งแผนล่ะ").
+  const inherit = ctx?.filters && slotsOnly && !hasFilter && (AGGREGATES.has(ctx.intent) || ctx.intent === 'progress');
+  const filters: ListFilters = inherit && !u.wants.whole ? { ...ctx.filters, allYears: undefined } as ListFilters : {};
+  delete filters.allYears;
+  if (u.dimension !== null) filters.dimension = u.dimension;
+  if (u.mission !== null) filters.mission = u.mission;
+  if (u.unit !== null) filters.unit = u.unit;
+  if (u.years[0] !== undefined) filters.year = u.years[0];
+  if (u.wants.withBudget) filters.withBudget = true;
+  if (u.wants.noBudget) filters.noBudget = true;
+  if (u.wants.allYears) filters.allYears = true;
+
+  const planWide = slotsOnly || hasFilter;
+  if (inherit && ctx?.intent === 'progress' && ctx.measure && measure === 'percent' && ['spent', 'budgetPlanned', 'ordinance', 'percentBudget'].includes(ctx.measure)) {
+    return { intent: 'progress', filters, measure: 'percentBudget', confidence: 0.85 };
+  }
+  if (inherit && u.wants.whole && !u.wants.count && !u.wants.budget && !u.wants.money && !measure && AGGREGATES.has(ctx.intent)) {
+    return { intent: ctx.intent as AggregateIntent, filters, confidence: 0.85 };
+  }
+  // Another organisation: "อบต.อื่น", or a name after a kind word that this organisation's documents never use.
+  if (u.otherPlace || (u.otherWord && k.index.df(u.otherWord) === 0)) return { intent: 'unknown', hits: [], reason: 'off-topic', confidence: 0.9 };
+  // Progress or spending asked of a plan (not a report): the document has no such figures.
+  if (!isReport && doc && (u.wants.progress || u.wants.spent || u.wants.notDone || u.wants.done) && (planWide || u.mentionsPlan) && !u.wants.list) {
+    return { intent: 'unknown', hits: [], reason: 'no-report', confidence: 0.9 };
+  }
+  // A year the document does not cover: say so rather than answer with another year's figures.
+  const outside = doc && u.years.length > 0 && u.years.every((y) => !doc.fiscalYears.includes(y));
+  if (outside && planWide && (u.wants.list || u.wants.count || u.wants.budget || u.wants.money || u.wants.total || u.mentionsPlan)) {
+    return { intent: 'unknown', hits: [], reason: 'year', year: u.years[0] as number, confidence: 0.9 };
+  }
+  if (u.wants.whichDimension && (u.wants.top || u.wants.bottom) && k.projects.size > 0) {
+    const measure: DimensionMeasure = isReport ? (measure0(u) ?? (u.wants.budget ? 'budgetPlanned' : 'planned')) : u.wants.budget || u.wants.money && !u.wants.count ? 'budget' : 'projects';
+    return { intent: 'dimension.rank', measure, dir: u.wants.bottom ? 'bottom' : 'top', year: u.years[0], confidence: 0.85 };
+  }
+  const money = u.wants.budget || u.wants.money;
+  if (isReport && planWide && measure && !u.unit && !u.mission) return { intent: 'progress', filters, measure, confidence: 0.9 };
+  if (u.wants.count && planWide) {
+    if (isReport && (u.wants.done || u.wants.progress)) return { intent: 'progress', filters, measure: 'done', confidence: 0.9 };
+    return { intent: 'count', filters, confidence: 0.9 };
+  }
+  if (u.wants.average && money && planWide) return { intent: 'budget.average', filters, confidence: 0.9 };
+  if (u.wants.bottom && money) return { intent: 'budget.bottom', filters, confidence: 0.85 };
+  if (u.wants.top && money) return { intent: 'budget.top', filters, confidence: 0.85 };
+  if (money && slotsOnly && (hasFilter || u.wants.total || u.wants.planned)) return { intent: 'budget.total', filters, confidence: 0.9 };
+  if (isReport && u.wants.progress && slotsOnly) return { intent: 'progress', filters, measure: null, confidence: 0.9 };
+  if (/คู่มือ|บริการอะไรบ้าง/u.test(u.compact) && (u.wants.list || slotsOnly) && !u.mentionsPlan) return { intent: 'manual.list', confidence: 0.9 };
+  if (hasFilter && (u.wants.list || (slotsOnly && (u.unit !== null || u.dimension !== null || u.mission !== null)))) return { intent: 'list', filters, confidence: 0.9 };
+  // "อะไรที่ทุกสำนัก/กองรับผิดชอบร่วมกัน": what a unit is responsible for is the list of its projects.
+  if (u.unit !== null && u.unitInFull && u.projectAspects.includes('who') && u.topicWords.length <= 1) return { intent: 'list', filters, confidence: 0.8 };
+  if (slotsOnly && u.wants.list && u.mentionsPlan) return { intent: 'list', filters, confidence: 0.85 };
+  // "โครงการเกี่ยวกับเด็กและเยาวชนมีอะไรบ้าง": a list of what one to three of the plan's missions are about.
+  if (u.wants.list && u.mentionsPlan && u.mission === null && u.projectAspects.length === 0) {
+    const missions = missionsAbout(k, subjectKeys(u.topicText), filters);
+    if (missions.length === 1) return { intent: 'list', filters: { ...filters, mission: missions[0] as string }, confidence: 0.8 };
+    if (missions.length > 1) return { intent: 'list', filters: { ...filters, missions }, confidence: 0.75 };
+  }
+  const found = lookup(k, u, filters);
+  // "มาตรการห้ามรับของขวัญมีอะไรบ้าง": a list question about a topic lists every item the search finds close to the
+  // best one (a single one is answered as that item).
+  if (u.wants.list && u.mentionsPlan && found.intent.startsWith('project') && 'hits' in found) {
+    const top = found.hits[0];
+    const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.45).slice(0, 10);
+    const text = u.topicText.replace(/โครงการ|กิจกรรม|มาตรการ|เกี่ยวกับ|เกี่ยวข้องกับ|เรื่อง|ด้าน|มีอะไรบ้าง|อะไรบ้าง|มีอะไร|ไหนบ้าง|บ้าง|อะไร|ไหม|มั้ย|มี/gu, ' ').replace(/\s+/g, ' ').trim();
+    if (near.length > 1) return { intent: 'list', filters: { ...filters, topic: { text: text || u.topicText, ids: near.map((h) => h.doc.id) } }, confidence: found.confidence };
+  }
+  return found;
+}
+
+/** Search: the top hit decides project vs manual; its confidence decides whether to answer at all. */
+function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision {
+  const query = u.topicText || u.text;
+  const manualCue = u.manualAspects.some((a) => a === 'documents' || a === 'fee' || a === 'where');
+  const hits = k.index.search(query, {
+    limit: 8,
+    // "งบ" is a plan's word (a manual has fees): a budget question leans to projects.
+    typeBoost: { project: u.mentionsPlan || u.wants.budget ? 1.5 : 1, manual: (manualCue || u.situation) && !u.mentionsPlan ? 1.3 : 1 },
+    filter: (d) => {
+      if (d.type !== 'project') return filters.dimension === undefined && filters.mission === undefined;
+      const p = k.projects.get(d.id);
+      if (!p) return false;
+      if (filters.dimension !== undefined && p.dimension !== filters.dimension) return false;
+      if (filters.mission !== undefined && p.mission !== filters.mission) return false;
+      return true;
+    },
+  });
+  // "งบ" is a plan's word: when a budget question's best hit is a manual and a project is close behind, the project.
+  if (u.wants.budget && hits[0]?.doc.type === 'manual') {
+    const first = hits[0];
+    const project = hits.find((h) => h.doc.type === 'project' && h.score >= first.score * 0.4);
+    if (project) {
+      hits.splice(hits.indexOf(project), 1);
+      hits.unshift(project);
+    }
+  }
+  const top = hits[0];
+  const confidence = top ? hitConfidence(k, top, u, query) : 0;
+  // Listing the items about a topic claims less than naming one answer: a lower bar (they are shown as candidates).
+  const bar = u.wants.list && u.mentionsPlan ? LIST_CONFIDENCE_THRESHOLD : CONFIDENCE_THRESHOLD;
+  if (!top || confidence < bar) {
+    return { intent: 'unknown', hits, reason: unknownShare(k, query) >= 0.5 ? 'off-topic' : 'unsure', confidence };
+  }
+  if (top.doc.type === 'manual') {
+    const m = k.manuals.get(top.doc.id);
+    if (m) return { intent: 'manual', manual: m, aspects: u.manualAspects, hits, confidence };
+  }
+  const p = k.projects.get(top.doc.id);
+  if (!p) return { intent: 'unknown', hits, reason: 'unsure', confidence: 0 };
+  const intent = u.wants.budget || (u.wants.money && u.manualAspects.length <= 1) ? 'project.budget' : u.wants.progress && p.activity ? 'project.progress' : 'project';
+  return { intent, project: p, year: u.years[0], hits, confidence };
+}
+
+/** Share of the question's information in words the organisation's documents never use (weather, football…). */
+export function unknownShare(k: Knowledge, query: string): number {
+  const { terms, unknownMass } = k.index.queryTerms(query);
+  const known = terms.filter((t) => !t.optional).reduce((a, t) => a + k.index.idf(t.term) * t.weight, 0);
+  return unknownMass + known > 0 ? unknownMass / (unknownMass + known) : 1;
+}
+
+/**
+ * How sure the top hit is the answer, 0..1. Evidence: the query names the document (trigram similarity of names),
+ * the document covers the query's information, a clear lead over the runner-up; against it: query words no document
+ * uses. Calibrated on the team's sets so that 0.5 separates answerable questions from off-topic ones.
+ */
+export function hitConfidence(k: Knowledge, top: SearchHit, u: Understanding, query: string): number {
+  const clamp = (x: number) => Math.max(0, Math.min(1, x));
+  const unknown = unknownShare(k, query);
+  // A strong match (BM25F score 15+) or the question naming the document (trigram similarity 0.6+) is evidence…
+  // (Every content word of the question inside the item's name is evidence too: "งบทำเว็บไซต์" → "…พัฒนาเว็บไซต์…".)
+  const name = matchKey(normalizeText(top.doc.title)).replace(/\s+/g, '');
+  const named = u.topicWords.length > 0 && u.topicWords.every((w) => name.includes(w)) ? 0.8 : 0;
+  const evidence = Math.max(clamp((top.score - 3) / 12), clamp(top.nameSimilarity / 0.6), named);
+  // …tempered by how much of the question the document covers — the question's content words alone too (frame
+  // words like โครงการ/งบ/เท่าไร set aside: a document matching only "คุณธรรม" of "โรงเรียนคุณธรรม" is a neighbour)…
+  const content = u.topicWords.length > 0;
+  // Synonyms of the question's words count as matches of them (they never lower coverage).
+  const isContent = (term: string, synonym: boolean) => synonym || u.topicWords.some((w) => term.includes(w));
+  const core = content ? (k.index.search(query, { limit: 1, onlyTerms: isContent, filter: (d) => d.id === top.doc.id && d.type === top.doc.type })[0]?.coverage ?? 0) : top.coverage;
+  // (Frame words weigh on the whole question's coverage, so with content words their coverage alone decides.)
+  const covered = content ? 0.4 + 0.6 * clamp(core / 0.4) : 0.5 + 0.5 * clamp(top.coverage / 0.35);
+  // …and by question words no document of the organisation uses (weather, football, other towns).
+  const slotOnly = u.topicWords.length === 0 && top.score > 2 ? 0.6 : 0;
+  let confidence = clamp(Math.max(evidence * covered, slotOnly) * (1 - 0.8 * unknown));
+  // "โครงการ<name>…": a question naming an item must find that name, not a neighbour's words.
+  if (u.namesItem && top.doc.type === 'project' && top.nameSimilarity < 0.25) confidence = Math.min(confidence, 0.3);
+  return confidence;
+}
+
+/** The missions (at most 3) whose titles name every topic word and that have projects within the filters. */
+function missionsAbout(k: Knowledge, words: string[], filters: ListFilters): string[] {
+  const doc = k.corpus.document;
+  if (!doc || words.length === 0) return [];
+  const found = doc.dimensions
+    .flatMap((d) => d.missions)
+    .filter((m) => {
+      const title = matchKey(normalizeText(m.title)).replace(/\s+/g, '');
+      return words.every((w) => title.includes(w));
+    })
+    .filter((m) => filterProjects(k, { ...filters, mission: m.code }).length > 0);
+  // A topic in the titles of many missions is too general to be what the person means: search instead.
+  return found.length <= 3 ? found.map((m) => m.code) : [];
+}
+
+/** "หน่วยงานตรวจสอบภายใน" and "หน่วยตรวจสอบภายใน" are one unit. */
+const sameUnitKey = (key: string) => key.replace(/หน่วยงาน/gu, 'หน่วย');
+
+/** The projects within a list's filters, in document order. */
+export function filterProjects(k: Knowledge, f: ListFilters): Project[] {
+  const unit = f.unit ? unitKey(f.unit) : null;
+  return [...k.projects.values()]
+    .filter((p) => f.dimension === undefined || p.dimension === f.dimension)
+    .filter((p) => f.mission === undefined || p.mission === f.mission)
+    .filter((p) => f.missions === undefined || (p.mission !== null && f.missions.includes(p.mission)))
+    .filter((p) => f.topic === undefined || f.topic.ids.includes(p.id))
+    .filter((p) => !unit || sameUnitKey(unitKey([p.responsibleUnit, p.detail?.responsibleUnit, p.yearPlan?.unit].filter(Boolean).join(' '))).includes(sameUnitKey(unit)))
+    .filter((p) => {
+      if (!f.noBudget) return true;
+      if (f.year !== undefined) return (p.budgets[String(f.year)] ?? 0) === 0;
+      return Object.values(p.budgets).every((v) => v === 0);
+    })
+    .filter((p) => {
+      if (!f.withBudget) return true;
+      if (f.year !== undefined) return (p.budgets[String(f.year)] ?? 0) > 0;
+      return Object.values(p.budgets).some((v) => v > 0);
+    })
+    .sort((a, b) => a.seq - b.seq);
+}
+
+/** Words that say what kind of thing is asked for, not its subject ("โครงการเกี่ยวกับ…", "กิจกรรมด้าน…"). */
+const LIST_FRAME: ReadonlySet<string> = new Set(['โครงการ', 'กิจกรรม', 'มาตรการ', 'ภารกิจ', 'แผน', 'เกี่ยว', 'เกี่ยวข้อง', 'ด้าน', 'เรื่อง', 'การ'].map(matchKey));
+
+/** The subject of a list question as word keys (kept apart from `topicWords`, whose budget framing drops "ร่วม"). */
+function subjectKeys(topicText: string): string[] {
+  return tokenizeParts(topicText, { dropStopwords: true }).words.filter((w) => w.length > 1 && !/^\d/.test(w) && !LIST_FRAME.has(w));
+}

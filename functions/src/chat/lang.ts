@@ -1,0 +1,228 @@
+/**
+ * Questions in English. The engine reads Thai; an English question is read through a small glossary of the plans'
+ * and manuals' own vocabulary (question forms, plan structure, the services, common subjects of the plans) into the
+ * Thai words the documents use, and answered in English: the lead sentence and the card's labels, the documents'
+ * Thai names as written. Words without an entry are kept (the plans use some English: "NO Gift Policy", "ITA").
+ */
+export type Lang = 'th' | 'en';
+
+/** English when Latin letters outnumber Thai ones clearly (a Thai question quoting "NO Gift Policy" stays Thai). */
+export function detectLang(text: string): Lang {
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  const thai = (text.match(/[\u0E00-\u0E7F]/g) ?? []).length;
+  // Words, not codes: "RT PER SKQ" (a tracking code) is not English.
+  const words = (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => /[a-z]/.test(w));
+  return words.length >= 2 && latin >= 6 && latin > thai * 2 ? 'en' : 'th';
+}
+
+/** Longest phrases first; matched on word boundaries, case-insensitive. */
+const GLOSSARY: Array<[string, string]> = [
+  // years (read against today's fiscal year afterwards)
+  ['next fiscal year', 'ปีหน้า'],
+  ['next year', 'ปีหน้า'],
+  ['this fiscal year', 'ปีนี้'],
+  ['this year', 'ปีนี้'],
+  ['current year', 'ปีนี้'],
+  ['last fiscal year', 'ปีที่แล้ว'],
+  ['last year', 'ปีที่แล้ว'],
+  ['previous year', 'ปีที่แล้ว'],
+  ['fiscal year', 'ปีงบ'],
+  ['budget year', 'ปีงบ'],
+  ['fy', 'ปีงบ'],
+  ['year', 'ปี'],
+  // the document itself
+  ['anti-corruption action plan', 'แผน'],
+  ['anti-corruption plan', 'แผน'],
+  ['action plan', 'แผน'],
+  ['the plan', 'แผน'],
+  ['6-month report', 'รายงานผลรอบ 6 เดือน'],
+  ['six-month report', 'รายงานผลรอบ 6 เดือน'],
+  ['progress report', 'รายงานผล'],
+  // question forms
+  ['what percentage', 'ร้อยละเท่าไร'],
+  ['percentage', 'ร้อยละ'],
+  ['carried out', 'ดำเนินการแล้ว'],
+  ['implemented', 'ดำเนินการแล้ว'],
+  ['runs', 'รับผิดชอบ'],
+  ['budgeted', 'งบประมาณ'],
+  ['asked me for money', 'ถูกเรียกเงิน'],
+  ['asked for money', 'ถูกเรียกเงิน'],
+  ['bribe', 'ถูกเรียกเงิน'],
+  ['how many projects', 'กี่โครงการ'],
+  ['how many activities', 'กี่กิจกรรม'],
+  ['how many', 'กี่โครงการ'],
+  ['how much', 'เท่าไร'],
+  ['what documents', 'เอกสารอะไรบ้าง'],
+  ['which documents', 'เอกสารอะไรบ้าง'],
+  ['documents', 'เอกสาร'],
+  ['document', 'เอกสาร'],
+  ['how long', 'ใช้เวลากี่วัน'],
+  ['how do i', 'ขั้นตอน'],
+  ['how to', 'ขั้นตอน'],
+  ['who is responsible', 'ใครรับผิดชอบ'],
+  ['responsible', 'รับผิดชอบ'],
+  ['in charge', 'รับผิดชอบ'],
+  ['who', 'ใครรับผิดชอบ'],
+  ['where', 'ติดต่อที่ไหน'],
+  ['what are the objectives', 'วัตถุประสงค์'],
+  ['objectives', 'วัตถุประสงค์'],
+  ['objective', 'วัตถุประสงค์'],
+  ['purpose', 'วัตถุประสงค์'],
+  ['which projects', 'โครงการอะไรบ้าง'],
+  ['what projects', 'โครงการอะไรบ้าง'],
+  ['list', 'อะไรบ้าง'],
+  ['what services', 'บริการอะไรบ้าง'],
+  ['manuals', 'คู่มือ'],
+  ['manual', 'คู่มือ'],
+  // plan structure and figures
+  ['total budget', 'งบประมาณรวม'],
+  ['budget', 'งบประมาณ'],
+  ['cost', 'งบประมาณ'],
+  ['in total', 'ทั้งหมด'],
+  ['total', 'รวม'],
+  ['the whole plan', 'ทั้งแผน'],
+  ['largest', 'สูงที่สุด'],
+  ['biggest', 'สูงที่สุด'],
+  ['highest', 'สูงที่สุด'],
+  ['most', 'สูงที่สุด'],
+  ['smallest', 'น้อยที่สุด'],
+  ['lowest', 'น้อยที่สุด'],
+  ['least', 'น้อยที่สุด'],
+  ['average', 'เฉลี่ย'],
+  ['dimension', 'มิติที่'],
+  ['mission', 'ภารกิจ'],
+  ['projects', 'โครงการ'],
+  ['project', 'โครงการ'],
+  ['activities', 'กิจกรรม'],
+  ['activity', 'กิจกรรม'],
+  ['measures', 'มาตรการ'],
+  ['measure', 'มาตรการ'],
+  ['progress', 'ผลการดำเนินงาน'],
+  ['results', 'ผลการดำเนินงาน'],
+  ['completed', 'ดำเนินการแล้ว'],
+  ['done', 'ดำเนินการแล้ว'],
+  ['not yet', 'ยังไม่ได้ดำเนินการ'],
+  ['spent', 'ใช้จ่าย'],
+  ['percent', 'ร้อยละ'],
+  ['finance division', 'กองคลัง'],
+  ['engineering division', 'กองช่าง'],
+  ['education division', 'กองการศึกษา'],
+  ["chief administrator's office", 'สำนักปลัด'],
+  ['office of the permanent secretary', 'สำนักปลัด'],
+  ['internal audit', 'ตรวจสอบภายใน'],
+  ['internal control', 'ควบคุมภายใน'],
+  // subjects of the plans
+  ['anti-corruption', 'ต่อต้านการทุจริต'],
+  ['corruption', 'ทุจริต'],
+  ['transparency', 'ความโปร่งใส'],
+  ['transparent', 'โปร่งใส'],
+  ['integrity', 'คุณธรรม'],
+  ['moral', 'คุณธรรม'],
+  ['morality', 'คุณธรรม'],
+  ['ethics', 'จริยธรรม'],
+  ['school', 'โรงเรียน'],
+  ['training', 'ฝึกอบรม'],
+  ['community forum', 'เวทีประชาคม'],
+  ['public forum', 'เวทีประชาคม'],
+  ['community', 'ชุมชน'],
+  ['youth', 'เยาวชน'],
+  ['children', 'เด็ก'],
+  ['public participation', 'การมีส่วนร่วมของประชาชน'],
+  ['participation', 'มีส่วนร่วม'],
+  ['procurement', 'จัดซื้อจัดจ้าง'],
+  ['website', 'เว็บไซต์'],
+  ['information center', 'ศูนย์ข้อมูลข่าวสาร'],
+  ['information', 'ข้อมูลข่าวสาร'],
+  ['complaints', 'ร้องเรียน'],
+  ['complaint', 'ร้องเรียน'],
+  ['satisfaction', 'ความพึงพอใจ'],
+  ['conflict of interest', 'ผลประโยชน์ทับซ้อน'],
+  ['honour', 'เชิดชูเกียรติ'],
+  ['honor', 'เชิดชูเกียรติ'],
+  ['risk', 'ความเสี่ยง'],
+  ['staff', 'บุคลากร'],
+  ['council', 'สภา'],
+  // services (the manuals)
+  ['new address', 'แจ้งย้ายเข้า'],
+  ['moved into', 'แจ้งย้ายเข้า'],
+  ['baby', 'แจ้งเกิด'],
+  ['born', 'แจ้งเกิด'],
+  ['noodle shop', 'สถานที่จำหน่ายอาหาร'],
+  ['food stall', 'สถานที่จำหน่ายอาหาร'],
+  ['shop', 'ร้าน'],
+  ['permit', 'ขออนุญาต'],
+  ['extend my house', 'ต่อเติมอาคาร'],
+  ['extend', 'ต่อเติม'],
+  ['land and building tax', 'ภาษีที่ดินและสิ่งปลูกสร้าง'],
+  ['pay', 'ชำระ'],
+  ['honour certificates', 'ประกาศเกียรติคุณ'],
+  ['honor certificates', 'ประกาศเกียรติคุณ'],
+  ['certificates', 'ประกาศเกียรติคุณ'],
+  ['community committees', 'คณะกรรมการชุมชน'],
+  ['committees', 'คณะกรรมการ'],
+  ['annual', 'ประจำปี'],
+  ['queue ticket', 'บัตรคิว'],
+  ['tickets', 'บัตรคิว'],
+  ['register a birth', 'แจ้งเกิด'],
+  ['birth', 'แจ้งเกิด'],
+  ['register a death', 'แจ้งตาย'],
+  ['death', 'แจ้งตาย'],
+  ['move in', 'แจ้งย้ายเข้า'],
+  ['moving in', 'แจ้งย้ายเข้า'],
+  ['moved here', 'แจ้งย้ายเข้า'],
+  ['move out', 'แจ้งย้ายออก'],
+  ['moving out', 'แจ้งย้ายออก'],
+  ['id card', 'บัตรประจำตัวประชาชน'],
+  ['building permit', 'ขออนุญาตก่อสร้างอาคาร'],
+  ['build a house', 'ขออนุญาตก่อสร้างอาคาร'],
+  ['demolish', 'รื้อถอนอาคาร'],
+  ['demolition', 'รื้อถอนอาคาร'],
+  ['land tax', 'ภาษีที่ดินและสิ่งปลูกสร้าง'],
+  ['property tax', 'ภาษีที่ดินและสิ่งปลูกสร้าง'],
+  ['sign tax', 'ภาษีป้าย'],
+  ['signboard', 'ภาษีป้าย'],
+  ['elderly allowance', 'เบี้ยยังชีพผู้สูงอายุ'],
+  ['elderly', 'เบี้ยยังชีพผู้สูงอายุ'],
+  ['disability allowance', 'เบี้ยความพิการ'],
+  ['disability', 'คนพิการ'],
+  ['garbage', 'เก็บขยะมูลฝอย'],
+  ['waste', 'เก็บขยะมูลฝอย'],
+  ['trash', 'เก็บขยะมูลฝอย'],
+  ['water supply', 'น้ำประปา'],
+  ['tap water', 'น้ำประปา'],
+  ['food shop', 'สถานที่จำหน่ายอาหาร'],
+  ['restaurant', 'สถานที่จำหน่ายอาหาร'],
+  ['business registration', 'จดทะเบียนพาณิชย์'],
+  ['register a business', 'จดทะเบียนพาณิชย์'],
+  ['health hazard', 'กิจการที่เป็นอันตรายต่อสุขภาพ'],
+  ['disaster', 'ช่วยเหลือผู้ประสบสาธารณภัย'],
+  ['flood', 'ช่วยเหลือผู้ประสบสาธารณภัย'],
+  ['fee', 'ค่าธรรมเนียม'],
+  ['fees', 'ค่าธรรมเนียม'],
+  ['steps', 'ขั้นตอน'],
+  ['queue', 'รับบัตรคิว'],
+  ['track', 'ติดตามเรื่องร้องเรียน'],
+  ['hello', 'สวัสดี'],
+  ['hi', 'สวัสดี'],
+  ['thank you', 'ขอบคุณ'],
+  ['thanks', 'ขอบคุณ'],
+  ['help', 'ช่วยเหลือ'],
+];
+
+/** Words of an English question that carry no subject. */
+const FILLER = /\b(?:what|is|are|the|a|an|of|for|in|on|does|do|did|i|you|your|my|me|it|its|there|this|that|to|be|can|please|tell|about|and|with|which|much|many|any|have|has|will|would|need|get|at|by|from|per|municipality|tambon|sao|town)\b/giu;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const COMPILED = GLOSSARY.map(([en, th]) => [new RegExp(`(?<![A-Za-z])${escape(en)}(?![A-Za-z])`, 'giu'), th] as const);
+
+/** The Thai reading of an English question: glossary phrases replaced, filler words dropped, numbers kept. */
+export function englishToThai(text: string): string {
+  let out = ` ${text} `;
+  for (const [re, th] of COMPILED) out = out.replace(re, ` ${th} `);
+  // "dimension 2" → "มิติที่ 2" already; "2.2" stays.
+  out = out.replace(FILLER, ' ').replace(/[?!,;:]/g, ' ');
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Thai or English text of a label by language. */
+export const say = (lang: Lang, th: string, en: string): string => (lang === 'en' ? en : th);

@@ -1,0 +1,258 @@
+import type { Project } from '../plans/schema.ts';
+import type { CorpusManual } from '../search/corpus.ts';
+import type { SearchHit } from '../search/index.ts';
+import type { AggregateIntent, Decision } from './decide.ts';
+import { averageBudget, budgetTotal, dimensionRank, projectCount, ranked, reportFigure, source, type DimensionMeasure, type ReportMeasure } from './figures.ts';
+import { clip, formatBaht, formatNumber, tidy } from './format.ts';
+import { ask, budgetLines, flex, manualAltText, manualAspectText, manualBubble, projectAltText, projectBubble, quickReply, textMessage, unitOf, type ListItem } from './replies.ts';
+import { toRef, type Session } from './session.ts';
+import type { AnswerOutput, FigureSource, Intent, ListFilters, Message, ResultRef } from './types.ts';
+import type { ManualAspect, ProjectAspect } from './understand.ts';
+
+/**
+ * One responder per intent: each turns a decision (intent + slots) into the reply. Short first: one lead sentence
+ * that answers, then at most one card or list; every figure with its source.
+ */
+export type Responder<D extends Decision = Decision> = (s: Session, d: D, aspects: { project: ProjectAspect[] }) => AnswerOutput;
+
+/** The decision shape that carries intent I (some shapes carry several intents). */
+type Of<I extends Decision['intent'], D = Decision> = D extends { intent: infer J } ? (I extends J ? D : never) : never;
+
+export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
+  help: (s, d) => s.help('help', d.lead),
+  greeting: (s, d) => s.help('greeting', d.lead === 'thanks' ? s.say('ยินดีค่ะ 😊 มีอะไรให้ช่วยอีก พิมพ์ถามได้เลยค่ะ', 'You are welcome! Ask me anything else.') : undefined),
+  action: (s, d) => s.action(d.action),
+  project: (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
+  'project.budget': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
+  'project.progress': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
+  manual: (s, d) => manualAnswer(s, d.manual, d.aspects, d.hits),
+  'manual.list': (s) => manualList(s),
+  list: (s, d) => aggregate(s, d.intent, d.filters),
+  count: (s, d) => aggregate(s, d.intent, d.filters),
+  'budget.total': (s, d) => aggregate(s, d.intent, d.filters),
+  'budget.top': (s, d) => aggregate(s, d.intent, d.filters),
+  'budget.bottom': (s, d) => aggregate(s, d.intent, d.filters),
+  'budget.average': (s, d) => aggregate(s, d.intent, d.filters),
+  progress: (s, d) => progress(s, d.filters, d.measure),
+  'dimension.rank': (s, d) => dimensionAnswer(s, d.measure, d.dir, d.year),
+  unknown: (s, d) => s.abstain(d),
+};
+
+// ---------- projects ----------
+
+export function projectAnswer(s: Session, p: Project, hits: SearchHit[], aspects: ProjectAspect[], intent: Intent, year?: number, fromList = false): AnswerOutput {
+  const results: ResultRef[] = hits.length ? hits.slice(0, 5).map(toRef) : [{ type: 'project', id: p.id, title: p.name, score: 1 }];
+  const { lead, sources } = projectLead(s, p, aspects, intent, year);
+  const fd = s.figureDoc();
+  const from = s.sourceLine(sources.length ? sources : fd && p.line ? [source(fd, tidy(p.name), p.line)] : []);
+  const qr = quickReply([
+    ...(intent !== 'project.budget' ? [ask(s.say('งบประมาณ', 'Budget'), s.say('งบประมาณเท่าไร', 'How much is the budget?'))] : []),
+    ask(s.say('ใครรับผิดชอบ', 'Who is responsible?'), s.say('ใครรับผิดชอบ', 'Who is responsible?')),
+    ...(p.activity ? [ask(s.say('ผลการดำเนินงาน', 'Progress'), 'ผลการดำเนินงานเป็นอย่างไร')] : [ask(s.say('วัตถุประสงค์', 'Objectives'), s.say('มีวัตถุประสงค์อะไร', 'What are the objectives?'))]),
+    ask(s.say(`โครงการในมิติที่ ${p.dimension}`, `Dimension ${p.dimension}`), `มิติที่ ${p.dimension} มีโครงการอะไรบ้าง`),
+    ...s.alternatives(hits),
+    ask(s.say('เมนูหลัก', 'Menu'), 'ช่วยอะไรได้บ้าง'),
+  ]);
+  const card = projectBubble(p, s.doc, { highlight: aspects, year, lang: s.lang, source: from });
+  // The lead answers; the card holds the details one glance away (its alt text is the lead, not a repeat of the card).
+  const messages: Message[] = lead ? [textMessage(lead), flex(lead, card, qr)] : [flex(projectAltText(p, year), card, qr)];
+  return {
+    intent,
+    results,
+    messages,
+    sources,
+    // An item opened from a list keeps the list, so "แล้วอันที่ 3 ล่ะ" still finds it.
+    context: s.context({ intent, topic: { type: 'project', id: p.id }, ...(year !== undefined ? { year } : {}), ...(fromList && s.ctx?.list ? { list: s.ctx.list } : {}) }),
+  };
+}
+
+function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: Intent, year?: number): { lead: string; sources: FigureSource[] } {
+  const name = tidy(p.name);
+  const fd = s.figureDoc();
+  const src = (figure: string): FigureSource[] => (fd ? [source(fd, figure, p.line ?? p.detail?.line)] : []);
+  const baht = (n: number) => (s.lang === 'en' ? (n === 0 ? 'no budget' : `${formatNumber(n)} baht`) : formatBaht(n));
+  if (intent === 'project.budget') {
+    if (year !== undefined) {
+      const v = p.budgets[String(year)];
+      if (v !== undefined) {
+        return { lead: v === 0 ? s.say(`${name} ปี ${year} ไม่ใช้งบประมาณค่ะ`, `${name}: no budget in fiscal year ${year}.`) : s.say(`${name} ปี ${year} ได้งบประมาณ ${formatBaht(v)} ค่ะ`, `${name}: ${baht(v)} in fiscal year ${year}.`), sources: src(baht(v)) };
+      }
+      const years = s.doc?.fiscalYears ?? [];
+      const span = years.length ? `${years[0]}${years.length > 1 ? `-${years[years.length - 1]}` : ''}` : '';
+      return { lead: s.say(`${name} ไม่มีงบประมาณของปี ${year} ในแผน${span ? ` (แผนนี้ครอบคลุมปี ${span})` : ''}`, `${name} has no budget for fiscal year ${year} in the plan${span ? ` (the plan covers ${span})` : ''}.`), sources: [] };
+    }
+    const lines = budgetLines(p);
+    if (lines.length === 0) return { lead: s.say(`${name} ไม่ได้ระบุงบประมาณในแผนค่ะ`, `The plan states no budget for ${name}.`), sources: [] };
+    const values = Object.values(p.budgets);
+    const total = values.reduce((a, b) => a + b, 0);
+    const all = values.length > 1 && total > 0 ? s.say(` รวมทั้งแผน ${formatBaht(total)}`, `; ${baht(total)} over the plan`) : '';
+    const perYear = lines.map(([k, v]) => `${k}: ${v}`).join(', ');
+    const en = Object.entries(p.budgets).map(([y, v]) => `FY ${y}: ${baht(v)}`).join(', ');
+    return {
+      lead: s.say(`งบประมาณ${name} ${perYear}${all}`, `Budget of ${name}: ${en}${all}`),
+      sources: [...src(perYear), ...(all && fd ? [source(fd, baht(total), p.line, `sum of ${values.length} years`)] : [])],
+    };
+  }
+  if (intent === 'project.progress' && p.activity) {
+    const r = p.activity.results.map(tidy).filter(Boolean);
+    return { lead: r.length ? `${s.say('ผลการดำเนินงาน', 'Progress of ')}${name}\n${r.slice(0, 5).map((x) => `• ${clip(x, 300)}`).join('\n')}` : s.say(`${name} ยังไม่มีรายงานผลค่ะ`, `No result reported yet for ${name}.`), sources: [] };
+  }
+  const a = new Set(aspects);
+  if (a.has('who')) {
+    const unit = unitOf(p);
+    return { lead: unit ? s.say(`${name} มีผู้รับผิดชอบคือ ${unit}`, `${name} is the responsibility of ${unit}.`) : s.say(`${name} ไม่ได้ระบุผู้รับผิดชอบไว้ในแผนค่ะ`, `The plan names no responsible unit for ${name}.`), sources: [] };
+  }
+  if (a.has('when')) {
+    const when = tidy(p.detail?.period) || (p.yearPlan?.quarters.length ? s.say(`ไตรมาสที่ ${p.yearPlan.quarters.join(', ')} ของปีงบประมาณ`, `quarter ${p.yearPlan.quarters.join(', ')} of the fiscal year`) : '');
+    const years = Object.keys(p.budgets);
+    return { lead: when ? s.say(`${name} ดำเนินการ ${when}`, `${name}: ${when}`) : years.length ? s.say(`${name} อยู่ในแผนปี ${years.join(', ')}`, `${name} is in the plan for fiscal years ${years.join(', ')}.`) : '', sources: [] };
+  }
+  if (a.has('kpi')) {
+    const kpis = [...(p.detail?.kpis ?? []), ...(p.yearPlan?.kpi ? [p.yearPlan.kpi] : [])].map(tidy).filter(Boolean);
+    if (kpis.length) return { lead: `${s.say('ตัวชี้วัดของ', 'Indicators of ')}${name}\n${kpis.slice(0, 5).map((x) => `• ${clip(x, 300)}`).join('\n')}`, sources: [] };
+  }
+  if (a.has('why')) {
+    const obj = (p.detail?.objectives ?? []).map(tidy).filter(Boolean);
+    if (obj.length) return { lead: `${s.say('วัตถุประสงค์ของ', 'Objectives of ')}${name}\n${obj.slice(0, 5).map((x) => `• ${clip(x, 300)}`).join('\n')}`, sources: [] };
+  }
+  // English: always one lead sentence, since the card's texts are the document's Thai.
+  if (s.lang === 'en') return { lead: `${name} is ${p.activity ? 'a reported item' : 'an item'} of dimension ${p.dimension} of the ${s.doc?.kind === 'report' ? 'report' : 'plan'}.`, sources: [] };
+  return { lead: '', sources: [] };
+}
+
+// ---------- manuals ----------
+
+export function manualAnswer(s: Session, m: CorpusManual, aspects: ManualAspect[], hits: SearchHit[]): AnswerOutput {
+  const results: ResultRef[] = hits.length ? hits.slice(0, 5).map(toRef) : [{ type: 'manual', id: m.id, title: m.title, score: 1 }];
+  const primary = aspects.filter((a) => a !== 'steps' || aspects.length === 1);
+  const lead = s.lang === 'en' ? englishManualLead(m, primary) : primary.slice(0, 2).map((a) => manualAspectText(m, a)).join('\n\n');
+  const qr = quickReply([
+    ask(s.say('เอกสารที่ต้องใช้', 'Documents'), 'ต้องใช้เอกสารอะไรบ้าง'),
+    ask(s.say('ใช้เวลากี่วัน', 'How long?'), 'ใช้เวลากี่วัน'),
+    ask(s.say('ค่าธรรมเนียม', 'Fee'), 'ค่าธรรมเนียมเท่าไร'),
+    ask(s.say('ขั้นตอน', 'Steps'), 'มีขั้นตอนอย่างไร'),
+    ask(s.say('ติดต่อที่ไหน', 'Where?'), 'ติดต่อที่ไหน'),
+    ...s.alternatives(hits),
+    ask(s.say('คู่มืออื่น ๆ', 'Other manuals'), 'มีคู่มือบริการอะไรบ้าง'),
+  ]);
+  const card = (s.lang === 'th' ? s.opts.manualCard?.(m, s.k.corpus.org) : null) ?? flex(lead || manualAltText(m), manualBubble(m, aspects, s.lang));
+  const messages: Message[] = [...(lead ? [textMessage(lead)] : []), { ...card, quickReply: qr } as Message];
+  return { intent: 'manual', results, messages, sources: [{ figure: m.title, kind: 'manual', manualId: m.id }], context: s.context({ intent: 'manual', topic: { type: 'manual', id: m.id } }) };
+}
+
+function englishManualLead(m: CorpusManual, aspects: ManualAspect[]): string {
+  const first = aspects[0];
+  if (first === 'documents') return `These are the documents you need for ${m.title}:\n${m.documents.map((d, i) => `${i + 1}. ${d}`).join('\n') || 'none beyond the form'}`;
+  if (first === 'time') return `It takes ${m.totalTime || 'the time set out in the manual'} to get this done (${m.title}).`;
+  if (first === 'fee') return `The fee for this service (${m.title}) is: ${m.fees.join(' / ') || 'no fee'}`;
+  if (first === 'where') return `You can apply for this service (${m.title}) at ${m.where || m.unit}${m.hours ? ` (${m.hours})` : ''}.`;
+  return `The service you need is ${m.title}${m.totalTime ? `; it takes ${m.totalTime}` : ''}. The steps are:\n${m.steps.map((x, i) => `${i + 1}. ${x.text}`).join('\n')}`;
+}
+
+function manualList(s: Session): AnswerOutput {
+  const manuals = [...s.k.manuals.values()];
+  if (manuals.length === 0) return s.help('help', s.say('ขณะนี้ยังไม่มีคู่มือบริการในระบบค่ะ', 'There are no service manuals yet.'));
+  const items: ListItem[] = manuals.map((m) => ({ type: 'manual', id: m.id, title: m.title, line: m.totalTime ? s.say(`ใช้เวลา ${m.totalTime}`, `takes ${m.totalTime}`) : '' }));
+  const lead = s.say(`คู่มือบริการประชาชนของ${s.orgName} มี ${manuals.length} เรื่อง เลือกดูได้เลยค่ะ`, `${s.orgName} has ${manuals.length} service manuals:`);
+  return s.listAnswer('manual.list', items, lead, {}, manuals.map((m) => ({ type: 'manual', id: m.id, title: m.title, score: 1 })));
+}
+
+// ---------- figures over the plan ----------
+
+function aggregate(s: Session, intent: AggregateIntent, f: ListFilters): AnswerOutput {
+  const fd = s.figureDoc();
+  if (!fd || s.k.projects.size === 0) {
+    return s.help('help', s.say(`ขณะนี้${s.orgName}ยังไม่ได้นำแผนปฏิบัติการเข้าสู่ระบบค่ะ สอบถามเรื่องบริการประชาชนได้เลย`, `${s.orgName} has not published its action plan here yet; ask about services instead.`));
+  }
+  const report = fd.doc.kind === 'report' ? fd.doc.report : null;
+  const whole = f.unit === undefined && f.mission === undefined && f.missions === undefined;
+  if (report && intent === 'budget.total' && whole) return progress(s, f, 'budgetPlanned');
+  const projects = s.filtered(f);
+  const what = s.describe(f);
+  const refs = (list: Project[], score = (_p: Project) => 1) => list.map((p) => ({ type: 'project' as const, id: p.id, title: p.name, score: score(p) }));
+  if (projects.length === 0) {
+    return {
+      intent,
+      results: [],
+      messages: [textMessage(s.say(`ไม่พบโครงการ${what ? ` ${what}` : ''} ในแผนของ${s.orgName}ค่ะ`, `The plan of ${s.orgName} has no projects${what ? ` ${what}` : ''}.`), s.helpQuickReply())],
+      context: s.context({ intent, filters: f }),
+    };
+  }
+  const items = projects.map((p) => s.listItem(p, f));
+  if (intent === 'count') {
+    const fig = projectCount(fd, projects, f, what, s.orgName);
+    return s.listAnswer('count', items, fig.text, f, refs(projects), fig.sources);
+  }
+  if (intent === 'budget.total') {
+    const fig = budgetTotal(fd, projects, f, what, f.allYears === true);
+    const funded = projects.filter((p) => Object.values(p.budgets).some((v) => v > 0));
+    return s.listAnswer('budget.total', funded.map((p) => s.listItem(p, f)), fig.text, f, refs(funded), fig.sources);
+  }
+  if (intent === 'budget.average') {
+    const fig = averageBudget(fd, projects, f, what);
+    return s.listAnswer('budget.average', [], fig.text, f, refs(projects), fig.sources);
+  }
+  if (intent === 'budget.top' || intent === 'budget.bottom') {
+    const rows = ranked(projects, f, intent === 'budget.top' ? 'top' : 'bottom');
+    // Ranked by budget, "ที่ได้รับงบประมาณ" goes without saying.
+    const rankedWhat = s.describe({ ...f, withBudget: false });
+    const top = rows.slice(0, 5);
+    const perYear = f.year === undefined && fd.doc.fiscalYears.length > 1;
+    const amount = (n: number) => `${perYear ? s.say('ปีละ ', '') : ''}${s.lang === 'en' ? `${formatNumber(n)} baht` : formatBaht(n)}${perYear ? s.say('', ' a year') : ''}`;
+    const first = top[0];
+    const ties = first ? top.filter((x) => x.amount === first.amount).length : 0;
+    const head = !first
+      ? s.say(`ไม่มีโครงการที่ใช้งบประมาณ${rankedWhat ? ` ${rankedWhat}` : ''}`, `No project${rankedWhat ? ` ${rankedWhat}` : ''} has a budget.`)
+      : intent === 'budget.top'
+        ? s.say(`โครงการที่ได้งบประมาณสูงสุด${rankedWhat ? ` ${rankedWhat}` : ''} คือ ${tidy(first.p.name)} ${amount(first.amount)}${ties > 1 ? ` (เท่ากัน ${ties} โครงการ)` : ''}`, `The largest budget${rankedWhat ? ` ${rankedWhat}` : ''}: ${tidy(first.p.name)}, ${amount(first.amount)}${ties > 1 ? ` (${ties} projects tie)` : ''}`)
+        : s.say(`โครงการที่ได้งบประมาณน้อยที่สุด${rankedWhat ? ` ${rankedWhat}` : ''} (ไม่นับที่ไม่ใช้งบ) คือ ${tidy(first.p.name)} ${amount(first.amount)}${ties > 1 ? ` (เท่ากัน ${ties} โครงการ)` : ''}`, `The smallest budget${rankedWhat ? ` ${rankedWhat}` : ''} (among funded projects): ${tidy(first.p.name)}, ${amount(first.amount)}${ties > 1 ? ` (${ties} projects tie)` : ''}`);
+    const sources = fd ? top.map((x) => source(fd, amount(x.amount), x.p.line)) : [];
+    return s.listAnswer(intent, top.map((x) => ({ ...s.listItem(x.p, f), line: amount(x.amount) })), head, f, top.map((x) => ({ type: 'project' as const, id: x.p.id, title: x.p.name, score: x.amount })), sources);
+  }
+  const lead = s.say(`${what ? `${what} ` : `แผนของ${s.orgName} `}มี ${projects.length} โครงการ/กิจกรรม`, `${what ? `${what[0]?.toUpperCase()}${what.slice(1)}: ` : ''}${projects.length} projects/activities`);
+  return s.listAnswer('list', items, lead, f, refs(projects));
+}
+
+/** Report figures: from the report's per-dimension table, the measure asked for (or all of them). */
+function progress(s: Session, f: ListFilters, measure: ReportMeasure | null): AnswerOutput {
+  const fd = s.figureDoc();
+  const report = s.doc?.report;
+  if (!fd || !report) return s.help('help', s.say('ขณะนี้ยังไม่มีรายงานผลการดำเนินงานในระบบค่ะ', 'No progress report has been published here yet.'));
+  const projects = s.filtered({ ...(f.dimension !== undefined ? { dimension: f.dimension } : {}) });
+  const results: ResultRef[] = [
+    { type: 'report', id: f.dimension !== undefined ? `dimension-${f.dimension}` : 'total', title: f.dimension !== undefined ? `มิติที่ ${f.dimension}` : 'ทั้งหมด', score: 1 },
+    ...projects.map((p) => ({ type: 'project' as const, id: p.id, title: p.name, score: 1 })),
+  ];
+  const ctx = s.context({ intent: 'progress', filters: f, ...(measure ? { measure } : {}) });
+  if (measure) {
+    const fig = reportFigure(fd, report, f.dimension, measure);
+    if (fig) {
+      const from = s.sourceLine(fig.sources);
+      return { intent: 'progress', results, messages: [textMessage(`${fig.text}${from ? `\n${from}` : ''}`, s.helpQuickReply())], sources: fig.sources, context: ctx };
+    }
+  }
+  const rows = f.dimension !== undefined ? report.dimensions.filter((r) => r.dimension === f.dimension) : report.dimensions;
+  const lines = rows.map((r) => s.say(`มิติที่ ${r.dimension ?? '-'}: ดำเนินการแล้ว ${r.projectsDone}/${r.projectsPlanned} โครงการ ใช้จ่าย ${formatBaht(r.budgetSpent)}`, `Dimension ${r.dimension ?? '-'}: ${r.projectsDone}/${r.projectsPlanned} projects done, ${formatNumber(r.budgetSpent)} baht spent`));
+  const total = f.dimension === undefined ? report.total : null;
+  const sources: FigureSource[] = rows.map((r) => source(fd, `${r.projectsDone}/${r.projectsPlanned}`, r.line));
+  if (total) sources.unshift(source(fd, `${total.projectsDone}/${total.projectsPlanned}`, total.line));
+  const lead = total
+    ? s.say(`ผลการดำเนินงาน ${tidy(report.period)}: ดำเนินการแล้ว ${total.projectsDone} จาก ${total.projectsPlanned} โครงการ (ร้อยละ ${formatNumber(total.percentProjects)}) ใช้จ่ายงบประมาณ ${formatBaht(total.budgetSpent)}`, `Progress (${tidy(report.period)}): ${total.projectsDone} of ${total.projectsPlanned} projects done (${formatNumber(total.percentProjects)}%), ${formatNumber(total.budgetSpent)} baht spent`)
+    : s.say(`ผลการดำเนินงาน ${tidy(report.period)}`, `Progress (${tidy(report.period)})`);
+  const from = s.sourceLine(sources);
+  return { intent: 'progress', results, messages: [textMessage(`${lead}\n${lines.join('\n')}${from ? `\n${from}` : ''}`, s.helpQuickReply())], sources, context: ctx };
+}
+
+function dimensionAnswer(s: Session, measure: DimensionMeasure, dir: 'top' | 'bottom', year?: number): AnswerOutput {
+  const fd = s.figureDoc();
+  const fig = fd ? dimensionRank(fd, [...s.k.projects.values()], measure, dir, year) : null;
+  if (!fig) return s.help('help', s.say('ขณะนี้ยังไม่มีแผนในระบบค่ะ', 'No plan has been published here yet.'));
+  const from = s.sourceLine(fig.sources);
+  return {
+    intent: 'dimension.rank',
+    results: [],
+    messages: [textMessage(`${fig.text}${from ? `\n${from}` : ''}`, s.listQuickReply({}))],
+    sources: fig.sources,
+    context: s.context({ intent: 'dimension.rank' }),
+  };
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { answeredNumbers, judge, numbersIn, sameTitle, titleKey, type EvalQuestion } from '../../functions/src/cli/evalJudge.ts';
+
+const text = (t: string) => ({ type: 'text' as const, text: t });
+
+describe('scoring an answer on its content', () => {
+  it('reads numbers written with Thai or Arabic digits and separators', () => {
+    expect(numbersIn('งบ ๕๐,๐๐๐ บาท ร้อยละ 52.94 จาก 1,150,000')).toEqual([50000, 52.94, 1150000]);
+  });
+
+  it('does not count the rows\' sum a reply discloses as the answer it gives', () => {
+    const r = answeredNumbers('งบประมาณรวมปี 2567 ตามเอกสารระบุ 360,000 บาท (รวมรายการได้ 410,000 บาท)');
+    expect(r.answered).toContain(360000);
+    expect(r.answered).not.toContain(410000);
+    expect(r.disclosed).toEqual([410000]);
+  });
+
+  it('counts a listed wrong figure given in the first message, and only the first message', () => {
+    const q: EvalQuestion = { id: 'x', org: 'o', q: 'q', expect: { type: 'number', value: 9, unit: 'count', wrong: [17] } };
+    expect(judge(q, { intent: 'progress', results: [], messages: [text('ดำเนินการแล้ว 9 จาก 17 โครงการ')] }).wrongFigures).toEqual([17]);
+    const fine = judge(q, { intent: 'progress', results: [], messages: [text('ดำเนินการแล้ว 9 โครงการ'), text('17')] });
+    expect(fine.content).toBe(true);
+    expect(fine.wrongFigures).toEqual([]);
+  });
+
+  it('counts an abstention on an answerable question as a miss', () => {
+    const q: EvalQuestion = { id: 'x', org: 'o', q: 'q', expect: { type: 'manual', id: 'move-in' } };
+    expect(judge(q, { intent: 'unknown', results: [{ type: 'manual', id: 'move-in', title: 't', score: 1 }], messages: [text('ขออภัย')] }).content).toBe(false);
+  });
+
+  it('wants English for a question asked in English', () => {
+    const q: EvalQuestion = { id: 'x', org: 'o', lang: 'en', q: 'q', expect: { type: 'number', value: 15, unit: 'count' } };
+    expect(judge(q, { intent: 'count', results: [], messages: [text('มิติที่ 2 มีทั้งหมด 15 โครงการ')] }).content).toBe(false);
+    expect(judge(q, { intent: 'count', results: [], messages: [text('Dimension 2 has 15 projects/activities')] }).content).toBe(true);
+  });
+
+  it('takes one item\'s two spellings in its document as the same title, not two different items', () => {
+    expect(sameTitle(titleKey('โครงการจัดเวทีประชาคม'), titleKey('จัดเวทีประชาคม'))).toBe(true);
+    expect(sameTitle(titleKey('โครงการโรงเรียนคุณธรรม'), titleKey('โครงการฝึกอบรมคุณธรรมจริยธรรม'))).toBe(false);
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { answer } from '../../functions/src/chat/answer.ts';
+import type { AnswerOutput, ConversationContext, Message } from '../../functions/src/chat/types.ts';
+import { replyText } from '../../functions/src/cli/eval.ts';
+import { demoKb } from './fixtures.ts';
+
+const kb = demoKb();
+const now = new Date('2026-12-02T05:00:00Z'); // fiscal year 2570
+const ask = (org: string, text: string, context: ConversationContext | null = null) => answer(kb, org, text, context, { now });
+const first = (out: AnswerOutput) => replyText(out.messages.slice(0, 1) as Message[]);
+const cards = (out: AnswerOutput) => out.messages.filter((m) => m.type === 'flex').length;
+
+describe('figures answered from the document, with their source', () => {
+  it('gives a dimension\'s stated total per year and its line', async () => {
+    const out = await ask('maesot', 'มิติที่ 1 งบรวมปีละเท่าไร');
+    expect(first(out)).toContain('ปีละ 230,000 บาท');
+    expect(first(out)).not.toContain('1,150,000'); // the five-year sum was not asked for
+    expect(out.sources?.[0]).toMatchObject({ kind: 'plan', line: 130 });
+  });
+
+  it('counts projects as the document states them', async () => {
+    const out = await ask('intapramul', 'มิติที่ 3 มีกี่โครงการ');
+    expect(first(out)).toContain('7 โครงการ');
+    expect(out.sources?.[0]?.line).toEqual(expect.any(Number));
+  });
+
+  it('gives one report figure, from the column asked for, with the report line', async () => {
+    const spent = await ask('tharae', 'มิติ 2 ใช้งบจริงไปเท่าไหร่');
+    expect(first(spent)).toContain('15,000 บาท');
+    expect(first(spent)).not.toContain('40,000'); // the planned column
+    const pct = await ask('tharae', 'มิติที่ 1 ทำได้กี่เปอร์เซ็นต์');
+    expect(first(pct)).toContain('52.94');
+    expect(pct.sources?.[0]).toMatchObject({ kind: 'report', line: 70 });
+  });
+
+  it('counts the items without a budget when asked for those, not the funded ones', async () => {
+    const out = await ask('maesaimitraphap', 'กี่โครงการที่ไม่ใช้งบประมาณ');
+    expect(first(out)).toContain('ที่ไม่ใช้งบประมาณ');
+    expect(first(out)).toContain('นับจากรายการ'); // the document states no such count
+    const funded = await ask('maesaimitraphap', 'โครงการที่ได้รับงบประมาณมีกี่โครงการ');
+    expect(first(funded)).not.toEqual(first(out));
+  });
+
+  it('reads "ทำไปกี่โครงการแล้ว" of a report as the done count, not the planned one', async () => {
+    const out = await ask('tharae', 'มิติ 3 ทำไปกี่โครงการแล้ว');
+    expect(first(out)).toContain('ดำเนินการแล้ว 8 โครงการ');
+    expect(first(out)).not.toContain('12');
+  });
+
+  it('names the dimension with the most projects', async () => {
+    const out = await ask('maesot', 'มิติไหนมีโครงการเยอะที่สุด');
+    expect(out.intent).toBe('dimension.rank');
+    expect(first(out)).toMatch(/มิติที่ 2 .*15 โครงการ/u);
+  });
+
+  it('gives the smallest yearly budget among funded projects', async () => {
+    const out = await ask('maesot', 'โครงการไหนงบน้อยที่สุด');
+    expect(out.intent).toBe('budget.bottom');
+    expect(first(out)).toContain('ปีละ 30,000 บาท');
+  });
+});
+
+describe('abstaining rather than guessing', () => {
+  it.each([
+    ['maesot', 'ผลบอลเมื่อคืน'],
+    ['maesot', 'โครงการโรงเรียนคุณธรรมของเทศบาลเมืองตาก งบเท่าไหร่'],
+    ['maesaimitraphap', 'โครงการโรงเรียนคุณธรรมงบเท่าไหร่'],
+    ['intapramul', 'ปี 2571 มีโครงการไหนบ้าง'],
+    ['maesot', 'โครงการโรงเรียนคุณธรรมใช้เงินไปแล้วเท่าไหร่'],
+  ])('%s: "%s" gets a plain no and no card', async (org, q) => {
+    const out = await ask(org, q);
+    expect(out.intent).toBe('unknown');
+    expect(cards(out)).toBe(0);
+  });
+});
+
+describe('short first', () => {
+  it('leads a list with one sentence and shows the items once', async () => {
+    const out = await ask('maesot', 'มิติที่ 2 มีโครงการอะไรบ้าง');
+    expect(out.messages).toHaveLength(2);
+    expect(first(out).split('\n')[0]).toContain('15');
+    expect(first(out)).not.toContain('NO Gift Policy'); // the titles are in the carousel, not repeated in the text
+  });
+});
+
+describe('follow-ups', () => {
+  it('opens an item of the last list with the question asked about it, and keeps the list for the next', async () => {
+    const list = await ask('maesot', 'กองคลังมีโครงการอะไรบ้าง');
+    const second = await ask('maesot', 'อันที่ 2 งบเท่าไร', list.context);
+    expect(second.intent).toBe('project.budget');
+    expect(second.context?.list).toEqual(list.context?.list);
+  });
+
+  it('keeps the scope of a list for a count, and drops it for the whole plan', async () => {
+    const list = await ask('maesot', 'มิติ 1 มีกี่โครงการ');
+    const whole = await ask('maesot', 'แล้วทั้งแผนล่ะ', list.context);
+    expect(first(whole)).toContain('35');
+  });
+});
+
+describe('English', () => {
+  it('answers an English question in English, with the document\'s Thai name', async () => {
+    const out = await ask('maesot', 'How much is the budget of the moral school project in 2567?');
+    expect(out.intent).toBe('project.budget');
+    expect(first(out)).toMatch(/^โครงการโรงเรียนคุณธรรม: 50,000 baht in fiscal year 2567/u);
+  });
+});
