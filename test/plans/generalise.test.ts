@@ -47,6 +47,16 @@ describe('a one-year plan converted wholly to HTML', () => {
     check(word);
   });
 
+  it("checks its table of counts and budgets per dimension, and flags a dimension's edges when a row is missing", () => {
+    const doc = parsePlanDocument(html);
+    expect(doc.fidelity.checks).toHaveLength(10);
+    expect(doc.fidelity.checks.every((c) => c.agrees)).toBe(true);
+    const lost = parsePlanDocument(html.replace(/<tr><td><p>2<\/p><\/td><td><p>กิจกรรมประกาศเจตจำนง[^\n]*\n/, ''));
+    const d1 = lost.projects.filter((p) => p.dimension === 1);
+    expect(d1).toHaveLength(2);
+    expect(d1.every((p) => (p.review ?? []).some((r) => r.field === 'dimension' && /states 3 items/.test(r.reason)))).toBe(true);
+  });
+
   it('leaves a text with one block per line exactly as it is (line numbers do not move)', () => {
     expect(htmlBlocksToLines(html)).toBe(html);
     const tsv = 'ที่\t<p>โครงการ</p><p>ก</p>\t<p>1,000</p>\n<p>ข</p>';

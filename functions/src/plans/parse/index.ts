@@ -13,6 +13,7 @@ import { linkSections, parseDetailSections } from './five-year.ts';
 import { flagCountMismatches } from './reconcile.ts';
 import { projectsFromSections } from './sections-only.ts';
 import { recoverFromSections } from './recover.ts';
+import { readDimensionSummary } from './dimension-summary.ts';
 import { findSummaryTable, parseSummaryTable } from './summary.ts';
 import { isYearTableHeader, parseYearTables } from './one-year.ts';
 import { findReportTable, linkActivitiesToPlan, parseActivities, parseReportTables } from './report.ts';
@@ -106,7 +107,9 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     if (!year) throw new NotAPlanDocumentError('the plan names no fiscal year (ประจำปีงบประมาณ พ.ศ. ….) in its title');
     const tables = parseYearTables(lines, year, evidence);
     const missionCounts = readMissionCounts(lines, (no) => tables.tableLines.has(no));
-    const stated = [...tables.stated, ...readStatedCounts(lines, (no) => tables.tableLines.has(no)), ...missionCounts.stated];
+    const perDimension = readDimensionSummary(lines, year);
+    const stated = [...tables.stated, ...readStatedCounts(lines, (no) => tables.tableLines.has(no) || perDimension.lines.has(no)), ...missionCounts.stated, ...perDimension.stated];
+    flagCountMismatches(tables.projects, stated);
     doc = {
       schemaVersion: SCHEMA_VERSION,
       kind: 'plan',
