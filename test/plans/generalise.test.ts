@@ -149,6 +149,13 @@ describe('an item on its own line in a shared cell', () => {
     expect(doc.fidelity.notes.join('\n')).toMatch(/read from its detail section/);
   });
 
+  it('an item row with no figure in any year, kept as a row of its own (a mission starts there), has its budgets flagged', () => {
+    const own = text.replace('\t\t7. กิจกรรมจัดทำคู่มือการปฏิบัติงานด้านการเงิน\n', '\t2.3 มาตรการด้านการเงิน\t7. กิจกรรมจัดทำคู่มือการปฏิบัติงานด้านการเงิน\t\t\t\t\t\n');
+    const item7 = brief(own).find((p) => p.n === '7');
+    expect(item7?.b).toEqual({});
+    expect(item7?.flags).toContain('budgets');
+  });
+
   it('adds nothing from detail sections where the counts agree', () => {
     const doc = parsePlanDocument(text);
     expect(doc.projects.flatMap((p) => p.review ?? []).filter((r) => /not read from the summary/.test(r.reason))).toEqual([]);

@@ -429,6 +429,9 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
         if (yearCells[k] === '') for (const it of rowItems) it.review.push({ field: `budgets.${year}`, reason: `no figure for ${year} in this row`, line: line.no });
       });
     }
+    if (filled.length === 0) {
+      for (const it of rowItems) it.review.push({ field: 'budgets', reason: 'the row has no figure in any year: its figures may be those of the row above (one cell printed over two rows?)', line: line.no });
+    }
     if (cells.length !== table.columns && filled.length > 0) {
       for (const it of rowItems) it.review.push({ field: 'budgets', reason: `the row has ${cells.length} cells where the header has ${table.columns}: its figures may sit in other years' columns`, line: line.no });
     }
