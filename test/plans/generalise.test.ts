@@ -72,6 +72,10 @@ describe('budget texts that name years', () => {
     expect(statedBudget('ปีงบประมาณ 2568 งบประมาณ 30,000.- บาท').amount).toBe(30000);
     expect(statedBudget('ไม่ใช้งบประมาณ (พ.ศ. 2566)').amount).toBe(0);
     expect(statedBudget('ดำเนินการในปี 2566').amount).toBeNull();
+    expect(statedBudget('ปี 2566-2567 ปีละ 10,000 บาท ปี 2568-2570 ปีละ 20,000 บาท').perYear).toEqual({ 2566: 10000, 2567: 10000, 2568: 20000, 2569: 20000, 2570: 20000 });
+    expect(statedBudget('ปี 2567 จำนวน 60,000 บาท และปี 2568 จำนวน 70,000 บาท').perYear).toEqual({ 2567: 60000, 2568: 70000 });
+    // A whole period's amount is not read as each year's.
+    expect(statedBudget('พ.ศ. 2566 – 2570 จำนวน 50,000 บาท')).toEqual({ amount: 50000, perYear: null });
   });
 
   it('amounts tied to years are compared year by year; other years are not contradicted', () => {

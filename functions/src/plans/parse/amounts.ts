@@ -65,11 +65,14 @@ export function statedBudget(text: string): StatedBudget {
   if (eachYear) {
     for (const y of years) for (let v = y.value; v <= (y.rangeTo ?? y.value); v++) perYear[String(v)] = first;
   } else {
-    // A single year followed by an amount before the next year: that year's amount.
+    // A single year followed by an amount before the next year: that year's amount. A range of years followed by
+    // "ปีละ" and an amount: each of those years' ("ปี 2566-2567 ปีละ 10,000 บาท ปี 2568-2570 ปีละ 20,000 บาท").
     all.forEach((x, i) => {
-      if (x.kind !== 'year' || x.rangeTo !== undefined) return;
-      const next = all.slice(i + 1).find((y) => y.kind === 'amount' || y.kind === 'year');
-      if (next?.kind === 'amount') perYear[String(x.value)] = next.value;
+      if (x.kind !== 'year') return;
+      const next = all[i + 1];
+      if (next?.kind !== 'amount') return;
+      if (x.rangeTo === undefined) perYear[String(x.value)] = next.value;
+      else if (/ปีละ/.test(t.slice(x.index, next.index))) for (let v = x.value; v <= x.rangeTo; v++) perYear[String(v)] = next.value;
     });
   }
   return { amount: first, perYear: Object.keys(perYear).length > 0 ? perYear : null };
