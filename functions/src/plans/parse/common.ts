@@ -201,7 +201,7 @@ export function readStatedCounts(lines: Line[], skip: (line: number) => boolean)
     if (!last?.[1]) continue;
     const value = Number(last[1]);
     const dimHeading = t.match(DIMENSION_HEADING);
-    const dimTotal = t.match(/รวม\s*ม(?:ิ)?ติ\s*ที่\s*([1-4])/);
+    const dimTotal = t.match(/รวม\s*(?:ม(?:ิ)?ติ|ด้าน)\s*(?:ที่)?\s*([1-4])(?!\d)/);
     if (dimTotal?.[1]) {
       out.push({ measure: 'projects', dimension: Number(dimTotal[1]), mission: null, year: null, value, line: l.no, text: l.raw.trim() });
     } else if (dimHeading?.[1] && /จำนวน\s*\d+\s*โครงการ/.test(t) && !t.includes('\t')) {

@@ -162,10 +162,12 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const years = header.fiscalYears.length > 1 ? header.fiscalYears : fiscalYearsIn(sectionsOnly.map((x) => x.period).find((p) => fiscalYearsIn(p).length > 0) ?? '');
     const projects = projectsFromSections(sectionsOnly, years.length ? years : header.fiscalYears);
     const stated = readStatedCounts(lines, () => false);
+    flagCountMismatches(projects, stated);
     doc = {
       schemaVersion: SCHEMA_VERSION,
       kind: 'plan',
-      template: 'five-year',
+      // Sheets of a plan for one fiscal year are a 1-year plan's (v19: numbered paragraph blocks).
+      template: (years.length ? years : header.fiscalYears).length === 1 ? 'one-year' : 'five-year',
       org: header.org,
       title: header.title,
       fiscalYears: years.length ? years : header.fiscalYears,
