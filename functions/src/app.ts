@@ -18,6 +18,7 @@ import { createOutboxNotifier, deliverNotification, sweepOutbox } from './notify
 import type { Notifier } from './notify/notifier.ts';
 import { liffStaticRouter } from './http/liffStatic.ts';
 import { orgsRouter } from './orgs/routes.ts';
+import { draftsRouter } from './plans/drafts/routes.ts';
 import { plansRouter } from './plans/routes.ts';
 import { withLiveProgress } from './progress/chat.ts';
 import { progressRouter } from './progress/routes.ts';
@@ -27,6 +28,8 @@ import { evidenceRouter } from './evidence/routes.ts';
 import { manualCardFor, manualPostbackHandler } from './manuals/lineHandlers.ts';
 import { manualsRouter } from './manuals/routes.ts';
 import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, runComplaintDeadlines, runWeeklyComplaintDigest } from './complaints/index.ts';
+import { chatDraftRouter, chatReportMediaHandler, chatReportPostbackHandler, chatReportTextHandler, sweepChatDrafts } from './complaints/chatReport/index.ts';
+import { complaintFilingLimiter } from './complaints/routes.ts';
 import { queuePostbackHandlers, queueRouter, queueTextHandlers } from './queue/index.ts';
 import { ratingsRouter, ratingTextHandlers, runWeeklyRatingSummary } from './ratings/index.ts';
 import { FirestoreContextStore } from './chat/contextStore.ts';
@@ -100,6 +103,9 @@ export function createApp(deps: AppDeps): App {
   // Local mode serves the LIFF pages itself: links in chat and pushes point here instead of liff.line.me.
   const liffLocalBase = deps.config.devRoutes ? (deps.config.publicBaseUrl ?? `http://localhost:${deps.config.port}`) : undefined;
   const complaints = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase };
+  // One filing budget per person for the form and for reports made in chat (docs/decisions/042).
+  const filingLimiter = complaintFilingLimiter(deps);
+  const chatReports = { ...complaints, line: deps.line, filingLimiter };
   // One object for the router and the group commands: they share one ticket-number claimer.
   const queue = { ...complaints, idTokens: deps.idTokens };
   // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
@@ -110,6 +116,8 @@ export function createApp(deps: AppDeps): App {
     db: deps.db,
     // Order matters: feature commands first; the answer engine takes every other text.
     textHandlers: [
+      // First: while a report started in chat waits for a typed answer, the text is that answer.
+      chatReportTextHandler(chatReports),
       staffGroupRegistrationHandler(deps.db),
       ...queueTextHandlers(queue),
       ...complaintTextHandlers(complaints),
@@ -130,8 +138,10 @@ export function createApp(deps: AppDeps): App {
       chatPostbackHandler(chat),
       manualPostbackHandler(deps.db),
       ...complaintPostbackHandlers(complaints),
+      chatReportPostbackHandler(chatReports),
       ...queuePostbackHandlers(queue),
     ],
+    media: chatReportMediaHandler(chatReports),
     ...(liffLocalBase ? { liffLocalBase } : {}),
   };
   const processDeps: ProcessDeps = {
@@ -163,6 +173,7 @@ export function createApp(deps: AppDeps): App {
     },
     { name: 'complaint deadlines', everyMs: 15 * 60_000, run: () => runComplaintDeadlines(complaints, deps.clock.now()) },
     { name: 'weekly complaint digest', everyMs: 15 * 60_000, run: () => runWeeklyComplaintDigest(complaints, deps.clock.now()) },
+    { name: 'chat report drafts', everyMs: 15 * 60_000, run: () => sweepChatDrafts(chatReports, deps.clock.now()) },
     { name: 'weekly satisfaction summary', everyMs: 15 * 60_000, run: () => runWeeklyRatingSummary(complaints, deps.clock.now()) },
   ];
   const lastRun = new Map<string, number>();
@@ -198,9 +209,11 @@ export function createApp(deps: AppDeps): App {
   // A state-changing call that carries an Idempotency-Key runs once; its copies get the same answer (http/idempotency.ts).
   app.use('/api/orgs/:orgId', idempotency({ db: deps.db, clock: deps.clock, log: deps.log }));
   app.use(orgsRouter({ db: deps.db, mode: deps.config.mode }));
+  app.use(draftsRouter({ db: deps.db, clock: deps.clock, idTokens: deps.idTokens }));
   app.use(plansRouter({ db: deps.db }));
   app.use(manualsRouter({ db: deps.db }));
-  app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens }));
+  app.use(chatDraftRouter({ ...chatReports, idTokens: deps.idTokens }));
+  app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens, filingLimiter }));
   app.use(queueRouter(queue));
   app.use(ratingsRouter(queue));
   app.use(

@@ -30,7 +30,8 @@ export interface LineGateway {
 /** Credentials are read at most once a minute per organisation: a rotated secret takes effect within that minute. */
 const CREDENTIALS_TTL_MS = 60_000;
 
-export function createLineGateway(credentials: ChannelCredentials, baseURL: () => string): LineGateway {
+/** `dataBaseURL`: the data API host (message content); by default derived from the Messaging API base (dataApiBaseFor). */
+export function createLineGateway(credentials: ChannelCredentials, baseURL: () => string, dataBaseURL?: () => string): LineGateway {
   const get = ttlCache((orgId) => credentials.get(orgId), CREDENTIALS_TTL_MS);
   return {
     async channelSecret(orgId) {
@@ -38,7 +39,7 @@ export function createLineGateway(credentials: ChannelCredentials, baseURL: () =
     },
     async api(orgId) {
       const creds = await get(orgId);
-      return creds ? createLineApi({ channelAccessToken: creds.channelAccessToken, baseURL: baseURL() }) : null;
+      return creds ? createLineApi({ channelAccessToken: creds.channelAccessToken, baseURL: baseURL(), ...(dataBaseURL ? { dataBaseURL: dataBaseURL() } : {}) }) : null;
     },
   };
 }
