@@ -47,6 +47,17 @@ describe('a one-year plan converted wholly to HTML', () => {
     check(word);
   });
 
+  it('reads the same plan as one table whose dimension headings are full-width rows (numbered, or the title only)', () => {
+    const header = html.split('\n').find((l) => l.startsWith('<tr><td><p>ที่')) ?? '';
+    const at = html.indexOf(header) + header.length;
+    const escaped = header.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const rest = html.slice(at).replace(new RegExp(`</table>\\n<p><b>([^<]*)</b></p>\\n<table>\\n${escaped}`, 'g'), '<tr><td colspan="10"><p><b>$1</b></p></td></tr>');
+    const oneTable = html.slice(0, at).replace(header, `<thead>${header.replace(/td>/g, 'th>')}</thead><tbody>`) + rest;
+    expect(oneTable.match(/<table/g)).toHaveLength(2);
+    check(oneTable);
+    check(oneTable.replace(/\n/g, ''));
+  });
+
   it("checks its table of counts and budgets per dimension, and flags a dimension's edges when a row is missing", () => {
     const doc = parsePlanDocument(html);
     expect(doc.fidelity.checks).toHaveLength(10);

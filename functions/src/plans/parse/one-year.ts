@@ -165,10 +165,14 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     // A dimension heading printed as a full-width row of the table.
     const filledCells = t.split('\t').map((c) => c.trim()).filter((c) => c !== '');
     const rowHeading = filledCells.length <= 2 ? unbullet(filledCells.join(' ')).match(DIMENSION_HEADING) : null;
-    if (rowHeading?.[1]) {
+    // Or the dimension's standard title alone in a full-width row (no number, no mission code).
+    const only = filledCells.length === 1 ? (filledCells[0] ?? '') : '';
+    const rowByWords = only && !/^\d|^(?:ภารกิจ|การกิจ|พันธกิจ)|(?:^|\s)[1-4]\.\d/.test(only) && only.length < 160 ? dimensionByWords(matchKey(only)) : null;
+    if (rowHeading?.[1] || (rowByWords && rowByWords !== dimension)) {
       flush();
-      dimension = Number(rowHeading[1]);
-      dimensionFromWords = false;
+      const next = rowHeading?.[1] ? Number(rowHeading[1]) : (rowByWords ?? 0);
+      dimensionFromWords = !rowHeading?.[1] && next !== dimension + 1;
+      dimension = next;
       pendingDimension = dimension;
       tableLines.add(l.no);
       continue;
