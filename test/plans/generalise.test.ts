@@ -125,6 +125,15 @@ describe('page numbers inside a summary table', () => {
   });
 });
 
+describe('page numbers after a sheet name', () => {
+  it('a page number printed under a detail section name (no blank line) is not part of it', () => {
+    const text = fixture('five-year-classes.txt').replace('1. ชื่อโครงการ : โครงการครอบครัวพอเพียงต้านทุจริต\n', '1. ชื่อโครงการ : โครงการครอบครัวพอเพียงต้านทุจริต\n- 12 -\n');
+    const doc = parsePlanDocument(text);
+    expect(doc.projects.find((p) => p.number === '4')?.detail?.line).toBeDefined();
+    expect(doc.projects.find((p) => p.number === '4')).toMatchObject({ name: 'โครงการครอบครัวพอเพียงต้านทุจริต', review: [] });
+  });
+});
+
 describe('an item on its own line in a shared cell', () => {
   const text = fixture('five-year-classes.txt');
   const dim2 = (t: string) => brief(t).filter((p) => p.d === 2).map((p) => `${p.n} ${p.name} ${JSON.stringify(p.b)}`);

@@ -13,7 +13,7 @@ import {
   writtenIfDifferent,
 } from '../normalize.ts';
 import type { Project, ProjectDetail } from '../schema.ts';
-import { DIMENSION_HEADING, dimensionByWords, projectIdFactory, unbullet, withoutStatusRemark, type Line } from './common.ts';
+import { DIMENSION_HEADING, dimensionByWords, PAGE_MARK, projectIdFactory, unbullet, withoutStatusRemark, type Line } from './common.ts';
 import { reconcile } from './reconcile.ts';
 import type { SummaryItem } from './summary.ts';
 
@@ -132,7 +132,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       flush();
       let nameText = name[2] ?? '';
       // The name may wrap onto following lines, up to the next blank line.
-      while (i + 1 < lines.length && (lines[i + 1]?.text.trim() ?? '') !== '' && !FIELD.test(lines[i + 1]?.text.trim() ?? '') && !INLINE_FIELD.test(lines[i + 1]?.text.trim() ?? '')) {
+      while (i + 1 < lines.length && (lines[i + 1]?.text.trim() ?? '') !== '' && !FIELD.test(lines[i + 1]?.text.trim() ?? '') && !INLINE_FIELD.test(lines[i + 1]?.text.trim() ?? '') && !BETWEEN.test(lines[i + 1]?.text.trim() ?? '') && !PAGE_MARK.test(lines[i + 1]?.text.trim() ?? '')) {
         i++;
         nameText += `\n${lines[i]?.text.trim() ?? ''}`;
       }
