@@ -37,6 +37,7 @@ import type { LineGateway } from './line/credentials.ts';
 import {
   createInProcessProcessor,
   createTriggerProcessor,
+  processRecordedEvent,
   processStoredEvent,
   type InProcessProcessor,
   type ProcessDeps,
@@ -133,7 +134,10 @@ export function createApp(deps: AppDeps): App {
     handle: (org, event, now) => handleEvent(bot, org, event, now),
   };
   const processEvent = (orgId: string, eventId: string) => processStoredEvent(processDeps, orgId, eventId);
-  const processor = deps.config.mode === 'production' ? createTriggerProcessor(deps.log) : createInProcessProcessor(processEvent, deps.log);
+  const processor =
+    deps.config.mode === 'production'
+      ? createTriggerProcessor(deps.log)
+      : createInProcessProcessor(processEvent, (org, event) => processRecordedEvent(processDeps, org, event), deps.log);
   // Each job runs at most once per its interval, however often the scheduler ticks (5 s locally, 1 min in production).
   const scheduledJobs: { name: string; everyMs: number; run(): Promise<unknown> }[] = [
     { name: 'outbox', everyMs: 0, run: () => sweepOutbox(delivery) },

@@ -193,8 +193,12 @@ describe('exactly-once effects', () => {
     await settle();
     expect(statuses.every((s) => s === 200)).toBe(true);
     expect(t.rt.sandbox!.outbox({ to: userId })).toHaveLength(1);
+    // The first lease was held by the call that recorded the event (the record is the claim), and no other call took it.
+    const record = await t.rt.db.doc(`orgs/${org.id}/webhookEvents/${event.webhookEventId}`).get();
+    expect(record.get('heldByRecorder')).toBe(true);
+    expect(record.get('status')).toBe('done');
     const claims = await t.rt.db.collection(`orgs/${org.id}/webhookEventClaims`).where('claimedAt', '!=', '').get();
-    expect(claims.docs.filter((d) => d.id === event.webhookEventId)).toHaveLength(1);
+    expect(claims.docs.filter((d) => d.id.startsWith(event.webhookEventId))).toHaveLength(0);
   });
 
   it('answers 50 concurrent distinct events once each', async () => {

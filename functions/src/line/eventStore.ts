@@ -16,6 +16,11 @@ const storedEventSchema = z.object({
   receivedAt: z.string(),
   processedAt: z.string().optional(),
   outcome: z.string().optional(),
+  /**
+   * The process that recorded the event holds its first lease and processes it from memory right after answering (the
+   * in-process queue of local and emulator modes): the record is the lease-0 claim, so no claim document is written.
+   */
+  heldByRecorder: z.boolean().optional(),
 });
 export type StoredEvent = z.infer<typeof storedEventSchema>;
 
@@ -27,8 +32,9 @@ export type RecordResult = 'new' | 'pending' | 'done';
 /**
  * Records an event under its `webhookEventId` if absent: a redelivery finds the record. An event recorded but not yet
  * processed (e.g. the write landed after we answered 5xx) is reported `pending`, so it is processed now.
+ * `heldByRecorder`: the caller will process the event itself if this call creates the record (it then holds lease 0).
  */
-export async function recordEvent(db: Firestore, orgId: string, event: LineEvent, now: Date): Promise<RecordResult> {
+export async function recordEvent(db: Firestore, orgId: string, event: LineEvent, now: Date, options: { heldByRecorder?: boolean } = {}): Promise<RecordResult> {
   const ref = eventsOf(db, orgId).doc(event.webhookEventId);
   const created = await createIfAbsent(() =>
     ref.create({
@@ -38,6 +44,7 @@ export async function recordEvent(db: Firestore, orgId: string, event: LineEvent
       payload: JSON.stringify(event),
       receivedAt: now.toISOString(),
       expireAt: new Date(now.getTime() + RETENTION_DAYS * 86_400_000),
+      ...(options.heldByRecorder ? { heldByRecorder: true } : {}),
     }),
   );
   if (created) return 'new';
@@ -71,9 +78,11 @@ export function leaseOf(receivedAt: string, now: Date): number {
 /**
  * The processing claim of the event's current lease: `webhookEventClaims/{eventId}` for the first, `{eventId}~{n}`
  * after. Created once per lease (create-if-absent) by whichever processor (in-process queue, trigger, sweep) gets there
- * first: exactly one processes the event within a lease, without transactions.
+ * first: exactly one processes the event within a lease, without transactions. Lease 0 of a record `heldByRecorder`
+ * belongs to its recorder (the record's own creation was the claim): nobody else may take it.
  */
-export async function claimEvent(db: Firestore, orgId: string, eventId: string, lease: number, now: Date): Promise<boolean> {
+export async function claimEvent(db: Firestore, orgId: string, eventId: string, lease: number, now: Date, record?: Pick<StoredEvent, 'heldByRecorder'>): Promise<boolean> {
+  if (lease === 0 && record?.heldByRecorder) return false;
   const ref = db
     .collection(COLLECTIONS.orgs)
     .doc(orgId)
