@@ -26,7 +26,7 @@ import { autocannon, type LoadResult } from './load.ts';
 const QUESTIONS = ['สวัสดี', 'โครงการโรงเรียนคุณธรรมงบเท่าไร', 'ปี 2567 มีโครงการอะไรบ้าง', 'แจ้งเกิดใช้เอกสารอะไร', 'ขอบคุณค่ะ'];
 
 /** The minimal durable webhook: signature, one create-if-absent per event, 200 (a redelivery's create fails: still 200). */
-function durableWebhook(db: Firestore, secret: string) {
+function durableWebhook(db: Firestore, orgId: string, secret: string) {
   return express().post('/line/webhook/:orgId', express.raw({ type: () => true }), async (req, res) => {
     const raw = req.body as Buffer;
     if (!validateSignature(raw, secret, req.get('x-line-signature') ?? '')) return void res.status(401).json({});
@@ -34,7 +34,7 @@ function durableWebhook(db: Firestore, secret: string) {
     try {
       await Promise.all(
         events.map((e) =>
-          db.collection('benchDurableEvents').doc(e.webhookEventId).create({ payload: JSON.stringify(e), receivedAt: new Date().toISOString() }),
+          db.collection('orgs').doc(orgId).collection('benchDurableEvents').doc(e.webhookEventId).create({ payload: JSON.stringify(e), receivedAt: new Date().toISOString() }),
         ),
       );
       res.status(200).json({});
@@ -64,7 +64,7 @@ export async function benchWebhook(options: { seconds?: number; connections?: nu
   const secret = await getOrgSecrets(rt.db, orgId);
   if (!secret) throw new Error('demo organisation missing');
   const bareServer = await listen(express().post('/line/webhook/:orgId', express.raw({ type: () => true }), (_req, res) => void res.status(200).json({})));
-  const durableServer = await listen(durableWebhook(rt.db, secret.channelSecret));
+  const durableServer = await listen(durableWebhook(rt.db, orgId, secret.channelSecret));
   const ops = countFirestoreOps();
   try {
     const sandbox = rt.sandbox!;

@@ -61,6 +61,22 @@ describe('webhook signature', () => {
     expect(await countEvents(t, org.id)).toBe(before);
   });
 
+  it('takes a rotated channel secret at once although the secret is cached, and then refuses the old one', async () => {
+    const rotating = await givenOrg(t);
+    const first = await postWebhook(t, rotating.id, webhookBody(textEvent(t, newUserId(), 'สวัสดี')), rotating.channelSecret);
+    expect(first.status).toBe(200);
+    // The old secret is now in the cache; the organisation's secret is rotated in storage.
+    const rotated = 'f'.repeat(32);
+    await t.rt.db.collection('orgSecrets').doc(rotating.id).set({ channelSecret: rotated }, { merge: true });
+    const userId = newUserId();
+    const res = await postWebhook(t, rotating.id, webhookBody(textEvent(t, userId, 'สวัสดี')), rotated);
+    expect(res.status).toBe(200);
+    await settle();
+    expect(t.rt.sandbox!.outbox({ to: userId })).toHaveLength(1);
+    const old = await postWebhook(t, rotating.id, webhookBody(textEvent(t, newUserId(), 'สวัสดี')), rotating.channelSecret);
+    expect(old.status).toBe(401);
+  });
+
   it('answers 404 for an organisation that does not exist', async () => {
     const res = await postWebhook(t, 'no-such-org', webhookBody(), org.channelSecret);
     expect(res.status).toBe(404);

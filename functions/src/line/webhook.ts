@@ -57,7 +57,12 @@ export function webhookRouter(deps: WebhookDeps): Router {
     // Cloud Functions has already read the body and keeps the exact bytes in rawBody; locally express.raw gives them.
     const raw = rawBodyOf(req);
     if (!signature) throw new UnauthenticatedError('missing x-line-signature');
-    if (!validateSignature(raw, secret, signature)) throw new UnauthenticatedError('webhook signature mismatch');
+    if (!validateSignature(raw, secret, signature)) {
+      // The secret may have been rotated within the cache's minute: read it again (at most once per 10 s per
+      // organisation, so forged requests cannot make every request a storage read) and check once more.
+      const fresh = await withDeadline('channel secret', STORAGE_DEADLINE_MS, deps.line.freshChannelSecret(org.id));
+      if (!fresh || fresh === secret || !validateSignature(raw, fresh, signature)) throw new UnauthenticatedError('webhook signature mismatch');
+    }
 
     // LINE redelivers whatever is not answered 2xx, so a signed body we cannot read is acknowledged and dropped
     // (logged), never answered 4xx/5xx: it would come back for ever. The depth check runs on the bytes, before parsing.
