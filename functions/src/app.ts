@@ -48,6 +48,7 @@ import { createRefusalCounter, type RefusalCounter } from './line/refusals.ts';
 import { webhookRouter } from './line/webhook.ts';
 import type { Logger } from './log.ts';
 import { ttlCache } from './store/ttlCache.ts';
+import { createCompletionWriter } from './line/eventStore.ts';
 
 export interface AppDeps {
   config: Config;
@@ -132,6 +133,8 @@ export function createApp(deps: AppDeps): App {
     log: deps.log,
     refusals: lineRefusals,
     handle: (org, event, now) => handleEvent(bot, org, event, now),
+    // Events finishing together are marked done in one commit (line/eventStore.ts).
+    complete: createCompletionWriter(deps.db),
   };
   const processEvent = (orgId: string, eventId: string) => processStoredEvent(processDeps, orgId, eventId);
   const processor =

@@ -227,6 +227,15 @@ describe('exactly-once effects', () => {
     for (const u of users) expect(t.rt.sandbox!.outbox({ to: u })).toHaveLength(1);
   });
 
+  it('marks each of 40 events finishing together done, with its own outcome', async () => {
+    const events = Array.from({ length: 40 }, (_, i) => textEvent(t, newUserId(), i % 2 ? 'สวัสดี' : 'ขอบคุณค่ะ'));
+    await Promise.all(events.map((e) => postWebhook(t, org.id, webhookBody(e), org.channelSecret)));
+    await settle();
+    const records = await Promise.all(events.map((e) => t.rt.db.doc(`orgs/${org.id}/webhookEvents/${e.webhookEventId}`).get()));
+    expect(records.map((r) => r.get('status'))).toEqual(events.map(() => 'done'));
+    expect(records.every((r) => typeof r.get('processedAt') === 'string' && String(r.get('outcome')).startsWith('text: '))).toBe(true);
+  });
+
   it('answers 503 while storage is down and processes the redelivered event once when it returns', async () => {
     const userId = newUserId();
     const event = textEvent(t, userId, 'สวัสดี');

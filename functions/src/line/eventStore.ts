@@ -123,3 +123,45 @@ export async function completeEvent(
 ): Promise<void> {
   await eventsOf(db, orgId).doc(eventId).update({ ...result, processedAt: now.toISOString() });
 }
+
+type Completion = { orgId: string; eventId: string; result: { status: 'done' | 'failed'; outcome: string }; now: Date };
+
+/**
+ * Marks events done or failed with group commits: at most one commit in flight; completions that arrive meanwhile go
+ * together in the next one. Under load many events finish at once, and one round-trip then records them all instead
+ * of one each; alone, an event's completion is written at once. Each is an update of an existing record, so a batch
+ * can only fail as a whole for a storage error: then each is written on its own, and each caller sees its own outcome.
+ */
+export function createCompletionWriter(db: Firestore): (orgId: string, eventId: string, result: Completion['result'], now: Date) => Promise<void> {
+  let waiting: { completion: Completion; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  let inFlight = false;
+  const flush = async (): Promise<void> => {
+    if (inFlight || waiting.length === 0) return;
+    inFlight = true;
+    const group = waiting.slice(0, 500);
+    waiting = waiting.slice(group.length);
+    try {
+      if (group.length === 1) {
+        const { orgId, eventId, result, now } = group[0]!.completion;
+        await completeEvent(db, orgId, eventId, result, now).then(group[0]!.resolve, group[0]!.reject);
+      } else {
+        const batch = db.batch();
+        for (const { completion: c } of group) batch.update(eventsOf(db, c.orgId).doc(c.eventId), { ...c.result, processedAt: c.now.toISOString() });
+        try {
+          await batch.commit();
+          for (const g of group) g.resolve();
+        } catch {
+          await Promise.all(group.map((g) => completeEvent(db, g.completion.orgId, g.completion.eventId, g.completion.result, g.completion.now).then(g.resolve, g.reject)));
+        }
+      }
+    } finally {
+      inFlight = false;
+      void flush();
+    }
+  };
+  return (orgId, eventId, result, now) =>
+    new Promise<void>((resolve, reject) => {
+      waiting.push({ completion: { orgId, eventId, result, now }, resolve, reject });
+      void flush();
+    });
+}

@@ -20,6 +20,8 @@ export interface ProcessDeps {
   /** Counts messages LINE refused (400 with details): bugs, surfaced and never retried. */
   refusals: RefusalCounter;
   handle(org: Org, event: LineEvent, now: Date): Promise<HandledEvent>;
+  /** Marks an event done or failed (default: one update each; app.ts gives a group-committing writer). */
+  complete?(orgId: string, eventId: string, result: { status: 'done' | 'failed'; outcome: string }, now: Date): Promise<void>;
 }
 
 /** LINE refused the answer's body: nothing was sent, and sending it again (or pushing it) would be refused too. */
@@ -74,17 +76,18 @@ export async function processRecordedEvent(deps: ProcessDeps, org: Org, event: L
 }
 
 async function processClaimed(deps: ProcessDeps, org: Org, event: LineEvent, now: Date): Promise<void> {
+  const complete = deps.complete ?? ((o: string, e: string, r: { status: 'done' | 'failed'; outcome: string }, n: Date) => completeEvent(deps.db, o, e, r, n));
   const orgId = org.id;
   const eventId = event.webhookEventId;
   try {
     const handled = await deps.handle(org, event, now);
     if (event.mode === 'active') await send(deps, orgId, event, handled.messages);
-    await completeEvent(deps.db, orgId, eventId, { status: 'done', outcome: handled.outcome }, deps.clock.now());
+    await complete(orgId, eventId, { status: 'done', outcome: handled.outcome }, deps.clock.now());
     deps.log.info({ orgId, eventId, type: event.type, outcome: handled.outcome }, 'webhook event processed');
   } catch (err) {
     if (err instanceof MessageRefused) reportRefusal(deps, 'reply', { orgId, eventId, eventType: event.type }, err.messages, err.refusal);
     else deps.log.error({ orgId, eventId, type: event.type, err: describe(err) }, 'webhook event failed');
-    await completeEvent(deps.db, orgId, eventId, { status: 'failed', outcome: describe(err) }, deps.clock.now());
+    await complete(orgId, eventId, { status: 'failed', outcome: describe(err) }, deps.clock.now());
   }
 }
 
