@@ -18,10 +18,18 @@ import { createOutboxNotifier, deliverNotification, sweepOutbox } from './notify
 import type { Notifier } from './notify/notifier.ts';
 import { liffStaticRouter } from './http/liffStatic.ts';
 import { orgsRouter } from './orgs/routes.ts';
+import { draftsRouter } from './plans/drafts/routes.ts';
 import { plansRouter } from './plans/routes.ts';
+import { withLiveProgress } from './progress/chat.ts';
+import { progressRouter } from './progress/routes.ts';
+import { reportsRouter } from './reports/routes.ts';
+import { statisticsRouter } from './statistics/routes.ts';
+import { evidenceRouter } from './evidence/routes.ts';
 import { manualCardFor, manualPostbackHandler } from './manuals/lineHandlers.ts';
 import { manualsRouter } from './manuals/routes.ts';
 import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, runComplaintDeadlines, runWeeklyComplaintDigest } from './complaints/index.ts';
+import { chatDraftRouter, chatReportMediaHandler, chatReportPostbackHandler, chatReportTextHandler, sweepChatDrafts } from './complaints/chatReport/index.ts';
+import { complaintFilingLimiter } from './complaints/routes.ts';
 import { queuePostbackHandlers, queueRouter, queueTextHandlers } from './queue/index.ts';
 import { ratingsRouter, ratingTextHandlers, runWeeklyRatingSummary } from './ratings/index.ts';
 import { FirestoreContextStore } from './chat/contextStore.ts';
@@ -97,6 +105,9 @@ export function createApp(deps: AppDeps): App {
   // Local mode serves the LIFF pages itself: links in chat and pushes point here instead of liff.line.me.
   const liffLocalBase = deps.config.devRoutes ? (deps.config.publicBaseUrl ?? `http://localhost:${deps.config.port}`) : undefined;
   const complaints = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase };
+  // One filing budget per person for the form and for reports made in chat (docs/decisions/042).
+  const filingLimiter = complaintFilingLimiter(deps);
+  const chatReports = { ...complaints, line: deps.line, filingLimiter };
   // One object for the router and the group commands: they share one ticket-number claimer.
   const queue = { ...complaints, idTokens: deps.idTokens };
   // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
@@ -107,22 +118,32 @@ export function createApp(deps: AppDeps): App {
     db: deps.db,
     // Order matters: feature commands first; the answer engine takes every other text.
     textHandlers: [
+      // First: while a report started in chat waits for a typed answer, the text is that answer.
+      chatReportTextHandler(chatReports),
       staffGroupRegistrationHandler(deps.db),
       ...queueTextHandlers(queue),
       ...complaintTextHandlers(complaints),
       ...ratingTextHandlers(complaints),
     ],
     // With a person, the engine keeps a short context for follow-ups; without one (the ask API), it answers afresh.
-    answer: (ctx, text) =>
-      ctx.userId
-        ? chat.answerText({ orgId: ctx.org.id, userId: ctx.userId, text })
-        : answer(kb, ctx.org.id, text, null, { ...answerOptions, now: ctx.now }),
+    // Questions about a project's progress get the live progress staff recorded first (progress/chat.ts).
+    answer: async (ctx, text) =>
+      withLiveProgress(
+        deps.db,
+        ctx.org.id,
+        text,
+        ctx.userId
+          ? await chat.answerText({ orgId: ctx.org.id, userId: ctx.userId, text })
+          : await answer(kb, ctx.org.id, text, null, { ...answerOptions, now: ctx.now }),
+      ),
     postbackHandlers: [
       chatPostbackHandler(chat),
       manualPostbackHandler(deps.db),
       ...complaintPostbackHandlers(complaints),
+      chatReportPostbackHandler(chatReports),
       ...queuePostbackHandlers(queue),
     ],
+    media: chatReportMediaHandler(chatReports),
     ...(liffLocalBase ? { liffLocalBase } : {}),
   };
   const processDeps: ProcessDeps = {
@@ -159,6 +180,7 @@ export function createApp(deps: AppDeps): App {
     },
     { name: 'complaint deadlines', everyMs: 15 * 60_000, run: () => runComplaintDeadlines(complaints, deps.clock.now()) },
     { name: 'weekly complaint digest', everyMs: 15 * 60_000, run: () => runWeeklyComplaintDigest(complaints, deps.clock.now()) },
+    { name: 'chat report drafts', everyMs: 15 * 60_000, run: () => sweepChatDrafts(chatReports, deps.clock.now()) },
     { name: 'weekly satisfaction summary', everyMs: 15 * 60_000, run: () => runWeeklyRatingSummary(complaints, deps.clock.now()) },
   ];
   const lastRun = new Map<string, number>();
@@ -194,9 +216,11 @@ export function createApp(deps: AppDeps): App {
   // A state-changing call that carries an Idempotency-Key runs once; its copies get the same answer (http/idempotency.ts).
   app.use('/api/orgs/:orgId', idempotency({ db: deps.db, clock: deps.clock, log: deps.log }));
   app.use(orgsRouter({ db: deps.db, mode: deps.config.mode }));
+  app.use(draftsRouter({ db: deps.db, clock: deps.clock, idTokens: deps.idTokens }));
   app.use(plansRouter({ db: deps.db }));
   app.use(manualsRouter({ db: deps.db }));
-  app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens }));
+  app.use(chatDraftRouter({ ...chatReports, idTokens: deps.idTokens }));
+  app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens, filingLimiter }));
   app.use(queueRouter(queue));
   app.use(ratingsRouter(queue));
   app.use(
@@ -216,6 +240,10 @@ export function createApp(deps: AppDeps): App {
   );
   app.use(staffRouter({ ...complaints, idTokens: deps.idTokens }));
   app.use(integrityRouter({ ...complaints, idTokens: deps.idTokens }));
+  app.use(progressRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock, log: deps.log }));
+  app.use(reportsRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
+  app.use(statisticsRouter({ db: deps.db, clock: deps.clock }));
+  app.use(evidenceRouter({ db: deps.db, clock: deps.clock, liffLocalBase }));
   app.use(landingRouter({ config: deps.config }));
   if (deps.config.mode !== 'production') app.use(liffStaticRouter());
   app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));

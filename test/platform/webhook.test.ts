@@ -137,18 +137,23 @@ describe('event types', () => {
     expect(replyTo(userId)[0]?.text).toMatch(/สติกเกอร์/);
   });
 
-  it('points a photo to the complaint form', async () => {
+  it('asks once whether a photo is a problem to report (issue 20)', async () => {
     const userId = newUserId();
     await send(lineEvent(t, 'message', { type: 'user', userId }, { message: { id: '3', type: 'image', contentProvider: { type: 'line' } } }));
     const [reply] = replyTo(userId);
-    expect(JSON.stringify(reply)).toMatch(/แบบฟอร์มร้องเรียน/);
-    expect(JSON.stringify(reply)).toContain(`/liff/${org.id}/complaints/new`);
+    expect(JSON.stringify(reply)).toMatch(/แจ้งปัญหานี้ไหมคะ/);
   });
 
-  it('points a shared location to the complaint form', async () => {
+  it('asks whether a shared location is a problem to report (issue 20)', async () => {
     const userId = newUserId();
     await send(lineEvent(t, 'message', { type: 'user', userId }, { message: { id: '4', type: 'location', latitude: 16.7, longitude: 98.57, address: 'แม่สอด' } }));
-    expect(JSON.stringify(replyTo(userId)[0])).toMatch(/ได้รับตำแหน่งแล้ว/);
+    expect(JSON.stringify(replyTo(userId)[0])).toMatch(/ได้รับตำแหน่งแล้ว[\s\S]*แจ้งปัญหานี้ไหมคะ/);
+  });
+
+  it('points a video to the complaint form', async () => {
+    const userId = newUserId();
+    await send(lineEvent(t, 'message', { type: 'user', userId }, { message: { id: '5', type: 'video', duration: 1000, contentProvider: { type: 'line' } } }));
+    expect(JSON.stringify(replyTo(userId)[0])).toContain(`/liff/${org.id}/complaints/new`);
   });
 
   it('answers a postback with an unknown action with the help message', async () => {

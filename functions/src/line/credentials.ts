@@ -40,7 +40,8 @@ export interface LineGateway {
  */
 const CREDENTIALS_TTL_MS = 60_000;
 
-export function createLineGateway(credentials: ChannelCredentials, baseURL: () => string): LineGateway {
+/** `dataBaseURL`: the data API host (message content); by default derived from the Messaging API base (dataApiBaseFor). */
+export function createLineGateway(credentials: ChannelCredentials, baseURL: () => string, dataBaseURL?: () => string): LineGateway {
   const get = ttlCache((orgId) => credentials.get(orgId), CREDENTIALS_TTL_MS);
   // One Messaging API client per access token (and base URL), not one per reply.
   const clients = new Map<string, LineApi>();
@@ -55,11 +56,12 @@ export function createLineGateway(credentials: ChannelCredentials, baseURL: () =
       const creds = await get(orgId);
       if (!creds) return null;
       const base = baseURL();
-      const key = `${base} ${creds.channelAccessToken}`;
+      const data = dataBaseURL?.();
+      const key = `${base} ${data ?? ''} ${creds.channelAccessToken}`;
       let api = clients.get(key);
       if (!api) {
         if (clients.size > 1000) clients.clear();
-        api = createLineApi({ channelAccessToken: creds.channelAccessToken, baseURL: base });
+        api = createLineApi({ channelAccessToken: creds.channelAccessToken, baseURL: base, ...(data ? { dataBaseURL: data } : {}) });
         clients.set(key, api);
       }
       return api;
