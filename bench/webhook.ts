@@ -4,7 +4,8 @@
  * webhook on the same emulator (express, LINE signature check, one Firestore `create` per event keyed by its
  * webhookEventId, then 200 — the least a webhook that never loses an event can do). Reports acknowledged events/s and
  * p50/p99 for each, the product's ratios to the durable baseline, the end-to-end latency (request sent → reply reaching
- * the LINE sandbox) p50/p99 under that load and again at a steady 0.7 × the durable baseline's rate (the target), the Firestore round-trips per text message (reads, queries, writes, by
+ * the LINE sandbox) p50/p99 under that load and again at a steady 0.7 × the durable baseline's rate (the target), the Firestore
+ * operations per text message (reads, writes, deletes as billed, counted by the embedded emulator, by
  * collection), and how many replies LINE would refuse. `npm run bench` calls `benchWebhook()`; alone:
  * `npm run bench -- webhook`.
  */
@@ -19,8 +20,7 @@ import { signBody } from '../functions/src/line/sign.ts';
 import { ulid } from '../functions/src/line/ulid.ts';
 import { createLogger } from '../functions/src/log.ts';
 import { getOrgSecrets } from '../functions/src/orgs/store.ts';
-import { startRuntime } from '../functions/src/runtime.ts';
-import { countFirestoreOps } from './firestoreOps.ts';
+import { startRuntime, type Runtime } from '../functions/src/runtime.ts';
 import { autocannon, type LoadResult } from './load.ts';
 
 const QUESTIONS = ['สวัสดี', 'โครงการโรงเรียนคุณธรรมงบเท่าไร', 'ปี 2567 มีโครงการอะไรบ้าง', 'แจ้งเกิดใช้เอกสารอะไร', 'ขอบคุณค่ะ'];
@@ -55,7 +55,7 @@ export async function benchWebhook(options: { seconds?: number; connections?: nu
   const connections = options.connections ?? 16;
   const loadBefore = os.loadavg().map((l) => Math.round(l * 100) / 100);
 
-  const rt = await startRuntime(loadConfig({ MODE: 'local', PORT: '0', LOG_LEVEL: 'silent' }), {
+  const rt = await startRuntime(loadConfig({ MODE: 'local', PORT: '0', LOG_LEVEL: 'silent', LOCAL_DATA_DIR: 'none' }), {
     clock: fixedClock(new Date()),
     log: createLogger({ level: 'silent' }),
     scheduleEveryMs: 0,
@@ -65,7 +65,6 @@ export async function benchWebhook(options: { seconds?: number; connections?: nu
   if (!secret) throw new Error('demo organisation missing');
   const bareServer = await listen(express().post('/line/webhook/:orgId', express.raw({ type: () => true }), (_req, res) => void res.status(200).json({})));
   const durableServer = await listen(durableWebhook(rt.db, orgId, secret.channelSecret));
-  const ops = countFirestoreOps();
   try {
     const sandbox = rt.sandbox!;
     // End to end: when each request was sent (by its reply token), and how long until its reply reached the sandbox.
@@ -138,7 +137,7 @@ export async function benchWebhook(options: { seconds?: number; connections?: nu
     unsubscribe();
 
     // Round-trips per text message, one message at a time after the load (caches warm, as in steady service).
-    const perMessage = await countPerMessage(rt, realUrl, secret.channelSecret, event, ops);
+    const perMessage = await countPerMessage(rt, realUrl, secret.channelSecret, event);
 
     return {
       connections,
@@ -164,21 +163,20 @@ export async function benchWebhook(options: { seconds?: number; connections?: nu
       lineRefusals: rt.lineRefusals.snapshot(),
     };
   } finally {
-    ops.restore();
     await rt.stop();
     bareServer.close();
     durableServer.close();
   }
 }
 
-/** Sends each engine question once (each from a new user), waiting until answered, and counts the round-trips. */
-async function countPerMessage(
-  rt: Awaited<ReturnType<typeof startRuntime>>,
-  url: string,
-  channelSecret: string,
-  event: (text: string) => Record<string, unknown>,
-  ops: ReturnType<typeof countFirestoreOps>,
-) {
+/**
+ * Sends each engine question once (each from a new user), waiting until answered, and counts what Firestore bills on
+ * the embedded emulator (store/embedded.ts `usage()`: a document per get found or not, per query result and at least
+ * one per query, one per write in a commit), per message and by collection.
+ */
+async function countPerMessage(rt: Runtime, url: string, channelSecret: string, event: (text: string) => Record<string, unknown>) {
+  const emulator = rt.embedded;
+  if (!emulator) throw new Error('local mode without the embedded emulator');
   const messages = QUESTIONS.filter((q) => q !== 'สวัสดี' && q !== 'ขอบคุณค่ะ');
   const post = async (text: string) => {
     const body = JSON.stringify({ destination: 'Ubench', events: [event(text)] });
@@ -186,18 +184,21 @@ async function countPerMessage(
     if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
     await rt.idle();
   };
-  ops.reset();
+  await rt.idle();
+  emulator.resetUsage();
   for (const text of messages) await post(text);
-  const c = ops.counts();
   const per = (x: number) => round(x / messages.length);
+  const usage = emulator.usage();
   return {
     messages: messages.length,
-    reads: per(c.reads),
-    queries: per(c.queries),
-    writes: per(c.writes),
-    commits: per(c.commits),
+    reads: per(usage.reads),
+    writes: per(usage.writes),
+    deletes: per(usage.deletes),
+    // Per collection as "reads/writes/deletes" per message.
     byCollection: Object.fromEntries(
-      Object.entries(c.byCollection).map(([k, v]) => [k, { reads: per(v.reads), queries: per(v.queries), writes: per(v.writes) }]),
+      Object.entries(emulator.usageByCollection())
+        .sort(([x], [y]) => x.localeCompare(y))
+        .map(([k, u]) => [k, `${per(u.reads)}/${per(u.writes)}/${per(u.deletes)}`]),
     ),
   };
 }
