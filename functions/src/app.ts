@@ -114,6 +114,17 @@ export function createApp(deps: AppDeps): App {
   const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db));
   const answerOptions = { manualCard: manualCardFor(liffLocalBase), ...(liffLocalBase ? { liffLocalBase } : {}) };
   const chat = createChatService({ kb, contexts: new FirestoreContextStore(deps.db), clock: deps.clock, options: answerOptions });
+  // The engine's answer for the bot and the ask API alike; a question about a project's progress gets the progress
+  // staff recorded first (progress/chat.ts).
+  const engineAnswer = async (orgId: string, text: string, who: { userId?: string; now?: Date }) =>
+    withLiveProgress(
+      deps.db,
+      orgId,
+      text,
+      who.userId
+        ? await chat.answerText({ orgId, userId: who.userId, text, ...(who.now ? { now: who.now } : {}) })
+        : await answer(kb, orgId, text, null, { ...answerOptions, now: who.now ?? deps.clock.now() }),
+    );
   const bot: BotDeps = {
     db: deps.db,
     // Order matters: feature commands first; the answer engine takes every other text.
@@ -126,16 +137,7 @@ export function createApp(deps: AppDeps): App {
       ...ratingTextHandlers(complaints),
     ],
     // With a person, the engine keeps a short context for follow-ups; without one (the ask API), it answers afresh.
-    // Questions about a project's progress get the live progress staff recorded first (progress/chat.ts).
-    answer: async (ctx, text) =>
-      withLiveProgress(
-        deps.db,
-        ctx.org.id,
-        text,
-        ctx.userId
-          ? await chat.answerText({ orgId: ctx.org.id, userId: ctx.userId, text })
-          : await answer(kb, ctx.org.id, text, null, { ...answerOptions, now: ctx.now }),
-      ),
+    answer: (ctx, text) => engineAnswer(ctx.org.id, text, ctx.userId ? { userId: ctx.userId } : { now: ctx.now }),
     postbackHandlers: [
       chatPostbackHandler(chat),
       manualPostbackHandler(deps.db),
@@ -230,9 +232,8 @@ export function createApp(deps: AppDeps): App {
         if (!org) throw new NotFoundError(`organisation ${orgId}`, 'ไม่พบหน่วยงานนี้');
         const at = now ?? deps.clock.now();
         // A conversation of the API keeps follow-up context under its own key, never a LINE user's.
-        const answerer: BotDeps['answer'] = conversation
-          ? (ctx, t) => chat.answerText({ orgId: ctx.org.id, userId: `api-${conversation}`, text: t, now: at })
-          : (ctx, t) => answer(kb, ctx.org.id, t, null, { ...answerOptions, now: at });
+        const answerer: BotDeps['answer'] = (ctx, t) =>
+          engineAnswer(ctx.org.id, t, conversation ? { userId: `api-${conversation}`, now: at } : { now: at });
         return replyToText({ ...bot, answer: answerer }, contextWithoutChat(org, text, at), text);
       },
       allowToday: deps.config.mode === 'local',
