@@ -47,6 +47,16 @@ describe('a one-year plan converted wholly to HTML', () => {
     check(word);
   });
 
+  it('reads item numbers written (N) in the number column, and an item whose number cell is empty, numbered by position and flagged', () => {
+    const parenthesised = html.replace(/<tr><td><p>(\d)<\/p><\/td>/g, '<tr><td><p>($1)</p></td>');
+    expect(parenthesised).toContain('<td><p>(3)</p>');
+    check(parenthesised);
+    const unnumbered = brief(html.replace('<tr><td><p>3</p></td><td><p>โครงการส่งเสริมความซื่อสัตย์', '<tr><td><p></p></td><td><p>โครงการส่งเสริมความซื่อสัตย์'));
+    const third = unnumbered.find((p) => p.name === 'โครงการส่งเสริมความซื่อสัตย์ในโรงเรียน');
+    expect(third).toMatchObject({ n: '3', d: 1, b: { 2567: 15000 }, flags: ['number'] });
+    expect(unnumbered).toHaveLength(expected.length);
+  });
+
   it('reads the same plan as one table whose dimension headings are full-width rows (numbered, or the title only)', () => {
     const header = html.split('\n').find((l) => l.startsWith('<tr><td><p>ที่')) ?? '';
     const at = html.indexOf(header) + header.length;
