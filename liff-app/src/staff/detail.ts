@@ -141,14 +141,37 @@ function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void })
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [undo, setUndo] = useState<{ seq: number; until: string } | null>(null);
 
+  // The person who made a change may take it back within a few minutes; the complainant is told only after that.
+  const takeBack = async () => {
+    if (!undo) return;
+    setBusy(true);
+    try {
+      await request(`/staff/complaints/${encodeURIComponent(c.id)}/undo`, { body: { seq: undo.seq } });
+      setDone('ย้อนกลับแล้ว ผู้แจ้งไม่ได้รับแจ้งการเปลี่ยนแปลงนั้น');
+      setUndo(null);
+      props.onChanged();
+    } catch (err) {
+      setFormError(err instanceof Error ? err.message : String(err));
+      setUndo(null);
+      focusSoon('error-summary');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const undoUntil = undo ? new Date(undo.until).toLocaleTimeString('th-TH', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' }) : '';
+
+  const doneNotice = done
+    ? h(
+        Notice,
+        { kind: 'success', role: 'status' },
+        h('p', null, done),
+        undo ? h(Button, { kind: 'secondary', busy, onClick: () => void takeBack() }, `ย้อนกลับ (ได้ถึง ${undoUntil} น.)`) : null,
+      )
+    : null;
   if (options.length === 0) {
-    return h(
-      Fragment,
-      null,
-      done ? h(Notice, { kind: 'success', role: 'status' }, h('p', null, done)) : null,
-      h(Notice, { kind: 'info' }, h('p', null, 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้')),
-    );
+    return h(Fragment, null, doneNotice, undo ? null : h(Notice, { kind: 'info' }, h('p', null, 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้')));
   }
   const noteRequired = !!to && needsNote(c.status, to);
   const reasonRequired = !!to && needsReason(to);
@@ -170,7 +193,7 @@ function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void })
     }
     setBusy(true);
     try {
-      await request(`/staff/complaints/${encodeURIComponent(c.id)}/status`, {
+      const changed = await request<{ undo?: { seq: number; until: string } }>(`/staff/complaints/${encodeURIComponent(c.id)}/status`, {
         body: {
           to,
           ...(note.trim() ? { note: note.trim() } : {}),
@@ -178,7 +201,8 @@ function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void })
           ...(to === 'forwarded' ? { forwardedTo: forwardedTo.trim() } : {}),
         },
       });
-      setDone(`บันทึกแล้ว: สถานะเป็น “${STATUS_LABELS[to as Status]}”${c.anonymous ? '' : ' ผู้แจ้งจะได้รับข้อความทาง LINE'}`);
+      setDone(`บันทึกแล้ว: สถานะเป็น “${STATUS_LABELS[to as Status]}”${c.anonymous ? '' : ' ผู้แจ้งจะได้รับข้อความทาง LINE เมื่อพ้นเวลาย้อนกลับ'}`);
+      setUndo(changed.undo ?? null);
       setTo('');
       setNote('');
       setReason('');
@@ -202,7 +226,7 @@ function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void })
     'section',
     { class: 'card', 'aria-labelledby': 's-title' },
     h('h2', { id: 's-title' }, 'เปลี่ยนสถานะ'),
-    done ? h(Notice, { kind: 'success', role: 'status' }, h('p', null, done)) : null,
+    doneNotice,
     h(
       'form',
       { noValidate: true, onSubmit: submit, class: 'form' },
