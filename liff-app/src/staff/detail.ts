@@ -171,7 +171,7 @@ function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void })
       )
     : null;
   if (options.length === 0) {
-    return h(Fragment, null, doneNotice, undo ? null : h(Notice, { kind: 'info' }, h('p', null, 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้')));
+    return h(Fragment, null, doneNotice, h(Notice, { kind: 'info' }, h('p', null, undo ? 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้ นอกจากย้อนกลับภายในเวลาข้างบน' : 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้')));
   }
   const noteRequired = !!to && needsNote(c.status, to);
   const reasonRequired = !!to && needsReason(to);
