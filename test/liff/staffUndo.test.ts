@@ -60,6 +60,9 @@ describe('a mis-tapped close in the LIFF staff page', { timeout: 90_000 }, () =>
     await undo.click();
     await expect.poll(() => page.textContent('.notice-success')).toContain('ย้อนกลับแล้ว');
     await expect.poll(() => page.textContent('main')).toContain('รับเรื่องเข้าระบบแล้ว');
+    // Staff see what happened in the history: the close, marked as taken back, and the undo.
+    await expect.poll(() => page.textContent('.timeline')).toContain('ดำเนินการแล้วเสร็จ (ย้อนกลับแล้ว)');
+    expect(await page.textContent('.timeline')).toContain('ย้อนกลับการเปลี่ยนสถานะก่อนหน้า');
 
     // The window passes: the message about the undone close was withdrawn, nothing reaches the complainant.
     t.clock.advance(5 * 60_000);

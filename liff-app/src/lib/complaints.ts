@@ -23,6 +23,9 @@ export interface HistoryEntry {
   reason?: string | null;
   forwardedTo?: string | null;
   by?: string | { type: string; displayName?: string } | null;
+  /** Staff detail only: this change was taken back (undo), or this record takes back record N. */
+  undone?: boolean;
+  undoes?: number;
 }
 
 export interface ComplaintView {
@@ -112,7 +115,8 @@ export function Timeline(props: { complaint: ComplaintView }): ComponentChild {
         h(
           'div',
           null,
-          h('p', { class: 'step-title' }, statusLabel(entryStatus(e) ?? '')),
+          h('p', { class: 'step-title' }, statusLabel(entryStatus(e) ?? ''), e.undone ? ' (ย้อนกลับแล้ว)' : ''),
+          e.undoes ? h('p', { class: 'step-when' }, 'ย้อนกลับการเปลี่ยนสถานะก่อนหน้า ผู้แจ้งไม่ได้รับแจ้ง') : null,
           e.at ? h('p', { class: 'step-when' }, formatDateTime(e.at)) : null,
           e.forwardedTo ? h('p', { class: 'step-note' }, h('strong', null, 'ส่งต่อไปที่: '), e.forwardedTo) : null,
           e.reason ? h('p', { class: 'step-note' }, h('strong', null, 'เหตุผล: '), e.reason) : null,
