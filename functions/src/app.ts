@@ -98,7 +98,10 @@ export function createApp(deps: AppDeps): App {
   // One object for the router and the group commands: they share one ticket-number claimer.
   const queue = { ...complaints, idTokens: deps.idTokens };
   // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
-  const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db));
+  const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db), {
+    budgetBytes: deps.config.knowledgeCacheBytes,
+    log: (event, fields) => deps.log.info({ ...fields, event }, event),
+  });
   const answerOptions = { manualCard: manualCardFor(liffLocalBase), ...(liffLocalBase ? { liffLocalBase } : {}) };
   const chat = createChatService({ kb, contexts: new FirestoreContextStore(deps.db), clock: deps.clock, options: answerOptions });
   const bot: BotDeps = {

@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { z } from 'zod';
 
 /**
@@ -33,6 +34,11 @@ const envSchema = z
      * end appends the address it saw); add 1 behind Firebase Hosting rewrites. Elsewhere 0: the header is ignored.
      */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).optional(),
+    /**
+     * Megabytes of built answer indices kept in memory (least recently used evicted beyond it). Default: a quarter
+     * of the V8 heap limit, which follows the function's memory (Cloud Functions sizes the heap to it).
+     */
+    KNOWLEDGE_CACHE_MB: z.coerce.number().min(1).max(16384).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -95,6 +101,13 @@ export interface Config {
   /** express `trust proxy` as a hop count; 0: X-Forwarded-For is never believed (the socket's address is the client). */
   trustProxyHops: number;
   logLevel: string;
+  /** Byte budget of the answer engine's per-organisation index cache. */
+  knowledgeCacheBytes: number;
+}
+
+/** A quarter of the heap limit: room for requests, Firestore clients and the rest of the app beside the indices. */
+export function defaultKnowledgeCacheBytes(): number {
+  return Math.floor(v8.getHeapStatistics().heap_size_limit / 4);
 }
 
 export class ConfigError extends Error {
@@ -136,5 +149,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl: e.PUBLIC_BASE_URL,
     trustProxyHops: e.TRUST_PROXY_HOPS ?? (e.MODE === 'production' ? 1 : 0),
     logLevel: e.LOG_LEVEL,
+    knowledgeCacheBytes: e.KNOWLEDGE_CACHE_MB !== undefined ? Math.floor(e.KNOWLEDGE_CACHE_MB * 1024 * 1024) : defaultKnowledgeCacheBytes(),
   };
 }
