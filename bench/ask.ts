@@ -22,7 +22,7 @@ function collector(): () => void {
 }
 
 /** Questions of every kind, in residents' phrasing. */
-const QUERIES = [
+export const QUERIES = [
   'มาตรการ NO Gift Policy คืออะไร',
   'บัตรคิวที่ อบต. ใช้ยังไง',
   'จัดเวทีประชาชน ปี ๒๕๖๘ ใช้งบกี่บาท',

@@ -8,6 +8,7 @@ import { benchFlood } from './flood.ts';
 import { benchLiffSize } from './liff-size.ts';
 import { benchParse } from './parse.ts';
 import { benchQueue } from './queue.ts';
+import { benchTenants } from './tenants.ts';
 import { benchWebhook } from './webhook.ts';
 
 const benches: Record<string, () => Promise<unknown>> = {
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   queue: benchQueue,
   liffSize: benchLiffSize,
   flood: benchFlood,
+  tenants: () => benchTenants(),
 };
 
 const wanted = process.argv.slice(2);

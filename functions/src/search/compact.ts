@@ -4,6 +4,13 @@
  * as sorted 32-bit hashes (no deletion-key strings are kept; a hash match is verified against the term itself).
  */
 
+/** Small ids in half the bytes: Uint16Array when every value fits, else Int32Array. */
+export type Ids = Uint16Array | Int32Array;
+
+export function narrow(values: ArrayLike<number>, max: number): Ids {
+  return max < 65536 ? Uint16Array.from(values) : Int32Array.from(values);
+}
+
 /** Grows typed arrays while building (amortised doubling). */
 export class IntBuffer {
   data: Int32Array;
@@ -76,7 +83,7 @@ const NO_SKIP = 255;
  */
 export class DeletionTable {
   private readonly hashes: Uint32Array;
-  private readonly termIds: Int32Array;
+  private readonly termIds: Ids;
   private readonly skips: Uint8Array;
   private readonly cap: number;
 
@@ -102,15 +109,16 @@ export class DeletionTable {
     if (n >= 1048576) throw new Error('deletion table too large');
     keys.sort();
     this.hashes = new Uint32Array(n);
-    this.termIds = new Int32Array(n);
+    const termIds = new Int32Array(n);
     this.skips = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const k = keys[i] as number;
       const entry = k % 1048576;
       this.hashes[i] = (k - entry) / 1048576;
-      this.termIds[i] = entryTerm[entry] as number;
+      termIds[i] = entryTerm[entry] as number;
       this.skips[i] = entrySkip[entry] as number;
     }
+    this.termIds = narrow(termIds, terms.length);
   }
 
   /** Term ids stored under `key`, in insertion order, at most `cap` entries counted with repeats. */

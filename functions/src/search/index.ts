@@ -1,6 +1,6 @@
 import { isStopword } from './stopwords.ts';
 import { synonymsOf } from './synonyms.ts';
-import { csr, DeletionTable, IntBuffer } from './compact.ts';
+import { csr, DeletionTable, IntBuffer, narrow, type Ids } from './compact.ts';
 import { charNgrams, tokenize, tokenizeParts } from './tokenize.ts';
 
 /**
@@ -117,17 +117,17 @@ export class SearchIndex {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
   private readonly postStart: Int32Array;
-  private readonly postDocs: Int32Array;
+  private readonly postDocs: Ids;
   /** BM25F-weighted frequency of the term in the document (precomputed: it is static). */
   private readonly postTfw: Float32Array;
   /** Name trigrams: gram → id; per document its names `docNames[d] .. docNames[d+1]`, per name its gram ids. */
   private readonly gramIds = new Map<string, number>();
   private readonly docNames: Int32Array;
   private readonly nameStart: Int32Array;
-  private readonly nameGrams: Int32Array;
+  private readonly nameGrams: Ids;
   /** Documents whose names contain a gram: gramDocs[gramStart[g] .. gramStart[g+1]). */
   private readonly gramStart: Int32Array;
-  private readonly gramDocs: Int32Array;
+  private readonly gramDocs: Ids;
   private readonly deletions: DeletionTable;
 
   constructor(docs: SearchDoc[], specs: Record<string, FieldSpec> = FIELD_SPECS) {
@@ -167,12 +167,13 @@ export class SearchIndex {
     });
     const posts = csr(pTerm.toArray(), this.terms.length);
     this.postStart = posts.offsets;
-    this.postDocs = new Int32Array(posts.order.length);
+    const postDocs = new Int32Array(posts.order.length);
     this.postTfw = new Float32Array(posts.order.length);
     posts.order.forEach((i, k) => {
-      this.postDocs[k] = pDoc.data[i] as number;
+      postDocs[k] = pDoc.data[i] as number;
       this.postTfw[k] = pTfw[i] as number;
     });
+    this.postDocs = narrow(postDocs, docs.length);
 
     // Names: trigram ids per name, and an inverted trigram index to find candidates quickly.
     const gramOf = (g: string): number => {
@@ -205,10 +206,10 @@ export class SearchIndex {
     nameStart.push(nameGrams.length);
     this.docNames = docNames.toArray();
     this.nameStart = nameStart.toArray();
-    this.nameGrams = nameGrams.toArray();
+    this.nameGrams = narrow(nameGrams.toArray(), this.gramIds.size);
     const grams = csr(gGram.toArray(), this.gramIds.size);
     this.gramStart = grams.offsets;
-    this.gramDocs = grams.order.map((i) => gDoc.data[i] as number);
+    this.gramDocs = narrow(grams.order.map((i) => gDoc.data[i] as number), docs.length);
 
     // One-deletion neighbourhoods of the names' and summaries' vocabulary for typo expansion (SymSpell).
     const fuzzyIds: number[] = [];
