@@ -6,7 +6,7 @@
  * second, answer p50/p99 including the builds on misses, and per demo organisation the index's bytes per structure.
  *
  * `npm run bench -- tenants` runs it in a child process with `--max-old-space-size=512`; alone:
- * `node --max-old-space-size=512 --expose-gc bench/tenants.ts --child [--orgs 1000] [--requests 20000] [--budget-mb N]`.
+ * `node --max-old-space-size=512 --expose-gc bench/tenants.ts --child [--orgs 1000] [--requests 5000] [--budget-mb N]`.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -98,7 +98,7 @@ async function settle(): Promise<void> {
   }
 }
 
-/** Per demo organisation: build time (median of 5), bytes per structure, and retained heap measured after a full GC. */
+/** Per demo organisation: build time (median of 8), bytes per structure, and retained heap measured after a full GC. */
 async function perOrg(bases: Corpus[]) {
   const out: Record<string, unknown> = {};
   for (const corpus of bases) {
@@ -107,7 +107,7 @@ async function perOrg(bases: Corpus[]) {
     const before = heapNow();
     const held = [];
     const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 8; i++) {
       const t0 = performance.now();
       held.push(buildKnowledge(corpus));
       times.push(performance.now() - t0);
@@ -116,6 +116,8 @@ async function perOrg(bases: Corpus[]) {
     const after = heapNow();
     times.sort((a, b) => a - b);
     const k = held[0];
+    held.length = 0; // freed before the next organisation's reading
+    await settle();
     if (!k) continue;
     out[corpus.org.id] = {
       docs: k.index.size,
@@ -131,7 +133,7 @@ async function perOrg(bases: Corpus[]) {
 async function child(): Promise<void> {
   const { values } = parseArgs({ options: { child: { type: 'boolean' }, orgs: { type: 'string' }, requests: { type: 'string' }, 'budget-mb': { type: 'string' }, s: { type: 'string' } } });
   const orgs = Number(values.orgs ?? 1000);
-  const requests = Number(values.requests ?? 20000);
+  const requests = Number(values.requests ?? 5000);
   const s = Number(values.s ?? 1);
   const demo = await demoProvider();
   const bases = (await Promise.all(DEMO_ORGS.map((id) => demo.load(id)))).filter((c): c is Corpus => c !== null);

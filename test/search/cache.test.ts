@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeletionTable } from '../../functions/src/search/compact.ts';
+import { DeletionTable, Vocabulary } from '../../functions/src/search/compact.ts';
 import type { Corpus } from '../../functions/src/search/corpus.ts';
 import { KnowledgeBase, StaticCorpusProvider } from '../../functions/src/search/knowledgeBase.ts';
 import { demoCorpora } from '../chat/fixtures.ts';
@@ -40,10 +40,10 @@ describe('knowledge cache', () => {
 describe('one-deletion table', () => {
   it('finds each term from itself and from the term less one letter, and nothing else', () => {
     const terms = ['ประมาณ', 'ประมง', 'abc'];
-    const table = new DeletionTable(terms, [0, 1, 2]);
+    const table = new DeletionTable((id) => terms[id] as string, [0, 1, 2]);
     const found = (key: string) => {
       const out: string[] = [];
-      table.lookup(key, terms, (id) => out.push(terms[id] as string));
+      table.lookup(key, (id) => terms[id] as string, (id) => out.push(terms[id] as string));
       return out;
     };
     expect(found('ปะมาณ')).toEqual(['ประมาณ']);
@@ -56,9 +56,20 @@ describe('one-deletion table', () => {
 
   it('keeps only the first entries of a crowded key, as the map it replaces did', () => {
     const terms = Array.from({ length: 20 }, (_, i) => `ab${String.fromCharCode(0x63 + i)}`);
-    const table = new DeletionTable(terms, terms.map((_, i) => i), 16);
+    const table = new DeletionTable((id) => terms[id] as string, terms.map((_, i) => i), 16);
     const out: number[] = [];
-    table.lookup('ab', terms, (id) => out.push(id));
+    table.lookup('ab', (id) => terms[id] as string, (id) => out.push(id));
     expect(out).toEqual(terms.slice(0, 16).map((_, i) => i));
+  });
+});
+
+describe('vocabulary', () => {
+  it('gives each term its id back and knows no other word, prefixes and longer words included', () => {
+    const terms = Array.from({ length: 500 }, (_, i) => `งบ${i}`);
+    const v = new Vocabulary(terms);
+    expect(terms.every((t, i) => v.id(t) === i && v.term(i) === t)).toBe(true);
+    expect(v.id('งบ')).toBe(-1);
+    expect(v.id('งบ5000')).toBe(-1);
+    expect(v.id('')).toBe(-1);
   });
 });

@@ -87,18 +87,20 @@ export class DeletionTable {
   private readonly skips: Uint8Array;
   private readonly cap: number;
 
-  /** `terms[id]` for each id in `ids` (insertion order), each at most 254 code units long. */
-  constructor(terms: readonly string[], ids: readonly number[], cap = 16) {
+  /** `term(id)` for each id in `ids` (insertion order), each at most 254 code units long. */
+  constructor(term: (id: number) => string, ids: readonly number[], cap = 16) {
     this.cap = cap;
     let n = 0;
-    for (const id of ids) n += (terms[id] as string).length + 1;
+    const texts = ids.map(term);
+    for (const t of texts) n += t.length + 1;
     // Sort keys: hash · 2^20 + entry number is exact in a double while entries < 2^20; stable by insertion.
     const keys = new Float64Array(n);
     const entryTerm = new Int32Array(n);
     const entrySkip = new Uint8Array(n);
     let e = 0;
-    for (const id of ids) {
-      const t = terms[id] as string;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
+      const t = texts[k] as string;
       for (let skip = -1; skip < t.length; skip++) {
         keys[e] = hashSkipping(t, skip) * 1048576 + e;
         entryTerm[e] = id;
@@ -118,11 +120,13 @@ export class DeletionTable {
       termIds[i] = entryTerm[entry] as number;
       this.skips[i] = entrySkip[entry] as number;
     }
-    this.termIds = narrow(termIds, terms.length);
+    let maxId = 0;
+    for (const id of ids) if (id > maxId) maxId = id;
+    this.termIds = narrow(termIds, maxId + 1);
   }
 
   /** Term ids stored under `key`, in insertion order, at most `cap` entries counted with repeats. */
-  lookup(key: string, terms: readonly string[], out: (id: number) => void): void {
+  lookup(key: string, term: (id: number) => string, out: (id: number) => void): void {
     const h = hashSkipping(key, -1);
     let lo = 0;
     let hi = this.hashes.length;
@@ -135,7 +139,7 @@ export class DeletionTable {
     for (let i = lo; i < this.hashes.length && this.hashes[i] === h && count < this.cap; i++) {
       const id = this.termIds[i] as number;
       const skip = this.skips[i] as number;
-      if (!isDeletion(terms[id] as string, skip === NO_SKIP ? -1 : skip, key)) continue;
+      if (!isDeletion(term(id), skip === NO_SKIP ? -1 : skip, key)) continue;
       out(id);
       count++;
     }
@@ -143,5 +147,62 @@ export class DeletionTable {
 
   get bytes(): number {
     return this.hashes.byteLength + this.termIds.byteLength + this.skips.byteLength;
+  }
+}
+
+/**
+ * An immutable set of terms with dense ids, as one flat string with offsets and an open-addressing hash table: about
+ * a third of the bytes of a Map from strings (no string header or map entry per term).
+ */
+export class Vocabulary {
+  private readonly text: string;
+  private readonly starts: Int32Array;
+  /** id + 1 at the slot of the term's hash (linear probing); 0: empty. */
+  private readonly table: Int32Array;
+  private readonly mask: number;
+
+  /** `terms` in id order, distinct. */
+  constructor(terms: readonly string[]) {
+    this.text = terms.join('');
+    this.starts = new Int32Array(terms.length + 1);
+    let at = 0;
+    terms.forEach((t, i) => {
+      this.starts[i] = at;
+      at += t.length;
+    });
+    this.starts[terms.length] = at;
+    let capacity = 16;
+    while (capacity < terms.length * 2) capacity *= 2;
+    this.table = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    terms.forEach((t, i) => {
+      let slot = hashSkipping(t, -1) & this.mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot] = i + 1;
+    });
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  /** The term's id, or -1. */
+  id(term: string): number {
+    let slot = hashSkipping(term, -1) & this.mask;
+    for (;;) {
+      const v = this.table[slot] as number;
+      if (v === 0) return -1;
+      const start = this.starts[v - 1] as number;
+      if ((this.starts[v] as number) - start === term.length && this.text.startsWith(term, start)) return v - 1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  term(id: number): string {
+    return this.text.slice(this.starts[id] as number, this.starts[id + 1] as number);
+  }
+
+  get bytes(): number {
+    return 16 + 2 * this.text.length + this.starts.byteLength + this.table.byteLength;
   }
 }

@@ -1,6 +1,6 @@
 import { isStopword } from './stopwords.ts';
 import { synonymsOf } from './synonyms.ts';
-import { csr, DeletionTable, IntBuffer, narrow, type Ids } from './compact.ts';
+import { csr, DeletionTable, IntBuffer, narrow, Vocabulary, type Ids } from './compact.ts';
 import { charNgrams, tokenize, tokenizeParts } from './tokenize.ts';
 
 /**
@@ -113,9 +113,8 @@ const stringBytes = (s: string) => STRING_OVERHEAD + 2 * s.length;
 
 export class SearchIndex {
   readonly docs: IndexedDoc[];
-  /** Term → id; `terms[id]` the term. Postings of term t: docs/tfw[postStart[t] .. postStart[t+1]), by document. */
-  private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
+  /** Term ↔ id. Postings of term t: docs/tfw[postStart[t] .. postStart[t+1]), by document. */
+  private readonly vocabulary: Vocabulary;
   private readonly postStart: Int32Array;
   private readonly postDocs: Ids;
   /** BM25F-weighted frequency of the term in the document (precomputed: it is static). */
@@ -136,12 +135,15 @@ export class SearchIndex {
     // Average length per field, for BM25 length normalisation.
     const tokenized = docs.map((doc) => fields.map(([field]) => (doc.fields[field] ? tokenize(doc.fields[field] as string) : [])));
     const avg = fields.map((_, f) => Math.max(1, tokenized.reduce((a, t) => a + (t[f]?.length ?? 0), 0) / Math.max(1, docs.length)));
+    // While building: a Map; kept: the compact vocabulary.
+    const termIds = new Map<string, number>();
+    const terms: string[] = [];
     const idOf = (t: string): number => {
-      let id = this.termIds.get(t);
+      let id = termIds.get(t);
       if (id === undefined) {
-        id = this.terms.length;
-        this.termIds.set(t, id);
-        this.terms.push(t);
+        id = terms.length;
+        termIds.set(t, id);
+        terms.push(t);
       }
       return id;
     };
@@ -165,7 +167,8 @@ export class SearchIndex {
         pTfw.push(w);
       }
     });
-    const posts = csr(pTerm.toArray(), this.terms.length);
+    const posts = csr(pTerm.toArray(), terms.length);
+    this.vocabulary = new Vocabulary(terms);
     this.postStart = posts.offsets;
     const postDocs = new Int32Array(posts.order.length);
     this.postTfw = new Float32Array(posts.order.length);
@@ -215,9 +218,9 @@ export class SearchIndex {
     const fuzzyIds: number[] = [];
     for (const term of fuzzyTerms) {
       if (term.length < 3 || term.length > MAX_FUZZY_KEY || /\d/.test(term)) continue;
-      fuzzyIds.push(this.termIds.get(term) as number);
+      fuzzyIds.push(termIds.get(term) as number);
     }
-    this.deletions = new DeletionTable(this.terms, fuzzyIds);
+    this.deletions = new DeletionTable((id) => terms[id] as string, fuzzyIds);
   }
 
   get size(): number {
@@ -226,8 +229,7 @@ export class SearchIndex {
 
   /** Measured bytes of the index's structures (for the cache's budget and the bench's breakdown). */
   footprint(): IndexFootprint {
-    let vocabulary = (this.terms.length + 1) * 8;
-    for (const t of this.terms) vocabulary += stringBytes(t) + MAP_ENTRY;
+    let vocabulary = this.vocabulary.bytes;
     for (const g of this.gramIds.keys()) vocabulary += stringBytes(g) + MAP_ENTRY;
     const postings = this.postStart.byteLength + this.postDocs.byteLength + this.postTfw.byteLength;
     const nameGrams = this.docNames.byteLength + this.nameStart.byteLength + this.nameGrams.byteLength + this.gramStart.byteLength + this.gramDocs.byteLength;
@@ -239,8 +241,8 @@ export class SearchIndex {
 
   /** Number of documents containing the term (any field). */
   df(term: string): number {
-    const id = this.termIds.get(term);
-    return id === undefined ? 0 : (this.postStart[id + 1] as number) - (this.postStart[id] as number);
+    const id = this.vocabulary.id(term);
+    return id < 0 ? 0 : (this.postStart[id + 1] as number) - (this.postStart[id] as number);
   }
 
   idf(term: string): number {
@@ -254,8 +256,8 @@ export class SearchIndex {
     if (term.length < 4 || /\d/.test(term)) return [];
     const found = new Set<string>();
     for (const key of [term, ...deletes(term)]) {
-      this.deletions.lookup(key, this.terms, (id) => {
-        const cand = this.terms[id] as string;
+      this.deletions.lookup(key, (id) => this.vocabulary.term(id), (id) => {
+        const cand = this.vocabulary.term(id);
         if (cand !== term) found.add(cand);
       });
     }
@@ -314,8 +316,8 @@ export class SearchIndex {
       if (options.onlyTerms && !options.onlyTerms(term, optional === true)) continue;
       const idf = this.idf(term) * weight;
       if (!optional) idfMass += idf;
-      const id = this.termIds.get(term);
-      if (id === undefined) continue;
+      const id = this.vocabulary.id(term);
+      if (id < 0) continue;
       for (let i = this.postStart[id] as number, end = this.postStart[id + 1] as number; i < end; i++) {
         const d = this.postDocs[i] as number;
         const tfw = this.postTfw[i] as number;
