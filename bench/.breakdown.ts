@@ -4,9 +4,9 @@ const gc = globalThis.gc as () => void;
 const settle = async () => { for (let i = 0; i < 4; i++) { gc(); await new Promise((r) => setTimeout(r, 30)); } };
 const used = () => { const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
 const p = await demoProvider();
-const N = 4;
+const N = 8;
 const parts = process.argv.slice(2);
-for (const org of ['maesot', 'maesaimitraphap', 'intapramul', 'tharae']) {
+for (const org of [process.env.ORG!]) {
   const c = (await p.load(org))!;
   for (let i = 0; i < 3; i++) buildKnowledge(c);
   await settle();

@@ -150,22 +150,33 @@ export class SearchIndex {
     const pTerm = new IntBuffer(4096);
     const pDoc = new IntBuffer(4096);
     const pTfw: number[] = [];
-    const fuzzyTerms = new Set<string>();
+    const fuzzyTerms = new Set<number>();
+    // Per document: weight per term id, and the ids touched in first-seen order (a dense scratch array, reset after).
+    let weight = new Float64Array(1024);
+    const touched: number[] = [];
     tokenized.forEach((perField, d) => {
-      const weighted = new Map<string, number>();
-      perField.forEach((terms, f) => {
+      perField.forEach((fieldTerms, f) => {
         const [, spec] = fields[f] as [string, FieldSpec];
-        const norm = 1 - spec.b + (spec.b * terms.length) / (avg[f] as number);
-        for (const t of terms) {
-          weighted.set(t, (weighted.get(t) ?? 0) + spec.weight / norm);
-          if (spec.weight >= 1) fuzzyTerms.add(t);
+        const norm = 1 - spec.b + (spec.b * fieldTerms.length) / (avg[f] as number);
+        for (const t of fieldTerms) {
+          const id = idOf(t);
+          if (id >= weight.length) {
+            const grown = new Float64Array(weight.length * 2);
+            grown.set(weight);
+            weight = grown;
+          }
+          if (weight[id] === 0) touched.push(id);
+          weight[id] = (weight[id] as number) + spec.weight / norm;
+          if (spec.weight >= 1) fuzzyTerms.add(id);
         }
       });
-      for (const [term, w] of weighted) {
-        pTerm.push(idOf(term));
+      for (const id of touched) {
+        pTerm.push(id);
         pDoc.push(d);
-        pTfw.push(w);
+        pTfw.push(weight[id] as number);
+        weight[id] = 0;
       }
+      touched.length = 0;
     });
     const posts = csr(pTerm.toArray(), terms.length);
     this.vocabulary = new Vocabulary(terms);
@@ -216,9 +227,10 @@ export class SearchIndex {
 
     // One-deletion neighbourhoods of the names' and summaries' vocabulary for typo expansion (SymSpell).
     const fuzzyIds: number[] = [];
-    for (const term of fuzzyTerms) {
+    for (const id of fuzzyTerms) {
+      const term = terms[id] as string;
       if (term.length < 3 || term.length > MAX_FUZZY_KEY || /\d/.test(term)) continue;
-      fuzzyIds.push(termIds.get(term) as number);
+      fuzzyIds.push(id);
     }
     this.deletions = new DeletionTable((id) => terms[id] as string, fuzzyIds);
   }
