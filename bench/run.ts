@@ -4,6 +4,7 @@
  * `npm run bench -- webhook ask` runs only those.
  */
 import { benchAsk } from './ask.ts';
+import { benchCosts } from './costs.ts';
 import { benchFlood } from './flood.ts';
 import { benchLiffSize } from './liff-size.ts';
 import { benchParse } from './parse.ts';
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   webhook: benchWebhook,
   queue: benchQueue,
   liffSize: benchLiffSize,
+  costs: benchCosts,
   flood: benchFlood,
   tenants: () => benchTenants(),
 };

@@ -18,10 +18,18 @@ import { createOutboxNotifier, deliverNotification, sweepOutbox } from './notify
 import type { Notifier } from './notify/notifier.ts';
 import { liffStaticRouter } from './http/liffStatic.ts';
 import { orgsRouter } from './orgs/routes.ts';
+import { draftsRouter } from './plans/drafts/routes.ts';
 import { plansRouter } from './plans/routes.ts';
+import { withLiveProgress } from './progress/chat.ts';
+import { progressRouter } from './progress/routes.ts';
+import { reportsRouter } from './reports/routes.ts';
+import { statisticsRouter } from './statistics/routes.ts';
+import { evidenceRouter } from './evidence/routes.ts';
 import { manualCardFor, manualPostbackHandler } from './manuals/lineHandlers.ts';
 import { manualsRouter } from './manuals/routes.ts';
 import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, runComplaintDeadlines, runWeeklyComplaintDigest } from './complaints/index.ts';
+import { chatDraftRouter, chatReportMediaHandler, chatReportPostbackHandler, chatReportTextHandler, sweepChatDrafts } from './complaints/chatReport/index.ts';
+import { complaintFilingLimiter } from './complaints/routes.ts';
 import { queuePostbackHandlers, queueRouter, queueTextHandlers } from './queue/index.ts';
 import { ratingsRouter, ratingTextHandlers, runWeeklyRatingSummary } from './ratings/index.ts';
 import { FirestoreContextStore } from './chat/contextStore.ts';
@@ -37,6 +45,7 @@ import type { LineGateway } from './line/credentials.ts';
 import {
   createInProcessProcessor,
   createTriggerProcessor,
+  processRecordedEvent,
   processStoredEvent,
   type InProcessProcessor,
   type ProcessDeps,
@@ -47,6 +56,7 @@ import { createRefusalCounter, type RefusalCounter } from './line/refusals.ts';
 import { webhookRouter } from './line/webhook.ts';
 import type { Logger } from './log.ts';
 import { ttlCache } from './store/ttlCache.ts';
+import { createCompletionWriter } from './line/eventStore.ts';
 
 export interface AppDeps {
   config: Config;
@@ -95,6 +105,9 @@ export function createApp(deps: AppDeps): App {
   // Local mode serves the LIFF pages itself: links in chat and pushes point here instead of liff.line.me.
   const liffLocalBase = deps.config.devRoutes ? (deps.config.publicBaseUrl ?? `http://localhost:${deps.config.port}`) : undefined;
   const complaints = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase };
+  // One filing budget per person for the form and for reports made in chat (docs/decisions/042).
+  const filingLimiter = complaintFilingLimiter(deps);
+  const chatReports = { ...complaints, line: deps.line, filingLimiter };
   // One object for the router and the group commands: they share one ticket-number claimer.
   const queue = { ...complaints, idTokens: deps.idTokens };
   // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
@@ -104,26 +117,38 @@ export function createApp(deps: AppDeps): App {
   });
   const answerOptions = { manualCard: manualCardFor(liffLocalBase), ...(liffLocalBase ? { liffLocalBase } : {}) };
   const chat = createChatService({ kb, contexts: new FirestoreContextStore(deps.db), clock: deps.clock, options: answerOptions });
+  // The engine's answer for the bot and the ask API alike; a question about a project's progress gets the progress
+  // staff recorded first (progress/chat.ts).
+  const engineAnswer = async (orgId: string, text: string, who: { userId?: string; now?: Date }) =>
+    withLiveProgress(
+      deps.db,
+      orgId,
+      text,
+      who.userId
+        ? await chat.answerText({ orgId, userId: who.userId, text, ...(who.now ? { now: who.now } : {}) })
+        : await answer(kb, orgId, text, null, { ...answerOptions, now: who.now ?? deps.clock.now() }),
+    );
   const bot: BotDeps = {
     db: deps.db,
     // Order matters: feature commands first; the answer engine takes every other text.
     textHandlers: [
+      // First: while a report started in chat waits for a typed answer, the text is that answer.
+      chatReportTextHandler(chatReports),
       staffGroupRegistrationHandler(deps.db),
       ...queueTextHandlers(queue),
       ...complaintTextHandlers(complaints),
       ...ratingTextHandlers(complaints),
     ],
     // With a person, the engine keeps a short context for follow-ups; without one (the ask API), it answers afresh.
-    answer: (ctx, text) =>
-      ctx.userId
-        ? chat.answerText({ orgId: ctx.org.id, userId: ctx.userId, text })
-        : answer(kb, ctx.org.id, text, null, { ...answerOptions, now: ctx.now }),
+    answer: (ctx, text) => engineAnswer(ctx.org.id, text, ctx.userId ? { userId: ctx.userId } : { now: ctx.now }),
     postbackHandlers: [
       chatPostbackHandler(chat),
       manualPostbackHandler(deps.db),
       ...complaintPostbackHandlers(complaints),
+      chatReportPostbackHandler(chatReports),
       ...queuePostbackHandlers(queue),
     ],
+    media: chatReportMediaHandler(chatReports),
     ...(liffLocalBase ? { liffLocalBase } : {}),
   };
   const processDeps: ProcessDeps = {
@@ -134,9 +159,14 @@ export function createApp(deps: AppDeps): App {
     log: deps.log,
     refusals: lineRefusals,
     handle: (org, event, now) => handleEvent(bot, org, event, now),
+    // Events finishing together are marked done in one commit (line/eventStore.ts).
+    complete: createCompletionWriter(deps.db),
   };
   const processEvent = (orgId: string, eventId: string) => processStoredEvent(processDeps, orgId, eventId);
-  const processor = deps.config.mode === 'production' ? createTriggerProcessor(deps.log) : createInProcessProcessor(processEvent, deps.log);
+  const processor =
+    deps.config.mode === 'production'
+      ? createTriggerProcessor(deps.log)
+      : createInProcessProcessor(processEvent, (org, event) => processRecordedEvent(processDeps, org, event), deps.log);
   // Each job runs at most once per its interval, however often the scheduler ticks (5 s locally, 1 min in production).
   const scheduledJobs: { name: string; everyMs: number; run(): Promise<unknown> }[] = [
     { name: 'outbox', everyMs: 0, run: () => sweepOutbox(delivery) },
@@ -155,6 +185,7 @@ export function createApp(deps: AppDeps): App {
     },
     { name: 'complaint deadlines', everyMs: 15 * 60_000, run: () => runComplaintDeadlines(complaints, deps.clock.now()) },
     { name: 'weekly complaint digest', everyMs: 15 * 60_000, run: () => runWeeklyComplaintDigest(complaints, deps.clock.now()) },
+    { name: 'chat report drafts', everyMs: 15 * 60_000, run: () => sweepChatDrafts(chatReports, deps.clock.now()) },
     { name: 'weekly satisfaction summary', everyMs: 15 * 60_000, run: () => runWeeklyRatingSummary(complaints, deps.clock.now()) },
   ];
   const lastRun = new Map<string, number>();
@@ -190,9 +221,11 @@ export function createApp(deps: AppDeps): App {
   // A state-changing call that carries an Idempotency-Key runs once; its copies get the same answer (http/idempotency.ts).
   app.use('/api/orgs/:orgId', idempotency({ db: deps.db, clock: deps.clock, log: deps.log }));
   app.use(orgsRouter({ db: deps.db, mode: deps.config.mode }));
+  app.use(draftsRouter({ db: deps.db, clock: deps.clock, idTokens: deps.idTokens }));
   app.use(plansRouter({ db: deps.db }));
   app.use(manualsRouter({ db: deps.db }));
-  app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens }));
+  app.use(chatDraftRouter({ ...chatReports, idTokens: deps.idTokens }));
+  app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens, filingLimiter }));
   app.use(queueRouter(queue));
   app.use(ratingsRouter(queue));
   app.use(
@@ -202,9 +235,8 @@ export function createApp(deps: AppDeps): App {
         if (!org) throw new NotFoundError(`organisation ${orgId}`, 'ไม่พบหน่วยงานนี้');
         const at = now ?? deps.clock.now();
         // A conversation of the API keeps follow-up context under its own key, never a LINE user's.
-        const answerer: BotDeps['answer'] = conversation
-          ? (ctx, t) => chat.answerText({ orgId: ctx.org.id, userId: `api-${conversation}`, text: t, now: at })
-          : (ctx, t) => answer(kb, ctx.org.id, t, null, { ...answerOptions, now: at });
+        const answerer: BotDeps['answer'] = (ctx, t) =>
+          engineAnswer(ctx.org.id, t, conversation ? { userId: `api-${conversation}`, now: at } : { now: at });
         return replyToText({ ...bot, answer: answerer }, contextWithoutChat(org, text, at), text);
       },
       allowToday: deps.config.mode === 'local',
@@ -212,6 +244,10 @@ export function createApp(deps: AppDeps): App {
   );
   app.use(staffRouter({ ...complaints, idTokens: deps.idTokens }));
   app.use(integrityRouter({ ...complaints, idTokens: deps.idTokens }));
+  app.use(progressRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock, log: deps.log }));
+  app.use(reportsRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
+  app.use(statisticsRouter({ db: deps.db, clock: deps.clock }));
+  app.use(evidenceRouter({ db: deps.db, clock: deps.clock, liffLocalBase }));
   app.use(landingRouter({ config: deps.config }));
   if (deps.config.mode !== 'production') app.use(liffStaticRouter());
   app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import v8 from 'node:v8';
 import { z } from 'zod';
 
@@ -28,6 +29,9 @@ const envSchema = z
     LINE_CHANNELS: z.string().optional(),
     ID_TOKEN_ISSUER: z.enum(['line', 'local']).optional(),
     PUBLIC_BASE_URL: z.url().optional(),
+    /** Local mode: the folder that keeps the embedded emulator's data across restarts; "none" keeps it in memory only. */
+    LOCAL_DATA_DIR: z.string().min(1).default('./data/local'),
+    LOCAL_DATA_SAVE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /**
      * How many proxies in front of the app append to X-Forwarded-For and are trusted to: the client address is the
      * entry that many hops from the right. Production default 1 (Cloud Functions 2nd gen / Cloud Run: Google's front
@@ -51,6 +55,9 @@ const envSchema = z
       if (env.ID_TOKEN_ISSUER === 'local') problem('ID_TOKEN_ISSUER', 'the local token issuer is refused in production');
       if (env.LINE_API_BASE_URL && new URL(env.LINE_API_BASE_URL).origin !== LINE_API) {
         problem('LINE_API_BASE_URL', `production talks to ${LINE_API} only`);
+      }
+      if (env.LINE_DATA_API_BASE_URL && new URL(env.LINE_DATA_API_BASE_URL).origin !== 'https://api-data.line.me') {
+        problem('LINE_DATA_API_BASE_URL', 'production talks to https://api-data.line.me only');
       }
       if ((env.LINE_CREDENTIALS ?? 'secret') === 'secret' && !env.LINE_CHANNELS) {
         problem('LINE_CHANNELS', 'required in production (the Firebase secret with each organisation\'s channel credentials)');
@@ -101,6 +108,8 @@ export interface Config {
   /** express `trust proxy` as a hop count; 0: X-Forwarded-For is never believed (the socket's address is the client). */
   trustProxyHops: number;
   logLevel: string;
+  /** Local mode on the embedded emulator: where its data is kept across restarts (absent: memory only). */
+  localData: { dir: string; saveEverySeconds: number } | undefined;
   /** Byte budget of the answer engine's per-organisation index cache. */
   knowledgeCacheBytes: number;
 }
@@ -149,6 +158,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl: e.PUBLIC_BASE_URL,
     trustProxyHops: e.TRUST_PROXY_HOPS ?? (e.MODE === 'production' ? 1 : 0),
     logLevel: e.LOG_LEVEL,
+    localData:
+      local && !e.FIRESTORE_EMULATOR_HOST && e.LOCAL_DATA_DIR !== 'none'
+        ? { dir: path.resolve(e.LOCAL_DATA_DIR), saveEverySeconds: e.LOCAL_DATA_SAVE_SECONDS }
+        : undefined,
     knowledgeCacheBytes: e.KNOWLEDGE_CACHE_MB !== undefined ? Math.floor(e.KNOWLEDGE_CACHE_MB * 1024 * 1024) : defaultKnowledgeCacheBytes(),
   };
 }

@@ -28,12 +28,13 @@ function app(): App {
   const log = createLogger({ level: config.logLevel });
   const credentials = config.line.credentials === 'secret' && config.line.channelsJson ? secretCredentials(config.line.channelsJson) : firestoreCredentials(db);
   const apiBase = config.line.apiBaseUrl === 'sandbox' ? 'https://api.line.me' : config.line.apiBaseUrl;
+  const dataBase = config.line.dataApiBaseUrl === 'sandbox' ? 'https://api-data.line.me' : config.line.dataApiBaseUrl;
   const idTokens =
     config.idToken.issuer === 'line'
       ? createIdTokenVerifier({ issuer: config.idToken.url, keys: lineKeys(config.idToken.jwksUrl), now: () => systemClock.now() })
       : undefined;
   if (!idTokens) throw new Error('production verifies LINE ID tokens only');
-  built = createApp({ config, db, clock: systemClock, log, line: createLineGateway(credentials, () => apiBase), idTokens });
+  built = createApp({ config, db, clock: systemClock, log, line: createLineGateway(credentials, () => apiBase, () => dataBase), idTokens });
   return built;
 }
 

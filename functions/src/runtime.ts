@@ -9,11 +9,14 @@ import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createLineGateway, firestoreCredentials, secretCredentials } from './line/credentials.ts';
 import { createLineSandbox, type LineSandbox } from './line/sandbox/fakeLineApi.ts';
+import { ensureLocalChannel } from './dev/localChannel.ts';
 import { createLogger, type Logger } from './log.ts';
 import { seedDemo } from './demo/seed.ts';
 import { startEmbeddedFirestore, type EmbeddedFirestore } from './store/embedded.ts';
 import { abandonedWorkSettled } from './store/deadline.ts';
 import { openFirestore } from './store/firestore.ts';
+import { localData } from './store/localData.ts';
+import { listOrgs } from './orgs/store.ts';
 
 export interface Runtime extends App {
   config: Config;
@@ -23,6 +26,8 @@ export interface Runtime extends App {
   port: number;
   baseUrl: string;
   firestoreHost: string | undefined;
+  /** Local mode's embedded emulator (its usage counters feed the bench), or undefined on another store. */
+  embedded: EmbeddedFirestore | undefined;
   sandbox: LineSandbox | undefined;
   lineApiBaseUrl: string;
   issuer: LocalIssuer | undefined;
@@ -33,7 +38,19 @@ export interface Runtime extends App {
  * Starts the server in the configured mode, one code path for all three: storage (embedded emulator, given emulator,
  * or Cloud Firestore), LINE (sandbox or api.line.me), identity (local issuer or LINE), and demo data in local mode.
  */
-export async function startRuntime(config: Config, options: { clock?: Clock; log?: Logger; seedDemo?: boolean; scheduleEveryMs?: number } = {}): Promise<Runtime> {
+export interface RuntimeOptions {
+  clock?: Clock;
+  log?: Logger;
+  seedDemo?: boolean;
+  scheduleEveryMs?: number;
+  /**
+   * Keep the embedded emulator's data in `config.localData.dir` across restarts (`npm start`): loaded at start (the
+   * demo is seeded only when there is none), saved periodically and on stop.
+   */
+  keepLocalData?: boolean;
+}
+
+export async function startRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger({ level: config.logLevel });
 
@@ -65,18 +82,30 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
   const apiBase = config.line.apiBaseUrl === 'sandbox' ? sandboxUrl : config.line.apiBaseUrl;
   if (!apiBase) throw new Error('LINE API base URL: the sandbox exists only in local mode');
   const lineBase = () => apiBase;
+  // The data API (message content) is its own host at LINE; the sandbox serves both.
+  const dataBase = config.line.dataApiBaseUrl === 'sandbox' ? sandboxUrl : config.line.dataApiBaseUrl;
+  if (!dataBase) throw new Error('LINE data API base URL: the sandbox exists only in local mode');
   const credentials =
     config.line.credentials === 'secret' && config.line.channelsJson
       ? secretCredentials(config.line.channelsJson)
       : firestoreCredentials(db);
-  const line = createLineGateway(credentials, lineBase);
+  const line = createLineGateway(credentials, lineBase, () => dataBase);
 
   let servedOrgs: string[] | undefined;
-  if (local && options.seedDemo !== false) {
+  const kept = embedded && options.keepLocalData && config.localData ? localData(config.localData.dir, embedded, log) : undefined;
+  const loaded = kept ? await kept.load() : false;
+  if (loaded) {
+    // The saved organisations are served; their sandbox channels are registered below, as for any organisation.
+    servedOrgs = (await listOrgs(db)).map((org) => org.id);
+  } else if (local && options.seedDemo !== false) {
     const tokens = await seedDemo(db, clock.now(), log);
     for (const [orgId, token] of tokens) sandbox?.registerChannel(orgId, token);
     servedOrgs = [...tokens.keys()];
   }
+  const saver = kept && config.localData ? setInterval(() => void kept.saveIfChanged().catch((err: unknown) => log.error({ err: String(err) }, 'local data not saved')), config.localData.saveEverySeconds * 1000) : undefined;
+  saver?.unref();
+  // Every organisation (demo, imported with `npm run import`, or made any other way) gets a sandbox channel locally.
+  if (sandbox) for (const org of await listOrgs(db)) await ensureLocalChannel({ db, sandbox, clock }, org);
 
   // Listen before building the app, so a free port (PORT=0) is known to the links the app makes.
   const server = await listen(http.createServer(), config.port);
@@ -111,6 +140,7 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
     port,
     baseUrl: `http://localhost:${port}`,
     firestoreHost,
+    embedded,
     sandbox,
     lineApiBaseUrl: apiBase,
     issuer,
@@ -123,6 +153,7 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
     stop() {
       stopping ??= (async () => {
         clearInterval(timer);
+        clearInterval(saver);
         await closeServer(server, SHUTDOWN_GRACE_MS);
         await scheduled;
         await built.idle();
@@ -130,6 +161,8 @@ export async function startRuntime(config: Config, options: { clock?: Clock; log
         const left = await abandonedWorkSettled(SHUTDOWN_GRACE_MS);
         if (left > 0) log.warn({ calls: left }, 'closing storage with abandoned storage calls still running');
         await db.terminate();
+        // Everything has settled: what is saved now is all that was acknowledged.
+        await kept?.save();
         embedded?.stop();
       })();
       return stopping;

@@ -4,12 +4,13 @@ import { startRuntime } from './runtime.ts';
 /** `npm start`: the server in the mode the environment gives (local by default). */
 try {
   const config = loadConfig();
-  const runtime = await startRuntime(config);
+  const runtime = await startRuntime(config, { keepLocalData: true });
   const lines = [
     '',
     `  Integrity & citizen-service LINE OA — ${config.mode} mode`,
     `  Open ${runtime.baseUrl}/`,
     ...(runtime.firestoreHost ? [`  Firestore emulator: ${runtime.firestoreHost}  (CLIs: FIRESTORE_EMULATOR_HOST=${runtime.firestoreHost})`] : []),
+    ...(config.localData && runtime.embedded ? [`  Data kept in ${config.localData.dir} (saved every ${config.localData.saveEverySeconds} s and on stop)`] : []),
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -31,6 +31,9 @@ export const routes: Route[] = [
   // Integrity officers: grant approvals and the audit log (links in their LINE messages open staff/integrity).
   { pattern: 'staff/integrity', load: page('แต่งตั้งเจ้าหน้าที่ศูนย์ฯ (รออนุมัติ)', () => import('./staff/integrity.ts')) },
   { pattern: 'staff/integrity/audit', load: page('บันทึกการเข้าถึงตัวตนผู้แจ้งและการแต่งตั้ง', () => import('./staff/audit.ts')) },
+  // Admins: draft plan versions to review and publish (docs/importing.md).
+  { pattern: 'staff/plans', load: page('ร่างแผนรอตรวจ (ผู้ดูแลระบบ)', () => import('./plans/drafts.ts')) },
+  { pattern: 'staff/plans/:planId', load: page('ตรวจร่างแผนก่อนเผยแพร่', () => import('./plans/review.ts')) },
   // Filled by the queue and rating issues.
   { pattern: 'queue', load: page('รับบัตรคิว', () => import('./queue/services.ts')) },
   { pattern: 'queue/:serviceId', load: page('รับบัตรคิว', () => import('./queue/service.ts')) },
@@ -38,6 +41,9 @@ export const routes: Route[] = [
   { pattern: 'staff/queue', load: page('เรียกคิว (เจ้าหน้าที่)', () => import('./queue/staff.ts')) },
   { pattern: 'ratings/new', load: page('ประเมินความพึงพอใจ', () => import('./ratings/form.ts')) },
   { pattern: 'ratings/results', load: page('ผลความพึงพอใจ', () => import('./ratings/results.ts')) },
+  { pattern: 'staff/progress', load: page('ความคืบหน้าตามแผน (เจ้าหน้าที่)', () => import('./progress/list.ts')) },
+  { pattern: 'staff/progress/report-text', load: page('ปัญหาและข้อเสนอแนะในรายงาน', () => import('./progress/reportText.ts')) },
+  { pattern: 'staff/progress/:year/:projectId', load: page('บันทึกความคืบหน้าโครงการ', () => import('./progress/project.ts')) },
   { pattern: 'staff/ratings', load: page('ความคิดเห็นผู้ประเมิน', () => import('./ratings/staff.ts')) },
 ];
 

@@ -48,6 +48,8 @@ describe('held-out questions (not the dev set)', () => {
   it('answers at least 90 % of them right first', async () => {
     const failures: string[] = [];
     for (const q of HELD_OUT) {
+      // Every organisation asked about is loaded: an empty knowledge base must fail, not answer "nothing found".
+      expect((await kb.get(q.org))?.projects.size ?? 0, `${q.org} loaded`).toBeGreaterThan(0);
       const r = judge(q, await answer(kb, q.org, q.q, null));
       if (!r.top1) failures.push(`${q.id} ${q.q}: ${r.why}`);
     }
@@ -74,18 +76,21 @@ const HELD_OUT_MANUALS: Array<[string, string, string]> = [
   ['maesaimitraphap', 'ตายายเสียชีวิต ต้องแจ้งภายในกี่ชั่วโมง', 'death-registration'],
 ];
 
-const standard = await loadStandardManuals();
-
-describe.skipIf(!standard)('held-out manual questions on the standard manuals', () => {
+describe('held-out manual questions on the standard manuals', () => {
   it('answers at least 90 % of them with the right manual first', async () => {
+    // Every organisation starts with every standard manual: a missing module or manual is a failure, never a skip.
+    const standard = await loadStandardManuals();
+    expect(standard, 'functions/src/manuals/standard.ts instantiateStandardManuals').not.toBeNull();
     const kb = new KnowledgeBase(new StaticCorpusProvider(corporaFromPlanFiles(PLANS_DIR, standard ?? undefined)));
     const failures: string[] = [];
+    let checked = 0;
     for (const [org, q, id] of HELD_OUT_MANUALS) {
+      expect((await kb.get(org))?.manuals.has(id), `${org} has manual ${id}`).toBe(true);
       const a = await answer(kb, org, q, null);
-      // A manual the module does not ship yet is not the engine's failure.
-      if (!(await kb.get(org))?.manuals.has(id)) continue;
+      checked++;
       if (a.results[0]?.id !== id) failures.push(`${q}: expected ${id}, got ${a.results.slice(0, 3).map((r) => r.id).join(', ')}`);
     }
+    expect(checked).toBe(HELD_OUT_MANUALS.length);
     expect(failures.length / HELD_OUT_MANUALS.length, failures.join('\n')).toBeLessThanOrEqual(0.1);
   });
 });

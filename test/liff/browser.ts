@@ -1,39 +1,49 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumInstall } from '../support/chromium.ts';
 
 /**
  * The npm-installed Chromium (test/support/chromium.ts: one browser version and one set of fonts on every machine),
- * headless, as the browser tests use it: a fresh profile in a temp dir and a 360×740 phone-sized viewport (the
- * narrowest screen the app promises to read well on).
+ * headless, as the browser tests use it: one browser per test worker, and for each caller a fresh context (its own
+ * cookies and storage, like a fresh profile) with a 360×740 phone-sized viewport (the narrowest screen the app
+ * promises to read well on).
  */
 export const VIEWPORT = { width: 360, height: 740 };
 
 export interface TestBrowser {
   context: BrowserContext;
   newPage(): Promise<Page>;
+  /** Closes this caller's context; the worker's browser stays for the next test file. */
   close(): Promise<void>;
 }
 
+let shared: Promise<Browser> | undefined;
+
+function workerBrowser(): Promise<Browser> {
+  shared ??= (async () => {
+    const install = await chromiumInstall();
+    const browser = await chromium.launch({
+      executablePath: install.executablePath,
+      env: { ...process.env, ...install.env },
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--no-zygote',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    browser.on('disconnected', () => (shared = undefined));
+    return browser;
+  })();
+  return shared;
+}
+
 export async function launchBrowser(): Promise<TestBrowser> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'liff-chromium-'));
-  const browser = await chromiumInstall();
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: browser.executablePath,
-    env: { ...process.env, ...browser.env },
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--no-zygote',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+  const context = await (await workerBrowser()).newContext({
     viewport: VIEWPORT,
     deviceScaleFactor: 2,
     locale: 'th-TH',
@@ -41,12 +51,5 @@ export async function launchBrowser(): Promise<TestBrowser> {
     isMobile: true,
     hasTouch: true,
   });
-  return {
-    context,
-    newPage: () => context.newPage(),
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+  return { context, newPage: () => context.newPage(), close: () => context.close() };
 }

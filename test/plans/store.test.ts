@@ -7,6 +7,7 @@ import { runImport } from '../../functions/src/cli/import.ts';
 import { getOrg } from '../../functions/src/orgs/store.ts';
 import { parsePlanDocument } from '../../functions/src/plans/parse/index.ts';
 import { getCurrentPlan, importPlanDocument, listPlanProjects, listPlans } from '../../functions/src/plans/store.ts';
+import { withEnv } from '../support/env.ts';
 import { startTestFirestore } from '../support/firestore.ts';
 import { makeDocx, makePdf } from './support/office.ts';
 
@@ -69,9 +70,8 @@ describe('plan store on the embedded Firestore emulator', () => {
     const bad = join(dir, 'minutes.txt');
     writeFileSync(bad, 'บันทึกข้อความ\nเรื่อง ขออนุมัติเดินทางไปราชการ\n');
     const lines: string[] = [];
-    process.env.FIRESTORE_EMULATOR_HOST = env.emulator.host;
-    process.env.GCLOUD_PROJECT = 'demo-test';
-    const code = await runImport(['--org', 'nowhere', '--file', bad], (l) => lines.push(l));
+    const target = { FIRESTORE_EMULATOR_HOST: env.emulator.host, GCLOUD_PROJECT: 'demo-test' };
+    const code = await withEnv(target, () => runImport(['--org', 'nowhere', '--file', bad], (l) => lines.push(l)));
     expect(code).toBe(2);
     expect(lines.join('\n')).toMatch(/is not a plan or progress report/);
     expect(await getOrg(env.db, 'nowhere')).toBeNull();
@@ -82,9 +82,8 @@ describe('plan store on the embedded Firestore emulator', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plans-'));
     const out = join(dir, 'tharae.json');
     const lines: string[] = [];
-    process.env.FIRESTORE_EMULATOR_HOST = env.emulator.host;
-    process.env.GCLOUD_PROJECT = 'demo-test';
-    const code = await runImport(['--org', 'tharae', '--file', 'data/plans/tharae-report-2564.txt', '--json', out], (l) => lines.push(l));
+    const target = { FIRESTORE_EMULATOR_HOST: env.emulator.host, GCLOUD_PROJECT: 'demo-test' };
+    const code = await withEnv(target, () => runImport(['--org', 'tharae', '--file', 'data/plans/tharae-report-2564.txt', '--json', out, '--publish'], (l) => lines.push(l)));
     expect(code).toBe(0);
     expect(lines.join('\n')).toMatch(/Fidelity: 51 agree, 3 disagree/);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ kind: 'report', org: { name: 'เทศบาลตำบลท่าแร่' }, fiscalYears: [2564] });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleImage } from '../../functions/src/dev/sampleImage.ts';
 import { givenOrg, newUserId, startTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -52,6 +53,36 @@ describe('LINE sandbox', () => {
     });
     const body = (await res.json()) as { replies: { to: string }[] };
     expect(body.replies[0]?.to).toBe(groupId);
+  });
+
+  it('plays LINE for photos: /dev/chat sends a sample photo and a place, the data API serves its bytes, and a report is made in chat (issue 20)', async () => {
+    const userId = newUserId();
+    type Reply = { messages: Array<{ text?: string; quickReply?: { items: Array<{ action: { label: string; data?: string } }> } }> };
+    const chat = async (body: unknown) => (await (await post(`/dev/chat/${org.id}`, body)).json()) as Reply;
+    const pick = (r: Reply, label: string) => r.messages.at(-1)!.quickReply!.items.find((i) => i.action.label === label)!.action.data!;
+    const press = (data: string) => chat({ events: [{ type: 'postback', mode: 'active', timestamp: Date.now(), webhookEventId: `01JSANDBOXPB${Date.now()}${Math.random().toString(36).slice(2, 8)}`.toUpperCase().slice(0, 26), deliveryContext: { isRedelivery: false }, source: { type: 'user', userId }, replyToken: 'pending', postback: { data } }] });
+
+    const offered = await chat({ userId, image: 'sample' });
+    expect(offered.messages[0]?.text).toContain('แจ้งปัญหานี้ไหมคะ');
+    const located = await chat({ userId, location: { latitude: 16.71372, longitude: 98.57461, title: 'หน้าตลาดเทศบาล' } });
+    const asked = await press(pick(located, 'แจ้งปัญหา'));
+    const described = await press(pick(asked, 'ถนน/ทางเท้า'));
+    expect(described.messages[0]?.text).toContain('เล่าปัญหา');
+    const consent = await chat({ userId, text: 'ถนนเป็นหลุมลึกหน้าตลาดเทศบาล' });
+    const filed = await press(pick(consent, 'ยินยอมและส่งเรื่อง'));
+    expect(filed.messages[0]?.text).toMatch(/รหัสติดตาม: RT-[0-9A-Z]{6}/);
+
+    const [kept] = (await t.rt.db.collection(`orgs/${org.id}/complaintPhotos`).get()).docs;
+    expect(kept?.get('contentType')).toBe('image/jpeg');
+
+    // The data API as LINE serves it: the bytes to the channel the message was sent to, 404 to any other.
+    t.rt.sandbox!.putContent(org.id, '424242', { contentType: 'image/jpeg', bytes: sampleImage() });
+    const content = (token: string) => fetch(`${t.rt.lineApiBaseUrl}/v2/bot/message/424242/content`, { headers: { authorization: `Bearer ${token}` } });
+    const served = await content(org.channelAccessToken);
+    expect(served.headers.get('content-type')).toContain('image/jpeg');
+    expect(Buffer.from(await served.arrayBuffer()).equals(sampleImage())).toBe(true);
+    const other = await givenOrg(t);
+    expect((await content(other.channelAccessToken)).status).toBe(404);
   });
 
   it('empties the outbox on DELETE', async () => {

@@ -26,7 +26,7 @@ describe.skipIf(!host)('firestore.rules (official emulator; skipped without FIRE
     });
     expect(asAdmin.status).toBe(200);
 
-    for (const path of ['orgs/demo', 'orgSecrets/demo', 'orgs/demo/complaintReporters/x', 'orgs/demo/integrityAudit/0000000001', 'orgs/demo/integrityGrants/x', 'orgs/demo/corruptionRatingComments/x', 'outbox/x']) {
+    for (const path of ['orgs/demo', 'orgSecrets/demo', 'orgs/demo/complaintReporters/x', 'orgs/demo/integrityAudit/0000000001', 'orgs/demo/integrityGrants/x', 'orgs/demo/corruptionRatingComments/x', 'orgs/demo/progressFiles/2570_d1-1_1', 'orgs/demo/progressChanges/2570_d1-1_000001', 'outbox/x']) {
       expect((await fetch(`${docs}/${path}`)).status, `read ${path}`).toBe(403);
       const write = await fetch(`${docs}/${path}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"fields":{}}' });
       expect(write.status, `write ${path}`).toBe(403);

@@ -1,5 +1,4 @@
 import net from 'node:net';
-import { freePort } from '../../functions/src/store/embedded.ts';
 
 /**
  * A TCP proxy in front of a real server, so a test can take the network path away ("storage is down") and bring it
@@ -14,7 +13,8 @@ export interface CuttableProxy {
 
 export async function startProxy(target: string): Promise<CuttableProxy> {
   const [targetHost, targetPort] = target.split(':') as [string, string];
-  const port = await freePort();
+  // The first listen takes a port the system assigns; restoring after a cut binds that same port again.
+  let port = 0;
   const sockets = new Set<net.Socket>();
   let server: net.Server | undefined;
 
@@ -37,7 +37,10 @@ export async function startProxy(target: string): Promise<CuttableProxy> {
         client.pipe(upstream).pipe(client);
       });
       s.once('error', reject);
-      s.listen(port, '127.0.0.1', () => resolve());
+      s.listen(port, '127.0.0.1', () => {
+        port = (s.address() as net.AddressInfo).port;
+        resolve();
+      });
       server = s;
     });
   const shut = async () => {

@@ -38,6 +38,9 @@ export interface PostbackHandler {
   handle(ctx: EventContext, params: URLSearchParams): Promise<Message[]>;
 }
 
+/** A photo or place sent in a one-on-one chat; `null`: not taken (the general media reply follows). */
+export type MediaHandler = (ctx: EventContext) => Promise<Message[] | null>;
+
 /** What a text is answered with: the answer engine's intent and results, or the feature command that took it. */
 export interface TextAnswer {
   intent: string;
@@ -54,6 +57,8 @@ export interface BotDeps {
   /** The answer engine: every one-on-one text no command took. Without it, the greeting. */
   answer?: (ctx: EventContext, text: string) => Promise<TextAnswer>;
   postbackHandlers: PostbackHandler[];
+  /** Photos and places in a one-on-one chat (a report started in chat); never called for groups. */
+  media?: MediaHandler;
   /** Base of local LIFF links in local mode (see liffUrl). */
   liffLocalBase?: string;
 }
@@ -121,9 +126,12 @@ export async function handleEvent(deps: BotDeps, org: Org, event: LineEvent, now
     case 'sticker':
       return { messages: inGroup ? [] : stickerReply(), outcome: 'sticker' };
     case 'image':
-      return { messages: inGroup ? [] : mediaReply('image', complaintUrl), outcome: 'image' };
-    case 'location':
-      return { messages: inGroup ? [] : mediaReply('location', complaintUrl), outcome: 'location' };
+    case 'location': {
+      if (inGroup) return { messages: [], outcome: message.type };
+      const taken = deps.media ? await deps.media(ctx) : null;
+      if (taken) return { messages: taken, outcome: `${message.type}: chat report` };
+      return { messages: mediaReply(message.type, complaintUrl), outcome: message.type };
+    }
     default:
       return { messages: inGroup ? [] : mediaReply('other', complaintUrl), outcome: `message ${message.type}` };
   }

@@ -3,8 +3,9 @@
  *
  * PATH may be plain text (the conversions), the JSON/CSV forms, a Word .docx or a PDF with a text layer; a scanned
  * PDF is refused (exit 2) with what to do. The fields the importer is not sure of (each project's `review`) are
- * printed after the items. `--publish` marks the version published; without it the version is marked a draft, but
- * until the review flow exists (issue 14 item 3) both are made current at once, as before.
+ * printed after the items. `--publish` publishes the version at once (it becomes the organisation's current plan);
+ * without it the version is stored as a draft, with the document's text, for staff with `admin` to review in the
+ * LIFF app (staff/plans) and publish; chat and the public plan pages keep serving the published version meanwhile.
  *
  * Parses a plan or progress report (plain text, or the structured JSON/CSV forms), prints progress and the fidelity
  * report, and unless --dry-run writes it to Firestore (FIRESTORE_EMULATOR_HOST if set, else application default
@@ -20,7 +21,8 @@ import { orgIdSchema } from '../orgs/schema.ts';
 import { openFirestore } from '../store/firestore.ts';
 import { formatFidelity } from '../plans/fidelity.ts';
 import { formatReview } from '../plans/review.ts';
-import { readDocumentBytes } from '../plans/sources/index.ts';
+import { readDocumentFile } from '../plans/forms.ts';
+import { documentText } from '../plans/sources/index.ts';
 import { importPlanDocument } from '../plans/store.ts';
 import { firestoreTarget, runAsMain } from './common.ts';
 
@@ -62,9 +64,11 @@ export async function runImport(argv: string[], out: (line: string) => void = (l
     return 66;
   }
   let doc;
+  let text: string;
   try {
     const t0 = performance.now();
-    doc = { ...(await readDocumentBytes(content, basename(args.file))), status: args.publish ? ('published' as const) : ('draft' as const) };
+    text = await documentText(content, basename(args.file));
+    doc = { ...readDocumentFile(text, basename(args.file)), status: args.publish ? ('published' as const) : ('draft' as const) };
     out(`parsed ${doc.kind} (${doc.template}) of ${doc.org.name} in ${Math.round(performance.now() - t0)} ms: ${doc.projects.length} items, fiscal years ${doc.fiscalYears.join(', ')}`);
   } catch (err) {
     if (err instanceof ValidationError) {
@@ -91,10 +95,14 @@ export async function runImport(argv: string[], out: (line: string) => void = (l
     out(`writing to Firestore ${emulatorHost ? `emulator ${emulatorHost}` : '(application default credentials)'}, project ${projectId}`);
     const db = openFirestore({ projectId, emulatorHost });
     try {
-      const { planId, createdOrg } = await importPlanDocument(db, args.org, doc, new Date());
+      const { planId, createdOrg, published } = await importPlanDocument(db, args.org, doc, new Date(), { sourceText: text });
       if (createdOrg) out(`created organisation ${args.org} (${doc.org.name}) from the document header`);
-      out(`plan ${planId} written (${doc.projects.length} items, ${doc.status}) and made current for ${args.org}`);
-      if (!args.publish) out('note: drafts are not held back yet (the review page is to come): this version is served like a published one');
+      if (published) {
+        out(`plan ${planId} written (${doc.projects.length} items, published) and made current for ${args.org}`);
+      } else {
+        out(`plan ${planId} written (${doc.projects.length} items) as a DRAFT: residents and the chat still see the published plan`);
+        out(`review and publish it in the LIFF app as an admin: /liff/${args.org}/staff/plans/${planId} (or import again with --publish)`);
+      }
     } finally {
       await db.terminate();
     }

@@ -9,6 +9,7 @@
  * orgs/{orgId}/complaintTracking/{trackingCode}           tracking code reservation (create-if-absent) -> complaint id
  * orgs/{orgId}/complaintCategories/{categoryId}           per-organisation categories (defaults when empty)
  * orgs/{orgId}/complaintDigests/{isoWeek}                 weekly digest run marker (counts only, no content)
+ * Reports being made in chat (drafts, their photos, filing claims): chatReport/store.ts (CHAT_DRAFT_COLLECTIONS).
  */
 export const COMPLAINT_COLLECTIONS = {
   complaints: 'complaints',

@@ -43,8 +43,18 @@ export interface ComplaintsRouterDeps {
   log?: Logger | undefined;
   /** Filing limit per organisation + caller (user, or IP without a token). Default: 5 per 30 minutes. */
   filingLimit?: WindowLimit | undefined;
+  /** The limiter shared with reports filed in chat (app.ts); without it the router makes one from filingLimit. */
+  filingLimiter?: RateLimiter | undefined;
   /** Tracking-code lookups per organisation + caller (user, or IP). Default: 30 per 10 minutes. */
   trackingLimit?: WindowLimit | undefined;
+}
+
+/**
+ * The filing limit (5 per 30 minutes per organisation + caller), one budget whichever way a person files: the form
+ * (this router) and a report made in chat (chatReport/) take from it.
+ */
+export function complaintFilingLimiter(deps: { db: Firestore; clock: Clock }, limit: WindowLimit = { limit: 5, windowMs: 30 * 60_000 }): RateLimiter {
+  return createRateLimiter({ ...limit, name: 'complaint-filing', db: deps.db, clock: deps.clock });
 }
 
 const idParam = z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/, { error: 'รหัสเรื่องไม่ถูกต้อง' }) });
@@ -93,7 +103,7 @@ const actorOf = (res: Response): StaffActor => {
 export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
   const router = Router();
   const service: ComplaintDeps = { db: deps.db, notifier: deps.notifier, clock: deps.clock, liffLocalBase: deps.liffLocalBase, log: deps.log };
-  const limiter: RateLimiter = createRateLimiter({ ...(deps.filingLimit ?? { limit: 5, windowMs: 30 * 60_000 }), name: 'complaint-filing', db: deps.db, clock: deps.clock });
+  const limiter: RateLimiter = deps.filingLimiter ?? complaintFilingLimiter(deps, deps.filingLimit);
   const trackingLimiter: RateLimiter = createRateLimiter({ ...(deps.trackingLimit ?? { limit: 30, windowMs: 10 * 60_000 }), name: 'complaint-tracking', db: deps.db, clock: deps.clock });
   const org = loadOrg(deps.db);
   const auth = authenticate(deps);

@@ -99,9 +99,16 @@ export interface FiledComplaint {
  * Files a complaint. Everything is checked before anything is written (bad input stores nothing); then photos,
  * reporter and the first history record are written, and the complaint document last, so a failure half-way leaves
  * nothing visible. Staff are told (card to staff groups, or a content-free notice to integrity officers) and the
- * complainant gets a receipt in LINE when they filed under their LINE identity.
+ * complainant gets a receipt in LINE when they filed under their LINE identity — pushed, unless the caller answers
+ * with the receipt itself (`receipt: 'reply'`: a report filed in chat, where a reply token is free and a push is not).
  */
-export async function fileComplaint(deps: ComplaintDeps, org: Org, caller: Caller | undefined, input: FileComplaintInput): Promise<FiledComplaint> {
+export async function fileComplaint(
+  deps: ComplaintDeps,
+  org: Org,
+  caller: Caller | undefined,
+  input: FileComplaintInput,
+  options: { receipt?: 'push' | 'reply' } = {},
+): Promise<FiledComplaint> {
   const issues: FieldIssue[] = [];
   if (input.kind === 'general' && !caller) throw new UnauthenticatedError('a general complaint needs a LINE login');
 
@@ -183,7 +190,7 @@ export async function fileComplaint(deps: ComplaintDeps, org: Org, caller: Calle
   deps.log?.info({ orgId: org.id, complaintId: id, kind: input.kind }, 'complaint filed');
 
   await notifyStaffOfNew(deps, org, complaint, category?.title ?? input.category);
-  if (keepsUserId && caller) await notifyComplainant(deps, org, complaint, first, caller.userId);
+  if (keepsUserId && caller && options.receipt !== 'reply') await notifyComplainant(deps, org, complaint, first, caller.userId);
 
   return {
     id,

@@ -30,8 +30,10 @@ export async function seedDemo(db: Firestore, now: Date, log: Logger): Promise<M
     await seedDemoRatings(db, queueServiceLookup(db), demo.id, now);
     if ((await getOrg(db, demo.id))?.currentPlanId) continue;
     const file = path.join(DATA_DIR, demo.planFile);
-    const parsed = parsePlanDocument(await readFile(file, 'utf8'), { file: path.basename(file) });
-    const { planId } = await importPlanDocument(db, demo.id, parsed, now);
+    const text = await readFile(file, 'utf8');
+    // Demo plans are published at once (as `npm run import -- --publish` does); their text is kept like any import's.
+    const parsed = { ...parsePlanDocument(text, { file: path.basename(file) }), status: 'published' as const };
+    const { planId } = await importPlanDocument(db, demo.id, parsed, now, { sourceText: text });
     log.info({ orgId: demo.id, planId, projects: parsed.projects.length }, 'demo plan imported');
   }
   return tokens;

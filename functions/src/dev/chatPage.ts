@@ -34,6 +34,9 @@ export function devChatPage(): string {
   <label>หน่วยงาน <select id="org"></select></label>
   <label>ผู้ใช้ <input id="user" size="14"></label>
   <button class="btn" id="follow" type="button">เพิ่มเพื่อน (follow)</button>
+  <button class="btn" id="photo" type="button">📷 รูปตัวอย่าง</button>
+  <label class="btn">📁 ส่งรูป<input id="file" type="file" accept="image/*" hidden></label>
+  <button class="btn" id="place" type="button">📍 ส่งตำแหน่ง</button>
   <a href="/dev/line/outbox" style="color:#9cf">outbox</a> <a href="/dev/line/refusals" style="color:#9cf">refusals</a> <a href="/" style="color:#9cf">หน้าแรก</a>
 </header>
 <main id="log" aria-live="polite"></main>
@@ -70,7 +73,10 @@ function act(a) {
   else if (a.type === 'postback') sendPostback(a.data, a.displayText || a.label);
   else if (a.type === 'uri') window.open(a.uri, '_blank');
   else if (a.type === 'datetimepicker') sendPostback(a.data, a.label);
+  else if (a.type === 'location') sendPlace();
 }
+// Media as LINE delivers it: the sandbox keeps the bytes and serves them at /v2/bot/message/{id}/content.
+function sendPlace() { say('me', '📍 ตำแหน่ง (ตัวอย่าง)'); return post({ userId: $('#user').value, location: { latitude: 16.71372, longitude: 98.57461, title: 'หน้าตลาดเทศบาล', address: 'ถนนอินทรคีรี ต.แม่สอด' } }); }
 function button(a, style) { const b = el('button', 'btn', a.label || a.text || a.uri); if (style === 'primary') { b.style.background='#06c755'; b.style.color='#fff'; } b.onclick = () => act(a); return b; }
 function flex(c) {
   if (!c) return el('span');
@@ -107,6 +113,13 @@ function render(m, via) {
   log.append(wrap); wrap.scrollIntoView({block:'end'});
 }
 $('#f').onsubmit = (e) => { e.preventDefault(); const t = $('#t').value.trim(); if (!t) return; $('#t').value=''; sendText(t); };
+$('#photo').onclick = () => { say('me', '📷 รูปตัวอย่าง'); post({ userId: $('#user').value, image: 'sample' }); };
+$('#place').onclick = () => sendPlace();
+$('#file').onchange = async (e) => {
+  const file = e.target.files[0]; e.target.value = ''; if (!file) return;
+  const data = btoa(Array.from(new Uint8Array(await file.arrayBuffer()), (b) => String.fromCharCode(b)).join(''));
+  say('me', '📷 ' + file.name); post({ userId: $('#user').value, image: { contentType: file.type || 'image/jpeg', data } });
+};
 $('#follow').onclick = () => { say('sys', 'follow'); post({ events: [event('follow', { follow: { isUnblocked: false } })] }); };
 </script></body></html>`;
 }

@@ -8,6 +8,7 @@ import { NotFoundError } from '../errors.ts';
 import type { LineGateway } from '../line/credentials.ts';
 import type { InProcessProcessor } from '../line/processor.ts';
 import type { LineSandbox } from '../line/sandbox/fakeLineApi.ts';
+import { ensureLocalChannel } from './localChannel.ts';
 import { signBody } from '../line/sign.ts';
 import { ulid } from '../line/ulid.ts';
 import type { Logger } from '../log.ts';
@@ -18,6 +19,7 @@ import { listStaff } from '../staff/store.ts';
 import { orgIdSchema, publicOrg } from '../orgs/schema.ts';
 import { getOrg, listOrgs } from '../orgs/store.ts';
 import { devChatPage } from './chatPage.ts';
+import { sampleImage } from './sampleImage.ts';
 
 export interface DevDeps {
   db: Firestore;
@@ -33,14 +35,35 @@ export interface DevDeps {
 
 const chatIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'a LINE id: letters, digits, _ or -');
 
+/** Media bytes as the sandbox's data API will serve them (GET /v2/bot/message/{id}/content). */
+const contentSchema = z.object({
+  contentType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i).max(60),
+  data: z.base64().max(8_000_000),
+});
+
 const chatBodySchema = z.union([
   z.object({
     userId: chatIdSchema,
     text: z.string().min(1).max(5000),
     groupId: chatIdSchema.optional(),
   }),
-  z.object({ events: z.array(z.record(z.string(), z.unknown())).min(1).max(100) }),
+  // A photo: its bytes (base64), or "sample" (a JPEG with an EXIF GPS marker, dev/sampleImage.ts).
+  z.object({ userId: chatIdSchema, image: z.union([z.literal('sample'), contentSchema]), groupId: chatIdSchema.optional() }),
+  z.object({
+    userId: chatIdSchema,
+    location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), title: z.string().max(100).optional(), address: z.string().max(200).optional() }),
+    groupId: chatIdSchema.optional(),
+  }),
+  // Raw events; `contents` gives the bytes of their media messages, by message id.
+  z.object({ events: z.array(z.record(z.string(), z.unknown())).min(1).max(100), contents: z.record(z.string().max(100), contentSchema).optional() }),
 ]);
+
+/** The message of a one-message /dev/chat body (text, image or location), as LINE would deliver it. */
+function messageOf(body: Exclude<z.infer<typeof chatBodySchema>, { events: unknown }>, id: string, quoteToken: string): Record<string, unknown> {
+  if ('text' in body) return { id, type: 'text', text: body.text, quoteToken };
+  if ('image' in body) return { id, type: 'image', quoteToken, contentProvider: { type: 'line' } };
+  return { id, type: 'location', ...body.location };
+}
 
 const idTokenBodySchema = z.object({
   sub: z.string().min(1).max(100),
@@ -54,9 +77,11 @@ const idTokenBodySchema = z.object({
  * Local mode's developer surface: the LINE sandbox (fake Messaging API, outbox, chat through the real webhook), the
  * local ID-token issuer, and what the demo holds. Mounted only when config.devRoutes (never in production).
  */
+let messageCounter = 0;
+
 export function devRouter(deps: DevDeps): Router {
   const router = express.Router();
-  router.use(express.json({ limit: '1mb' }));
+  router.use(express.json({ limit: '12mb' }));
 
   router.get('/line/outbox', (req, res) => {
     const to = typeof req.query.to === 'string' ? req.query.to : undefined;
@@ -90,10 +115,21 @@ export function devRouter(deps: DevDeps): Router {
     const orgId = parseInput(orgIdSchema, req.params.orgId);
     const body = parseInput(chatBodySchema, req.body);
     const org = await getOrg(deps.db, orgId);
+    // An organisation created while the server runs (npm run import) gets its sandbox channel on first use.
+    if (org) await ensureLocalChannel(deps, org);
     const secret = await deps.line.channelSecret(orgId);
     if (!org || !secret) throw new NotFoundError('organisation');
 
     const now = deps.clock.now().getTime();
+    // Message ids must be unique per channel: the content of an image is fetched by it.
+    const messageId = `${now}${String(++messageCounter).padStart(6, '0')}`;
+    if ('image' in body) {
+      const content = body.image === 'sample' ? { contentType: 'image/jpeg', bytes: sampleImage() } : { contentType: body.image.contentType, bytes: Buffer.from(body.image.data, 'base64') };
+      deps.sandbox.putContent(orgId, messageId, content);
+    }
+    if ('contents' in body && body.contents) {
+      for (const [id, c] of Object.entries(body.contents)) deps.sandbox.putContent(orgId, id, { contentType: c.contentType, bytes: Buffer.from(c.data, 'base64') });
+    }
     const events: Record<string, unknown>[] =
       'events' in body
         ? body.events
@@ -106,7 +142,7 @@ export function devRouter(deps: DevDeps): Router {
               deliveryContext: { isRedelivery: false },
               source: body.groupId ? { type: 'group', groupId: body.groupId, userId: body.userId } : { type: 'user', userId: body.userId },
               replyToken: 'pending',
-              message: { id: String(now), type: 'text', text: body.text, quoteToken: ulid(now) },
+              message: messageOf(body, messageId, ulid(now)),
             },
           ];
     // Each reply token is valid once, for the chat the event came from, as LINE issues them.
@@ -159,6 +195,8 @@ export function devRouter(deps: DevDeps): Router {
 
   router.get('/demo', async (_req, res) => {
     const orgs = await listOrgs(deps.db);
+    // The LIFF app's tester bar reads this: organisations imported while the server runs get their local channel.
+    for (const org of orgs) if (!org.line.loginChannelId) await ensureLocalChannel(deps, org);
     res.json({
       firestoreEmulatorHost: deps.firestoreEmulatorHost ?? null,
       lineApiBaseUrl: deps.lineApiBaseUrl,

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 
 export type Message = messagingApi.Message;
@@ -8,10 +9,27 @@ export interface LineApi {
   /** `retryKey` (a UUID) makes a retried push idempotent: LINE answers 409 to a key it has seen. */
   push(to: string, messages: Message[], retryKey?: string): Promise<void>;
   showLoading(chatId: string): Promise<void>;
+  /**
+   * The bytes of an image (or other media) a user sent, from the data API (`api-data.line.me/v2/bot/message/{id}/content`,
+   * or `/content/preview`, LINE's smaller rendition of an image). Null when LINE has no such content (404) or it is
+   * larger than `maxBytes` (read no further).
+   */
+  content(messageId: string, options: { preview?: boolean; maxBytes: number }): Promise<MessageContent | null>;
 }
 
-export function createLineApi(options: { channelAccessToken: string; baseURL: string }): LineApi {
-  const client = new messagingApi.MessagingApiClient(options);
+export interface MessageContent {
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** api.line.me's data host; any other Messaging API base (the sandbox, a proxy) serves the data API itself. */
+export function dataApiBaseFor(baseURL: string): string {
+  return new URL(baseURL).origin === 'https://api.line.me' ? 'https://api-data.line.me' : baseURL;
+}
+
+export function createLineApi(options: { channelAccessToken: string; baseURL: string; dataBaseURL?: string }): LineApi {
+  const client = new messagingApi.MessagingApiClient({ channelAccessToken: options.channelAccessToken, baseURL: options.baseURL });
+  const blob = new messagingApi.MessagingApiBlobClient({ channelAccessToken: options.channelAccessToken, baseURL: options.dataBaseURL ?? dataApiBaseFor(options.baseURL) });
   return {
     async reply(replyToken, messages) {
       await client.replyMessage({ replyToken, messages });
@@ -27,6 +45,34 @@ export function createLineApi(options: { channelAccessToken: string; baseURL: st
     },
     async showLoading(chatId) {
       await client.showLoadingAnimation({ chatId, loadingSeconds: 5 });
+    },
+    async content(messageId, { preview = false, maxBytes }) {
+      let stream: Readable;
+      let contentType = '';
+      try {
+        if (preview) stream = await blob.getMessageContentPreview(messageId);
+        else {
+          const res = await blob.getMessageContentWithHttpInfo(messageId);
+          stream = res.body;
+          contentType = res.httpResponse.headers.get('content-type') ?? '';
+        }
+      } catch (err) {
+        if (err instanceof HTTPFetchError && err.status === 404) return null;
+        throw err;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of stream) {
+        const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+        size += b.length;
+        if (size > maxBytes) {
+          stream.destroy();
+          return null;
+        }
+        chunks.push(b);
+      }
+      // The preview call gives no headers: LINE's previews are JPEG.
+      return { contentType: (contentType.split(';')[0] ?? '').trim().toLowerCase() || 'image/jpeg', bytes: Buffer.concat(chunks) };
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Public, read-only plan API. Params are checked with zod; errors (express 5 forwards async throws) are mapped to HTTP in one
+ * Public, read-only plan API: published versions only (a draft under review answers 404, as if absent). Params are checked with zod; errors (express 5 forwards async throws) are mapped to HTTP in one
  * place by the platform (ValidationError → 400, NotFoundError → 404).
  */
 import { Router } from 'express';
@@ -9,7 +9,7 @@ import { NotFoundError } from '../errors.ts';
 import { parseInput } from '../http/validate.ts';
 import { getOrg } from '../orgs/store.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
-import { getPlan, getPlanProject, listPlanProjects, listPlans } from './store.ts';
+import { getPlan, getPlanProject, isServed, listPlanProjects, listPlans } from './store.ts';
 
 const docId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,149}$/, 'letters, digits, "-" or "_"');
 const orgParams = z.object({ orgId: orgIdSchema });
@@ -28,7 +28,7 @@ export function plansRouter(deps: { db: Firestore }): Router {
       const { orgId } = parseInput(orgParams, req.params);
       const org = await getOrg(db, orgId);
       if (!org) throw new NotFoundError(`org ${orgId}`, 'ไม่พบหน่วยงานนี้');
-      const plans = (await listPlans(db, orgId)).filter((p) => p.status === 'complete');
+      const plans = (await listPlans(db, orgId)).filter(isServed);
       res.json({
         currentPlanId: org.currentPlanId ?? null,
         plans: plans.map((p) => ({ id: p.id, kind: p.kind, title: p.title, fiscalYears: p.fiscalYears, projectCount: p.projectCount, importedAt: p.importedAt, current: p.id === org.currentPlanId })),
@@ -41,7 +41,7 @@ export function plansRouter(deps: { db: Firestore }): Router {
     async (req, res) => {
       const { orgId, planId } = parseInput(planParams, req.params);
       const plan = await getPlan(db, orgId, planId);
-      if (!plan || plan.status !== 'complete') throw new NotFoundError(`plan ${orgId}/${planId}`, 'ไม่พบแผนนี้');
+      if (!plan || !isServed(plan)) throw new NotFoundError(`plan ${orgId}/${planId}`, 'ไม่พบแผนนี้');
       const projects = await listPlanProjects(db, orgId, planId);
       res.json({
         ...plan,
@@ -55,7 +55,7 @@ export function plansRouter(deps: { db: Firestore }): Router {
     async (req, res) => {
       const { orgId, planId, projectId } = parseInput(projectParams, req.params);
       const plan = await getPlan(db, orgId, planId);
-      if (!plan || plan.status !== 'complete') throw new NotFoundError(`plan ${orgId}/${planId}`, 'ไม่พบแผนนี้');
+      if (!plan || !isServed(plan)) throw new NotFoundError(`plan ${orgId}/${planId}`, 'ไม่พบแผนนี้');
       const project = await getPlanProject(db, orgId, planId, projectId);
       if (!project) throw new NotFoundError(`project ${orgId}/${planId}/${projectId}`, 'ไม่พบโครงการนี้');
       res.json(project);

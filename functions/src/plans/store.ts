@@ -5,6 +5,10 @@
  * A (re-)import writes the whole new version under a new planId, marks it complete, and only then switches
  * `orgs/{orgId}.currentPlanId` (one document write). Readers follow currentPlanId, so they see the old version or
  * the new one, never a mix, even on an emulator whose batches are not atomic. Earlier versions are kept.
+ *
+ * A draft (imported without --publish) is written the same way but does not become current: currentPlanId only
+ * ever names a published version, and staff publish a draft after review (plans/drafts/). The draft keeps the
+ * imported document's text (`sourceLines`) so reviewers see the lines its flags point at.
  */
 import { randomUUID } from 'node:crypto';
 import type { Firestore, FirestoreDataConverter } from 'firebase-admin/firestore';
@@ -36,10 +40,13 @@ export const storedPlanSchema = z.object({
   orgId: z.string(),
   status: z.enum(['writing', 'complete']),
   /**
-   * Draft (imported without --publish, for staff review) or published. Readers do not filter on it yet (the review
-   * flow is to come); versions stored before it existed have none and count as published.
+   * Draft (imported without --publish, for staff review) or published. Only published versions are served (chat,
+   * public plan API); versions stored before it existed have none and count as published.
    */
   publication: planStatusSchema.optional(),
+  /** When and by whom a reviewed draft was published (absent for versions published at import). */
+  publishedAt: z.string().optional(),
+  publishedBy: z.object({ userId: z.string(), displayName: z.string() }).optional(),
   kind: z.enum(['plan', 'report']),
   template: z.string(),
   title: z.string(),
@@ -75,7 +82,7 @@ const projectsCol = (db: Firestore, orgId: string, planId: string) =>
 const total = (b: Record<string, number>) => Object.values(b).reduce((a, v) => a + v, 0);
 
 /** Totals chat and the LIFF need: by year, by dimension, by responsible unit. */
-export function summarizePlan(doc: ParsedDocument): PlanSummary {
+export function summarizePlan(doc: Pick<ParsedDocument, 'fiscalYears' | 'dimensions' | 'projects'>): PlanSummary {
   const byYear: Record<string, number> = {};
   for (const y of doc.fiscalYears) byYear[String(y)] = 0;
   for (const p of doc.projects) for (const [y, v] of Object.entries(p.budgets)) byYear[y] = (byYear[y] ?? 0) + v;
@@ -108,8 +115,14 @@ export function newPlanId(doc: ParsedDocument, now: Date): string {
   return `${doc.kind}-${years}-${now.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomUUID().slice(0, 8)}`;
 }
 
-/** Writes a plan version (status "writing", then every project, then "complete"). Does not make it current. */
-export async function writePlanVersion(db: Firestore, orgId: string, planId: string, doc: ParsedDocument, now: Date): Promise<StoredPlan> {
+/** Lines of the imported text per `sourceLines` document (Thai text: well under Firestore's 1 MiB per document). */
+export const SOURCE_CHUNK_LINES = 500;
+
+/**
+ * Writes a plan version (status "writing", then every project and the source text when given, then "complete").
+ * Does not make it current.
+ */
+export async function writePlanVersion(db: Firestore, orgId: string, planId: string, doc: ParsedDocument, now: Date, sourceText?: string): Promise<StoredPlan> {
   const plan: StoredPlan = {
     id: planId,
     orgId,
@@ -137,6 +150,13 @@ export async function writePlanVersion(db: Firestore, orgId: string, planId: str
     for (const p of doc.projects.slice(i, i + 400)) batch.set(col.doc(p.id), p);
     await batch.commit();
   }
+  if (sourceText !== undefined) {
+    const lines = sourceText.split(/\r?\n/);
+    const src = db.collection(COLLECTIONS.orgs).doc(orgId).collection(COLLECTIONS.plans).doc(planId).collection(COLLECTIONS.sourceLines);
+    for (let i = 0; i < lines.length; i += SOURCE_CHUNK_LINES) {
+      await src.doc(String(i / SOURCE_CHUNK_LINES).padStart(4, '0')).set({ from: i + 1, lines: lines.slice(i, i + SOURCE_CHUNK_LINES) });
+    }
+  }
   const completedAt = new Date().toISOString();
   await db.collection(COLLECTIONS.orgs).doc(orgId).collection(COLLECTIONS.plans).doc(planId).update({ status: 'complete', completedAt });
   return { ...plan, status: 'complete', completedAt };
@@ -144,9 +164,16 @@ export async function writePlanVersion(db: Firestore, orgId: string, planId: str
 
 /**
  * The import use case (CLI and demo seeding): creates the organisation from the document's header if unknown,
- * writes the new version, then makes it current in one write. Returns the new plan id.
+ * writes the new version, then, unless it is a draft (`parsed.status === 'draft'`), makes it current in one write.
+ * `sourceText` (the document in the importer's text form) is kept with the version for review. Returns the new plan id.
  */
-export async function importPlanDocument(db: Firestore, orgId: string, parsed: ParsedDocument, now: Date): Promise<{ planId: string; createdOrg: boolean }> {
+export async function importPlanDocument(
+  db: Firestore,
+  orgId: string,
+  parsed: ParsedDocument,
+  now: Date,
+  options: { sourceText?: string } = {},
+): Promise<{ planId: string; createdOrg: boolean; published: boolean }> {
   const createdOrg = (await getOrg(db, orgId))
     ? false
     : await createOrganisation(db, {
@@ -158,9 +185,10 @@ export async function importPlanDocument(db: Firestore, orgId: string, parsed: P
         updatedAt: now.toISOString(),
       }, now);
   const planId = newPlanId(parsed, now);
-  await writePlanVersion(db, orgId, planId, parsed, now);
-  await setCurrentPlan(db, orgId, planId, now);
-  return { planId, createdOrg };
+  await writePlanVersion(db, orgId, planId, parsed, now, options.sourceText);
+  const published = parsed.status !== 'draft';
+  if (published) await setCurrentPlan(db, orgId, planId, now);
+  return { planId, createdOrg, published };
 }
 
 export async function listPlans(db: Firestore, orgId: string): Promise<StoredPlan[]> {
@@ -183,12 +211,15 @@ export async function getPlanProject(db: Firestore, orgId: string, planId: strin
   return snap.exists ? (snap.data() ?? null) : null;
 }
 
-/** The current version's plan document without its projects, or null when none was imported. */
+/** A version residents may see: completely written and not a draft (versions without `publication` are published). */
+export const isServed = (plan: StoredPlan): boolean => plan.status === 'complete' && plan.publication !== 'draft';
+
+/** The current (published) version's plan document without its projects, or null when none was published. */
 export async function getCurrentPlanHeader(db: Firestore, orgId: string): Promise<StoredPlan | null> {
   const org = await getOrg(db, orgId);
   if (!org?.currentPlanId) return null;
   const plan = await getPlan(db, orgId, org.currentPlanId);
-  return plan?.status === 'complete' ? plan : null;
+  return plan && isServed(plan) ? plan : null;
 }
 
 /** The version readers see (orgs/{orgId}.currentPlanId) with its projects, or null when none was imported. */

@@ -43,10 +43,12 @@ export interface QueueDeps {
   claimer: NumberClaimer;
   /** Short-lived reads shared by pages that poll (ticket pages, boards). */
   cache: ReadCache;
+  /** One per process: each person's ticket request under way, per service-day, that a second request joins. */
+  issuing?: Map<string, Promise<{ ticket: TicketView; created: boolean }>>;
 }
 
-export function createQueueDeps(deps: Omit<QueueDeps, 'claimer' | 'cache'> & { claimer?: NumberClaimer }): QueueDeps {
-  return { ...deps, claimer: deps.claimer ?? createNumberClaimer(), cache: createReadCache() };
+export function createQueueDeps(deps: Omit<QueueDeps, 'claimer' | 'cache' | 'issuing'> & { claimer?: NumberClaimer }): QueueDeps {
+  return { ...deps, claimer: deps.claimer ?? createNumberClaimer(), cache: createReadCache(), issuing: new Map() };
 }
 
 /** Who acts: the citizen (their verified LINE id), a staff member, or the system. */
@@ -298,8 +300,8 @@ export async function listMyTickets(deps: QueueDeps, org: Org, userId: string): 
 
 /** A holder without a ticket this long after its creation belongs to a request that died (docs/queue.md). */
 export const HOLDER_STALE_MS = 60_000;
-const PENDING_WAIT_MS = 200;
-const PENDING_ROUNDS = 25;
+/** Rounds of "read the person's holders, create the next": a second round only when a concurrent request won k. */
+const ISSUE_ROUNDS = 3;
 
 type HolderState = { kind: 'active'; ticket: Ticket } | { kind: 'free' } | { kind: 'pending' };
 
@@ -361,22 +363,35 @@ async function claimTicket(
 /**
  * A citizen takes a ticket. One active ticket per person per service per day: the person's k-th ticket of the day is
  * claimed first (create-if-absent on `holders/{userId}~{k}`), then a number. Asking again while the ticket is active
- * returns the same ticket (`created: false`), so a double tap or a second scan of the poster is harmless.
+ * returns the same ticket (`created: false`), so a double tap or a second scan of the poster is harmless. A request
+ * arriving while the same person's request is under way in this process joins it and answers with its ticket; one
+ * under way in another instance cannot be joined, so the answer is at once "being issued, try again" (409).
  */
 export async function issueTicket(deps: QueueDeps, org: Org, serviceId: string, userId: string): Promise<{ ticket: TicketView; created: boolean }> {
+  const key = `${org.id}/${serviceId}/${bangkokDay(deps.clock.now())}/${userId}`;
+  const running = deps.issuing?.get(key);
+  if (running) return { ticket: (await running).ticket, created: false };
+  const mine = issueTicketNow(deps, org, serviceId, userId);
+  deps.issuing?.set(key, mine);
+  try {
+    return await mine;
+  } finally {
+    if (deps.issuing?.get(key) === mine) deps.issuing.delete(key);
+  }
+}
+
+async function issueTicketNow(deps: QueueDeps, org: Org, serviceId: string, userId: string): Promise<{ ticket: TicketView; created: boolean }> {
   const service = await requireService(deps, org.id, serviceId, { active: true });
   const now = deps.clock.now();
   const day = bangkokDay(now);
-  for (let round = 0; round < PENDING_ROUNDS; round++) {
+  for (let round = 0; round < ISSUE_ROUNDS; round++) {
     const holders = await store.listHolders(deps.db, org.id, service.id, day, userId);
     const last = holders[holders.length - 1];
     if (last) {
       const state = await holderState(deps, org.id, service.id, day, last, deps.clock.now());
       if (state.kind === 'active') return { ticket: await viewOf(deps, org, service, state.ticket), created: false };
-      if (state.kind === 'pending') {
-        await new Promise((r) => setTimeout(r, PENDING_WAIT_MS));
-        continue;
-      }
+      // Another instance is issuing this person's ticket (or its request died; after HOLDER_STALE_MS k is free).
+      if (state.kind === 'pending') break;
     }
     // Opening hours and holidays are checked only for a new ticket: someone holding one can always see it.
     const closed = await closedDayOn(deps, org.id, day);

@@ -25,5 +25,9 @@ export const COLLECTIONS = {
   staffCodes: 'staffCodes',
   plans: 'plans',
   projects: 'projects',
+  /** Under plans/{planId}: the imported document's text, in chunks of lines (what review flags point at). */
+  sourceLines: 'sourceLines',
+  /** Under plans/{planId}: append-only record of every review edit, acceptance and the publication. */
+  reviewLog: 'reviewLog',
   manuals: 'manuals',
 } as const;

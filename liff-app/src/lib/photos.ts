@@ -9,9 +9,9 @@ export const JPEG_QUALITY = 0.8;
 export const MAX_PHOTO_BYTES = 300 * 1024;
 
 export interface PreparedPhoto {
-  /** JPEG bytes as base64 (no data: prefix). */
+  /** Image bytes as base64 (no data: prefix): JPEG from the browser; a photo from a chat draft may be PNG or WebP. */
   data: string;
-  contentType: 'image/jpeg';
+  contentType: 'image/jpeg' | 'image/png' | 'image/webp';
   width: number;
   height: number;
   bytes: number;

@@ -19,10 +19,13 @@ import {
   TextField,
   focusSoon,
 } from '../lib/ui.ts';
+import type { PageProps } from '../lib/router.ts';
+import { ChatDraftNotice, discardChatDraft, photoFromDraft, useChatDraft } from './chatDraft.ts';
 import { LIMITS, validateComplaint, type ComplaintDraft, type FieldErrors } from './complaintRules.ts';
 
-export function GeneralForm(): ComponentChild {
-  return h(ComplaintForm, { kind: 'general' });
+/** `?draft=<id>`: a report started in the LINE chat, pre-filled (chatDraft.ts). */
+export function GeneralForm(props: PageProps): ComponentChild {
+  return h(ComplaintForm, { kind: 'general', draftId: props.query.get('draft') });
 }
 
 export function CorruptionForm(): ComponentChild {
@@ -37,8 +40,9 @@ interface Created {
 
 const FIELD_ORDER = ['anonymous', 'category', 'title', 'description', 'place', 'photos', 'contact', 'contactName', 'phone', 'email', 'consent'];
 
-function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
+function ComplaintForm(props: { kind: ComplaintKind; draftId?: string | null }): ComponentChild {
   const { kind } = props;
+  const chat = useChatDraft(props.draftId ?? null);
   const [categories, setCategories] = useState<Category[] | null>(null);
   const [categoriesError, setCategoriesError] = useState<string | null>(null);
   const [draft, setDraft] = useState<ComplaintDraft>(() => ({
@@ -72,6 +76,13 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
     );
   }, [kind]);
   useEffect(() => () => photos.forEach((p) => URL.revokeObjectURL(p.previewUrl)), []);
+  useEffect(() => {
+    if (chat.state !== 'loaded') return;
+    const d = chat.draft;
+    const pin = d.place?.lat !== undefined && d.place.lng !== undefined ? { lat: d.place.lat, lng: d.place.lng } : null;
+    setDraft((x) => ({ ...x, category: d.category ?? x.category, title: d.title || x.title, description: d.description || x.description, placeText: d.place?.text ?? x.placeText, location: pin ?? x.location }));
+    setPhotos(d.photos.map(photoFromDraft));
+  }, [chat.state]);
   // What was typed survives leaving the page by mistake (not photos, not consent): kept for this tab only.
   useEffect(() => {
     if (!created) saveDraft(draft);
@@ -185,6 +196,7 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
       const result = await request<Created>('/complaints', { body, auth: anonymous ? 'none' : 'required' });
       setCreated(result);
       clearDraft(kind);
+      if (chat.state === 'loaded') discardChatDraft(chat.draft.id);
       window.scrollTo(0, 0);
     } catch (err) {
       if (err instanceof ApiError && err.status === 400 && err.issues.length) {
@@ -218,6 +230,7 @@ function ComplaintForm(props: { kind: ComplaintKind }): ComponentChild {
         ? 'กรอกรายละเอียดให้เจ้าหน้าที่เข้าใจและไปถึงที่เกิดเหตุได้ หน่วยงานจะตอบภายใน 15 วัน'
         : 'เรื่องนี้ส่งถึงเจ้าหน้าที่ศูนย์ปฏิบัติการต่อต้านการทุจริตเท่านั้น เจ้าหน้าที่ทั่วไปและกลุ่ม LINE ของเจ้าหน้าที่จะไม่เห็นเนื้อหาหรือชื่อผู้แจ้ง',
     ),
+    h(ChatDraftNotice, { chat }),
     h(ErrorSummary, { errors: summary, ...(formError && summary.length === 1 && !('field' in summary[0]!) ? { title: 'ส่งเรื่องไม่สำเร็จ' } : {}) }),
     kind === 'corruption' ? h(AnonymityChoice, { anonymous: draft.anonymous, onChange: (v) => set('anonymous', v) }) : null,
     categories === null && !categoriesError

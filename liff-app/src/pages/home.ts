@@ -62,6 +62,6 @@ export default function Home(): ComponentChild {
           office.hours ? h('p', null, office.hours) : null,
         )
       : null,
-    h('p', { class: 'staff-link' }, h(Link, { to: 'staff' }, 'สำหรับเจ้าหน้าที่')),
+    h('p', { class: 'staff-link' }, h(Link, { to: 'staff' }, 'สำหรับเจ้าหน้าที่'), ' · ', h(Link, { to: 'staff/progress' }, 'ความคืบหน้าตามแผน (เจ้าหน้าที่)')),
   );
 }

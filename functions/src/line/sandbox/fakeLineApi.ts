@@ -63,6 +63,8 @@ export interface LineSandbox {
   /** What was delivered (refused sends are not in it). */
   outbox(filter?: { to?: string; orgId?: string }): OutboxEntry[];
   clearOutbox(): void;
+  /** Calls `listener` with each reply or push as it is delivered (benches time the reply's arrival); returns an unsubscribe. */
+  onDelivered(listener: (entry: OutboxEntry) => void): () => void;
   /** Sends refused as LINE would refuse them (schema or documented limits), oldest first. */
   refusals(filter?: { orgId?: string }): Refusal[];
   /** Returns the refusals so far and forgets them (a test that provokes one takes it, so none goes unnoticed). */
@@ -73,6 +75,18 @@ export interface LineSandbox {
   failedCalls(): number;
   /** The rich menus that exist now (deleted ones are gone), oldest first. */
   richMenus(filter?: { orgId?: string }): SandboxRichMenu[];
+  /**
+   * Media a user "sent" (an image in /dev/chat or a test): served at GET /v2/bot/message/{id}/content (and
+   * /content/preview when a preview is given) to the channel of `orgId`, as LINE's data API serves it.
+   */
+  putContent(orgId: string, messageId: string, content: SandboxContent): void;
+}
+
+export interface SandboxContent {
+  contentType: string;
+  bytes: Buffer;
+  /** LINE's smaller rendition of an image; without it /content/preview is 404. */
+  preview?: Buffer;
 }
 
 const MAX_ENTRIES = 5000;
@@ -87,11 +101,14 @@ export function createLineSandbox(clock: Clock): LineSandbox {
   let refusals: Refusal[] = [];
   let faults = { remaining: 0, status: 500 };
   let failed = 0;
+  const listeners = new Set<(entry: OutboxEntry) => void>();
 
   const orgOf = (req: Request) => channels.get((req.get('authorization') ?? '').replace(/^Bearer\s+/i, ''));
 
   const record = (entry: Omit<OutboxEntry, 'id' | 'at'>) => {
-    entries.push({ id: randomUUID(), at: clock.now().toISOString(), ...entry });
+    const full = { id: randomUUID(), at: clock.now().toISOString(), ...entry };
+    entries.push(full);
+    for (const listener of listeners) listener(full);
     if (entries.length > MAX_ENTRIES) entries = entries.slice(-MAX_ENTRIES);
   };
 
@@ -155,6 +172,19 @@ export function createLineSandbox(clock: Clock): LineSandbox {
     if (refused(req, 'multicast', Array.isArray(to) ? to.map(String) : [])) return refuse(res);
     record({ kind: 'multicast', orgId: orgOf(req) ?? '', to: to as string[], messages: messages as unknown[] });
     res.status(200).json({});
+  });
+
+  // Data API host: content of messages users sent (images), per channel; unknown ids are 404 as at LINE.
+  const contents = new Map<string, SandboxContent>(); // `${orgId}|${messageId}`
+  router.get('/v2/bot/message/:messageId/content', (req, res) => {
+    const c = contents.get(`${orgOf(req)}|${String(req.params.messageId)}`);
+    if (!c) return void res.status(404).json({ message: 'Not found' });
+    res.type(c.contentType).send(c.bytes);
+  });
+  router.get('/v2/bot/message/:messageId/content/preview', (req, res) => {
+    const c = contents.get(`${orgOf(req)}|${String(req.params.messageId)}`);
+    if (!c?.preview) return void res.status(404).json({ message: 'Not found' });
+    res.type('image/jpeg').send(c.preview);
   });
 
   router.post('/v2/bot/chat/loading/start', (_req, res) => void res.status(202).json({}));
@@ -259,6 +289,10 @@ export function createLineSandbox(clock: Clock): LineSandbox {
 
   return {
     router,
+    putContent(orgId, messageId, content) {
+      contents.set(`${orgId}|${messageId}`, content);
+      while (contents.size > MAX_ENTRIES) contents.delete(contents.keys().next().value!);
+    },
     registerChannel: (orgId, accessToken) => void channels.set(accessToken, orgId),
     issueReplyToken(to, token = randomUUID().replace(/-/g, '')) {
       replyTokens.set(token, { to, used: false, issuedAt: clock.now().getTime() });
@@ -267,6 +301,10 @@ export function createLineSandbox(clock: Clock): LineSandbox {
     outbox: (filter = {}) =>
       entries.filter((e) => (!filter.to || e.to.includes(filter.to)) && (!filter.orgId || e.orgId === filter.orgId)),
     clearOutbox: () => void (entries = []),
+    onDelivered(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     refusals: (filter = {}) => refusals.filter((r) => !filter.orgId || r.orgId === filter.orgId),
     takeRefusals() {
       const taken = refusals;

@@ -1,0 +1,50 @@
+/**
+ * Which projects of a plan belong to a fiscal year (and to one half of it), and what each planned to spend. Pure.
+ * A project belongs to a year when the plan states a budget for that year (0 for "ไม่ใช้งบประมาณ"), or when the
+ * document covers that year alone (a one-year plan or a report). A half (1: Oct-Mar, 2: Apr-Sep) is read from the
+ * quarters a one-year plan ticks; a project without quarters belongs to both halves.
+ */
+import type { Project } from '../plans/schema.ts';
+
+export interface YearProject {
+  id: string;
+  number: string;
+  name: string;
+  dimension: number;
+  mission: string | null;
+  /** The plan's budget for the year in baht, null when the plan states none for it. */
+  budgetBaht: number | null;
+  responsibleUnit: string | null;
+  /** Quarters (1-4) of the fiscal year the plan schedules, null when it does not say. */
+  quarters: number[] | null;
+  /** Source line of the project in the plan document. */
+  line: number | null;
+}
+
+export function projectsOfYear(plan: { fiscalYears: number[] }, projects: readonly Project[], year: number): YearProject[] {
+  const onlyThisYear = plan.fiscalYears.length === 1 && plan.fiscalYears[0] === year;
+  return projects
+    .filter((p) => onlyThisYear || Object.hasOwn(p.budgets, String(year)))
+    .map((p) => ({
+      id: p.id,
+      number: p.number,
+      name: p.name,
+      dimension: p.dimension,
+      mission: p.mission,
+      budgetBaht: p.budgets[String(year)] ?? null,
+      responsibleUnit: p.responsibleUnit ?? p.detail?.responsibleUnit ?? null,
+      quarters: p.yearPlan?.quarters.length ? [...p.yearPlan.quarters] : null,
+      line: p.line,
+    }));
+}
+
+export function inHalf(p: Pick<YearProject, 'quarters'>, half: 1 | 2): boolean {
+  if (!p.quarters) return true;
+  return p.quarters.some((q) => (half === 1 ? q <= 2 : q >= 3));
+}
+
+/** The half of the fiscal year a Bangkok date is in: October-March 1, April-September 2. */
+export function halfOf(date: string): 1 | 2 {
+  const m = Number(date.slice(5, 7));
+  return m >= 10 || m <= 3 ? 1 : 2;
+}

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { runImport } from '../../functions/src/cli/import.ts';
+import { givenOrg, grantStaffRoles, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { launchBrowser, type TestBrowser } from './browser.ts';
+import { actAs, buildLiffApp, open } from './support.ts';
+
+/**
+ * Draft → review → publish in the LIFF app (real Chromium, 360 px and a desktop window, real server in local mode):
+ * `npm run import` without --publish leaves a draft; an admin opens it, finds the flagged fields first with the
+ * document's lines beside them, edits one (a bad value refused by the field), accepts the rest, publishes, and the
+ * chat answers from the reviewed plan.
+ */
+/** Each step waits for a server round trip and a re-render; the machine is shared, so allow more than poll's 1 s. */
+const SLOW = { timeout: 10_000, interval: 100 };
+
+let t: TestApp;
+let browser: TestBrowser;
+let orgId: string;
+let draftId: string;
+const admin = { sub: newUserId(), name: 'สมชาย ผู้ดูแลระบบ' };
+const officer = { sub: newUserId(), name: 'สมหญิง เจ้าหน้าที่' };
+
+async function importFile(file: string, publish: boolean): Promise<string> {
+  process.env.FIRESTORE_EMULATOR_HOST = t.emulator.host;
+  process.env.GCLOUD_PROJECT = t.rt.config.projectId;
+  const lines: string[] = [];
+  expect(await runImport(['--org', orgId, '--file', file, ...(publish ? ['--publish'] : [])], (l) => lines.push(l))).toBe(0);
+  return lines.join('\n');
+}
+
+async function chat(text: string): Promise<string> {
+  const res = await fetch(`${t.rt.baseUrl}/dev/chat/${orgId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: admin.sub, text }) });
+  return JSON.stringify(((await res.json()) as { messages: unknown[] }).messages);
+}
+
+beforeAll(async () => {
+  await buildLiffApp();
+  t = await startTestApp();
+  orgId = (await givenOrg(t, { name: 'เทศบาลนครแม่สอด' })).id;
+  await grantStaffRoles(t, orgId, { userId: admin.sub, roles: ['admin'], displayName: admin.name });
+  await grantStaffRoles(t, orgId, { userId: officer.sub, roles: ['officer'], displayName: officer.name });
+  await importFile('test/fixtures/plans/variants/v06-maesot-d2-many-items-one-cell.txt', true);
+  draftId = /plan (\S+) written/.exec(await importFile('test/fixtures/plans/variants/v02-maesot-d3d4-mission-in-cell.txt', false))![1]!;
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.stop();
+});
+
+async function newPage(user: { sub: string; name: string }): Promise<Page> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => console.error('pageerror', e.message));
+  await actAs(page, t.rt.baseUrl, user);
+  return page;
+}
+
+describe('reviewing a draft plan in the LIFF app', { timeout: 90_000 }, () => {
+  it('is for admins only', async () => {
+    const page = await newPage(officer);
+    await open(page, t.rt.baseUrl, orgId, 'staff/plans');
+    await expect.poll(() => page.textContent('main'), SLOW).toContain('หน้านี้สำหรับเจ้าหน้าที่เท่านั้น');
+    expect(await page.locator(`[data-draft="${draftId}"]`).count()).toBe(0);
+    await page.close();
+  });
+
+  it('shows each field beside its source lines on a desktop screen', async () => {
+    const page = await newPage(admin);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await open(page, t.rt.baseUrl, orgId, `staff/plans/${draftId}`);
+    const field = page.locator('[data-project="d3-27"] li[data-field="budgets.2566"]');
+    await field.waitFor();
+    const value = await field.locator('.pr-value').boundingBox();
+    const source = await field.locator('.pr-source').boundingBox();
+    expect(source!.x).toBeGreaterThan(value!.x + value!.width - 1);
+    await page.screenshot({ path: '/tmp/plan-review-desktop.png', fullPage: false });
+    await page.close();
+  });
+
+  it('draft → review (flagged field first, edit, accept) → publish → the chat answers from it', async () => {
+    // Before: the chat does not know the draft's items.
+    expect(await chat('โครงการจัดเวทีประชาคม')).not.toContain('จัดเวทีประชาคม');
+
+    const page = await newPage(admin);
+    await open(page, t.rt.baseUrl, orgId, 'staff/plans');
+    const card = page.locator(`[data-draft="${draftId}"]`);
+    await card.waitFor();
+    expect(await card.textContent()).toContain('ยังไม่ได้ตรวจ 10 ช่อง');
+    await card.locator('a').click();
+    await page.locator('[data-project]').first().waitFor();
+
+    // Flagged first: the first item is one the importer was unsure of, its first field an unchecked flag, with the line.
+    const first = page.locator('[data-project]').first();
+    expect(await first.getAttribute('data-project')).toBe('d3-27');
+    const field = first.locator('li.pr-field').first();
+    expect(await field.getAttribute('data-field')).toBe('budgets.2566');
+    expect(await field.getAttribute('data-state')).toBe('open');
+    expect(await field.textContent()).toMatch(/ระบบไม่แน่ใจ: one set of figures printed for 2 items.*บรรทัด 12/);
+    expect(await field.locator('.pr-source .pr-hit').textContent()).toMatch(/^12.*มาตรการจัดการเรื่องราวร้องทุกข์/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: '/tmp/plan-review-360.png', fullPage: true });
+
+    // Edit: a bad amount is refused by the field, then the right one is saved.
+    await field.locator('button', { hasText: 'แก้ไข' }).click();
+    const input = field.locator('input#f-d3-27-budgets-2566');
+    await input.fill('ห้าหมื่น');
+    await field.locator('button', { hasText: 'บันทึก' }).click();
+    await expect.poll(() => input.getAttribute('aria-invalid'), SLOW).toBe('true');
+    expect(await field.locator('.error-text').textContent()).toContain('ตัวเลข');
+    await input.fill('25,000');
+    await field.locator('button', { hasText: 'บันทึก' }).click();
+    await expect.poll(() => page.locator('[data-project="d3-27"] li[data-field="budgets.2566"]').getAttribute('data-state'), SLOW).toBe('edited');
+    expect(await page.locator('[data-project="d3-27"] li[data-field="budgets.2566"] .pr-value').textContent()).toContain('25,000');
+
+    // Publishing waits for every flagged field.
+    expect(await page.locator('button', { hasText: 'เผยแพร่แผนนี้' }).isDisabled()).toBe(true);
+
+    // Accept the rest as imported, one by one.
+    const openFields = page.locator('li.pr-field[data-state="open"]');
+    for (let left = await openFields.count(); left > 0; left--) {
+      await openFields.first().locator('button', { hasText: 'ถูกต้อง ยืนยัน' }).click();
+      await expect.poll(() => openFields.count(), SLOW).toBe(left - 1);
+    }
+    expect(await page.textContent('#publish-title + p')).toContain('ตรวจครบแล้ว');
+
+    // The record: who did what, before and after.
+    await page.locator('.pr-log summary').click();
+    const log = page.locator('#review-log li');
+    expect(await log.count()).toBe(10);
+    expect(await log.first().textContent()).toMatch(/สมชาย ผู้ดูแลระบบ · แก้ไข d3-27 budgets\.2566: 50,000 → 25,000/);
+
+    await page.locator('button', { hasText: 'เผยแพร่แผนนี้' }).click();
+    await expect.poll(() => page.textContent('main'), SLOW).toContain('เผยแพร่แล้ว');
+    await page.screenshot({ path: '/tmp/plan-review-published-360.png', fullPage: false });
+    await page.close();
+
+    // The chat answers from the reviewed plan, with the edited figure, without a restart.
+    await expect.poll(() => chat('มาตรการจัดการเรื่องราวร้องทุกข์ร้องเรียน งบประมาณเท่าไร'), { timeout: 5000, interval: 250 }).toContain('25,000');
+    expect(await chat('โครงการจัดเวทีประชาคม')).toContain('จัดเวทีประชาคม');
+  });
+});
