@@ -116,13 +116,14 @@ async function perOrg(bases: Corpus[]) {
     const after = heapNow();
     times.sort((a, b) => a - b);
     const k = held[0];
+    const retainedKb = Math.round((after.heap - before.heap + after.arrayBuffers - before.arrayBuffers) / held.length / 1024);
     held.length = 0; // freed before the next organisation's reading
     await settle();
     if (!k) continue;
     out[corpus.org.id] = {
       docs: k.index.size,
       buildMs: round(percentile(times, 50)),
-      retainedKb: Math.round((after.heap - before.heap + after.arrayBuffers - before.arrayBuffers) / held.length / 1024),
+      retainedKb,
       footprintKb: Object.fromEntries(Object.entries(k.index.footprint()).map(([key, v]) => [key, Math.round(v / 1024)])),
       corpusEstimateKb: Math.round((k.bytes - k.index.footprint().total) / 1024),
     };
@@ -168,7 +169,8 @@ async function child(): Promise<void> {
       organisations: orgs,
       requests,
       zipfS: s,
-      heapCapMb: v8.getHeapStatistics().heap_size_limit / 1048576,
+      maxOldSpaceMb: HEAP_CAP_MB,
+      heapLimitMb: Math.round(v8.getHeapStatistics().heap_size_limit / 1048576),
       cacheBudgetMb: mb(budget),
       cacheBytesMb: mb(st.bytes),
       cachedOrgs: st.entries,
