@@ -130,7 +130,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
       if (p) {
         const year = u.years[0] ?? (u.followUp ? undefined : ctx.year);
         const budgetAsked = u.wants.budget || u.wants.money || (u.years.length > 0 && ctx.intent === 'project.budget');
-        return { intent: budgetAsked ? 'project.budget' : u.wants.progress ? 'project.progress' : 'project', project: p, year, hits: [], confidence: 0.9 };
+        return { intent: asksProgress(u, p, isReport) ? 'project.progress' : budgetAsked ? 'project.budget' : 'project', project: p, year, hits: [], confidence: 0.9 };
       }
     }
     if (t?.type === 'manual' && !aggregate && (u.manualAspects.length > 0 || u.followUp)) {
@@ -180,7 +180,12 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   // Another organisation: "อบต.อื่น", or a name after a kind word that this organisation's documents never use.
   if (u.otherPlace || (u.otherWord && k.index.df(u.otherWord) === 0)) return { intent: 'unknown', hits: [], reason: 'off-topic', confidence: 0.9 };
   // Progress or spending asked of a plan (not a report): the document has no such figures.
+  // A named project of the plan: its progress as staff recorded it (or a plain "nothing recorded").
   if (!isReport && doc && (u.wants.progress || u.wants.spent || u.wants.notDone || u.wants.done) && (planWide || u.mentionsPlan) && !u.wants.list) {
+    if (!slotsOnly && !u.wants.count) {
+      const found = lookup(k, u, filters);
+      if (found.intent === 'project' || found.intent === 'project.budget' || found.intent === 'project.progress') return { ...found, intent: 'project.progress' };
+    }
     return { intent: 'unknown', hits: [], reason: 'no-report', confidence: 0.9 };
   }
   // A year the document does not cover: say so rather than answer with another year's figures.
@@ -265,8 +270,17 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
   }
   const p = k.projects.get(top.doc.id);
   if (!p) return { intent: 'unknown', hits, reason: 'unsure', confidence: 0 };
-  const intent = u.wants.budget || (u.wants.money && u.manualAspects.length <= 1) ? 'project.budget' : u.wants.progress && p.activity ? 'project.progress' : 'project';
+  const intent = asksProgress(u, p, k.corpus.document?.kind === 'report') ? 'project.progress' : u.wants.budget || (u.wants.money && u.manualAspects.length <= 1) ? 'project.budget' : 'project';
   return { intent, project: p, year: u.years[0], hits, confidence };
+}
+
+/**
+ * A project's progress is asked: how far it got, or what it spent ("ใช้งบไปเท่าไร" is spent, not the planned
+ * budget). A report's activity answers from its results; a plan's project from the progress staff recorded.
+ */
+function asksProgress(u: Understanding, p: Project, isReport: boolean): boolean {
+  if (isReport) return !!p.activity && u.wants.progress && !u.wants.budget && !u.wants.money;
+  return u.wants.spent || (u.wants.progress && !u.wants.budget) || ((u.wants.done || u.wants.notDone) && !u.wants.budget && !u.projectAspects.includes('when'));
 }
 
 /** Share of the question's information in words the organisation's documents never use (weather, football…). */

@@ -6,14 +6,20 @@ import { averageBudget, budgetTotal, dimensionRank, projectCount, ranked, report
 import { clip, formatBaht, formatNumber, tidy } from './format.ts';
 import { ask, budgetLines, flex, manualAltText, manualAspectText, manualBubble, projectAltText, projectBubble, quickReply, textMessage, unitOf, type ListItem } from './replies.ts';
 import { toRef, type Session } from './session.ts';
-import type { AnswerOutput, FigureSource, Intent, ListFilters, Message, ResultRef } from './types.ts';
+import type { AnswerOutput, FigureSource, Intent, ListFilters, LiveProgress, Message, ResultRef } from './types.ts';
 import type { ManualAspect, ProjectAspect } from './understand.ts';
 
 /**
  * One responder per intent: each turns a decision (intent + slots) into the reply. Short first: one lead sentence
  * that answers, then at most one card or list; every figure with its source.
  */
-export type Responder<D extends Decision = Decision> = (s: Session, d: D, aspects: { project: ProjectAspect[] }) => AnswerOutput;
+export type Responder<D extends Decision = Decision> = (s: Session, d: D, input: ResponderInput) => AnswerOutput;
+
+/** What a responder gets besides the decision: the project aspects asked, and the live progress fetched for it. */
+export interface ResponderInput {
+  project: ProjectAspect[];
+  live?: LiveProgress | null;
+}
 
 /** The decision shape that carries intent I (some shapes carry several intents). */
 type Of<I extends Decision['intent'], D = Decision> = D extends { intent: infer J } ? (I extends J ? D : never) : never;
@@ -24,7 +30,7 @@ export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
   action: (s, d) => s.action(d.action),
   project: (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
   'project.budget': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
-  'project.progress': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
+  'project.progress': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList, a.live ?? null),
   manual: (s, d) => manualAnswer(s, d.manual, d.aspects, d.hits),
   'manual.list': (s) => manualList(s),
   list: (s, d) => aggregate(s, d.intent, d.filters),
@@ -40,9 +46,9 @@ export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
 
 // ---------- projects ----------
 
-export function projectAnswer(s: Session, p: Project, hits: SearchHit[], aspects: ProjectAspect[], intent: Intent, year?: number, fromList = false): AnswerOutput {
+export function projectAnswer(s: Session, p: Project, hits: SearchHit[], aspects: ProjectAspect[], intent: Intent, year?: number, fromList = false, live: LiveProgress | null = null): AnswerOutput {
   const results: ResultRef[] = hits.length ? hits.slice(0, 5).map(toRef) : [{ type: 'project', id: p.id, title: p.name, score: 1 }];
-  const { lead, sources } = projectLead(s, p, aspects, intent, year);
+  const { lead, sources } = intent === 'project.progress' ? progressLead(s, p, live) : projectLead(s, p, aspects, intent, year);
   const fd = s.figureDoc();
   const from = s.sourceLine(sources.length ? sources : fd && p.line ? [source(fd, tidy(p.name), p.line)] : []);
   const qr = quickReply([
@@ -93,10 +99,6 @@ function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: I
       sources: [...src(perYear), ...(all && fd ? [source(fd, baht(total), p.line, `sum of ${values.length} years`)] : [])],
     };
   }
-  if (intent === 'project.progress' && p.activity) {
-    const r = p.activity.results.map(tidy).filter(Boolean);
-    return { lead: r.length ? `${s.say('ผลการดำเนินงาน', 'Progress of ')}${name}\n${r.slice(0, 5).map((x) => `• ${clip(x, 300)}`).join('\n')}` : s.say(`${name} ยังไม่มีรายงานผลค่ะ`, `No result reported yet for ${name}.`), sources: [] };
-  }
   const a = new Set(aspects);
   if (a.has('who')) {
     const unit = unitOf(p);
@@ -119,6 +121,38 @@ function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: I
   if (s.lang === 'en') return { lead: `${name} is ${p.activity ? 'a reported item' : 'an item'} of dimension ${p.dimension} of the ${s.doc?.kind === 'report' ? 'report' : 'plan'}.`, sources: [] };
   return { lead: '', sources: [] };
 }
+
+/**
+ * How far a project got: the progress staff recorded (with its date and source), else the report's results of an
+ * activity, else a plain "nothing recorded" (a plan says what is planned, not what was done).
+ */
+function progressLead(s: Session, p: Project, live: LiveProgress | null): { lead: string; sources: FigureSource[] } {
+  const name = tidy(p.name);
+  if (live) {
+    const results = live.status === 'done' && live.results ? `\nผลการดำเนินการ: ${clip(live.results, 300)}` : '';
+    const from = s.say('ที่มา: ผลการดำเนินงานที่เจ้าหน้าที่บันทึก', 'Source: progress recorded by staff');
+    const lead = s.lang === 'en'
+      ? `Latest progress of ${name}: fiscal year ${live.fiscalYear}, ${ENGLISH_STATUS[live.status]}${live.status === 'not_started' ? '' : `, ${formatNumber(live.spentBaht)} baht spent${live.budgetBaht ? ` of the planned ${formatNumber(live.budgetBaht)} baht` : ''}`} (data as of ${live.asOf}).\n${from}`
+      : `ความคืบหน้าล่าสุดของ${name}\n${live.text}${results}\n${from}`;
+    const fd = s.figureDoc();
+    const spent: FigureSource = { figure: s.lang === 'en' ? `${formatNumber(live.spentBaht)} baht` : formatBaht(live.spentBaht), kind: 'progress', projectId: live.projectId, fiscalYear: live.fiscalYear, asOf: live.asOf };
+    const planned = live.budgetBaht && fd ? [source(fd, formatBaht(live.budgetBaht), p.line ?? p.detail?.line)] : [];
+    return { lead, sources: live.status === 'not_started' ? [] : [spent, ...planned] };
+  }
+  if (p.activity) {
+    const r = p.activity.results.map(tidy).filter(Boolean);
+    return { lead: r.length ? `${s.say('ผลการดำเนินงาน', 'Progress of ')}${name}\n${r.slice(0, 5).map((x) => `• ${clip(x, 300)}`).join('\n')}` : s.say(`${name} ยังไม่มีรายงานผลค่ะ`, `No result reported yet for ${name}.`), sources: [] };
+  }
+  return {
+    lead: s.say(
+      `${name} ยังไม่มีการบันทึกผลการดำเนินงานในระบบค่ะ แผนปฏิบัติการบอกเฉพาะสิ่งที่วางแผนไว้ (งบประมาณที่ตั้งไว้) ไม่ได้บอกผลหรือเงินที่ใช้ไปจริง`,
+      `No progress has been recorded for ${name} yet: the action plan says what is planned (the budget set), not what was done or spent.`,
+    ),
+    sources: [],
+  };
+}
+
+const ENGLISH_STATUS: Record<LiveProgress['status'], string> = { not_started: 'not started', in_progress: 'in progress', done: 'done', cancelled: 'cancelled or postponed' };
 
 // ---------- manuals ----------
 

@@ -7,6 +7,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import type { Clock } from '../clock.ts';
 import { decodePhoto } from '../complaints/photos.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors.ts';
+import type { ProgressLookup } from '../chat/types.ts';
 import type { Logger } from '../log.ts';
 import type { Org } from '../orgs/schema.ts';
 import { getCurrentPlan, getCurrentPlanHeader, getPlanProject } from '../plans/store.ts';
@@ -226,7 +227,10 @@ export async function latestProgress(db: Firestore, orgId: string, projectId: st
     updatedAt: record.updatedAt,
     asOf: asOfDate(record.updatedAt),
   };
-  return { ...base, statusLabel: PROGRESS_STATUS_LABELS[record.status], text: progressSentence(base, budget) };
+  return { ...base, budgetBaht: budget, statusLabel: PROGRESS_STATUS_LABELS[record.status], text: progressSentence(base, budget) };
 }
+
+/** The answer engine's lookup of recorded progress (chat/types.ts `ProgressLookup`): one project's newest record. */
+export const progressLookup = (db: Firestore): ProgressLookup => (orgId, projectId) => latestProgress(db, orgId, projectId);
 
 export { emptyState };
