@@ -47,6 +47,8 @@ export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
 // ---------- projects ----------
 
 export function projectAnswer(s: Session, p: Project, hits: SearchHit[], aspects: ProjectAspect[], intent: Intent, year?: number, fromList = false, live: LiveProgress | null = null): AnswerOutput {
+  // Nothing recorded about a plan's project: an abstention on the figure (no card, no figure), said plainly.
+  if (intent === 'project.progress' && !live && !p.activity) return noProgressRecorded(s, p);
   const results: ResultRef[] = hits.length ? hits.slice(0, 5).map(toRef) : [{ type: 'project', id: p.id, title: p.name, score: 1 }];
   const { lead, sources } = intent === 'project.progress' ? progressLead(s, p, live) : projectLead(s, p, aspects, intent, year);
   const fd = s.figureDoc();
@@ -143,13 +145,25 @@ function progressLead(s: Session, p: Project, live: LiveProgress | null): { lead
     const r = p.activity.results.map(tidy).filter(Boolean);
     return { lead: r.length ? `${s.say('ผลการดำเนินงาน', 'Progress of ')}${name}\n${r.slice(0, 5).map((x) => `• ${clip(x, 300)}`).join('\n')}` : s.say(`${name} ยังไม่มีรายงานผลค่ะ`, `No result reported yet for ${name}.`), sources: [] };
   }
-  return {
-    lead: s.say(
-      `${name} ยังไม่มีการบันทึกผลการดำเนินงานในระบบค่ะ แผนปฏิบัติการบอกเฉพาะสิ่งที่วางแผนไว้ (งบประมาณที่ตั้งไว้) ไม่ได้บอกผลหรือเงินที่ใช้ไปจริง`,
-      `No progress has been recorded for ${name} yet: the action plan says what is planned (the budget set), not what was done or spent.`,
-    ),
-    sources: [],
-  };
+  return { lead: '', sources: [] };
+}
+
+/**
+ * A plan's project without recorded progress: the engine does not know how far it got, so it abstains (intent
+ * `unknown`, no card, no figure) and says so about that project; the project stays the topic for "งบเท่าไร".
+ */
+function noProgressRecorded(s: Session, p: Project): AnswerOutput {
+  const name = tidy(p.name);
+  const text = s.say(
+    `ขออภัยค่ะ ${name} ยังไม่มีการบันทึกผลการดำเนินงานในระบบ แผนปฏิบัติการบอกเฉพาะสิ่งที่วางแผนไว้ (งบประมาณที่ตั้งไว้) ไม่ได้บอกผลหรือเงินที่ใช้ไปจริง`,
+    `Sorry, no progress has been recorded for ${name} yet: the action plan says what is planned (the budget set), not what was done or spent.`,
+  );
+  const qr = quickReply([
+    ask(s.say('งบตามแผน', 'Planned budget'), s.say('งบประมาณเท่าไร', 'How much is the budget?')),
+    ask(s.say('ใครรับผิดชอบ', 'Who is responsible?'), s.say('ใครรับผิดชอบ', 'Who is responsible?')),
+    ...(s.helpQuickReply().items ?? []),
+  ]);
+  return { intent: 'unknown', results: [], messages: [textMessage(text, qr)], sources: [], context: s.context({ intent: 'project.progress', topic: { type: 'project', id: p.id } }), confidence: 0.9 };
 }
 
 const ENGLISH_STATUS: Record<LiveProgress['status'], string> = { not_started: 'not started', in_progress: 'in progress', done: 'done', cancelled: 'cancelled or postponed' };
