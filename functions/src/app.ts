@@ -21,7 +21,7 @@ import { orgsRouter } from './orgs/routes.ts';
 import { draftsRouter } from './plans/drafts/routes.ts';
 import { plansRouter } from './plans/routes.ts';
 import { progressRouter } from './progress/routes.ts';
-import { progressLookup } from './progress/service.ts';
+import { progressLookup, yearProgressLookup } from './progress/service.ts';
 import { reportsRouter } from './reports/routes.ts';
 import { statisticsRouter } from './statistics/routes.ts';
 import { evidenceRouter } from './evidence/routes.ts';
@@ -111,7 +111,7 @@ export function createApp(deps: AppDeps): App {
   // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
   const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db));
   // Progress staff recorded is an input of the engine, looked up only for a question about a project's progress.
-  const answerOptions = { manualCard: manualCardFor(liffLocalBase), progressFor: progressLookup(deps.db), ...(liffLocalBase ? { liffLocalBase } : {}) };
+  const answerOptions = { manualCard: manualCardFor(liffLocalBase), progressFor: progressLookup(deps.db), progressOfYear: yearProgressLookup(deps.db), ...(liffLocalBase ? { liffLocalBase } : {}) };
   const chat = createChatService({ kb, contexts: new FirestoreContextStore(deps.db), clock: deps.clock, options: answerOptions });
   // The engine's answer for the bot and the ask API alike (with a person or an API conversation: follow-up context).
   const engineAnswer = async (orgId: string, text: string, who: { userId?: string; now?: Date }) =>

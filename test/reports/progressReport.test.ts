@@ -141,6 +141,20 @@ describe('the chat answers from live progress', () => {
     expect(none.body.messages[0].text).toContain('ยังไม่มีการบันทึกผลการดำเนินงาน');
     expect(none.body.sources).toEqual([]);
   });
+
+  it('answers plan-wide "how many done / how much spent so far" from the recorded progress, with its date', async () => {
+    for (const text of ['ทำเสร็จไปแล้วกี่โครงการ', 'ปีนี้ใช้งบไปเท่าไรแล้ว']) {
+      const res = await api(t, 'POST', `/api/orgs/${orgId}/ask`, { body: { text } });
+      expect(res.body.intent).toBe('progress');
+      const first = res.body.messages[0].text;
+      expect(first).toContain('ดำเนินการแล้วเสร็จ 1 จาก 35 โครงการ');
+      expect(first).toContain('ยกเลิก/เลื่อน 1');
+      expect(first).toContain('ใช้งบประมาณไปแล้วรวม 16,000 บาท');
+      expect(first).toContain('ข้อมูล ณ วันที่ 22 พฤศจิกายน 2569');
+      expect(res.body.sources).toContainEqual(expect.objectContaining({ figure: '16,000 บาท', kind: 'progress', fiscalYear: YEAR }));
+      expect(res.body.results.map((r: { id: string }) => r.id).sort()).toEqual(['d1-3', 'd2-9']);
+    }
+  });
 });
 
 describe('the monitoring report', () => {

@@ -2,6 +2,7 @@ import { NotFoundError } from '../errors.ts';
 import type { Knowledge, KnowledgeBase } from '../search/knowledgeBase.ts';
 import { hasNoWords } from '../search/normalize.ts';
 import { decide, type Decision } from './decide.ts';
+import { fiscalYearOf } from './fiscalYear.ts';
 import { tidy } from './format.ts';
 import { detectLang, englishToThai, type Lang } from './lang.ts';
 import { manualAnswer, projectAnswer, RESPONDERS, type Responder } from './responders.ts';
@@ -27,6 +28,12 @@ export async function answer(kb: KnowledgeBase, orgId: string, text: string, con
   const step = decideWith(knowledge, text, context, options);
   if ('out' in step) return step.out;
   const d = step.d;
+  if (d.intent === 'unknown' && d.reason === 'no-report' && options.progressOfYear) {
+    // "ทำเสร็จไปกี่โครงการแล้ว" of a plan: the progress staff recorded for the year, when there is any.
+    const year = d.year ?? fiscalYearOf(options.now ?? new Date());
+    const records = await options.progressOfYear(orgId, year);
+    if (records.length > 0) return respondWith(knowledge, { ...step, d: { intent: 'progress.recorded', year, records, confidence: 0.9 } }, {});
+  }
   const live = d.intent === 'project.progress' && options.progressFor ? await options.progressFor(orgId, d.project.id) : null;
   return respondWith(knowledge, step, { live });
 }

@@ -5,7 +5,7 @@ import { unitKey, type Knowledge } from '../search/knowledgeBase.ts';
 import { matchKey, normalizeText } from '../search/normalize.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
 import type { DimensionMeasure, ReportMeasure } from './figures.ts';
-import type { ConversationContext, Intent, ListFilters } from './types.ts';
+import type { ConversationContext, Intent, ListFilters, LiveProgress } from './types.ts';
 import type { Action, ManualAspect, Understanding } from './understand.ts';
 
 /**
@@ -23,6 +23,7 @@ export type Decision = { confidence: number } & (
   | { intent: 'manual'; manual: CorpusManual; aspects: ManualAspect[]; hits: SearchHit[] }
   | { intent: AggregateIntent; filters: ListFilters }
   | { intent: 'progress'; filters: ListFilters; measure: ReportMeasure | null }
+  | { intent: 'progress.recorded'; year: number; records: LiveProgress[] }
   | { intent: 'manual.list' }
   | { intent: 'dimension.rank'; measure: DimensionMeasure; dir: 'top' | 'bottom'; year?: number | undefined }
   | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report'; year?: number }
@@ -186,7 +187,8 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
       const found = lookup(k, u, filters);
       if (found.intent === 'project' || found.intent === 'project.budget' || found.intent === 'project.progress') return { ...found, intent: 'project.progress' };
     }
-    return { intent: 'unknown', hits: [], reason: 'no-report', confidence: 0.9 };
+    // Plan-wide: answered from the progress staff recorded when there is any (answer.ts), else a plain no.
+    return { intent: 'unknown', hits: [], reason: 'no-report', ...(u.years[0] !== undefined ? { year: u.years[0] } : {}), confidence: 0.9 };
   }
   // A year the document does not cover: say so rather than answer with another year's figures.
   const outside = doc && u.years.length > 0 && u.years.every((y) => !doc.fiscalYears.includes(y));

@@ -1,4 +1,6 @@
 import type { Project } from '../plans/schema.ts';
+import { projectsOfYear } from '../progress/projects.ts';
+import { formatThaiDate } from '../ratings/time.ts';
 import type { CorpusManual } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
 import type { AggregateIntent, Decision } from './decide.ts';
@@ -40,6 +42,7 @@ export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
   'budget.bottom': (s, d) => aggregate(s, d.intent, d.filters),
   'budget.average': (s, d) => aggregate(s, d.intent, d.filters),
   progress: (s, d) => progress(s, d.filters, d.measure),
+  'progress.recorded': (s, d) => recordedProgress(s, d.year, d.records),
   'dimension.rank': (s, d) => dimensionAnswer(s, d.measure, d.dir, d.year),
   unknown: (s, d) => s.abstain(d),
 };
@@ -303,4 +306,33 @@ function dimensionAnswer(s: Session, measure: DimensionMeasure, dir: 'top' | 'bo
     sources: fig.sources,
     context: s.context({ intent: 'dimension.rank' }),
   };
+}
+
+// ---------- progress staff recorded (plan-wide) ----------
+
+/**
+ * How far the plan got in a fiscal year, from the progress staff recorded: done of the year's planned projects,
+ * in progress, cancelled, the sum spent, with the date of the newest record. Projects without a record are counted
+ * as not recorded, never as done.
+ */
+function recordedProgress(s: Session, year: number, records: LiveProgress[]): AnswerOutput {
+  const doc = s.doc;
+  const planned = doc ? projectsOfYear(doc, [...s.k.projects.values()], year).length : 0;
+  const count = (st: LiveProgress['status']) => records.filter((r) => r.status === st).length;
+  const spent = Math.round(records.reduce((a, r) => a + r.spentBaht, 0) * 100) / 100;
+  const asOf = records.map((r) => r.asOf).sort().at(-1) as string;
+  const [done, going, cancelled] = [count('done'), count('in_progress'), count('cancelled')];
+  const notRecorded = Math.max(0, planned - records.length);
+  const lead = s.say(
+    `ผลการดำเนินงานตามแผน ปีงบประมาณ ${year} ตามที่เจ้าหน้าที่บันทึก: ดำเนินการแล้วเสร็จ ${done} จาก ${planned} โครงการ` +
+      ` อยู่ระหว่างดำเนินการ ${going} ยกเลิก/เลื่อน ${cancelled}${notRecorded ? ` ยังไม่มีการบันทึก ${notRecorded} โครงการ` : ''}` +
+      ` ใช้งบประมาณไปแล้วรวม ${formatBaht(spent)} (ข้อมูล ณ วันที่ ${formatThaiDate(asOf)})\nที่มา: ผลการดำเนินงานที่เจ้าหน้าที่บันทึก`,
+    `Plan progress in fiscal year ${year}, as recorded by staff: ${done} of ${planned} projects done, ${going} in progress, ${cancelled} cancelled or postponed${notRecorded ? `, ${notRecorded} not recorded` : ''}; ${formatNumber(spent)} baht spent (data as of ${asOf}).\nSource: progress recorded by staff`,
+  );
+  const sources: FigureSource[] = [
+    { figure: s.lang === 'en' ? `${formatNumber(spent)} baht` : formatBaht(spent), kind: 'progress', fiscalYear: year, asOf, derived: `sum of ${records.length} recorded projects` },
+    { figure: `${done}`, kind: 'progress', fiscalYear: year, asOf, derived: 'count of projects recorded as done' },
+  ];
+  const results: ResultRef[] = records.map((r) => ({ type: 'project', id: r.projectId, title: r.projectName, score: 1 }));
+  return { intent: 'progress', results, messages: [textMessage(lead, s.helpQuickReply())], sources, context: s.context({ intent: 'progress', year }) };
 }

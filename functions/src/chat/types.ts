@@ -120,6 +120,9 @@ export interface LiveProgress {
 /** Looks up the newest recorded progress of a project (I/O: provided by the wiring, like the corpus). */
 export type ProgressLookup = (orgId: string, projectId: string) => Promise<LiveProgress | null>;
 
+/** Every project's recorded progress of one fiscal year (I/O: provided by the wiring). */
+export type YearProgressLookup = (orgId: string, fiscalYear: number) => Promise<LiveProgress[]>;
+
 export interface AnswerOutput {
   intent: Intent;
   results: ResultRef[];
