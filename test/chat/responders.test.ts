@@ -18,6 +18,13 @@ describe('figures answered from the document, with their source', () => {
     expect(out.sources?.[0]).toMatchObject({ kind: 'plan', line: 130 });
   });
 
+  it('names the smallest non-zero budget even when asked "not counting those without a budget"', async () => {
+    const out = await ask('maesot', 'โครงการที่ใช้งบน้อยที่สุด ไม่นับที่ไม่ใช้งบ');
+    expect(out.intent).toBe('budget.bottom');
+    expect(first(out)).toContain('30,000 บาท');
+    expect(out.results.length).toBeGreaterThan(0);
+  });
+
   it('counts projects as the document states them', async () => {
     const out = await ask('intapramul', 'มิติที่ 3 มีกี่โครงการ');
     expect(first(out)).toContain('7 โครงการ');

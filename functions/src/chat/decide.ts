@@ -206,7 +206,11 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
     return { intent: 'count', filters, confidence: 0.9 };
   }
   if (u.wants.average && money && planWide) return { intent: 'budget.average', filters, confidence: 0.9 };
-  if (u.wants.bottom && money) return { intent: 'budget.bottom', filters, confidence: 0.85 };
+  // The smallest budget is the smallest one spent (a zero is no budget): "no budget" cannot be its filter.
+  if (u.wants.bottom && money) {
+    delete filters.noBudget;
+    return { intent: 'budget.bottom', filters, confidence: 0.85 };
+  }
   if (u.wants.top && money) return { intent: 'budget.top', filters, confidence: 0.85 };
   if (money && slotsOnly && (hasFilter || u.wants.total || u.wants.planned)) return { intent: 'budget.total', filters, confidence: 0.9 };
   if (isReport && u.wants.progress && slotsOnly) return { intent: 'progress', filters, measure: null, confidence: 0.9 };

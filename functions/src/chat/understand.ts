@@ -111,6 +111,9 @@ const CUES = {
   whole: /ทั้งแผน|ทุกมิติ|รวมทุก|ทั้ง4มิติ|ทั้งหมดทุก|whole|entire/u,
 };
 
+/** "ไม่นับที่ไม่ใช้งบ", "ที่ไม่ใช่ไม่มีงบ": items without a budget are left out, not asked for. */
+const EXCLUDES_NO_BUDGET = /(?:ไม่นับ|ยกเว้น|ไม่รวม|ไม่เอา|ไม่ใช่|นอกจาก)(?:โครงการ|อัน|รายการ)?(?:ที่)?(?:ไม่(?:ได้)?(?:ใช้|มี|รับ|ได้รับ|ได้)งบ(?:ประมาณ)?|ไม่มีงบ(?:ประมาณ)?|งบ(?:เป็น)?0(?:บาท)?)/gu;
+
 const NAMES_ITEM = /^(?:โครงการ|กิจกรรม|มาตรการ)(?!ที่|ไหน|อะไร|ใด|ของ|ใน|เกี่ยว|ด้าน|นี้|นั้น|ต่าง|ทั้ง|มี|\s)/u;
 /** Another organisation than this one: its kind word with a name left after this organisation's name is taken out. */
 const OTHER_ORG = /(?:องค์การบริหารส่วนตำบล|เทศบาล(?:นคร|เมือง|ตำบล)?|อบต\.?|อบจ\.?)\s*(?:อื่น|([ก-๙]{2,}))|กรุงเทพมหานคร/u;
@@ -269,8 +272,8 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     top: CUES.top.test(cue),
     progress: CUES.progress.test(cue),
     done: CUES.done.test(cue),
-    withBudget: CUES.withBudget.test(cue) && !CUES.noBudget.test(cue),
-    noBudget: CUES.noBudget.test(cue),
+    withBudget: (CUES.withBudget.test(cue) && !CUES.noBudget.test(cue)) || EXCLUDES_NO_BUDGET.test(cue),
+    noBudget: CUES.noBudget.test(cue.replace(EXCLUDES_NO_BUDGET, ' ')),
     planned: CUES.planned.test(cue),
     bottom: CUES.bottom.test(cue),
     average: CUES.average.test(cue),
