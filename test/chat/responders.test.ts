@@ -25,6 +25,16 @@ describe('figures answered from the document, with their source', () => {
     expect(out.results.length).toBeGreaterThan(0);
   });
 
+  it('states a project\'s budget of the year asked, directly and as a follow-up naming only the year', async () => {
+    const direct = await ask('maesot', 'โครงการโรงเรียนคุณธรรม ปี 2568');
+    expect(direct.intent).toBe('project.budget');
+    expect(first(direct)).toContain('ปี 2568 ได้งบประมาณ 50,000 บาท');
+    const card = await ask('maesot', 'โครงการโรงเรียนคุณธรรม');
+    const follow = await ask('maesot', 'แล้วปี 2568 ล่ะ', card.context);
+    expect(first(follow)).toContain('ปี 2568 ได้งบประมาณ 50,000 บาท');
+    expect(follow.sources?.[0]).toMatchObject({ kind: 'plan', figure: '50,000 บาท' });
+  });
+
   it('counts projects as the document states them', async () => {
     const out = await ask('intapramul', 'มิติที่ 3 มีกี่โครงการ');
     expect(first(out)).toContain('7 โครงการ');

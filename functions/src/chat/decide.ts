@@ -130,7 +130,8 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
       const p = k.projects.get(t.id);
       if (p) {
         const year = u.years[0] ?? (u.followUp ? undefined : ctx.year);
-        const budgetAsked = u.wants.budget || u.wants.money || (u.years.length > 0 && ctx.intent === 'project.budget');
+        // A year is what a plan says per project only through its budget: "แล้วปี 2568 ล่ะ" asks that year's figure.
+        const budgetAsked = u.wants.budget || u.wants.money || (u.years.length > 0 && u.projectAspects.length === 0);
         return { intent: asksProgress(u, p, isReport) ? 'project.progress' : budgetAsked ? 'project.budget' : 'project', project: p, year, hits: [], confidence: 0.9 };
       }
     }
@@ -276,7 +277,9 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
   }
   const p = k.projects.get(top.doc.id);
   if (!p) return { intent: 'unknown', hits, reason: 'unsure', confidence: 0 };
-  const intent = asksProgress(u, p, k.corpus.document?.kind === 'report') ? 'project.progress' : u.wants.budget || (u.wants.money && u.manualAspects.length <= 1) ? 'project.budget' : 'project';
+  // "โครงการ X ปี 2568": a plan says a project's year through its budget, so the lead states that year's figure.
+  const yearAsked = u.years.length > 0 && u.projectAspects.length === 0 && !u.wants.list && k.corpus.document?.kind !== 'report';
+  const intent = asksProgress(u, p, k.corpus.document?.kind === 'report') ? 'project.progress' : u.wants.budget || (u.wants.money && u.manualAspects.length <= 1) || yearAsked ? 'project.budget' : 'project';
   return { intent, project: p, year: u.years[0], hits, confidence };
 }
 
