@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { answer } from '../../functions/src/chat/answer.ts';
 import type { AnswerOutput, ConversationContext, Message } from '../../functions/src/chat/types.ts';
 import { replyText } from '../../functions/src/cli/eval.ts';
+import { demoProvider } from '../../functions/src/chat/demoCorpus.ts';
+import { KnowledgeBase } from '../../functions/src/search/knowledgeBase.ts';
 import { demoKb } from './fixtures.ts';
 
 const kb = demoKb();
@@ -88,6 +90,25 @@ describe('abstaining rather than guessing', () => {
     const out = await ask(org, q);
     expect(out.intent).toBe('unknown');
     expect(cards(out)).toBe(0);
+  });
+});
+
+describe('manuals by situation (the demo organisations with the standard manuals)', () => {
+  const standard = demoProvider().then((p) => new KnowledgeBase(p));
+  const askStandard = async (org: string, text: string) => answer(await standard, org, text, null, { now });
+  it.each([
+    ['maesaimitraphap', 'หลังน้ำท่วมเดือดร้อนมาก มีอะไรช่วยได้บ้าง', 'disaster-relief'],
+    ['intapramul', 'อยากได้ข้อมูลทางราชการอย่างเป็นทางการ ต้องทำยังไง', 'information-request'],
+    ['maesaimitraphap', 'อยากได้ข้อมูลทางราชการอย่างเป็นทางการ ต้องทำยังไง', 'information-request'],
+  ])('%s: "%s" is the %s manual, not an abstention or a neighbour', async (org, q, id) => {
+    const out = await askStandard(org, q);
+    expect(out.intent).toBe('manual');
+    expect(out.results[0]).toMatchObject({ type: 'manual', id });
+  });
+
+  it('does not let a situation word outrank a project the question names', async () => {
+    const out = await askStandard('tharae', 'ศูนย์รับเรื่องราวร้องทุกข์ของเทศบาล ผลการดำเนินงานเป็นไง');
+    expect(out.results[0]?.type).toBe('project');
   });
 });
 

@@ -3,6 +3,7 @@ import type { CorpusManual } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
 import { unitKey, type Knowledge } from '../search/knowledgeBase.ts';
 import { matchKey, normalizeText } from '../search/normalize.ts';
+import { situationsNamed } from '../search/situations.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
 import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { ConversationContext, Intent, ListFilters, LiveProgress } from './types.ts';
@@ -264,8 +265,19 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
       hits.unshift(project);
     }
   }
+  // A life situation the question names word for word ("บ้านโดนน้ำท่วม", "ขอสำเนาเอกสาร") names its service: that
+  // manual first, when search found it, and taken as understood (not an abstention for the other words).
+  const situated = !u.mentionsPlan && !u.wants.budget ? situationsNamed(u.text, (t) => matchKey(normalizeText(t)).replace(/\s+/g, '')) : [];
+  const found = situated.length === 1 ? hits.find((h) => h.doc.type === 'manual' && h.doc.id === situated[0]) : undefined;
+  // Not over a project the question names, nor a manual search ranks far ahead ("ขอดูเอกสารที่ต้องใช้แจ้งเกิด").
+  const lead = hits[0];
+  const named = found && lead && (found === lead || (lead.doc.type === 'manual' && found.score >= lead.score * 0.5) || hitConfidence(k, lead, u, query) < CONFIDENCE_THRESHOLD) ? found : undefined;
+  if (named && hits[0] !== named) {
+    hits.splice(hits.indexOf(named), 1);
+    hits.unshift(named);
+  }
   const top = hits[0];
-  const confidence = top ? hitConfidence(k, top, u, query) : 0;
+  const confidence = top ? Math.max(hitConfidence(k, top, u, query), named ? CONFIDENCE_THRESHOLD + 0.05 : 0) : 0;
   // Listing the items about a topic claims less than naming one answer: a lower bar (they are shown as candidates).
   const bar = u.wants.list && u.mentionsPlan ? LIST_CONFIDENCE_THRESHOLD : CONFIDENCE_THRESHOLD;
   if (!top || confidence < bar) {
