@@ -11,7 +11,7 @@ interface AutocannonRequest {
   method: string;
   setupRequest: (req: Record<string, unknown>) => Record<string, unknown>;
 }
-type Autocannon = (opts: { url: string; connections: number; duration: number; requests: AutocannonRequest[] }) => Promise<AutocannonResult>;
+type Autocannon = (opts: { url: string; connections: number; duration: number; overallRate?: number; requests: AutocannonRequest[] }) => Promise<AutocannonResult>;
 
 const run = createRequire(import.meta.url)('autocannon') as Autocannon;
 
@@ -28,12 +28,15 @@ export async function autocannon(options: {
   url: string;
   seconds: number;
   connections: number;
+  /** Requests per second in all (an open-loop rate); without it each connection sends as fast as it is answered. */
+  overallRate?: number;
   makeBody: () => { body: string; headers: Record<string, string> };
 }): Promise<LoadResult> {
   const result = await run({
     url: options.url,
     connections: options.connections,
     duration: options.seconds,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
     requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, ...options.makeBody() }) }],
   });
   return {

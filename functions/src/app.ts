@@ -45,6 +45,7 @@ import type { LineGateway } from './line/credentials.ts';
 import {
   createInProcessProcessor,
   createTriggerProcessor,
+  processRecordedEvent,
   processStoredEvent,
   type InProcessProcessor,
   type ProcessDeps,
@@ -55,6 +56,7 @@ import { createRefusalCounter, type RefusalCounter } from './line/refusals.ts';
 import { webhookRouter } from './line/webhook.ts';
 import type { Logger } from './log.ts';
 import { ttlCache } from './store/ttlCache.ts';
+import { createCompletionWriter } from './line/eventStore.ts';
 
 export interface AppDeps {
   config: Config;
@@ -149,9 +151,14 @@ export function createApp(deps: AppDeps): App {
     log: deps.log,
     refusals: lineRefusals,
     handle: (org, event, now) => handleEvent(bot, org, event, now),
+    // Events finishing together are marked done in one commit (line/eventStore.ts).
+    complete: createCompletionWriter(deps.db),
   };
   const processEvent = (orgId: string, eventId: string) => processStoredEvent(processDeps, orgId, eventId);
-  const processor = deps.config.mode === 'production' ? createTriggerProcessor(deps.log) : createInProcessProcessor(processEvent, deps.log);
+  const processor =
+    deps.config.mode === 'production'
+      ? createTriggerProcessor(deps.log)
+      : createInProcessProcessor(processEvent, (org, event) => processRecordedEvent(processDeps, org, event), deps.log);
   // Each job runs at most once per its interval, however often the scheduler ticks (5 s locally, 1 min in production).
   const scheduledJobs: { name: string; everyMs: number; run(): Promise<unknown> }[] = [
     { name: 'outbox', everyMs: 0, run: () => sweepOutbox(delivery) },

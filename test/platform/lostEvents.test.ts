@@ -31,10 +31,13 @@ describe('an event whose processor died', () => {
   it('after claiming it (an instance stopped before replying): the sweep answers once the claim has expired, once', async () => {
     const userId = newUserId();
     const event = textEvent(t, userId, 'สวัสดี');
-    // Another instance claimed the event's first lease and died: the state it leaves behind.
+    // A trigger (production) claimed the recorded event's first lease and died: the state it leaves behind. LINE then
+    // redelivers the event within that lease.
     const received = t.clock.now();
+    expect(await recordEvent(t.rt.db, org.id, event as unknown as LineEvent, received)).toBe('new');
     expect(await claimEvent(t.rt.db, org.id, event.webhookEventId, 0, received)).toBe(true);
-    expect((await postWebhook(t, org.id, webhookBody(event), org.channelSecret)).status).toBe(200);
+    const redelivered = { ...event, deliveryContext: { isRedelivery: true } };
+    expect((await postWebhook(t, org.id, webhookBody(redelivered), org.channelSecret)).status).toBe(200);
     await t.rt.idle();
     expect(t.rt.sandbox!.outbox({ to: userId })).toHaveLength(0);
     expect(await statusOf(event.webhookEventId)).toBe('received');
@@ -51,6 +54,29 @@ describe('an event whose processor died', () => {
     // Later sweeps and a redelivery change nothing.
     await aMinuteLater();
     await postWebhook(t, org.id, webhookBody({ ...event, deliveryContext: { isRedelivery: true } }), org.channelSecret);
+    await t.rt.idle();
+    expect(t.rt.sandbox!.outbox({ to: userId })).toHaveLength(1);
+  });
+
+  it('recorded by an instance that held it and stopped before replying: a redelivery leaves it, the sweep answers once', async () => {
+    const userId = newUserId();
+    const event = textEvent(t, userId, 'สวัสดี');
+    // The in-process webhook records the event holding its first lease, then this instance died before processing.
+    expect(await recordEvent(t.rt.db, org.id, event as unknown as LineEvent, t.clock.now(), { heldByRecorder: true })).toBe('new');
+    const redelivered = { ...event, deliveryContext: { isRedelivery: true } };
+    expect((await postWebhook(t, org.id, webhookBody(redelivered), org.channelSecret)).status).toBe(200);
+    await t.rt.idle();
+    // Within the first lease only its recorder may process it: the redelivery changes nothing.
+    expect(t.rt.sandbox!.outbox({ to: userId })).toHaveLength(0);
+    expect(await statusOf(event.webhookEventId)).toBe('received');
+
+    await aMinuteLater();
+    const sent = t.rt.sandbox!.outbox({ to: userId });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.kind).toBe('push');
+    expect(await statusOf(event.webhookEventId)).toBe('done');
+    await aMinuteLater();
+    await postWebhook(t, org.id, webhookBody(redelivered), org.channelSecret);
     await t.rt.idle();
     expect(t.rt.sandbox!.outbox({ to: userId })).toHaveLength(1);
   });

@@ -61,6 +61,22 @@ describe('webhook signature', () => {
     expect(await countEvents(t, org.id)).toBe(before);
   });
 
+  it('takes a rotated channel secret at once although the secret is cached, and then refuses the old one', async () => {
+    const rotating = await givenOrg(t);
+    const first = await postWebhook(t, rotating.id, webhookBody(textEvent(t, newUserId(), 'สวัสดี')), rotating.channelSecret);
+    expect(first.status).toBe(200);
+    // The old secret is now in the cache; the organisation's secret is rotated in storage.
+    const rotated = 'f'.repeat(32);
+    await t.rt.db.collection('orgSecrets').doc(rotating.id).set({ channelSecret: rotated }, { merge: true });
+    const userId = newUserId();
+    const res = await postWebhook(t, rotating.id, webhookBody(textEvent(t, userId, 'สวัสดี')), rotated);
+    expect(res.status).toBe(200);
+    await settle();
+    expect(t.rt.sandbox!.outbox({ to: userId })).toHaveLength(1);
+    const old = await postWebhook(t, rotating.id, webhookBody(textEvent(t, newUserId(), 'สวัสดี')), rotating.channelSecret);
+    expect(old.status).toBe(401);
+  });
+
   it('answers 404 for an organisation that does not exist', async () => {
     const res = await postWebhook(t, 'no-such-org', webhookBody(), org.channelSecret);
     expect(res.status).toBe(404);
@@ -198,8 +214,12 @@ describe('exactly-once effects', () => {
     await settle();
     expect(statuses.every((s) => s === 200)).toBe(true);
     expect(t.rt.sandbox!.outbox({ to: userId })).toHaveLength(1);
+    // The first lease was held by the call that recorded the event (the record is the claim), and no other call took it.
+    const record = await t.rt.db.doc(`orgs/${org.id}/webhookEvents/${event.webhookEventId}`).get();
+    expect(record.get('heldByRecorder')).toBe(true);
+    expect(record.get('status')).toBe('done');
     const claims = await t.rt.db.collection(`orgs/${org.id}/webhookEventClaims`).where('claimedAt', '!=', '').get();
-    expect(claims.docs.filter((d) => d.id === event.webhookEventId)).toHaveLength(1);
+    expect(claims.docs.filter((d) => d.id.startsWith(event.webhookEventId))).toHaveLength(0);
   });
 
   it('answers 50 concurrent distinct events once each', async () => {
@@ -210,6 +230,15 @@ describe('exactly-once effects', () => {
     expect(responses.map((r) => r.status)).toEqual(users.map(() => 200));
     await settle();
     for (const u of users) expect(t.rt.sandbox!.outbox({ to: u })).toHaveLength(1);
+  });
+
+  it('marks each of 40 events finishing together done, with its own outcome', async () => {
+    const events = Array.from({ length: 40 }, (_, i) => textEvent(t, newUserId(), i % 2 ? 'สวัสดี' : 'ขอบคุณค่ะ'));
+    await Promise.all(events.map((e) => postWebhook(t, org.id, webhookBody(e), org.channelSecret)));
+    await settle();
+    const records = await Promise.all(events.map((e) => t.rt.db.doc(`orgs/${org.id}/webhookEvents/${e.webhookEventId}`).get()));
+    expect(records.map((r) => r.get('status'))).toEqual(events.map(() => 'done'));
+    expect(records.every((r) => typeof r.get('processedAt') === 'string' && String(r.get('outcome')).startsWith('text: '))).toBe(true);
   });
 
   it('answers 503 while storage is down and processes the redelivered event once when it returns', async () => {

@@ -16,6 +16,11 @@ const storedEventSchema = z.object({
   receivedAt: z.string(),
   processedAt: z.string().optional(),
   outcome: z.string().optional(),
+  /**
+   * The process that recorded the event holds its first lease and processes it from memory right after answering (the
+   * in-process queue of local and emulator modes): the record is the lease-0 claim, so no claim document is written.
+   */
+  heldByRecorder: z.boolean().optional(),
 });
 export type StoredEvent = z.infer<typeof storedEventSchema>;
 
@@ -27,8 +32,9 @@ export type RecordResult = 'new' | 'pending' | 'done';
 /**
  * Records an event under its `webhookEventId` if absent: a redelivery finds the record. An event recorded but not yet
  * processed (e.g. the write landed after we answered 5xx) is reported `pending`, so it is processed now.
+ * `heldByRecorder`: the caller will process the event itself if this call creates the record (it then holds lease 0).
  */
-export async function recordEvent(db: Firestore, orgId: string, event: LineEvent, now: Date): Promise<RecordResult> {
+export async function recordEvent(db: Firestore, orgId: string, event: LineEvent, now: Date, options: { heldByRecorder?: boolean } = {}): Promise<RecordResult> {
   const ref = eventsOf(db, orgId).doc(event.webhookEventId);
   const created = await createIfAbsent(() =>
     ref.create({
@@ -38,6 +44,7 @@ export async function recordEvent(db: Firestore, orgId: string, event: LineEvent
       payload: JSON.stringify(event),
       receivedAt: now.toISOString(),
       expireAt: new Date(now.getTime() + RETENTION_DAYS * 86_400_000),
+      ...(options.heldByRecorder ? { heldByRecorder: true } : {}),
     }),
   );
   if (created) return 'new';
@@ -71,9 +78,11 @@ export function leaseOf(receivedAt: string, now: Date): number {
 /**
  * The processing claim of the event's current lease: `webhookEventClaims/{eventId}` for the first, `{eventId}~{n}`
  * after. Created once per lease (create-if-absent) by whichever processor (in-process queue, trigger, sweep) gets there
- * first: exactly one processes the event within a lease, without transactions.
+ * first: exactly one processes the event within a lease, without transactions. Lease 0 of a record `heldByRecorder`
+ * belongs to its recorder (the record's own creation was the claim): nobody else may take it.
  */
-export async function claimEvent(db: Firestore, orgId: string, eventId: string, lease: number, now: Date): Promise<boolean> {
+export async function claimEvent(db: Firestore, orgId: string, eventId: string, lease: number, now: Date, record?: Pick<StoredEvent, 'heldByRecorder'>): Promise<boolean> {
+  if (lease === 0 && record?.heldByRecorder) return false;
   const ref = db
     .collection(COLLECTIONS.orgs)
     .doc(orgId)
@@ -113,4 +122,46 @@ export async function completeEvent(
   now: Date,
 ): Promise<void> {
   await eventsOf(db, orgId).doc(eventId).update({ ...result, processedAt: now.toISOString() });
+}
+
+type Completion = { orgId: string; eventId: string; result: { status: 'done' | 'failed'; outcome: string }; now: Date };
+
+/**
+ * Marks events done or failed with group commits: at most one commit in flight; completions that arrive meanwhile go
+ * together in the next one. Under load many events finish at once, and one round-trip then records them all instead
+ * of one each; alone, an event's completion is written at once. Each is an update of an existing record, so a batch
+ * can only fail as a whole for a storage error: then each is written on its own, and each caller sees its own outcome.
+ */
+export function createCompletionWriter(db: Firestore): (orgId: string, eventId: string, result: Completion['result'], now: Date) => Promise<void> {
+  let waiting: { completion: Completion; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  let inFlight = false;
+  const flush = async (): Promise<void> => {
+    if (inFlight || waiting.length === 0) return;
+    inFlight = true;
+    const group = waiting.slice(0, 500);
+    waiting = waiting.slice(group.length);
+    try {
+      if (group.length === 1) {
+        const { orgId, eventId, result, now } = group[0]!.completion;
+        await completeEvent(db, orgId, eventId, result, now).then(group[0]!.resolve, group[0]!.reject);
+      } else {
+        const batch = db.batch();
+        for (const { completion: c } of group) batch.update(eventsOf(db, c.orgId).doc(c.eventId), { ...c.result, processedAt: c.now.toISOString() });
+        try {
+          await batch.commit();
+          for (const g of group) g.resolve();
+        } catch {
+          await Promise.all(group.map((g) => completeEvent(db, g.completion.orgId, g.completion.eventId, g.completion.result, g.completion.now).then(g.resolve, g.reject)));
+        }
+      }
+    } finally {
+      inFlight = false;
+      void flush();
+    }
+  };
+  return (orgId, eventId, result, now) =>
+    new Promise<void>((resolve, reject) => {
+      waiting.push({ completion: { orgId, eventId, result, now }, resolve, reject });
+      void flush();
+    });
 }

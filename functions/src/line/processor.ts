@@ -20,6 +20,8 @@ export interface ProcessDeps {
   /** Counts messages LINE refused (400 with details): bugs, surfaced and never retried. */
   refusals: RefusalCounter;
   handle(org: Org, event: LineEvent, now: Date): Promise<HandledEvent>;
+  /** Marks an event done or failed (default: one update each; app.ts gives a group-committing writer). */
+  complete?(orgId: string, eventId: string, result: { status: 'done' | 'failed'; outcome: string }, now: Date): Promise<void>;
 }
 
 /** LINE refused the answer's body: nothing was sent, and sending it again (or pushing it) would be refused too. */
@@ -36,9 +38,9 @@ class MessageRefused extends Error {
 
 /**
  * Processes one recorded event exactly once: read its record (done: nothing to do), claim the current lease
- * (create-if-absent), decide the answer, send it, mark it done. Called in-process after the webhook has answered
- * (local and emulator modes), by the Firestore trigger on the event's record (production, where nothing runs after the
- * response), and by the sweep (line/sweep.ts) for an event still not done after a lease — its processor died.
+ * (create-if-absent), decide the answer, send it, mark it done. Called by the Firestore trigger on the event's record
+ * (production, where nothing runs after the response), by the sweep (line/sweep.ts) for an event still not done after
+ * a lease — its processor died — and for a redelivery that finds its record still `received`.
  */
 export async function processStoredEvent(deps: ProcessDeps, orgId: string, eventId: string): Promise<void> {
   const now = deps.clock.now();
@@ -54,23 +56,38 @@ export async function processStoredEvent(deps: ProcessDeps, orgId: string, event
     await completeEvent(deps.db, orgId, eventId, { status: 'failed', outcome: `abandoned after ${lease} leases` }, now);
     return;
   }
-  if (!(await claimEvent(deps.db, orgId, eventId, lease, now))) return;
+  if (!(await claimEvent(deps.db, orgId, eventId, lease, now, stored.record))) return;
   if (lease > 0) deps.log.warn({ orgId, eventId, lease }, 'webhook event taken over after an expired claim');
   const org = await deps.findOrg(orgId);
   if (!org) {
     deps.log.warn({ orgId, eventId }, 'claimed event has no organisation');
     return;
   }
-  const { event } = stored;
+  await processClaimed(deps, org, stored.event, now);
+}
+
+/**
+ * Processes an event this process has just recorded with `heldByRecorder` (local and emulator modes): the record's
+ * creation was its lease-0 claim and the event and organisation are in memory, so there is nothing to read or claim —
+ * decide, send, mark done. If this process dies first, the sweep takes the event over at lease 1.
+ */
+export async function processRecordedEvent(deps: ProcessDeps, org: Org, event: LineEvent): Promise<void> {
+  await processClaimed(deps, org, event, deps.clock.now());
+}
+
+async function processClaimed(deps: ProcessDeps, org: Org, event: LineEvent, now: Date): Promise<void> {
+  const complete = deps.complete ?? ((o: string, e: string, r: { status: 'done' | 'failed'; outcome: string }, n: Date) => completeEvent(deps.db, o, e, r, n));
+  const orgId = org.id;
+  const eventId = event.webhookEventId;
   try {
     const handled = await deps.handle(org, event, now);
     if (event.mode === 'active') await send(deps, orgId, event, handled.messages);
-    await completeEvent(deps.db, orgId, eventId, { status: 'done', outcome: handled.outcome }, deps.clock.now());
+    await complete(orgId, eventId, { status: 'done', outcome: handled.outcome }, deps.clock.now());
     deps.log.info({ orgId, eventId, type: event.type, outcome: handled.outcome }, 'webhook event processed');
   } catch (err) {
     if (err instanceof MessageRefused) reportRefusal(deps, 'reply', { orgId, eventId, eventType: event.type }, err.messages, err.refusal);
     else deps.log.error({ orgId, eventId, type: event.type, err: describe(err) }, 'webhook event failed');
-    await completeEvent(deps.db, orgId, eventId, { status: 'failed', outcome: describe(err) }, deps.clock.now());
+    await complete(orgId, eventId, { status: 'failed', outcome: describe(err) }, deps.clock.now());
   }
 }
 
@@ -110,20 +127,38 @@ function describe(err: unknown): string {
 
 /** Runs processing in this process, after the response; `drain()` waits for everything started so far. */
 export interface InProcessProcessor {
+  /**
+   * Whether events are processed in this process right after the answer. Then the webhook records them
+   * `heldByRecorder` and hands them over with `enqueueRecorded`; otherwise (production) the trigger claims them.
+   */
+  readonly inline: boolean;
+  /** Events recorded earlier and still `received` (a redelivery found them): read, claimed, processed. */
   enqueue(orgId: string, eventIds: string[]): void;
+  /** An event this process has just recorded `heldByRecorder`: processed from memory, after the current response. */
+  enqueueRecorded(org: Org, event: LineEvent): void;
   drain(): Promise<void>;
 }
 
-export function createInProcessProcessor(process: (orgId: string, eventId: string) => Promise<void>, log: Logger): InProcessProcessor {
+export function createInProcessProcessor(
+  process: (orgId: string, eventId: string) => Promise<void>,
+  processRecorded: (org: Org, event: LineEvent) => Promise<void>,
+  log: Logger,
+): InProcessProcessor {
   const running = new Set<Promise<void>>();
+  const track = (orgId: string, eventId: string, job: () => Promise<void>) => {
+    const p: Promise<void> = job()
+      .catch((err: unknown) => log.error({ orgId, eventId, err: describe(err) }, 'event processing crashed'))
+      .finally(() => running.delete(p));
+    running.add(p);
+  };
   return {
+    inline: true,
     enqueue(orgId, eventIds) {
-      for (const eventId of eventIds) {
-        const job = process(orgId, eventId)
-          .catch((err: unknown) => log.error({ orgId, eventId, err: describe(err) }, 'event processing crashed'))
-          .finally(() => running.delete(job));
-        running.add(job);
-      }
+      for (const eventId of eventIds) track(orgId, eventId, () => process(orgId, eventId));
+    },
+    enqueueRecorded(org, event) {
+      // Started on the next turn of the event loop, so the webhook's 200 is written before any processing work.
+      track(org.id, event.webhookEventId, () => new Promise<void>((resolve) => setImmediate(resolve)).then(() => processRecorded(org, event)));
     },
     async drain() {
       while (running.size > 0) await Promise.allSettled([...running]);
@@ -138,8 +173,13 @@ export function createInProcessProcessor(process: (orgId: string, eventId: strin
  */
 export function createTriggerProcessor(log: Logger): InProcessProcessor {
   return {
+    inline: false,
     enqueue(orgId, eventIds) {
       if (eventIds.length > 0) log.debug({ orgId, events: eventIds.length }, 'events left to the trigger and the sweep');
+    },
+    enqueueRecorded(org, event) {
+      // Never recorded held by a trigger processor (inline is false); if it were, the sweep would take it at lease 1.
+      log.warn({ orgId: org.id, eventId: event.webhookEventId }, 'event held by a recorder that does not process inline');
     },
     drain: async () => {},
   };

@@ -57,7 +57,12 @@ export function webhookRouter(deps: WebhookDeps): Router {
     // Cloud Functions has already read the body and keeps the exact bytes in rawBody; locally express.raw gives them.
     const raw = rawBodyOf(req);
     if (!signature) throw new UnauthenticatedError('missing x-line-signature');
-    if (!validateSignature(raw, secret, signature)) throw new UnauthenticatedError('webhook signature mismatch');
+    if (!validateSignature(raw, secret, signature)) {
+      // The secret may have been rotated within the cache's minute: read it again (at most once per 10 s per
+      // organisation, so forged requests cannot make every request a storage read) and check once more.
+      const fresh = await withDeadline('channel secret', STORAGE_DEADLINE_MS, deps.line.freshChannelSecret(org.id));
+      if (!fresh || fresh === secret || !validateSignature(raw, fresh, signature)) throw new UnauthenticatedError('webhook signature mismatch');
+    }
 
     // LINE redelivers whatever is not answered 2xx, so a signed body we cannot read is acknowledged and dropped
     // (logged), never answered 4xx/5xx: it would come back for ever. The depth check runs on the bytes, before parsing.
@@ -73,19 +78,32 @@ export function webhookRouter(deps: WebhookDeps): Router {
       else deps.log.warn({ orgId: org.id, index, reason: issuesOf(parsed.error) }, 'webhook event dropped: cannot be parsed');
     });
 
+    // The one durable write before the answer: each event's record, created if absent (the dedupe and the record at
+    // once). With an in-process processor the record also holds the event's first lease, and whatever this call
+    // creates is handed over from memory as soon as it is created — even if the answer is a 503 because storage was
+    // slow: the recorder holds the lease, so it must process the event (a redelivery finds it held and leaves it).
     const now = deps.clock.now();
+    const inline = deps.processor.inline;
     const recorded = await withDeadline(
       'event record',
       STORAGE_DEADLINE_MS,
-      Promise.all(events.map((e) => recordEvent(deps.db, org.id, e, now))),
+      Promise.all(
+        events.map((e) =>
+          recordEvent(deps.db, org.id, e, now, { heldByRecorder: inline }).then((result) => {
+            if (result === 'new' && inline) deps.processor.enqueueRecorded(org, e);
+            return result;
+          }),
+        ),
+      ),
     );
-    const toProcess = events.filter((_, i) => recorded[i] !== 'done').map((e) => e.webhookEventId);
+    // Recorded before but not done (a redelivery after a 5xx, or in production): the processor reads and claims them.
+    const pending = events.filter((_, i) => recorded[i] === 'pending' || (recorded[i] === 'new' && !inline)).map((e) => e.webhookEventId);
     deps.log.info(
       { orgId: org.id, events: events.length, new: recorded.filter((r) => r === 'new').length, redelivered: events.filter((e) => e.deliveryContext.isRedelivery).length },
       'webhook received',
     );
     res.status(200).json({});
-    deps.processor.enqueue(org.id, toProcess);
+    deps.processor.enqueue(org.id, pending);
   });
   return router;
 }

@@ -3,6 +3,7 @@
  * rows. Figures are never adjusted; a disagreement is reported with the lines of the rows and of the total, so a
  * reader can see whether the document contradicts itself.
  */
+import { statedBudget } from './parse/amounts.ts';
 import type { Fidelity, FidelityCheck, Project, Report, StatedTotal } from './schema.ts';
 
 function label(s: StatedTotal): string {
@@ -114,7 +115,9 @@ export function checkFidelity(input: {
     const amount = p.detail?.budgetAmount;
     if (amount === undefined || amount === null || p.budgetShared) continue;
     const values = Object.values(p.budgets);
-    if (values.length > 0 && !values.includes(amount)) {
+    const perYear = statedBudget(p.detail?.budgetText ?? '').perYear;
+    const contradicts = perYear && amount !== 0 ? Object.entries(p.budgets).some(([y, v]) => perYear[y] !== undefined && perYear[y] !== v) : !values.includes(amount);
+    if (values.length > 0 && contradicts) {
       contradictions.push({
         line: p.detail?.line ?? p.line ?? 1,
         text: p.detail?.budgetText ?? '',

@@ -63,6 +63,8 @@ export interface LineSandbox {
   /** What was delivered (refused sends are not in it). */
   outbox(filter?: { to?: string; orgId?: string }): OutboxEntry[];
   clearOutbox(): void;
+  /** Calls `listener` with each reply or push as it is delivered (benches time the reply's arrival); returns an unsubscribe. */
+  onDelivered(listener: (entry: OutboxEntry) => void): () => void;
   /** Sends refused as LINE would refuse them (schema or documented limits), oldest first. */
   refusals(filter?: { orgId?: string }): Refusal[];
   /** Returns the refusals so far and forgets them (a test that provokes one takes it, so none goes unnoticed). */
@@ -99,11 +101,14 @@ export function createLineSandbox(clock: Clock): LineSandbox {
   let refusals: Refusal[] = [];
   let faults = { remaining: 0, status: 500 };
   let failed = 0;
+  const listeners = new Set<(entry: OutboxEntry) => void>();
 
   const orgOf = (req: Request) => channels.get((req.get('authorization') ?? '').replace(/^Bearer\s+/i, ''));
 
   const record = (entry: Omit<OutboxEntry, 'id' | 'at'>) => {
-    entries.push({ id: randomUUID(), at: clock.now().toISOString(), ...entry });
+    const full = { id: randomUUID(), at: clock.now().toISOString(), ...entry };
+    entries.push(full);
+    for (const listener of listeners) listener(full);
     if (entries.length > MAX_ENTRIES) entries = entries.slice(-MAX_ENTRIES);
   };
 
@@ -296,6 +301,10 @@ export function createLineSandbox(clock: Clock): LineSandbox {
     outbox: (filter = {}) =>
       entries.filter((e) => (!filter.to || e.to.includes(filter.to)) && (!filter.orgId || e.orgId === filter.orgId)),
     clearOutbox: () => void (entries = []),
+    onDelivered(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     refusals: (filter = {}) => refusals.filter((r) => !filter.orgId || r.orgId === filter.orgId),
     takeRefusals() {
       const taken = refusals;

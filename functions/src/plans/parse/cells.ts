@@ -6,6 +6,9 @@
  */
 
 /** How the document numbers its items: "simple" (8), 8., (8)) or "coded" (1.1.1(2), 2.1.3). */
+/** An item number in a number column, in any table: "24", "(24)", "25.", "26)", "ข้อ 31". */
+export const NUMBER_CELL = /^(?:ข้อ|ลำดับที่|ที่)?\s*\(?\s*(\d{1,3})\s*[.)]?$/;
+
 export type NumberingStyle = 'simple' | 'coded';
 
 export interface CellHeading {

@@ -43,6 +43,23 @@ export function dimensionByWords(key: string): number | null {
 /** Page numbers printed between a table's pieces: "- 7 -", "หน้า 22", "๑๒" (digits already Arabic). */
 export const PAGE_MARK = /^(?:[-–]\s*\d{1,3}\s*[-–]|หน้า\s*(?:ที่)?\s*\d{1,3}(?:\s*(?:\/|จาก)\s*\d{1,3})?|\d{1,3})$/;
 
+/** A page number printed inside a table's text: "หน้า 8", "หน้าที่ 8", "หน้า 8/20", or "- 8 -" at a cell's edge. */
+const PAGE_MARK_IN_TEXT = /(?:^|\s)หน้า\s*(?:ที่\s*)?\d{1,3}(?:\s*(?:\/|จาก)\s*\d{1,3})?(?=\s|$)|^\s*[-–]\s*\d{1,3}\s*[-–](?=\s|$)|\s[-–]\s*\d{1,3}\s*[-–]\s*$/g;
+
+/** A table cell without the page numbers a conversion printed into it: a page mark is never part of a name. */
+export function withoutPageMarks(cell: string): string {
+  const out = cell.replace(PAGE_MARK_IN_TEXT, ' ');
+  return out === cell ? cell : out.replace(/ {2,}/g, ' ').replace(/^ +| +$/g, '');
+}
+
+/**
+ * A name without the status remark a plan prints after it in brackets ("(ต่อเนื่อง)", "(โครงการใหม่)",
+ * "(ดำเนินการทุกปี)"): the remark says how the item runs, it is not its name. `nameAsWritten` keeps it.
+ */
+export function withoutStatusRemark(name: string): string {
+  return name.replace(/\s*\(\s*(?:โครงการ|กิจกรรม)?\s*(?:ต่อเนื่อง|ใหม่|เดิม|ดำเนินการ\s*(?:ทุกปี(?:งบประมาณ)?|ต่อเนื่อง|ต่อเนื่องทุกปี)|ทุกปี)\s*\)\s*$/, '');
+}
+
 /** A running page header repeated at each page: the plan's title (and organisation) on a line of its own. */
 export const PAGE_HEADER = /^(?:แผนปฏิบัติการ|แผนป้องกัน)\S*(?:\s|$)/;
 
@@ -184,7 +201,7 @@ export function readStatedCounts(lines: Line[], skip: (line: number) => boolean)
     if (!last?.[1]) continue;
     const value = Number(last[1]);
     const dimHeading = t.match(DIMENSION_HEADING);
-    const dimTotal = t.match(/รวม\s*ม(?:ิ)?ติ\s*ที่\s*([1-4])/);
+    const dimTotal = t.match(/รวม\s*(?:ม(?:ิ)?ติ|ด้าน)\s*(?:ที่)?\s*([1-4])(?!\d)/);
     if (dimTotal?.[1]) {
       out.push({ measure: 'projects', dimension: Number(dimTotal[1]), mission: null, year: null, value, line: l.no, text: l.raw.trim() });
     } else if (dimHeading?.[1] && /จำนวน\s*\d+\s*โครงการ/.test(t) && !t.includes('\t')) {

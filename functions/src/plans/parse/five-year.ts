@@ -2,27 +2,31 @@
  * The 5-year template: a summary table (summary.ts) followed by one detail section per item ("1. ชื่อโครงการ : …",
  * "2. หลักการและเหตุผล", …), linked to the summary's items and reconciled with them field by field.
  */
+import { statedBudget } from './amounts.ts';
 import {
   cleanName,
   matchKey,
   NO_BUDGET,
-  parseBaht,
   repairFromWitness,
   similarity,
   type WrapEvidence,
   writtenIfDifferent,
 } from '../normalize.ts';
 import type { Project, ProjectDetail } from '../schema.ts';
-import { DIMENSION_HEADING, dimensionByWords, projectIdFactory, unbullet, type Line } from './common.ts';
+import { DIMENSION_HEADING, dimensionByWords, PAGE_MARK, projectIdFactory, unbullet, withoutStatusRemark, type Line } from './common.ts';
 import { reconcile } from './reconcile.ts';
 import type { SummaryItem } from './summary.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Detail sections
 
-const SECTION_NAME = /^(?:[1]\s*\.\s*)?(?:ชื่อ|ข้อ)(?:โครงการ|กิจกรรม|มาตรการ)(?:\/(?:โครงการ|กิจกรรม|มาตรการ))*\s*[:：]?\s*(.*)$/;
+const SECTION_NAME = /^(?:(\d{1,3})\s*\.\s*)?(?:ชื่อ|ข้อ)(?:โครงการ|กิจกรรม|มาตรการ)(?:\/(?:โครงการ|กิจกรรม|มาตรการ))*\s*[:：]?\s*(.*)$/;
 const SECTION_NUMBER = /^(?:(?:โครงการ|ลำดับ|กิจกรรม|มาตรการ)\s*ที่|ข้อโครงการ(?:ที่)?)\s*(\d{1,3})\s*$/;
 const FIELD = /^(\d{1,2})\s*\.\s*(\S.{0,60})$/;
+/** A field labelled on the line that holds its text: "วัตถุประสงค์ : …", "งบประมาณ : 5,000 บาท". */
+const INLINE_FIELD = /^((?:วัตถุประสงค์|ตัวชี้วัด|งบประมาณ|ระยะเวลา|ผู้รับผิดชอบ|หน่วยงานรับผิดชอบ|หลักการ|เป้าหมาย|วิธีดำเนินการ|ผลผลิต|ผลลัพธ์|ผลที่คาดว่า)[^:：]{0,40})\s*[:：]\s*(.*)$/;
+/** Structure between sections that is never a section's text: totals lines, strategy headings, page numbers. */
+const BETWEEN = /^รวม\s*(?:ม(?:ิ)?ติ|ด้าน)(?:ที่)?\s*\d|^ยุทธศาสตร์ที่\s*\d+\s|^[-–]\s*\d{1,3}\s*[-–]$|^หน้า\s*(?:ที่\s*)?\d{1,3}$/;
 const SUB_MISSION = /^[1-4]\.\d{1,2}(?:\.\d{1,2})*\s+\S/;
 
 type FieldName = 'rationale' | 'objectives' | 'targetGroup' | 'method' | 'period' | 'budgetText' | 'responsibleUnit' | 'results';
@@ -57,6 +61,10 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
   let dimensionByTitle = false;
   let current: (DetailSection & { lastField: number; field: FieldName | null; resultsTarget: 'outputs' | 'outcomes' | 'kpis' }) | null = null;
   const buffers = new Map<string, string[]>();
+  // "N. ชื่อโครงการ : …" numbers the items when the document has no "โครงการที่ N" headings and its Ns are not all 1
+  // (in the 5-year sheet, "1. ชื่อโครงการ" is the sheet's first field).
+  const nameNumbers = lines.filter((l) => l.no > fromLine).map((l) => unbullet(l.text).match(SECTION_NAME)?.[1]).filter((n) => n !== undefined);
+  const itemNumbered = nameNumbers.some((n) => n !== '1') && !lines.some((l) => l.no > fromLine && SECTION_NUMBER.test(unbullet(l.text).trim()));
 
   const flush = () => {
     if (!current) return;
@@ -69,7 +77,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
     current.method = list('method');
     current.period = text('period');
     current.budgetText = text('budgetText');
-    current.budgetAmount = NO_BUDGET.test(current.budgetText) ? 0 : /บาท/.test(current.budgetText) ? parseBaht(current.budgetText) : null;
+    current.budgetAmount = NO_BUDGET.test(current.budgetText) ? 0 : /บาท/.test(current.budgetText) ? statedBudget(current.budgetText).amount : null;
     current.responsibleUnit = text('responsibleUnit');
     current.outputs = list('outputs');
     current.outcomes = list('outcomes');
@@ -86,7 +94,19 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
     const t = unbullet(l.text.replace(/\t/g, ' ')).trim();
     if (t === '') continue;
 
+    if (BETWEEN.test(t)) {
+      if (!/^[-–]|^หน้า/.test(t)) flush();
+      continue;
+    }
     const dim = t.match(DIMENSION_HEADING);
+    // A numbered full title ("4. การเสริมสร้างและปรับปรุงกลไก…") is its dimension's heading, not a field or an item.
+    const numberedTitle = t.match(/^([1-4])\s*\.\s*(\S.*)$/);
+    if (numberedTitle?.[1] && t.length < 160 && !SECTION_NAME.test(t) && dimensionByWords(matchKey(numberedTitle[2] ?? '')) === Number(numberedTitle[1]) && (!current || current.field !== null)) {
+      flush();
+      dimension = Number(numberedTitle[1]);
+      dimensionByTitle = false;
+      continue;
+    }
     if (dim?.[1] && t.length < 120) {
       flush();
       dimension = Number(dim[1]);
@@ -108,15 +128,15 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       continue;
     }
     const name = t.match(SECTION_NAME);
-    if (name && (name[1] ?? '').length > 0) {
+    if (name && (name[2] ?? '').length > 0) {
       flush();
-      let nameText = name[1] ?? '';
+      let nameText = name[2] ?? '';
       // The name may wrap onto following lines, up to the next blank line.
-      while (i + 1 < lines.length && (lines[i + 1]?.text.trim() ?? '') !== '' && !FIELD.test(lines[i + 1]?.text.trim() ?? '')) {
+      while (i + 1 < lines.length && (lines[i + 1]?.text.trim() ?? '') !== '' && !FIELD.test(lines[i + 1]?.text.trim() ?? '') && !INLINE_FIELD.test(lines[i + 1]?.text.trim() ?? '') && !BETWEEN.test(lines[i + 1]?.text.trim() ?? '') && !PAGE_MARK.test(lines[i + 1]?.text.trim() ?? '')) {
         i++;
         nameText += `\n${lines[i]?.text.trim() ?? ''}`;
       }
-      const clean = cleanName(nameText.replace(/^[:：\s]+/, ''), evidence);
+      const clean = cleanName(withoutStatusRemark(nameText.replace(/^[:：\s]+/, '')), evidence);
       current = {
         name: clean,
         rationale: '',
@@ -131,7 +151,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
         outcomes: [],
         kpis: [],
         line: l.no,
-        number: pendingNumber,
+        number: pendingNumber ?? (itemNumbered && name[1] !== undefined ? String(Number(name[1])) : null),
         dimension,
         dimensionInferred: dimensionByTitle,
         mission,
@@ -156,6 +176,15 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       continue;
     }
     if (!current) continue;
+    const inline = t.match(INLINE_FIELD);
+    const inlineKind = inline?.[1] ? fieldOf(inline[1]) : null;
+    if (inline && inlineKind) {
+      current.field = inlineKind;
+      if (inlineKind === 'results') current.resultsTarget = /ตัวชี้วัด/.test(inline[1] ?? '') ? 'kpis' : /ผลลัพธ์/.test(inline[1] ?? '') ? 'outcomes' : 'outputs';
+      const target = inlineKind === 'results' ? current.resultsTarget : inlineKind;
+      if ((inline[2] ?? '').trim() !== '') buffers.set(target, [...(buffers.get(target) ?? []), (inline[2] ?? '').trim()]);
+      continue;
+    }
     const field = t.match(FIELD);
     if (field?.[1] && field[2]) {
       const n = Number(field[1]);

@@ -12,6 +12,8 @@ import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionCoun
 import { linkSections, parseDetailSections } from './five-year.ts';
 import { flagCountMismatches } from './reconcile.ts';
 import { projectsFromSections } from './sections-only.ts';
+import { recoverFromSections } from './recover.ts';
+import { readDimensionSummary } from './dimension-summary.ts';
 import { findSummaryTable, parseSummaryTable } from './summary.ts';
 import { isYearTableHeader, parseYearTables } from './one-year.ts';
 import { findReportTable, linkActivitiesToPlan, parseActivities, parseReportTables } from './report.ts';
@@ -68,6 +70,11 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const inSummary = (no: number) => no >= summary.headerLine && no <= summary.endLine;
     const missionCounts = readMissionCounts(lines, inSummary);
     const stated = [...table.stated, ...readStatedCounts(lines, inSummary), ...missionCounts.stated];
+    const years = table.fiscalYears.length ? table.fiscalYears : header.fiscalYears;
+    const recovered = recoverFromSections(linked.projects, linked.unlinkedSections, stated, years);
+    linked.projects = recovered.projects;
+    linked.unlinkedSections = linked.unlinkedSections.filter((s) => !recovered.used.includes(s));
+    linked.notes.push(...recovered.notes);
     flagCountMismatches(linked.projects, stated);
     const titles = new Map([...headingTitles, ...table.dimensionTitles]);
     const missions = new Map([...headingMissions, ...table.missionTitles]);
@@ -100,7 +107,9 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     if (!year) throw new NotAPlanDocumentError('the plan names no fiscal year (ประจำปีงบประมาณ พ.ศ. ….) in its title');
     const tables = parseYearTables(lines, year, evidence);
     const missionCounts = readMissionCounts(lines, (no) => tables.tableLines.has(no));
-    const stated = [...tables.stated, ...readStatedCounts(lines, (no) => tables.tableLines.has(no)), ...missionCounts.stated];
+    const perDimension = readDimensionSummary(lines, year);
+    const stated = [...tables.stated, ...readStatedCounts(lines, (no) => tables.tableLines.has(no) || perDimension.lines.has(no)), ...missionCounts.stated, ...perDimension.stated];
+    flagCountMismatches(tables.projects, stated);
     doc = {
       schemaVersion: SCHEMA_VERSION,
       kind: 'plan',
@@ -153,10 +162,12 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const years = header.fiscalYears.length > 1 ? header.fiscalYears : fiscalYearsIn(sectionsOnly.map((x) => x.period).find((p) => fiscalYearsIn(p).length > 0) ?? '');
     const projects = projectsFromSections(sectionsOnly, years.length ? years : header.fiscalYears);
     const stated = readStatedCounts(lines, () => false);
+    flagCountMismatches(projects, stated);
     doc = {
       schemaVersion: SCHEMA_VERSION,
       kind: 'plan',
-      template: 'five-year',
+      // Sheets of a plan for one fiscal year are a 1-year plan's (v19: numbered paragraph blocks).
+      template: (years.length ? years : header.fiscalYears).length === 1 ? 'one-year' : 'five-year',
       org: header.org,
       title: header.title,
       fiscalYears: years.length ? years : header.fiscalYears,

@@ -6,7 +6,8 @@
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, type TableRow, type WrapEvidence, writtenIfDifferent } from '../normalize.ts';
 import type { Project, StatedTotal } from '../schema.ts';
 import { nameLooksWrong } from './reconcile.ts';
-import { DIMENSION_HEADING, dimensionByWords, PAGE_HEADER, PAGE_MARK, projectIdFactory, unbullet, type Line } from './common.ts';
+import { NUMBER_CELL } from './cells.ts';
+import { DIMENSION_HEADING, dimensionByWords, PAGE_HEADER, PAGE_MARK, projectIdFactory, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 
 interface Columns {
   number: number;
@@ -48,7 +49,7 @@ export function isYearTableHeader(text: string): boolean {
   if (!text.includes('\t')) return false;
   const cells = text.split('\t').map((c) => c.trim());
   // A header names columns: short cells, no item number, no "no budget" figure.
-  if (/^\d/.test(cells[0] ?? '') || cells.some((c) => c.length > 60 || /^ไม่(?:ใช้|มี)งบ/.test(c))) return false;
+  if (NUMBER_CELL.test(cells[0] ?? '') || /^\d/.test(cells[0] ?? '') || cells.some((c) => c.length > 60 || /^ไม่(?:ใช้|มี)งบ/.test(c))) return false;
   return cells.some((c) => /โครงการ|กิจกรรม/.test(c)) && cells.some((c) => /งบประมาณ/.test(c)) && cells.some((c) => /ตัวชี้วัด|หน่วยนับ|ไตรมาส|แผนการดำเนินงาน|ระยะเวลา|รับผิดชอบ/.test(c)) && !cells.some((c) => /^(?:ปี\s*)?25\d\d$/.test(c));
 }
 
@@ -58,6 +59,8 @@ export interface YearTableResult {
   tableLines: Set<number>;
 }
 
+/** A name that reads as an item of the plan. */
+const ITEM_WORD = /^(?:โครงการ|กิจกรรม|มาตรการ)/;
 const TICK = /[✓✔√☑✗xX•●]/;
 
 export function parseYearTables(lines: Line[], fiscalYear: number, evidence: WrapEvidence): YearTableResult {
@@ -81,7 +84,8 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     const rows = joinWrappedRows(markTableWraps(lines0, textColumns), cols.budget + 1, cols.name);
     for (const row of rows) {
       const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? '').trim() : '');
-      const numberCell = (cols.number >= 0 ? cell(cols.number) : '').replace(/^(\d{1,3})\s*[.)]$/, '$1');
+      const rawNumber = cols.number >= 0 ? cell(cols.number) : '';
+      const numberCell = rawNumber.match(NUMBER_CELL)?.[1] ?? rawNumber;
       const nameCell = cell(cols.name);
       const raw = row.cells.join(' ');
       if (/รวม/.test(numberCell) || /^รวม/.test(nameCell)) {
@@ -92,12 +96,16 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
         if (values.length) stated.push({ measure: 'budget', dimension: pendingDimension || null, mission: null, year: fiscalYear, value: values.reduce((a, b) => a + b, 0), line: row.line, text: line?.raw.trim() ?? raw });
         continue;
       }
-      if (!/^\d{1,3}$/.test(numberCell) || nameCell === '' || !pendingDimension) continue;
+      // A row without a number whose name reads as an item (and that is not a wrapped name: other cells are filled)
+      // is an item all the same; its number is inferred from position and flagged.
+      const unnumbered = numberCell === '' && ITEM_WORD.test(nameCell) && row.cells.some((c, k) => k !== cols.name && k !== cols.number && c.trim() !== '');
+      if ((!/^\d{1,3}$/.test(numberCell) && !unnumbered) || nameCell === '' || !pendingDimension) continue;
+      const number = unnumbered ? String(Number(projects.at(-1)?.number ?? '0') + 1 || projects.length + 1) : numberCell;
       const values = budgetCellValues(cell(cols.budget));
-      const name = cleanName(nameCell, evidence);
+      const name = cleanName(withoutStatusRemark(nameCell), evidence);
       projects.push({
-        id: nextId(pendingDimension, numberCell),
-        number: numberCell,
+        id: nextId(pendingDimension, number),
+        number,
         seq: projects.length + 1,
         name,
         ...writtenIfDifferent(nameCell, name),
@@ -107,6 +115,7 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
         budgets: values.length ? { [String(fiscalYear)]: values.reduce((a, b) => a + b, 0) } : {},
         budgetShared: null,
         review: [
+          ...(unnumbered ? [{ field: 'number', reason: 'the row has no item number; numbered by its position', line: row.line }] : []),
           ...(dimensionFromWords ? [{ field: 'dimension', reason: 'dimension read from the title words of its heading (no number)', line: row.line }] : []),
           ...[nameLooksWrong(name, row.line)].filter((f) => f !== null),
           ...(values.length === 0 ? [{ field: `budgets.${fiscalYear}`, reason: 'no figure in the budget column', line: row.line }] : []),
@@ -165,10 +174,14 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     // A dimension heading printed as a full-width row of the table.
     const filledCells = t.split('\t').map((c) => c.trim()).filter((c) => c !== '');
     const rowHeading = filledCells.length <= 2 ? unbullet(filledCells.join(' ')).match(DIMENSION_HEADING) : null;
-    if (rowHeading?.[1]) {
+    // Or the dimension's standard title alone in a full-width row (no number, no mission code).
+    const only = filledCells.length === 1 ? (filledCells[0] ?? '') : '';
+    const rowByWords = only && !/^\d|^(?:ภารกิจ|การกิจ|พันธกิจ)|(?:^|\s)[1-4]\.\d/.test(only) && only.length < 160 ? dimensionByWords(matchKey(only)) : null;
+    if (rowHeading?.[1] || (rowByWords && rowByWords !== dimension)) {
       flush();
-      dimension = Number(rowHeading[1]);
-      dimensionFromWords = false;
+      const next = rowHeading?.[1] ? Number(rowHeading[1]) : (rowByWords ?? 0);
+      dimensionFromWords = !rowHeading?.[1] && next !== dimension + 1;
+      dimension = next;
       pendingDimension = dimension;
       tableLines.add(l.no);
       continue;
@@ -178,7 +191,9 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
       pendingDimension = dimension;
     }
     tableLines.add(l.no);
-    pending.push({ cells: t.split('\t'), line: l.no });
+    const rowCells = t.split('\t').map(withoutPageMarks);
+    if (rowCells.every((c) => c.trim() === '')) continue;
+    pending.push({ cells: rowCells, line: l.no });
   }
   flush();
   return { projects, stated, tableLines };

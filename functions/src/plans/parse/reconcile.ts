@@ -3,6 +3,7 @@
  * dimension and budgets are compared, and every disagreement becomes a review flag on the field. Figures are never
  * adjusted: the summary's stay, the flag says what the detail section states.
  */
+import { contradictedYears } from './amounts.ts';
 import { matchKey, similarity } from '../normalize.ts';
 import type { Budgets, ReviewFlag } from '../schema.ts';
 
@@ -70,15 +71,10 @@ export function reconcile(item: ReconcileInput, section: ReconcileSection | null
     review.push({ field: 'dimension', reason: `the summary places it in มิติที่ ${item.dimension}, its detail section under มิติที่ ${section.dimension}`, line: section.line });
   }
   const amount = section.budgetAmount;
-  const years = Object.entries(item.budgets);
-  if (amount !== null && years.length > 0 && !item.shared) {
-    const sum = years.reduce((s, [, v]) => s + v, 0);
-    const agrees = years.every(([, v]) => v === amount) || sum === amount || (amount > 0 && years.every(([, v]) => v === amount || v === 0) && years.some(([, v]) => v === amount));
-    if (!agrees) {
-      const what = amount === 0 ? 'ไม่ใช้งบประมาณ (no budget)' : `${fmt(amount)} baht`;
-      for (const [y, v] of years) {
-        if (v !== amount) review.push({ field: `budgets.${y}`, reason: `the detail section states ${what}; the summary row gives ${fmt(v)}`, line: section.line });
-      }
+  if (!item.shared) {
+    for (const c of contradictedYears(item.budgets, section.budgetText, amount)) {
+      const what = c.stated === 0 ? 'ไม่ใช้งบประมาณ (no budget)' : `${fmt(c.stated)} baht`;
+      review.push({ field: `budgets.${c.year}`, reason: `the detail section states ${what}; the summary row gives ${fmt(c.given)}`, line: section.line });
     }
   }
   return { name, dimension, review: dedupe(review) };

@@ -3,6 +3,7 @@
  * item. Its number is the section's own ("โครงการที่ 6", "ลำดับที่ 6", "ข้อโครงการ 6") or its position (flagged);
  * its dimension the heading above it; its budgets per fiscal year read from the section's budget text.
  */
+import { statedBudget } from './amounts.ts';
 import { matchKey, NO_BUDGET, writtenIfDifferent } from '../normalize.ts';
 import type { Budgets, Project, ReviewFlag } from '../schema.ts';
 import { projectIdFactory } from './common.ts';
@@ -31,9 +32,18 @@ export function budgetsFromText(text: string, years: number[], line: number): { 
   }
   const perYear = t.match(new RegExp(`ปีละ\\s*${AMOUNT.source}`));
   if (perYear?.[1]) return { budgets: each(amount(perYear[1])), review: [] };
-  const bare = t.match(AMOUNT);
-  if (bare?.[1] && /บาท/.test(t)) {
-    return { budgets: each(amount(bare[1])), review: [{ field: 'budgets', reason: `"${t.slice(0, 60)}": per year or for the whole period is not stated`, line }] };
+  // Years named beside the amount are never amounts; amounts tied to single years are those years' own.
+  const stated = statedBudget(t);
+  if (stated.perYear && /บาท/.test(t)) {
+    const budgets: Budgets = Object.fromEntries(Object.entries(stated.perYear).filter(([y]) => years.includes(Number(y))));
+    if (Object.keys(budgets).length > 0) {
+      const missing = years.filter((y) => budgets[String(y)] === undefined);
+      return { budgets, review: missing.map((y) => ({ field: `budgets.${y}`, reason: `the sheet states no amount for ${y}`, line })) };
+    }
+  }
+  if (stated.amount !== null && /บาท/.test(t)) {
+    // One fiscal year: the amount is that year's. Several: per year or for the whole period is not stated.
+    return { budgets: each(stated.amount), review: years.length === 1 ? [] : [{ field: 'budgets', reason: `"${t.slice(0, 60)}": per year or for the whole period is not stated`, line }] };
   }
   return { budgets: {}, review: [{ field: 'budgets', reason: `the budget text "${t.slice(0, 60)}" could not be read`, line }] };
 }

@@ -5,81 +5,11 @@
  */
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, NO_BUDGET, type TableRow, type WrapEvidence } from '../normalize.ts';
 import type { Budgets, Project, ReviewFlag, StatedTotal } from '../schema.ts';
-import { countSimpleMarks, splitCell, type CellContext, type CellItem } from './cells.ts';
-import { DIMENSION_HEADING, dimensionByWords, PAGE_MARK, statedBudgets, unbullet, type Line } from './common.ts';
+import { countSimpleMarks, NUMBER_CELL, splitCell, type CellContext, type CellItem } from './cells.ts';
+import { SHORT_YEAR_CELL, YEAR_CELL, type SummaryTable } from './summary-find.ts';
+import { DIMENSION_HEADING, dimensionByWords, PAGE_MARK, statedBudgets, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 
-export interface SummaryTable {
-  headerLine: number;
-  endLine: number;
-  yearCols: { index: number; year: number }[];
-  projectCol: number;
-  columns: number;
-  /** A column of item numbers ("ที่", "ลำดับ", "ข้อ") before the project column, if any. */
-  numberCol: number | null;
-  /** A responsible-unit column ("ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ"), if any. */
-  unitCol: number | null;
-}
-
-/** "ปี 66", "ปีงบประมาณ 67": a Buddhist-era year written with two digits. */
-const SHORT_YEAR_CELL = /^ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*([6-9]\d)(?:\s*\(\s*บาท\s*\))?$/;
-
-const yearColsOf = (cells: string[]) =>
-  cells
-    .map((c, index) => {
-      const full = c.trim().match(YEAR_CELL)?.[1];
-      const short = c.trim().match(SHORT_YEAR_CELL)?.[1];
-      return { index, year: full ? Number(full) : short ? 2500 + Number(short) : 0 };
-    })
-    .filter((x) => x.year > 0);
-
-/** The start of a detail section (ส่วนที่ 3): "1. ชื่อโครงการ :", "ชื่อกิจกรรม", "โครงการที่ 6", "ลำดับที่ 6". */
-const DETAIL_START = /^(?:1\s*\.\s*)?(?:ชื่อ|ข้อ)(?:โครงการ|กิจกรรม|มาตรการ)|^(?:โครงการ|ลำดับ|กิจกรรม|มาตรการ)\s*ที่\s*\d{1,3}\s*$/;
-
-/** A year column's header: "ปี 2566", "2566", "ปีงบประมาณ พ.ศ. 2566", "ปี 2566 งบประมาณ (บาท)". */
-const YEAR_CELL = /^(?:(?:งบประมาณ\s*)?ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*)?(25\d\d)(?:\s*งบประมาณ)?(?:\s*\(\s*บาท\s*\))?$/;
-
-/** Finds the summary table: a tab row with a โครงการ/กิจกรรม/มาตรการ column and at least two "ปี 25xx" columns. */
-export function findSummaryTable(lines: Line[]): SummaryTable | null {
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    if (!l || !l.text.includes('\t')) continue;
-    const cells = l.text.split('\t');
-    const projectCol = cells.findIndex((c) => /โครงการ|กิจกรรม|มาตรการ/.test(c) && !/ไตรมาส/.test(c));
-    let yearCols = yearColsOf(cells);
-    // A two-line header: "งบประมาณ (บาท)" above, the years on the line below.
-    if (yearCols.length < 2 && cells.some((c) => /งบประมาณ/.test(c))) yearCols = yearColsOf((lines[i + 1]?.text ?? '').split('\t'));
-    if (projectCol < 0 || yearCols.length < 2 || projectCol > (yearCols[0]?.index ?? 0)) continue;
-    const numberCol = cells.findIndex((c, k) => k < projectCol && /^(?:ที่|ลำดับ(?:ที่)?|ข้อ|เลขที่)$/.test(c.trim()));
-    const unitCol = cells.findIndex((c, k) => k > (yearCols.at(-1)?.index ?? 0) && /ผู้รับผิดชอบ|หน่วยงาน/.test(c));
-    let end = i;
-    let lastRow = i;
-    for (let j = i + 1; j < lines.length; j++) {
-      const t = lines[j]?.text ?? '';
-      end = j;
-      if (t.includes('\t')) lastRow = j;
-      if (/รวมทั้งสิ้น/.test(t) && t.includes('\t')) break;
-      if (!t.includes('\t') && /^ส่วนที่\s*\d/.test(t.trim())) {
-        end = j - 1;
-        break;
-      }
-      // The first detail section: the table ended with its last row before it.
-      if (!t.includes('\t') && DETAIL_START.test(unbullet(t))) {
-        end = lastRow;
-        break;
-      }
-    }
-    return {
-      headerLine: l.no,
-      endLine: lines[end]?.no ?? l.no,
-      yearCols,
-      projectCol,
-      columns: Math.max(cells.length, (yearCols.at(-1)?.index ?? 0) + 1),
-      numberCol: numberCol >= 0 ? numberCol : null,
-      unitCol: unitCol >= 0 ? unitCol : null,
-    };
-  }
-  return null;
-}
+export { findSummaryTable, type SummaryTable } from './summary-find.ts';
 
 export interface SummaryItem {
   number: string;
@@ -112,8 +42,6 @@ const FIGURE_CELL = /^(?:จำนวน\s*)?(?:[\d,.\s]+|[-–—]|ไม่ใ
 const MISSION_CELL = /^([1-4])\s*\.\s*(\d{1,2})(?:\s*\.\s*\d{1,2})?(?!\d)\s*(.*)$/s;
 /** A dimension cell: "1. การสร้าง…", "2.การบริหาร…", "3 การส่งเสริม…", "มิติที่ 1 …", "ด้านที่ 4 …". */
 const DIMENSION_CELL = /^(?:(?:ม(?:ิ)?ติ|ด้าน)\s*(?:ที่)?\s*)?([1-4])(?!\d)(?!\s*\.\s*\d)\s*[.:)]?\s*(.*)$/s;
-/** An item number in a number column: "24", "(24)", "25.", "26)", "ข้อ 31". */
-const NUMBER_CELL = /^(?:ข้อ|ลำดับที่|ที่)?\s*\(?\s*(\d{1,3})\s*[.)]?$/;
 
 type DimensionSource = 'number' | 'words' | 'code' | 'sequence' | 'none';
 
@@ -140,6 +68,24 @@ function rowColumns(cells: string[], table: SummaryTable): { years: { index: num
 
 /** An item's number at the start of a cell: "5)", "(5)", "5.", "1.1.1(2)". */
 const ITEM_NUMBER_START = /^(?:\(?\s*\d{1,3}\s*[.)](?!\d)|[1-4]\.\d{1,2}\.\d{1,2}\s*\(\s*\d)/;
+/** The organisation's name alone on a line between a page's number and the next page's headers: a running header. */
+const ORG_ONLY = /^(?:เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วน(?:ตำบล|จังหวัด))\s?\S{2,30}$/;
+function isRunningOrgHeader(lines: Line[], no: number): boolean {
+  const t = lines[no - 1]?.text.trim() ?? '';
+  if (!ORG_ONLY.test(t)) return false;
+  const near = (step: number) => {
+    for (let k = no - 1 + step; k >= 0 && k < lines.length; k += step) {
+      const x = lines[k]?.text.trim() ?? '';
+      if (x !== '') return x;
+    }
+    return '';
+  };
+  const before = near(-1);
+  const after = near(1);
+  return PAGE_MARK.test(before.replace(/\t/g, ' ').trim()) || /^(?:แผนปฏิบัติการ|แผนป้องกัน)/.test(after) || after.split('\t').some((c) => HEADER_CELL.test(c.trim()));
+}
+
+const isTotalsRow = (cells: string[]) => cells.some((c) => /^รวม|รวมทั้งสิ้น|^จำนวน\s*\d+\s*โครงการ/.test(c.trim()));
 const STARTS_ITEM = /^(?:\(?\s*\d{1,3}\s*[.)]|[1-4]\s*\.\s*\d|ภารกิจ|การกิจ|ม(?:ิ)?ติ|ด้านที่|รวม)/;
 
 /**
@@ -156,7 +102,8 @@ function figuresOnSecondLine(rows: TableRow[], table: SummaryTable): TableRow[] 
     const prevName = (prev?.cells[table.projectCol] ?? '').trim();
     const beforeEmpty = row.cells.slice(0, table.projectCol).every((c) => c.trim() === '' || !/^[1-4]|^ม/.test(c.trim()));
     const ownNumber = table.numberCol !== null && (row.cells[table.numberCol] ?? '').trim() !== '';
-    if (prev && !hasFigures(prev) && hasFigures(row) && name !== '' && !STARTS_ITEM.test(name) && ITEM_NUMBER_START.test(prevName) && beforeEmpty && !ownNumber && row.cells.length === table.columns) {
+    const totals = isTotalsRow(row.cells);
+    if (prev && !totals && !hasFigures(prev) && hasFigures(row) && name !== '' && !STARTS_ITEM.test(name) && ITEM_NUMBER_START.test(prevName) && beforeEmpty && !ownNumber && row.cells.length === table.columns) {
       const cells = row.cells.map((c, i) => (i <= table.projectCol ? `${prev.cells[i] ?? ''}\n${c}`.trim() : c));
       out[out.length - 1] = { cells, line: prev.line };
       continue;
@@ -173,7 +120,8 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
   for (let no = table.headerLine + 1; no <= table.endLine; no++) {
     const l = byNo.get(no);
     if (!l || l.text.trim() === '') continue;
-    const cells = l.text.split('\t');
+    const cells = l.text.split('\t').map(withoutPageMarks);
+    if (cells.every((c) => c.trim() === '')) continue;
     const isHeader = (cells.some((c) => HEADER_CELL.test(c.trim())) || cells.filter((c) => YEAR_CELL.test(c.trim()) || SHORT_YEAR_CELL.test(c.trim())).length >= 2) && !cells.some((c) => /รวม/.test(c));
     if (isHeader) {
       if ((blocks.at(-1) ?? []).length > 0) blocks.push([]);
@@ -181,7 +129,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     }
     if (!l.text.includes('\t')) {
       const t = l.text.trim();
-      if (/^(?:ส่วนที่|แผนปฏิบัติการ|\(พ\.ศ\.)/.test(t) || t.length < 3 || PAGE_MARK.test(t)) continue;
+      if (/^(?:ส่วนที่|แผนปฏิบัติการ|\(พ\.ศ\.)/.test(t) || t.length < 3 || PAGE_MARK.test(t) || isRunningOrgHeader(lines, l.no)) continue;
       // A heading printed between the table's rows (dimension or mission): a row of its own, not a wrapped name.
       if (unbullet(t).match(DIMENSION_HEADING) || MISSION_CELL.test(t) || /^(?:ภารกิจ|การกิจ)\s*ที่/.test(t) || (dimensionByWords(matchKey(t)) !== null && t.length < 150)) {
         blocks.at(-1)?.push({ cells: [unbullet(t).replace(/^(?:ภารกิจ|การกิจ)\s*ที่\s*/, ''), ...new Array<string>(table.columns - 1).fill('')], line: l.no });
@@ -194,7 +142,20 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     const startsItem = (cs: string[]) => STARTS_ITEM.test((cs[table.projectCol] ?? '').trim()) && !/^รวม/.test((cs[table.projectCol] ?? '').trim());
     if (cells.length < minCells && startsItem(cells)) {
       const following = byNo.get(no + 1)?.text.split('\t') ?? [];
-      if (!startsItem(following) && table.yearCols.some(({ index }) => (following[index] ?? '').trim() !== '')) while (cells.length < table.columns) cells.push('');
+      if (!startsItem(following) && !isTotalsRow(following) && table.yearCols.some(({ index }) => (following[index] ?? '').trim() !== '')) while (cells.length < table.columns) cells.push('');
+    }
+    // A full row that starts an item but has no figures, nothing before its name and no number of its own, and is not
+    // the first line of a name whose figures come on the next line: a further item of the cell above printed on its
+    // own line ("22. กิจกรรม…"), so it shares that cell's figures.
+    if (cells.length >= minCells && startsItem(cells) && !table.yearCols.some(({ index }) => (cells[index] ?? '').trim() !== '')) {
+      const following = byNo.get(no + 1)?.text.split('\t') ?? [];
+      const nameGoesOn = !startsItem(following) && !isTotalsRow(following) && table.yearCols.some(({ index }) => (following[index] ?? '').trim() !== '');
+      const beforeEmpty = cells.slice(0, table.projectCol).every((c) => c.trim() === '');
+      const ownNumber = table.numberCol !== null && (cells[table.numberCol] ?? '').trim() !== '';
+      const above = blocks.at(-1)?.at(-1);
+      if (!nameGoesOn && beforeEmpty && !ownNumber && above && ITEM_NUMBER_START.test((above.cells[table.projectCol] ?? '').trim())) {
+        cells.length = table.projectCol + 1;
+      }
     }
     // A line with neither figures nor a number or heading continues the row above (its cells wrapped), however many
     // empty cells it has (a wrapped unit column reaches past the figures).
@@ -371,7 +332,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     const rowItems: SummaryItem[] = cellItems.map((c) => ({
       unit: unitCell && cellItems.length === 1 ? cleanName(unitCell, evidence) : null,
       number: c.part.number ?? '',
-      name: cleanName(c.part.text, evidence),
+      name: cleanName(withoutStatusRemark(c.part.text), evidence),
       written: c.part.text,
       dimension: c.dimension,
       mission: c.mission,
@@ -395,6 +356,9 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       cols.years.forEach(({ year }, k) => {
         if (yearCells[k] === '') for (const it of rowItems) it.review.push({ field: `budgets.${year}`, reason: `no figure for ${year} in this row`, line: line.no });
       });
+    }
+    if (filled.length === 0) {
+      for (const it of rowItems) it.review.push({ field: 'budgets', reason: 'the row has no figure in any year: its figures may be those of the row above (one cell printed over two rows?)', line: line.no });
     }
     if (cells.length !== table.columns && filled.length > 0) {
       for (const it of rowItems) it.review.push({ field: 'budgets', reason: `the row has ${cells.length} cells where the header has ${table.columns}: its figures may sit in other years' columns`, line: line.no });

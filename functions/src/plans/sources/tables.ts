@@ -77,7 +77,48 @@ export function htmlTablesToTabs(text: string): string {
   });
 }
 
+/**
+ * An HTML conversion whose blocks share lines (a whole document on one line, a heading and its table on one line, rows
+ * run together, tags broken across lines as Word's "Save as HTML" prints them) gets one block per line: each
+ * paragraph, heading, table row and table boundary starts a line. Text that already has one block per line, and
+ * anything inside a table cell, is left as it is, so the line numbers of such documents do not move. `<head>`,
+ * `<style>`, `<script>` and comments are dropped.
+ */
+const BLOCK_START = /^<(?:p|h[1-6]|div|table|tr|li|ul|ol|thead|tbody|\/table|\/tbody|\/thead|br)\b/i;
+
+export function htmlBlocksToLines(text: string): string {
+  if (!/<(?:p|table|tr|h[1-6]|div)\b/i.test(text)) return text;
+  let out = text
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(head|style|script)\b[\s\S]*?<\/\1>/gi, '')
+    // a tag broken across lines: one line
+    .replace(/<[a-zA-Z/][^<>]*>/g, (tag) => (tag.includes('\n') ? tag.replace(/\s*\n\s*/g, ' ') : tag));
+  // Walk the tags; a block that starts after other text on its line (outside a table cell) starts a new line.
+  let cellDepth = 0;
+  let result = '';
+  let last = 0;
+  for (const m of out.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>/g)) {
+    const tag = m[0];
+    const name = (m[1] ?? '').toLowerCase();
+    const closing = tag.startsWith('</');
+    const at = m.index ?? 0;
+    result += out.slice(last, at);
+    last = at + tag.length;
+    const lineSoFar = result.slice(result.lastIndexOf('\n') + 1);
+    const lineEnd = out.indexOf('\n', at);
+    const sourceLineHasTab = lineSoFar.includes('\t') || out.slice(at, lineEnd < 0 ? undefined : lineEnd).includes('\t');
+    const rowLevel = name === 'tr' || name === 'table' || name === 'tbody' || name === 'thead';
+    const startsLine = (rowLevel || (cellDepth === 0 && BLOCK_START.test(tag) && name !== 'br')) && !(closing && name !== 'table');
+    if (startsLine && lineSoFar.trim() !== '' && !sourceLineHasTab) result += '\n';
+    if (name === 'td' || name === 'th') cellDepth = closing ? Math.max(0, cellDepth - 1) : cellDepth + 1;
+    if (name === 'tr' || name === 'table') cellDepth = 0;
+    result += tag;
+  }
+  out = result + out.slice(last);
+  return out;
+}
+
 /** Every table markup the importer reads (HTML, markdown), as tab-separated rows. */
 export function tablesToTabs(text: string): string {
-  return markdownTablesToTabs(htmlTablesToTabs(text));
+  return markdownTablesToTabs(htmlTablesToTabs(htmlBlocksToLines(text)));
 }
