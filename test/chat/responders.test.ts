@@ -106,6 +106,12 @@ describe('manuals by situation (the demo organisations with the standard manuals
     expect(out.results[0]).toMatchObject({ type: 'manual', id });
   });
 
+  it('reads a spending word inside an activity\'s name as the name, not as a question of what was spent', async () => {
+    const out = await askStandard('maesaimitraphap', 'ประกาศรายงานผลการใช้จ่ายเงินให้ชาวบ้านรู้ ทำปีละกี่ครั้ง');
+    expect(out.intent).toBe('project');
+    expect(first(out)).toContain('กิจกรรมประกาศรายงานผลการใช้จ่ายเงินให้ประชาชนได้รับทราบ');
+  });
+
   it('does not let a situation word outrank a project the question names', async () => {
     const out = await askStandard('tharae', 'ศูนย์รับเรื่องราวร้องทุกข์ของเทศบาล ผลการดำเนินงานเป็นไง');
     expect(out.results[0]?.type).toBe('project');

@@ -7,7 +7,7 @@ import { situationsNamed } from '../search/situations.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
 import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { ConversationContext, Intent, ListFilters, LiveProgress } from './types.ts';
-import type { Action, ManualAspect, Understanding } from './understand.ts';
+import { asksProgressBeyond, type Action, type ManualAspect, type Understanding } from './understand.ts';
 
 /**
  * The pure step between reading a question and answering it: question (read into slots by `understand`) + the
@@ -187,7 +187,11 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   if (!isReport && doc && (u.wants.progress || u.wants.spent || u.wants.notDone || u.wants.done) && (planWide || u.mentionsPlan) && !u.wants.list) {
     if (!slotsOnly && !u.wants.count) {
       const found = lookup(k, u, filters);
-      if (found.intent === 'project' || found.intent === 'project.budget' || found.intent === 'project.progress') return { ...found, intent: 'project.progress' };
+      if (found.intent === 'project' || found.intent === 'project.budget' || found.intent === 'project.progress') {
+        // The cue may be a word of the item's own name ("…รายงานผลการใช้จ่ายเงิน…"): then it asks about the item.
+        if (!asksProgressBeyond(u.compact, found.project.name)) return found;
+        return { ...found, intent: 'project.progress' };
+      }
     }
     // Plan-wide: answered from the progress staff recorded when there is any (answer.ts), else a plain no.
     return { intent: 'unknown', hits: [], reason: 'no-report', ...(u.years[0] !== undefined ? { year: u.years[0] } : {}), confidence: 0.9 };
@@ -301,6 +305,7 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
  */
 function asksProgress(u: Understanding, p: Project, isReport: boolean): boolean {
   if (isReport) return !!p.activity && u.wants.progress && !u.wants.budget && !u.wants.money;
+  if (!asksProgressBeyond(u.compact, p.name)) return false;
   return u.wants.spent || (u.wants.progress && !u.wants.budget) || ((u.wants.done || u.wants.notDone) && !u.wants.budget && !u.projectAspects.includes('when'));
 }
 

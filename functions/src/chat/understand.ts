@@ -334,3 +334,18 @@ function removeLoose(text: string, phrase: string): string {
   if (chars.length === 0) return text;
   return text.replace(new RegExp(chars.join('\\s*'), 'gu'), ' ');
 }
+
+/**
+ * Whether a question asks how far something got or what it spent in words of its own, not only in the words of the
+ * item's name ("ประกาศรายงานผลการใช้จ่ายเงิน… ทำปีละกี่ครั้ง" names an activity about spending; it does not ask
+ * what was spent).
+ */
+export function asksProgressBeyond(compact: string, name: string): boolean {
+  const inName = normalizeText(name).replace(/\s+/g, '');
+  for (const re of [CUES.progress, CUES.spent, CUES.done, CUES.notDone]) {
+    for (const m of compact.matchAll(new RegExp(re.source, 'gu'))) {
+      if (!inName.includes(m[0])) return true;
+    }
+  }
+  return false;
+}
