@@ -93,9 +93,20 @@ describe('abstaining rather than guessing', () => {
   });
 });
 
+const standard = demoProvider().then((p) => new KnowledgeBase(p));
+const askStandard = async (org: string, text: string) => answer(await standard, org, text, null, { now });
+
+describe('a dimension named in the other generation of the national template', () => {
+  it('lists every project of that dimension, all of them in results', async () => {
+    const out = await askStandard('intapramul', 'มิติการสร้างสังคมที่ไม่ทนต่อการทุจริต มีโครงการอะไรบ้าง');
+    const byNumber = await askStandard('intapramul', 'มิติที่ 1 มีโครงการอะไรบ้าง');
+    expect(out.intent).toBe('list');
+    expect(byNumber.results.length).toBeGreaterThan(11);
+    expect(out.results.map((r) => r.id)).toEqual(byNumber.results.map((r) => r.id));
+  });
+});
+
 describe('manuals by situation (the demo organisations with the standard manuals)', () => {
-  const standard = demoProvider().then((p) => new KnowledgeBase(p));
-  const askStandard = async (org: string, text: string) => answer(await standard, org, text, null, { now });
   it.each([
     ['maesaimitraphap', 'หลังน้ำท่วมเดือดร้อนมาก มีอะไรช่วยได้บ้าง', 'disaster-relief'],
     ['intapramul', 'อยากได้ข้อมูลทางราชการอย่างเป็นทางการ ต้องทำยังไง', 'information-request'],

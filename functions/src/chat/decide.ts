@@ -60,6 +60,14 @@ export function reportMeasure(u: Understanding): ReportMeasure | null {
  * What the organisation's own document tells about a question's words: a dimension named by its title ("มิติการมี
  * ส่วนร่วมของภาคประชาชน", or "มิติที่ 3 การมีส่วนร่วม…": the title words are the slot, not a subject).
  */
+/** The four dimensions' titles in the national template, 2561-2565 generation and 2566-2570 generation. */
+const NATIONAL_DIMENSION_TITLES: Readonly<Record<number, readonly string[]>> = {
+  1: ['การสร้างสังคมที่ไม่ทนต่อการทุจริต', 'การสร้างวัฒนธรรมสุจริต'],
+  2: ['การบริหารราชการเพื่อป้องกันการทุจริต', 'การบริหารราชการด้วยความโปร่งใส'],
+  3: ['การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน'],
+  4: ['การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบการปฏิบัติราชการขององค์กรปกครองส่วนท้องถิ่น', 'การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น'],
+};
+
 export function withDocument(k: Knowledge, u: Understanding): Understanding {
   const doc = k.corpus.document;
   if (!doc || u.topicWords.length === 0) return u;
@@ -67,16 +75,20 @@ export function withDocument(k: Knowledge, u: Understanding): Understanding {
   let dimension = u.dimension;
   const saysDimension = /มิติ|มติ/u.test(u.compact);
   if (dimension === null && !u.wants.whichDimension && (saysDimension || u.wants.list)) {
+    // The document's own title, or the national template's title of that dimension in either generation of the
+    // template (plans written to one are asked about in the words of the other).
+    const titles = (d: { number: number; title: string }) => [d.title, ...(NATIONAL_DIMENSION_TITLES[d.number] ?? [])].map(titleKey);
     const scored = doc.dimensions
-      .map((d) => ({ d: d.number, hit: u.topicWords.filter((w) => titleKey(d.title).includes(w)).length }))
+      .map((d) => ({ d: d.number, hit: Math.max(...titles(d).map((t) => u.topicWords.filter((w) => t.includes(w)).length)) }))
       // With "มิติ" two title words name it; without, the question must be (nearly) the whole title.
       .filter((x) => (saysDimension ? x.hit >= 2 || (x.hit >= 1 && u.topicWords.length === 1) : x.hit >= 4 && x.hit >= u.topicWords.length - 1))
       .sort((a, b) => b.hit - a.hit);
     if (scored[0] && scored[0].hit > (scored[1]?.hit ?? 0)) dimension = scored[0].d;
   }
   if (dimension === null) return u;
-  const title = titleKey(doc.dimensions.find((d) => d.number === dimension)?.title ?? '');
-  const topicWords = u.topicWords.filter((w) => !title.includes(w));
+  const own = doc.dimensions.find((d) => d.number === dimension);
+  const named = [own?.title ?? '', ...(NATIONAL_DIMENSION_TITLES[dimension] ?? [])].map(titleKey);
+  const topicWords = u.topicWords.filter((w) => !named.some((t) => t.includes(w)));
   return { ...u, dimension, topicWords };
 }
 
