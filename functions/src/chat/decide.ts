@@ -248,7 +248,8 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   // best one (a single one is answered as that item).
   if (u.wants.list && u.mentionsPlan && found.intent.startsWith('project') && 'hits' in found) {
     const top = found.hits[0];
-    const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.45).slice(0, 10);
+    // Every item close to the best one (results list them all; the reply pages them).
+    const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.45);
     const text = u.topicText.replace(/โครงการ|กิจกรรม|มาตรการ|เกี่ยวกับ|เกี่ยวข้องกับ|เรื่อง|ด้าน|มีอะไรบ้าง|อะไรบ้าง|มีอะไร|ไหนบ้าง|บ้าง|อะไร|ไหม|มั้ย|มี/gu, ' ').replace(/\s+/g, ' ').trim();
     if (near.length > 1) return { intent: 'list', filters: { ...filters, topic: { text: text || u.topicText, ids: near.map((h) => h.doc.id) } }, confidence: found.confidence };
   }
@@ -260,7 +261,8 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
   const query = u.topicText || u.text;
   const manualCue = u.manualAspects.some((a) => a === 'documents' || a === 'fee' || a === 'where');
   const hits = k.index.search(query, {
-    limit: 8,
+    // A list about a topic may match many items: search deep enough to list them all.
+    limit: u.wants.list && u.mentionsPlan ? 40 : 8,
     // "งบ" is a plan's word (a manual has fees): a budget question leans to projects.
     typeBoost: { project: u.mentionsPlan || u.wants.budget ? 1.5 : 1, manual: (manualCue || u.situation) && !u.mentionsPlan ? 1.3 : 1 },
     filter: (d) => {
