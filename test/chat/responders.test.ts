@@ -86,6 +86,7 @@ describe('abstaining rather than guessing', () => {
     ['maesaimitraphap', 'โครงการโรงเรียนคุณธรรมงบเท่าไหร่'],
     ['intapramul', 'ปี 2571 มีโครงการไหนบ้าง'],
     ['maesot', 'โครงการโรงเรียนคุณธรรมใช้เงินไปแล้วเท่าไหร่'],
+    ['maesot', 'โครงการสร้างสะพานลอยหน้าโรงเรียนงบเท่าไร'],
   ])('%s: "%s" gets a plain no and no card', async (org, q) => {
     const out = await ask(org, q);
     expect(out.intent).toBe('unknown');

@@ -356,6 +356,12 @@ export function hitConfidence(k: Knowledge, top: SearchHit, u: Understanding, qu
   let confidence = clamp(Math.max(evidence * covered, slotOnly) * (1 - 0.8 * unknown));
   // "โครงการ<name>…": a question naming an item must find that name, not a neighbour's words.
   if (u.namesItem && top.doc.type === 'project' && top.nameSimilarity < 0.25) confidence = Math.min(confidence, 0.3);
+  // …and most of the words of that name: "โครงการสร้างสะพานลอยหน้าโรงเรียน" is not "โครงการโรงเรียนคุณธรรม" because
+  // both say โรงเรียน (a name the plan does not have is a plain no, not a neighbour's card).
+  if (u.namesItem && top.doc.type === 'project' && top.nameSimilarity < 0.5 && u.topicWords.length >= 2) {
+    const inName = u.topicWords.filter((w) => name.includes(w)).length / u.topicWords.length;
+    if (inName < 0.5) confidence = Math.min(confidence, 0.3);
+  }
   return confidence;
 }
 
