@@ -10,6 +10,7 @@ import { benchLiff3g } from './liff3g.ts';
 import { benchLiffSize } from './liff-size.ts';
 import { benchParse } from './parse.ts';
 import { benchQueue } from './queue.ts';
+import { benchTenants } from './tenants.ts';
 import { benchWebhook } from './webhook.ts';
 
 const benches: Record<string, () => Promise<unknown>> = {
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   liff3g: benchLiff3g,
   costs: benchCosts,
   flood: benchFlood,
+  tenants: () => benchTenants(),
 };
 
 const wanted = process.argv.slice(2);

@@ -20,8 +20,8 @@ import { liffStaticRouter } from './http/liffStatic.ts';
 import { orgsRouter } from './orgs/routes.ts';
 import { draftsRouter } from './plans/drafts/routes.ts';
 import { plansRouter } from './plans/routes.ts';
-import { withLiveProgress } from './progress/chat.ts';
 import { progressRouter } from './progress/routes.ts';
+import { progressLookup, yearProgressLookup } from './progress/service.ts';
 import { reportsRouter } from './reports/routes.ts';
 import { statisticsRouter } from './statistics/routes.ts';
 import { evidenceRouter } from './evidence/routes.ts';
@@ -111,20 +111,18 @@ export function createApp(deps: AppDeps): App {
   // One object for the router and the group commands: they share one ticket-number claimer.
   const queue = { ...complaints, idTokens: deps.idTokens };
   // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
-  const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db));
-  const answerOptions = { manualCard: manualCardFor(liffLocalBase), ...(liffLocalBase ? { liffLocalBase } : {}) };
+  const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db), {
+    budgetBytes: deps.config.knowledgeCacheBytes,
+    log: (event, fields) => deps.log.info({ ...fields, event }, event),
+  });
+  // Progress staff recorded is an input of the engine, looked up only for a question about a project's progress.
+  const answerOptions = { manualCard: manualCardFor(liffLocalBase), progressFor: progressLookup(deps.db), progressOfYear: yearProgressLookup(deps.db), ...(liffLocalBase ? { liffLocalBase } : {}) };
   const chat = createChatService({ kb, contexts: new FirestoreContextStore(deps.db), clock: deps.clock, options: answerOptions });
-  // The engine's answer for the bot and the ask API alike; a question about a project's progress gets the progress
-  // staff recorded first (progress/chat.ts).
+  // The engine's answer for the bot and the ask API alike (with a person or an API conversation: follow-up context).
   const engineAnswer = async (orgId: string, text: string, who: { userId?: string; now?: Date }) =>
-    withLiveProgress(
-      deps.db,
-      orgId,
-      text,
-      who.userId
-        ? await chat.answerText({ orgId, userId: who.userId, text, ...(who.now ? { now: who.now } : {}) })
-        : await answer(kb, orgId, text, null, { ...answerOptions, now: who.now ?? deps.clock.now() }),
-    );
+    who.userId
+      ? chat.answerText({ orgId, userId: who.userId, text, ...(who.now ? { now: who.now } : {}) })
+      : answer(kb, orgId, text, null, { ...answerOptions, now: who.now ?? deps.clock.now() });
   const bot: BotDeps = {
     db: deps.db,
     // Order matters: feature commands first; the answer engine takes every other text.

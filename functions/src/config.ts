@@ -1,4 +1,5 @@
 import path from 'node:path';
+import v8 from 'node:v8';
 import { z } from 'zod';
 
 /**
@@ -37,6 +38,11 @@ const envSchema = z
      * end appends the address it saw); add 1 behind Firebase Hosting rewrites. Elsewhere 0: the header is ignored.
      */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).optional(),
+    /**
+     * Megabytes of built answer indices kept in memory (least recently used evicted beyond it). Default: a quarter
+     * of the V8 heap limit, which follows the function's memory (Cloud Functions sizes the heap to it).
+     */
+    KNOWLEDGE_CACHE_MB: z.coerce.number().min(1).max(16384).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -104,6 +110,13 @@ export interface Config {
   logLevel: string;
   /** Local mode on the embedded emulator: where its data is kept across restarts (absent: memory only). */
   localData: { dir: string; saveEverySeconds: number } | undefined;
+  /** Byte budget of the answer engine's per-organisation index cache. */
+  knowledgeCacheBytes: number;
+}
+
+/** A quarter of the heap limit: room for requests, Firestore clients and the rest of the app beside the indices. */
+export function defaultKnowledgeCacheBytes(): number {
+  return Math.floor(v8.getHeapStatistics().heap_size_limit / 4);
 }
 
 export class ConfigError extends Error {
@@ -149,5 +162,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       local && !e.FIRESTORE_EMULATOR_HOST && e.LOCAL_DATA_DIR !== 'none'
         ? { dir: path.resolve(e.LOCAL_DATA_DIR), saveEverySeconds: e.LOCAL_DATA_SAVE_SECONDS }
         : undefined,
+    knowledgeCacheBytes: e.KNOWLEDGE_CACHE_MB !== undefined ? Math.floor(e.KNOWLEDGE_CACHE_MB * 1024 * 1024) : defaultKnowledgeCacheBytes(),
   };
 }

@@ -28,6 +28,14 @@ describe('scoring an answer on its content', () => {
     expect(judge(q, { intent: 'unknown', results: [{ type: 'manual', id: 'move-in', title: 't', score: 1 }], messages: [text('ขออภัย')] }).content).toBe(false);
   });
 
+  it('counts a list that found nothing and says so as an abstention, and an empty count as a figure', () => {
+    const q: EvalQuestion = { id: 'x', org: 'o', q: 'q', expect: { type: 'abstain' } };
+    expect(judge(q, { intent: 'list', results: [], messages: [text('ไม่พบโครงการ ที่กองสวัสดิการสังคมรับผิดชอบ ในแผนของเทศบาลค่ะ')] }).content).toBe(true);
+    expect(judge(q, { intent: 'list', results: [{ type: 'project', id: 'd1-1', title: 't', score: 1 }], messages: [text('ไม่พบ…')] }).content).toBe(false);
+    const zero: EvalQuestion = { id: 'y', org: 'o', q: 'q', expect: { type: 'number', value: 0, unit: 'count' } };
+    expect(judge(zero, { intent: 'count', results: [], messages: [text('ไม่มีโครงการที่ไม่ใช้งบประมาณ 0 โครงการ')] }).content).toBe(true);
+  });
+
   it('wants English for a question asked in English', () => {
     const q: EvalQuestion = { id: 'x', org: 'o', lang: 'en', q: 'q', expect: { type: 'number', value: 15, unit: 'count' } };
     expect(judge(q, { intent: 'count', results: [], messages: [text('มิติที่ 2 มีทั้งหมด 15 โครงการ')] }).content).toBe(false);

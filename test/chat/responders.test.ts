@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { answer } from '../../functions/src/chat/answer.ts';
 import type { AnswerOutput, ConversationContext, Message } from '../../functions/src/chat/types.ts';
 import { replyText } from '../../functions/src/cli/eval.ts';
+import { demoProvider } from '../../functions/src/chat/demoCorpus.ts';
+import { KnowledgeBase } from '../../functions/src/search/knowledgeBase.ts';
 import { demoKb } from './fixtures.ts';
 
 const kb = demoKb();
@@ -16,6 +18,23 @@ describe('figures answered from the document, with their source', () => {
     expect(first(out)).toContain('ปีละ 230,000 บาท');
     expect(first(out)).not.toContain('1,150,000'); // the five-year sum was not asked for
     expect(out.sources?.[0]).toMatchObject({ kind: 'plan', line: 130 });
+  });
+
+  it('names the smallest non-zero budget even when asked "not counting those without a budget"', async () => {
+    const out = await ask('maesot', 'โครงการที่ใช้งบน้อยที่สุด ไม่นับที่ไม่ใช้งบ');
+    expect(out.intent).toBe('budget.bottom');
+    expect(first(out)).toContain('30,000 บาท');
+    expect(out.results.length).toBeGreaterThan(0);
+  });
+
+  it('states a project\'s budget of the year asked, directly and as a follow-up naming only the year', async () => {
+    const direct = await ask('maesot', 'โครงการโรงเรียนคุณธรรม ปี 2568');
+    expect(direct.intent).toBe('project.budget');
+    expect(first(direct)).toContain('ปี 2568 ได้งบประมาณ 50,000 บาท');
+    const card = await ask('maesot', 'โครงการโรงเรียนคุณธรรม');
+    const follow = await ask('maesot', 'แล้วปี 2568 ล่ะ', card.context);
+    expect(first(follow)).toContain('ปี 2568 ได้งบประมาณ 50,000 บาท');
+    expect(follow.sources?.[0]).toMatchObject({ kind: 'plan', figure: '50,000 บาท' });
   });
 
   it('counts projects as the document states them', async () => {
@@ -67,10 +86,47 @@ describe('abstaining rather than guessing', () => {
     ['maesaimitraphap', 'โครงการโรงเรียนคุณธรรมงบเท่าไหร่'],
     ['intapramul', 'ปี 2571 มีโครงการไหนบ้าง'],
     ['maesot', 'โครงการโรงเรียนคุณธรรมใช้เงินไปแล้วเท่าไหร่'],
+    ['maesot', 'โครงการสร้างสะพานลอยหน้าโรงเรียนงบเท่าไร'],
   ])('%s: "%s" gets a plain no and no card', async (org, q) => {
     const out = await ask(org, q);
     expect(out.intent).toBe('unknown');
     expect(cards(out)).toBe(0);
+  });
+});
+
+const standard = demoProvider().then((p) => new KnowledgeBase(p));
+const askStandard = async (org: string, text: string) => answer(await standard, org, text, null, { now });
+
+describe('a dimension named in the other generation of the national template', () => {
+  it('lists every project of that dimension, all of them in results', async () => {
+    const out = await askStandard('intapramul', 'มิติการสร้างสังคมที่ไม่ทนต่อการทุจริต มีโครงการอะไรบ้าง');
+    const byNumber = await askStandard('intapramul', 'มิติที่ 1 มีโครงการอะไรบ้าง');
+    expect(out.intent).toBe('list');
+    expect(byNumber.results.length).toBeGreaterThan(11);
+    expect(out.results.map((r) => r.id)).toEqual(byNumber.results.map((r) => r.id));
+  });
+});
+
+describe('manuals by situation (the demo organisations with the standard manuals)', () => {
+  it.each([
+    ['maesaimitraphap', 'หลังน้ำท่วมเดือดร้อนมาก มีอะไรช่วยได้บ้าง', 'disaster-relief'],
+    ['intapramul', 'อยากได้ข้อมูลทางราชการอย่างเป็นทางการ ต้องทำยังไง', 'information-request'],
+    ['maesaimitraphap', 'อยากได้ข้อมูลทางราชการอย่างเป็นทางการ ต้องทำยังไง', 'information-request'],
+  ])('%s: "%s" is the %s manual, not an abstention or a neighbour', async (org, q, id) => {
+    const out = await askStandard(org, q);
+    expect(out.intent).toBe('manual');
+    expect(out.results[0]).toMatchObject({ type: 'manual', id });
+  });
+
+  it('reads a spending word inside an activity\'s name as the name, not as a question of what was spent', async () => {
+    const out = await askStandard('maesaimitraphap', 'ประกาศรายงานผลการใช้จ่ายเงินให้ชาวบ้านรู้ ทำปีละกี่ครั้ง');
+    expect(out.intent).toBe('project');
+    expect(first(out)).toContain('กิจกรรมประกาศรายงานผลการใช้จ่ายเงินให้ประชาชนได้รับทราบ');
+  });
+
+  it('does not let a situation word outrank a project the question names', async () => {
+    const out = await askStandard('tharae', 'ศูนย์รับเรื่องราวร้องทุกข์ของเทศบาล ผลการดำเนินงานเป็นไง');
+    expect(out.results[0]?.type).toBe('project');
   });
 });
 

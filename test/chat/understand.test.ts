@@ -23,6 +23,13 @@ describe('reading a question', () => {
     expect(understand('ภารกิจ 2.1').mission).toBe('2.1');
   });
 
+  it('reads "leaving out those without a budget" as a filter for items with one, not for items without', () => {
+    for (const q of ['โครงการที่ใช้งบน้อยที่สุด ไม่นับที่ไม่ใช้งบ', 'งบน้อยที่สุด ที่ไม่ใช่ไม่มีงบ', 'ยกเว้นโครงการที่ไม่มีงบประมาณ มีอะไรบ้าง']) {
+      expect(understand(q).wants).toMatchObject({ noBudget: false, withBudget: true });
+    }
+    expect(understand('โครงการที่ไม่ใช้งบประมาณมีอะไรบ้าง').wants).toMatchObject({ noBudget: true, withBudget: false });
+  });
+
   it('finds a responsible unit the plan names', () => {
     const u = understand('กองคลังรับผิดชอบอะไรบ้าง', { units: ['กองการเจ้าหน้าที่', 'กองคลัง'] });
     expect(u.unit).toBe('กองคลัง');

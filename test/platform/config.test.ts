@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../functions/src/config.ts';
+import { ConfigError, defaultKnowledgeCacheBytes, loadConfig } from '../../functions/src/config.ts';
 
 const problemsOf = (env: Record<string, string>) => {
   try {
@@ -22,6 +22,14 @@ describe('configuration', () => {
       idToken: { issuer: 'local' },
       devRoutes: true,
     });
+  });
+
+  it('sizes the answer-index cache from KNOWLEDGE_CACHE_MB, else from the heap limit, and refuses a bad value', () => {
+    expect(loadConfig({ KNOWLEDGE_CACHE_MB: '64' }).knowledgeCacheBytes).toBe(64 * 1024 * 1024);
+    const byDefault = loadConfig({}).knowledgeCacheBytes;
+    expect(byDefault).toBe(defaultKnowledgeCacheBytes());
+    expect(byDefault).toBeGreaterThan(0);
+    expect(problemsOf({ KNOWLEDGE_CACHE_MB: 'lots' })[0]).toMatch(/^KNOWLEDGE_CACHE_MB:/);
   });
 
   it('honours PORT and EMBEDDED_FIRESTORE_PORT', () => {

@@ -128,12 +128,32 @@ describe('the chat answers from live progress', () => {
       expect(first.text).toContain('ใช้งบประมาณไปแล้ว 15,000 บาท จากงบตามแผน 50,000 บาท');
       expect(first.text).toContain('ข้อมูล ณ วันที่ 22 พฤศจิกายน 2569');
       expect(res.body.messages.length).toBeLessThanOrEqual(5);
+      // The spent figure traces to the recorded progress, the planned one to the plan.
+      expect(res.body.sources).toContainEqual(expect.objectContaining({ figure: '15,000 บาท', kind: 'progress', projectId: 'd1-3', fiscalYear: YEAR, asOf: '2026-11-22' }));
+      expect(res.body.sources).toContainEqual(expect.objectContaining({ figure: '50,000 บาท', kind: 'plan' }));
     }
     // Another question about the same project, and a project without recorded progress: answered as before.
     const who = await api(t, 'POST', `/api/orgs/${orgId}/ask`, { body: { text: 'โครงการฝึกอบรมการส่งเสริมคุณธรรมจริยธรรมบุคลากร ใครรับผิดชอบ' } });
     expect(JSON.stringify(who.body.messages)).not.toContain('ข้อมูล ณ วันที่');
     const none = await api(t, 'POST', `/api/orgs/${orgId}/ask`, { body: { text: 'โครงการโรงเรียนคุณธรรม ทำไปถึงไหนแล้ว' } });
     expect(JSON.stringify(none.body.messages)).not.toContain('ความคืบหน้าล่าสุด');
+    // …and says plainly that nothing is recorded, without a figure.
+    expect(none.body.messages[0].text).toContain('ยังไม่มีการบันทึกผลการดำเนินงาน');
+    expect(none.body.sources).toEqual([]);
+  });
+
+  it('answers plan-wide "how many done / how much spent so far" from the recorded progress, with its date', async () => {
+    for (const text of ['ทำเสร็จไปแล้วกี่โครงการ', 'ปีนี้ใช้งบไปเท่าไรแล้ว']) {
+      const res = await api(t, 'POST', `/api/orgs/${orgId}/ask`, { body: { text } });
+      expect(res.body.intent).toBe('progress');
+      const first = res.body.messages[0].text;
+      expect(first).toContain('ดำเนินการแล้วเสร็จ 1 จาก 35 โครงการ');
+      expect(first).toContain('ยกเลิก/เลื่อน 1');
+      expect(first).toContain('ใช้งบประมาณไปแล้วรวม 16,000 บาท');
+      expect(first).toContain('ข้อมูล ณ วันที่ 22 พฤศจิกายน 2569');
+      expect(res.body.sources).toContainEqual(expect.objectContaining({ figure: '16,000 บาท', kind: 'progress', fiscalYear: YEAR }));
+      expect(res.body.results.map((r: { id: string }) => r.id).sort()).toEqual(['d1-3', 'd2-9']);
+    }
   });
 });
 

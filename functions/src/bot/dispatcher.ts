@@ -1,4 +1,5 @@
 import { cleanText } from '../text/clean.ts';
+import type { FigureSource } from '../chat/types.ts';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Message } from '../line/client.ts';
 import type { LineEvent } from '../line/events.ts';
@@ -47,7 +48,7 @@ export interface TextAnswer {
   results: { type: string; id: string; title: string; score: number }[];
   messages: Message[];
   /** Where each figure of an engine answer comes from (see chat/types.ts FigureSource). */
-  sources?: { figure: string; kind: 'plan' | 'report' | 'manual'; planId?: string; manualId?: string; line?: number }[];
+  sources?: FigureSource[];
 }
 
 export interface BotDeps {

@@ -2,11 +2,12 @@ import { NotFoundError } from '../errors.ts';
 import type { Knowledge, KnowledgeBase } from '../search/knowledgeBase.ts';
 import { hasNoWords } from '../search/normalize.ts';
 import { decide, type Decision } from './decide.ts';
+import { fiscalYearOf } from './fiscalYear.ts';
 import { tidy } from './format.ts';
 import { detectLang, englishToThai, type Lang } from './lang.ts';
 import { manualAnswer, projectAnswer, RESPONDERS, type Responder } from './responders.ts';
 import { Session, type AnswerOptions } from './session.ts';
-import { CONTEXT_TTL_MS, type AnswerOutput, type ConversationContext, type ResultRef } from './types.ts';
+import { CONTEXT_TTL_MS, type AnswerOutput, type ConversationContext, type LiveProgress, type ResultRef } from './types.ts';
 import { orgNameVariants, understand, type Understanding } from './understand.ts';
 
 export type { AnswerOptions } from './session.ts';
@@ -16,11 +17,25 @@ export type { AnswerOptions } from './session.ts';
  * the responder of that intent builds the reply (`RESPONDERS`, one per intent). Pure apart from `kb.get`.
  */
 
-/** Answers one question of one organisation. Throws NotFoundError when the organisation does not exist. */
+/**
+ * Answers one question of one organisation. Throws NotFoundError when the organisation does not exist. The I/O
+ * lives here: the knowledge, then — only when the decision is about a project's progress — the progress staff
+ * recorded (`options.progressFor`); the steps between are pure.
+ */
 export async function answer(kb: KnowledgeBase, orgId: string, text: string, context: ConversationContext | null, options: AnswerOptions = {}): Promise<AnswerOutput> {
   const knowledge = await kb.get(orgId);
   if (!knowledge) throw new NotFoundError(`organisation ${orgId}`, 'ไม่พบหน่วยงานนี้');
-  return answerWith(knowledge, text, context, options);
+  const step = decideWith(knowledge, text, context, options);
+  if ('out' in step) return step.out;
+  const d = step.d;
+  if (d.intent === 'unknown' && d.reason === 'no-report' && options.progressOfYear) {
+    // "ทำเสร็จไปกี่โครงการแล้ว" of a plan: the progress staff recorded for the year, when there is any.
+    const year = d.year ?? fiscalYearOf(options.now ?? new Date());
+    const records = await options.progressOfYear(orgId, year);
+    if (records.length > 0) return respondWith(knowledge, { ...step, d: { intent: 'progress.recorded', year, records, confidence: 0.9 } }, {});
+  }
+  const live = d.intent === 'project.progress' && options.progressFor ? await options.progressFor(orgId, d.project.id) : null;
+  return respondWith(knowledge, step, { live });
 }
 
 /** A postback from a button of an earlier answer ("ดูรายละเอียด", "ดูเพิ่ม"). */
@@ -64,20 +79,39 @@ export function read(knowledge: Knowledge, input: string, now: Date): { lang: La
   return { lang, u };
 }
 
-/** The pure part: knowledge in, answer out. */
-export function answerWith(knowledge: Knowledge, input: string, context: ConversationContext | null, options: AnswerOptions = {}): AnswerOutput {
+/** What the engine reads from outside the organisation's documents, fetched for the decision at hand. */
+export interface LiveInputs {
+  /** The newest recorded progress of the decision's project (null: none recorded). */
+  live?: LiveProgress | null;
+}
+
+type Decided = { out: AnswerOutput } | { s: Session; d: Decision; u: Understanding };
+
+/** Pure: read the question and decide (or answer at once when there is nothing to read). */
+function decideWith(knowledge: Knowledge, input: string, context: ConversationContext | null, options: AnswerOptions): Decided {
   const now = options.now ?? new Date();
   const ctx = fresh(context, now);
   if (hasNoWords(input)) {
     const s = new Session(knowledge, ctx, options, now, ctx?.lang ?? 'th');
-    return s.help('help', 'ได้รับข้อความแล้วค่ะ 😊 พิมพ์คำถามเป็นข้อความได้เลย เช่น ชื่อโครงการ งบประมาณ หรือบริการที่ต้องการติดต่อ');
+    return { out: s.help('help', 'ได้รับข้อความแล้วค่ะ 😊 พิมพ์คำถามเป็นข้อความได้เลย เช่น ชื่อโครงการ งบประมาณ หรือบริการที่ต้องการติดต่อ') };
   }
   const { lang, u } = read(knowledge, input, now);
   const s = new Session(knowledge, ctx, options, now, lang);
-  const d = decide(knowledge, u, ctx);
+  return { s, d: decide(knowledge, u, ctx), u };
+}
+
+/** Pure: the responder of the decided intent builds the reply. */
+function respondWith(knowledge: Knowledge, step: { s: Session; d: Decision; u: Understanding }, inputs: LiveInputs): AnswerOutput {
+  const { s, d, u } = step;
   const respond = RESPONDERS[d.intent] as Responder<Decision>;
-  const out = respond(s, d, { project: u.projectAspects });
+  const out = respond(s, d, { project: u.projectAspects, live: inputs.live ?? null });
   return { ...out, confidence: out.confidence ?? d.confidence, results: out.results.map((r) => withWrittenName(knowledge, r)) };
+}
+
+/** The pure part: knowledge (and any live inputs) in, answer out. */
+export function answerWith(knowledge: Knowledge, input: string, context: ConversationContext | null, options: AnswerOptions = {}, inputs: LiveInputs = {}): AnswerOutput {
+  const step = decideWith(knowledge, input, context, options);
+  return 'out' in step ? step.out : respondWith(knowledge, step, inputs);
 }
 
 /** Residents read the repaired name; whoever checks against the document can still find the name it wrote. */

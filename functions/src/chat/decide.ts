@@ -3,10 +3,11 @@ import type { CorpusManual } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
 import { unitKey, type Knowledge } from '../search/knowledgeBase.ts';
 import { matchKey, normalizeText } from '../search/normalize.ts';
+import { situationsNamed } from '../search/situations.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
 import type { DimensionMeasure, ReportMeasure } from './figures.ts';
-import type { ConversationContext, Intent, ListFilters } from './types.ts';
-import type { Action, ManualAspect, Understanding } from './understand.ts';
+import type { ConversationContext, Intent, ListFilters, LiveProgress } from './types.ts';
+import { asksProgressBeyond, type Action, type ManualAspect, type Understanding } from './understand.ts';
 
 /**
  * The pure step between reading a question and answering it: question (read into slots by `understand`) + the
@@ -23,6 +24,7 @@ export type Decision = { confidence: number } & (
   | { intent: 'manual'; manual: CorpusManual; aspects: ManualAspect[]; hits: SearchHit[] }
   | { intent: AggregateIntent; filters: ListFilters }
   | { intent: 'progress'; filters: ListFilters; measure: ReportMeasure | null }
+  | { intent: 'progress.recorded'; year: number; records: LiveProgress[] }
   | { intent: 'manual.list' }
   | { intent: 'dimension.rank'; measure: DimensionMeasure; dir: 'top' | 'bottom'; year?: number | undefined }
   | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report'; year?: number }
@@ -58,6 +60,14 @@ export function reportMeasure(u: Understanding): ReportMeasure | null {
  * What the organisation's own document tells about a question's words: a dimension named by its title ("มิติการมี
  * ส่วนร่วมของภาคประชาชน", or "มิติที่ 3 การมีส่วนร่วม…": the title words are the slot, not a subject).
  */
+/** The four dimensions' titles in the national template, 2561-2565 generation and 2566-2570 generation. */
+const NATIONAL_DIMENSION_TITLES: Readonly<Record<number, readonly string[]>> = {
+  1: ['การสร้างสังคมที่ไม่ทนต่อการทุจริต', 'การสร้างวัฒนธรรมสุจริต'],
+  2: ['การบริหารราชการเพื่อป้องกันการทุจริต', 'การบริหารราชการด้วยความโปร่งใส'],
+  3: ['การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน'],
+  4: ['การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบการปฏิบัติราชการขององค์กรปกครองส่วนท้องถิ่น', 'การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น'],
+};
+
 export function withDocument(k: Knowledge, u: Understanding): Understanding {
   const doc = k.corpus.document;
   if (!doc || u.topicWords.length === 0) return u;
@@ -65,16 +75,20 @@ export function withDocument(k: Knowledge, u: Understanding): Understanding {
   let dimension = u.dimension;
   const saysDimension = /มิติ|มติ/u.test(u.compact);
   if (dimension === null && !u.wants.whichDimension && (saysDimension || u.wants.list)) {
+    // The document's own title, or the national template's title of that dimension in either generation of the
+    // template (plans written to one are asked about in the words of the other).
+    const titles = (d: { number: number; title: string }) => [d.title, ...(NATIONAL_DIMENSION_TITLES[d.number] ?? [])].map(titleKey);
     const scored = doc.dimensions
-      .map((d) => ({ d: d.number, hit: u.topicWords.filter((w) => titleKey(d.title).includes(w)).length }))
+      .map((d) => ({ d: d.number, hit: Math.max(...titles(d).map((t) => u.topicWords.filter((w) => t.includes(w)).length)) }))
       // With "มิติ" two title words name it; without, the question must be (nearly) the whole title.
       .filter((x) => (saysDimension ? x.hit >= 2 || (x.hit >= 1 && u.topicWords.length === 1) : x.hit >= 4 && x.hit >= u.topicWords.length - 1))
       .sort((a, b) => b.hit - a.hit);
     if (scored[0] && scored[0].hit > (scored[1]?.hit ?? 0)) dimension = scored[0].d;
   }
   if (dimension === null) return u;
-  const title = titleKey(doc.dimensions.find((d) => d.number === dimension)?.title ?? '');
-  const topicWords = u.topicWords.filter((w) => !title.includes(w));
+  const own = doc.dimensions.find((d) => d.number === dimension);
+  const named = [own?.title ?? '', ...(NATIONAL_DIMENSION_TITLES[dimension] ?? [])].map(titleKey);
+  const topicWords = u.topicWords.filter((w) => !named.some((t) => t.includes(w)));
   return { ...u, dimension, topicWords };
 }
 
@@ -129,8 +143,9 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
       const p = k.projects.get(t.id);
       if (p) {
         const year = u.years[0] ?? (u.followUp ? undefined : ctx.year);
-        const budgetAsked = u.wants.budget || u.wants.money || (u.years.length > 0 && ctx.intent === 'project.budget');
-        return { intent: budgetAsked ? 'project.budget' : u.wants.progress ? 'project.progress' : 'project', project: p, year, hits: [], confidence: 0.9 };
+        // A year is what a plan says per project only through its budget: "แล้วปี 2568 ล่ะ" asks that year's figure.
+        const budgetAsked = u.wants.budget || u.wants.money || (u.years.length > 0 && u.projectAspects.length === 0);
+        return { intent: asksProgress(u, p, isReport) ? 'project.progress' : budgetAsked ? 'project.budget' : 'project', project: p, year, hits: [], confidence: 0.9 };
       }
     }
     if (t?.type === 'manual' && !aggregate && (u.manualAspects.length > 0 || u.followUp)) {
@@ -180,8 +195,18 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   // Another organisation: "อบต.อื่น", or a name after a kind word that this organisation's documents never use.
   if (u.otherPlace || (u.otherWord && k.index.df(u.otherWord) === 0)) return { intent: 'unknown', hits: [], reason: 'off-topic', confidence: 0.9 };
   // Progress or spending asked of a plan (not a report): the document has no such figures.
+  // A named project of the plan: its progress as staff recorded it (or a plain "nothing recorded").
   if (!isReport && doc && (u.wants.progress || u.wants.spent || u.wants.notDone || u.wants.done) && (planWide || u.mentionsPlan) && !u.wants.list) {
-    return { intent: 'unknown', hits: [], reason: 'no-report', confidence: 0.9 };
+    if (!slotsOnly && !u.wants.count) {
+      const found = lookup(k, u, filters);
+      if (found.intent === 'project' || found.intent === 'project.budget' || found.intent === 'project.progress') {
+        // The cue may be a word of the item's own name ("…รายงานผลการใช้จ่ายเงิน…"): then it asks about the item.
+        if (!asksProgressBeyond(u.compact, found.project.name)) return found;
+        return { ...found, intent: 'project.progress' };
+      }
+    }
+    // Plan-wide: answered from the progress staff recorded when there is any (answer.ts), else a plain no.
+    return { intent: 'unknown', hits: [], reason: 'no-report', ...(u.years[0] !== undefined ? { year: u.years[0] } : {}), confidence: 0.9 };
   }
   // A year the document does not cover: say so rather than answer with another year's figures.
   const outside = doc && u.years.length > 0 && u.years.every((y) => !doc.fiscalYears.includes(y));
@@ -199,7 +224,11 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
     return { intent: 'count', filters, confidence: 0.9 };
   }
   if (u.wants.average && money && planWide) return { intent: 'budget.average', filters, confidence: 0.9 };
-  if (u.wants.bottom && money) return { intent: 'budget.bottom', filters, confidence: 0.85 };
+  // The smallest budget is the smallest one spent (a zero is no budget): "no budget" cannot be its filter.
+  if (u.wants.bottom && money) {
+    delete filters.noBudget;
+    return { intent: 'budget.bottom', filters, confidence: 0.85 };
+  }
   if (u.wants.top && money) return { intent: 'budget.top', filters, confidence: 0.85 };
   if (money && slotsOnly && (hasFilter || u.wants.total || u.wants.planned)) return { intent: 'budget.total', filters, confidence: 0.9 };
   if (isReport && u.wants.progress && slotsOnly) return { intent: 'progress', filters, measure: null, confidence: 0.9 };
@@ -219,7 +248,8 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   // best one (a single one is answered as that item).
   if (u.wants.list && u.mentionsPlan && found.intent.startsWith('project') && 'hits' in found) {
     const top = found.hits[0];
-    const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.45).slice(0, 10);
+    // Every item close to the best one (results list them all; the reply pages them).
+    const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.45);
     const text = u.topicText.replace(/โครงการ|กิจกรรม|มาตรการ|เกี่ยวกับ|เกี่ยวข้องกับ|เรื่อง|ด้าน|มีอะไรบ้าง|อะไรบ้าง|มีอะไร|ไหนบ้าง|บ้าง|อะไร|ไหม|มั้ย|มี/gu, ' ').replace(/\s+/g, ' ').trim();
     if (near.length > 1) return { intent: 'list', filters: { ...filters, topic: { text: text || u.topicText, ids: near.map((h) => h.doc.id) } }, confidence: found.confidence };
   }
@@ -231,7 +261,8 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
   const query = u.topicText || u.text;
   const manualCue = u.manualAspects.some((a) => a === 'documents' || a === 'fee' || a === 'where');
   const hits = k.index.search(query, {
-    limit: 8,
+    // A list about a topic may match many items: search deep enough to list them all.
+    limit: u.wants.list && u.mentionsPlan ? 40 : 8,
     // "งบ" is a plan's word (a manual has fees): a budget question leans to projects.
     typeBoost: { project: u.mentionsPlan || u.wants.budget ? 1.5 : 1, manual: (manualCue || u.situation) && !u.mentionsPlan ? 1.3 : 1 },
     filter: (d) => {
@@ -252,8 +283,19 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
       hits.unshift(project);
     }
   }
+  // A life situation the question names word for word ("บ้านโดนน้ำท่วม", "ขอสำเนาเอกสาร") names its service: that
+  // manual first, when search found it, and taken as understood (not an abstention for the other words).
+  const situated = !u.mentionsPlan && !u.wants.budget ? situationsNamed(u.text, (t) => matchKey(normalizeText(t)).replace(/\s+/g, '')) : [];
+  const found = situated.length === 1 ? hits.find((h) => h.doc.type === 'manual' && h.doc.id === situated[0]) : undefined;
+  // Not over a project the question names, nor a manual search ranks far ahead ("ขอดูเอกสารที่ต้องใช้แจ้งเกิด").
+  const lead = hits[0];
+  const named = found && lead && (found === lead || (lead.doc.type === 'manual' && found.score >= lead.score * 0.5) || hitConfidence(k, lead, u, query) < CONFIDENCE_THRESHOLD) ? found : undefined;
+  if (named && hits[0] !== named) {
+    hits.splice(hits.indexOf(named), 1);
+    hits.unshift(named);
+  }
   const top = hits[0];
-  const confidence = top ? hitConfidence(k, top, u, query) : 0;
+  const confidence = top ? Math.max(hitConfidence(k, top, u, query), named ? CONFIDENCE_THRESHOLD + 0.05 : 0) : 0;
   // Listing the items about a topic claims less than naming one answer: a lower bar (they are shown as candidates).
   const bar = u.wants.list && u.mentionsPlan ? LIST_CONFIDENCE_THRESHOLD : CONFIDENCE_THRESHOLD;
   if (!top || confidence < bar) {
@@ -265,8 +307,20 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
   }
   const p = k.projects.get(top.doc.id);
   if (!p) return { intent: 'unknown', hits, reason: 'unsure', confidence: 0 };
-  const intent = u.wants.budget || (u.wants.money && u.manualAspects.length <= 1) ? 'project.budget' : u.wants.progress && p.activity ? 'project.progress' : 'project';
+  // "โครงการ X ปี 2568": a plan says a project's year through its budget, so the lead states that year's figure.
+  const yearAsked = u.years.length > 0 && u.projectAspects.length === 0 && !u.wants.list && k.corpus.document?.kind !== 'report';
+  const intent = asksProgress(u, p, k.corpus.document?.kind === 'report') ? 'project.progress' : u.wants.budget || (u.wants.money && u.manualAspects.length <= 1) || yearAsked ? 'project.budget' : 'project';
   return { intent, project: p, year: u.years[0], hits, confidence };
+}
+
+/**
+ * A project's progress is asked: how far it got, or what it spent ("ใช้งบไปเท่าไร" is spent, not the planned
+ * budget). A report's activity answers from its results; a plan's project from the progress staff recorded.
+ */
+function asksProgress(u: Understanding, p: Project, isReport: boolean): boolean {
+  if (isReport) return !!p.activity && u.wants.progress && !u.wants.budget && !u.wants.money;
+  if (!asksProgressBeyond(u.compact, p.name)) return false;
+  return u.wants.spent || (u.wants.progress && !u.wants.budget) || ((u.wants.done || u.wants.notDone) && !u.wants.budget && !u.projectAspects.includes('when'));
 }
 
 /** Share of the question's information in words the organisation's documents never use (weather, football…). */
@@ -302,6 +356,12 @@ export function hitConfidence(k: Knowledge, top: SearchHit, u: Understanding, qu
   let confidence = clamp(Math.max(evidence * covered, slotOnly) * (1 - 0.8 * unknown));
   // "โครงการ<name>…": a question naming an item must find that name, not a neighbour's words.
   if (u.namesItem && top.doc.type === 'project' && top.nameSimilarity < 0.25) confidence = Math.min(confidence, 0.3);
+  // …and most of the words of that name: "โครงการสร้างสะพานลอยหน้าโรงเรียน" is not "โครงการโรงเรียนคุณธรรม" because
+  // both say โรงเรียน (a name the plan does not have is a plain no, not a neighbour's card).
+  if (u.namesItem && top.doc.type === 'project' && top.nameSimilarity < 0.5 && u.topicWords.length >= 2) {
+    const inName = u.topicWords.filter((w) => name.includes(w)).length / u.topicWords.length;
+    if (inName < 0.5) confidence = Math.min(confidence, 0.3);
+  }
   return confidence;
 }
 

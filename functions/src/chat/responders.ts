@@ -1,4 +1,6 @@
 import type { Project } from '../plans/schema.ts';
+import { projectsOfYear } from '../progress/projects.ts';
+import { formatThaiDate } from '../ratings/time.ts';
 import type { CorpusManual } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
 import type { AggregateIntent, Decision } from './decide.ts';
@@ -6,14 +8,20 @@ import { averageBudget, budgetTotal, dimensionRank, projectCount, ranked, report
 import { clip, formatBaht, formatNumber, tidy } from './format.ts';
 import { ask, budgetLines, flex, manualAltText, manualAspectText, manualBubble, projectAltText, projectBubble, quickReply, textMessage, unitOf, type ListItem } from './replies.ts';
 import { toRef, type Session } from './session.ts';
-import type { AnswerOutput, FigureSource, Intent, ListFilters, Message, ResultRef } from './types.ts';
+import type { AnswerOutput, FigureSource, Intent, ListFilters, LiveProgress, Message, ResultRef } from './types.ts';
 import type { ManualAspect, ProjectAspect } from './understand.ts';
 
 /**
  * One responder per intent: each turns a decision (intent + slots) into the reply. Short first: one lead sentence
  * that answers, then at most one card or list; every figure with its source.
  */
-export type Responder<D extends Decision = Decision> = (s: Session, d: D, aspects: { project: ProjectAspect[] }) => AnswerOutput;
+export type Responder<D extends Decision = Decision> = (s: Session, d: D, input: ResponderInput) => AnswerOutput;
+
+/** What a responder gets besides the decision: the project aspects asked, and the live progress fetched for it. */
+export interface ResponderInput {
+  project: ProjectAspect[];
+  live?: LiveProgress | null;
+}
 
 /** The decision shape that carries intent I (some shapes carry several intents). */
 type Of<I extends Decision['intent'], D = Decision> = D extends { intent: infer J } ? (I extends J ? D : never) : never;
@@ -24,7 +32,7 @@ export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
   action: (s, d) => s.action(d.action),
   project: (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
   'project.budget': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
-  'project.progress': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
+  'project.progress': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList, a.live ?? null),
   manual: (s, d) => manualAnswer(s, d.manual, d.aspects, d.hits),
   'manual.list': (s) => manualList(s),
   list: (s, d) => aggregate(s, d.intent, d.filters),
@@ -34,15 +42,18 @@ export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
   'budget.bottom': (s, d) => aggregate(s, d.intent, d.filters),
   'budget.average': (s, d) => aggregate(s, d.intent, d.filters),
   progress: (s, d) => progress(s, d.filters, d.measure),
+  'progress.recorded': (s, d) => recordedProgress(s, d.year, d.records),
   'dimension.rank': (s, d) => dimensionAnswer(s, d.measure, d.dir, d.year),
   unknown: (s, d) => s.abstain(d),
 };
 
 // ---------- projects ----------
 
-export function projectAnswer(s: Session, p: Project, hits: SearchHit[], aspects: ProjectAspect[], intent: Intent, year?: number, fromList = false): AnswerOutput {
+export function projectAnswer(s: Session, p: Project, hits: SearchHit[], aspects: ProjectAspect[], intent: Intent, year?: number, fromList = false, live: LiveProgress | null = null): AnswerOutput {
+  // Nothing recorded about a plan's project: an abstention on the figure (no card, no figure), said plainly.
+  if (intent === 'project.progress' && !live && !p.activity) return noProgressRecorded(s, p);
   const results: ResultRef[] = hits.length ? hits.slice(0, 5).map(toRef) : [{ type: 'project', id: p.id, title: p.name, score: 1 }];
-  const { lead, sources } = projectLead(s, p, aspects, intent, year);
+  const { lead, sources } = intent === 'project.progress' ? progressLead(s, p, live) : projectLead(s, p, aspects, intent, year);
   const fd = s.figureDoc();
   const from = s.sourceLine(sources.length ? sources : fd && p.line ? [source(fd, tidy(p.name), p.line)] : []);
   const qr = quickReply([
@@ -93,10 +104,6 @@ function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: I
       sources: [...src(perYear), ...(all && fd ? [source(fd, baht(total), p.line, `sum of ${values.length} years`)] : [])],
     };
   }
-  if (intent === 'project.progress' && p.activity) {
-    const r = p.activity.results.map(tidy).filter(Boolean);
-    return { lead: r.length ? `${s.say('ผลการดำเนินงาน', 'Progress of ')}${name}\n${r.slice(0, 5).map((x) => `• ${clip(x, 300)}`).join('\n')}` : s.say(`${name} ยังไม่มีรายงานผลค่ะ`, `No result reported yet for ${name}.`), sources: [] };
-  }
   const a = new Set(aspects);
   if (a.has('who')) {
     const unit = unitOf(p);
@@ -119,6 +126,50 @@ function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: I
   if (s.lang === 'en') return { lead: `${name} is ${p.activity ? 'a reported item' : 'an item'} of dimension ${p.dimension} of the ${s.doc?.kind === 'report' ? 'report' : 'plan'}.`, sources: [] };
   return { lead: '', sources: [] };
 }
+
+/**
+ * How far a project got: the progress staff recorded (with its date and source), else the report's results of an
+ * activity, else a plain "nothing recorded" (a plan says what is planned, not what was done).
+ */
+function progressLead(s: Session, p: Project, live: LiveProgress | null): { lead: string; sources: FigureSource[] } {
+  const name = tidy(p.name);
+  if (live) {
+    const results = live.status === 'done' && live.results ? `\nผลการดำเนินการ: ${clip(live.results, 300)}` : '';
+    const from = s.say('ที่มา: ผลการดำเนินงานที่เจ้าหน้าที่บันทึก', 'Source: progress recorded by staff');
+    const lead = s.lang === 'en'
+      ? `Latest progress of ${name}: fiscal year ${live.fiscalYear}, ${ENGLISH_STATUS[live.status]}${live.status === 'not_started' ? '' : `, ${formatNumber(live.spentBaht)} baht spent${live.budgetBaht ? ` of the planned ${formatNumber(live.budgetBaht)} baht` : ''}`} (data as of ${live.asOf}).\n${from}`
+      : `ความคืบหน้าล่าสุดของ${name}\n${live.text}${results}\n${from}`;
+    const fd = s.figureDoc();
+    const spent: FigureSource = { figure: s.lang === 'en' ? `${formatNumber(live.spentBaht)} baht` : formatBaht(live.spentBaht), kind: 'progress', projectId: live.projectId, fiscalYear: live.fiscalYear, asOf: live.asOf };
+    const planned = live.budgetBaht && fd ? [source(fd, formatBaht(live.budgetBaht), p.line ?? p.detail?.line)] : [];
+    return { lead, sources: live.status === 'not_started' ? [] : [spent, ...planned] };
+  }
+  if (p.activity) {
+    const r = p.activity.results.map(tidy).filter(Boolean);
+    return { lead: r.length ? `${s.say('ผลการดำเนินงาน', 'Progress of ')}${name}\n${r.slice(0, 5).map((x) => `• ${clip(x, 300)}`).join('\n')}` : s.say(`${name} ยังไม่มีรายงานผลค่ะ`, `No result reported yet for ${name}.`), sources: [] };
+  }
+  return { lead: '', sources: [] };
+}
+
+/**
+ * A plan's project without recorded progress: the engine does not know how far it got, so it abstains (intent
+ * `unknown`, no card, no figure) and says so about that project; the project stays the topic for "งบเท่าไร".
+ */
+function noProgressRecorded(s: Session, p: Project): AnswerOutput {
+  const name = tidy(p.name);
+  const text = s.say(
+    `ขออภัยค่ะ ${name} ยังไม่มีการบันทึกผลการดำเนินงานในระบบ แผนปฏิบัติการบอกเฉพาะสิ่งที่วางแผนไว้ (งบประมาณที่ตั้งไว้) ไม่ได้บอกผลหรือเงินที่ใช้ไปจริง`,
+    `Sorry, no progress has been recorded for ${name} yet: the action plan says what is planned (the budget set), not what was done or spent.`,
+  );
+  const qr = quickReply([
+    ask(s.say('งบตามแผน', 'Planned budget'), s.say('งบประมาณเท่าไร', 'How much is the budget?')),
+    ask(s.say('ใครรับผิดชอบ', 'Who is responsible?'), s.say('ใครรับผิดชอบ', 'Who is responsible?')),
+    ...(s.helpQuickReply().items ?? []),
+  ]);
+  return { intent: 'unknown', results: [], messages: [textMessage(text, qr)], sources: [], context: s.context({ intent: 'project.progress', topic: { type: 'project', id: p.id } }), confidence: 0.9 };
+}
+
+const ENGLISH_STATUS: Record<LiveProgress['status'], string> = { not_started: 'not started', in_progress: 'in progress', done: 'done', cancelled: 'cancelled or postponed' };
 
 // ---------- manuals ----------
 
@@ -255,4 +306,33 @@ function dimensionAnswer(s: Session, measure: DimensionMeasure, dir: 'top' | 'bo
     sources: fig.sources,
     context: s.context({ intent: 'dimension.rank' }),
   };
+}
+
+// ---------- progress staff recorded (plan-wide) ----------
+
+/**
+ * How far the plan got in a fiscal year, from the progress staff recorded: done of the year's planned projects,
+ * in progress, cancelled, the sum spent, with the date of the newest record. Projects without a record are counted
+ * as not recorded, never as done.
+ */
+function recordedProgress(s: Session, year: number, records: LiveProgress[]): AnswerOutput {
+  const doc = s.doc;
+  const planned = doc ? projectsOfYear(doc, [...s.k.projects.values()], year).length : 0;
+  const count = (st: LiveProgress['status']) => records.filter((r) => r.status === st).length;
+  const spent = Math.round(records.reduce((a, r) => a + r.spentBaht, 0) * 100) / 100;
+  const asOf = records.map((r) => r.asOf).sort().at(-1) as string;
+  const [done, going, cancelled] = [count('done'), count('in_progress'), count('cancelled')];
+  const notRecorded = Math.max(0, planned - records.length);
+  const lead = s.say(
+    `ผลการดำเนินงานตามแผน ปีงบประมาณ ${year} ตามที่เจ้าหน้าที่บันทึก: ดำเนินการแล้วเสร็จ ${done} จาก ${planned} โครงการ` +
+      ` อยู่ระหว่างดำเนินการ ${going} ยกเลิก/เลื่อน ${cancelled}${notRecorded ? ` ยังไม่มีการบันทึก ${notRecorded} โครงการ` : ''}` +
+      ` ใช้งบประมาณไปแล้วรวม ${formatBaht(spent)} (ข้อมูล ณ วันที่ ${formatThaiDate(asOf)})\nที่มา: ผลการดำเนินงานที่เจ้าหน้าที่บันทึก`,
+    `Plan progress in fiscal year ${year}, as recorded by staff: ${done} of ${planned} projects done, ${going} in progress, ${cancelled} cancelled or postponed${notRecorded ? `, ${notRecorded} not recorded` : ''}; ${formatNumber(spent)} baht spent (data as of ${asOf}).\nSource: progress recorded by staff`,
+  );
+  const sources: FigureSource[] = [
+    { figure: s.lang === 'en' ? `${formatNumber(spent)} baht` : formatBaht(spent), kind: 'progress', fiscalYear: year, asOf, derived: `sum of ${records.length} recorded projects` },
+    { figure: `${done}`, kind: 'progress', fiscalYear: year, asOf, derived: 'count of projects recorded as done' },
+  ];
+  const results: ResultRef[] = records.map((r) => ({ type: 'project', id: r.projectId, title: r.projectName, score: 1 }));
+  return { intent: 'progress', results, messages: [textMessage(lead, s.helpQuickReply())], sources, context: s.context({ intent: 'progress', year }) };
 }

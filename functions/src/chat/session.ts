@@ -8,7 +8,7 @@ import type { FigureDoc } from './figures.ts';
 import { clip, tidy } from './format.ts';
 import { say, type Lang } from './lang.ts';
 import { actionBubble, ask, budgetLines, flex, listCarousel, quickReply, textMessage, type ListItem } from './replies.ts';
-import type { AnswerOutput, ConversationContext, FigureSource, Intent, ListFilters, Message, ResultRef } from './types.ts';
+import type { AnswerOutput, ConversationContext, FigureSource, Intent, ListFilters, Message, ProgressLookup, ResultRef, YearProgressLookup } from './types.ts';
 import type { Action } from './understand.ts';
 
 export interface AnswerOptions {
@@ -17,6 +17,10 @@ export interface AnswerOptions {
   liffLocalBase?: string;
   /** A card built by the manuals module for a manual, when it has one (it knows its own model best). */
   manualCard?: (manual: CorpusManual, org: CorpusOrg) => Message | null;
+  /** Progress staff recorded per project (progress/); without it the engine knows only the documents. */
+  progressFor?: ProgressLookup;
+  /** The plan-wide view of the same records ("ทำเสร็จไปกี่โครงการแล้ว", "ใช้งบไปเท่าไรแล้ว"). */
+  progressOfYear?: YearProgressLookup;
 }
 
 export const LIST_PAGE = 11;

@@ -83,13 +83,45 @@ export const CONTEXT_TTL_MS = 30 * 60 * 1000;
 export interface FigureSource {
   /** The figure as the reply writes it, e.g. "50,000 บาท", "45 โครงการ". */
   figure: string;
-  kind: 'plan' | 'report' | 'manual';
+  kind: 'plan' | 'report' | 'manual' | 'progress';
   planId?: string;
   manualId?: string;
+  /** kind "progress": the project, fiscal year and Bangkok day of the progress staff recorded. */
+  projectId?: string;
+  fiscalYear?: number;
+  asOf?: string;
   line?: number;
   /** Set when the reply computed the figure from stated ones (a sum of rows, a count): how. */
   derived?: string;
 }
+
+/**
+ * Progress staff recorded on one project of the current plan (progress/), as the engine reads it: an input of the
+ * answer like the corpus, fetched by the entry point (`answer`) only when the decision needs it.
+ */
+export interface LiveProgress {
+  projectId: string;
+  projectName: string;
+  fiscalYear: number;
+  status: 'not_started' | 'in_progress' | 'done' | 'cancelled';
+  statusLabel: string;
+  reason: string | null;
+  spentBaht: number;
+  /** The plan's budget of the project for that year (null when the plan states none). */
+  budgetBaht: number | null;
+  finishedOn: string | null;
+  results: string;
+  /** The Bangkok day of the last change (YYYY-MM-DD). */
+  asOf: string;
+  /** The Thai sentence of the record, with the date of the data ("ข้อมูล ณ วันที่ …"). */
+  text: string;
+}
+
+/** Looks up the newest recorded progress of a project (I/O: provided by the wiring, like the corpus). */
+export type ProgressLookup = (orgId: string, projectId: string) => Promise<LiveProgress | null>;
+
+/** Every project's recorded progress of one fiscal year (I/O: provided by the wiring). */
+export type YearProgressLookup = (orgId: string, fiscalYear: number) => Promise<LiveProgress[]>;
 
 export interface AnswerOutput {
   intent: Intent;

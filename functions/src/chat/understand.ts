@@ -95,7 +95,7 @@ const CUES = {
   list: /อะไรบ้าง|ไหนบ้าง|อะไรมั่ง|ไหนมั่ง|ไรมั่ง|รายการ|รายชื่อ|มีอะไร|ทำอะไร(?:บ้าง)?$|(?:โครงการ|กิจกรรม|มาตรการ)(?:อะไร|ไหน)/u,
   total: /รวม|ทั้งหมด|ทั้งสิ้น|ทั้งแผน|ทั้งปี/u,
   top: /มากที่สุด|สูงที่สุด|สูงสุด|เยอะที่สุด|มากสุด|เยอะสุด|อันดับ|(?<!น้อย|ต่ำ|ถูก)ที่สุด/u,
-  progress: /ผลการดำเนิน|ผลดำเนิน|ความคืบหน้า|คืบหน้า|ดำเนินการแล้ว|ดำเนินการไปแล้ว|ทำไปแล้ว|ทำเสร็จ|เสร็จแล้ว|แล้วเสร็จ|ผลเป็นไง|ผลเป็นอย่างไร|ผลลัพธ์|ทำอะไรไปแล้ว|รายงานผล/u,
+  progress: /ผลการดำเนิน|ผลดำเนิน|ความคืบหน้า|คืบหน้า|(?:ทำ|ไป|ดำเนินการ)ถึงไหน|เสร็จ(?:หรือ)?ยัง|ดำเนินการแล้ว|ดำเนินการไปแล้ว|ทำไปแล้ว|ทำเสร็จ|เสร็จแล้ว|แล้วเสร็จ|ผลเป็นไง|ผลเป็นอย่างไร|ผลลัพธ์|ทำอะไรไปแล้ว|รายงานผล/u,
   done: /ดำเนินการแล้ว|ดำเนินการไป(?:แล้ว|กี่)|ทำไป(?:แล้ว|กี่)|ทำแล้ว|ทำได้(?:กี่|แล้ว)|เสร็จ|ดำเนินการได้/u,
   withBudget: /(?<!ไม่|ไม่ได้)(?:ได้รับงบ|ได้งบ|มีงบ|ใช้งบ)|ไม่ใช่0|ไม่เป็น0|ไม่ใช่ศูนย์/u,
   noBudget: /ไม่(?:ได้)?(?:ใช้|มี|รับ|ได้รับ|ได้)งบ|ไม่มีงบ|งบเป็น0|งบ0บาท/u,
@@ -110,6 +110,9 @@ const CUES = {
   whichDimension: /มิติ(?:ไหน|ใด|อะไร)/u,
   whole: /ทั้งแผน|ทุกมิติ|รวมทุก|ทั้ง4มิติ|ทั้งหมดทุก|whole|entire/u,
 };
+
+/** "ไม่นับที่ไม่ใช้งบ", "ที่ไม่ใช่ไม่มีงบ": items without a budget are left out, not asked for. */
+const EXCLUDES_NO_BUDGET = /(?:ไม่นับ|ยกเว้น|ไม่รวม|ไม่เอา|ไม่ใช่|นอกจาก)(?:โครงการ|อัน|รายการ)?(?:ที่)?(?:ไม่(?:ได้)?(?:ใช้|มี|รับ|ได้รับ|ได้)งบ(?:ประมาณ)?|ไม่มีงบ(?:ประมาณ)?|งบ(?:เป็น)?0(?:บาท)?)/gu;
 
 const NAMES_ITEM = /^(?:โครงการ|กิจกรรม|มาตรการ)(?!ที่|ไหน|อะไร|ใด|ของ|ใน|เกี่ยว|ด้าน|นี้|นั้น|ต่าง|ทั้ง|มี|\s)/u;
 /** Another organisation than this one: its kind word with a name left after this organisation's name is taken out. */
@@ -269,8 +272,8 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     top: CUES.top.test(cue),
     progress: CUES.progress.test(cue),
     done: CUES.done.test(cue),
-    withBudget: CUES.withBudget.test(cue) && !CUES.noBudget.test(cue),
-    noBudget: CUES.noBudget.test(cue),
+    withBudget: (CUES.withBudget.test(cue) && !CUES.noBudget.test(cue)) || EXCLUDES_NO_BUDGET.test(cue),
+    noBudget: CUES.noBudget.test(cue.replace(EXCLUDES_NO_BUDGET, ' ')),
     planned: CUES.planned.test(cue),
     bottom: CUES.bottom.test(cue),
     average: CUES.average.test(cue),
@@ -330,4 +333,19 @@ function removeLoose(text: string, phrase: string): string {
   const chars = [...phrase.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   if (chars.length === 0) return text;
   return text.replace(new RegExp(chars.join('\\s*'), 'gu'), ' ');
+}
+
+/**
+ * Whether a question asks how far something got or what it spent in words of its own, not only in the words of the
+ * item's name ("ประกาศรายงานผลการใช้จ่ายเงิน… ทำปีละกี่ครั้ง" names an activity about spending; it does not ask
+ * what was spent).
+ */
+export function asksProgressBeyond(compact: string, name: string): boolean {
+  const inName = normalizeText(name).replace(/\s+/g, '');
+  for (const re of [CUES.progress, CUES.spent, CUES.done, CUES.notDone]) {
+    for (const m of compact.matchAll(new RegExp(re.source, 'gu'))) {
+      if (!inName.includes(m[0])) return true;
+    }
+  }
+  return false;
 }

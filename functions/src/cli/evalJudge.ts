@@ -112,9 +112,14 @@ export function numbersIn(text: string): number[] {
   return out;
 }
 
-/** Whether the reply is a plain "this is not covered" (the engine's unknown intent, no project or manual card). */
+/**
+ * Whether the reply is a plain "this is not covered": the engine's unknown intent, or a list that found nothing and
+ * says so ("ไม่พบโครงการ… ในแผน", "The plan … has no projects") — an honest no, with no item in results.
+ */
 export function isAbstention(r: AskResponse): boolean {
-  return r.intent === 'unknown' || r.intent === 'abstain';
+  if (r.intent === 'unknown' || r.intent === 'abstain') return true;
+  const first = r.messages[0] ? replyText([r.messages[0]]) : '';
+  return r.intent === 'list' && r.results.length === 0 && /ไม่พบ|ไม่มี(?:โครงการ|กิจกรรม|มาตรการ)|not found|has no projects/iu.test(first);
 }
 
 const ZERO_WORDS = /ไม่ใช้งบ|ไม่มีงบ|ไม่ได้ใช้งบ|ไม่ได้รับงบ|\bno budget\b|\b0 baht\b/iu;

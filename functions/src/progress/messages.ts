@@ -18,6 +18,8 @@ export interface LatestProgress {
   statusLabel: string;
   reason: string | null;
   spentBaht: number;
+  /** The plan's budget of the project for that year (null when the plan states none). */
+  budgetBaht: number | null;
   startedOn: string | null;
   finishedOn: string | null;
   outputs: string;
@@ -29,7 +31,7 @@ export interface LatestProgress {
   text: string;
 }
 
-export function progressSentence(p: Omit<LatestProgress, 'text' | 'statusLabel'>, budgetBaht: number | null): string {
+export function progressSentence(p: Omit<LatestProgress, 'text' | 'statusLabel' | 'budgetBaht'>, budgetBaht: number | null): string {
   const parts = [`ปีงบประมาณ ${p.fiscalYear}: ${PROGRESS_STATUS_LABELS[p.status]}`];
   if (p.status === 'cancelled' && p.reason) parts.push(`(เหตุผล: ${p.reason})`);
   if (p.status !== 'not_started') {

@@ -7,6 +7,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import type { Clock } from '../clock.ts';
 import { decodePhoto } from '../complaints/photos.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors.ts';
+import type { ProgressLookup, YearProgressLookup } from '../chat/types.ts';
 import type { Logger } from '../log.ts';
 import type { Org } from '../orgs/schema.ts';
 import { getCurrentPlan, getCurrentPlanHeader, getPlanProject } from '../plans/store.ts';
@@ -226,7 +227,24 @@ export async function latestProgress(db: Firestore, orgId: string, projectId: st
     updatedAt: record.updatedAt,
     asOf: asOfDate(record.updatedAt),
   };
-  return { ...base, statusLabel: PROGRESS_STATUS_LABELS[record.status], text: progressSentence(base, budget) };
+  return { ...base, budgetBaht: budget, statusLabel: PROGRESS_STATUS_LABELS[record.status], text: progressSentence(base, budget) };
 }
+
+/** The answer engine's lookup of recorded progress (chat/types.ts `ProgressLookup`): one project's newest record. */
+export const progressLookup = (db: Firestore): ProgressLookup => (orgId, projectId) => latestProgress(db, orgId, projectId);
+
+/**
+ * The engine's plan-wide lookup (chat/types.ts `YearProgressLookup`): every record of a fiscal year of the current
+ * plan (records of an earlier plan are left out). Budgets are not read here: the engine has the plan.
+ */
+export const yearProgressLookup = (db: Firestore): YearProgressLookup => async (orgId, fiscalYear) => {
+  const [records, plan] = await Promise.all([store.listRecords(db, orgId, fiscalYear), getCurrentPlanHeader(db, orgId)]);
+  return records
+    .filter((r) => !plan || r.planId === plan.id)
+    .map((r) => {
+      const base = { projectId: r.projectId, projectName: r.projectName, fiscalYear: r.fiscalYear, status: r.status, reason: r.reason, spentBaht: r.spentBaht, startedOn: r.startedOn, finishedOn: r.finishedOn, outputs: r.outputs, results: r.results, updatedAt: r.updatedAt, asOf: asOfDate(r.updatedAt) };
+      return { ...base, budgetBaht: null, statusLabel: PROGRESS_STATUS_LABELS[r.status], text: progressSentence(base, null) };
+    });
+};
 
 export { emptyState };

@@ -1,5 +1,6 @@
 import { isStopword } from './stopwords.ts';
 import { synonymsOf } from './synonyms.ts';
+import { csr, DeletionTable, IntBuffer, narrow, Vocabulary, type Ids } from './compact.ts';
 import { charNgrams, tokenize, tokenizeParts } from './tokenize.ts';
 
 /**
@@ -26,8 +27,11 @@ export interface SearchDoc {
   fields: Record<string, string>;
 }
 
+/** What the index keeps of a document once built: its identity (the searchable text lives in the arrays). */
+export type IndexedDoc = Pick<SearchDoc, 'id' | 'type' | 'title'>;
+
 export interface SearchHit {
-  doc: SearchDoc;
+  doc: IndexedDoc;
   score: number;
   /** Best character-trigram similarity of the query to one of the document's names, 0..1. */
   nameSimilarity: number;
@@ -38,7 +42,7 @@ export interface SearchHit {
 export interface SearchOptions {
   limit?: number;
   types?: DocType[];
-  filter?: (doc: SearchDoc) => boolean;
+  filter?: (doc: IndexedDoc) => boolean;
   /** Only these query terms count (score and coverage), e.g. a question's content words without its framing. */
   onlyTerms?: (term: string, optional: boolean) => boolean;
   /** Multiplier per document type, e.g. when the question says "โครงการ". */
@@ -67,12 +71,6 @@ const SYNONYM_WEIGHT = 0.6;
 const NAME_SIM_WEIGHT = 6;
 const MAX_FUZZY_KEY = 24;
 
-/** Documents containing a term, with the term's BM25F-weighted frequency in each (precomputed: it is static). */
-interface Postings {
-  docs: Int32Array;
-  tfw: Float32Array;
-}
-
 interface QueryTerm {
   term: string;
   weight: number;
@@ -99,71 +97,164 @@ function deletes(term: string): string[] {
   return out;
 }
 
+/** Bytes per structure of a built index (typed arrays exactly; strings at 2 bytes per code unit plus a header). */
+export interface IndexFootprint {
+  vocabulary: number;
+  postings: number;
+  nameGrams: number;
+  deletions: number;
+  documents: number;
+  total: number;
+}
+
+const STRING_OVERHEAD = 16;
+const MAP_ENTRY = 24;
+const stringBytes = (s: string) => STRING_OVERHEAD + 2 * s.length;
+
 export class SearchIndex {
-  readonly docs: SearchDoc[];
-  private readonly postings = new Map<string, Postings>();
-  private readonly nameGrams: Array<Array<Set<string>>>;
-  private readonly gramIndex = new Map<string, number[]>();
-  private readonly deleteIndex = new Map<string, string[]>();
+  readonly docs: IndexedDoc[];
+  /** Term ↔ id. Postings of term t: docs/tfw[postStart[t] .. postStart[t+1]), by document. */
+  private readonly vocabulary: Vocabulary;
+  private readonly postStart: Int32Array;
+  private readonly postDocs: Ids;
+  /** BM25F-weighted frequency of the term in the document (precomputed: it is static). */
+  private readonly postTfw: Float32Array;
+  /** Name trigrams: gram → id; per document its names `docNames[d] .. docNames[d+1]`, per name its gram ids. */
+  private readonly gramIds = new Map<string, number>();
+  private readonly docNames: Int32Array;
+  private readonly nameStart: Int32Array;
+  private readonly nameGrams: Ids;
+  /** Documents whose names contain a gram: gramDocs[gramStart[g] .. gramStart[g+1]). */
+  private readonly gramStart: Int32Array;
+  private readonly gramDocs: Ids;
+  private readonly deletions: DeletionTable;
 
   constructor(docs: SearchDoc[], specs: Record<string, FieldSpec> = FIELD_SPECS) {
-    this.docs = docs;
+    this.docs = docs.map((d) => ({ id: d.id, type: d.type, title: d.title }));
     const fields = Object.entries(specs);
     // Average length per field, for BM25 length normalisation.
     const tokenized = docs.map((doc) => fields.map(([field]) => (doc.fields[field] ? tokenize(doc.fields[field] as string) : [])));
     const avg = fields.map((_, f) => Math.max(1, tokenized.reduce((a, t) => a + (t[f]?.length ?? 0), 0) / Math.max(1, docs.length)));
-    const building = new Map<string, { docs: number[]; tfw: number[] }>();
-    const fuzzyTerms = new Set<string>();
+    // While building: a Map; kept: the compact vocabulary.
+    const termIds = new Map<string, number>();
+    const terms: string[] = [];
+    const idOf = (t: string): number => {
+      let id = termIds.get(t);
+      if (id === undefined) {
+        id = terms.length;
+        termIds.set(t, id);
+        terms.push(t);
+      }
+      return id;
+    };
+    const pTerm = new IntBuffer(4096);
+    const pDoc = new IntBuffer(4096);
+    const pTfw: number[] = [];
+    const fuzzyTerms = new Set<number>();
+    // Per document: weight per term id, and the ids touched in first-seen order (a dense scratch array, reset after).
+    let weight = new Float64Array(1024);
+    const touched: number[] = [];
     tokenized.forEach((perField, d) => {
-      const weighted = new Map<string, number>();
-      perField.forEach((terms, f) => {
+      perField.forEach((fieldTerms, f) => {
         const [, spec] = fields[f] as [string, FieldSpec];
-        const norm = 1 - spec.b + (spec.b * terms.length) / (avg[f] as number);
-        for (const t of terms) {
-          weighted.set(t, (weighted.get(t) ?? 0) + spec.weight / norm);
-          if (spec.weight >= 1) fuzzyTerms.add(t);
+        const norm = 1 - spec.b + (spec.b * fieldTerms.length) / (avg[f] as number);
+        for (const t of fieldTerms) {
+          const id = idOf(t);
+          if (id >= weight.length) {
+            const grown = new Float64Array(weight.length * 2);
+            grown.set(weight);
+            weight = grown;
+          }
+          if (weight[id] === 0) touched.push(id);
+          weight[id] = (weight[id] as number) + spec.weight / norm;
+          if (spec.weight >= 1) fuzzyTerms.add(id);
         }
       });
-      for (const [term, w] of weighted) {
-        let p = building.get(term);
-        if (!p) building.set(term, (p = { docs: [], tfw: [] }));
-        p.docs.push(d);
-        p.tfw.push(w);
+      for (const id of touched) {
+        pTerm.push(id);
+        pDoc.push(d);
+        pTfw.push(weight[id] as number);
+        weight[id] = 0;
       }
+      touched.length = 0;
     });
-    for (const [term, p] of building) this.postings.set(term, { docs: Int32Array.from(p.docs), tfw: Float32Array.from(p.tfw) });
+    const posts = csr(pTerm.toArray(), terms.length);
+    this.vocabulary = new Vocabulary(terms);
+    this.postStart = posts.offsets;
+    const postDocs = new Int32Array(posts.order.length);
+    this.postTfw = new Float32Array(posts.order.length);
+    posts.order.forEach((i, k) => {
+      postDocs[k] = pDoc.data[i] as number;
+      this.postTfw[k] = pTfw[i] as number;
+    });
+    this.postDocs = narrow(postDocs, docs.length);
 
-    // Names: trigram sets, and an inverted trigram index to find candidates quickly.
-    this.nameGrams = docs.map((doc, d) => {
-      const sets = doc.names.map((n) => charNgrams(stripGenericPrefix(n)));
-      const all = new Set<string>();
-      for (const s of sets) for (const g of s) all.add(g);
-      for (const g of all) {
-        let list = this.gramIndex.get(g);
-        if (!list) this.gramIndex.set(g, (list = []));
-        list.push(d);
+    // Names: trigram ids per name, and an inverted trigram index to find candidates quickly.
+    const gramOf = (g: string): number => {
+      let id = this.gramIds.get(g);
+      if (id === undefined) this.gramIds.set(g, (id = this.gramIds.size));
+      return id;
+    };
+    const docNames = new IntBuffer(docs.length + 1);
+    const nameStart = new IntBuffer(docs.length * 2 + 1);
+    const nameGrams = new IntBuffer(4096);
+    const gDoc = new IntBuffer(4096);
+    const gGram = new IntBuffer(4096);
+    docs.forEach((doc, d) => {
+      docNames.push(nameStart.length);
+      const all = new Set<number>();
+      for (const n of doc.names) {
+        nameStart.push(nameGrams.length);
+        for (const g of charNgrams(stripGenericPrefix(n))) {
+          const id = gramOf(g);
+          nameGrams.push(id);
+          all.add(id);
+        }
       }
-      return sets;
+      for (const g of all) {
+        gGram.push(g);
+        gDoc.push(d);
+      }
     });
+    docNames.push(nameStart.length);
+    nameStart.push(nameGrams.length);
+    this.docNames = docNames.toArray();
+    this.nameStart = nameStart.toArray();
+    this.nameGrams = narrow(nameGrams.toArray(), this.gramIds.size);
+    const grams = csr(gGram.toArray(), this.gramIds.size);
+    this.gramStart = grams.offsets;
+    this.gramDocs = narrow(grams.order.map((i) => gDoc.data[i] as number), docs.length);
 
     // One-deletion neighbourhoods of the names' and summaries' vocabulary for typo expansion (SymSpell).
-    for (const term of fuzzyTerms) {
+    const fuzzyIds: number[] = [];
+    for (const id of fuzzyTerms) {
+      const term = terms[id] as string;
       if (term.length < 3 || term.length > MAX_FUZZY_KEY || /\d/.test(term)) continue;
-      for (const key of [term, ...deletes(term)]) {
-        let list = this.deleteIndex.get(key);
-        if (!list) this.deleteIndex.set(key, (list = []));
-        if (list.length < 16) list.push(term);
-      }
+      fuzzyIds.push(id);
     }
+    this.deletions = new DeletionTable((id) => terms[id] as string, fuzzyIds);
   }
 
   get size(): number {
     return this.docs.length;
   }
 
+  /** Measured bytes of the index's structures (for the cache's budget and the bench's breakdown). */
+  footprint(): IndexFootprint {
+    let vocabulary = this.vocabulary.bytes;
+    for (const g of this.gramIds.keys()) vocabulary += stringBytes(g) + MAP_ENTRY;
+    const postings = this.postStart.byteLength + this.postDocs.byteLength + this.postTfw.byteLength;
+    const nameGrams = this.docNames.byteLength + this.nameStart.byteLength + this.nameGrams.byteLength + this.gramStart.byteLength + this.gramDocs.byteLength;
+    const deletions = this.deletions.bytes;
+    let documents = 0;
+    for (const d of this.docs) documents += 48 + stringBytes(d.id) + stringBytes(d.title);
+    return { vocabulary, postings, nameGrams, deletions, documents, total: vocabulary + postings + nameGrams + deletions + documents };
+  }
+
   /** Number of documents containing the term (any field). */
   df(term: string): number {
-    return this.postings.get(term)?.docs.length ?? 0;
+    const id = this.vocabulary.id(term);
+    return id < 0 ? 0 : (this.postStart[id + 1] as number) - (this.postStart[id] as number);
   }
 
   idf(term: string): number {
@@ -177,7 +268,10 @@ export class SearchIndex {
     if (term.length < 4 || /\d/.test(term)) return [];
     const found = new Set<string>();
     for (const key of [term, ...deletes(term)]) {
-      for (const cand of this.deleteIndex.get(key) ?? []) if (cand !== term) found.add(cand);
+      this.deletions.lookup(key, (id) => this.vocabulary.term(id), (id) => {
+        const cand = this.vocabulary.term(id);
+        if (cand !== term) found.add(cand);
+      });
     }
     return [...found];
   }
@@ -234,11 +328,11 @@ export class SearchIndex {
       if (options.onlyTerms && !options.onlyTerms(term, optional === true)) continue;
       const idf = this.idf(term) * weight;
       if (!optional) idfMass += idf;
-      const p = this.postings.get(term);
-      if (!p) continue;
-      for (let i = 0; i < p.docs.length; i++) {
-        const d = p.docs[i] as number;
-        const tfw = p.tfw[i] as number;
+      const id = this.vocabulary.id(term);
+      if (id < 0) continue;
+      for (let i = this.postStart[id] as number, end = this.postStart[id + 1] as number; i < end; i++) {
+        const d = this.postDocs[i] as number;
+        const tfw = this.postTfw[i] as number;
         scores[d] = (scores[d] as number) + (idf * (tfw * (K1 + 1))) / (K1 + tfw);
         matched[d] = (matched[d] as number) + idf;
       }
@@ -246,17 +340,24 @@ export class SearchIndex {
 
     // Name similarity through the trigram index.
     const qgrams = charNgrams(query, 3, { dropStopwords: true });
-    const shared = new Map<number, number>();
-    for (const g of qgrams) for (const d of this.gramIndex.get(g) ?? []) shared.set(d, (shared.get(d) ?? 0) + 1);
+    const qids = new Set<number>();
+    for (const g of qgrams) {
+      const id = this.gramIds.get(g);
+      if (id !== undefined) qids.add(id);
+    }
+    const shared = new Set<number>();
+    for (const g of qids) for (let i = this.gramStart[g] as number, end = this.gramStart[g + 1] as number; i < end; i++) shared.add(this.gramDocs[i] as number);
     const nameSim = new Float64Array(this.docs.length);
-    for (const d of shared.keys()) {
+    for (const d of shared) {
       let best = 0;
-      for (const set of this.nameGrams[d] ?? []) {
-        if (set.size === 0) continue;
+      for (let n = this.docNames[d] as number, lastName = this.docNames[d + 1] as number; n < lastName; n++) {
+        const from = this.nameStart[n] as number;
+        const size = (this.nameStart[n + 1] as number) - from;
+        if (size === 0) continue;
         let common = 0;
-        for (const g of set) if (qgrams.has(g)) common++;
+        for (let i = from; i < from + size; i++) if (qids.has(this.nameGrams[i] as number)) common++;
         // How much of the name the query contains, tempered by how much of the query is about that name.
-        const nameCover = common / set.size;
+        const nameCover = common / size;
         const queryCover = common / Math.max(1, qgrams.size);
         const sim = 0.7 * nameCover + 0.3 * queryCover;
         if (sim > best) best = sim;
@@ -266,7 +367,7 @@ export class SearchIndex {
 
     const hits: SearchHit[] = [];
     for (let d = 0; d < this.docs.length; d++) {
-      const doc = this.docs[d] as SearchDoc;
+      const doc = this.docs[d] as IndexedDoc;
       const base = (scores[d] as number) + NAME_SIM_WEIGHT * (nameSim[d] as number) ** 2;
       if (base <= 0) continue;
       if (options.types && !options.types.includes(doc.type)) continue;

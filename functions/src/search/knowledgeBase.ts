@@ -13,6 +13,8 @@ export interface Knowledge {
   units: string[];
   builtAt: number;
   buildMs: number;
+  /** Measured bytes this entry keeps alive: the index's structures plus an estimate of the corpus (see `corpusBytes`). */
+  bytes: number;
 }
 
 /** Unit names are the กอง…/สำนัก…/งาน…/ฝ่าย… words of the responsible-unit fields. */
@@ -35,11 +37,24 @@ export function extractUnits(projects: Project[]): string[] {
   return [...found].sort((a, b) => b.length - a.length);
 }
 
+/**
+ * Heap bytes of a corpus, estimated from its JSON form (two bytes per character: Thai text is stored as two-byte
+ * strings; object headers roughly cancel the JSON punctuation). Used for the cache budget, not for billing.
+ */
+export function corpusBytes(corpus: Corpus): number {
+  const { manuals, ...rest } = corpus;
+  let chars = JSON.stringify(rest).length;
+  // A manual's `source` is the manuals module's own object: the card's text, of the same order as the manual.
+  for (const m of manuals) chars += 2 * JSON.stringify({ ...m, source: undefined }).length;
+  return 2 * chars;
+}
+
 export function buildKnowledge(corpus: Corpus, now = Date.now()): Knowledge {
   const started = performance.now();
   const projects = corpus.document?.projects ?? [];
   const index = new SearchIndex(corpusSearchDocs(corpus));
   return {
+    bytes: index.footprint().total + corpusBytes(corpus),
     corpus,
     index,
     projects: new Map(projects.map((p) => [p.id, p])),
@@ -53,7 +68,21 @@ export function buildKnowledge(corpus: Corpus, now = Date.now()): Knowledge {
 export interface KnowledgeBaseOptions {
   /** How long a built index is trusted before the provider's version is checked again. Default 2 s. */
   checkIntervalMs?: number;
+  /** Bytes of built organisations kept; least recently used ones beyond it are evicted. Default: unbounded. */
+  budgetBytes?: number;
+  /** Where builds and evictions are told, with the running counts (English, no personal data: org ids only). */
+  log?: (event: 'knowledge.build' | 'knowledge.evict', fields: Record<string, number | string>) => void;
   now?: () => number;
+}
+
+export interface KnowledgeStats {
+  hits: number;
+  misses: number;
+  builds: number;
+  evictions: number;
+  entries: number;
+  bytes: number;
+  budgetBytes: number;
 }
 
 interface Entry {
@@ -66,6 +95,8 @@ interface Entry {
  * Per-organisation indexes kept in memory. `get(orgId)` returns the built index and, at most once every
  * `checkIntervalMs`, asks the provider for the organisation's version (one small read); when it changed — a plan
  * imported, a manual edited — the index is rebuilt, without a restart. Concurrent callers share one load.
+ * The entries are a least-recently-used cache bounded by `budgetBytes` of measured size (`Knowledge.bytes`): one
+ * deployment serves many organisations, and only the busy ones stay built.
  */
 export class KnowledgeBase {
   private readonly provider: CorpusProvider;
@@ -73,18 +104,38 @@ export class KnowledgeBase {
   private readonly now: () => number;
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Promise<Knowledge | null>>();
+  private readonly budget: number;
+  private readonly log: KnowledgeBaseOptions['log'];
+  private bytes = 0;
+  private readonly counts = { hits: 0, misses: 0, builds: 0, evictions: 0 };
 
   constructor(provider: CorpusProvider, options: KnowledgeBaseOptions = {}) {
     this.provider = provider;
     this.interval = options.checkIntervalMs ?? 2000;
     this.now = options.now ?? Date.now;
+    this.budget = options.budgetBytes ?? Number.POSITIVE_INFINITY;
+    this.log = options.log;
+  }
+
+  stats(): KnowledgeStats {
+    return { ...this.counts, entries: this.entries.size, bytes: this.bytes, budgetBytes: this.budget };
   }
 
   async get(orgId: string): Promise<Knowledge | null> {
     const entry = this.entries.get(orgId);
-    if (entry && this.now() - entry.checkedAt < this.interval) return entry.knowledge;
+    if (entry) {
+      // Most recently used last: Map iteration order is the eviction order.
+      this.entries.delete(orgId);
+      this.entries.set(orgId, entry);
+    }
+    if (entry && this.now() - entry.checkedAt < this.interval) {
+      this.counts.hits++;
+      return entry.knowledge;
+    }
     let p = this.pending.get(orgId);
     if (!p) {
+      if (entry) this.counts.hits++;
+      else this.counts.misses++;
       p = this.refresh(orgId, entry).finally(() => this.pending.delete(orgId));
       this.pending.set(orgId, p);
     }
@@ -98,13 +149,34 @@ export class KnowledgeBase {
 
   /** Forget an organisation's index (e.g. right after an import in the same process). */
   invalidate(orgId: string): void {
+    this.remove(orgId);
+  }
+
+  private remove(orgId: string): void {
+    const entry = this.entries.get(orgId);
+    if (!entry) return;
     this.entries.delete(orgId);
+    this.bytes -= entry.knowledge.bytes;
+  }
+
+  /** Adds or replaces an entry, then evicts the least recently used others until the budget holds. */
+  private store(orgId: string, entry: Entry): void {
+    this.remove(orgId);
+    this.entries.set(orgId, entry);
+    this.bytes += entry.knowledge.bytes;
+    for (const [id, e] of this.entries) {
+      if (this.bytes <= this.budget) break;
+      if (id === orgId) continue;
+      this.remove(id);
+      this.counts.evictions++;
+      this.log?.('knowledge.evict', { orgId: id, entryBytes: e.knowledge.bytes, ...this.stats() });
+    }
   }
 
   private async refresh(orgId: string, entry: Entry | undefined): Promise<Knowledge | null> {
     const version = await this.provider.version(orgId);
     if (version === null) {
-      this.entries.delete(orgId);
+      this.remove(orgId);
       return null;
     }
     if (entry && entry.version === version) {
@@ -113,12 +185,14 @@ export class KnowledgeBase {
     }
     const corpus = await this.provider.load(orgId);
     if (!corpus) {
-      this.entries.delete(orgId);
+      this.remove(orgId);
       return null;
     }
     const knowledge = buildKnowledge(corpus, this.now());
+    this.counts.builds++;
     // The version read before loading: if data changed meanwhile, the next check rebuilds again.
-    this.entries.set(orgId, { version, checkedAt: this.now(), knowledge });
+    this.store(orgId, { version, checkedAt: this.now(), knowledge });
+    this.log?.('knowledge.build', { orgId, buildMs: Math.round(knowledge.buildMs), entryBytes: knowledge.bytes, ...this.stats() });
     return knowledge;
   }
 }

@@ -20,7 +20,13 @@ export const MANUAL_SITUATIONS: Readonly<Record<string, readonly string[]>> = {
   'disability-allowance': ['พิการ', 'คนพิการ', 'บัตรคนพิการ', 'เบี้ยคนพิการ', 'ทุพพลภาพ'],
   'waste-collection': ['ขยะไม่มีคนเก็บ', 'รถขยะ', 'เก็บขยะ', 'ถังขยะ', 'ค่าขยะ', 'ทิ้งขยะ'],
   'water-supply': ['น้ำไม่ไหล', 'ขอติดมิเตอร์น้ำ', 'ติดตั้งประปา', 'มิเตอร์น้ำ', 'ค่าน้ำ', 'ประปา'],
-  'information-request': ['ขอดูเอกสาร', 'ขอสำเนาเอกสาร', 'อยากรู้ข้อมูล', 'ข้อมูลข่าวสาร', 'ขอข้อมูล'],
+  'information-request': ['ขอดูเอกสาร', 'ขอสำเนาเอกสาร', 'อยากรู้ข้อมูล', 'ข้อมูลข่าวสาร', 'ขอข้อมูล', 'ข้อมูลทางราชการ', 'ข้อมูลราชการ', 'เอกสารราชการ', 'อย่างเป็นทางการ', 'ขอดูสัญญา'],
   'complaint-process': ['ร้องเรียนแล้วทำอย่างไร', 'ขั้นตอนร้องเรียน', 'ร้องทุกข์'],
-  'disaster-relief': ['น้ำท่วม', 'ไฟไหม้', 'บ้านพัง', 'พายุ', 'วาตภัย', 'อุทกภัย', 'ภัยพิบัติ', 'บ้านโดนลม'],
+  'disaster-relief': ['น้ำท่วม', 'ไฟไหม้', 'บ้านพัง', 'พายุ', 'วาตภัย', 'อุทกภัย', 'ภัยพิบัติ', 'บ้านโดนลม', 'ประสบภัย', 'น้ำป่า', 'ดินถล่ม', 'ดินสไลด์', 'ฟ้าผ่า', 'หลังคาปลิว', 'ภัยแล้ง', 'ถุงยังชีพ', 'เยียวยา', 'ต้นไม้ล้มทับ'],
 };
+
+/** The manual ids whose situations the question names word for word (spaces, tone marks and case aside). */
+export function situationsNamed(question: string, key: (t: string) => string): string[] {
+  const q = key(question);
+  return Object.entries(MANUAL_SITUATIONS).filter(([, phrases]) => phrases.some((p) => q.includes(key(p)))).map(([id]) => id);
+}
