@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { givenOrg, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
-import { actAs, bigPhoto, buildLiffApp, jpegSize, open } from './support.ts';
+import { bigPhoto, buildLiffApp, jpegSize, open, signedInPage } from './support.ts';
 
 /**
  * The LIFF app in real Chromium (360×740) against the real server in local mode: LIFF mocked by @line/liff-mock, a real
@@ -26,10 +26,7 @@ afterAll(async () => {
 });
 
 async function newPage(user = citizen): Promise<Page> {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => console.error('pageerror', e.message));
-  await actAs(page, t.rt.baseUrl, user);
+  const page = await signedInPage(browser, t.rt.baseUrl, user);
   return page;
 }
 

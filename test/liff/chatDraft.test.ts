@@ -5,7 +5,7 @@ import { SAMPLE_GPS_MARKER, sampleImage } from '../../functions/src/dev/sampleIm
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
 import { givenOrg, lineEvent, newUserId, postWebhook, startTestApp, webhookBody, type TestApp } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
-import { actAs, buildLiffApp } from './support.ts';
+import { buildLiffApp, signedInPage } from './support.ts';
 
 /**
  * Issue 20, "แก้ไขในแบบฟอร์ม": a report started in the LINE chat opens in the LIFF form pre-filled with the draft
@@ -51,10 +51,7 @@ async function chatDraftUpToCategory(userId: string): Promise<string> {
 }
 
 async function pageAs(sub: string): Promise<Page> {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => console.error('pageerror', e.message));
-  await actAs(page, t.rt.baseUrl, { sub, name: 'ผู้แจ้งจากแชท' });
+  const page = await signedInPage(browser, t.rt.baseUrl, { sub, name: 'ผู้แจ้งจากแชท' });
   return page;
 }
 

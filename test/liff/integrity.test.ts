@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { api, givenOrg, grantStaffRoles, idTokenFor, newUserId, startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
-import { actAs, buildLiffApp, open } from './support.ts';
+import { buildLiffApp, open, signedInPage } from './support.ts';
 
 /**
  * Integrity officers in the LIFF app (real Chromium, 360 px, real server in local mode): approving a grant of their
@@ -30,10 +30,7 @@ afterAll(async () => {
 });
 
 async function newPage(user: { sub: string; name: string }): Promise<Page> {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => console.error('pageerror', e.message));
-  await actAs(page, t.rt.baseUrl, user);
+  const page = await signedInPage(browser, t.rt.baseUrl, user);
   return page;
 }
 

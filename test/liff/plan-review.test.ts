@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { runImport } from '../../functions/src/cli/import.ts';
 import { givenOrg, grantStaffRoles, newUserId, startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
-import { actAs, buildLiffApp, open } from './support.ts';
+import { buildLiffApp, open, signedInPage } from './support.ts';
 
 /**
  * Draft → review → publish in the LIFF app (real Chromium, 360 px and a desktop window, real server in local mode):
@@ -51,10 +51,7 @@ afterAll(async () => {
 });
 
 async function newPage(user: { sub: string; name: string }): Promise<Page> {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => console.error('pageerror', e.message));
-  await actAs(page, t.rt.baseUrl, user);
+  const page = await signedInPage(browser, t.rt.baseUrl, user);
   return page;
 }
 

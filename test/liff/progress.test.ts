@@ -6,7 +6,7 @@ import { importPlanDocument } from '../../functions/src/plans/store.ts';
 import { grantRoles } from '../../functions/src/staff/store.ts';
 import { api, givenOrg, newUserId, startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
-import { actAs, buildLiffApp, open } from './support.ts';
+import { buildLiffApp, open, signedInPage } from './support.ts';
 
 /**
  * Plan progress (issue 17) in real Chromium at phone size against the real server in local mode: an officer opens
@@ -34,10 +34,7 @@ afterAll(async () => {
 });
 
 async function newPage(user: { sub: string; name: string }): Promise<Page> {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => console.error('pageerror', e.message));
-  await actAs(page, t.rt.baseUrl, user);
+  const page = await signedInPage(browser, t.rt.baseUrl, user);
   return page;
 }
 

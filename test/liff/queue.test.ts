@@ -5,7 +5,7 @@ import { queueDeps } from '../../functions/src/queue/routes.ts';
 import { addService } from '../../functions/src/queue/service.ts';
 import { givenOrg, givenStaff, newUserId, startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
-import { actAs, buildLiffApp, open } from './support.ts';
+import { buildLiffApp, open, signedInPage } from './support.ts';
 
 /**
  * Issue 6 in real Chromium (360×740) against the real server in local mode: a person takes a ticket in the LIFF app,
@@ -54,10 +54,7 @@ afterAll(async () => {
 });
 
 async function newPage(user: { sub: string; name: string }): Promise<Page> {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => console.error('pageerror', e.message));
-  await actAs(page, t.rt.baseUrl, user);
+  const page = await signedInPage(browser, t.rt.baseUrl, user);
   return page;
 }
 

@@ -4,7 +4,7 @@ import { newServiceSchema } from '../../functions/src/queue/schema.ts';
 import { createService } from '../../functions/src/queue/store.ts';
 import { givenOrg, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
-import { actAs, buildLiffApp, open } from './support.ts';
+import { buildLiffApp, open, signedInPage } from './support.ts';
 
 /**
  * Satisfaction ratings (issue 7) in real Chromium at 360×740 against the real server in local mode: a person opens the
@@ -40,10 +40,7 @@ afterAll(async () => {
 });
 
 async function newPage(user = citizen): Promise<Page> {
-  const page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => console.error('pageerror', e.message));
-  await actAs(page, t.rt.baseUrl, user);
+  const page = await signedInPage(browser, t.rt.baseUrl, user);
   return page;
 }
 

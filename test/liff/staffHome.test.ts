@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Role } from '../../functions/src/staff/schema.ts';
 import { givenOrg, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
-import { actAs, buildLiffApp, open } from './support.ts';
+import { buildLiffApp, open, signedInPage } from './support.ts';
 
 let t: TestApp;
 let orgId: string;
@@ -24,10 +24,7 @@ afterAll(async () => {
 async function pageAs(roles: Role[], name: string): Promise<Page> {
   const user = { sub: newUserId(), name };
   if (roles.length) await grantStaffRoles(t, orgId, { userId: user.sub, displayName: name, roles });
-  const page = await browser.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('pageerror', (e) => console.error('pageerror', e.message));
-  await actAs(page, t.rt.baseUrl, user);
+  const page = await signedInPage(browser, t.rt.baseUrl, user);
   await open(page, t.rt.baseUrl, orgId, 'staff');
   return page;
 }

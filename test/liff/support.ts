@@ -44,6 +44,15 @@ export async function actAs(page: Page, baseUrl: string, user: { sub: string; na
   await page.evaluate((u) => localStorage.setItem('liff-dev-user', JSON.stringify(u)), user);
 }
 
+/** A new page of the test browser, signed in as `user` (see actAs), with page errors logged and a 10 s default timeout. */
+export async function signedInPage(browser: { newPage(): Promise<Page> }, baseUrl: string, user: { sub: string; name: string }): Promise<Page> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => console.error('pageerror', e.message));
+  await actAs(page, baseUrl, user);
+  return page;
+}
+
 /** Opens a page of the app and waits until its heading is shown. */
 export async function open(page: Page, baseUrl: string, orgId: string, pagePath = ''): Promise<void> {
   await page.goto(`${baseUrl}/liff/${orgId}/${pagePath}`);
