@@ -7,6 +7,7 @@ import { situationsNamed } from '../search/situations.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
 import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { ConversationContext, Intent, ListFilters, LiveProgress } from './types.ts';
+import { asksAboutItem, stronglyNamedItem } from './namedItem.ts';
 import { asksProgressBeyond, type Action, type ManualAspect, type Understanding } from './understand.ts';
 
 /**
@@ -104,7 +105,11 @@ export function decide(k: Knowledge, read: Understanding, ctx: ConversationConte
 
 function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContext | null): Decision {
   const doc = k.corpus.document;
-  const u = withDocument(k, read);
+  const documented = withDocument(k, read);
+  // An item of the plan named strongly and asked about ("ช่องทางแจ้งเบาะแสแบบไม่ระบุตัวตน ใครรับผิดชอบ") is the plan's
+  // item, not the feature its name's words call (namedItem.ts); a plain request stays the action.
+  const aboutItem = documented.action !== null && asksAboutItem(documented) && stronglyNamedItem(k, documented) !== null;
+  const u = aboutItem ? { ...documented, action: null } : documented;
   // "จะร้องเรียน ต้องมีหลักฐานอะไรบ้าง" asks about the procedure: its manual, not the form.
   const procedure = k.manuals.get('complaint-process');
   if (u.action && (u.action === 'complaint' || u.action === 'corruption') && procedure && u.manualAspects.some((a) => a !== 'fee')) {
@@ -281,6 +286,15 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
     if (project) {
       hits.splice(hits.indexOf(project), 1);
       hits.unshift(project);
+    }
+  }
+  // A manual that merely shares words with an item the question names strongly and asks about: the item.
+  if (hits[0]?.doc.type === 'manual' && asksAboutItem(u)) {
+    const id = stronglyNamedItem(k, u);
+    const item = id ? hits.find((h) => h.doc.type === 'project' && h.doc.id === id) : undefined;
+    if (item) {
+      hits.splice(hits.indexOf(item), 1);
+      hits.unshift(item);
     }
   }
   // A life situation the question names word for word ("บ้านโดนน้ำท่วม", "ขอสำเนาเอกสาร") names its service: that
