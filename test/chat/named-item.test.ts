@@ -60,6 +60,7 @@ describe('a question about one of the plan\'s own items whose name carries featu
     ['มีมาตรการรับเรื่องร้องเรียนผ่านไลน์ไหม', 'x-line2'],
     ['ร้องเรียนร้องทุกข์ผ่าน LINE Official Account ใครดูแล', 'x-line2'],
     ['บัตรคิวบริการจัดเก็บภาษีที่ดินงบเท่าไร', 'x-queue2'],
+    ['มีช่องทางร้องเรียนทางแอปพลิเคชันไลน์ไหม', 'x-line'],
     ['จัดระบบบัตรคิวจัดเก็บภาษีคืออะไร', 'x-queue2'],
   ])('answers "%s" with the item', async (q, id) => {
     const out = await ask(q);

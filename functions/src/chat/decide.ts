@@ -292,7 +292,8 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
   if (hits[0]?.doc.type === 'manual' && asksAboutItem(u)) {
     const id = stronglyNamedItem(k, u);
     const item = id ? hits.find((h) => h.doc.type === 'project' && h.doc.id === id) : undefined;
-    if (item) {
+    // (Only an item sure enough to be answered: moving a doubtful one first would turn an answer into an abstention.)
+    if (item && hitConfidence(k, item, u, query) >= CONFIDENCE_THRESHOLD) {
       hits.splice(hits.indexOf(item), 1);
       hits.unshift(item);
     }

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../search/knowledgeBase.ts';
 import { matchKey, normalizeText } from '../search/normalize.ts';
+import { synonymsOf } from '../search/synonyms.ts';
 import type { Understanding } from './understand.ts';
 
 /**
@@ -34,13 +35,16 @@ export function stronglyNamedItem(k: Knowledge, u: Understanding): string | null
   const hits = k.index.search(u.topicText, { limit: 3, filter: (d) => d.type === 'project' });
   const top = hits[0];
   if (!top) return null;
-  const name = key(top.doc.title);
-  const inName = words.filter((w) => name.includes(w)).length;
+  // A word or one of its synonyms ("ไลน์" for LINE) in the name.
+  const named = (title: string) => {
+    const name = key(title);
+    return words.filter((w) => [w, ...synonymsOf(w)].some((x) => name.includes(x))).length;
+  };
+  const inName = named(top.doc.title);
   if (inName < 3 || inName / words.length < 0.75) return null;
   const second = hits[1];
   if (second) {
-    const other = key(second.doc.title);
-    if (words.filter((w) => other.includes(w)).length >= inName && second.score >= top.score * 0.9) return null;
+    if (named(second.doc.title) >= inName && second.score >= top.score * 0.9) return null;
   }
   return top.doc.id;
 }
