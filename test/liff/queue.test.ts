@@ -183,6 +183,7 @@ describe('queue tickets in the LIFF app', { timeout: 90_000 }, () => {
     await desk.screenshot({ path: '/tmp/queue-staff-360.png', fullPage: true });
 
     // The citizen's page, untouched since: it polls and changes to "called", announced to screen readers.
+    await page.clock.runFor(3_000); // its next poll is due (the API asks for 3 s near the front)
     await expect.poll(() => page.textContent('[data-testid=ticket-state]'), { timeout: 15_000 }).toBe('ถึงคิวแล้ว — เชิญที่ช่อง 1');
     await expect.poll(() => page.textContent('[data-testid=call-announcement]')).toBe('ถึงคิว A 1 แล้ว เชิญที่ช่อง 1');
     expect(await page.getAttribute('[data-testid=call-announcement]', 'aria-live')).toBe('assertive');
@@ -254,6 +255,7 @@ describe('queue tickets in the LIFF app', { timeout: 90_000 }, () => {
 
     // The citizen's ticket is finished: it stops polling and invites the rating for this visit.
     const page = citizenPage;
+    await page.clock.runFor(5_000); // its next poll is due (5 s while called)
     await expect.poll(() => page.textContent('[data-testid=ticket-state]'), { timeout: 15_000 }).toBe('เสร็จสิ้น');
     const rate = page.locator(`a[href$="/ratings/new?ticket=${ticketId}"]`);
     await rate.waitFor();
