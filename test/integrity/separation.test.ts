@@ -104,7 +104,10 @@ describe('separation of duties for the integrity-officer role', () => {
     const ok = await approve(await first.token());
     expect(ok.status).toBe(200);
     expect(ok.body.grant).toMatchObject({ status: 'approved' });
-    expect((await approve(await first.token())).status).toBe(409); // decided once
+    // Pressed again by the same officer: the same answer, nothing decided or logged again.
+    const again = await approve(await first.token());
+    expect(again.status).toBe(200);
+    expect(again.body.grant).toEqual(ok.body.grant);
     const me = await api(t, 'GET', `/api/orgs/${org.id}/staff/me`, { token: await idTokenFor(t, grantee) });
     expect(me.body.staff.roles.sort()).toEqual(['integrity_officer', 'officer']);
 
@@ -193,8 +196,10 @@ describe('separation of duties for the integrity-officer role', () => {
       .create({ status: 'approved', by: a.userId, at: t.clock.now().toISOString() });
     const approve = (token: string) => api(t, 'POST', `/api/orgs/${org.id}/staff/integrity/grants/${grantId}/approve`, { token, body: {} });
     expect((await approve(await b.token())).status).toBe(409);
-    expect((await approve(await a.token())).status).toBe(200);
-    expect((await approve(await a.token())).status).toBe(409);
+    const finished = await approve(await a.token());
+    expect(finished.status).toBe(200);
+    expect((await approve(await a.token())).body.grant).toEqual(finished.body.grant);
+    expect((await approve(await b.token())).status).toBe(409);
     expect((await api(t, 'GET', `/api/orgs/${org.id}/staff/me`, { token: await idTokenFor(t, grantee) })).body.staff.roles).toEqual(['integrity_officer']);
     const approvals = (await audit(org.id, await a.token())).filter((e) => e.action === 'grant-approved');
     expect(approvals).toHaveLength(1);
@@ -232,5 +237,62 @@ describe('separation of duties for the integrity-officer role', () => {
     // The outbox holds the message to the first officer (the running server's sweep delivers it).
     const queued = await t.rt.db.collection('outbox').where('orgId', '==', org.id).where('to', '==', first).get();
     expect(queued.docs.map((d) => String(d.get('messages'))).join('\n')).toContain('สอง ศูนย์ฯ');
+  });
+  describe('a double tap on approve or reject', () => {
+    async function pendingGrant() {
+      const org = await givenOrg(t);
+      const a = await staff(org.id, ['integrity_officer'], 'หนึ่ง ศูนย์ฯ');
+      const b = await staff(org.id, ['integrity_officer'], 'สอง ศูนย์ฯ');
+      const admin = await staff(org.id, ['admin'], 'สมชาย แอดมิน');
+      const ask = async () => {
+        const invite = await api(t, 'POST', `/api/orgs/${org.id}/staff/invites`, { token: await admin.token(), body: { roles: ['integrity_officer'] } });
+        const grantee = newUserId();
+        const accepted = await api(t, 'POST', `/api/orgs/${org.id}/staff/invites/accept`, { token: await idTokenFor(t, grantee), body: { code: invite.body.code } });
+        return { grantee, grantId: accepted.body.pendingGrant.id as string };
+      };
+      return { org, a, b, ask };
+    }
+    const decide = (orgId: string, grantId: string, verb: 'approve' | 'reject', token: string, body: unknown = {}) =>
+      api(t, 'POST', `/api/orgs/${orgId}/staff/integrity/grants/${grantId}/${verb}`, { token, body });
+    const times = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+    it('two concurrent approvals by the same officer log one entry, tell each officer once, and answer alike', async () => {
+      const { org, a, b, ask } = await pendingGrant();
+      const { grantee, grantId } = await ask();
+      const token = await a.token();
+      const [x, y, z] = await Promise.all([decide(org.id, grantId, 'approve', token), decide(org.id, grantId, 'approve', token), decide(org.id, grantId, 'approve', token)]);
+      expect([x.status, y.status, z.status]).toEqual([200, 200, 200]);
+      expect(y.body.grant).toEqual(x.body.grant);
+      expect(z.body.grant).toEqual(x.body.grant);
+      expect(x.body.grant).toMatchObject({ status: 'approved', decidedBy: { userId: a.userId } });
+      const entries = await audit(org.id, token);
+      expect(entries.filter((e) => e.action === 'grant-approved' && e.grantId === grantId)).toHaveLength(1);
+      entries.forEach((e, i) => { if (i + 1 < entries.length) expect(e.prevHash).toBe(entries[i + 1]!.hash); });
+      expect(times(await pushesTo(b.userId), 'ได้รับการแต่งตั้งเป็นเจ้าหน้าที่ศูนย์ปฏิบัติการต่อต้านการทุจริตแล้ว')).toBe(1);
+      expect((await api(t, 'GET', `/api/orgs/${org.id}/staff/me`, { token: await idTokenFor(t, grantee) })).body.staff.roles).toEqual(['integrity_officer']);
+
+      // A later, deliberate decision on another grant is its own decision, logged.
+      const next = await ask();
+      const later = await decide(org.id, next.grantId, 'approve', token);
+      expect(later.status).toBe(200);
+      expect((await audit(org.id, token)).filter((e) => e.action === 'grant-approved').map((e) => e.grantId)).toEqual([next.grantId, grantId]);
+    });
+
+    it('two concurrent rejections by the same officer log one entry with the first reason; the other officer cannot overturn it', async () => {
+      const { org, a, b, ask } = await pendingGrant();
+      const { grantee, grantId } = await ask();
+      const token = await a.token();
+      const [x, y] = await Promise.all([decide(org.id, grantId, 'reject', token, { reason: 'ไม่ได้ผ่านการตรวจสอบ' }), decide(org.id, grantId, 'reject', token, { reason: 'ไม่ได้ผ่านการตรวจสอบ' })]);
+      expect([x.status, y.status]).toEqual([200, 200]);
+      expect(y.body.grant).toEqual(x.body.grant);
+      expect(x.body.grant).toMatchObject({ status: 'rejected', reason: 'ไม่ได้ผ่านการตรวจสอบ' });
+      const rejections = (await audit(org.id, token)).filter((e) => e.action === 'grant-rejected');
+      expect(rejections).toHaveLength(1);
+      expect(rejections[0]).toMatchObject({ grantId, reason: 'ไม่ได้ผ่านการตรวจสอบ', actor: { userId: a.userId } });
+      // The same officer changing their mind, or the other officer, is refused: one decision.
+      expect((await decide(org.id, grantId, 'approve', token)).status).toBe(409);
+      expect((await decide(org.id, grantId, 'reject', await b.token())).status).toBe(409);
+      expect((await api(t, 'GET', `/api/orgs/${org.id}/staff/me`, { token: await idTokenFor(t, grantee) })).body.staff).toBeNull();
+    });
   });
 });

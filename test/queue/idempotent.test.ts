@@ -106,3 +106,68 @@ describe('the "next" button in the staff group', () => {
     expect(replies.some((r) => r.includes('ไม่ได้เรียกคิวเพิ่ม') && r.includes('A001'))).toBe(true);
   });
 });
+
+describe('the recall button: one press, one announcement', () => {
+  /** A001 called at counter 1; its citizen's LINE id, to count what they hear. */
+  async function calledOnce() {
+    const s = await h.givenOrgWithStaff();
+    await h.givenService(s.org.id);
+    const citizen = await h.citizen();
+    await h.takeTicket(s.org.id, SERVICE, citizen);
+    await post(staffPath(s.org.id, `/services/${SERVICE}/call-next`), await s.operator.token(), { counterId: '1' }, newKey());
+    await h.t.rt.idle();
+    return { ...s, citizen, ticket: `${SERVICE}-20261123-1` };
+  }
+  const recallsHeard = async (userId: string) => {
+    await h.t.rt.idle();
+    return (await h.pushesTo(userId)).filter((p) => p.includes('เรียกซ้ำ:')).length;
+  };
+  const recalls = async (orgId: string) => (await listLog(h.t.rt.db, orgId, SERVICE, DAY)).filter((e) => e.action === 'recall');
+
+  it('two concurrent recalls from the LIFF (two presses of one shown button, distinct keys) announce once and answer alike', async () => {
+    const { org, operator, citizen, ticket } = await calledOnce();
+    const token = await operator.token();
+    const path = staffPath(org.id, `/tickets/${ticket}/recall`);
+    const [a, b] = await Promise.all([post(path, token, { calls: 1 }, newKey()), post(path, token, { calls: 1 }, newKey())]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.json.calls).toBe(2);
+    expect(b.json.calls).toBe(2);
+    expect(await recalls(org.id)).toHaveLength(1);
+    expect(await recallsHeard(citizen.userId)).toBe(1);
+    // A deliberate recall later, from the refreshed screen (it now shows two calls), announces again.
+    const later = await post(path, token, { calls: 2 }, newKey());
+    expect(later.json.calls).toBe(3);
+    expect(await recalls(org.id)).toHaveLength(2);
+    expect(await recallsHeard(citizen.userId)).toBe(2);
+  });
+
+  it('refuses a malformed call count with 400 and recalls nobody', async () => {
+    const { org, operator, ticket } = await calledOnce();
+    const res = await post(staffPath(org.id, `/tickets/${ticket}/recall`), await operator.token(), { calls: 'twice' });
+    expect(res.status).toBe(400);
+    expect(await recalls(org.id)).toHaveLength(0);
+  });
+
+  it('a double tap on the group\'s "เรียกซ้ำ" button announces once; the button of the newer message recalls again', async () => {
+    const { org, operator, groupId, citizen, ticket } = await calledOnce();
+    const secret = (await h.t.rt.db.collection('orgSecrets').doc(org.id).get()).get('channelSecret') as string;
+    const tap = (data: string) => lineEvent(h.t, 'postback', { type: 'group', groupId, userId: operator.userId }, { postback: { data } });
+    // The call's message showed A001 called once; two taps of its recall button arrive at the same moment.
+    const [a, b] = await Promise.all([
+      postWebhook(h.t, org.id, webhookBody(tap(`action=queue-recall&t=${ticket}&n=1`)), secret),
+      postWebhook(h.t, org.id, webhookBody(tap(`action=queue-recall&t=${ticket}&n=1`)), secret),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    await h.t.rt.idle();
+    expect(await recalls(org.id)).toHaveLength(1);
+    expect(await recallsHeard(citizen.userId)).toBe(1);
+    const replies = h.t.rt.sandbox!.outbox({ to: groupId }).map((e) => JSON.stringify(e.messages));
+    expect(replies.filter((r) => r.includes('เรียกซ้ำไปแล้ว ไม่ได้ประกาศอีก'))).toHaveLength(1);
+    // The reply carries the new count: pressing its recall button is a deliberate second recall.
+    expect(replies.some((r) => r.includes(`action=queue-recall&t=${ticket}&n=2`))).toBe(true);
+    await postWebhook(h.t, org.id, webhookBody(tap(`action=queue-recall&t=${ticket}&n=2`)), secret);
+    await h.t.rt.idle();
+    expect(await recalls(org.id)).toHaveLength(2);
+    expect(await recallsHeard(citizen.userId)).toBe(2);
+  });
+});

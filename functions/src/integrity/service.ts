@@ -8,6 +8,7 @@
  * - every request, decision, grant, revocation and reveal of a reporter is appended to the audit log first, and every
  *   active integrity officer gets a LINE message about every change of the role.
  */
+import { randomUUID } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Clock } from '../clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
@@ -20,7 +21,21 @@ import { hasRole, type StaffMember } from '../staff/schema.ts';
 import { addIntegrityRole, getStaffMember, listStaffWithRole, removeRole } from '../staff/store.ts';
 import { integrityRoleMessage } from './messages.ts';
 import { GRANT_DAYS, type AuditActor, type AuditEntry, type IntegrityGrant, type NewAuditEntry } from './schema.ts';
-import { appendAudit, claimDecision, createGrant, findGrantEntry, getDecision, getGrant, listAudit, listGrants, recordDecision } from './store.ts';
+import {
+  appendAudit,
+  claimDecision,
+  claimDecisionEntry,
+  createGrant,
+  findGrantEntry,
+  getAuditEntry,
+  getDecision,
+  getDecisionEntryClaim,
+  getGrant,
+  listAudit,
+  listGrants,
+  markDecisionEntry,
+  recordDecision,
+} from './store.ts';
 
 export interface IntegrityDeps {
   db: Firestore;
@@ -82,7 +97,8 @@ export async function requestIntegrityGrant(
 /**
  * An integrity officer approves or rejects a pending grant. Refused (403) to anyone who is not an active integrity
  * officer, and to the grantee and the requester themselves; one decision only (create-if-absent), so two officers
- * deciding at once produce one outcome.
+ * deciding at once produce one outcome. The same officer repeating the same decision (a double tap, a retry, an attempt
+ * that stopped half-way) gets the same answer, and the decision has one audit entry.
  */
 export async function decideGrant(deps: IntegrityDeps, org: Pick<Org, 'id' | 'line'>, actor: StaffActor, grantId: string, decision: { approve: boolean; reason?: string | undefined }): Promise<IntegrityGrant> {
   if (!hasRole(actor.staff, 'integrity_officer')) throw new ForbiddenError('only integrity officers decide grants', 'เฉพาะเจ้าหน้าที่ศูนย์ปฏิบัติการต่อต้านการทุจริตเท่านั้นที่อนุมัติได้');
@@ -91,32 +107,69 @@ export async function decideGrant(deps: IntegrityDeps, org: Pick<Org, 'id' | 'li
   if (actor.userId === grant.userId) throw new ForbiddenError('grantee cannot decide own grant', 'อนุมัติคำขอแต่งตั้งตนเองไม่ได้ ต้องเป็นเจ้าหน้าที่ศูนย์ฯ คนอื่น');
   if (actor.userId === grant.requestedBy.userId) throw new ForbiddenError('requester cannot decide own request', 'ผู้ขอแต่งตั้งอนุมัติคำขอของตนเองไม่ได้ ต้องเป็นเจ้าหน้าที่ศูนย์ฯ คนอื่น');
   const now = deps.clock.now();
-  if (grant.status !== 'pending') throw new ConflictError(`grant ${grantId} already ${grant.status}`, 'คำขอนี้ได้รับการพิจารณาไปแล้ว');
-  if (grant.expiresAt <= now.toISOString()) throw new ConflictError(`grant ${grantId} expired`, `คำขอนี้หมดอายุแล้ว (เกิน ${GRANT_DAYS} วัน) ให้ผู้ดูแลระบบออกรหัสเชิญใหม่`);
   const status = decision.approve ? 'approved' : 'rejected';
-  if (!(await claimDecision(deps.db, org.id, grantId, { status, by: actor.userId, at: now.toISOString() }))) {
-    // Claimed already: by someone else (refused), or by this officer in an attempt that stopped half-way (finished now).
-    const earlier = await getDecision(deps.db, org.id, grantId);
-    if (!earlier || earlier.by !== actor.userId || earlier.status !== status) {
-      throw new ConflictError(`grant ${grantId} decided concurrently`, 'คำขอนี้เพิ่งได้รับการพิจารณาโดยเจ้าหน้าที่อีกคน');
-    }
+  const mine = (d: { status: string; by: string } | null) => !!d && d.by === actor.userId && d.status === status;
+  if (grant.status !== 'pending') {
+    // Decided already: by this officer the same way (a repeated press) — the same answer, nothing written again.
+    if (grant.status === status && grant.decidedBy?.userId === actor.userId) return grant;
+    throw new ConflictError(`grant ${grantId} already ${grant.status}`, 'คำขอนี้ได้รับการพิจารณาไปแล้ว');
   }
-  const decidedBy = { userId: actor.userId, displayName: actor.staff?.displayName || 'เจ้าหน้าที่' };
-  const decided: IntegrityGrant = { ...grant, status, decidedBy, decidedAt: now.toISOString(), reason: decision.reason ?? null };
+  let decidedAt = now.toISOString();
+  if (grant.expiresAt <= decidedAt) throw new ConflictError(`grant ${grantId} expired`, `คำขอนี้หมดอายุแล้ว (เกิน ${GRANT_DAYS} วัน) ให้ผู้ดูแลระบบออกรหัสเชิญใหม่`);
+  if (!(await claimDecision(deps.db, org.id, grantId, { status, by: actor.userId, at: decidedAt }))) {
+    // Claimed already: by someone else (refused), or by this officer (a concurrent copy, or an attempt that stopped
+    // half-way: finished now, once).
+    const earlier = await getDecision(deps.db, org.id, grantId);
+    if (!earlier || !mine(earlier)) throw new ConflictError(`grant ${grantId} decided concurrently`, 'คำขอนี้เพิ่งได้รับการพิจารณาโดยเจ้าหน้าที่อีกคน');
+    decidedAt = earlier.at;
+  }
   const action = decision.approve ? 'grant-approved' : 'grant-rejected';
-  // The log first: a role is never added without its entry (written once, even when an attempt is finished later).
-  const written =
-    (await findGrantEntry(deps.db, org.id, grantId, action)) ??
-    (await appendAudit(
+  // The log first: a role is never added without its entry, and the entry is written once however often this runs.
+  const written = await decisionEntryOnce(deps, org.id, grantId, action, () =>
+    appendAudit(
       deps.db,
       org.id,
       { action, actor: actorOf(actor), subject: { userId: grant.userId, displayName: grant.displayName }, grantId, ...(decision.reason ? { reason: decision.reason } : {}) },
       now,
-    ));
+    ),
+  );
+  const decidedBy = { userId: actor.userId, displayName: actor.staff?.displayName || 'เจ้าหน้าที่' };
+  // Every copy answers with what was logged (the first copy's reason), so all copies answer alike.
+  const decided: IntegrityGrant = { ...grant, status, decidedBy, decidedAt, reason: written.reason ?? null };
   if (decision.approve) await addIntegrityRole(deps.db, org.id, { userId: grant.userId, displayName: grant.displayName }, now);
   await recordDecision(deps.db, org.id, decided);
+  // Keyed by the entry's seq in the outbox: copies queue each message once.
   await tellAbout(deps, org, written, decision.approve ? [grant.userId] : []);
   return decided;
+}
+
+/** How long a copy waits for the attempt writing the decision's entry, and when that attempt counts as gone. */
+const ENTRY_WAIT_MS = 4000;
+const ENTRY_STALE_MS = 60_000;
+
+/**
+ * The decision's one audit entry. The first attempt claims the writing (create-if-absent) and records the entry's seq;
+ * a concurrent copy waits for that seq and reuses the entry. An attempt that died while writing (its claim older than a
+ * minute) is finished by the next one, which looks for the entry before appending.
+ */
+async function decisionEntryOnce(deps: IntegrityDeps, orgId: string, grantId: string, action: AuditEntry['action'], append: () => Promise<AuditEntry>): Promise<AuditEntry> {
+  const attempt = randomUUID();
+  const finish = async () => {
+    const written = (await findGrantEntry(deps.db, orgId, grantId, action)) ?? (await append());
+    await markDecisionEntry(deps.db, orgId, grantId, written.seq);
+    return written;
+  };
+  if (await claimDecisionEntry(deps.db, orgId, grantId, { attempt, at: deps.clock.now().toISOString() })) return finish();
+  for (let waited = 0; ; waited += 100) {
+    const claim = await getDecisionEntryClaim(deps.db, orgId, grantId);
+    if (claim?.seq != null) {
+      const entry = await getAuditEntry(deps.db, orgId, claim.seq);
+      if (entry) return entry;
+    }
+    if (claim && deps.clock.now().getTime() - Date.parse(claim.at) > ENTRY_STALE_MS) return finish();
+    if (waited >= ENTRY_WAIT_MS) throw new ConflictError(`grant ${grantId}: decision still being recorded`, 'กำลังบันทึกการพิจารณานี้อยู่ กรุณารอสักครู่แล้วโหลดข้อมูลใหม่');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Tells every active integrity officer (and `also`) of an entry about the role, through the outbox. */

@@ -8,6 +8,8 @@
  *                                               all client access.
  * orgs/{orgId}/integrityGrants/{id}             grant requests (a projection: status follows the decision)
  * orgs/{orgId}/integrityGrants/{id}/decision/only   the one decision, created with create(): one approver wins
+ * orgs/{orgId}/integrityGrants/{id}/decision/entry  who writes the decision's audit entry (create(): one attempt),
+ *                                               then the entry's seq: a double tap or retry reuses that entry
  */
 import { createHash } from 'node:crypto';
 import type { DocumentData, Firestore, FirestoreDataConverter, QueryDocumentSnapshot } from 'firebase-admin/firestore';
@@ -121,4 +123,34 @@ export async function findGrantEntry(db: Firestore, orgId: string, grantId: stri
 /** The grant's projection of its decision. */
 export async function recordDecision(db: Firestore, orgId: string, grant: IntegrityGrant): Promise<void> {
   await grantsOf(db, orgId).doc(grant.id).set(grant);
+}
+
+// ---------- the decision's one audit entry ----------
+
+export interface DecisionEntryClaim {
+  attempt: string;
+  at: string;
+  /** The audit entry written for the decision; null while the attempt that claimed it is writing it. */
+  seq: number | null;
+}
+
+const entryClaimOf = (db: Firestore, orgId: string, grantId: string) => grantsOf(db, orgId).doc(grantId).collection('decision').doc('entry');
+
+/** Claims the writing of a decision's audit entry; false when another attempt (a double tap, a retry) has it. */
+export async function claimDecisionEntry(db: Firestore, orgId: string, grantId: string, claim: { attempt: string; at: string }): Promise<boolean> {
+  return createIfAbsent(() => entryClaimOf(db, orgId, grantId).create({ ...claim, seq: null }));
+}
+
+export async function getDecisionEntryClaim(db: Firestore, orgId: string, grantId: string): Promise<DecisionEntryClaim | null> {
+  const snap = await entryClaimOf(db, orgId, grantId).get();
+  return snap.exists ? (snap.data() as DecisionEntryClaim) : null;
+}
+
+export async function markDecisionEntry(db: Firestore, orgId: string, grantId: string, seq: number): Promise<void> {
+  await entryClaimOf(db, orgId, grantId).update({ seq });
+}
+
+export async function getAuditEntry(db: Firestore, orgId: string, seq: number): Promise<AuditEntry | null> {
+  const snap = await auditOf(db, orgId).doc(auditDocId(seq)).get();
+  return snap.exists ? (snap.data() ?? null) : null;
 }

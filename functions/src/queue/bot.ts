@@ -15,7 +15,7 @@ import { getStaffMember } from '../staff/store.ts';
 import { bangkokDay } from './day.ts';
 import { GROUP_HELP, groupText, operatorQuickReply } from './messages.ts';
 import type { QueueService } from './schema.ts';
-import { actOnTicket, callNextTicket, operatorView, requireService, type Actor, type QueueDeps } from './service.ts';
+import { actOnTicket, callNextTicket, recallOnce, operatorView, requireService, type Actor, type QueueDeps } from './service.ts';
 import { listServices } from './store.ts';
 import { parseTicketId, ticketId } from './workflow.ts';
 
@@ -139,8 +139,12 @@ export function queuePostbackHandlers(deps: QueueDeps): PostbackHandler[] {
       if (!ref) return groupText('ปุ่มนี้ใช้ไม่ได้แล้ว');
       return explain(async () => {
         const service = await requireService(deps, ctx.org.id, ref.serviceId);
-        const t = await actOnTicket(deps, ctx.org, id, action, who.actor);
+        const n = Number(params.get('n') ?? '');
+        const seenCalls = action === 'recall' && Number.isInteger(n) && n > 0 ? n : undefined;
+        const { ticket: t, repeated } =
+          action === 'recall' ? await recallOnce(deps, ctx.org, id, who.actor, seenCalls) : { ticket: await actOnTicket(deps, ctx.org, id, action, who.actor), repeated: false };
         const quick = operatorQuickReply(action === 'recall' ? t : null, service, t.counter?.id ?? service.counters[0]?.id ?? '');
+        if (repeated) return groupText(`${t.label} เรียกซ้ำไปแล้ว ไม่ได้ประกาศอีก (ปุ่มนี้ถูกกดไปแล้ว กด "เรียกซ้ำ" ในข้อความนี้เพื่อเรียกอีกครั้ง)`, quick);
         return groupText(`${who.actor.name}: ${t.label} ${t.stateLabel}${action === 'recall' && t.counter ? ` ${t.counter.name}` : ''}`, quick);
       });
     },

@@ -56,10 +56,11 @@ const postback = (label: string, data: string): QuickReplyItem => ({ type: 'acti
  * what the counter is serving as this message shows it (null: nobody); "next" carries it as `seen`, so a second tap,
  * or a tap on an older message, calls nobody once the counter has moved on (bot.ts).
  */
-export function operatorQuickReply(ticket: Pick<Ticket, 'id'> | null, service: QueueService, counterId: string): messagingApi.QuickReply {
+export function operatorQuickReply(ticket: (Pick<Ticket, 'id'> & { calls?: number }) | null, service: QueueService, counterId: string): messagingApi.QuickReply {
   const items: QuickReplyItem[] = [];
   if (ticket) {
-    items.push(postback('เรียกซ้ำ', `action=queue-recall&t=${ticket.id}`));
+    // Recall carries how often the ticket had been called, so a double tap announces it once.
+    items.push(postback('เรียกซ้ำ', `action=queue-recall&t=${ticket.id}${ticket.calls ? `&n=${ticket.calls}` : ''}`));
     items.push(postback('ไม่มา (ข้าม)', `action=queue-skip&t=${ticket.id}`));
     items.push(postback('เสร็จ', `action=queue-complete&t=${ticket.id}`));
   }

@@ -26,6 +26,7 @@ import {
   dayParam,
   newServiceSchema,
   plainActionBody,
+  recallBody,
   reasonBody,
   serviceIdSchema,
   serviceUpdateSchema,
@@ -196,8 +197,12 @@ export function queueRouter(deps: QueueRouterDeps): Router {
     const body = parseInput(callTicketBody, req.body);
     res.json(await callTicket(q, orgOf(res), ticketId, body.counterId, staffActor(res, body.via), body.reason));
   });
+  router.post(`${staff}/tickets/:ticketId/recall`, ...operator, async (req, res) => {
+    const { ticketId } = parseInput(ticketParams, req.params);
+    const body = parseInput(recallBody, req.body ?? {});
+    res.json(await recallTicket(q, orgOf(res), ticketId, staffActor(res, body.via), body.calls));
+  });
   for (const [path, act] of [
-    ['recall', recallTicket],
     ['start', startServingTicket],
     ['complete', completeTicket],
   ] as const) {

@@ -159,6 +159,8 @@ export const viaSchema = z.enum(VIAS).default('staff-page');
 export const callNextBody = z.object({ counterId: counterIdSchema, via: viaSchema }).strict();
 export const callTicketBody = z.object({ counterId: counterIdSchema, reason: reason.optional(), via: viaSchema }).strict();
 export const plainActionBody = z.object({ via: viaSchema }).strict();
+/** Recall: `calls` is how often the ticket had been called when the operator pressed (one press, one announcement). */
+export const recallBody = z.object({ via: viaSchema, calls: z.number().int().min(1).max(1000).optional() }).strict();
 export const skipBody = z.object({ reason: reason.optional(), via: viaSchema }).strict();
 export const reasonBody = z.object({ reason, via: viaSchema }).strict();
 export const walkInBody = z

@@ -226,6 +226,8 @@ export interface TicketView {
   calledAt: string | null;
   lastCalledAt: string | null;
   finishedAt: string | null;
+  /** How often it has been called (1 + recalls); a recall button carries it (one press, one announcement). */
+  calls: number;
   /** What the counters are calling now, e.g. ["A004 ช่อง 1"]. */
   nowCalling: { label: string; counter: string }[];
   pageUrl: string | null;
@@ -261,6 +263,7 @@ async function viewOf(deps: QueueDeps, org: Org, service: QueueService, ticket: 
     calledAt: ticket.calledAt,
     lastCalledAt: ticket.lastCalledAt,
     finishedAt: ticket.finishedAt,
+    calls: ticket.calls,
     nowCalling: list.filter((t) => t.state === 'called' || t.state === 'serving').map((t) => ({ label: t.label, counter: counterName(service, t.counterId) })),
     pageUrl: liffUrl(org, `tickets/${ticket.id}`, deps.liffLocalBase) ?? null,
     ratingUrl: ticket.state === 'done' ? ratingUrlOf(deps, org, ticket) : null,
@@ -612,7 +615,30 @@ export async function actOnTicket(
   return viewOf(deps, org, service, next);
 }
 
-export const recallTicket = (deps: QueueDeps, org: Org, id: string, actor: Actor) => actOnTicket(deps, org, id, 'recall', actor);
+export const recallTicket = async (deps: QueueDeps, org: Org, id: string, actor: Actor, seenCalls?: number) => (await recallOnce(deps, org, id, actor, seenCalls)).ticket;
+
+/**
+ * One press, one announcement. `seenCalls` is how often the ticket had been called when the button was shown (the
+ * quick reply and the LIFF carry it): when it has been called more often since (a double tap, a retry, an older
+ * button), that recall was this press, and its answer is given again with nothing announced (`repeated`). Two copies
+ * at once race for the same next log entry (create-if-absent), so only one announces. Without `seenCalls` (typed
+ * commands, older clients) every press recalls.
+ */
+export async function recallOnce(deps: QueueDeps, org: Org, id: string, actor: Actor, seenCalls?: number): Promise<{ ticket: TicketView; repeated: boolean }> {
+  if (seenCalls === undefined) return { ticket: await actOnTicket(deps, org, id, 'recall', actor), repeated: false };
+  const { ticket, service } = await loadTicket(deps, org.id, id);
+  const fresh = await current(deps, ticket);
+  const recalledSince = (t: Ticket) => t.state === 'called' && t.calls > seenCalls;
+  if (recalledSince(fresh)) return { ticket: await viewOf(deps, org, service, fresh), repeated: true };
+  try {
+    const next = await transition(deps, service, fresh, 'recall', actor);
+    await afterChange(deps, org, service, next, 'recall', []);
+    return { ticket: await viewOf(deps, org, service, next), repeated: false };
+  } catch (err) {
+    if (err instanceof RaceLostError && recalledSince(err.ticket)) return { ticket: await viewOf(deps, org, service, err.ticket), repeated: true };
+    throw err;
+  }
+}
 export const startServingTicket = (deps: QueueDeps, org: Org, id: string, actor: Actor) => actOnTicket(deps, org, id, 'start', actor);
 export const completeTicket = (deps: QueueDeps, org: Org, id: string, actor: Actor) => actOnTicket(deps, org, id, 'complete', actor);
 export const skipTicket = (deps: QueueDeps, org: Org, id: string, actor: Actor, reason?: string) => actOnTicket(deps, org, id, 'skip', actor, reason);

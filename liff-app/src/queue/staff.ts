@@ -268,7 +268,8 @@ function Desk(props: { service: PublicService; counter: Counter }): ComponentChi
   const onCurrent = (name: 'recall' | 'start' | 'skip' | 'complete', text: (label: string) => string) =>
     current
       ? act(name, async () => {
-          const t = await request<TicketView>(`/staff/queue/tickets/${encodeURIComponent(current.id)}/${name}`, { body: {} });
+          // A recall carries how often the ticket had been called as shown, so a double tap announces it once.
+          const t = await request<TicketView>(`/staff/queue/tickets/${encodeURIComponent(current.id)}/${name}`, { body: name === 'recall' ? { calls: current.calls } : {} });
           return text(t.label);
         })
       : undefined;
