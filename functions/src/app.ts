@@ -55,6 +55,7 @@ import { sweepWebhookEvents } from './line/sweep.ts';
 import { createRefusalCounter, type RefusalCounter } from './line/refusals.ts';
 import { webhookRouter } from './line/webhook.ts';
 import type { Logger } from './log.ts';
+import { type StorageTimings } from './store/deadline.ts';
 import { ttlCache } from './store/ttlCache.ts';
 import { createCompletionWriter } from './line/eventStore.ts';
 
@@ -69,6 +70,8 @@ export interface AppDeps {
   dev?: { sandbox: LineSandbox; issuer: LocalIssuer; firestoreEmulatorHost: string | undefined; lineApiBaseUrl: string };
   /** The organisations this server is set up to serve (the health check requires them); default: from LINE_CHANNELS. */
   servedOrgs?: string[];
+  /** Storage deadlines (default: production's `storageTimings`); tests that take storage down pass shorter ones. */
+  storageTimings?: StorageTimings;
 }
 
 function servedOrgsOf(config: Config): string[] {
@@ -203,15 +206,15 @@ export function createApp(deps: AppDeps): App {
   // Only the platform's own proxy hops are believed; a client-supplied X-Forwarded-For never chooses req.ip.
   app.set('trust proxy', deps.config.trustProxyHops > 0 ? deps.config.trustProxyHops : false);
 
-  app.use(healthRouter({ db: deps.db, mode: deps.config.mode, servedOrgs: deps.servedOrgs ?? servedOrgsOf(deps.config) }));
+  app.use(healthRouter({ db: deps.db, mode: deps.config.mode, servedOrgs: deps.servedOrgs ?? servedOrgsOf(deps.config), timings: deps.storageTimings }));
   // The webhook reads its raw body itself (signatures are over the exact bytes), so it goes before any JSON parser.
-  app.use(webhookRouter({ db: deps.db, line: deps.line, clock: deps.clock, log: deps.log, processor }));
+  app.use(webhookRouter({ db: deps.db, line: deps.line, clock: deps.clock, log: deps.log, processor, timings: deps.storageTimings }));
   if (deps.config.devRoutes && deps.dev) {
     app.use('/dev', devRouter({ ...deps.dev, db: deps.db, clock: deps.clock, log: deps.log, line: deps.line, processor }));
   }
   // Each route's own byte limit and a nesting bound, before any parsing or authentication (http/body.ts).
   // Storage work of every API request is bounded: a storage outage is a 503 with Retry-After within 2 s, not a hang.
-  app.use('/api', storageDeadline({ db: deps.db, log: deps.log }));
+  app.use('/api', storageDeadline({ db: deps.db, log: deps.log, timings: deps.storageTimings }));
   app.use(jsonBodies());
   // A state-changing call that carries an Idempotency-Key runs once; its copies get the same answer (http/idempotency.ts).
   app.use('/api/orgs/:orgId', idempotency({ db: deps.db, clock: deps.clock, log: deps.log }));

@@ -13,7 +13,7 @@ import { ensureLocalChannel } from './dev/localChannel.ts';
 import { createLogger, type Logger } from './log.ts';
 import { seedDemo } from './demo/seed.ts';
 import { startEmbeddedFirestore, type EmbeddedFirestore } from './store/embedded.ts';
-import { abandonedWorkSettled } from './store/deadline.ts';
+import { abandonedWorkSettled, storageTimings, type StorageTimings } from './store/deadline.ts';
 import { openFirestore } from './store/firestore.ts';
 import { localData } from './store/localData.ts';
 import { listOrgs } from './orgs/store.ts';
@@ -48,11 +48,14 @@ export interface RuntimeOptions {
    * demo is seeded only when there is none), saved periodically and on stop.
    */
   keepLocalData?: boolean;
+  /** Storage deadlines and the stop's grace period (default: production's `storageTimings`). */
+  storageTimings?: StorageTimings;
 }
 
 export async function startRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger({ level: config.logLevel });
+  const timings = options.storageTimings ?? storageTimings;
 
   let embedded: EmbeddedFirestore | undefined;
   let firestoreHost: string | undefined;
@@ -118,6 +121,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     line,
     idTokens,
     ...(servedOrgs ? { servedOrgs } : {}),
+    storageTimings: timings,
     ...(sandbox && issuer ? { dev: { sandbox, issuer, firestoreEmulatorHost: firestoreHost, lineApiBaseUrl: apiBase } } : {}),
   });
   server.on('request', built.app);
@@ -154,11 +158,11 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       stopping ??= (async () => {
         clearInterval(timer);
         clearInterval(saver);
-        await closeServer(server, SHUTDOWN_GRACE_MS);
+        await closeServer(server, timings.shutdownGraceMs);
         await scheduled;
         await built.idle();
-        await closeServer(sandboxServer, SHUTDOWN_GRACE_MS);
-        const left = await abandonedWorkSettled(SHUTDOWN_GRACE_MS);
+        await closeServer(sandboxServer, timings.shutdownGraceMs);
+        const left = await abandonedWorkSettled(timings.shutdownGraceMs);
         if (left > 0) log.warn({ calls: left }, 'closing storage with abandoned storage calls still running');
         await db.terminate();
         // Everything has settled: what is saved now is all that was acknowledged.
@@ -169,9 +173,6 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     },
   };
 }
-
-/** How long a stop waits for requests and abandoned storage calls before closing anyway. */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Stops accepting connections, lets requests under way answer (up to `graceMs`), then drops what is left. */
 async function closeServer(server: Server | undefined, graceMs: number): Promise<void> {

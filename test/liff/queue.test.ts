@@ -97,6 +97,8 @@ describe('queue tickets in the LIFF app', { timeout: 90_000 }, () => {
   it('a person takes a ticket from the service page (the QR poster link); a second tap gives the same ticket', async () => {
     citizenPage = await newPage(citizen);
     const page = citizenPage;
+    // The page's timers run on a clock the test can move forward (time still passes on its own as well).
+    await page.clock.install();
     await open(page, t.rt.baseUrl, orgId, 'queue/civil-registration');
     await page.locator('.q-take button').waitFor();
     const main = await page.textContent('main');
@@ -134,7 +136,7 @@ describe('queue tickets in the LIFF app', { timeout: 90_000 }, () => {
       }, state);
     await setVisibility('hidden');
     polls = 0;
-    await page.waitForTimeout(4_000); // longer than the 3 s the API asks for near the front
+    await page.clock.runFor(4_000); // longer than the 3 s the API asks for near the front: the due poll comes up hidden
     expect(polls).toBe(0);
     const back = page.waitForRequest((r) => r.method() === 'GET' && r.url().endsWith(`/tickets/${ticketId}`), { timeout: 1_000 });
     await setVisibility('visible');
@@ -181,6 +183,7 @@ describe('queue tickets in the LIFF app', { timeout: 90_000 }, () => {
     await desk.screenshot({ path: '/tmp/queue-staff-360.png', fullPage: true });
 
     // The citizen's page, untouched since: it polls and changes to "called", announced to screen readers.
+    await page.clock.runFor(3_000); // its next poll is due (the API asks for 3 s near the front)
     await expect.poll(() => page.textContent('[data-testid=ticket-state]'), { timeout: 15_000 }).toBe('ถึงคิวแล้ว — เชิญที่ช่อง 1');
     await expect.poll(() => page.textContent('[data-testid=call-announcement]')).toBe('ถึงคิว A 1 แล้ว เชิญที่ช่อง 1');
     expect(await page.getAttribute('[data-testid=call-announcement]', 'aria-live')).toBe('assertive');
@@ -252,6 +255,7 @@ describe('queue tickets in the LIFF app', { timeout: 90_000 }, () => {
 
     // The citizen's ticket is finished: it stops polling and invites the rating for this visit.
     const page = citizenPage;
+    await page.clock.runFor(5_000); // its next poll is due (5 s while called)
     await expect.poll(() => page.textContent('[data-testid=ticket-state]'), { timeout: 15_000 }).toBe('เสร็จสิ้น');
     const rate = page.locator(`a[href$="/ratings/new?ticket=${ticketId}"]`);
     await rate.waitFor();

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Role } from '../../functions/src/staff/schema.ts';
 import { givenOrg, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
-import { buildLiffApp, open, signedInPage } from './support.ts';
+import { buildLiffApp, open, settled, signedInPage } from './support.ts';
 
 let t: TestApp;
 let orgId: string;
@@ -50,10 +50,9 @@ describe('the staff home', { timeout: 90_000 }, () => {
         await page.locator('.staff-places').waitFor();
         await page.locator('.staff-places a.list-item', { hasText: title }).first().click();
         await page.locator('h1#page-title').waitFor();
-        await page.waitForLoadState('networkidle');
+        await settled(page);
         // The page the link opens lets this role in: no refusal. (The test organisation has no plan, so the progress
         // page may say that no plan was imported: a fact about the data, not a refusal.)
-        await page.waitForTimeout(200);
         const err = (await page.locator('.notice-error').allTextContents()).join(' ');
         expect(err, `${name} → ${title}`).not.toMatch(/สิทธิ์|เฉพาะเจ้าหน้าที่|ลงทะเบียน|ผิดพลาด/);
         if (title !== 'ความคืบหน้าตามแผน') expect(err, `${name} → ${title}`).toBe('');

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 
 const LIFF_APP = path.resolve(import.meta.dirname, '../../liff-app');
 const DIST = path.join(LIFF_APP, 'dist');
@@ -49,8 +49,40 @@ export async function signedInPage(browser: { newPage(): Promise<Page> }, baseUr
   const page = await browser.newPage();
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (e) => console.error('pageerror', e.message));
+  trackRequests(page);
   await actAs(page, baseUrl, user);
   return page;
+}
+
+/** Requests each page (made by signedInPage) has started and not yet seen finish or fail. */
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+function trackRequests(page: Page): Set<Request> {
+  const pending = new Set<Request>();
+  inFlight.set(page, pending);
+  page.on('request', (r) => void pending.add(r));
+  const done = (r: Request) => void pending.delete(r);
+  page.on('requestfinished', done).on('requestfailed', done);
+  return pending;
+}
+
+/**
+ * Waits until the page has no request in flight and shows no loading spinner (`.loading`), and has stayed so for
+ * `quietMs`: what it fetched has arrived and been rendered. Playwright's 'networkidle' waits a fixed 500 ms of silence
+ * instead; this ends as soon as the page is quiet. Fails after `timeoutMs`.
+ */
+export async function settled(page: Page, { quietMs = 100, timeoutMs = 10_000 } = {}): Promise<void> {
+  const pending = inFlight.get(page) ?? trackRequests(page);
+  const until = Date.now() + timeoutMs;
+  let quietSince: number | undefined;
+  for (;;) {
+    const busy = pending.size > 0 || (await page.locator('.loading').count()) > 0;
+    if (busy) quietSince = undefined;
+    else if (quietSince === undefined) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return;
+    if (Date.now() > until) throw new Error(`page still busy after ${timeoutMs} ms: ${[...pending].map((r) => r.url()).join(', ') || 'a loading spinner'}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 /** Opens a page of the app and waits until its heading is shown. */

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedFirestore } from '../../functions/src/store/embedded.ts';
-import { givenOrg, newUserId, postWebhook, startTestApp, textEvent, webhookBody, type TestApp } from '../support/app.ts';
+import { givenOrg, newUserId, postWebhook, startTestApp, storageDownTimings, textEvent, webhookBody, type TestApp } from '../support/app.ts';
 
 /** Issue 13 F6: when storage is down the server says so at once, and its health check tells the truth. */
 let t: TestApp;
 let org: Awaited<ReturnType<typeof givenOrg>>;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ storageTimings: storageDownTimings });
   org = await givenOrg(t);
 });
 let restarted: Awaited<ReturnType<typeof startEmbeddedFirestore>> | undefined;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { abandonedWorkSettled } from '../../functions/src/store/deadline.ts';
-import { givenOrg, newUserId, postWebhook, startTestApp, textEvent, webhookBody } from '../support/app.ts';
+import { givenOrg, newUserId, postWebhook, startTestApp, storageDownTimings, textEvent, webhookBody } from '../support/app.ts';
 
 /**
  * Stopping the runtime (tests, `npm start` on SIGTERM/SIGINT) closes storage last: work under way — a request, the
@@ -38,7 +38,7 @@ describe('stopping the runtime', () => {
   });
 
   it('lets a request under way answer instead of dropping its connection', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ storageTimings: storageDownTimings });
     const org = await givenOrg(t);
     // Storage is down, so the request waits in its handler until its storage deadline.
     await t.proxy.cut();
@@ -55,7 +55,7 @@ describe('stopping the runtime', () => {
   });
 
   it('waits for a storage call abandoned at its deadline before closing the client', async () => {
-    const t = await startTestApp();
+    const t = await startTestApp({ storageTimings: storageDownTimings });
     const org = await givenOrg(t);
     const event = textEvent(t, newUserId(), 'สวัสดี');
     await t.proxy.cut();

@@ -10,6 +10,7 @@ import { startRuntime, type Runtime } from '../../functions/src/runtime.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
 import { setUpStaffMember, silentNotifier } from '../../functions/src/integrity/setup.ts';
 import { startEmbeddedFirestore, type EmbeddedFirestore } from '../../functions/src/store/embedded.ts';
+import type { StorageTimings } from '../../functions/src/store/deadline.ts';
 import { startProxy, type CuttableProxy } from './proxy.ts';
 
 export interface TestApp {
@@ -30,14 +31,14 @@ export interface TestApp {
  * The real server in local mode on a free port, on an embedded Firestore reached through a cuttable proxy, with the
  * LINE sandbox and a fixed clock. No demo data: each test makes its own organisations.
  */
-export async function startTestApp(options: { at?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { at?: string; env?: Record<string, string>; storageTimings?: StorageTimings } = {}): Promise<TestApp> {
   const emulator = await startEmbeddedFirestore();
   const proxy = await startProxy(emulator.host);
   const clock = fixedClock(options.at ?? '2026-11-22T03:00:00.000Z');
   let logText = '';
   const sink = new Writable({ write(chunk, _enc, done) { logText += String(chunk); done(); } });
   const config = loadConfig({ MODE: 'local', PORT: '0', FIRESTORE_EMULATOR_HOST: proxy.host, ...options.env });
-  const rt = await startRuntime(config, { clock, log: createLogger({ level: 'debug', destination: sink }), seedDemo: false });
+  const rt = await startRuntime(config, { clock, log: createLogger({ level: 'debug', destination: sink }), seedDemo: false, ...(options.storageTimings ? { storageTimings: options.storageTimings } : {}) });
   return {
     rt,
     clock,
@@ -56,6 +57,13 @@ export async function startTestApp(options: { at?: string; env?: Record<string, 
     },
   };
 }
+
+/**
+ * Storage deadlines for tests that take storage down (proxy.cut): the same 503 and shutdown paths as production's
+ * `storageTimings`, reached in a fraction of a second. Only for those tests: with storage up, a deadline this short
+ * could turn a slow moment of a loaded machine into a 503.
+ */
+export const storageDownTimings: StorageTimings = { callMs: 400, healthMs: 1500, probeMs: 300, requestCheckMs: 300, shutdownGraceMs: 10_000 };
 
 let orgCounter = 0;
 

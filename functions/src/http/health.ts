@@ -2,13 +2,8 @@ import { Router, type RequestHandler, type Response } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { Logger } from '../log.ts';
 import { countExistingOrgs } from '../orgs/store.ts';
-import { abandon, withDeadline } from '../store/deadline.ts';
+import { abandon, storageTimings, withDeadline, type StorageTimings } from '../store/deadline.ts';
 
-/** How long storage may take to answer the health check or a probe before it counts as down. */
-const HEALTH_DEADLINE_MS = 1500;
-const PROBE_DEADLINE_MS = 900;
-/** A request that has not started answering after this long gets its storage probed (and again as often). */
-const REQUEST_DEADLINE_MS = 1000;
 /** What a 503 asks the client to wait before retrying, in seconds. */
 export const RETRY_AFTER_SECONDS = 5;
 
@@ -17,10 +12,11 @@ export const RETRY_AFTER_SECONDS = 5;
  * (`servedOrgs`: the LINE_CHANNELS organisations in production, the demo organisations locally; with none known, at
  * least one organisation). A restarted, empty database is not "ok".
  */
-export function healthRouter(deps: { db: Firestore; mode: string; servedOrgs: string[] }): Router {
+export function healthRouter(deps: { db: Firestore; mode: string; servedOrgs: string[]; timings?: StorageTimings }): Router {
+  const { healthMs } = deps.timings ?? storageTimings;
   const router = Router();
   router.get('/healthz', async (_req, res) => {
-    const present = await withDeadline('health check', HEALTH_DEADLINE_MS, countExistingOrgs(deps.db, deps.servedOrgs));
+    const present = await withDeadline('health check', healthMs, countExistingOrgs(deps.db, deps.servedOrgs));
     const expected = Math.max(1, deps.servedOrgs.length);
     if (present < expected) {
       res.set('Retry-After', String(RETRY_AFTER_SECONDS));
@@ -69,10 +65,11 @@ export interface LateAnswer {
  * on, and is checked again every second. A 503 leaves the outcome of a write unknown; an Idempotency-Key makes the
  * retry safe.
  */
-export function storageDeadline(deps: { db: Firestore; log: Logger }): RequestHandler {
+export function storageDeadline(deps: { db: Firestore; log: Logger; timings?: StorageTimings }): RequestHandler {
+  const { probeMs, requestCheckMs } = deps.timings ?? storageTimings;
   let inFlight: Promise<boolean> | undefined;
   const probe = (): Promise<boolean> =>
-    (inFlight ??= withDeadline('storage probe', PROBE_DEADLINE_MS, countExistingOrgs(deps.db, []))
+    (inFlight ??= withDeadline('storage probe', probeMs, countExistingOrgs(deps.db, []))
       .then(() => true, () => false)
       .finally(() => {
         inFlight = undefined;
@@ -84,7 +81,7 @@ export function storageDeadline(deps: { db: Firestore; log: Logger }): RequestHa
       const up = await probe();
       if (res.headersSent) return;
       if (up) {
-        timer = setTimeout(() => void check(), REQUEST_DEADLINE_MS);
+        timer = setTimeout(() => void check(), requestCheckMs);
         timer.unref();
         return;
       }
@@ -93,7 +90,7 @@ export function storageDeadline(deps: { db: Firestore; log: Logger }): RequestHa
       res.status(503).json({ error: 'ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้ง' });
       abandonHandler(res);
     };
-    timer = setTimeout(() => void check(), REQUEST_DEADLINE_MS);
+    timer = setTimeout(() => void check(), requestCheckMs);
     timer.unref();
     const stop = () => clearTimeout(timer);
     res.on('finish', stop).on('close', stop);

@@ -8,15 +8,13 @@ import { jsonDepthExceeds } from '../http/body.ts';
 import type { Logger } from '../log.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
 import { getOrg } from '../orgs/store.ts';
-import { withDeadline } from '../store/deadline.ts';
+import { storageTimings, withDeadline, type StorageTimings } from '../store/deadline.ts';
 import { ttlCache } from '../store/ttlCache.ts';
 import type { LineGateway } from './credentials.ts';
 import { asLineEvent, webhookEnvelopeSchema, webhookEventSchema, type LineEvent } from './events.ts';
 import { recordEvent } from './eventStore.ts';
 import type { InProcessProcessor } from './processor.ts';
 
-/** Storage must answer well inside LINE's 2-second wait. */
-const STORAGE_DEADLINE_MS = 1500;
 /**
  * LINE sends at most 100 small events per body and documents no byte maximum for webhooks; 1 MB is far above any
  * real delivery (a text message is at most 5,000 characters) and bounds the bytes read before the signature check.
@@ -31,6 +29,8 @@ export interface WebhookDeps {
   clock: Clock;
   log: Logger;
   processor: InProcessProcessor;
+  /** `callMs`: storage must answer well inside LINE's 2-second wait. */
+  timings?: StorageTimings;
 }
 
 /**
@@ -40,6 +40,7 @@ export interface WebhookDeps {
  */
 export function webhookRouter(deps: WebhookDeps): Router {
   const router = express.Router();
+  const deadlineMs = (deps.timings ?? storageTimings).callMs;
   // Organisations change rarely; a 30-second memory spares one read per event on the hottest path.
   const findOrg = ttlCache((id) => getOrg(deps.db, id), 30_000);
   router.post('/line/webhook/:orgId', express.raw({ type: () => true, limit: MAX_BODY }), async (req, res) => {
@@ -47,7 +48,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
     if (!orgId.success) throw new NotFoundError('organisation');
     const [org, secret] = await withDeadline(
       'organisation lookup',
-      STORAGE_DEADLINE_MS,
+      deadlineMs,
       Promise.all([findOrg(orgId.data), deps.line.channelSecret(orgId.data)]),
     );
     if (!org) throw new NotFoundError('organisation');
@@ -60,7 +61,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
     if (!validateSignature(raw, secret, signature)) {
       // The secret may have been rotated within the cache's minute: read it again (at most once per 10 s per
       // organisation, so forged requests cannot make every request a storage read) and check once more.
-      const fresh = await withDeadline('channel secret', STORAGE_DEADLINE_MS, deps.line.freshChannelSecret(org.id));
+      const fresh = await withDeadline('channel secret', deadlineMs, deps.line.freshChannelSecret(org.id));
       if (!fresh || fresh === secret || !validateSignature(raw, fresh, signature)) throw new UnauthenticatedError('webhook signature mismatch');
     }
 
@@ -86,7 +87,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
     const inline = deps.processor.inline;
     const recorded = await withDeadline(
       'event record',
-      STORAGE_DEADLINE_MS,
+      deadlineMs,
       Promise.all(
         events.map((e) =>
           recordEvent(deps.db, org.id, e, now, { heldByRecorder: inline }).then((result) => {

@@ -1,6 +1,26 @@
 import { UnavailableError } from '../errors.ts';
 
 /**
+ * How long the server waits on storage before it answers 503, and on work under way before a stop closes anyway.
+ * Production uses `storageTimings` as is; tests that take storage down pass shorter values (runtime option
+ * `storageTimings`) so the same paths run without seconds of real waiting.
+ */
+export interface StorageTimings {
+  /** A storage call on a path that must answer in time (the webhook: LINE waits 2 seconds). */
+  callMs: number;
+  /** The health check's storage read. */
+  healthMs: number;
+  /** The probe read made for an API request that has not answered yet. */
+  probeMs: number;
+  /** An API request that has not started answering after this long gets storage probed (and again as often). */
+  requestCheckMs: number;
+  /** How long a stop waits for requests and abandoned storage calls before closing anyway. */
+  shutdownGraceMs: number;
+}
+
+export const storageTimings: StorageTimings = { callMs: 1500, healthMs: 1500, probeMs: 900, requestCheckMs: 1000, shutdownGraceMs: 10_000 };
+
+/**
  * Gives up on a storage call after `ms`. The Firestore client retries an unreachable backend for up to a minute; a
  * caller that must answer in time (LINE waits 2 seconds) answers 503 instead, and LINE's redelivery tries again.
  */
