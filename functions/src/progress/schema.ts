@@ -7,16 +7,9 @@ import { z } from 'zod';
 import { MAX_PHOTO_BYTES } from '../complaints/photos.ts';
 import { fiscalYearSchema } from '../plans/schema.ts';
 
-export const PROGRESS_STATUSES = ['not_started', 'in_progress', 'done', 'cancelled'] as const;
-export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+import { PROGRESS_STATUSES, PROGRESS_STATUS_LABELS, type ProgressStatus } from './statusNames.ts';
 
-/** Thai labels as monitoring reports word them. */
-export const PROGRESS_STATUS_LABELS: Record<ProgressStatus, string> = {
-  not_started: 'ยังไม่ได้ดำเนินการ',
-  in_progress: 'อยู่ระหว่างดำเนินการ',
-  done: 'ดำเนินการแล้วเสร็จ',
-  cancelled: 'ยกเลิก/เลื่อนการดำเนินการ',
-};
+export { PROGRESS_STATUSES, PROGRESS_STATUS_LABELS, type ProgressStatus };
 
 /** At most this many evidence files per project and year; each at most MAX_FILE_BYTES. */
 export const MAX_FILES = 10;

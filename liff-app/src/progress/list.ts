@@ -4,7 +4,7 @@ import { parseLocation } from '../lib/location.ts';
 import type { PageProps } from '../lib/router.ts';
 import { navigate } from '../lib/router.ts';
 import { ErrorView, Link, Loading, useApi } from '../lib/ui.ts';
-import { HALF_LABELS, PROGRESS_LABELS, type ProgressList, type ProgressStatus } from './model.ts';
+import { HALF_LABELS, PROGRESS_STATUS_LABELS, type ProgressList, type ProgressStatus } from './model.ts';
 
 /**
  * Staff: the plan's projects of this half-year (or the whole year, or another year), each with its status, so an
@@ -68,7 +68,7 @@ export default function ProgressListPage(props: PageProps): ComponentChild {
               p.budgetBaht !== null ? ` · งบตามแผน ${formatNumber(p.budgetBaht)} บาท` : '',
               p.progress ? ` · ใช้จริง ${formatNumber(p.progress.spentBaht)} บาท · บันทึก ${formatDate(p.progress.updatedAt)}` : '',
             ),
-            h('span', null, h('span', { class: `badge badge-progress-${p.progress?.status ?? 'none'}` }, p.progress ? PROGRESS_LABELS[p.progress.status] : 'ยังไม่บันทึก')),
+            h('span', null, h('span', { class: `badge badge-progress-${p.progress?.status ?? 'none'}` }, p.progress ? PROGRESS_STATUS_LABELS[p.progress.status] : 'ยังไม่บันทึก')),
           ),
         ),
       ),

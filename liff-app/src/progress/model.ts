@@ -1,12 +1,7 @@
 /** What the progress API answers (functions/src/progress), as the LIFF pages read it. */
-export type ProgressStatus = 'not_started' | 'in_progress' | 'done' | 'cancelled';
+import { PROGRESS_STATUS_LABELS, type ProgressStatus } from '../../../functions/src/progress/statusNames.ts';
 
-export const PROGRESS_LABELS: Record<ProgressStatus, string> = {
-  not_started: 'ยังไม่ได้ดำเนินการ',
-  in_progress: 'อยู่ระหว่างดำเนินการ',
-  done: 'ดำเนินการแล้วเสร็จ',
-  cancelled: 'ยกเลิก/เลื่อนการดำเนินการ',
-};
+export { PROGRESS_STATUS_LABELS, type ProgressStatus };
 
 export interface Progress {
   status: ProgressStatus;

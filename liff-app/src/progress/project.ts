@@ -5,7 +5,7 @@ import { formatDate, formatDateTime, formatNumber, normalizeDigits } from '../li
 import { MAX_PHOTOS, preparePhoto, type PreparedPhoto } from '../lib/photos.ts';
 import type { PageProps } from '../lib/router.ts';
 import { Button, ErrorSummary, ErrorView, Link, Loading, Notice, RadioGroup, TextArea, TextField, focusSoon, issuesByField, useApi } from '../lib/ui.ts';
-import { PROGRESS_LABELS, type ProgressStatus, type ProjectProgress } from './model.ts';
+import { PROGRESS_STATUS_LABELS, type ProgressStatus, type ProjectProgress } from './model.ts';
 
 /**
  * Staff: one project's progress for one fiscal year. The form sends the whole new state with the version it was
@@ -138,7 +138,7 @@ function ProgressForm(props: { data: ProjectProgress; year: string; id: string; 
         value: status,
         onChange: (v) => setStatus(v as ProgressStatus),
         error: errors.status,
-        options: (Object.keys(PROGRESS_LABELS) as ProgressStatus[]).map((s) => ({ value: s, label: PROGRESS_LABELS[s] })),
+        options: (Object.keys(PROGRESS_STATUS_LABELS) as ProgressStatus[]).map((s) => ({ value: s, label: PROGRESS_STATUS_LABELS[s] })),
       }),
       status === 'cancelled'
         ? h(TextArea, { id: 'reason', label: 'เหตุผลที่ยกเลิกหรือเลื่อน', required: true, value: reason, onInput: setReason, maxLength: 1000, rows: 3, error: errors.reason })
