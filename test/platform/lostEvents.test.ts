@@ -27,6 +27,25 @@ async function aMinuteLater() {
   await t.rt.idle();
 }
 
+/** A redelivery of `event` by LINE, processed to the end. */
+async function redeliver(event: ReturnType<typeof textEvent>) {
+  expect((await postWebhook(t, org.id, webhookBody({ ...event, deliveryContext: { isRedelivery: true } }), org.channelSecret)).status).toBe(200);
+  await t.rt.idle();
+}
+
+/** A minute on, the sweep answers the event once, by push (its reply token expired); later sweeps and redeliveries add nothing. */
+async function expectAnsweredOnceBySweep(event: ReturnType<typeof textEvent>, userId: string) {
+  await aMinuteLater();
+  const sent = t.rt.sandbox!.outbox({ to: userId });
+  expect(sent).toHaveLength(1);
+  expect(sent[0]!.kind).toBe('push');
+  expect(sent[0]!.retryKey).toBeTruthy();
+  expect(await statusOf(event.webhookEventId)).toBe('done');
+  await aMinuteLater();
+  await redeliver(event);
+  expect(t.rt.sandbox!.outbox({ to: userId })).toHaveLength(1);
+}
+
 describe('an event whose processor died', () => {
   it('after claiming it (an instance stopped before replying): the sweep answers once the claim has expired, once', async () => {
     const userId = newUserId();
@@ -36,26 +55,13 @@ describe('an event whose processor died', () => {
     const received = t.clock.now();
     expect(await recordEvent(t.rt.db, org.id, event as unknown as LineEvent, received)).toBe('new');
     expect(await claimEvent(t.rt.db, org.id, event.webhookEventId, 0, received)).toBe(true);
-    const redelivered = { ...event, deliveryContext: { isRedelivery: true } };
-    expect((await postWebhook(t, org.id, webhookBody(redelivered), org.channelSecret)).status).toBe(200);
-    await t.rt.idle();
+    await redeliver(event);
     expect(t.rt.sandbox!.outbox({ to: userId })).toHaveLength(0);
     expect(await statusOf(event.webhookEventId)).toBe('received');
 
-    await aMinuteLater();
-    const sent = t.rt.sandbox!.outbox({ to: userId });
-    expect(sent).toHaveLength(1);
-    // The reply token had expired: the answer was pushed, with a retry key derived from the event.
-    expect(sent[0]!.kind).toBe('push');
-    expect(sent[0]!.retryKey).toBeTruthy();
-    expect(await statusOf(event.webhookEventId)).toBe('done');
+    // The reply token had expired: the answer is pushed, with a retry key derived from the event.
+    await expectAnsweredOnceBySweep(event, userId);
     expect(t.logs()).toContain('webhook events overdue');
-
-    // Later sweeps and a redelivery change nothing.
-    await aMinuteLater();
-    await postWebhook(t, org.id, webhookBody({ ...event, deliveryContext: { isRedelivery: true } }), org.channelSecret);
-    await t.rt.idle();
-    expect(t.rt.sandbox!.outbox({ to: userId })).toHaveLength(1);
   });
 
   it('recorded by an instance that held it and stopped before replying: a redelivery leaves it, the sweep answers once', async () => {
@@ -63,22 +69,12 @@ describe('an event whose processor died', () => {
     const event = textEvent(t, userId, 'สวัสดี');
     // The in-process webhook records the event holding its first lease, then this instance died before processing.
     expect(await recordEvent(t.rt.db, org.id, event as unknown as LineEvent, t.clock.now(), { heldByRecorder: true })).toBe('new');
-    const redelivered = { ...event, deliveryContext: { isRedelivery: true } };
-    expect((await postWebhook(t, org.id, webhookBody(redelivered), org.channelSecret)).status).toBe(200);
-    await t.rt.idle();
+    await redeliver(event);
     // Within the first lease only its recorder may process it: the redelivery changes nothing.
     expect(t.rt.sandbox!.outbox({ to: userId })).toHaveLength(0);
     expect(await statusOf(event.webhookEventId)).toBe('received');
 
-    await aMinuteLater();
-    const sent = t.rt.sandbox!.outbox({ to: userId });
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.kind).toBe('push');
-    expect(await statusOf(event.webhookEventId)).toBe('done');
-    await aMinuteLater();
-    await postWebhook(t, org.id, webhookBody(redelivered), org.channelSecret);
-    await t.rt.idle();
-    expect(t.rt.sandbox!.outbox({ to: userId })).toHaveLength(1);
+    await expectAnsweredOnceBySweep(event, userId);
   });
 
   it('before claiming it (recorded, then the instance stopped): the sweep answers it once', async () => {
