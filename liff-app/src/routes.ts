@@ -48,4 +48,4 @@ export const routes: Route[] = [
   { pattern: 'staff/ratings', load: page('ความคิดเห็นผู้ประเมิน', () => import('./ratings/staff.ts')) },
 ];
 
-export const notFound: Route = { pattern: '*', load: page('ไม่พบหน้านี้', () => import('./pages/notFound.ts')) };
+export const notFound: Route = { pattern: '*', load: page('ไม่พบหน้านี้', () => import('./pages/notFound.tsx')) };
