@@ -42,9 +42,3 @@ export function inHalf(p: Pick<YearProject, 'quarters'>, half: 1 | 2): boolean {
   if (!p.quarters) return true;
   return p.quarters.some((q) => (half === 1 ? q <= 2 : q >= 3));
 }
-
-/** The half of the fiscal year a Bangkok date is in: October-March 1, April-September 2. */
-export function halfOf(date: string): 1 | 2 {
-  const m = Number(date.slice(5, 7));
-  return m >= 10 || m <= 3 ? 1 : 2;
-}

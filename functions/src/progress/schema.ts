@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MAX_PHOTO_BYTES } from '../complaints/photos.ts';
 import { fiscalYearSchema } from '../plans/schema.ts';
+import { parseAmount, thaiDigitsToArabic } from '../text/numbers.ts';
 
 import { PROGRESS_STATUSES, PROGRESS_STATUS_LABELS, type ProgressStatus } from './statusNames.ts';
 
@@ -18,15 +19,13 @@ export const MAX_FILE_BYTES = MAX_PHOTO_BYTES;
 export const FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
 export type FileType = (typeof FILE_TYPES)[number];
 
-const THAI_DIGITS = /[๐-๙]/g;
-const arabic = (s: string) => s.replace(THAI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0e50));
 
 /** Baht as a number or as text ("15,000", "๑๕,๐๐๐.๕๐ บาท"): non-negative, at most two decimals. */
 export const bahtSchema = z
   .union([z.number(), z.string()], { error: 'จำนวนเงินต้องเป็นตัวเลข' })
   .transform((v, ctx) => {
-    const n = typeof v === 'number' ? v : Number(arabic(v).replace(/บาท/g, '').replace(/[,\s]/g, ''));
-    if (typeof v === 'string' && arabic(v).replace(/บาท/g, '').trim() === '') {
+    const n = typeof v === 'number' ? v : parseAmount(v);
+    if (n === null) {
       ctx.addIssue({ code: 'custom', message: 'กรุณากรอกจำนวนเงิน (บาท)' });
       return z.NEVER;
     }
@@ -43,7 +42,7 @@ export const bahtSchema = z
 
 const dateSchema = z
   .string({ error: 'วันที่ต้องอยู่ในรูปแบบ YYYY-MM-DD (ค.ศ.)' })
-  .transform(arabic)
+  .transform(thaiDigitsToArabic)
   .pipe(z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'วันที่ต้องอยู่ในรูปแบบ YYYY-MM-DD (ค.ศ.)' }));
 
 const text = (max: number, what: string) =>
@@ -92,7 +91,7 @@ export type ProgressUpdateInput = z.infer<typeof progressUpdateSchema>;
 
 export const yearParamSchema = z
   .string()
-  .transform(arabic)
+  .transform(thaiDigitsToArabic)
   .pipe(z.string().regex(/^25\d\d$/, { error: 'ปีงบประมาณต้องเป็น พ.ศ. 4 หลัก เช่น 2567' }))
   .transform(Number)
   .pipe(fiscalYearSchema);

@@ -11,9 +11,10 @@ import type { ProgressLookup, YearProgressLookup } from '../chat/types.ts';
 import type { Logger } from '../log.ts';
 import type { Org } from '../orgs/schema.ts';
 import { getCurrentPlan, getCurrentPlanHeader, getPlanProject } from '../plans/store.ts';
-import { bangkokDate, fiscalYearOf } from '../ratings/time.ts';
+import { bangkokDate } from '../time/bangkok.ts';
+import { fiscalHalfOf, fiscalYearOfDate } from '../time/fiscalYear.ts';
 import { asOfDate, progressSentence, type LatestProgress } from './messages.ts';
-import { halfOf, inHalf, projectsOfYear, type YearProject } from './projects.ts';
+import { inHalf, projectsOfYear, type YearProject } from './projects.ts';
 import {
   MAX_FILE_BYTES,
   MAX_FILES,
@@ -71,7 +72,7 @@ async function planOfYear(deps: ProgressDeps, org: Org, year: number) {
 
 export function currentFiscalYear(now: Date): { year: number; half: 1 | 2 } {
   const today = bangkokDate(now);
-  return { year: fiscalYearOf(today).year, half: halfOf(today) };
+  return { year: fiscalYearOfDate(today), half: fiscalHalfOf(today) };
 }
 
 /** The plan's projects of a fiscal year (optionally one half), each with its progress or null. */

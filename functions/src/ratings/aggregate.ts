@@ -19,7 +19,7 @@ import {
   type RatingSettings,
   type Source,
 } from './schema.ts';
-import { addDays, formatThaiMonth, formatThaiWeek, isoWeek, monthsBetween, weekRange } from './time.ts';
+import { addDays, formatThaiMonth, formatThaiWeek, isoWeek, monthsBetween, weekRange } from '../time/bangkok.ts';
 
 /** Counts of the scores 1..5 (index 0 is score 1). */
 export type Distribution = [number, number, number, number, number];

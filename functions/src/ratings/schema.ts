@@ -3,6 +3,9 @@
  * submission, what is stored, and the per-organisation settings (target). Pure: no I/O.
  */
 import { safeText } from '../text/clean.ts';
+import { thaiDigitsToArabic } from '../text/numbers.ts';
+import { isValidDate, lastDayOfMonth } from '../time/bangkok.ts';
+import { toGregorianYear } from '../time/fiscalYear.ts';
 import { z } from 'zod';
 
 /** Survey items, in the order forms and reports show them. */
@@ -69,8 +72,6 @@ export const COMPLAINT_SERVICE_TITLE = 'การจัดการเรื่�
 
 export const COMMENT_MAX = 500;
 
-const THAI_DIGITS = /[๐-๙]/g;
-export const arabicDigits = (s: string) => s.replace(THAI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0e50));
 
 /** The queue's service ids: a-z, 0-9 and -, at most 64. */
 export const serviceIdSchema = z
@@ -83,7 +84,7 @@ export const complaintIdSchema = z.string({ error: 'รหัสเรื่อ�
 /** 1-5 as a number, or as text in Arabic or Thai digits ("๕"). */
 const score = (item: Item) =>
   z.preprocess(
-    (v) => (typeof v === 'string' && /^\s*[0-9๐-๙]\s*$/.test(v) ? Number(arabicDigits(v.trim())) : v),
+    (v) => (typeof v === 'string' && /^\s*[0-9๐-๙]\s*$/.test(v) ? Number(thaiDigitsToArabic(v.trim())) : v),
     z
       .number({ error: `กรุณาให้คะแนน${ITEM_LABELS[item]} (1-5)` })
       .int({ error: `คะแนน${ITEM_LABELS[item]}ต้องเป็นจำนวนเต็ม 1-5` })
@@ -215,17 +216,15 @@ export const settingsSchema = z
 const dateParam = (end: 'from' | 'to') =>
   z
     .string()
-    .transform((s) => arabicDigits(s.trim()))
+    .transform((s) => thaiDigitsToArabic(s.trim()))
     .pipe(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, { error: 'วันที่ต้องอยู่ในรูปแบบ YYYY-MM-DD หรือ YYYY-MM' }))
     .transform((s) => {
       const year = Number(s.slice(0, 4));
-      const ce = `${year > 2400 ? year - 543 : year}${s.slice(4)}`;
+      const ce = `${year > 2400 ? toGregorianYear(year) : year}${s.slice(4)}`;
       if (ce.length === 10) return ce;
-      if (end === 'from') return `${ce}-01`;
-      const [y, m] = ce.split('-').map(Number) as [number, number];
-      return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+      return end === 'from' ? `${ce}-01` : lastDayOfMonth(ce);
     })
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: 'ไม่มีวันที่นี้ในปฏิทิน' });
+    .refine(isValidDate, { error: 'ไม่มีวันที่นี้ในปฏิทิน' });
 
 export const rangeQuerySchema = z.object({
   from: dateParam('from').optional(),

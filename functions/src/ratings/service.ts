@@ -37,7 +37,8 @@ import {
   saveRating,
   saveRatingSettings,
 } from './store.ts';
-import { bangkokDate, bangkokMonth, bangkokWeek, fiscalYearOf, startOfBangkokDay, addDays } from './time.ts';
+import { bangkokDate, bangkokMonth, bangkokWeek, startOfBangkokDay, addDays } from '../time/bangkok.ts';
+import { fiscalYearContaining } from '../time/fiscalYear.ts';
 
 export interface RatingDeps {
   db: Firestore;
@@ -282,7 +283,7 @@ export const MAX_RANGE_DAYS = 3 * 366;
 export function resolveRange(now: Date, input: RangeInput): { from: string; to: string } {
   const today = bangkokDate(now);
   const to = input.to ?? today;
-  const from = input.from ?? fiscalYearOf(to).from;
+  const from = input.from ?? fiscalYearContaining(to).from;
   if (from > to) throw new ValidationError([{ path: 'from', message: 'วันเริ่มต้นต้องไม่อยู่หลังวันสิ้นสุด' }]);
   const days = (startOfBangkokDay(to).getTime() - startOfBangkokDay(from).getTime()) / 86_400_000;
   if (days > MAX_RANGE_DAYS) throw new ValidationError([{ path: 'from', message: 'ช่วงเวลายาวเกิน 3 ปี' }]);

@@ -14,7 +14,7 @@ import { weeklySummaryCard } from './messages.ts';
 import { ITEMS } from './schema.ts';
 import { links } from './service.ts';
 import { getRatingSettings, isWeeklyRunDone, listMonthAggregates, markWeeklyRunDone } from './store.ts';
-import { addDays, bangkokDate, isoWeek, mondayOf, startOfBangkokDay, weekRange } from './time.ts';
+import { addDays, bangkokDate, isoWeek, mondayOf, startOfBangkokDay, weekRange } from '../time/bangkok.ts';
 
 export interface WeeklyDeps {
   db: Firestore;

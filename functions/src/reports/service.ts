@@ -6,7 +6,7 @@ import type { Org } from '../orgs/schema.ts';
 import { getCurrentPlan } from '../plans/store.ts';
 import { projectsOfYear } from '../progress/projects.ts';
 import { listChangesOfYear } from '../progress/store.ts';
-import { bangkokDate } from '../ratings/time.ts';
+import { bangkokDate } from '../time/bangkok.ts';
 import { buildReport, periodRange, type Period, type ReportModel } from './build.ts';
 import { getReportText, saveReportText, type ReportText } from './store.ts';
 

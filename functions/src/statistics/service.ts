@@ -16,7 +16,7 @@ import { daysBetween } from '../queue/day.ts';
 import { listDayTickets, listServices } from '../queue/store.ts';
 import { summariseRatings } from '../ratings/service.ts';
 import type { RatingSummary } from '../ratings/aggregate.ts';
-import { bangkokDate } from '../ratings/time.ts';
+import { bangkokDate } from '../time/bangkok.ts';
 import { periodRange } from '../reports/build.ts';
 import { queueServiceFigures, responseFigures, standardOf, type QueueServiceFigures, type ResponseFigures } from './compute.ts';
 

@@ -1,4 +1,5 @@
 import { fiscalYears, formatNumber } from '../lib/format.ts';
+import { formatFixed } from '../../../functions/src/text/numbers.ts';
 
 /** Shapes of the ratings API (functions/src/ratings, docs/ratings.md) as the LIFF pages read them. */
 export const ITEM_IDS = ['process', 'staff', 'facilities', 'quality', 'overall'] as const;
@@ -104,8 +105,8 @@ export const SOURCE_LABELS: Record<RatingComment['source'], string> = {
 };
 
 /** "91.6" (Thai locale, 1 decimal, as the results page of the server prints them), or "–" without answers. */
-export const pct = (v: number | null | undefined) => (v == null ? '–' : new Intl.NumberFormat('th-TH', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v));
-export const mean2 = (v: number | null | undefined) => (v == null ? '–' : new Intl.NumberFormat('th-TH', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v));
+export const pct = (v: number | null | undefined) => (v == null ? '–' : formatFixed(v, 1));
+export const mean2 = (v: number | null | undefined) => (v == null ? '–' : formatFixed(v, 2));
 export const count = (n: number) => formatNumber(n);
 
 /** Periods offered by the results and comments pages: this fiscal year so far (the API's default) and the two before. */
