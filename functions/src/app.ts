@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from './store/firestore.ts';
 import type { IdTokenVerifier } from './auth/idToken.ts';
 import type { LocalIssuer } from './auth/localIssuer.ts';
 import { contextWithoutChat, handleEvent, replyToText, type BotDeps } from './bot/dispatcher.ts';

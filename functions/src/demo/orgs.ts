@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import { orgIdSchema } from '../orgs/schema.ts';

@@ -1,6 +1,6 @@
 /** The evidence index: `GET /api/orgs/:orgId/evidence?year=YYYY` and the public page `/orgs/:orgId/evidence`. */
 import { Router, type Request, type Response } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { z } from 'zod';
 import { loadOrg, orgOf } from '../auth/middleware.ts';
 import type { Clock } from '../clock.ts';

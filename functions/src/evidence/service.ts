@@ -7,7 +7,7 @@
  * - statistics: the year has begun and has at least one record of its kind (complaints, tickets, ratings); corruption
  *   statistics are ready once the year has begun (zero reports is a figure too).
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import { NotFoundError } from '../errors.ts';
 import { liffUrl } from '../line/liff.ts';

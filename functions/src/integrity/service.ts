@@ -9,7 +9,7 @@
  *   active integrity officer gets a LINE message about every change of the role.
  */
 import { randomUUID } from 'node:crypto';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { liffUrl } from '../line/liff.ts';

@@ -1,4 +1,4 @@
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { PostbackHandler } from '../bot/dispatcher.ts';
 import type { Message } from '../line/client.ts';
 import { liffUrl } from '../line/liff.ts';

@@ -6,7 +6,7 @@
  * answers with the standard set filled in for it (not stored), so residents are never left without an answer.
  */
 import { Router } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { z } from 'zod';
 import { NotFoundError } from '../errors.ts';
 import { parseInput } from '../http/validate.ts';

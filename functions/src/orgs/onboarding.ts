@@ -1,4 +1,4 @@
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { seedStandardManuals } from '../manuals/store.ts';
 import type { NewOrg } from './schema.ts';
 import { createOrgIfAbsent, getOrg } from './store.ts';

@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { loadOrg, orgOf } from '../auth/middleware.ts';
 import type { Mode } from '../config.ts';
 import { publicOrg } from './schema.ts';

@@ -3,7 +3,7 @@
  * place by the platform (ValidationError → 400, NotFoundError → 404).
  */
 import { Router } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { z } from 'zod';
 import { NotFoundError } from '../errors.ts';
 import { parseInput } from '../http/validate.ts';

@@ -3,7 +3,7 @@
  * request); anyone may read the public progress of a year. Thin: validate, call the use case.
  */
 import { Router, type Response } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { z } from 'zod';
 import type { IdTokenVerifier } from '../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, orgOf, requireRole } from '../auth/middleware.ts';

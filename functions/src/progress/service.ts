@@ -3,7 +3,7 @@
  * an update by an officer (checked against the version they saw, files stripped of metadata, every change kept),
  * and `latestProgress`, the hook the chat calls to answer from live progress.
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import { decodePhoto } from '../complaints/photos.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors.ts';

@@ -2,7 +2,7 @@
  * What the chat engine needs to answer "ความพึงพอใจเป็นอย่างไร": the latest month with ratings and the fiscal year so
  * far, both figures, against the target. Reads at most 13 months of aggregate documents.
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { getOrg } from '../orgs/store.ts';
 import { BASIS_LABELS, DEFINITIONS, summarise, TARGET_LABELS, type Group } from './aggregate.ts';
 import type { PeriodFigures, SatisfactionSummary } from './messages.ts';

@@ -5,7 +5,7 @@
  * starts at its own place in the pattern, so the demo organisations show different figures), spread over the last
  * weeks (Bangkok).
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { countsOfRating } from './aggregate.ts';
 import type { ServiceLookup } from './lookups.ts';
 import type { Rating } from './schema.ts';

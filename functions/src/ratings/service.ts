@@ -4,14 +4,14 @@
  * Storage is the store's business; time comes from the injected clock.
  */
 import { createHash } from 'node:crypto';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import { ConflictError, type DomainError, ForbiddenError, ValidationError } from '../errors.ts';
 import { liffUrl } from '../line/liff.ts';
 import type { Logger } from '../log.ts';
 import type { Notification, Notifier } from '../notify/notifier.ts';
 import type { Org } from '../orgs/schema.ts';
-import { listStaffGroupIds } from '../staff/groups.ts';
+import { listStaffGroupIds } from '../staff/groupsStore.ts';
 import { listStaffWithRole } from '../staff/store.ts';
 import { countsOfRating, summarise, type RatingSummary } from './aggregate.ts';
 import type { ComplaintLookup, RatedService, ServiceLookup, TicketLookup } from './lookups.ts';

@@ -1,5 +1,5 @@
 /** Report use cases: build a fiscal year's six-month or annual report from the plan and the progress log; edit its text. */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { Org } from '../orgs/schema.ts';

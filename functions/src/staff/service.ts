@@ -1,4 +1,4 @@
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Org } from '../orgs/schema.ts';
 import { hashCode, newOneTimeCode } from './codes.ts';

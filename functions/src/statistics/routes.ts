@@ -1,6 +1,6 @@
 /** Public statistics of a fiscal year at stable URLs, no login: `/orgs/:orgId/statistics/:year` and its JSON. */
 import { Router } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { z } from 'zod';
 import { loadOrg, orgOf } from '../auth/middleware.ts';
 import type { Clock } from '../clock.ts';

@@ -4,7 +4,7 @@
  * service against the target. Reuses each feature's own figures and adds what the assessment asks for (compute.ts).
  * Reads every complaint, ticket day and aggregate of the year, so answers are kept for five minutes per organisation.
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import { NotFoundError } from '../errors.ts';
 import { categoryTitles } from '../complaints/categories.ts';

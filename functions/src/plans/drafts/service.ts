@@ -4,7 +4,7 @@
  * checked. Every edit, acceptance and the publication is recorded (who, when, before/after), append-only.
  * Publishing switches the organisation's current plan in one document write, as the importer does.
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../../store/firestore.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import { setCurrentPlan, getOrg } from '../../orgs/store.ts';
 import { matchKey } from '../normalize.ts';
