@@ -49,11 +49,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['functions/src/contracts/tables/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '.', message: 'A shared table imports nothing: the LIFF app runs it.' }] }] },
+  },
+  {
     files: ['functions/src/contracts/**/*.ts'],
+    ignores: ['functions/src/contracts/tables/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{
-          regex: '^(?!zod$|\\./[^/]+\\.ts$|\\.\\./time/[^/]+\\.ts$|\\.\\./text/numbers\\.ts$)',
+          regex: '^(?!zod$|\\./[^/]+\\.ts$|\\./tables/[^/]+\\.ts$|\\.\\./(?:\\.\\./)?time/[^/]+\\.ts$|\\.\\./(?:\\.\\./)?text/numbers\\.ts$)',
           message: 'Contracts are pure: zod, other contracts and the pure shared rules (time/, text/numbers.ts) only.',
         }],
       }],
@@ -64,7 +69,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{
-          regex: 'functions/src/(?!time/|text/numbers\\.ts$|[a-z]+/statusNames\\.ts$)',
+          regex: 'functions/src/(?!time/|text/numbers\\.ts$|contracts/tables/|[a-z]+/statusNames\\.ts$)',
           allowTypeImports: true,
           message: 'The LIFF app takes API shapes from functions/src/contracts with `import type` (no server code in the bundle).',
         }],

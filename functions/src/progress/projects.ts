@@ -6,20 +6,9 @@
  */
 import type { Project } from '../plans/schema.ts';
 
-export interface YearProject {
-  id: string;
-  number: string;
-  name: string;
-  dimension: number;
-  mission: string | null;
-  /** The plan's budget for the year in baht, null when the plan states none for it. */
-  budgetBaht: number | null;
-  responsibleUnit: string | null;
-  /** Quarters (1-4) of the fiscal year the plan schedules, null when it does not say. */
-  quarters: number[] | null;
-  /** Source line of the project in the plan document. */
-  line: number | null;
-}
+import type { YearProject } from '../contracts/progress.ts';
+
+export type { YearProject };
 
 export function projectsOfYear(plan: { fiscalYears: number[] }, projects: readonly Project[], year: number): YearProject[] {
   const onlyThisYear = plan.fiscalYears.length === 1 && plan.fiscalYears[0] === year;
