@@ -58,8 +58,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{
-          regex: '^(?!zod$|\\./[^/]+\\.ts$|\\./tables/[^/]+\\.ts$|\\.\\./(?:\\.\\./)?time/[^/]+\\.ts$|\\.\\./(?:\\.\\./)?text/numbers\\.ts$)',
-          message: 'Contracts are pure: zod, other contracts and the pure shared rules (time/, text/numbers.ts) only.',
+          regex: '^(?!zod$|\\./[^/]+\\.ts$|\\./tables/[^/]+\\.ts$|\\.\\./(?:\\.\\./)?time/[^/]+\\.ts$|\\.\\./(?:\\.\\./)?text/(?:numbers|clean)\\.ts$)',
+          message: 'Contracts are pure: zod, other contracts and the pure shared rules (time/, text/numbers.ts, text/clean.ts) only.',
         }],
       }],
     },

@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import type { Firestore } from '../store/firestore.ts';
 import { loadOrg, orgOf } from '../auth/middleware.ts';
 import type { Mode } from '../config.ts';
+import type { OrgWithMode } from '../contracts/orgs.ts';
 import { publicOrg } from './schema.ts';
 import { listOrgs } from './store.ts';
 
@@ -12,7 +13,8 @@ export function orgsRouter(deps: { db: Firestore; mode: Mode }): Router {
     res.json((await listOrgs(deps.db)).map(publicOrg));
   });
   router.get('/api/orgs/:orgId', loadOrg(deps.db), (_req, res) => {
-    res.json({ ...publicOrg(orgOf(res)), mode: deps.mode });
+    const body: OrgWithMode = { ...publicOrg(orgOf(res)), mode: deps.mode };
+    res.json(body);
   });
   return router;
 }

@@ -3,6 +3,7 @@
  * per service per Bangkok day), summarise the published results, read comments (staff), change the target (admin).
  * Storage is the store's business; time comes from the injected clock.
  */
+import type { Eligibility, SubmittedRating } from '../contracts/ratings.ts';
 import { createHash } from 'node:crypto';
 import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
@@ -87,15 +88,6 @@ export const REFUSALS = {
   complaintNotRateable: 'ประเมินได้เฉพาะเรื่องร้องเรียนที่คุณแจ้งผ่าน LINE และดำเนินการเสร็จสิ้นแล้วค่ะ',
 } as const;
 
-export interface SubmittedRating {
-  id: string;
-  serviceId: string;
-  serviceTitle: string;
-  source: Source;
-  createdAt: string;
-  message: string;
-  resultsUrl: string | null;
-}
 
 async function resolveService(deps: RatingDeps, orgId: string, serviceId: string): Promise<RatedService> {
   const service = await deps.services.getService(orgId, serviceId);
@@ -136,6 +128,8 @@ async function admission(deps: RatingDeps, org: Org, userId: string, input: Elig
  * whose rating never got written (a crash between the two writes) is completed by the same person's next attempt
  * once it is older than STALE_CLAIM_MS; before that the attempt is refused as "in flight".
  */
+export type { Eligibility, SubmittedRating };
+
 export async function submitRating(deps: RatingDeps, org: Org, caller: { userId: string }, input: SubmitRatingInput): Promise<SubmittedRating> {
   const now = deps.clock.now();
   const day = bangkokDate(now);
@@ -206,13 +200,6 @@ async function takenKeyRefusal(
   return null;
 }
 
-export interface Eligibility {
-  eligible: boolean;
-  /** Thai, when not eligible: the words the submission would refuse with. */
-  reason?: string;
-  /** When not eligible: the status the submission would answer (409 already rated / not yet; 403 not the caller's). */
-  status?: 403 | 409;
-}
 
 /**
  * Whether the caller may rate this ticket, complaint or service now, by the same rules as `submitRating` (admission,
