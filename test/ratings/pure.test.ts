@@ -209,7 +209,7 @@ describe('chat: asking for the results, not to rate', () => {
     ['ให้คะแนนความพึงพอใจ', false],
     ['แจ้งเกิดต้องใช้เอกสารอะไร', false],
   ])('%s → %s', async (text, expected) => {
-    const { asksForSatisfactionResults } = await import('../../functions/src/ratings/bot.ts');
+    const { asksForSatisfactionResults } = await import('../../functions/src/ratings/line.ts');
     expect(asksForSatisfactionResults(text)).toBe(expected);
   });
 });
