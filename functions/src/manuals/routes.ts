@@ -5,14 +5,12 @@
  */
 import { Router } from 'express';
 import type { Firestore } from '../store/firestore.ts';
-import { z } from 'zod';
+import { manualListParamsSchema, manualParamsSchema } from '../contracts/manuals.ts';
 import { parseInput } from '../http/validate.ts';
-import { orgIdSchema } from '../orgs/schema.ts';
-import { manualIdSchema } from './schema.ts';
 import { getOrgManual, listManualSummaries } from './service.ts';
 
-const orgParams = z.object({ orgId: orgIdSchema });
-const manualParams = orgParams.extend({ id: manualIdSchema });
+const orgParams = manualListParamsSchema;
+const manualParams = manualParamsSchema;
 
 export function manualsRouter(deps: { db: Firestore }): Router {
   const { db } = deps;

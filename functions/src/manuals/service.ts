@@ -5,7 +5,8 @@
 import type { Firestore } from '../store/firestore.ts';
 import { NotFoundError } from '../errors.ts';
 import { getOrg } from '../orgs/store.ts';
-import { summarizeManual, type Manual, type ManualSummary } from './schema.ts';
+import type { ManualList } from '../contracts/manuals.ts';
+import { summarizeManual, type Manual } from './schema.ts';
 import { instantiateStandardManuals } from './standard.ts';
 import { getManual, listManuals } from './store.ts';
 
@@ -19,7 +20,7 @@ async function orgManuals(db: Firestore, orgId: string): Promise<Manual[]> {
 }
 
 /** GET /manuals: the organisation's manuals as summaries. */
-export async function listManualSummaries(db: Firestore, orgId: string): Promise<{ orgId: string; manuals: ManualSummary[] }> {
+export async function listManualSummaries(db: Firestore, orgId: string): Promise<ManualList> {
   return { orgId, manuals: (await orgManuals(db, orgId)).map(summarizeManual) };
 }
 
