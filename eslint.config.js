@@ -31,7 +31,7 @@ const FIRESTORE_CALLS = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/lib/**', '**/dist/**'] },
+  { ignores: ['**/node_modules/**', 'functions/lib/**', '**/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
