@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { loadOrg, orgOf } from '../auth/middleware.ts';
 import type { Clock } from '../clock.ts';
 import { parseInput } from '../http/validate.ts';
-import { yearParamSchema } from '../progress/schema.ts';
+import { yearParamSchema } from '../contracts/common.ts';
 import { statisticsHtml } from './page.ts';
 import { orgStatistics } from './service.ts';
 
