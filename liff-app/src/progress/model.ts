@@ -10,8 +10,11 @@ import type {
   StaffProgressView,
   YearProject as ContractYearProject,
 } from '../../../functions/src/contracts/progress.ts';
+import type { ReportModel } from '../../../functions/src/contracts/reports.ts';
 
 export { PROGRESS_STATUS_LABELS, type ProgressStatus, type ProjectProgress };
+/** GET /reports/:year/:period, the part the report-text page reads. */
+export type ReportText = Pick<ReportModel, 'fiscalYear' | 'periodLabel' | 'problems' | 'suggestions'>;
 
 /** A project's progress as a page shows it: the public view, or the staff view with its files. */
 export type Progress = ProgressView & Partial<Pick<StaffProgressView, 'seq' | 'files' | 'updatedBy'>>;
