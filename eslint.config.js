@@ -26,7 +26,7 @@ const FIRESTORE_PACKAGES = {
   ],
 };
 const FIRESTORE_CALLS = {
-  selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(collection|collectionGroup|runTransaction|batch|bulkWriter|getAll|recursiveDelete|listCollections)$/]",
+  selector: "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(collection|collectionGroup|runTransaction|batch|bulkWriter|recursiveDelete|listCollections)$/]",
   message: 'Only stores (store.ts, *Store.ts, store/) call Firestore: add a verb-noun function to the feature\'s store.',
 };
 
