@@ -11,12 +11,18 @@ import type { Role } from '../../functions/src/staff/schema.ts';
 import { setUpStaffMember, silentNotifier } from '../../functions/src/integrity/setup.ts';
 import { startEmbeddedFirestore, type EmbeddedFirestore } from '../../functions/src/store/embedded.ts';
 import type { StorageTimings } from '../../functions/src/store/deadline.ts';
+import { freshProjectId, workerFirestore } from './firestore.ts';
 import { startProxy, type CuttableProxy } from './proxy.ts';
 
 export interface TestApp {
   rt: Runtime;
   clock: ReturnType<typeof fixedClock>;
   proxy: CuttableProxy;
+  /**
+   * The Firestore emulator behind the proxy: the worker's shared one (this app's data under its own project id,
+   * `rt.config.projectId`: pass it as GCLOUD_PROJECT with `emulator.host` to a CLI), or the app's own with
+   * `ownEmulator`.
+   */
   emulator: EmbeddedFirestore;
   /** Everything the server logged, as text, to check what it must never contain. */
   logs(): string;
@@ -28,16 +34,19 @@ export interface TestApp {
 }
 
 /**
- * The real server in local mode on a free port, on an embedded Firestore reached through a cuttable proxy, with the
- * LINE sandbox and a fixed clock. No demo data: each test makes its own organisations.
+ * The real server in local mode on a free port, with the LINE sandbox and a fixed clock, on the worker's embedded
+ * Firestore (test/support/firestore.ts) under a project id of its own, reached through a cuttable proxy. No demo data:
+ * each test makes its own organisations. `ownEmulator` starts an emulator for this app alone (for a test that stops
+ * and restarts storage); `env` adds configuration (it cannot move the app off its proxy or project).
  */
-export async function startTestApp(options: { at?: string; env?: Record<string, string>; storageTimings?: StorageTimings } = {}): Promise<TestApp> {
-  const emulator = await startEmbeddedFirestore();
+export async function startTestApp(options: { at?: string; env?: Record<string, string>; storageTimings?: StorageTimings; ownEmulator?: boolean } = {}): Promise<TestApp> {
+  const emulator = options.ownEmulator ? await startEmbeddedFirestore() : await workerFirestore();
+  const projectId = freshProjectId();
   const proxy = await startProxy(emulator.host);
   const clock = fixedClock(options.at ?? '2026-11-22T03:00:00.000Z');
   let logText = '';
   const sink = new Writable({ write(chunk, _enc, done) { logText += String(chunk); done(); } });
-  const config = loadConfig({ MODE: 'local', PORT: '0', FIRESTORE_EMULATOR_HOST: proxy.host, ...options.env });
+  const config = loadConfig({ MODE: 'local', PORT: '0', ...options.env, FIRESTORE_EMULATOR_HOST: proxy.host, PROJECT_ID: projectId });
   const rt = await startRuntime(config, { clock, log: createLogger({ level: 'debug', destination: sink }), seedDemo: false, ...(options.storageTimings ? { storageTimings: options.storageTimings } : {}) });
   return {
     rt,
@@ -49,7 +58,8 @@ export async function startTestApp(options: { at?: string; env?: Record<string, 
       const refused = rt.sandbox?.takeRefusals() ?? [];
       await rt.stop();
       await proxy.close();
-      emulator.stop();
+      if (options.ownEmulator) emulator.stop();
+      else emulator.dropProject(projectId);
       if (refused.length) {
         const where = refused.flatMap((r) => r.error.details.map((d) => `${r.kind} ${d.property}: ${d.message}`));
         throw new Error(`LINE would refuse ${refused.length} message request(s) the product sent:\n${where.join('\n')}`);
