@@ -40,6 +40,7 @@ export async function startProxy(target: string): Promise<CuttableProxy> {
       sockets.delete(upstream);
     };
     upstream.on('error', drop).on('close', drop);
+    client.on('close', drop);
     client.pipe(upstream).pipe(client);
   };
   const open = () =>
