@@ -20,6 +20,7 @@ export function meetsThresholds(s: VariantScore): boolean {
     pct(s.names) >= THRESHOLDS.field &&
     pct(s.dimensions) >= THRESHOLDS.field &&
     pct(s.budgets) >= THRESHOLDS.field &&
+    pct(s.units) >= THRESHOLDS.field &&
     flagRecall(s) >= THRESHOLDS.flagRecall &&
     flaggedShareBeyondAmbiguous(s) <= THRESHOLDS.flaggedShare
   );
@@ -63,14 +64,14 @@ export async function runScore(argv: string[], out: (line: string) => void = (l)
   }
   const verbose = argv.includes('--verbose');
   const results = await scoreFolder(dir);
-  out('variant                                      items(key/parsed)  names  dims  budgets  flag-recall  flagged (not asked)  ok');
+  out('variant                                      items(key/parsed)  names  dims  budgets  units  flag-recall  flagged (not asked)  ok');
   let allOk = true;
   for (const { name, score, error } of results) {
     if (error) out(`${name}: not imported: ${error}`);
     const ok = meetsThresholds(score);
     allOk &&= ok;
     out(
-      `${name.padEnd(45)} ${`${score.keyProjects}/${score.parsedProjects}`.padStart(8)}        ${f1(pct(score.names))}  ${f1(pct(score.dimensions))}  ${f1(pct(score.budgets))}    ${f1(flagRecall(score))}      ${f1(flaggedShare(score))} (${f1(flaggedShareBeyondAmbiguous(score))})  ${ok ? 'yes' : 'NO'}`,
+      `${name.padEnd(45)} ${`${score.keyProjects}/${score.parsedProjects}`.padStart(8)}        ${f1(pct(score.names))}  ${f1(pct(score.dimensions))}  ${f1(pct(score.budgets))}  ${f1(pct(score.units))}    ${f1(flagRecall(score))}      ${f1(flaggedShare(score))} (${f1(flaggedShareBeyondAmbiguous(score))})  ${ok ? 'yes' : 'NO'}`,
     );
     if (verbose) for (const m of score.misses) out(`    unflagged: ${m}`);
   }

@@ -8,12 +8,12 @@ import {
   matchKey,
   NO_BUDGET,
   repairFromWitness,
-  similarity,
   type WrapEvidence,
   writtenIfDifferent,
 } from '../normalize.ts';
 import type { Project, ProjectDetail } from '../schema.ts';
 import { DIMENSION_HEADING, dimensionByWords, PAGE_MARK, projectIdFactory, unbullet, withoutStatusRemark, type Line } from './common.ts';
+import { pairSections } from './link.ts';
 import { reconcile } from './reconcile.ts';
 import type { SummaryItem } from './summary.ts';
 
@@ -25,6 +25,8 @@ const SECTION_NUMBER = /^(?:(?:โครงการ|ลำดับ|กิจ�
 const FIELD = /^(\d{1,2})\s*\.\s*(\S.{0,60})$/;
 /** A field labelled on the line that holds its text: "วัตถุประสงค์ : …", "งบประมาณ : 5,000 บาท". */
 const INLINE_FIELD = /^((?:วัตถุประสงค์|ตัวชี้วัด|งบประมาณ|ระยะเวลา|ผู้รับผิดชอบ|หน่วยงานรับผิดชอบ|หลักการ|เป้าหมาย|วิธีดำเนินการ|ผลผลิต|ผลลัพธ์|ผลที่คาดว่า)[^:：]{0,40})\s*[:：]\s*(.*)$/;
+/** A field's label alone on its line, its text on the lines below ("ผู้รับผิดชอบ" then "สำนักปลัดเทศบาล"). */
+const LABEL_ONLY = /^(?:หลักการและเหตุผล|วัตถุประสงค์|เป้าหมาย|กลุ่มเป้าหมาย|วิธี(?:การ)?ดำเนิน(?:การ|งาน)|ระยะเวลา(?:ดำเนินการ|ในการดำเนินการ|การดำเนินการ)?|งบประมาณ(?:ดำเนินการ|ที่ใช้)?|(?:ผู้|หน่วยงาน(?:ที่)?)รับผิดชอบ(?:โครงการ)?|ผลผลิต|ผลลัพธ์|ตัวชี้วัด|ผลที่คาดว่าจะได้รับ)\s*[:：]?$/;
 /** Structure between sections that is never a section's text: totals lines, strategy headings, page numbers. */
 const BETWEEN = /^รวม\s*(?:ม(?:ิ)?ติ|ด้าน)(?:ที่)?\s*\d|^ยุทธศาสตร์ที่\s*\d+\s|^[-–]\s*\d{1,3}\s*[-–]$|^หน้า\s*(?:ที่\s*)?\d{1,3}$/;
 const SUB_MISSION = /^[1-4]\.\d{1,2}(?:\.\d{1,2})*\s+\S/;
@@ -132,7 +134,9 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       flush();
       let nameText = name[2] ?? '';
       // The name may wrap onto following lines, up to the next blank line.
-      while (i + 1 < lines.length && (lines[i + 1]?.text.trim() ?? '') !== '' && !FIELD.test(lines[i + 1]?.text.trim() ?? '') && !INLINE_FIELD.test(lines[i + 1]?.text.trim() ?? '') && !BETWEEN.test(lines[i + 1]?.text.trim() ?? '') && !PAGE_MARK.test(lines[i + 1]?.text.trim() ?? '')) {
+      // (A PDF's text has no blank lines: a field's label alone on a line, or the next section, ends it too.)
+      const endsName = (next: string) => next === '' || FIELD.test(next) || INLINE_FIELD.test(next) || LABEL_ONLY.test(next) || BETWEEN.test(next) || PAGE_MARK.test(next) || SECTION_NUMBER.test(next) || SECTION_NAME.test(next);
+      while (i + 1 < lines.length && !endsName((lines[i + 1]?.text ?? '').trim()) && !endsName(unbullet(lines[i + 1]?.text ?? ''))) {
         i++;
         nameText += `\n${lines[i]?.text.trim() ?? ''}`;
       }
@@ -183,6 +187,16 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       if (inlineKind === 'results') current.resultsTarget = /ตัวชี้วัด/.test(inline[1] ?? '') ? 'kpis' : /ผลลัพธ์/.test(inline[1] ?? '') ? 'outcomes' : 'outputs';
       const target = inlineKind === 'results' ? current.resultsTarget : inlineKind;
       if ((inline[2] ?? '').trim() !== '') buffers.set(target, [...(buffers.get(target) ?? []), (inline[2] ?? '').trim()]);
+      continue;
+    }
+    const labelKind = LABEL_ONLY.test(t) ? fieldOf(t) : null;
+    if (labelKind && labelKind !== 'results') {
+      current.field = labelKind;
+      continue;
+    }
+    if (labelKind === 'results' && current.field !== 'results') {
+      current.field = 'results';
+      current.resultsTarget = /ตัวชี้วัด/.test(t) ? 'kpis' : /ผลลัพธ์/.test(t) ? 'outcomes' : 'outputs';
       continue;
     }
     const field = t.match(FIELD);
@@ -239,41 +253,8 @@ export interface LinkResult {
 
 export function linkSections(items: SummaryItem[], sections: DetailSection[], evidence?: WrapEvidence): LinkResult {
   const notes: string[] = [];
-  const keys = items.map((it) => matchKey(it.name));
-  const linked = new Map<number, DetailSection>();
-  const usedSections = new Set<DetailSection>();
-
-  // 1. By the number the section gives itself, when the names agree enough.
-  for (const s of sections) {
-    if (!s.number) continue;
-    const idx = items.findIndex((it) => it.number === s.number);
-    const key = keys[idx];
-    if (idx < 0 || linked.has(idx) || key === undefined) continue;
-    const score = similarity(key, s.key);
-    if (score >= 0.3) {
-      linked.set(idx, s);
-      usedSections.add(s);
-    } else {
-      notes.push(`section "${s.name}" (line ${s.line}) says it is number ${s.number}, but the summary's item ${s.number} is "${items[idx]?.name}": linked by name instead`);
-    }
-  }
-  // 2. By name similarity, best pairs first; same dimension preferred.
-  const pairs: { i: number; s: DetailSection; score: number }[] = [];
-  items.forEach((it, i) => {
-    if (linked.has(i)) return;
-    for (const s of sections) {
-      if (usedSections.has(s)) continue;
-      let score = similarity(keys[i] ?? '', s.key);
-      if (s.dimension !== null && s.dimension !== it.dimension) score -= 0.15;
-      if (score >= 0.45) pairs.push({ i, s, score });
-    }
-  });
-  pairs.sort((a, b) => b.score - a.score || a.i - b.i);
-  for (const p of pairs) {
-    if (linked.has(p.i) || usedSections.has(p.s)) continue;
-    linked.set(p.i, p.s);
-    usedSections.add(p.s);
-  }
+  const linked = pairSections(items, sections, notes);
+  const usedSections = new Set(linked.values());
 
   const nextId = projectIdFactory();
   const projects: Project[] = items.map((it, i) => {
@@ -290,7 +271,7 @@ export function linkSections(items: SummaryItem[], sections: DetailSection[], ev
       }
     }
     const chosen = reconcile(
-      { name, dimension: it.dimension, budgets: it.budgets, line: it.line, review: it.review, shared: it.budgetShared !== null },
+      { name, dimension: it.dimension, budgets: it.budgets, line: it.line, review: it.review, shared: it.budgetShared !== null, unit: it.unit },
       s,
       // Only a document that gives (nearly) every item a detail section makes a missing one suspicious.
       sections.length >= items.length * 0.8,

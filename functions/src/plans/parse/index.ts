@@ -16,6 +16,7 @@ import { recoverFromSections } from './recover.ts';
 import { readDimensionSummary } from './dimension-summary.ts';
 import { findSummaryTable, parseSummaryTable } from './summary.ts';
 import { isYearTableHeader, parseYearTables } from './one-year.ts';
+import { reconcileYearDetails } from './year-details.ts';
 import { findReportTable, linkActivitiesToPlan, parseActivities, parseReportTables } from './report.ts';
 
 export { NotAPlanDocumentError } from './common.ts';
@@ -106,6 +107,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const year = header.fiscalYears[0];
     if (!year) throw new NotAPlanDocumentError('the plan names no fiscal year (ประจำปีงบประมาณ พ.ศ. ….) in its title');
     const tables = parseYearTables(lines, year, evidence);
+    const details = reconcileYearDetails(tables.projects, lines, tables.tableLines, evidence);
     const missionCounts = readMissionCounts(lines, (no) => tables.tableLines.has(no));
     const perDimension = readDimensionSummary(lines, year);
     const stated = [...tables.stated, ...readStatedCounts(lines, (no) => tables.tableLines.has(no) || perDimension.lines.has(no)), ...missionCounts.stated, ...perDimension.stated];
@@ -122,7 +124,20 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
       report: null,
       stated,
       source,
-      fidelityInput: { projects: tables.projects, stated, report: null, notes: [...(stated.length === 0 ? ['the document states no totals to check against'] : []), ...missionCounts.notes] },
+      fidelityInput: {
+        projects: tables.projects,
+        stated,
+        report: null,
+        ...(details.sections > 0
+          ? {
+              unlinked: {
+                projects: tables.projects.filter((p) => !p.detail).map((p) => ({ id: p.id, name: p.name, line: p.line })),
+                sections: details.unlinkedSections.map((s) => ({ name: s.name, line: s.line })),
+              },
+            }
+          : {}),
+        notes: [...(stated.length === 0 ? ['the document states no totals to check against'] : []), ...missionCounts.notes, ...details.notes],
+      },
     };
   } else if (reportAt >= 0) {
     const header = readHeader(lines, /^(?:เรื่อง\s*)?(?:ขอ)?รายงานผล/);

@@ -328,7 +328,11 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       if ((nums[i] ?? 0) - (nums[i - 1] ?? 0) > 1) cellItems[i - 1]?.flags.push({ field: 'name', reason: `numbers ${(nums[i - 1] ?? 0) + 1}-${(nums[i] ?? 0) - 1} are missing after this item: its name may hold them`, line: line.no });
     }
 
-    const unitCell = table.unitCol !== null && cells.length === table.columns ? (cells[table.unitCol] ?? '').trim() : '';
+    // A row with cells missing keeps its unit as its last cell, beyond its figures (the unit column's text moved left).
+    const lastText = [...cells].reverse().find((c) => c.trim() !== '')?.trim() ?? '';
+    const shiftedUnit = table.unitCol !== null && cells.length < table.columns && cells.lastIndexOf(cells.findLast((c) => c.trim() !== '') ?? '') > table.projectCol && !FIGURE_CELL.test(lastText) && !/\d/.test(lastText);
+    const unitCell = table.unitCol !== null && cells.length === table.columns ? (cells[table.unitCol] ?? '').trim() : shiftedUnit ? lastText : '';
+    if (shiftedUnit && cellItems.length === 1) cellItems[0]?.flags.push({ field: 'responsibleUnit', reason: 'the row has fewer cells than the header: its last cell is read as the unit', line: line.no });
     const rowItems: SummaryItem[] = cellItems.map((c) => ({
       unit: unitCell && cellItems.length === 1 ? cleanName(unitCell, evidence) : null,
       number: c.part.number ?? '',
