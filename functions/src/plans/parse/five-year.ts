@@ -23,6 +23,8 @@ import type { SummaryItem } from './summary.ts';
 const SECTION_NAME = /^(?:(\d{1,3})\s*\.\s*)?(?:ชื่อ|ข้อ)(?:โครงการ|กิจกรรม|มาตรการ)(?:\/(?:โครงการ|กิจกรรม|มาตรการ))*\s*[:：]?\s*(.*)$/;
 const SECTION_NUMBER = /^(?:(?:โครงการ|ลำดับ|กิจกรรม|มาตรการ)\s*ที่|ข้อโครงการ(?:ที่)?)\s*(\d{1,3})\s*$/;
 const FIELD = /^(\d{1,2})\s*\.\s*(\S.{0,60})$/;
+/** A numbered field with its text after a colon on the same line. */
+const NUMBERED_INLINE = /^(\d{1,2})\s*\.\s*([^:：\d][^:：]{0,50}?)\s*[:：]\s*(\S.*)$/;
 /** A field labelled on the line that holds its text: "วัตถุประสงค์ : …", "งบประมาณ : 5,000 บาท". */
 const INLINE_FIELD = /^((?:วัตถุประสงค์|ตัวชี้วัด|งบประมาณ|ระยะเวลา|ผู้รับผิดชอบ|หน่วยงานรับผิดชอบ|หลักการ|เป้าหมาย|วิธีดำเนินการ|ผลผลิต|ผลลัพธ์|ผลที่คาดว่า)[^:：]{0,40})\s*[:：]\s*(.*)$/;
 /** A field's label alone on its line, its text on the lines below ("ผู้รับผิดชอบ" then "สำนักปลัดเทศบาล"). */
@@ -199,7 +201,8 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       current.resultsTarget = /ตัวชี้วัด/.test(t) ? 'kpis' : /ผลลัพธ์/.test(t) ? 'outcomes' : 'outputs';
       continue;
     }
-    const field = t.match(FIELD);
+    // A numbered field, its text on the same line after a colon ("8. งบประมาณดำเนินการ : ไม่ใช้งบประมาณ") or below.
+    const field = t.match(NUMBERED_INLINE) ?? t.match(FIELD);
     if (field?.[1] && field[2]) {
       const n = Number(field[1]);
       const kind = fieldOf(field[2]);
@@ -207,6 +210,9 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
         current.lastField = n;
         current.field = kind;
         if (kind === 'results') current.resultsTarget = /ตัวชี้วัด/.test(field[2]) && !/ผลผลิต|ผลลัพธ์/.test(field[2]) ? 'kpis' : 'outputs';
+        const rest = (field[3] ?? '').trim();
+        const target = kind === 'results' ? current.resultsTarget : kind;
+        if (rest !== '') buffers.set(target, [...(buffers.get(target) ?? []), rest]);
         continue;
       }
     }

@@ -82,7 +82,8 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     doc = {
       schemaVersion: SCHEMA_VERSION,
       kind: 'plan',
-      template: 'five-year',
+      // The 5-year template's layout printed for one fiscal year is a 1-year plan.
+      template: years.length === 1 ? 'one-year' : 'five-year',
       org: header.org,
       title: header.title,
       fiscalYears: table.fiscalYears.length ? table.fiscalYears : header.fiscalYears,
