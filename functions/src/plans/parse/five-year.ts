@@ -55,6 +55,9 @@ export interface DetailSection extends ProjectDetail {
   dimensionInferred: boolean;
   mission: string | null;
   key: string;
+  /** Lines where the budget and the unit text start, when the section gives them. */
+  budgetLine: number | null;
+  unitLine: number | null;
 }
 
 export function parseDetailSections(lines: Line[], fromLine: number, evidence: WrapEvidence): DetailSection[] {
@@ -65,6 +68,12 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
   let dimensionByTitle = false;
   let current: (DetailSection & { lastField: number; field: FieldName | null; resultsTarget: 'outputs' | 'outcomes' | 'kpis' }) | null = null;
   const buffers = new Map<string, string[]>();
+  /** The line where each field's text starts (a flag on the budget or the unit points there). */
+  const fieldLines = new Map<string, number>();
+  const append = (target: string, text: string, no: number) => {
+    if (!fieldLines.has(target)) fieldLines.set(target, no);
+    buffers.set(target, [...(buffers.get(target) ?? []), text]);
+  };
   // "N. ชื่อโครงการ : …" numbers the items when the document has no "โครงการที่ N" headings and its Ns are not all 1
   // (in the 5-year sheet, "1. ชื่อโครงการ" is the sheet's first field).
   const nameNumbers = lines.filter((l) => l.no > fromLine).map((l) => unbullet(l.text).match(SECTION_NAME)?.[1]).filter((n) => n !== undefined);
@@ -83,6 +92,8 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
     current.budgetText = text('budgetText');
     current.budgetAmount = NO_BUDGET.test(current.budgetText) ? 0 : /บาท/.test(current.budgetText) ? statedBudget(current.budgetText).amount : null;
     current.responsibleUnit = text('responsibleUnit');
+    current.budgetLine = fieldLines.get('budgetText') ?? null;
+    current.unitLine = fieldLines.get('responsibleUnit') ?? null;
     current.outputs = list('outputs');
     current.outcomes = list('outcomes');
     current.kpis = list('kpis');
@@ -90,6 +101,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
     sections.push(section);
     current = null;
     buffers.clear();
+    fieldLines.clear();
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -162,6 +174,8 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
         dimensionInferred: dimensionByTitle,
         mission,
         key: matchKey(clean),
+        budgetLine: null,
+        unitLine: null,
         lastField: 1,
         field: null,
         resultsTarget: 'outputs',
@@ -188,7 +202,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       current.field = inlineKind;
       if (inlineKind === 'results') current.resultsTarget = /ตัวชี้วัด/.test(inline[1] ?? '') ? 'kpis' : /ผลลัพธ์/.test(inline[1] ?? '') ? 'outcomes' : 'outputs';
       const target = inlineKind === 'results' ? current.resultsTarget : inlineKind;
-      if ((inline[2] ?? '').trim() !== '') buffers.set(target, [...(buffers.get(target) ?? []), (inline[2] ?? '').trim()]);
+      if ((inline[2] ?? '').trim() !== '') append(target, (inline[2] ?? '').trim(), l.no);
       continue;
     }
     const labelKind = LABEL_ONLY.test(t) ? fieldOf(t) : null;
@@ -212,7 +226,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
         if (kind === 'results') current.resultsTarget = /ตัวชี้วัด/.test(field[2]) && !/ผลผลิต|ผลลัพธ์/.test(field[2]) ? 'kpis' : 'outputs';
         const rest = (field[3] ?? '').trim();
         const target = kind === 'results' ? current.resultsTarget : kind;
-        if (rest !== '') buffers.set(target, [...(buffers.get(target) ?? []), rest]);
+        if (rest !== '') append(target, rest, l.no);
         continue;
       }
     }
@@ -241,6 +255,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       buf[buf.length - 1] = `${buf[buf.length - 1] ?? ''} ${t}`;
     } else buf.push(t);
     buffers.set(target, buf);
+    if (!fieldLines.has(target)) fieldLines.set(target, l.no);
   }
   flush();
   return sections;

@@ -25,6 +25,9 @@ export interface ReconcileSection {
   budgetAmount: number | null;
   budgetText: string;
   responsibleUnit?: string;
+  /** Where the section's budget and unit text start (else its heading's line). */
+  budgetLine?: number | null;
+  unitLine?: number | null;
 }
 
 export interface Reconciled {
@@ -77,10 +80,10 @@ export function reconcile(item: ReconcileInput, section: ReconcileSection | null
   if (!item.shared) {
     for (const c of contradictedYears(item.budgets, section.budgetText, amount)) {
       const what = c.stated === 0 ? 'ไม่ใช้งบประมาณ (no budget)' : `${fmt(c.stated)} baht`;
-      review.push({ field: `budgets.${c.year}`, reason: `the detail section states ${what}; the summary row gives ${fmt(c.given)}`, line: section.line });
+      review.push({ field: `budgets.${c.year}`, reason: `the detail section states ${what}; the summary row gives ${fmt(c.given)}`, line: section.budgetLine ?? section.line });
     }
   }
-  const unitFlag = unitsDiffer(item.unit ?? null, section.responsibleUnit ?? '', section.line);
+  const unitFlag = unitsDiffer(item.unit ?? null, section.responsibleUnit ?? '', section.unitLine ?? section.line);
   if (unitFlag) review.push(unitFlag);
   return { name, dimension, review: dedupe(review) };
 }
