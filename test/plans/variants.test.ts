@@ -24,4 +24,9 @@ describe('importer on the variants corpus, scored against hand-written answer ke
     expect(flagRecall(s), misses).toBeGreaterThanOrEqual(THRESHOLDS.flagRecall);
     expect(flaggedShareBeyondAmbiguous(s)).toBeLessThanOrEqual(THRESHOLDS.flaggedShare);
   });
+
+  it.each(results)('$name: every total the document prints (counts, budgets per dimension and year) is read with its line, and none is invented', (r) => {
+    expect(r.stated.missed).toEqual([]);
+    expect(r.stated.extra).toBe(0);
+  });
 });

@@ -11,9 +11,20 @@
  */
 import { z } from 'zod';
 import { matchKey, similarity } from './normalize.ts';
-import type { Project } from './schema.ts';
+import type { Project, StatedTotal } from './schema.ts';
+
+const keyTotalSchema = z.object({
+  measure: z.string(),
+  dimension: z.number().int().nullable().optional(),
+  mission: z.string().nullable().optional(),
+  year: z.union([z.string(), z.number()]).nullable().optional(),
+  value: z.number(),
+  line: z.number().int().optional(),
+});
 
 export const answerKeySchema = z.object({
+  /** The totals the document prints about itself (counts, budgets per dimension and year). */
+  statedTotals: z.array(keyTotalSchema).optional(),
   projects: z.array(
     z.object({
       number: z.string().nullable().optional(),
@@ -163,3 +174,16 @@ export const flagRecall = (s: VariantScore) => (s.flags.wrong === 0 ? 100 : (100
 export const flaggedShare = (s: VariantScore) => (s.parsedProjects === 0 ? 0 : (100 * s.projectsFlagged) / s.parsedProjects);
 /** Share of projects flagged, not counting those the key itself marks ambiguous (the threshold applies to this). */
 export const flaggedShareBeyondAmbiguous = (s: VariantScore) => (s.parsedProjects === 0 ? 0 : (100 * s.projectsFlaggedBeyondAmbiguous) / s.parsedProjects);
+
+/**
+ * The key's stated totals found among the parsed ones (same measure, dimension, mission, year and value), and the
+ * parsed ones the key does not list. A key without `statedTotals` scores 0 of 0.
+ */
+export function scoreStated(key: AnswerKey, stated: StatedTotal[]): { found: number; total: number; extra: number; missed: string[] } {
+  const keyTotals = key.statedTotals ?? [];
+  const same = (k: (typeof keyTotals)[number], s: StatedTotal) =>
+    k.measure === s.measure && (k.dimension ?? null) === s.dimension && (k.mission ?? null) === s.mission && String(k.year ?? '') === String(s.year ?? '') && k.value === s.value;
+  const missed = keyTotals.filter((k) => !stated.some((s) => same(k, s)));
+  const extra = key.statedTotals ? stated.filter((s) => s.mission === null && !keyTotals.some((k) => same(k, s))).length : 0;
+  return { found: keyTotals.length - missed.length, total: keyTotals.length, extra, missed: missed.map((k) => `${k.measure} ${k.dimension ?? 'all'} ${k.year ?? ''} = ${k.value} (line ${k.line ?? '?'})`) };
+}

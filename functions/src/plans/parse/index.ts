@@ -8,7 +8,7 @@ import { checkFidelity } from '../fidelity.ts';
 import { mapOcrTwins, wrapEvidenceFrom } from '../normalize.ts';
 import { tablesToTabs } from '../sources/tables.ts';
 import { parsedDocumentSchema, SCHEMA_VERSION, type Dimension, type ParsedDocument, type Project } from '../schema.ts';
-import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionCounts, readMissionHeadings, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
+import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionCounts, readMissionHeadings, readStatedBudgetLines, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
 import { linkSections, parseDetailSections } from './five-year.ts';
 import { flagCountMismatches } from './reconcile.ts';
 import { projectsFromSections } from './sections-only.ts';
@@ -70,8 +70,8 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const linked = linkSections(table.items, sections, evidence);
     const inSummary = (no: number) => no >= summary.headerLine && no <= summary.endLine;
     const missionCounts = readMissionCounts(lines, inSummary);
-    const stated = [...table.stated, ...readStatedCounts(lines, inSummary), ...missionCounts.stated];
     const years = table.fiscalYears.length ? table.fiscalYears : header.fiscalYears;
+    const stated = [...table.stated, ...readStatedCounts(lines, inSummary), ...readStatedBudgetLines(lines, inSummary, years), ...missionCounts.stated];
     const recovered = recoverFromSections(linked.projects, linked.unlinkedSections, stated, years);
     linked.projects = recovered.projects;
     linked.unlinkedSections = linked.unlinkedSections.filter((s) => !recovered.used.includes(s));
@@ -111,7 +111,8 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const details = reconcileYearDetails(tables.projects, lines, tables.tableLines, evidence);
     const missionCounts = readMissionCounts(lines, (no) => tables.tableLines.has(no));
     const perDimension = readDimensionSummary(lines, year);
-    const stated = [...tables.stated, ...readStatedCounts(lines, (no) => tables.tableLines.has(no) || perDimension.lines.has(no)), ...missionCounts.stated, ...perDimension.stated];
+    const outsideTables = (no: number) => tables.tableLines.has(no) || perDimension.lines.has(no);
+    const stated = [...tables.stated, ...readStatedCounts(lines, outsideTables), ...readStatedBudgetLines(lines, outsideTables, [year]), ...missionCounts.stated, ...perDimension.stated];
     flagCountMismatches(tables.projects, stated);
     doc = {
       schemaVersion: SCHEMA_VERSION,
@@ -177,7 +178,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const header = readHeader(lines, /^(?:ตาม)?แผนปฏิบัติการ/);
     const years = header.fiscalYears.length > 1 ? header.fiscalYears : fiscalYearsIn(sectionsOnly.map((x) => x.period).find((p) => fiscalYearsIn(p).length > 0) ?? '');
     const projects = projectsFromSections(sectionsOnly, years.length ? years : header.fiscalYears);
-    const stated = readStatedCounts(lines, () => false);
+    const stated = [...readStatedCounts(lines, () => false), ...readStatedBudgetLines(lines, () => false, years.length ? years : header.fiscalYears)];
     flagCountMismatches(projects, stated);
     doc = {
       schemaVersion: SCHEMA_VERSION,

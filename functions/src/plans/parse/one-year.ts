@@ -92,8 +92,12 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
         const values = budgetCellValues(cell(cols.budget));
         const count = raw.match(/(\d{1,3})\s*โครงการ/);
         const line = lines[row.line - 1];
-        if (count?.[1]) stated.push({ measure: 'projects', dimension: pendingDimension || null, mission: null, year: null, value: Number(count[1]), line: row.line, text: line?.raw.trim() ?? raw });
-        if (values.length) stated.push({ measure: 'budget', dimension: pendingDimension || null, mission: null, year: fiscalYear, value: values.reduce((a, b) => a + b, 0), line: row.line, text: line?.raw.trim() ?? raw });
+        // Whose total: the dimension it names, the whole plan ("รวมทั้งสิ้น", "รวม 4 มิติ"), else the table's dimension.
+        const named = raw.match(/รวม\s*(?:ม(?:ิ)?ติ|ด้าน)\s*(?:ที่)?\s*([1-4])(?!\d)/)?.[1];
+        const whole = /รวมทั้งสิ้น|รวมทั้งหมด|ทุกมิติ|รวม\s*[1-4]\s*มิติ/.test(raw);
+        const totalOf = named ? Number(named) : whole ? null : pendingDimension || null;
+        if (count?.[1]) stated.push({ measure: 'projects', dimension: totalOf, mission: null, year: null, value: Number(count[1]), line: row.line, text: line?.raw.trim() ?? raw });
+        if (values.length) stated.push({ measure: 'budget', dimension: totalOf, mission: null, year: fiscalYear, value: values.reduce((a, b) => a + b, 0), line: row.line, text: line?.raw.trim() ?? raw });
         continue;
       }
       // A row without a number whose name reads as an item (and that is not a wrapped name: other cells are filled)
