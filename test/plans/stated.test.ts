@@ -50,3 +50,53 @@ describe('a 1-year table\'s totals rows', () => {
     ]);
   });
 });
+
+describe('a progress report\'s project-status table', () => {
+  const report = (status: string[]) =>
+    parsePlanDocument(
+      [
+        'เทศบาลตำบลตัวอย่าง อำเภอเมือง จังหวัดสกลนคร',
+        'รายงานผลการนำแผนไปปฏิบัติ ประจำปีงบประมาณ พ.ศ. 2564 รอบ 6 เดือน',
+        'ชื่อ อปท.\tมิติ\tโครงการ\t\tงบประมาณ\t\t\tร้อยละดำเนินการ\t',
+        '\t\tตามแผน\tดำเนินการแล้ว\tตามแผน\tตามข้อบัญญัติ\tใช้จริง\tโครงการ\tงบประมาณ',
+        'เทศบาลตำบลตัวอย่าง\t1\t2\t1\t10,000.00\t0.00\t0.00\t50.00\t0.00',
+        'รวม\t\t2\t1\t10,000.00\t0.00\t0.00\t50.00\t0.00',
+        '',
+        '"สถานะโครงการ/กิจกรรม/มาตรการ"',
+        ...status,
+        '',
+        'มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต',
+        '1. กิจกรรมส่งเสริมคุณธรรมของบุคลากร',
+        'การดำเนินการ',
+        '- จัดอบรม',
+        'ผลการดำเนินการ',
+        '- ผู้เข้าร่วม 30 คน',
+      ].join('\n'),
+    );
+
+  it('is read into report.status with its line, whatever the order of its columns, and its figures are checked', () => {
+    const doc = report([
+      'ดำเนินการ แล้วเสร็จ\tโครงการ ตั้งต้น\tโครงการ ทั้งหมด\tอยู่ระหว่าง ดำเนินการ\tไม่สามารถ ดำเนินการได้\tผลการนำแผนฯ ไปปฏิบัติ คิดจาก โครงการตั้งต้น\tระดับการนำ แผนไปปฏิบัติ',
+      '1\t2\t2\t1\t0\t50.00\tปานกลาง',
+    ]);
+    expect(doc.report?.status).toMatchObject({ done: 1, baselineProjects: 2, totalProjects: 2, inProgress: 1, notPossible: 0, percentImplemented: 50, level: 'ปานกลาง', inOrdinance: null, line: 10, unread: [] });
+    expect(doc.stated.filter((s) => s.line === 10).map((s) => [s.measure, s.value])).toEqual([
+      ['projectsBaseline', 2],
+      ['projects', 2],
+      ['projectsInProgress', 1],
+      ['projectsDone', 1],
+      ['projectsNotPossible', 0],
+      ['percentImplemented', 50],
+    ]);
+    expect(doc.fidelity.checks.find((c) => /ร้อยละการนำแผน/.test(c.subject))).toMatchObject({ stated: 50, parsed: 50, agrees: true });
+  });
+
+  it('says what it could not read instead of guessing', () => {
+    const doc = report(['ดำเนินการ แล้วเสร็จ\tอยู่ระหว่าง ดำเนินการ\tไม่สามารถ ดำเนินการได้\tหมายเหตุพิเศษ', '1\t1\tไม่มี\tx']);
+    expect(doc.report?.status).toMatchObject({ done: 1, inProgress: 1, notPossible: null });
+    expect(doc.fidelity.notes).toEqual(expect.arrayContaining([expect.stringMatching(/not read: หมายเหตุพิเศษ/), expect.stringMatching(/ไม่สามารถ ดำเนินการได้: "ไม่มี" is not a figure/)]));
+    const none = report(['ยังไม่มีข้อมูล']);
+    expect(none.report?.status).toBeNull();
+    expect(none.fidelity.notes).toEqual(expect.arrayContaining([expect.stringMatching(/line 8: a project-status heading, but no status table/)]));
+  });
+});

@@ -171,7 +171,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
       report: tables.report,
       stated: tables.stated,
       source,
-      fidelityInput: { projects: activities, stated: tables.stated, report: tables.report, notes: activityNotes },
+      fidelityInput: { projects: activities, stated: tables.stated, report: tables.report, notes: [...activityNotes, ...statusNotes(lines, tables.report)] },
     };
   } else if ((sectionsOnly = parseDetailSections(lines, 0, evidence)).length > 0) {
     // Project sheets only (no summary table): each detail section is an item.
@@ -207,6 +207,14 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
 
   const { fidelityInput, ...rest } = doc;
   return parsedDocumentSchema.parse({ ...rest, fidelity: checkFidelity(fidelityInput) });
+}
+
+/** What the importer could not read of a report's project-status table, said rather than guessed. */
+function statusNotes(lines: ReturnType<typeof toLines>, report: NonNullable<ParsedDocument['report']>): string[] {
+  const st = report.status;
+  if (st) return st.unread.map((u) => `project-status table (line ${st.line}): not read: ${u}`);
+  const heading = lines.find((l) => /สถานะ(?:ของ)?โครงการ/.test(l.text) && !l.text.includes('\t'));
+  return heading ? [`line ${heading.no}: a project-status heading, but no status table (columns such as ดำเนินการแล้วเสร็จ / อยู่ระหว่างดำเนินการ) was read under it`] : [];
 }
 
 /** Links a parsed report's activities to a parsed plan's projects by name (sets `activity.planProjectId`). */
