@@ -103,6 +103,7 @@ export function pdfItemsToText(pages: PdfItem[][]): string {
   let firstYear = 0;
   let headerOpen = false;
   let headerLines = 0;
+  let sawSubHeader = false;
   let yearX: number | null = null;
   let header: { at: number; items: PdfItem[] } | null = null;
   for (const page of pages) {
@@ -117,6 +118,7 @@ export function pdfItemsToText(pages: PdfItem[][]): string {
       if (pieces.length >= 3 && headerWords >= 2 && pieces.some((p) => /โครงการ|กิจกรรม|มาตรการ/.test(p)) && pieces.every((p) => p.length < 60)) {
         columns = starts;
         headerLines = 0;
+        sawSubHeader = false;
         const year = line.items.find((it) => YEAR.test(it.str.trim()) || /^งบประมาณ/.test(it.str.trim()));
         yearX = year ? year.x : null;
         firstYear = yearX !== null ? Math.max(0, columns.findLastIndex((c) => c <= (yearX ?? 0) + 3)) : columns.length;
@@ -131,7 +133,11 @@ export function pdfItemsToText(pages: PdfItem[][]): string {
         headerOpen &&
         columns !== null &&
         headerLines < 3 &&
+        !sawSubHeader &&
         !line.items.some((it) => /\d/.test(it.str)) &&
+        // Header words wrap in several narrow columns at once, or one short word ("รับผิดชอบ"); a longer text alone
+        // under the header is a wrapped name continuing after a page break.
+        (line.items.length >= 2 || (pieces[0] ?? '').length <= 12) &&
         pieces.every((p) => p.length < 30) &&
         line.items.every((it) => (columns ?? []).some((c) => Math.abs(c - it.x) < 6));
       const subHeader = pieces.every((p) => YEAR.test(p.trim()) || /^(?:ไตรมาส|งบประมาณ|\(บาท\)|ปี|Q\d|พ\.ศ\.)/.test(p.trim()));
@@ -144,6 +150,7 @@ export function pdfItemsToText(pages: PdfItem[][]): string {
       }
       if (headerOpen && columns && subHeader) {
         headerLines++;
+        sawSubHeader = true;
         const merged: number[] = [...columns];
         for (const x of starts) if (!merged.some((c) => Math.abs(c - x) < 6)) merged.push(x);
         const cols2 = merged.sort((a, b) => a - b);
