@@ -22,6 +22,9 @@ import type { SummaryItem } from './summary.ts';
 
 const SECTION_NAME = /^(?:(\d{1,3})\s*\.\s*)?(?:ชื่อ|ข้อ)(?:โครงการ|กิจกรรม|มาตรการ)(?:\/(?:โครงการ|กิจกรรม|มาตรการ))*\s*[:：]?\s*(.*)$/;
 const SECTION_NUMBER = /^(?:(?:โครงการ|ลำดับ|กิจกรรม|มาตรการ)\s*ที่|ข้อโครงการ(?:ที่)?)\s*(\d{1,3})\s*$/;
+const SECTION_NUMBER_NAMED = /^(?:(?:โครงการ|ลำดับ|กิจกรรม|มาตรการ)\s*ที่|ข้อโครงการ(?:ที่)?)\s*(\d{1,3})\s*[:：.)]?\s+((?:โครงการ|กิจกรรม|มาตรการ)\S.*)$/;
+/** A budget or unit label and its text on one line without a colon: "งบประมาณ ไม่ใช้งบประมาณ", "ผู้รับผิดชอบ กองคลัง". */
+const BARE_FIELD = /^(งบประมาณ(?:ดำเนินการ|ที่ใช้)?|(?:ผู้|หน่วยงาน(?:ที่)?)รับผิดชอบ(?:โครงการ)?)\s+(\S.{0,80})$/;
 const FIELD = /^(\d{1,2})\s*\.\s*(\S.{0,60})$/;
 /** A numbered field with its text after a colon on the same line. */
 const NUMBERED_INLINE = /^(\d{1,2})\s*\.\s*([^:：\d][^:：]{0,50}?)\s*[:：]\s*(\S.*)$/;
@@ -143,13 +146,26 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       pendingNumber = num[1];
       continue;
     }
-    const name = t.match(SECTION_NAME);
+    // "โครงการที่ 3 : โครงการ…" — the number and the name on one line.
+    const numbered = t.match(SECTION_NUMBER_NAMED);
+    if (numbered?.[1]) pendingNumber = numbered[1];
+    let name = numbered?.[2] ? (['', undefined, numbered[2]] as RegExpMatchArray) : t.match(SECTION_NAME);
+    // "ชื่อโครงการ" alone, the name on the next line.
+    if (name && (name[2] ?? '') === '' && !numbered) {
+      let k = i + 1;
+      while (k < lines.length && (lines[k]?.text.trim() ?? '') === '') k++;
+      const next = unbullet(lines[k]?.text.replace(/\t/g, ' ') ?? '').trim();
+      if (next !== '' && /^(?:โครงการ|กิจกรรม|มาตรการ)/.test(next) && !FIELD.test(next) && !INLINE_FIELD.test(next) && !LABEL_ONLY.test(next)) {
+        i = k;
+        name = ['', name[1], next] as RegExpMatchArray;
+      }
+    }
     if (name && (name[2] ?? '').length > 0) {
       flush();
       let nameText = name[2] ?? '';
       // The name may wrap onto following lines, up to the next blank line.
       // (A PDF's text has no blank lines: a field's label alone on a line, or the next section, ends it too.)
-      const endsName = (next: string) => next === '' || FIELD.test(next) || INLINE_FIELD.test(next) || LABEL_ONLY.test(next) || BETWEEN.test(next) || PAGE_MARK.test(next) || SECTION_NUMBER.test(next) || SECTION_NAME.test(next);
+      const endsName = (next: string) => next === '' || FIELD.test(next) || INLINE_FIELD.test(next) || BARE_FIELD.test(next) || LABEL_ONLY.test(next) || BETWEEN.test(next) || PAGE_MARK.test(next) || SECTION_NUMBER.test(next) || SECTION_NAME.test(next);
       while (i + 1 < lines.length && !endsName((lines[i + 1]?.text ?? '').trim()) && !endsName(unbullet(lines[i + 1]?.text ?? ''))) {
         i++;
         nameText += `\n${lines[i]?.text.trim() ?? ''}`;
@@ -203,6 +219,14 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       if (inlineKind === 'results') current.resultsTarget = /ตัวชี้วัด/.test(inline[1] ?? '') ? 'kpis' : /ผลลัพธ์/.test(inline[1] ?? '') ? 'outcomes' : 'outputs';
       const target = inlineKind === 'results' ? current.resultsTarget : inlineKind;
       if ((inline[2] ?? '').trim() !== '') append(target, (inline[2] ?? '').trim(), l.no);
+      continue;
+    }
+    const bare = t.match(BARE_FIELD);
+    const bareKind = bare?.[1] ? fieldOf(bare[1]) : null;
+    const bareText = (bare?.[2] ?? '').trim();
+    if (bareKind && (bareKind === 'budgetText' ? /ไม่(?:ใช้|มี)งบ|บาท|^[-–]$|^\d/.test(bareText) : bareText.length <= 60 && !/\d/.test(bareText))) {
+      current.field = bareKind;
+      append(bareKind, bareText, l.no);
       continue;
     }
     const labelKind = LABEL_ONLY.test(t) ? fieldOf(t) : null;
