@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ValidationError } from '../../errors.ts';
 import { fieldIssues } from '../../http/validate.ts';
 import { safeText } from '../../text/clean.ts';
-import { thaiDigitsToArabic } from '../../text/thai.ts';
+import { parseAmount, thaiDigitsToArabic } from '../../text/numbers.ts';
 
 /** The fields a flag can name (reviewFlagSchema) are the fields a reviewer can edit or accept. */
 export const reviewFieldSchema = z
@@ -21,9 +21,9 @@ export type FieldValue = z.infer<typeof fieldValueSchema>;
 export const editBodySchema = z.object({ field: reviewFieldSchema, value: z.unknown() }).strict();
 export const acceptBodySchema = z.object({ field: reviewFieldSchema }).strict();
 
-/** Whole baht, Arabic or Thai digits, commas allowed ("50,000", "๕๐๐๐๐"). */
+/** Whole baht, Arabic or Thai digits, commas allowed ("50,000", "๕๐๐๐๐", "50,000 บาท"); an empty text is 0 as before. */
 const baht = z.preprocess(
-  (v) => (typeof v === 'string' ? Number(thaiDigitsToArabic(v).replace(/[,\s]/g, '')) : v),
+  (v) => (typeof v === 'string' ? (parseAmount(v) ?? 0) : v),
   z.number({ error: 'ใส่จำนวนเงินเป็นตัวเลข (บาท)' }).int('ใส่จำนวนเงินเต็มบาท').min(0, 'จำนวนเงินต้องไม่ติดลบ').max(100_000_000_000, 'จำนวนเงินมากเกินไป'),
 );
 const optionalText = (max: number, label: string) =>

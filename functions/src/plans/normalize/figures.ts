@@ -2,7 +2,7 @@
  * Figures and table rows: money as the documents write it ("50,000", "ไม่ใช้งบประมาณ", "-"), a budget cell's
  * values, and rows joined where a wrapped cell continued on lines without figures. Pure.
  */
-import { thaiDigitsToArabic } from '../../text/thai.ts';
+import { thaiDigitsToArabic } from '../../text/numbers.ts';
 
 /** Parses one money figure as the documents write it: "50,000", "230,000.", "16,000.00", "๑๖,๐๐๐". Returns null if there is none. */
 export function parseBaht(text: string): number | null {

@@ -2,7 +2,7 @@
  * Line rules: what the conversion left in every line (digits, markdown emphasis, superscripts, HTML, spaces, letters
  * of other scripts), and the key names are matched by. Pure.
  */
-import { thaiDigitsToArabic } from '../../text/thai.ts';
+import { thaiDigitsToArabic } from '../../text/numbers.ts';
 
 export { thaiDigitsToArabic };
 
