@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePlanDocument } from '../../functions/src/plans/parse/index.ts';
 
@@ -87,5 +88,23 @@ describe('1-year plan: appendix sheets contradicting the table are flagged per f
       ['d2-1', ''],
       ['d2-2', ''],
     ]);
+  });
+});
+
+describe('1-year plan: an appendix numbered straight through, without dimension headings', () => {
+  const text = readFileSync(new URL('../fixtures/plans/classes/one-year-appendix-continuous.txt', import.meta.url), 'utf8');
+
+  it('pairs each sheet with its row by name, not by the last table\'s dimension, and flags exactly the contradictions', () => {
+    const doc = parsePlanDocument(text);
+    expect(doc.projects.map((p) => [p.id, (p.review ?? []).map((f) => f.field).join(' ')])).toEqual([
+      ['d1-1', ''],
+      ['d1-2', 'budgets.2567'],
+      ['d1-3', ''],
+      ['d2-1', 'responsibleUnit'],
+      ['d2-2', 'name budgets.2567'],
+    ]);
+    expect(doc.projects.every((p) => p.detail !== null)).toBe(true);
+    // The table's values stay; the flags say what the appendix states.
+    expect(doc.projects.find((p) => p.id === 'd2-2')).toMatchObject({ budgets: { 2567: 5000 }, responsibleUnit: 'สำนักปลัด', name: 'กิจกรรมการให้บริการประชาชนด้วยระบบคิวบัตร' });
   });
 });

@@ -209,6 +209,9 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
     }
     if (/^ภ\s*า\s*ค\s*ผ\s*น\s*ว\s*ก/.test(t) || /^ส่วนที่\s*\d/.test(t)) {
       flush();
+      // A new part: the dimension and mission of what came before do not carry into it.
+      dimension = null;
+      mission = null;
       continue;
     }
     if (!current) continue;

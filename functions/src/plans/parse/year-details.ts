@@ -41,10 +41,14 @@ const detailOf = (s: DetailSection): ProjectDetail => ({
  */
 export function reconcileYearDetails(projects: Project[], lines: Line[], tableLines: Set<number>, evidence: WrapEvidence): YearDetailsResult {
   const first = Math.min(...tableLines);
+  const last = Math.max(...tableLines);
   if (!Number.isFinite(first)) return { unlinkedSections: [], notes: [], sections: 0 };
-  // Table rows are the summary; detail sections are read from the rest of the document after the first table.
+  // Table rows are the summary; detail sections are read after the last table (an appendix), or, when there are
+  // none there, after the first (sheets printed between the tables). Headings between the tables name the tables'
+  // dimensions, not the appendix's.
   const outside = lines.filter((l) => !tableLines.has(l.no));
-  const sections = parseDetailSections(outside, first, evidence);
+  let sections = parseDetailSections(outside, last, evidence);
+  if (sections.length === 0) sections = parseDetailSections(outside, first, evidence);
   if (sections.length === 0) return { unlinkedSections: [], notes: [], sections: 0 };
   const notes: string[] = [];
   const linked = pairSections(projects, sections, notes);
