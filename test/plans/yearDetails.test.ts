@@ -108,3 +108,19 @@ describe('1-year plan: an appendix numbered straight through, without dimension 
     expect(doc.projects.find((p) => p.id === 'd2-2')).toMatchObject({ budgets: { 2567: 5000 }, responsibleUnit: 'สำนักปลัด', name: 'กิจกรรมการให้บริการประชาชนด้วยระบบคิวบัตร' });
   });
 });
+
+describe('1-year plan: appendix sheets printed as two-column forms (label ⇥ text)', () => {
+  it('reads the label cells as fields and flags the same contradictions', () => {
+    const text = readFileSync(new URL('../fixtures/plans/classes/one-year-appendix-continuous.txt', import.meta.url), 'utf8')
+      .replace(/^\d+\. ชื่อโครงการ : /gm, 'ชื่อโครงการ\t')
+      .replace(/^(งบประมาณ|ผู้รับผิดชอบ|วัตถุประสงค์) : /gm, '$1\t');
+    expect(text).toContain('ผู้รับผิดชอบ\tกองช่าง');
+    expect(parsePlanDocument(text).projects.map((p) => [p.id, (p.review ?? []).map((f) => f.field).join(' ')])).toEqual([
+      ['d1-1', ''],
+      ['d1-2', 'budgets.2567'],
+      ['d1-3', ''],
+      ['d2-1', 'responsibleUnit'],
+      ['d2-2', 'name budgets.2567'],
+    ]);
+  });
+});

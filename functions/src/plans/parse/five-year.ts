@@ -36,6 +36,18 @@ const LABEL_ONLY = /^(?:หลักการและเหตุผล|วั�
 const BETWEEN = /^รวม\s*(?:ม(?:ิ)?ติ|ด้าน)(?:ที่)?\s*\d|^ยุทธศาสตร์ที่\s*\d+\s|^[-–]\s*\d{1,3}\s*[-–]$|^หน้า\s*(?:ที่\s*)?\d{1,3}$/;
 const SUB_MISSION = /^[1-4]\.\d{1,2}(?:\.\d{1,2})*\s+\S/;
 
+/**
+ * A sheet printed as a two-column form (a Word table: "งบประมาณ ⇥ ไม่ใช้งบประมาณ", "ผู้รับผิดชอบ ⇥ กองคลัง"): the label
+ * cell and its text read as "label : text".
+ */
+function formField(text: string): string {
+  const tab = text.indexOf('\t');
+  if (tab < 0) return text;
+  const label = text.slice(0, tab).trim().replace(/[:：]$/, '').trim();
+  const rest = text.slice(tab + 1).replace(/\t+/g, ' ').trim();
+  return rest !== '' && (LABEL_ONLY.test(label) || /^(?:ชื่อ)(?:โครงการ|กิจกรรม|มาตรการ)(?:\/(?:โครงการ|กิจกรรม|มาตรการ))*$/.test(label)) ? `${label} : ${rest}` : text;
+}
+
 type FieldName = 'rationale' | 'objectives' | 'targetGroup' | 'method' | 'period' | 'budgetText' | 'responsibleUnit' | 'results';
 
 function fieldOf(label: string): FieldName | null {
@@ -110,7 +122,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as Line;
     if (l.no <= fromLine) continue;
-    const t = unbullet(l.text.replace(/\t/g, ' ')).trim();
+    const t = unbullet(formField(l.text).replace(/\t/g, ' ')).trim();
     if (t === '') continue;
 
     if (BETWEEN.test(t)) {
@@ -166,7 +178,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       // The name may wrap onto following lines, up to the next blank line.
       // (A PDF's text has no blank lines: a field's label alone on a line, or the next section, ends it too.)
       const endsName = (next: string) => next === '' || FIELD.test(next) || INLINE_FIELD.test(next) || BARE_FIELD.test(next) || LABEL_ONLY.test(next) || BETWEEN.test(next) || PAGE_MARK.test(next) || SECTION_NUMBER.test(next) || SECTION_NAME.test(next);
-      while (i + 1 < lines.length && !endsName((lines[i + 1]?.text ?? '').trim()) && !endsName(unbullet(lines[i + 1]?.text ?? ''))) {
+      while (i + 1 < lines.length && !endsName(formField(lines[i + 1]?.text ?? '').trim()) && !endsName(unbullet(formField(lines[i + 1]?.text ?? '')))) {
         i++;
         nameText += `\n${lines[i]?.text.trim() ?? ''}`;
       }
