@@ -87,6 +87,7 @@ describe('plan store on the embedded Firestore emulator', () => {
     expect(code).toBe(0);
     // 54 of 57: the status table (line 102) restates 65 projects and 45 done and states 83.33 % (45 of 54): all agree.
     expect(lines.join('\n')).toMatch(/Fidelity: 54 agree, 3 disagree/);
+    expect(lines).toContain('project status (line 102): 45 done, 0 in progress, 0 not possible, 1 in the ordinance, of 65 (54 at the start); 83.33 %, level มาก');
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ kind: 'report', org: { name: 'เทศบาลตำบลท่าแร่' }, fiscalYears: [2564] });
     // The project-status table is stored with the report, figures as printed, with its line.
     expect(JSON.parse(readFileSync(out, 'utf8')).report.status).toEqual({
