@@ -361,6 +361,18 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
         if (yearCells[k] === '') for (const it of rowItems) it.review.push({ field: `budgets.${year}`, reason: `no figure for ${year} in this row`, line: line.no });
       });
     }
+    // A year cell holding words, not a figure: the row's cells shifted (its unit printed under a year, as a PDF
+    // places text by position). Flagged; the words are the unit when the unit column is empty and they are the last.
+    cols.years.forEach(({ year }, k) => {
+      const c = yearCells[k] ?? '';
+      if (c === '' || FIGURE_CELL.test(c) || NO_BUDGET.test(c) || /\d/.test(c)) return;
+      for (const it of rowItems) it.review.push({ field: `budgets.${year}`, reason: `the ${year} column holds words, not a figure ("${c.slice(0, 40)}"): the row's cells may have shifted`, line: line.no });
+      const unitEmpty = table.unitCol !== null && (cells[table.unitCol] ?? '').trim() === '';
+      if (unitEmpty && k === yearCells.length - 1 && rowItems.length === 1 && rowItems[0] && !rowItems[0].unit) {
+        rowItems[0].unit = cleanName(c, evidence);
+        rowItems[0].review.push({ field: 'responsibleUnit', reason: `read from the ${year} column (the unit column is empty)`, line: line.no });
+      }
+    });
     if (filled.length === 0) {
       for (const it of rowItems) it.review.push({ field: 'budgets', reason: 'the row has no figure in any year: its figures may be those of the row above (one cell printed over two rows?)', line: line.no });
     }

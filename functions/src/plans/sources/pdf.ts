@@ -114,7 +114,7 @@ export function pdfItemsToText(pages: PdfItem[][]): string {
       // separates two columns (a 1-year table's narrow columns, หน่วยนับ | ปริมาณงาน | งบประมาณ | ตัวชี้วัด, sit
       // closer than the gap that separates cells of ordinary text).
       const starts = columnStarts(line.items, HEADER_GAP);
-      const headerWords = pieces.filter((p) => YEAR.test(p.trim()) || /^(?:งบประมาณ|ตัวชี้วัด|ไตรมาส|หน่วยนับ|ผลลัพธ์|ระยะเวลา|ผู้รับผิดชอบ|หน่วยงานรับผิดชอบ|แผนการดำเนินงาน)/.test(p.trim())).length;
+      const headerWords = pieces.filter((p) => YEAR.test(p.trim()) || /^(?:งบประมาณ|ตัวชี้วั|ไตรมาส|หน่วยนับ|ผลลัพธ์|ระยะเวลา|ผู้รับผิด|หน่วยงาน(?:รับผิด|ที่รับ)|แผนการดำเนิน)/.test(p.trim())).length;
       if (pieces.length >= 3 && headerWords >= 2 && pieces.some((p) => /โครงการ|กิจกรรม|มาตรการ/.test(p)) && pieces.every((p) => p.length < 60)) {
         columns = starts;
         headerLines = 0;
