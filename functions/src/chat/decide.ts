@@ -235,7 +235,12 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
     return { intent: 'budget.bottom', filters, confidence: 0.85 };
   }
   if (u.wants.top && money) return { intent: 'budget.top', filters, confidence: 0.85 };
-  if (money && slotsOnly && (hasFilter || u.wants.total || u.wants.planned)) return { intent: 'budget.total', filters, confidence: 0.9 };
+  if (money && slotsOnly && (hasFilter || u.wants.total || u.wants.planned || u.wants.allYears)) {
+    // A total is the same with or without the items that have no budget ("ได้งบรวมเท่าไร"); asking it so must not
+    // turn the document's stated total into a sum of rows.
+    delete filters.withBudget;
+    return { intent: 'budget.total', filters, confidence: 0.9 };
+  }
   if (isReport && u.wants.progress && slotsOnly) return { intent: 'progress', filters, measure: null, confidence: 0.9 };
   if (/คู่มือ|บริการอะไรบ้าง/u.test(u.compact) && (u.wants.list || slotsOnly) && !u.mentionsPlan) return { intent: 'manual.list', confidence: 0.9 };
   if (hasFilter && (u.wants.list || (slotsOnly && (u.unit !== null || u.dimension !== null || u.mission !== null)))) return { intent: 'list', filters, confidence: 0.9 };

@@ -17,6 +17,21 @@ export function detectLang(text: string): Lang {
 
 /** Longest phrases first; matched on word boundaries, case-insensitive. */
 const GLOSSARY: Array<[string, string]> = [
+  // over every year of the plan (before the single-year words)
+  ['over the whole plan', 'ตลอดแผน'],
+  ['over the entire plan', 'ตลอดแผน'],
+  ['over all five years', 'ตลอด 5 ปี'],
+  ['over the five years', 'ตลอด 5 ปี'],
+  ['over five years', 'ตลอด 5 ปี'],
+  ['over 5 years', 'ตลอด 5 ปี'],
+  ['over the 5 years', 'ตลอด 5 ปี'],
+  ['all five years', 'ทั้ง 5 ปี'],
+  ['all 5 years', 'ทั้ง 5 ปี'],
+  ['five-year total', 'รวม 5 ปี'],
+  ['5-year total', 'รวม 5 ปี'],
+  ['all years', 'ทุกปี'],
+  ['every year combined', 'ทุกปี'],
+  ['the entire plan', 'ทั้งแผน'],
   // years (read against today's fiscal year afterwards)
   ['next fiscal year', 'ปีหน้า'],
   ['next year', 'ปีหน้า'],

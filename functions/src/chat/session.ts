@@ -100,10 +100,12 @@ export class Session {
   }
 
   /** A list: one lead sentence, then the items once (a carousel), never the same items twice. */
-  listAnswer(intent: Intent, items: ListItem[], lead: string, f: ListFilters, results: ResultRef[], sources: FigureSource[] = []): AnswerOutput {
+  listAnswer(intent: Intent, items: ListItem[], lead: string, f: ListFilters, results: ResultRef[], sources: FigureSource[] = [], detail?: string): AnswerOutput {
     const page = items.slice(0, LIST_PAGE + 1);
     const from = this.sourceLine(sources);
-    const messages: Message[] = [textMessage(from ? `${lead}\n${from}` : lead, page.length ? undefined : this.helpQuickReply())];
+    const messages: Message[] = [textMessage(from ? `${lead}\n${from}` : lead, page.length || detail ? undefined : this.helpQuickReply())];
+    // Details (figures per year) one message below the lead, never inside it.
+    if (detail) messages.push(textMessage(detail, page.length ? undefined : this.helpQuickReply()));
     if (page.length) messages.push(listCarousel(page, { offset: 0, total: items.length, altText: lead, qr: this.listQuickReply(f), lang: this.lang }));
     return {
       intent,

@@ -106,7 +106,7 @@ const CUES = {
   notDone: /ยังไม่(?:ได้)?(?:ดำเนิน|ทำ|เสร็จ)|ไม่ได้ดำเนินการ|ค้างอยู่|คงเหลือกี่/u,
   percent: /ร้อยละ|เปอร์เซ็น|%/u,
   ordinance: /ข้อบัญญัติ|เทศบัญญัติ/u,
-  allYears: /ทั้งแผน|ทุกปี|ตลอดแผน|ตลอด\d?ปี|ทั้ง\d?ปี|\d+ปีรวม|รวม\d+ปี|ห้าปี/u,
+  allYears: /ทั้งแผน|ทุกปี|ตลอดแผน|ตลอด(?:ระยะเวลา)?(?:ของ)?(?:แผน|โครงการ)|ตลอด\d?ปี|ทั้ง\d?ปี|\d+ปี(?:รวม|ทั้งหมด|ของแผน)|(?:รวม|ทั้งหมด)\d+ปี|ห้าปี|ทั้งโครงการ/u,
   whichDimension: /มิติ(?:ไหน|ใด|อะไร)/u,
   whole: /ทั้งแผน|ทุกมิติ|รวมทุก|ทั้ง4มิติ|ทั้งหมดทุก|whole|entire/u,
 };
@@ -296,6 +296,8 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     }
   }
 
+  // "ตลอดแผน", "ทั้ง 5 ปี": a slot (every year of the plan), not a subject.
+  for (const m of cue.matchAll(new RegExp(CUES.allYears.source, 'gu'))) rest = removeLoose(rest, m[0]);
   const topicText = rest.replace(/\s+/g, ' ').trim();
   const topicWords = tokenizeParts(topicText, { dropStopwords: true }).words.filter(
     (w) => !/^\d/.test(w) && w.length > 1 && !FRAME_WORDS.has(w),
