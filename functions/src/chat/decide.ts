@@ -74,15 +74,31 @@ export function withDocument(k: Knowledge, u: Understanding): Understanding {
   if (!doc || u.topicWords.length === 0) return u;
   const titleKey = (t: string) => matchKey(normalizeText(t)).replace(/\s+/g, '');
   let dimension = u.dimension;
-  const saysDimension = /มิติ|มติ/u.test(u.compact);
-  if (dimension === null && !u.wants.whichDimension && (saysDimension || u.wants.list)) {
+  // "มิติ…", or "ด้าน…" opening the question ("ด้านความโปร่งใสมีโครงการอะไรบ้าง": the templates head dimensions so).
+  const saysDimension = /มิติ|มติ/u.test(u.compact) || /^(?:ใน|ของ)?ด้าน(?!ที่)/u.test(u.compact);
+  const aggregate = u.wants.list || u.wants.count || (u.wants.total && (u.wants.budget || u.wants.money));
+  if (dimension === null && !u.wants.whichDimension && (saysDimension || aggregate)) {
     // The document's own title, or the national template's title of that dimension in either generation of the
     // template (plans written to one are asked about in the words of the other).
-    const titles = (d: { number: number; title: string }) => [d.title, ...(NATIONAL_DIMENSION_TITLES[d.number] ?? [])].map(titleKey);
+    const titles = (d: { number: number; title: string }) => [d.title, ...(NATIONAL_DIMENSION_TITLES[d.number] ?? [])];
+    const wordsOf = (t: string) => tokenizeParts(t, { dropStopwords: true }).words.filter((w) => w.length > 1 && !LIST_FRAME.has(w)).length;
     const scored = doc.dimensions
-      .map((d) => ({ d: d.number, hit: Math.max(...titles(d).map((t) => u.topicWords.filter((w) => t.includes(w)).length)) }))
-      // With "มิติ" two title words name it; without, the question must be (nearly) the whole title.
-      .filter((x) => (saysDimension ? x.hit >= 2 || (x.hit >= 1 && u.topicWords.length === 1) : x.hit >= 4 && x.hit >= u.topicWords.length - 1))
+      .map((d) => {
+        const all = titles(d).map((t) => {
+          const key = titleKey(t);
+          const hit = u.topicWords.filter((w) => key.includes(w)).length;
+          return { hit, share: hit / Math.max(1, wordsOf(t)) };
+        });
+        const best = all.sort((a, b) => b.hit - a.hit || b.share - a.share)[0] ?? { hit: 0, share: 0 };
+        return { d: d.number, hit: best.hit, share: best.share };
+      })
+      // With "มิติ" two title words name it; without, the question's words must be (nearly) all the title's: three
+      // of them with at most one other word, or two that are most of a short title and nothing else.
+      .filter((x) =>
+        saysDimension
+          ? x.hit >= 2 || (x.hit >= 1 && u.topicWords.length === 1)
+          : (x.hit >= 3 && x.hit >= u.topicWords.length - 1) || (x.hit >= 2 && x.hit === u.topicWords.length && x.share >= 0.6),
+      )
       .sort((a, b) => b.hit - a.hit);
     if (scored[0] && scored[0].hit > (scored[1]?.hit ?? 0)) dimension = scored[0].d;
   }

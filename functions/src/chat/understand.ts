@@ -188,7 +188,8 @@ export function orgNameVariants(name: string): string[] {
   return [...new Set([n, core].filter((x) => x.length >= 2))];
 }
 
-const ORG_TYPE = /องค์การบริหารส่วนตำบล|องค์กรบริหารส่วนตำบล|เทศบาลนคร|เทศบาลเมือง|เทศบาลตำบล|เทศบาล|อบต\.?|ทต\.?|ทน\.?|ทม\.?/gu;
+// (ทต./ทน./ทม. only with their dot: "ทน" is also a word — "สังคมที่ไม่ทนต่อการทุจริต".)
+const ORG_TYPE = /องค์การบริหารส่วนตำบล|องค์กรบริหารส่วนตำบล|เทศบาลนคร|เทศบาลเมือง|เทศบาลตำบล|เทศบาล|อบต\.?|ทต\.|ทน\.|ทม\./gu;
 
 /** Spellings of chat (slang, common typos) in the words the documents use; whole words only where ambiguous. */
 const SLANG: Array<[RegExp, string]> = [
