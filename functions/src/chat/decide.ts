@@ -134,6 +134,8 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   if (u.action) return { intent: 'action', action: u.action, confidence: 1 };
   const chatty = (u.greeting || u.thanks || u.help) && u.topicWords.length === 0 && !u.wants.list && !u.wants.count;
   if (chatty) return { intent: u.help ? 'help' : 'greeting', ...(u.thanks ? { lead: 'thanks' } : {}), confidence: 1 };
+  // An opinion, a prediction, the weather, another place's hours: no document answers it, whatever words it shares.
+  if (u.outside && !u.mentionsPlan) return { intent: 'unknown', hits: [], reason: 'off-topic', confidence: 0.9 };
 
   // "อันที่ 2 งบเท่าไร": an item of the last list (asked about, or with the last question's aspect); else the
   // document's own item number.

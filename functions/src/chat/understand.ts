@@ -72,6 +72,8 @@ export interface Understanding {
   mentionsPlan: boolean;
   /** "แล้ว…ล่ะ": continues the previous question. */
   followUp: boolean;
+  /** Asks what no plan or manual answers: an opinion, a prediction, the weather, prices, another place's hours. */
+  outside: boolean;
   /** The text with slots (years, dimension, mission, unit, organisation name) and cue phrases removed. */
   topicText: string;
   /** Content words left in topicText. */
@@ -149,6 +151,23 @@ const ACTIONS: Array<[Action, RegExp]> = [
   ['queue', /(?:จอง|กด|รับ|เอา|ขอ|ออก)(?:บัตร)?คิว|คิวออนไลน์|บัตรคิวออนไลน์/u],
   ['rating', /^(?:อยาก|จะ|ขอ)?(?:ประเมินความพึงพอใจ|ให้คะแนน|ทำแบบประเมิน|ประเมินการบริการ|ประเมินบริการ)|(?:อยาก|จะ|ขอ)(?:ประเมิน|ให้คะแนน)/u],
 ];
+
+/**
+ * Question forms no organisation's plan or manual answers, whatever words they share with them: opinions and
+ * recommendations ("…อร่อย", "…ไหนดี", "แนะนำ…หน่อย"), predictions ("ใครจะชนะ", "จะขึ้นไหม"), weather, prices of goods,
+ * lotteries, sports results, jokes, and opening hours of places other than the office ("โรงพยาบาล…เปิดกี่โมง").
+ */
+const OUTSIDE = new RegExp(
+  [
+    'อร่อย', 'ไหนดี', 'ที่ไหนดี', 'อันไหนดี', 'น่าดู', 'น่าเที่ยว', 'ที่เที่ยว', 'แนะนำ(?:ร้าน|ที่|หนัง|เพลง|อาหาร|เมนู)',
+    'ใครจะ(?:ชนะ|ได้|เป็น)', 'จะชนะ', 'ชนะไหม', 'จะ(?:ขึ้น|ลง)ไหม', 'ทำนาย', 'ดูดวง', 'ดวงชะตา',
+    'อากาศ', 'ฝน(?:จะ)?ตก', 'พยากรณ์', 'ร้อนไหม', 'หนาวไหม',
+    'ราคา(?:ทอง|น้ำมัน|หุ้น|ผัก|หมู|ไก่|ยาง|ข้าว|บิทคอยน์)', 'หวย', 'ลอตเตอรี่', 'เลขเด็ด', 'อัตราแลกเปลี่ยน', 'ค่าเงิน',
+    '(?:นายก|ปลัด|ผู้อำนวยการ|ผอ\\.|หัวหน้า|ประธาน)[ก-๙]*(?:ชื่อ|คือใคร|เป็นใคร)', 'ผลบอล', 'ฟุตบอลโลก', 'พรีเมียร์ลีก', 'มุกตลก', 'เล่นมุก', 'นิทาน', 'สูตร(?:อาหาร|ต้ม|แกง|ทำ)',
+    '(?:โรงพยาบาล|รพ\\.|ธนาคาร|ไปรษณีย์|ห้าง|ร้าน|ตลาด|โรงเรียน|วัด|ด่าน)[ก-๙]*(?:เปิด|ปิด)+(?:กี่โมง|วันไหน|ถึงกี่|ตอนไหน)',
+  ].join('|'),
+  'u',
+);
 
 const GREETING = /^(สวัสดี|หวัดดี|ดีครับ|ดีค่ะ|ดีคับ|ดีจ้า|hello|hi|hey|good (?:morning|afternoon|evening))/u;
 const THANKS = /^(ขอบคุณ|ขอบใจ|thank|thx|ขอบพระคุณ)/u;
@@ -321,6 +340,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     help: HELP.test(stripped),
     mentionsPlan,
     followUp: FOLLOW_UP.test(stripped),
+    outside: OUTSIDE.test(compact),
     situation: !mentionsPlan && SITUATION.test(stripped),
     namesItem: NAMES_ITEM.test(stripped),
     unitInFull,
