@@ -28,7 +28,7 @@ export type Decision = { confidence: number } & (
   | { intent: 'progress.recorded'; year: number; records: LiveProgress[] }
   | { intent: 'manual.list' }
   | { intent: 'dimension.rank'; measure: DimensionMeasure; dir: 'top' | 'bottom'; year?: number | undefined }
-  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report'; year?: number }
+  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report' | 'no-field'; year?: number }
 );
 
 /** Below this the engine abstains rather than shows its best guess. */
@@ -241,6 +241,11 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
     return { intent: 'dimension.rank', measure, dir: u.wants.bottom ? 'bottom' : 'top', year: u.years[0], confidence: 0.85 };
   }
   const money = u.wants.budget || u.wants.money;
+  // A report figure the stored report does not hold (its status table: in progress, cancelled, initial projects):
+  // say so rather than answer with a neighbouring figure.
+  if (isReport && u.wants.status && (planWide || u.wants.count || u.wants.percent) && !u.wants.list) {
+    return { intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 };
+  }
   if (isReport && planWide && measure && !u.unit && !u.mission) return { intent: 'progress', filters, measure, confidence: 0.9 };
   if (u.wants.count && planWide) {
     if (isReport && (u.wants.done || u.wants.progress)) return { intent: 'progress', filters, measure: 'done', confidence: 0.9 };

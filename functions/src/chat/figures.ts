@@ -147,16 +147,6 @@ export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, 
   };
 }
 
-function dedupe(sources: FigureSource[]): FigureSource[] {
-  const seen = new Set<string>();
-  return sources.filter((x) => {
-    const key = `${x.figure}|${x.line ?? ''}|${x.derived ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 /** Number of projects of a scope, as stated, else counted. */
 export function projectCount(fd: FigureDoc, projects: Project[], f: ListFilters, scope: string, orgName: string): Figures {
   const s = statedScope(f) && f.year === undefined ? stated(fd.doc, 'projects', { dimension: f.dimension, mission: f.mission, year: null }) : null;

@@ -294,7 +294,10 @@ function aggregate(s: Session, intent: AggregateIntent, f: ListFilters): AnswerO
 function progress(s: Session, f: ListFilters, measure: ReportMeasure | null): AnswerOutput {
   const fd = s.figureDoc();
   const report = s.doc?.report;
-  if (!fd || !report) return s.help('help', s.say('ขณะนี้ยังไม่มีรายงานผลการดำเนินงานในระบบค่ะ', 'No progress report has been published here yet.'));
+  // A report figure the stored document does not hold: a plain no, never a neighbouring figure.
+  if (!fd || !report || (f.dimension !== undefined ? !report.dimensions.some((r) => r.dimension === f.dimension) : !report.total && report.dimensions.length === 0)) {
+    return s.abstain({ intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 });
+  }
   const projects = s.filtered({ ...(f.dimension !== undefined ? { dimension: f.dimension } : {}) });
   const results: ResultRef[] = [
     { type: 'report', id: f.dimension !== undefined ? `dimension-${f.dimension}` : 'total', title: f.dimension !== undefined ? `มิติที่ ${f.dimension}` : 'ทั้งหมด', score: 1 },
@@ -303,10 +306,9 @@ function progress(s: Session, f: ListFilters, measure: ReportMeasure | null): An
   const ctx = s.context({ intent: 'progress', filters: f, ...(measure ? { measure } : {}) });
   if (measure) {
     const fig = reportFigure(fd, report, f.dimension, measure);
-    if (fig) {
-      const from = s.sourceLine(fig.sources);
-      return { intent: 'progress', results, messages: [textMessage(`${fig.text}${from ? `\n${from}` : ''}`, s.helpQuickReply())], sources: fig.sources, context: ctx };
-    }
+    if (!fig) return s.abstain({ intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 });
+    const from = s.sourceLine(fig.sources);
+    return { intent: 'progress', results, messages: [textMessage(`${fig.text}${from ? `\n${from}` : ''}`, s.helpQuickReply())], sources: fig.sources, context: ctx };
   }
   const rows = f.dimension !== undefined ? report.dimensions.filter((r) => r.dimension === f.dimension) : report.dimensions;
   const lines = rows.map((r) => s.say(`มิติที่ ${r.dimension ?? '-'}: ดำเนินการแล้ว ${r.projectsDone}/${r.projectsPlanned} โครงการ ใช้จ่าย ${formatBaht(r.budgetSpent)}`, `Dimension ${r.dimension ?? '-'}: ${r.projectsDone}/${r.projectsPlanned} projects done, ${formatNumber(r.budgetSpent)} baht spent`));

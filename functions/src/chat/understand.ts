@@ -49,6 +49,8 @@ export interface Understanding {
     allYears: boolean;
     /** "มิติไหน…": which dimension */
     whichDimension: boolean;
+    /** a project status of a report's status table (in progress, cancelled, not possible, initial projects) */
+    status: boolean;
     /** the whole plan, every dimension ("ทั้งแผน", "ทุกมิติ", "รวมทั้งหมด"): a follow-up drops the last filters */
     whole: boolean;
   };
@@ -110,6 +112,8 @@ const CUES = {
   ordinance: /ข้อบัญญัติ|เทศบัญญัติ/u,
   allYears: /ทั้งแผน|ทุกปี|ตลอดแผน|ตลอด(?:ระยะเวลา)?(?:ของ)?(?:แผน|โครงการ)|ตลอด\d?ปี|ทั้ง\d?ปี|\d+ปี(?:รวม|ทั้งหมด|ของแผน)|(?:รวม|ทั้งหมด)\d+ปี|ห้าปี|ทั้งโครงการ/u,
   whichDimension: /มิติ(?:ไหน|ใด|อะไร)/u,
+  /** A project status the report's status table gives (in progress, cancelled, not possible, initial projects). */
+  status: /(?:อยู่)?ระหว่าง(?:การ)?ดำเนิน|กำลังดำเนิน|กำลังทำ|ยกเลิก|ไม่สามารถ(?:ดำเนิน|ทำ)|ทำไม่ได้|ดำเนินการไม่ได้|ตั้งต้น|ชะลอ|เลื่อนออกไป|สถานะโครงการ|บรรจุใน/u,
   whole: /ทั้งแผน|ทุกมิติ|รวมทุก|ทั้ง4มิติ|ทั้งหมดทุก|whole|entire/u,
 };
 
@@ -303,6 +307,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     ordinance: CUES.ordinance.test(cue),
     allYears: CUES.allYears.test(cue),
     whichDimension: CUES.whichDimension.test(cue),
+    status: CUES.status.test(cue),
     whole: CUES.whole.test(cue),
   };
   const mentionsPlan = PLAN_WORDS.test(compact);
