@@ -1,5 +1,5 @@
 /**
- * `npm run eval [-- --dir DIR] [--file PATH]... [--url http://localhost:3000] [--offline [--plans DIR]] [--json] [--all-failures]`
+ * `npm run eval [-- --dir DIR] [--file PATH]... [--no-dev] [--url http://localhost:3000] [--offline [--plans DIR]] [--json] [--all-failures]`
  *
  * Organisations: the demo ones (data/plans) and the plan variants of test/fixtures/plans/variants (org id = the
  * file's prefix, "v07"): offline they are parsed in-process; on a server this starts, a variant a question asks about
@@ -177,10 +177,13 @@ async function main() {
       'all-failures': { type: 'boolean', default: false },
       only: { type: 'string' },
       today: { type: 'string' },
+      /** Only the sets given with --file/--dir (e.g. a set kept aside until the end). */
+      'no-dev': { type: 'boolean', default: false },
     },
   });
   const old = [path.resolve(REPO_ROOT, '../shared/eval/dev-questions.jsonl'), path.resolve(REPO_ROOT, '../../shared/eval/dev-questions.jsonl')].find((f) => existsSync(f));
-  const files = questionFiles([path.join(REPO_ROOT, 'test/fixtures/eval/dev'), ...(values.dir ?? [])], [...(old ? [old] : []), ...(values.file ?? [])]);
+  const dev = values['no-dev'] ? [] : [path.join(REPO_ROOT, 'test/fixtures/eval/dev')];
+  const files = questionFiles([...dev, ...(values.dir ?? [])], [...(old && !values['no-dev'] ? [old] : []), ...(values.file ?? [])]);
   if (files.length === 0) {
     console.error('No question files found (test/fixtures/eval/dev/*.jsonl, ../shared/eval/dev-questions.jsonl); use --file PATH or --dir DIR');
     process.exit(2);
