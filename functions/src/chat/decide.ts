@@ -4,6 +4,7 @@ import type { SearchHit } from '../search/index.ts';
 import { unitKey, type Knowledge } from '../search/knowledgeBase.ts';
 import { matchKey, normalizeText } from '../search/normalize.ts';
 import { situationsNamed } from '../search/situations.ts';
+import { synonymsOf } from '../search/synonyms.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
 import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { ConversationContext, Intent, ListFilters, LiveProgress } from './types.ts';
@@ -384,7 +385,9 @@ export function hitConfidence(k: Knowledge, top: SearchHit, u: Understanding, qu
   // A strong match (BM25F score 15+) or the question naming the document (trigram similarity 0.6+) is evidence…
   // (Every content word of the question inside the item's name is evidence too: "งบทำเว็บไซต์" → "…พัฒนาเว็บไซต์…".)
   const name = matchKey(normalizeText(top.doc.title)).replace(/\s+/g, '');
-  const named = u.topicWords.length > 0 && u.topicWords.every((w) => name.includes(w)) ? 0.8 : 0;
+  // (A word "said otherwise" — one of its synonyms in the name — counts: "สินบน/ของกำนัล" → "NO Gift Policy".)
+  const inName = u.topicWords.filter((w) => [w, ...synonymsOf(w)].some((x) => name.includes(x))).length;
+  const named = u.topicWords.length > 0 && inName === u.topicWords.length ? 0.8 : inName >= 2 && inName / u.topicWords.length >= 0.66 ? 0.65 : 0;
   const evidence = Math.max(clamp((top.score - 3) / 12), clamp(top.nameSimilarity / 0.6), named);
   // …tempered by how much of the question the document covers — the question's content words alone too (frame
   // words like โครงการ/งบ/เท่าไร set aside: a document matching only "คุณธรรม" of "โรงเรียนคุณธรรม" is a neighbour)…

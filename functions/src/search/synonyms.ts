@@ -1,4 +1,5 @@
 import { matchKey, normalizeText } from './normalize.ts';
+import { isStopword } from './stopwords.ts';
 import { segmentKeys } from './tokenize.ts';
 
 /**
@@ -18,12 +19,32 @@ const GROUPS: string[][] = [
   ['ความพอใจ', 'พึงพอใจ'],
   ['เด็ก', 'เยาวชน', 'นักเรียน'],
   ['ชาวบ้าน', 'ประชาชน', 'ชุมชน'],
+  // Topics of the template's projects in everyday words (the plans' words among them).
+  ['ยาเสพติด', 'ยาบ้า', 'ยาไอซ์', 'สารเสพติด', 'ยาเสพย์ติด'],
+  ['ผู้สูงอายุ', 'คนแก่', 'คนชรา', 'ผู้เฒ่า', 'ผู้สูงวัย', 'สูงวัย'],
+  ['ขยะ', 'ขยะมูลฝอย', 'มูลฝอย', 'สิ่งปฏิกูล'],
+  ['อบรม', 'ฝึกอบรม', 'สอน', 'ให้ความรู้', 'สัมมนา', 'ปลูกฝัง'],
+  ['เจ้าหน้าที่', 'บุคลากร', 'พนักงาน', 'ข้าราชการ', 'ลูกจ้าง'],
+  ['ซื่อสัตย์', 'สุจริต', 'คุณธรรม', 'จริยธรรม'],
+  ['โปร่งใส', 'ธรรมาภิบาล'],
+  ['รางวัล', 'ยกย่อง', 'เชิดชูเกียรติ', 'ประกาศเกียรติคุณ', 'คนดี'],
+  ['ต้นไม้', 'ป่า', 'ปลูกป่า', 'สิ่งแวดล้อม'],
+  ['พอเพียง', 'เศรษฐกิจพอเพียง'],
+  ['เว็บ', 'เว็บไซต์', 'เว็ปไซต์'],
+  ['จับตา', 'เฝ้าระวัง', 'สอดส่อง'],
+  ['เสียงดัง', 'กลิ่นเหม็น', 'เดือดร้อนรำคาญ', 'ควัน'],
+  ['ประกาศ', 'เผยแพร่', 'ประชาสัมพันธ์', 'แจ้งให้ทราบ'],
+  ['คนพิการ', 'ผู้พิการ'],
+  ['สภา', 'สมาชิกสภา', 'ส.ท.', 'สท.'],
+  ['เสี่ยง', 'ความเสี่ยง'],
 ];
 
 const INDEX = new Map<string, string[]>();
 for (const group of GROUPS) {
   const keys = group.map((w) => segmentKeys(normalizeText(w)).join('') || matchKey(w));
-  for (const k of keys) INDEX.set(k, [...new Set([...(INDEX.get(k) ?? []), ...keys.filter((x) => x !== k)])]);
+  // A query drops particles before it looks words up ("ของ|กำนัล" → "กำนัล"): the group is found by that form too.
+  const bare = group.map((w) => segmentKeys(normalizeText(w)).filter((x) => !isStopword(x)).join('')).filter((k) => k.length >= 2 && !keys.includes(k));
+  for (const k of [...keys, ...bare]) INDEX.set(k, [...new Set([...(INDEX.get(k) ?? []), ...keys.filter((x) => x !== k)])]);
 }
 
 /** Other words of the same meaning as a query word (matching form), or none. */
