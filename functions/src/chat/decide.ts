@@ -386,7 +386,10 @@ export function hitConfidence(k: Knowledge, top: SearchHit, u: Understanding, qu
   // (Every content word of the question inside the item's name is evidence too: "งบทำเว็บไซต์" → "…พัฒนาเว็บไซต์…".)
   const name = matchKey(normalizeText(top.doc.title)).replace(/\s+/g, '');
   // (A word "said otherwise" — one of its synonyms in the name — counts: "สินบน/ของกำนัล" → "NO Gift Policy".)
-  const inName = u.topicWords.filter((w) => [w, ...synonymsOf(w)].some((x) => name.includes(x))).length;
+  const saidIn = (w: string) => [w, ...synonymsOf(w)].some((x) => name.includes(x));
+  // (Two neighbouring words may be one word said otherwise: "ชาว|บ้าน" → "ประชาชน".)
+  const found = u.topicWords.map((w, i) => saidIn(w) || (i > 0 && saidIn(`${u.topicWords[i - 1]}${w}`)) || (i + 1 < u.topicWords.length && saidIn(`${w}${u.topicWords[i + 1]}`)));
+  const inName = found.filter(Boolean).length;
   const named = u.topicWords.length > 0 && inName === u.topicWords.length ? 0.8 : inName >= 2 && inName / u.topicWords.length >= 0.66 ? 0.65 : 0;
   const evidence = Math.max(clamp((top.score - 3) / 12), clamp(top.nameSimilarity / 0.6), named);
   // …tempered by how much of the question the document covers — the question's content words alone too (frame

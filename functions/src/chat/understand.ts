@@ -1,4 +1,5 @@
 import { matchKey, normalizeText } from '../search/normalize.ts';
+import { isStopword } from '../search/stopwords.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
 import { readYears } from './fiscalYear.ts';
 
@@ -187,7 +188,7 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
   เอกสาร หลักฐาน เตรียม ขั้นตอน วิธี ระยะ เวลา ระยะเวลา วัน นาน ค่าธรรมเนียม ธรรมเนียม ค่า ค่าใช้จ่าย จ่าย ติดต่อ สถานที่ ยื่น
   ตัวชี้วัด ชี้วัด วัตถุประสงค์ ผู้รับผิดชอบ ผล ผลการ ดำเนินงาน คืบหน้า ความคืบหน้า ต่อ ต้อง เสีย เสียเงิน ฟรี ยัง
   เกี่ยว เกี่ยวกับ เกี่ยวข้อง ด้าน เฉลี่ย น้อย ต่ำ ต่ำสุด น้อยสุด ใช้จ่าย เบิกจ่าย เบิก จริง ไป แล้ว ร้อยละ เปอร์เซ็นต์ เปอร์เซ็น
-  ข้อบัญญัติ บัญญัติ เทศบัญญัติ ราคา ตั้ง ตั้งไว้ ไว้ ทั้ง สิ้น ทุก ทุกมิติ คิด คิดเป็น ร้อย คน เป็นคน ร่วมกัน ขอดู อยากรู้ อยากทราบ ทราบ รายละเอียด ยัง ไม่ ได้ ค้าง คงเหลือ เหลือ ต่อ แต่ละ ละ`
+  ข้อบัญญัติ บัญญัติ เทศบัญญัติ ราคา ตั้ง ตั้งไว้ ไว้ เอา ทั้ง สิ้น ทุก ทุกมิติ คิด คิดเป็น ร้อย คน เป็นคน ร่วมกัน ขอดู อยากรู้ อยากทราบ ทราบ รายละเอียด ยัง ไม่ ได้ ค้าง คงเหลือ เหลือ ต่อ แต่ละ ละ`
     .split(/\s+/)
     .filter(Boolean)
     .map(matchKey),
@@ -277,7 +278,9 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   for (const name of options.orgNames ?? []) withoutOurs = removeLoose(withoutOurs, name);
   const other = OTHER_ORG.exec(withoutOurs);
   // "เทศบาลเมืองตาก": the first word after the kind word, judged against the organisation's documents by decide().
-  const otherWord = other?.[1] ? (tokenizeParts(other[1], { dropStopwords: true }).words.find((w) => !FRAME_WORDS.has(w)) ?? null) : null;
+  // (Only the word right after the kind word: "เทศบาลบอกชาวบ้าน…" has a verb there, not a name.)
+  const firstAfter = other?.[1] ? tokenizeParts(other[1]).words[0] : undefined;
+  const otherWord = firstAfter && !isStopword(firstAfter) && !FRAME_WORDS.has(firstAfter) ? firstAfter : null;
   const otherPlace = !!other && (!other[1] || FULL_KIND.test(other[0]));
   for (const name of options.orgNames ?? []) rest = removeLoose(rest, name);
   rest = rest.replace(DOCUMENT_NAMES, ' ');
