@@ -432,6 +432,37 @@ function missionsAbout(k: Knowledge, words: string[], filters: ListFilters): str
 /** "หน่วยงานตรวจสอบภายใน" and "หน่วยตรวจสอบภายใน" are one unit. */
 const sameUnitKey = (key: string) => key.replace(/หน่วยงาน/gu, 'หน่วย');
 
+/**
+ * Whether a project's unit text names the unit: contains it, or (a unit name of 8+ letters) contains it with OCR
+ * noise — a stretch within a quarter of its length in edits ("งานกิจกรรมสปา" for "งานกิจการสภา").
+ */
+export function unitNamed(text: string, unit: string): boolean {
+  if (text.includes(unit)) return true;
+  if (unit.length < 8) return false;
+  const max = Math.floor(unit.length / 4);
+  for (let len = unit.length - max; len <= unit.length + max; len++) {
+    for (let i = 0; i + len <= text.length; i++) if (editDistance(text.slice(i, i + len), unit, max) <= max) return true;
+  }
+  return false;
+}
+
+/** Levenshtein distance, cut off above `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      best = Math.min(best, v);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
 /** The projects within a list's filters, in document order. */
 export function filterProjects(k: Knowledge, f: ListFilters): Project[] {
   const unit = f.unit ? unitKey(f.unit) : null;
@@ -440,7 +471,7 @@ export function filterProjects(k: Knowledge, f: ListFilters): Project[] {
     .filter((p) => f.mission === undefined || p.mission === f.mission)
     .filter((p) => f.missions === undefined || (p.mission !== null && f.missions.includes(p.mission)))
     .filter((p) => f.topic === undefined || f.topic.ids.includes(p.id))
-    .filter((p) => !unit || sameUnitKey(unitKey([p.responsibleUnit, p.detail?.responsibleUnit, p.yearPlan?.unit].filter(Boolean).join(' '))).includes(sameUnitKey(unit)))
+    .filter((p) => !unit || unitNamed(sameUnitKey(unitKey([p.responsibleUnit, p.detail?.responsibleUnit, p.yearPlan?.unit].filter(Boolean).join(' '))), sameUnitKey(unit)))
     .filter((p) => {
       if (!f.noBudget) return true;
       if (f.year !== undefined) return (p.budgets[String(f.year)] ?? 0) === 0;

@@ -314,9 +314,9 @@ export class SearchIndex {
     words.forEach((w, i) => {
       for (const syn of synonymsOf(w)) if (this.df(syn) > 0 && !terms.has(syn)) synonyms.set(syn, Math.max(synonyms.get(syn) ?? 0, SYNONYM_WEIGHT));
       if (add(w, 1) || w.length <= 1 || /^\d/.test(w)) return;
-      // A word the documents never use but say otherwise ("เว็บ" for "เว็บไซต์"): the documents' most common word for
-      // it stands in for it (a required term, so a document about it covers the question).
-      const stand = synonymsOf(w).filter((x) => this.df(x) > 0).sort((a, b) => this.df(b) - this.df(a))[0];
+      // A word the documents never use but say otherwise ("เว็บ" for "เว็บไซต์"): the documents' word for
+      // it stands in for it (a required term, so a document about it covers the question); the most specific one.
+      const stand = synonymsOf(w).filter((x) => this.df(x) > 0).sort((a, b) => this.df(a) - this.df(b))[0];
       if (stand) {
         terms.set(stand, Math.max(terms.get(stand) ?? 0, SYNONYM_WEIGHT));
         return;
