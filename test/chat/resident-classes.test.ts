@@ -58,7 +58,7 @@ describe('totals the document does not state', () => {
     const a = await ask('v09', 'ปี 2568 งบรวมทั้งแผนเท่าไหร่');
     const lead = first(a.messages);
     expect(lead).toContain('250,000 บาท');
-    expect(lead).toContain('เอกสารไม่ได้ระบุยอดรวมนี้ไว้ เป็นผลรวมของรายการโครงการ 5 รายการ');
+    expect(lead).toContain('ไม่พบยอดรวมที่เอกสารระบุไว้ จึงรวมจากรายการโครงการ 5 รายการ');
     expect(lead).toMatch(/บรรทัด \d+, \d+, \d+/);
     expect(a.sources?.filter((s) => s.derived?.startsWith('a row of the sum'))).toHaveLength(5);
   });

@@ -275,6 +275,14 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
       hits.unshift(item);
     }
   }
+  // A short question that is a phrase of one item's name ("ศูนย์ข้อมูลข่าวสาร", "เว็บไซต์"): the items whose name holds
+  // the whole phrase come before those that only share its words (in search order among themselves).
+  const phrase = matchKey(normalizeText(u.topicText)).replace(/\s+/g, '');
+  if (u.topicWords.length > 0 && u.topicWords.length <= 4 && phrase.length >= 4 && u.manualAspects.length === 0 && !u.wants.list) {
+    const holds = (h: SearchHit) => matchKey(normalizeText(h.doc.title)).replace(/\s+/g, '').includes(phrase);
+    const lead = hits.findIndex(holds);
+    if (lead > 0 && !holds(hits[0] as SearchHit)) hits.unshift(...hits.splice(lead, 1));
+  }
   // A life situation the question names word for word ("บ้านโดนน้ำท่วม", "ขอสำเนาเอกสาร") names its service: that
   // manual first, when search found it, and taken as understood (not an abstention for the other words).
   const situated = !u.mentionsPlan && !u.wants.budget ? situationsNamed(u.text, (t) => matchKey(normalizeText(t)).replace(/\s+/g, '')) : [];

@@ -26,6 +26,9 @@ export interface FigureDoc {
 
 type Measure = StatedTotal['measure'];
 
+/** The national template's words for the whole document's total row. */
+const GRAND_TOTAL = /^(?:รวมทั้งสิ้น|รวมทั้งหมด|รวมทุกมิติ|รวม4มิติ|รวมทั้งแผน)/u;
+
 export function source(fd: FigureDoc, figure: string, line: number | null | undefined, derived?: string): FigureSource {
   return {
     figure,
@@ -38,9 +41,15 @@ export function source(fd: FigureDoc, figure: string, line: number | null | unde
 
 /** The document's own statement of a figure for exactly this scope; when it states it more than once, the value most often stated (earliest first). */
 export function stated(doc: ParsedDocument, measure: Measure, scope: { dimension?: number | undefined; mission?: string | undefined; year?: number | null | undefined }): StatedTotal | null {
-  const found = doc.stated.filter(
-    (s) => s.measure === measure && s.dimension === (scope.dimension ?? null) && s.mission === (scope.mission ?? null) && (scope.year === undefined || s.year === scope.year),
-  );
+  const of = (s: StatedTotal) => s.measure === measure && s.mission === (scope.mission ?? null) && (scope.year === undefined || s.year === scope.year);
+  // A row the template's grand-total words open ("รวมทั้งสิ้น…") is the whole document's, whatever dimension the
+  // import put it under.
+  const whole = (s: StatedTotal) => s.dimension === null || (s.mission === null && GRAND_TOTAL.test(s.text.replace(/[*_<>/p\s]+/gu, '')));
+  const found = doc.stated.filter((s) => {
+    if (!of(s)) return false;
+    if (scope.mission !== undefined) return s.dimension === (scope.dimension ?? null);
+    return scope.dimension === undefined ? whole(s) : s.dimension === scope.dimension && !whole(s);
+  });
   if (found.length === 0) return null;
   const counts = new Map<number, number>();
   for (const s of found) counts.set(s.value, (counts.get(s.value) ?? 0) + 1);
@@ -84,19 +93,19 @@ export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, 
   const n = funded.length;
   const sumOfRows = n === 0
     ? en(fd)
-      ? `the document states no total for this; none of its ${projects.length} items has a budget`
-      : `เอกสารไม่ได้ระบุยอดรวมนี้ไว้ และทั้ง ${projects.length} รายการไม่มีงบประมาณ`
+      ? `no total stated by the document was found; none of its ${projects.length} items has a budget`
+      : `ไม่พบยอดรวมที่เอกสารระบุไว้ และทั้ง ${projects.length} รายการไม่มีงบประมาณ`
     : en(fd)
-      ? `the document states no total for this; this is the sum of ${n} item${n === 1 ? '' : 's'} of its table`
-      : `เอกสารไม่ได้ระบุยอดรวมนี้ไว้ เป็นผลรวมของรายการโครงการ ${n} รายการ`;
+      ? `no total stated by the document was found; this is the sum of ${n} item${n === 1 ? '' : 's'} of its table`
+      : `ไม่พบยอดรวมที่เอกสารระบุไว้ จึงรวมจากรายการโครงการ ${n} รายการ`;
   if (perYear.length === 1) {
     const only = perYear[0] as (typeof perYear)[number];
-    const yw = f.year === undefined ? ` ${yearWord(fd, only.y)}` : '';
+    const yw = f.year === undefined ? (en(fd) ? `, ${yearWord(fd, only.y)}` : ` ${yearWord(fd, only.y)}`) : '';
     if (only.stated) {
-      return { text: `${head}${yw} ${en(fd) ? 'as the document states' : 'ตามเอกสารระบุ'} ${baht(fd, only.value)}${rowsNote(fd, only.value, only.rows, (v) => baht(fd, v))}`, sources: [source(fd, baht(fd, only.value), only.stated.line)] };
+      return { text: `${head}${yw}${en(fd) ? ': as the document states,' : ' ตามเอกสารระบุ'} ${baht(fd, only.value)}${rowsNote(fd, only.value, only.rows, (v) => baht(fd, v))}`, sources: [source(fd, baht(fd, only.value), only.stated.line)] };
     }
     return {
-      text: `${head}${yw} ${baht(fd, only.value)} (${sumOfRows})`,
+      text: `${head}${yw}${en(fd) ? ':' : ''} ${baht(fd, only.value)} (${sumOfRows})`,
       sources: [source(fd, baht(fd, only.value), funded[0]?.line ?? projects[0]?.line, `sum of ${n} rows`), ...rowSources()],
     };
   }
@@ -123,19 +132,19 @@ export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, 
   // Over the plan's years: the document's own whole-plan figure when it states one.
   const whole = statedScope(f) ? stated(fd.doc, 'budget', { dimension: f.dimension, mission: f.mission, year: null }) : null;
   const rowsAll = perYear.reduce((a, x) => a + x.rows, 0);
-  const over = en(fd) ? `over the ${years.length} years of the plan (${span})` : `ตลอดแผน ${years.length} ปี (ปี ${span})`;
+  const over = en(fd) ? `over the ${years.length} years of the plan (${span}):` : `ตลอดแผน ${years.length} ปี (ปี ${span})`;
   if (whole) {
     return { text: `${head} ${over} ${en(fd) ? 'as the document states' : 'ตามเอกสารระบุ'} ${baht(fd, whole.value)}${rowsNote(fd, whole.value, rowsAll, (v) => baht(fd, v))}`, sources: [source(fd, baht(fd, whole.value), whole.line)], detail };
   }
   const sum = perYear.reduce((a, x) => a + x.value, 0);
   const basis = allStated
     ? en(fd)
-      ? `the sum of the ${years.length} yearly totals the document states; it states no total over the years`
-      : `รวมจากยอดรวมรายปีที่เอกสารระบุ ${years.length} ปี เอกสารไม่ได้ระบุยอดรวมทั้ง ${years.length} ปีไว้`
+      ? `the sum of the ${years.length} yearly totals the document states; no total over the years stated by it was found`
+      : `รวมจากยอดรวมรายปีที่เอกสารระบุ ${years.length} ปี ไม่พบยอดรวมทั้ง ${years.length} ปีที่เอกสารระบุไว้`
     : perYear.some((x) => x.stated)
       ? en(fd)
         ? `the sum of the yearly totals the document states, and of its items for the years it states none`
-        : `รวมจากยอดรวมรายปีที่เอกสารระบุ และผลรวมของรายการในปีที่เอกสารไม่ได้ระบุยอดรวม`
+        : `รวมจากยอดรวมรายปีที่เอกสารระบุ และผลรวมของรายการในปีที่ไม่พบยอดรวมที่เอกสารระบุ`
       : sumOfRows;
   const rowsDiffer = allStated && rowsAll !== sum ? rowsNote(fd, sum, rowsAll, (v) => baht(fd, v)) : '';
   const text = `${head} ${over} ${baht(fd, sum)} (${basis})${rowsDiffer}`;

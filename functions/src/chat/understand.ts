@@ -309,7 +309,8 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     notDone: CUES.notDone.test(cue),
     percent: CUES.percent.test(cue),
     ordinance: CUES.ordinance.test(cue),
-    allYears: CUES.allYears.test(cue),
+    // "ปีละเท่าไร", "แต่ละปี" ask the yearly figure, whatever else says "ทั้งแผน".
+    allYears: CUES.allYears.test(cue) && !/ปีละ|ต่อปี|แต่ละปี|รายปี/u.test(cue),
     whichDimension: CUES.whichDimension.test(cue),
     status: CUES.status.test(cue),
     whole: CUES.whole.test(cue),
