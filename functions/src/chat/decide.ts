@@ -248,7 +248,8 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
     // "งบ" is a plan's word (a manual has fees): a budget question leans to projects.
     typeBoost: { project: u.mentionsPlan || u.wants.budget ? 1.5 : 1, manual: (manualCue || u.situation) && !u.mentionsPlan ? 1.3 : 1 },
     filter: (d) => {
-      if (d.type !== 'project') return filters.dimension === undefined && filters.mission === undefined;
+      // "มีโครงการ/มาตรการอะไรบ้าง" asks for the plan's items: a manual is not one.
+      if (d.type !== 'project') return filters.dimension === undefined && filters.mission === undefined && !(u.wants.list && u.mentionsPlan);
       const p = k.projects.get(d.id);
       if (!p) return false;
       if (filters.dimension !== undefined && p.dimension !== filters.dimension) return false;

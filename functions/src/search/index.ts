@@ -328,7 +328,10 @@ export class SearchIndex {
     });
     for (const c of compounds) {
       for (const syn of synonymsOf(c)) if (this.df(syn) > 0 && !terms.has(syn)) synonyms.set(syn, Math.max(synonyms.get(syn) ?? 0, SYNONYM_WEIGHT * BIGRAM_WEIGHT));
-      add(c, BIGRAM_WEIGHT);
+      if (add(c, BIGRAM_WEIGHT)) continue;
+      // Two words the documents never use together but say otherwise ("เสียง|ดัง" → "เดือดร้อนรำคาญ"): as for a word.
+      const stand = synonymsOf(c).filter((x) => this.df(x) > 0).sort((a, b) => this.df(a) - this.df(b))[0];
+      if (stand) terms.set(stand, Math.max(terms.get(stand) ?? 0, SYNONYM_WEIGHT));
     }
     for (const t of terms.keys()) synonyms.delete(t);
     return { terms: [...[...terms].map(([term, weight]) => ({ term, weight })), ...[...synonyms].map(([term, weight]) => ({ term, weight, optional: true }))], unknownMass };
