@@ -2,7 +2,7 @@ import { NotFoundError } from '../errors.ts';
 import type { Knowledge, KnowledgeBase } from '../search/knowledgeBase.ts';
 import { hasNoWords } from '../search/normalize.ts';
 import { decide, type Decision } from './decide.ts';
-import { fiscalYearOf } from './fiscalYear.ts';
+import { fiscalYearOf } from '../time/fiscalYear.ts';
 import { tidy } from './format.ts';
 import { detectLang, englishToThai, type Lang } from './lang.ts';
 import { manualAnswer, projectAnswer, RESPONDERS, type Responder } from './responders.ts';

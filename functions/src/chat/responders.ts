@@ -1,6 +1,6 @@
 import type { Project } from '../plans/schema.ts';
 import { projectsOfYear } from '../progress/projects.ts';
-import { formatThaiDate } from '../ratings/time.ts';
+import { formatThaiDate } from '../time/bangkok.ts';
 import type { CorpusManual } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
 import { normalizeText } from '../search/normalize.ts';

@@ -1,7 +1,7 @@
 import { matchKey, normalizeText } from '../search/normalize.ts';
 import { isStopword } from '../search/stopwords.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
-import { readYears } from './fiscalYear.ts';
+import { readYears } from '../time/fiscalYear.ts';
 
 /**
  * Reads the structure of a question: years, dimension, mission, responsible unit, ordinal, and the cue words that
@@ -205,7 +205,7 @@ export interface UnderstandOptions {
   now?: Date;
 }
 
-export { fiscalYearOf } from './fiscalYear.ts';
+export { fiscalYearOf } from '../time/fiscalYear.ts';
 
 export function orgNameVariants(name: string): string[] {
   const n = normalizeText(name);
