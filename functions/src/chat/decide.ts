@@ -116,7 +116,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
       if (p) {
         const year = u.years[0] ?? (u.followUp ? undefined : ctx.year);
         // A year is what a plan says per project only through its budget: "แล้วปี 2568 ล่ะ" asks that year's figure.
-        const budgetAsked = u.wants.budget || u.wants.money || (u.years.length > 0 && u.projectAspects.length === 0);
+        const budgetAsked = u.wants.budget || u.wants.money || (u.years.length > 0 && u.projectAspects.length === 0) || (u.wants.allYears && ctx.intent === 'project.budget');
         return { intent: asksProgress(u, p, isReport) ? 'project.progress' : budgetAsked ? 'project.budget' : 'project', project: p, year, hits: [], confidence: 0.9 };
       }
     }
@@ -133,6 +133,11 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
       }
       if (u.unit !== null) merged.unit = u.unit;
       if (u.years[0] !== undefined) merged.year = u.years[0];
+      // "แล้วทั้ง 5 ปีล่ะ": the same scope over every year of the plan.
+      if (u.wants.allYears && u.years.length === 0) {
+        merged.allYears = true;
+        delete merged.year;
+      }
       if (u.wants.whole) {
         delete merged.dimension;
         delete merged.mission;
@@ -238,9 +243,14 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   return found;
 }
 
+const ASPECT_FRAME = /ใคร\s*(?:เป็น)?\s*(?:คน|ผู้)?\s*(?:รับผิดชอบ|ดูแล|เป็นเจ้าภาพ|ทำ)?|(?:เป็น)?(?:คน|ผู้)?รับผิดชอบ|หน่วยงานไหน|กองไหน|เจ้าภาพ|วัตถุประสงค์|เพื่ออะไร|ตัวชี้วัด/gu;
+
 /** Search: the top hit decides project vs manual; its confidence decides whether to answer at all. */
 function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision {
-  const query = u.topicText || u.text;
+  // The words that ask who/when/why ("ใครรับผิดชอบ") frame the question: searched, they pull towards any text that
+  // says "รับผิดชอบ". The subject is searched (when there is one).
+  const subject = u.topicWords.length > 0 ? u.topicText.replace(ASPECT_FRAME, ' ').replace(/\s+/g, ' ').trim() : '';
+  const query = subject || u.topicText || u.text;
   const manualCue = u.manualAspects.some((a) => a === 'documents' || a === 'fee' || a === 'where');
   const hits = k.index.search(query, {
     // A list about a topic may match many items: search deep enough to list them all.
