@@ -141,3 +141,38 @@ describe('topics in everyday words', () => {
     expect(unitNamed('กองการเจ้าหน้าที่', 'งานกิจการสภา')).toBe(false);
   });
 });
+
+describe('follow-ups and English of these kinds', () => {
+  it('"แล้วทั้ง 5 ปีล่ะ" after a dimension total answers the same dimension over the plan', async () => {
+    const a1 = await ask('maesot', 'มิติ 1 งบรวมเท่าไร');
+    const a2 = await answer(kb, 'maesot', 'แล้วทั้ง 5 ปีล่ะ', a1.context, { now: new Date('2026-12-02T12:00:00+07:00') });
+    expect(answeredNumbers(first(a2.messages)).answered).toContain(1_150_000);
+    expect(answeredNumbers(first(a2.messages)).answered).not.toContain(230_000);
+  });
+
+  it('"แล้วตลอดแผนล่ะ" after a project\'s budget answers its budget over the plan', async () => {
+    const a1 = await ask('maesot', 'โครงการโรงเรียนคุณธรรมงบเท่าไร');
+    const a2 = await answer(kb, 'maesot', 'แล้วตลอดแผนล่ะ', a1.context, { now: new Date('2026-12-02T12:00:00+07:00') });
+    expect(a2.intent).toBe('project.budget');
+    expect(first(a2.messages)).toContain('250,000 บาท');
+  });
+
+  it('abstains in English on a question whose only content words the documents do not know', async () => {
+    for (const q of ['Is there a project about drugs?', 'Where is the best noodle shop?']) {
+      const a = await ask('maesot', q);
+      expect(a.intent).toBe('unknown');
+      expect(first(a.messages)).toMatch(/^Sorry/);
+    }
+  });
+
+  it('answers a status question in English with the same plain no', async () => {
+    const a = await ask('tharae', 'How many projects were cancelled?');
+    expect(a.intent).toBe('unknown');
+    expect(first(a.messages)).toContain('no project status figures');
+  });
+
+  it('searches the subject of a who-question, not the words that ask who', async () => {
+    const a = await ask('maesaimitraphap', 'ศึกษาดูงาน ใครรับผิดชอบ');
+    expect(a.results[0]?.title).toContain('ศึกษาดู');
+  });
+});
