@@ -176,3 +176,24 @@ describe('follow-ups and English of these kinds', () => {
     expect(a.results[0]?.title).toContain('ศึกษาดู');
   });
 });
+
+describe('a conversation of whole questions', () => {
+  it('answers each whole question as if asked alone, whatever was asked before', async () => {
+    const questions = [
+      'งบรวมทั้ง 5 ปีของแผนนี้เท่าไหร่',
+      'การสร้างวัฒนธรรมสุจริต มีโครงการอะไรบ้าง',
+      'มิติ 3 ได้งบรวมปี 2569 เท่าไหร่',
+      'กองคลังมีโครงการอะไรบ้าง',
+      'มิติที่ 2 มีกี่โครงการ',
+      'โรงเรียนไหนดีในแม่สอด',
+      'ปี 2567 งบรวมทั้งแผนเท่าไร',
+    ];
+    let ctx = null;
+    for (const q of questions) {
+      const inTurn = await answer(kb, 'maesot', q, ctx, { now: new Date('2026-12-02T12:00:00+07:00') });
+      const alone = await ask('maesot', q);
+      expect({ q, intent: inTurn.intent, lead: first(inTurn.messages) }).toEqual({ q, intent: alone.intent, lead: first(alone.messages) });
+      ctx = inTurn.context;
+    }
+  });
+});

@@ -124,7 +124,10 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
       const m = k.manuals.get(t.id);
       if (m) return { intent: 'manual', manual: m, aspects: u.manualAspects, hits: [], confidence: 0.9 };
     }
-    if (ctx.filters && (u.followUp || hasFilter)) {
+    // A whole question of its own ("การสร้างวัฒนธรรมสุจริต มีโครงการอะไรบ้าง" after a total) is not a follow-up: it is
+    // read afresh. One that only adds a slot ("มิติ 2", "แล้วมิติ 2 ล่ะ") keeps the last question's kind and scope.
+    const ownQuestion = !u.followUp && (u.wants.list || u.wants.budget || u.wants.money || u.wants.total || u.wants.progress);
+    if (ctx.filters && (u.followUp || hasFilter) && !ownQuestion) {
       const merged: ListFilters = { ...ctx.filters };
       if (u.dimension !== null) merged.dimension = u.dimension;
       if (u.mission !== null) {
