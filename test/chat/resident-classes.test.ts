@@ -197,3 +197,15 @@ describe('a conversation of whole questions', () => {
     }
   });
 });
+
+describe('evidence of a hit', () => {
+  it('does not take a name that only shares letters with the question for the answer ("โรงเรียน" / "ร้องเรียน")', async () => {
+    const a = await ask('maesaimitraphap', 'มีโรงเรียนอะไรบ้างในตำบล');
+    expect(a.intent).toBe('unknown');
+  });
+
+  it('lists the plan\'s items found for an existence question without a plan word', async () => {
+    const a = await ask('v18', 'มีอะไรที่ชวนชาวบ้านช่วยกันจับตาการโกงไหม');
+    expect(a.results.map((r) => r.title).join(' ')).toContain('เฝ้าระวังการทุจริต');
+  });
+});

@@ -236,7 +236,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   const found = lookup(k, u, filters);
   // "มาตรการห้ามรับของขวัญมีอะไรบ้าง": a list question about a topic lists every item the search finds close to the
   // best one (a single one is answered as that item).
-  if (u.wants.list && u.mentionsPlan && found.intent.startsWith('project') && 'hits' in found) {
+  if (u.wants.list && found.intent.startsWith('project') && 'hits' in found) {
     const top = found.hits[0];
     // Every item close to the best one (results list them all; the reply pages them).
     const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.45);
@@ -311,7 +311,8 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
   const top = hits[0];
   const confidence = top ? Math.max(hitConfidence(k, top, u, query), named ? CONFIDENCE_THRESHOLD + 0.05 : 0) : 0;
   // Listing the items about a topic claims less than naming one answer: a lower bar (they are shown as candidates).
-  const bar = u.wants.list && u.mentionsPlan ? LIST_CONFIDENCE_THRESHOLD : CONFIDENCE_THRESHOLD;
+  // ("มีอะไรที่…บ้าง" without a plan word, when what it finds is the plan's: the same.)
+  const bar = u.wants.list && (u.mentionsPlan || top?.doc.type === 'project') ? LIST_CONFIDENCE_THRESHOLD : CONFIDENCE_THRESHOLD;
   if (!top || confidence < bar) {
     return { intent: 'unknown', hits, reason: unknownShare(k, query) >= 0.5 ? 'off-topic' : 'unsure', confidence };
   }
@@ -361,7 +362,10 @@ export function hitConfidence(k: Knowledge, top: SearchHit, u: Understanding, qu
   const found = u.topicWords.map((w, i) => saidIn(w) || (i > 0 && saidIn(`${u.topicWords[i - 1]}${w}`)) || (i + 1 < u.topicWords.length && saidIn(`${w}${u.topicWords[i + 1]}`)));
   const inName = found.filter(Boolean).length;
   const named = u.topicWords.length > 0 && inName === u.topicWords.length ? 0.8 : inName >= 2 && inName / u.topicWords.length >= 0.66 ? 0.65 : 0;
-  const evidence = Math.max(clamp((top.score - 3) / 12), clamp(top.nameSimilarity / 0.6), named);
+  // (Letters alone are weak evidence when no word of the question, nor a synonym, is in the name: "โรงเรียน" shares
+  // most of its trigrams with "ร้องเรียน".)
+  const bySpelling = clamp(top.nameSimilarity / 0.6) * (u.topicWords.length > 0 && inName === 0 ? 0.5 : 1);
+  const evidence = Math.max(clamp((top.score - 3) / 12), bySpelling, named);
   // …tempered by how much of the question the document covers — the question's content words alone too (frame
   // words like โครงการ/งบ/เท่าไร set aside: a document matching only "คุณธรรม" of "โรงเรียนคุณธรรม" is a neighbour)…
   const content = u.topicWords.length > 0;
