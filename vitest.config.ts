@@ -15,7 +15,7 @@ export default defineConfig({
     isolate: false,
     // At least two workers, also on a 2-core machine (vitest's default there is one): much of a file's time is spent
     // waiting (the browser, CLIs run as processes, storage round trips), so a second file in flight uses the second
-    // core. Measured on a 2-core machine: 74 s with two workers, 106 s with one (docs/testing.md).
+    // core. Measured on an idle 2-core machine: 63 s with two workers, 121 s with one (docs/testing.md).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
