@@ -5,7 +5,6 @@
  * Publishing switches the organisation's current plan in one document write, as the importer does.
  */
 import type { DraftList, DraftView, FieldState, FieldView, ProjectView } from '../../contracts/plans.ts';
-import type { Firestore } from '../../store/firestore.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import { setCurrentPlan, getOrg } from '../../orgs/store.ts';
 import { matchKey } from '../normalize.ts';
