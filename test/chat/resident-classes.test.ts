@@ -115,8 +115,8 @@ describe('questions no document answers', () => {
     expect(a.intent).not.toBe('unknown');
   });
 
-  it('says the stored report has no status figures instead of guessing one', async () => {
-    for (const q of ['มีโครงการที่ถูกยกเลิกกี่โครงการ', 'ตอนนี้กำลังทำอยู่กี่โครงการ']) {
+  it('says the stored report has no status figures instead of guessing one (planned minus done is not one)', async () => {
+    for (const q of ['มีโครงการที่ถูกยกเลิกกี่โครงการ', 'ตอนนี้กำลังทำอยู่กี่โครงการ', 'ยังไม่ได้ดำเนินการกี่โครงการ', 'มิติไหนยังไม่ได้ทำเยอะที่สุด']) {
       const a = await ask('tharae', q);
       expect(a.intent).toBe('unknown');
       expect(first(a.messages)).toContain('ไม่มีข้อมูลสถานะโครงการ');

@@ -195,12 +195,15 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   }
   if (u.wants.whichDimension && (u.wants.top || u.wants.bottom) && k.projects.size > 0) {
     const measure: DimensionMeasure = isReport ? (measure0(u) ?? (u.wants.budget ? 'budgetPlanned' : 'planned')) : u.wants.budget || u.wants.money && !u.wants.count ? 'budget' : 'projects';
+    if (measure === 'notDone') return { intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 };
     return { intent: 'dimension.rank', measure, dir: u.wants.bottom ? 'bottom' : 'top', year: u.years[0], confidence: 0.85 };
   }
   const money = u.wants.budget || u.wants.money;
   // A report figure the stored report does not hold (its status table: in progress, cancelled, initial projects):
   // say so rather than answer with a neighbouring figure.
-  if (isReport && u.wants.status && (planWide || u.wants.count || u.wants.percent) && !u.wants.list) {
+  // "Not done" is a status too: the report states planned and done, and what became of the rest (in progress, not
+  // possible, cancelled) only in its status table — planned minus done is not a figure it states.
+  if (isReport && (u.wants.status || measure === 'notDone') && (planWide || u.wants.count || u.wants.percent) && !u.wants.list) {
     return { intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 };
   }
   if (isReport && planWide && measure && !u.unit && !u.mission) return { intent: 'progress', filters, measure, confidence: 0.9 };
