@@ -9,7 +9,7 @@ import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { ConversationContext, Intent, ListFilters, LiveProgress } from './types.ts';
 import { asksAboutItem, stronglyNamedItem } from './namedItem.ts';
 import { missionsAbout, subjectKeys, withDocument } from './scope.ts';
-import { asksProgressBeyond, type Action, type ManualAspect, type Understanding } from './understand.ts';
+import { asksProgressBeyond, isFrameWord, type Action, type ManualAspect, type Understanding } from './understand.ts';
 
 /**
  * The pure step between reading a question and answering it: question (read into slots by `understand`) + the
@@ -343,7 +343,9 @@ function asksProgress(u: Understanding, p: Project, isReport: boolean): boolean 
 
 /** Share of the question's information in words the organisation's documents never use (weather, football…). */
 export function unknownShare(k: Knowledge, query: string): number {
-  const { terms, unknownMass } = k.index.queryTerms(query);
+  const { terms, unknownMass: all, unknownWords } = k.index.queryTerms(query);
+  // (Words that only frame a question — "เกี่ยวกับ", "ดูแล" — say nothing about its subject, known or not.)
+  const unknownMass = unknownWords.length ? (all * unknownWords.filter((w) => !isFrameWord(w)).length) / unknownWords.length : 0;
   const known = terms.filter((t) => !t.optional).reduce((a, t) => a + k.index.idf(t.term) * t.weight, 0);
   return unknownMass + known > 0 ? unknownMass / (unknownMass + known) : 1;
 }
@@ -373,7 +375,8 @@ export function hitConfidence(k: Knowledge, top: SearchHit, u: Understanding, qu
   // words like โครงการ/งบ/เท่าไร set aside: a document matching only "คุณธรรม" of "โรงเรียนคุณธรรม" is a neighbour)…
   const content = u.topicWords.length > 0;
   // Synonyms of the question's words count as matches of them (they never lower coverage).
-  const isContent = (term: string, synonym: boolean) => synonym || u.topicWords.some((w) => term.includes(w));
+  // (…and so does the documents' word that stands in for one: "เสพติด" of "ยาเสพติด" for "ยาบ้า".)
+  const isContent = (term: string, synonym: boolean) => synonym || u.topicWords.some((w) => term.includes(w) || synonymsOf(w).some((x) => x.includes(term)));
   const core = content ? (k.index.search(query, { limit: 1, onlyTerms: isContent, filter: (d) => d.id === top.doc.id && d.type === top.doc.type })[0]?.coverage ?? 0) : top.coverage;
   // (Frame words weigh on the whole question's coverage, so with content words their coverage alone decides.)
   const covered = content ? 0.4 + 0.6 * clamp(core / 0.4) : 0.5 + 0.5 * clamp(top.coverage / 0.35);

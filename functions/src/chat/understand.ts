@@ -1,5 +1,6 @@
 import { matchKey, normalizeText } from '../search/normalize.ts';
 import { isStopword } from '../search/stopwords.ts';
+import { synonymsOf } from '../search/synonyms.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
 import { readYears } from '../time/fiscalYear.ts';
 
@@ -194,6 +195,9 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
     .map(matchKey),
 );
 
+/** Whether a word (matching form) only frames a question ("งบ", "โครงการ", "เกี่ยวกับ"), saying nothing of its subject. */
+export const isFrameWord = (key: string): boolean => FRAME_WORDS.has(key);
+
 export interface UnderstandOptions {
   /** Responsible units of the organisation, matching form (no spaces), longest first. */
   units?: string[];
@@ -329,9 +333,17 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   // "ตลอดแผน", "ทั้ง 5 ปี": a slot (every year of the plan), not a subject.
   for (const m of cue.matchAll(new RegExp(CUES.allYears.source, 'gu'))) rest = removeLoose(rest, m[0]);
   const topicText = rest.replace(/\s+/g, ' ').trim();
-  const topicWords = tokenizeParts(topicText, { dropStopwords: true }).words.filter(
-    (w) => !/^\d/.test(w) && w.length > 1 && !FRAME_WORDS.has(w),
-  );
+  const parts = tokenizeParts(topicText, { dropStopwords: true });
+  // Two words that are one everyday word the documents say otherwise ("คน|แก่" → ผู้สูงอายุ) are one topic word.
+  const joined = parts.words.map((w, i) => `${w}${parts.words[i + 1] ?? ''}`);
+  const paired = new Set<number>();
+  joined.forEach((c, i) => {
+    if (i + 1 < parts.words.length && synonymsOf(c).length > 0 && synonymsOf(parts.words[i] as string).length === 0) paired.add(i).add(i + 1);
+  });
+  const topicWords = [
+    ...parts.words.filter((w, i) => !paired.has(i) && !/^\d/.test(w) && w.length > 1 && !FRAME_WORDS.has(w)),
+    ...joined.filter((_, i) => paired.has(i) && paired.has(i + 1) && !paired.has(i - 1 < 0 ? -1 : i - 1)),
+  ];
 
   return {
     text,

@@ -42,7 +42,13 @@ const GROUPS: string[][] = [
 ];
 
 const INDEX = new Map<string, string[]>();
+/** A synonym's neighbouring-word pairs ("ยา|เสพ|ติด" → "ยาเสพ", "เสพติด"): how the index holds a phrase of 3+ words. */
+const PAIRS = new Map<string, string[]>();
 for (const group of GROUPS) {
+  for (const w of group) {
+    const segs = segmentKeys(normalizeText(w));
+    if (segs.length >= 3) PAIRS.set(segs.join(''), segs.slice(1).map((x, i) => `${segs[i]}${x}`));
+  }
   const keys = group.map((w) => segmentKeys(normalizeText(w)).join('') || matchKey(w));
   // A query drops particles before it looks words up ("ของ|กำนัล" → "กำนัล"): the group is found by that form too.
   const bare = group.map((w) => segmentKeys(normalizeText(w)).filter((x) => !isStopword(x)).join('')).filter((k) => k.length >= 2 && !keys.includes(k));
@@ -52,4 +58,9 @@ for (const group of GROUPS) {
 /** Other words of the same meaning as a query word (matching form), or none. */
 export function synonymsOf(key: string): string[] {
   return INDEX.get(key) ?? [];
+}
+
+/** The neighbouring-word pairs a synonym of 3+ words is indexed under (none for a word or a pair). */
+export function synonymPairs(key: string): string[] {
+  return PAIRS.get(key) ?? [];
 }
