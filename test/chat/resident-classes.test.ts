@@ -209,3 +209,12 @@ describe('evidence of a hit', () => {
     expect(a.results.map((r) => r.title).join(' ')).toContain('เฝ้าระวังการทุจริต');
   });
 });
+
+describe('each year\'s figure', () => {
+  it('lists the yearly totals when asked "ปีละ" of years that differ, with no whole-plan sum', async () => {
+    const a = await ask('v15', 'มิติ 1 งบปีละเท่าไร');
+    const lead = first(a.messages);
+    expect(lead).toContain('ปี 2567: 240,000 บาท');
+    expect(answeredNumbers(lead).answered).not.toContain(1_000_000);
+  });
+});

@@ -157,6 +157,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   const inherit = ctx?.filters && slotsOnly && !hasFilter && (AGGREGATES.has(ctx.intent) || ctx.intent === 'progress');
   const filters: ListFilters = inherit && !u.wants.whole ? { ...ctx.filters, allYears: undefined } as ListFilters : {};
   delete filters.allYears;
+  delete filters.perYear;
   if (u.dimension !== null) filters.dimension = u.dimension;
   if (u.mission !== null) filters.mission = u.mission;
   if (u.unit !== null) filters.unit = u.unit;
@@ -164,6 +165,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   if (u.wants.withBudget) filters.withBudget = true;
   if (u.wants.noBudget) filters.noBudget = true;
   if (u.wants.allYears) filters.allYears = true;
+  if (u.wants.perYear) filters.perYear = true;
 
   const planWide = slotsOnly || hasFilter;
   if (inherit && ctx?.intent === 'progress' && ctx.measure && measure === 'percent' && ['spent', 'budgetPlanned', 'ordinance', 'percentBudget'].includes(ctx.measure)) {

@@ -129,6 +129,13 @@ export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, 
     const text = en(fd) ? `${head}: ${yearly} in fiscal years ${span} (${sumOfRows})` : `${head} ${yearly} (ปี ${span}) (${sumOfRows})`;
     return { text, sources: [source(fd, baht(fd, first.value), funded[0]?.line ?? projects[0]?.line, `sum of ${n} rows`), ...rowSources()] };
   }
+  if (f.perYear && !allYears) {
+    // "ปีละเท่าไร" of years that differ: each year's figure is the answer.
+    const lines = perYear.map((x) => `${yearWord(fd, x.y)}: ${baht(fd, x.value)}${x.stated ? rowsNote(fd, x.value, x.rows, (v) => baht(fd, v)) : en(fd) ? ' (sum of its items)' : ' (รวมจากรายการ)'}`);
+    const basis = allStated ? (en(fd) ? 'as the document states' : 'ตามเอกสารระบุ') : en(fd) ? 'by year' : 'แยกรายปี';
+    const srcs = perYear.map((x) => (x.stated ? source(fd, baht(fd, x.value), x.stated.line) : source(fd, baht(fd, x.value), funded[0]?.line ?? projects[0]?.line, `sum of ${n} rows`)));
+    return { text: [`${head} (${basis})`, ...lines].join('\n'), sources: srcs };
+  }
   // Over the plan's years: the document's own whole-plan figure when it states one.
   const whole = statedScope(f) ? stated(fd.doc, 'budget', { dimension: f.dimension, mission: f.mission, year: null }) : null;
   const rowsAll = perYear.reduce((a, x) => a + x.rows, 0);

@@ -49,6 +49,8 @@ export interface Understanding {
     ordinance: boolean;
     /** over every year of the plan ("ทั้งแผน", "ทุกปี", "5 ปี") */
     allYears: boolean;
+    /** each year's figure ("ปีละ", "แต่ละปี", "รายปี") */
+    perYear: boolean;
     /** "มิติไหน…": which dimension */
     whichDimension: boolean;
     /** a project status of a report's status table (in progress, cancelled, not possible, initial projects) */
@@ -118,6 +120,8 @@ const CUES = {
   status: /(?:อยู่)?ระหว่าง(?:การ)?ดำเนิน|กำลังดำเนิน|กำลังทำ|ยกเลิก|ไม่สามารถ(?:ดำเนิน|ทำ)|ทำไม่ได้|ดำเนินการไม่ได้|ตั้งต้น|ชะลอ|เลื่อนออกไป|สถานะโครงการ|บรรจุใน/u,
   whole: /ทั้งแผน|ทุกมิติ|รวมทุก|ทั้ง4มิติ|ทั้งหมดทุก|whole|entire/u,
 };
+
+const PER_YEAR = /ปีละ|ต่อปี|แต่ละปี|รายปี/u;
 
 /** "ไม่นับที่ไม่ใช้งบ", "ที่ไม่ใช่ไม่มีงบ": items without a budget are left out, not asked for. */
 const EXCLUDES_NO_BUDGET = /(?:ไม่นับ|ยกเว้น|ไม่รวม|ไม่เอา|ไม่ใช่|นอกจาก)(?:โครงการ|อัน|รายการ)?(?:ที่)?(?:ไม่(?:ได้)?(?:ใช้|มี|รับ|ได้รับ|ได้)งบ(?:ประมาณ)?|ไม่มีงบ(?:ประมาณ)?|งบ(?:เป็น)?0(?:บาท)?)/gu;
@@ -315,7 +319,8 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     percent: CUES.percent.test(cue),
     ordinance: CUES.ordinance.test(cue),
     // "ปีละเท่าไร", "แต่ละปี" ask the yearly figure, whatever else says "ทั้งแผน".
-    allYears: CUES.allYears.test(cue) && !/ปีละ|ต่อปี|แต่ละปี|รายปี/u.test(cue),
+    allYears: CUES.allYears.test(cue) && !PER_YEAR.test(cue),
+    perYear: PER_YEAR.test(cue),
     whichDimension: CUES.whichDimension.test(cue),
     status: CUES.status.test(cue),
     whole: CUES.whole.test(cue),
