@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../functions/src/chat/answer.ts';
 import { unitNamed } from '../../functions/src/chat/scope.ts';
+import { understand } from '../../functions/src/chat/understand.ts';
 import type { Message } from '../../functions/src/chat/types.ts';
 import { answeredNumbers, replyText } from '../../functions/src/cli/evalJudge.ts';
 import { corporaFromPlanFiles } from '../../functions/src/search/fileCorpus.ts';
@@ -110,9 +111,11 @@ describe('questions no document answers', () => {
     });
   }
 
-  it('still answers a service asked by a situation that names a shop', async () => {
-    const a = await ask('maesot', 'เปิดร้านอาหารต้องขออนุญาตอะไร');
-    expect(a.intent).not.toBe('unknown');
+  it('still answers services asked in forms close to those ("where is best to file", "who gets")', async () => {
+    expect((await ask('maesot', 'แจ้งเกิดไปยื่นที่ไหนดีคะ')).intent).toBe('manual');
+    for (const q of ['เปิดร้านอาหารต้องขออนุญาตอะไร', 'ใครจะได้เบี้ยยังชีพผู้สูงอายุบ้าง', 'มีโครงการตรวจวัดคุณภาพอากาศไหม']) {
+      expect(understand(q).outside).toBe(false);
+    }
   });
 
   it('says the stored report has no status figures instead of guessing one (planned minus done is not one)', async () => {

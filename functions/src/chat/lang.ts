@@ -135,8 +135,8 @@ const GLOSSARY: Array<[string, string]> = [
   ['progress', 'ผลการดำเนินงาน'],
   ['results', 'ผลการดำเนินงาน'],
   // opinions and recommendations (no document answers them)
-  ['the best', 'ไหนดี'],
-  ['best', 'ไหนดี'],
+  ['the best', 'ไหนดีที่สุด'],
+  ['best', 'ไหนดีที่สุด'],
   ['delicious', 'อร่อย'],
   ['tasty', 'อร่อย'],
   ['recommend', 'แนะนำร้าน'],
