@@ -221,3 +221,17 @@ describe('each year\'s figure', () => {
     expect(answeredNumbers(lead).answered).not.toContain(1_000_000);
   });
 });
+
+describe('a dimension by a word of its title alone', () => {
+  it('names a dimension by a word only its title carries, when no item carries the question\'s words', async () => {
+    const a = await ask('maesot', 'กลไกการตรวจสอบ มีโครงการอะไรบ้าง');
+    expect(first(a.messages)).toContain('มิติที่ 4');
+  });
+
+  it('keeps a word items carry as a topic ("ความโปร่งใส"), and the plan\'s own subject as the whole plan', async () => {
+    expect(first((await ask('maesot', 'ความโปร่งใส มีโครงการอะไรบ้าง')).messages)).not.toMatch(/^มิติที่ 2/);
+    const whole = await ask('v19', 'ป้องกันการทุจริต มีกี่โครงการ');
+    expect(whole.intent).toBe('count');
+    expect(first(whole.messages)).toContain('30');
+  });
+});
