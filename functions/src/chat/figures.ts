@@ -89,7 +89,8 @@ export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, 
     const rows = rowsOf(y);
     return { y, value: s ? s.value : rows, rows, stated: s };
   });
-  const head = en(fd) ? `Total budget${scope ? ` (${scope})` : ' of the plan'}` : `งบประมาณรวม${scope ? ` ${scope}` : allYears && years.length > 1 ? 'ของแผน' : 'ทั้งแผน'}`;
+  const overYears = years.length > 1 && (allYears || !f.perYear);
+  const head = en(fd) ? `Total budget${scope ? ` (${scope})` : overYears ? '' : ' of the plan'}` : `งบประมาณรวม${scope ? ` ${scope}` : overYears ? '' : 'ทั้งแผน'}`;
   const n = funded.length;
   const sumOfRows = n === 0
     ? en(fd)
@@ -139,9 +140,9 @@ export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, 
   // Over the plan's years: the document's own whole-plan figure when it states one.
   const whole = statedScope(f) ? stated(fd.doc, 'budget', { dimension: f.dimension, mission: f.mission, year: null }) : null;
   const rowsAll = perYear.reduce((a, x) => a + x.rows, 0);
-  const over = en(fd) ? `over the ${years.length} years of the plan (${span}):` : `ตลอดแผน ${years.length} ปี (ปี ${span})`;
+  const over = en(fd) ? `over the ${years.length} years of the plan (${span}):` : `${scope ? ' ' : ''}ตลอดแผน ${years.length} ปี (ปี ${span})`;
   if (whole) {
-    return { text: `${head} ${over} ${en(fd) ? 'as the document states' : 'ตามเอกสารระบุ'} ${baht(fd, whole.value)}${rowsNote(fd, whole.value, rowsAll, (v) => baht(fd, v))}`, sources: [source(fd, baht(fd, whole.value), whole.line)], detail };
+    return { text: `${head}${en(fd) ? ' ' : ''}${over} ${en(fd) ? 'as the document states' : 'ตามเอกสารระบุ'} ${baht(fd, whole.value)}${rowsNote(fd, whole.value, rowsAll, (v) => baht(fd, v))}`, sources: [source(fd, baht(fd, whole.value), whole.line)], detail };
   }
   const sum = perYear.reduce((a, x) => a + x.value, 0);
   const basis = allStated
@@ -154,7 +155,7 @@ export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, 
         : `รวมจากยอดรวมรายปีที่เอกสารระบุ และผลรวมของรายการในปีที่ไม่พบยอดรวมที่เอกสารระบุ`
       : sumOfRows;
   const rowsDiffer = allStated && rowsAll !== sum ? rowsNote(fd, sum, rowsAll, (v) => baht(fd, v)) : '';
-  const text = `${head} ${over} ${baht(fd, sum)} (${basis})${rowsDiffer}`;
+  const text = `${head}${en(fd) ? ' ' : ''}${over} ${baht(fd, sum)} (${basis})${rowsDiffer}`;
   const lines = perYear.map((x) => x.stated?.line).filter((l): l is number => typeof l === 'number');
   return {
     text,
