@@ -118,11 +118,11 @@ describe('questions no document answers', () => {
     }
   });
 
-  it('says the stored report has no status figures instead of guessing one (planned minus done is not one)', async () => {
-    for (const q of ['มีโครงการที่ถูกยกเลิกกี่โครงการ', 'ตอนนี้กำลังทำอยู่กี่โครงการ', 'ยังไม่ได้ดำเนินการกี่โครงการ', 'มิติไหนยังไม่ได้ทำเยอะที่สุด']) {
+  it('says the stored report does not state a status figure instead of guessing one (planned minus done is not one)', async () => {
+    for (const q of ['มีโครงการที่ถูกยกเลิกกี่โครงการ', 'ยังไม่ได้ดำเนินการกี่โครงการ', 'มิติไหนยังไม่ได้ทำเยอะที่สุด', 'มิติ 2 อยู่ระหว่างดำเนินการกี่โครงการ']) {
       const a = await ask('tharae', q);
       expect(a.intent).toBe('unknown');
-      expect(first(a.messages)).toContain('ไม่มีข้อมูลสถานะโครงการ');
+      expect(first(a.messages)).toContain('ไม่ได้ระบุตัวเลขนี้ไว้');
       expect(answeredNumbers(first(a.messages)).answered).toEqual([]);
     }
   });
@@ -171,7 +171,7 @@ describe('follow-ups and English of these kinds', () => {
   it('answers a status question in English with the same plain no', async () => {
     const a = await ask('tharae', 'How many projects were cancelled?');
     expect(a.intent).toBe('unknown');
-    expect(first(a.messages)).toContain('no project status figures');
+    expect(first(a.messages)).toContain('does not state this figure');
   });
 
   it('searches the subject of a who-question, not the words that ask who', async () => {
@@ -233,5 +233,20 @@ describe('a dimension by a word of its title alone', () => {
     const whole = await ask('v19', 'ป้องกันการทุจริต มีกี่โครงการ');
     expect(whole.intent).toBe('count');
     expect(first(whole.messages)).toContain('30');
+  });
+});
+
+describe('the report\'s status table', () => {
+  it('answers in progress, not possible and the share implemented from it, with its line', async () => {
+    const cases: Array<[string, string]> = [
+      ['ตอนนี้มีโครงการที่อยู่ระหว่างดำเนินการกี่โครงการ', 'อยู่ระหว่างดำเนินการ รอบ 6 เดือน: 0 โครงการ'],
+      ['มีโครงการที่ไม่สามารถดำเนินการได้กี่โครงการ', 'ไม่สามารถดำเนินการได้ รอบ 6 เดือน: 0 โครงการ'],
+      ['ผลการนำแผนไปปฏิบัติ คิดจากโครงการตั้งต้น ได้ร้อยละเท่าไหร่', 'ร้อยละ 83.33'],
+    ];
+    for (const [q, text] of cases) {
+      const a = await ask('tharae', q);
+      expect(first(a.messages)).toContain(text);
+      expect(a.sources?.[0]).toMatchObject({ kind: 'report', line: 102 });
+    }
   });
 });

@@ -8,6 +8,7 @@ import { synonymsOf } from '../search/synonyms.ts';
 import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { ConversationContext, Intent, ListFilters, LiveProgress } from './types.ts';
 import { asksAboutItem, stronglyNamedItem } from './namedItem.ts';
+import { statusFieldOf, type StatusField } from './reportStatus.ts';
 import { missionsAbout, subjectKeys, withDocument } from './scope.ts';
 import { asksProgressBeyond, isFrameWord, type Action, type ManualAspect, type Understanding } from './understand.ts';
 
@@ -27,6 +28,7 @@ export type Decision = { confidence: number } & (
   | { intent: AggregateIntent; filters: ListFilters }
   | { intent: 'progress'; filters: ListFilters; measure: ReportMeasure | null }
   | { intent: 'progress.recorded'; year: number; records: LiveProgress[] }
+  | { intent: 'report.status'; field: StatusField }
   | { intent: 'manual.list' }
   | { intent: 'dimension.rank'; measure: DimensionMeasure; dir: 'top' | 'bottom'; year?: number | undefined }
   | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report' | 'no-field'; year?: number }
@@ -206,6 +208,9 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   // "Not done" is a status too: the report states planned and done, and what became of the rest (in progress, not
   // possible, cancelled) only in its status table — planned minus done is not a figure it states.
   if (isReport && (u.wants.status || measure === 'notDone') && (planWide || u.wants.count || u.wants.percent) && !u.wants.list) {
+    // From the report's status table (whole report only) when it has that column; else a plain no.
+    const field = u.dimension === null ? statusFieldOf(u.compact, u.wants.percent) : null;
+    if (field && doc?.report?.status?.[field] != null) return { intent: 'report.status', field, confidence: 0.9 };
     return { intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 };
   }
   if (isReport && planWide && measure && !u.unit && !u.mission) return { intent: 'progress', filters, measure, confidence: 0.9 };
