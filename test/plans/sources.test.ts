@@ -46,6 +46,8 @@ describe('PDF with a text layer', () => {
     'v13-intapramul-d3d4-stacked-figures',
     // Years on a header line of their own under "งบประมาณ", the unit header wrapped, a row whose unit sits under 2570.
     'v07-maesot-d1-year-columns',
+    // Numbering styles, a bullet in the number column, "ภารกิจที่ …" rows printed without their empty cells.
+    'v08-maesot-d3d4-numbering',
     // 1-year tables: twelve narrow columns whose header words wrap in their columns, cells wrapping over many lines.
     'v03-maesaimitraphap-d1d2-thai-digits',
     'v20-maesaimitraphap-appendix-contradictions',

@@ -8,8 +8,9 @@ import { synonymsOf } from '../search/synonyms.ts';
 import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { ConversationContext, Intent, ListFilters, LiveProgress } from './types.ts';
 import { asksAboutItem, stronglyNamedItem } from './namedItem.ts';
+import { statusFieldOf, type StatusField } from './reportStatus.ts';
 import { missionsAbout, subjectKeys, withDocument } from './scope.ts';
-import { asksProgressBeyond, type Action, type ManualAspect, type Understanding } from './understand.ts';
+import { asksProgressBeyond, isFrameWord, type Action, type ManualAspect, type Understanding } from './understand.ts';
 
 /**
  * The pure step between reading a question and answering it: question (read into slots by `understand`) + the
@@ -27,6 +28,7 @@ export type Decision = { confidence: number } & (
   | { intent: AggregateIntent; filters: ListFilters }
   | { intent: 'progress'; filters: ListFilters; measure: ReportMeasure | null }
   | { intent: 'progress.recorded'; year: number; records: LiveProgress[] }
+  | { intent: 'report.status'; field: StatusField }
   | { intent: 'manual.list' }
   | { intent: 'dimension.rank'; measure: DimensionMeasure; dir: 'top' | 'bottom'; year?: number | undefined }
   | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report' | 'no-field'; year?: number }
@@ -157,6 +159,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   const inherit = ctx?.filters && slotsOnly && !hasFilter && (AGGREGATES.has(ctx.intent) || ctx.intent === 'progress');
   const filters: ListFilters = inherit && !u.wants.whole ? { ...ctx.filters, allYears: undefined } as ListFilters : {};
   delete filters.allYears;
+  delete filters.perYear;
   if (u.dimension !== null) filters.dimension = u.dimension;
   if (u.mission !== null) filters.mission = u.mission;
   if (u.unit !== null) filters.unit = u.unit;
@@ -164,6 +167,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   if (u.wants.withBudget) filters.withBudget = true;
   if (u.wants.noBudget) filters.noBudget = true;
   if (u.wants.allYears) filters.allYears = true;
+  if (u.wants.perYear) filters.perYear = true;
 
   const planWide = slotsOnly || hasFilter;
   if (inherit && ctx?.intent === 'progress' && ctx.measure && measure === 'percent' && ['spent', 'budgetPlanned', 'ordinance', 'percentBudget'].includes(ctx.measure)) {
@@ -195,12 +199,18 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   }
   if (u.wants.whichDimension && (u.wants.top || u.wants.bottom) && k.projects.size > 0) {
     const measure: DimensionMeasure = isReport ? (measure0(u) ?? (u.wants.budget ? 'budgetPlanned' : 'planned')) : u.wants.budget || u.wants.money && !u.wants.count ? 'budget' : 'projects';
+    if (measure === 'notDone') return { intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 };
     return { intent: 'dimension.rank', measure, dir: u.wants.bottom ? 'bottom' : 'top', year: u.years[0], confidence: 0.85 };
   }
   const money = u.wants.budget || u.wants.money;
   // A report figure the stored report does not hold (its status table: in progress, cancelled, initial projects):
   // say so rather than answer with a neighbouring figure.
-  if (isReport && u.wants.status && (planWide || u.wants.count || u.wants.percent) && !u.wants.list) {
+  // "Not done" is a status too: the report states planned and done, and what became of the rest (in progress, not
+  // possible, cancelled) only in its status table — planned minus done is not a figure it states.
+  if (isReport && (u.wants.status || measure === 'notDone') && (planWide || u.wants.count || u.wants.percent) && !u.wants.list) {
+    // From the report's status table (whole report only) when it has that column; else a plain no.
+    const field = u.dimension === null ? statusFieldOf(u.compact, u.wants.percent) : null;
+    if (field && doc?.report?.status?.[field] != null) return { intent: 'report.status', field, confidence: 0.9 };
     return { intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 };
   }
   if (isReport && planWide && measure && !u.unit && !u.mission) return { intent: 'progress', filters, measure, confidence: 0.9 };
@@ -340,7 +350,9 @@ function asksProgress(u: Understanding, p: Project, isReport: boolean): boolean 
 
 /** Share of the question's information in words the organisation's documents never use (weather, football…). */
 export function unknownShare(k: Knowledge, query: string): number {
-  const { terms, unknownMass } = k.index.queryTerms(query);
+  const { terms, unknownMass: all, unknownWords } = k.index.queryTerms(query);
+  // (Words that only frame a question — "เกี่ยวกับ", "ดูแล" — say nothing about its subject, known or not.)
+  const unknownMass = unknownWords.length ? (all * unknownWords.filter((w) => !isFrameWord(w)).length) / unknownWords.length : 0;
   const known = terms.filter((t) => !t.optional).reduce((a, t) => a + k.index.idf(t.term) * t.weight, 0);
   return unknownMass + known > 0 ? unknownMass / (unknownMass + known) : 1;
 }
@@ -370,7 +382,8 @@ export function hitConfidence(k: Knowledge, top: SearchHit, u: Understanding, qu
   // words like โครงการ/งบ/เท่าไร set aside: a document matching only "คุณธรรม" of "โรงเรียนคุณธรรม" is a neighbour)…
   const content = u.topicWords.length > 0;
   // Synonyms of the question's words count as matches of them (they never lower coverage).
-  const isContent = (term: string, synonym: boolean) => synonym || u.topicWords.some((w) => term.includes(w));
+  // (…and so does the documents' word that stands in for one: "เสพติด" of "ยาเสพติด" for "ยาบ้า".)
+  const isContent = (term: string, synonym: boolean) => synonym || u.topicWords.some((w) => term.includes(w) || synonymsOf(w).some((x) => x.includes(term)));
   const core = content ? (k.index.search(query, { limit: 1, onlyTerms: isContent, filter: (d) => d.id === top.doc.id && d.type === top.doc.type })[0]?.coverage ?? 0) : top.coverage;
   // (Frame words weigh on the whole question's coverage, so with content words their coverage alone decides.)
   const covered = content ? 0.4 + 0.6 * clamp(core / 0.4) : 0.5 + 0.5 * clamp(top.coverage / 0.35);

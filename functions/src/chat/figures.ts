@@ -89,7 +89,8 @@ export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, 
     const rows = rowsOf(y);
     return { y, value: s ? s.value : rows, rows, stated: s };
   });
-  const head = en(fd) ? `Total budget${scope ? ` (${scope})` : ' of the plan'}` : `งบประมาณรวม${scope ? ` ${scope}` : allYears && years.length > 1 ? 'ของแผน' : 'ทั้งแผน'}`;
+  const overYears = years.length > 1 && (allYears || !f.perYear);
+  const head = en(fd) ? `Total budget${scope ? ` (${scope})` : overYears ? '' : ' of the plan'}` : `งบประมาณรวม${scope ? ` ${scope}` : overYears ? '' : 'ทั้งแผน'}`;
   const n = funded.length;
   const sumOfRows = n === 0
     ? en(fd)
@@ -129,12 +130,19 @@ export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, 
     const text = en(fd) ? `${head}: ${yearly} in fiscal years ${span} (${sumOfRows})` : `${head} ${yearly} (ปี ${span}) (${sumOfRows})`;
     return { text, sources: [source(fd, baht(fd, first.value), funded[0]?.line ?? projects[0]?.line, `sum of ${n} rows`), ...rowSources()] };
   }
+  if (f.perYear && !allYears) {
+    // "ปีละเท่าไร" of years that differ: each year's figure is the answer.
+    const lines = perYear.map((x) => `${yearWord(fd, x.y)}: ${baht(fd, x.value)}${x.stated ? rowsNote(fd, x.value, x.rows, (v) => baht(fd, v)) : en(fd) ? ' (sum of its items)' : ' (รวมจากรายการ)'}`);
+    const basis = allStated ? (en(fd) ? 'as the document states' : 'ตามเอกสารระบุ') : en(fd) ? 'by year' : 'แยกรายปี';
+    const srcs = perYear.map((x) => (x.stated ? source(fd, baht(fd, x.value), x.stated.line) : source(fd, baht(fd, x.value), funded[0]?.line ?? projects[0]?.line, `sum of ${n} rows`)));
+    return { text: [`${head} (${basis})`, ...lines].join('\n'), sources: srcs };
+  }
   // Over the plan's years: the document's own whole-plan figure when it states one.
   const whole = statedScope(f) ? stated(fd.doc, 'budget', { dimension: f.dimension, mission: f.mission, year: null }) : null;
   const rowsAll = perYear.reduce((a, x) => a + x.rows, 0);
-  const over = en(fd) ? `over the ${years.length} years of the plan (${span}):` : `ตลอดแผน ${years.length} ปี (ปี ${span})`;
+  const over = en(fd) ? `over the ${years.length} years of the plan (${span}):` : `${scope ? ' ' : ''}ตลอดแผน ${years.length} ปี (ปี ${span})`;
   if (whole) {
-    return { text: `${head} ${over} ${en(fd) ? 'as the document states' : 'ตามเอกสารระบุ'} ${baht(fd, whole.value)}${rowsNote(fd, whole.value, rowsAll, (v) => baht(fd, v))}`, sources: [source(fd, baht(fd, whole.value), whole.line)], detail };
+    return { text: `${head}${en(fd) ? ' ' : ''}${over} ${en(fd) ? 'as the document states' : 'ตามเอกสารระบุ'} ${baht(fd, whole.value)}${rowsNote(fd, whole.value, rowsAll, (v) => baht(fd, v))}`, sources: [source(fd, baht(fd, whole.value), whole.line)], detail };
   }
   const sum = perYear.reduce((a, x) => a + x.value, 0);
   const basis = allStated
@@ -147,7 +155,7 @@ export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, 
         : `รวมจากยอดรวมรายปีที่เอกสารระบุ และผลรวมของรายการในปีที่ไม่พบยอดรวมที่เอกสารระบุ`
       : sumOfRows;
   const rowsDiffer = allStated && rowsAll !== sum ? rowsNote(fd, sum, rowsAll, (v) => baht(fd, v)) : '';
-  const text = `${head} ${over} ${baht(fd, sum)} (${basis})${rowsDiffer}`;
+  const text = `${head}${en(fd) ? ' ' : ''}${over} ${baht(fd, sum)} (${basis})${rowsDiffer}`;
   const lines = perYear.map((x) => x.stated?.line).filter((l): l is number => typeof l === 'number');
   return {
     text,

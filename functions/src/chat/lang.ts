@@ -46,6 +46,12 @@ const GLOSSARY: Array<[string, string]> = [
   ['all years', 'ทุกปี'],
   ['every year combined', 'ทุกปี'],
   ['the entire plan', 'ทั้งแผน'],
+  // each year's figure
+  ['each year', 'แต่ละปี'],
+  ['per year', 'ต่อปี'],
+  ['a year', 'ต่อปี'],
+  ['yearly', 'รายปี'],
+  ['annual', 'รายปี'],
   // years (read against today's fiscal year afterwards)
   ['next fiscal year', 'ปีหน้า'],
   ['next year', 'ปีหน้า'],
@@ -129,8 +135,8 @@ const GLOSSARY: Array<[string, string]> = [
   ['progress', 'ผลการดำเนินงาน'],
   ['results', 'ผลการดำเนินงาน'],
   // opinions and recommendations (no document answers them)
-  ['the best', 'ไหนดี'],
-  ['best', 'ไหนดี'],
+  ['the best', 'ไหนดีที่สุด'],
+  ['best', 'ไหนดีที่สุด'],
   ['delicious', 'อร่อย'],
   ['tasty', 'อร่อย'],
   ['recommend', 'แนะนำร้าน'],

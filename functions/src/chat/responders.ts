@@ -8,6 +8,7 @@ import type { AggregateIntent, Decision } from './decide.ts';
 import { averageBudget, budgetTotal, dimensionRank, projectCount, ranked, reportFigure, source, type DimensionMeasure, type ReportMeasure } from './figures.ts';
 import { clip, formatBaht, formatNumber, tidy } from './format.ts';
 import { ask, budgetLines, flex, manualAltText, manualAspectText, manualBubble, projectAltText, projectBubble, quickReply, textMessage, unitOf, type ListItem } from './replies.ts';
+import { statusFigure, type StatusField } from './reportStatus.ts';
 import { toRef, type Session } from './session.ts';
 import type { AnswerOutput, FigureSource, Intent, ListFilters, LiveProgress, Message, ResultRef } from './types.ts';
 import type { ManualAspect, ProjectAspect } from './understand.ts';
@@ -46,6 +47,7 @@ export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
   'budget.average': (s, d) => aggregate(s, d.intent, d.filters),
   progress: (s, d) => progress(s, d.filters, d.measure),
   'progress.recorded': (s, d) => recordedProgress(s, d.year, d.records),
+  'report.status': (s, d) => reportStatusAnswer(s, d.field),
   'dimension.rank': (s, d) => dimensionAnswer(s, d.measure, d.dir, d.year),
   unknown: (s, d) => s.abstain(d),
 };
@@ -320,6 +322,16 @@ function progress(s: Session, f: ListFilters, measure: ReportMeasure | null): An
     : s.say(`ผลการดำเนินงาน ${tidy(report.period)}`, `Progress (${tidy(report.period)})`);
   const from = s.sourceLine(sources);
   return { intent: 'progress', results, messages: [textMessage(`${lead}\n${lines.join('\n')}${from ? `\n${from}` : ''}`, s.helpQuickReply())], sources, context: ctx };
+}
+
+/** A figure of the report's status table, with its line; a plain no when the stored table lacks it. */
+function reportStatusAnswer(s: Session, field: StatusField): AnswerOutput {
+  const fd = s.figureDoc();
+  const report = s.doc?.report;
+  const fig = fd && report?.status ? statusFigure(fd, report.status, field, tidy(report.period)) : null;
+  if (!fig) return s.abstain({ intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 });
+  const from = s.sourceLine(fig.sources);
+  return { intent: 'progress', results: [{ type: 'report', id: 'status', title: 'สถานะโครงการ/กิจกรรม/มาตรการ', score: 1 }], messages: [textMessage(`${fig.text}${from ? `\n${from}` : ''}`, s.helpQuickReply())], sources: fig.sources, context: s.context({ intent: 'progress' }) };
 }
 
 function dimensionAnswer(s: Session, measure: DimensionMeasure, dir: 'top' | 'bottom', year?: number): AnswerOutput {

@@ -23,6 +23,9 @@ const NATIONAL_DIMENSION_TITLES: Readonly<Record<number, readonly string[]>> = {
   4: ['การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบการปฏิบัติราชการขององค์กรปกครองส่วนท้องถิ่น', 'การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น'],
 };
 
+/** The plan's own title with the national template's, in matching form: what the whole plan is about. */
+const PLAN_TITLE = (title: string) => matchKey(normalizeText(`${title} แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส`)).replace(/\s+/g, '');
+
 export function withDocument(k: Knowledge, u: Understanding): Understanding {
   const doc = k.corpus.document;
   if (!doc || u.topicWords.length === 0) return u;
@@ -36,6 +39,15 @@ export function withDocument(k: Knowledge, u: Understanding): Understanding {
     // template (plans written to one are asked about in the words of the other).
     const titles = (d: { number: number; title: string }) => [d.title, ...(NATIONAL_DIMENSION_TITLES[d.number] ?? [])];
     const wordsOf = (t: string) => tokenizeParts(t, { dropStopwords: true }).words.filter((w) => w.length > 1 && !LIST_FRAME.has(w)).length;
+    const keysOf = (d: { number: number; title: string }) => titles(d).map(titleKey);
+    // A word only one dimension's titles carry ("กลไก", "วัฒนธรรม"): it names that dimension, unless an item's name
+    // carries the question's words too (then the question may be about those items).
+    const planTitle = PLAN_TITLE(doc.title);
+    const others = (n: number) => doc.dimensions.filter((d) => d.number !== n).flatMap(keysOf);
+    const inSomeName = [...k.projects.values()].some((p) => {
+      const name = titleKey(p.name);
+      return u.topicWords.every((w) => name.includes(w));
+    });
     const scored = doc.dimensions
       .map((d) => {
         const all = titles(d).map((t) => {
@@ -44,19 +56,30 @@ export function withDocument(k: Knowledge, u: Understanding): Understanding {
           return { hit, share: hit / Math.max(1, wordsOf(t)) };
         });
         const best = all.sort((a, b) => b.hit - a.hit || b.share - a.share)[0] ?? { hit: 0, share: 0 };
-        return { d: d.number, hit: best.hit, share: best.share };
+        const own = keysOf(d);
+        // (Not a word of the plan's own title: "ป้องกันการทุจริต" is what the whole plan is about.)
+        const distinctive = u.topicWords.some((w) => own.some((t) => t.includes(w)) && !others(d.number).some((t) => t.includes(w)) && !planTitle.includes(w));
+        return { d: d.number, hit: best.hit, share: best.share, distinctive };
       })
       // With "มิติ" two title words name it; without, the question's words must be (nearly) all the title's: three
-      // of them with at most one other word, or two that are most of a short title and nothing else.
+      // of them with at most one other word, or two that are most of a short title and nothing else, or two with a
+      // word of that dimension's title alone that no item's name carries with them.
       .filter((x) =>
         saysDimension
           ? x.hit >= 2 || (x.hit >= 1 && u.topicWords.length === 1)
-          : (x.hit >= 3 && x.hit >= u.topicWords.length - 1) || (x.hit >= 2 && x.hit === u.topicWords.length && x.share >= 0.6),
+          : (x.hit >= 3 && x.hit >= u.topicWords.length - 1) ||
+            (x.hit >= 2 && x.hit === u.topicWords.length && x.share >= 0.6) ||
+            (x.hit >= 2 && x.hit === u.topicWords.length && x.distinctive && !inSomeName),
       )
       .sort((a, b) => b.hit - a.hit);
     if (scored[0] && scored[0].hit > (scored[1]?.hit ?? 0)) dimension = scored[0].d;
   }
-  if (dimension === null) return u;
+  if (dimension === null) {
+    // "ป้องกันการทุจริตมีกี่โครงการ": words of the plan's own title name the whole plan, not a subject in it.
+    const plan = PLAN_TITLE(doc.title);
+    const wholePlan = aggregate && !saysDimension && u.topicWords.every((w) => plan.includes(w)) && ![...k.projects.values()].some((p) => u.topicWords.every((w) => titleKey(p.name).includes(w)));
+    return wholePlan ? { ...u, topicWords: [] } : u;
+  }
   const own = doc.dimensions.find((d) => d.number === dimension);
   const named = [own?.title ?? '', ...(NATIONAL_DIMENSION_TITLES[dimension] ?? [])].map(titleKey);
   const topicWords = u.topicWords.filter((w) => !named.some((t) => t.includes(w)));

@@ -52,6 +52,8 @@ export interface ListFilters {
   topic?: { text: string; ids: string[] };
   /** A total over every year of the plan was asked for ("ทั้งแผน 5 ปี"). */
   allYears?: boolean;
+  /** The figure of each year was asked for ("ปีละเท่าไร", "แต่ละปี"). */
+  perYear?: boolean;
 }
 
 /**

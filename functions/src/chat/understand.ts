@@ -1,5 +1,6 @@
 import { matchKey, normalizeText } from '../search/normalize.ts';
 import { isStopword } from '../search/stopwords.ts';
+import { synonymsOf } from '../search/synonyms.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
 import { readYears } from '../time/fiscalYear.ts';
 
@@ -48,6 +49,8 @@ export interface Understanding {
     ordinance: boolean;
     /** over every year of the plan ("ทั้งแผน", "ทุกปี", "5 ปี") */
     allYears: boolean;
+    /** each year's figure ("ปีละ", "แต่ละปี", "รายปี") */
+    perYear: boolean;
     /** "มิติไหน…": which dimension */
     whichDimension: boolean;
     /** a project status of a report's status table (in progress, cancelled, not possible, initial projects) */
@@ -111,12 +114,14 @@ const CUES = {
   notDone: /ยังไม่(?:ได้)?(?:ดำเนิน|ทำ|เสร็จ)|ไม่ได้ดำเนินการ|ค้างอยู่|คงเหลือกี่/u,
   percent: /ร้อยละ|เปอร์เซ็น|%/u,
   ordinance: /ข้อบัญญัติ|เทศบัญญัติ/u,
-  allYears: /ทั้งแผน|ทุกปี|ตลอดแผน|ตลอด(?:ระยะเวลา)?(?:ของ)?(?:แผน|โครงการ)|ตลอด\d?ปี|ทั้ง\d?ปี|\d+ปี(?:รวม|ทั้งหมด|ของแผน)|(?:รวม|ทั้งหมด)\d+ปี|ห้าปี|ทั้งโครงการ/u,
+  allYears: /ตลอด(?:ทั้ง)?(?:ระยะเวลา)?(?:ของ)?(?:แผน|โครงการ)|ทั้งแผน|ทุกปี|ตลอด\d?ปี|ทั้ง\d?ปี|\d+ปี(?:รวม|ทั้งหมด|ของแผน)|(?:รวม|ทั้งหมด)\d+ปี|ห้าปี|ทั้งโครงการ/u,
   whichDimension: /มิติ(?:ไหน|ใด|อะไร)/u,
   /** A project status the report's status table gives (in progress, cancelled, not possible, initial projects). */
   status: /(?:อยู่)?ระหว่าง(?:การ)?ดำเนิน|กำลังดำเนิน|กำลังทำ|ยกเลิก|ไม่สามารถ(?:ดำเนิน|ทำ)|ทำไม่ได้|ดำเนินการไม่ได้|ตั้งต้น|ชะลอ|เลื่อนออกไป|สถานะโครงการ|บรรจุใน/u,
   whole: /ทั้งแผน|ทุกมิติ|รวมทุก|ทั้ง4มิติ|ทั้งหมดทุก|whole|entire/u,
 };
+
+const PER_YEAR = /ปีละ|ต่อปี|แต่ละปี|รายปี/u;
 
 /** "ไม่นับที่ไม่ใช้งบ", "ที่ไม่ใช่ไม่มีงบ": items without a budget are left out, not asked for. */
 const EXCLUDES_NO_BUDGET = /(?:ไม่นับ|ยกเว้น|ไม่รวม|ไม่เอา|ไม่ใช่|นอกจาก)(?:โครงการ|อัน|รายการ)?(?:ที่)?(?:ไม่(?:ได้)?(?:ใช้|มี|รับ|ได้รับ|ได้)งบ(?:ประมาณ)?|ไม่มีงบ(?:ประมาณ)?|งบ(?:เป็น)?0(?:บาท)?)/gu;
@@ -164,12 +169,21 @@ const ACTIONS: Array<[Action, RegExp]> = [
  */
 const OUTSIDE = new RegExp(
   [
-    'อร่อย', 'ไหนดี', 'ที่ไหนดี', 'อันไหนดี', 'น่าดู', 'น่าเที่ยว', 'ที่เที่ยว', 'แนะนำ(?:ร้าน|ที่|หนัง|เพลง|อาหาร|เมนู)',
-    'ใครจะ(?:ชนะ|ได้|เป็น)', 'จะชนะ', 'ชนะไหม', 'จะ(?:ขึ้น|ลง)ไหม', 'ทำนาย', 'ดูดวง', 'ดวงชะตา',
-    'อากาศ', 'ฝน(?:จะ)?ตก', 'พยากรณ์', 'ร้อนไหม', 'หนาวไหม',
+    // opinions and recommendations — of places and things, not "ยื่นที่ไหนดี" (where to file, a manual's question)
+    'อร่อย', 'น่าดู', 'น่าเที่ยว', 'ที่เที่ยว', 'ไปเที่ยว', 'ไหนดีที่สุด', 'แนะนำ(?:ร้าน|ที่เที่ยว|หนัง|เพลง|อาหาร|เมนู)',
+    '(?:ร้าน|โรงเรียน|โรงพยาบาล|คลินิก|หมอ|ที่พัก|โรงแรม|เว็บ|ยี่ห้อ|ตลาด|ห้าง)[ก-๙]{0,12}?ไหน[ก-๙]{0,8}?(?:ดี|ถูก|แพง|อร่อย)',
+    // predictions
+    'ใครจะชนะ', 'ใครจะได้เป็น', 'ใครจะเป็นนายก', 'จะชนะ', 'ชนะไหม', 'จะ(?:ขึ้น|ลง)ไหม', 'ทำนาย', 'ดูดวง', 'ดวงชะตา',
+    // weather (not "คุณภาพอากาศ", a subject a plan may have)
+    'อากาศ(?:วันนี้|พรุ่งนี้|เป็นไง|เป็นยังไง|ร้อน|หนาว|ดีไหม)', 'ฝน(?:จะ)?ตก', 'พยากรณ์อากาศ', 'ร้อนไหม', 'หนาวไหม',
+    // prices of goods, lotteries, money markets
     'ราคา(?:ทอง|น้ำมัน|หุ้น|ผัก|หมู|ไก่|ยาง|ข้าว|บิทคอยน์)', 'หวย', 'ลอตเตอรี่', 'เลขเด็ด', 'อัตราแลกเปลี่ยน', 'ค่าเงิน',
-    '(?:เว็บ|ร้าน|ยี่ห้อ|ที่|แห่ง|อัน)ไหน[ก-๙]{0,8}?(?:ถูก|แพง|ดี|อร่อย)(?:ที่สุด|สุด)?', 'ถ่ายทอดสด', 'ดูหนัง', 'ดูบอล', 'ละครเรื่อง', '(?:พนักงาน|เจ้าหน้าที่|ข้าราชการ|ลูกจ้าง|ประชากร)[ก-๙]*กี่คน',
-    '(?:นายก|ปลัด|ผู้อำนวยการ|ผอ\\.|หัวหน้า|ประธาน)[ก-๙]*(?:ชื่อ|คือใคร|เป็นใคร)', 'ผลบอล', 'ฟุตบอลโลก', 'พรีเมียร์ลีก', 'มุกตลก', 'เล่นมุก', 'นิทาน', 'สูตร(?:อาหาร|ต้ม|แกง|ทำ)',
+    // media, sports, jokes, recipes
+    'ถ่ายทอดสด', 'ดูหนัง', 'ดูบอล', 'ละครเรื่อง', 'ผลบอล', 'ฟุตบอลโลก', 'พรีเมียร์ลีก', 'มุกตลก', 'เล่นมุก', 'นิทาน', 'สูตร(?:อาหาร|ต้ม|แกง|ทำ)',
+    // people: head-counts and names
+    '(?:พนักงาน|เจ้าหน้าที่|ข้าราชการ|ลูกจ้าง|ประชากร|สมาชิก|สภา|ชาวบ้าน)[ก-๙]*กี่คน',
+    '(?:นายก|ปลัด|ผู้อำนวยการ|ผอ\\.|หัวหน้า|ประธาน)[ก-๙]*(?:ชื่อ|คือใคร|เป็นใคร)',
+    // another place's opening hours
     '(?:โรงพยาบาล|รพ\\.|ธนาคาร|ไปรษณีย์|ห้าง|ร้าน|ตลาด|โรงเรียน|วัด|ด่าน)[ก-๙]*(?:เปิด|ปิด)+(?:กี่โมง|วันไหน|ถึงกี่|ตอนไหน)',
   ].join('|'),
   'u',
@@ -193,6 +207,9 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean)
     .map(matchKey),
 );
+
+/** Whether a word (matching form) only frames a question ("งบ", "โครงการ", "เกี่ยวกับ"), saying nothing of its subject. */
+export const isFrameWord = (key: string): boolean => FRAME_WORDS.has(key);
 
 export interface UnderstandOptions {
   /** Responsible units of the organisation, matching form (no spaces), longest first. */
@@ -267,7 +284,8 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     }
   }
   if (!unit) {
-    const m = /(สำนักปลัด|กอง[ก-๙]{2,}?)(?=รับผิดชอบ|ดูแล|เป็นเจ้าภาพ|ทำ|มี|\s|$)/u.exec(rest);
+    // (Not "กองทุน…", a fund.)
+    const m = /(สำนักปลัด|กอง(?!ทุน)[ก-๙]{2,}?)(?=รับผิดชอบ|ดูแล|เป็นเจ้าภาพ|ทำ|มี|\s|$)/u.exec(rest);
     if (m && /^(สำนักปลัด|กอง)/u.test(m[1] as string)) unit = m[1] as string;
   }
   if (unit) rest = removeLoose(rest, unit);
@@ -310,7 +328,8 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     percent: CUES.percent.test(cue),
     ordinance: CUES.ordinance.test(cue),
     // "ปีละเท่าไร", "แต่ละปี" ask the yearly figure, whatever else says "ทั้งแผน".
-    allYears: CUES.allYears.test(cue) && !/ปีละ|ต่อปี|แต่ละปี|รายปี/u.test(cue),
+    allYears: CUES.allYears.test(cue) && !PER_YEAR.test(cue),
+    perYear: PER_YEAR.test(cue),
     whichDimension: CUES.whichDimension.test(cue),
     status: CUES.status.test(cue),
     whole: CUES.whole.test(cue),
@@ -329,9 +348,17 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   // "ตลอดแผน", "ทั้ง 5 ปี": a slot (every year of the plan), not a subject.
   for (const m of cue.matchAll(new RegExp(CUES.allYears.source, 'gu'))) rest = removeLoose(rest, m[0]);
   const topicText = rest.replace(/\s+/g, ' ').trim();
-  const topicWords = tokenizeParts(topicText, { dropStopwords: true }).words.filter(
-    (w) => !/^\d/.test(w) && w.length > 1 && !FRAME_WORDS.has(w),
-  );
+  const parts = tokenizeParts(topicText, { dropStopwords: true });
+  // Two words that are one everyday word the documents say otherwise ("คน|แก่" → ผู้สูงอายุ) are one topic word.
+  const joined = parts.words.map((w, i) => `${w}${parts.words[i + 1] ?? ''}`);
+  const paired = new Set<number>();
+  joined.forEach((c, i) => {
+    if (i + 1 < parts.words.length && synonymsOf(c).length > 0 && synonymsOf(parts.words[i] as string).length === 0) paired.add(i).add(i + 1);
+  });
+  const topicWords = [
+    ...parts.words.filter((w, i) => !paired.has(i) && !/^\d/.test(w) && w.length > 1 && !FRAME_WORDS.has(w)),
+    ...joined.filter((_, i) => paired.has(i) && paired.has(i + 1) && !paired.has(i - 1 < 0 ? -1 : i - 1)),
+  ];
 
   return {
     text,

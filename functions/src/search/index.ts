@@ -1,5 +1,5 @@
 import { isStopword } from './stopwords.ts';
-import { synonymsOf } from './synonyms.ts';
+import { synonymPairs, synonymsOf } from './synonyms.ts';
 import { csr, DeletionTable, IntBuffer, narrow, Vocabulary, type Ids } from './compact.ts';
 import { charNgrams, tokenize, tokenizeParts } from './tokenize.ts';
 
@@ -286,12 +286,23 @@ export class SearchIndex {
     return best;
   }
 
+  /**
+   * The index term of a synonym: itself when the documents use it, else — a phrase of 3+ words, indexed only as
+   * neighbouring pairs — its most specific pair the documents use ("ยาเสพติด" → "เสพติด"). Null when they use neither.
+   */
+  private synonymTerm(syn: string): string | null {
+    if (this.df(syn) > 0) return syn;
+    const pairs = synonymPairs(syn).filter((x) => this.df(x) > 0).sort((a, b) => this.df(a) - this.df(b));
+    return pairs[0] ?? null;
+  }
+
   /** Query terms with their weights, and the information of query words the index does not know at all. */
-  queryTerms(query: string): { terms: QueryTerm[]; unknownMass: number } {
+  queryTerms(query: string): { terms: QueryTerm[]; unknownMass: number; unknownWords: string[] } {
     const { words, compounds } = tokenizeParts(query, { dropStopwords: true });
     const terms = new Map<string, number>();
     const synonyms = new Map<string, number>();
     let unknownMass = 0;
+    const unknownWords: string[] = [];
     const maxIdf = Math.log(1 + (this.docs.length + 0.5) / 0.5);
     const add = (t: string, base: number) => {
       if (this.df(t) > 0) {
@@ -304,19 +315,26 @@ export class SearchIndex {
     };
     // Words the organisation's documents say otherwise: a word, or a word with its neighbour ("ชาว|บ้าน"), whose
     // synonym the documents use is understood, not unknown.
-    const saidOtherwise = (t: string) => synonymsOf(t).some((x) => this.df(x) > 0);
+    const saidOtherwise = (t: string) => synonymsOf(t).some((x) => this.synonymTerm(x) !== null);
+    const said = (t: string) => [...new Set(synonymsOf(t).map((x) => this.synonymTerm(x)).filter((x): x is string => x !== null))];
     const understood = new Set<number>();
+    // Words of a pair said otherwise ("คน|แก่" → ผู้สูงอายุ) weigh half on their own: alone they mean other things
+    // ("แก่" is also "to").
+    const inPair = new Set<number>();
     words.forEach((w, i) => {
       const next = words[i + 1];
       if (saidOtherwise(w)) understood.add(i);
-      if (next !== undefined && saidOtherwise(w + next)) understood.add(i).add(i + 1);
+      if (next !== undefined && this.df(w + next) === 0 && saidOtherwise(w + next)) {
+        understood.add(i).add(i + 1);
+        inPair.add(i).add(i + 1);
+      }
     });
     words.forEach((w, i) => {
-      for (const syn of synonymsOf(w)) if (this.df(syn) > 0 && !terms.has(syn)) synonyms.set(syn, Math.max(synonyms.get(syn) ?? 0, SYNONYM_WEIGHT));
-      if (add(w, 1) || w.length <= 1 || /^\d/.test(w)) return;
+      for (const syn of said(w)) if (!terms.has(syn)) synonyms.set(syn, Math.max(synonyms.get(syn) ?? 0, SYNONYM_WEIGHT));
+      if (add(w, inPair.has(i) ? 0.5 : 1) || w.length <= 1 || /^\d/.test(w)) return;
       // A word the documents never use but say otherwise ("เว็บ" for "เว็บไซต์"): the documents' word for
       // it stands in for it (a required term, so a document about it covers the question); the most specific one.
-      const stand = synonymsOf(w).filter((x) => this.df(x) > 0).sort((a, b) => this.df(a) - this.df(b))[0];
+      const stand = said(w).sort((a, b) => this.df(a) - this.df(b))[0];
       if (stand) {
         terms.set(stand, Math.max(terms.get(stand) ?? 0, SYNONYM_WEIGHT));
         return;
@@ -324,25 +342,30 @@ export class SearchIndex {
       // A word the dictionary cut differently from the documents ("ออกไป" for "ออก"): its known parts.
       const parts = this.knownParts(w);
       for (const part of parts) terms.set(part, Math.max(terms.get(part) ?? 0, SPLIT_WEIGHT));
-      if (parts.length === 0 && !understood.has(i)) unknownMass += maxIdf;
+      if (parts.length === 0 && !understood.has(i)) {
+        unknownMass += maxIdf;
+        unknownWords.push(w);
+      }
     });
     for (const c of compounds) {
-      for (const syn of synonymsOf(c)) if (this.df(syn) > 0 && !terms.has(syn)) synonyms.set(syn, Math.max(synonyms.get(syn) ?? 0, SYNONYM_WEIGHT * BIGRAM_WEIGHT));
+      for (const syn of said(c)) if (!terms.has(syn)) synonyms.set(syn, Math.max(synonyms.get(syn) ?? 0, SYNONYM_WEIGHT * BIGRAM_WEIGHT));
       if (add(c, BIGRAM_WEIGHT)) continue;
       // Two words the documents never use together but say otherwise ("เสียง|ดัง" → "เดือดร้อนรำคาญ"): as for a word.
-      const stand = synonymsOf(c).filter((x) => this.df(x) > 0).sort((a, b) => this.df(a) - this.df(b))[0];
+      const stand = said(c).sort((a, b) => this.df(a) - this.df(b))[0];
       if (stand) terms.set(stand, Math.max(terms.get(stand) ?? 0, SYNONYM_WEIGHT));
     }
     for (const t of terms.keys()) synonyms.delete(t);
-    return { terms: [...[...terms].map(([term, weight]) => ({ term, weight })), ...[...synonyms].map(([term, weight]) => ({ term, weight, optional: true }))], unknownMass };
+    return { terms: [...[...terms].map(([term, weight]) => ({ term, weight })), ...[...synonyms].map(([term, weight]) => ({ term, weight, optional: true }))], unknownMass, unknownWords };
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 10;
-    const { terms: qterms, unknownMass } = this.queryTerms(query);
+    const { terms: qterms, unknownMass, unknownWords } = this.queryTerms(query);
     const scores = new Float64Array(this.docs.length);
     const matched = new Float64Array(this.docs.length);
-    let idfMass = unknownMass;
+    // Words no document uses count against coverage — with `onlyTerms`, only those it keeps.
+    const kept = options.onlyTerms ? unknownWords.filter((w) => options.onlyTerms?.(w, false)).length : unknownWords.length;
+    let idfMass = unknownWords.length ? (unknownMass * kept) / unknownWords.length : 0;
     for (const { term, weight, optional } of qterms) {
       if (options.onlyTerms && !options.onlyTerms(term, optional === true)) continue;
       const idf = this.idf(term) * weight;

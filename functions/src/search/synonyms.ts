@@ -42,7 +42,17 @@ const GROUPS: string[][] = [
 ];
 
 const INDEX = new Map<string, string[]>();
+/**
+ * A synonym's neighbouring-word pairs ("ยา|เสพ|ติด" → "ยาเสพ", "เสพติด") and longer single words ("รำคาญ"): how the
+ * index may hold a phrase it does not hold whole.
+ */
+const PAIRS = new Map<string, string[]>();
 for (const group of GROUPS) {
+  for (const w of group) {
+    const segs = segmentKeys(normalizeText(w));
+    // (And its longer single words: a document may cut the phrase differently in its own sentence.)
+    if (segs.length >= 2) PAIRS.set(segs.join(''), [...segs.slice(1).map((x, i) => `${segs[i]}${x}`).filter((x) => x !== segs.join('')), ...segs.filter((x) => x.length >= 4 && !isStopword(x))]);
+  }
   const keys = group.map((w) => segmentKeys(normalizeText(w)).join('') || matchKey(w));
   // A query drops particles before it looks words up ("ของ|กำนัล" → "กำนัล"): the group is found by that form too.
   const bare = group.map((w) => segmentKeys(normalizeText(w)).filter((x) => !isStopword(x)).join('')).filter((k) => k.length >= 2 && !keys.includes(k));
@@ -52,4 +62,9 @@ for (const group of GROUPS) {
 /** Other words of the same meaning as a query word (matching form), or none. */
 export function synonymsOf(key: string): string[] {
   return INDEX.get(key) ?? [];
+}
+
+/** The pairs and longer words a synonym phrase may be indexed under (none for a single word). */
+export function synonymPairs(key: string): string[] {
+  return PAIRS.get(key) ?? [];
 }

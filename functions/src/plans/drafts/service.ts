@@ -5,17 +5,16 @@
  * Publishing switches the organisation's current plan in one document write, as the importer does.
  */
 import type { DraftList, DraftView, FieldState, FieldView, ProjectView } from '../../contracts/plans.ts';
-import type { Firestore } from '../../store/firestore.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import { setCurrentPlan, getOrg } from '../../orgs/store.ts';
 import { matchKey } from '../normalize.ts';
 import type { Project, ReviewFlag } from '../schema.ts';
 import { getPlan, listPlanProjects, listPlans, summarizePlan, type StoredPlan } from '../store.ts';
 import { parseFieldValue, type FieldValue, type ReviewActor, type ReviewEntry, type ReviewField } from './schema.ts';
-import { applyProjectEdit, listReviewEntries, markPublished, readSourceLines, recordReview, type DraftDb } from './store.ts';
+import { applyProjectEdit, listReviewEntries, markPublished, readSourceLines, recordReview } from './store.ts';
 
 export interface DraftDeps {
-  db: DraftDb;
+  db: Firestore;
   clock: { now(): Date };
 }
 
@@ -91,7 +90,7 @@ function projectView(plan: StoredPlan, project: Project, last: Map<string, Revie
   return { id: project.id, number: project.number, name: project.name, dimension: project.dimension, openFlags, flagged: flags.length > 0, fields };
 }
 
-async function draftOrThrow(db: DraftDb, orgId: string, planId: string): Promise<StoredPlan> {
+async function draftOrThrow(db: Firestore, orgId: string, planId: string): Promise<StoredPlan> {
   const plan = await getPlan(db, orgId, planId);
   if (!plan || plan.status !== 'complete') throw new NotFoundError(`draft ${orgId}/${planId}`, 'ไม่พบร่างแผนนี้');
   return plan;

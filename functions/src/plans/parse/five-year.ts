@@ -300,6 +300,25 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
   return sections;
 }
 
+/** The stored form of a detail section (what the project keeps of it). */
+export function detailOfSection(s: DetailSection): ProjectDetail {
+  return {
+    name: s.name,
+    rationale: s.rationale,
+    objectives: s.objectives,
+    targetGroup: s.targetGroup,
+    method: s.method,
+    period: s.period,
+    budgetText: s.budgetText,
+    budgetAmount: s.budgetAmount,
+    responsibleUnit: s.responsibleUnit,
+    outputs: s.outputs,
+    outcomes: s.outcomes,
+    kpis: s.kpis,
+    line: s.line,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Linking summary rows to detail sections
 
@@ -337,23 +356,7 @@ export function linkSections(items: SummaryItem[], sections: DetailSection[], ev
       sections.length >= items.length * 0.8,
     );
     name = chosen.name;
-    const detail: ProjectDetail | null = s
-      ? {
-          name: s.name,
-          rationale: s.rationale,
-          objectives: s.objectives,
-          targetGroup: s.targetGroup,
-          method: s.method,
-          period: s.period,
-          budgetText: s.budgetText,
-          budgetAmount: s.budgetAmount,
-          responsibleUnit: s.responsibleUnit,
-          outputs: s.outputs,
-          outcomes: s.outcomes,
-          kpis: s.kpis,
-          line: s.line,
-        }
-      : null;
+    const detail: ProjectDetail | null = s ? detailOfSection(s) : null;
     return {
       id: nextId(chosen.dimension, it.number),
       number: it.number,

@@ -57,8 +57,15 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
   const headingMissions = readMissionHeadings(lines, evidence);
 
   const reportAt = findReportTable(lines);
-  const summary = findSummaryTable(lines);
   const hasYearTable = lines.some((l) => isYearTableHeader(l.text));
+  // A table with one year column under the template's mission column is read as a summary table only when the
+  // 1-year template's reading finds nothing in it (that reading is the one 1-year plans were proven on).
+  const found = findSummaryTable(lines);
+  const oneYearReads = () => {
+    const year = readHeader(lines, /^แผนปฏิบัติการ/).fiscalYears[0];
+    return year !== undefined && parseYearTables(lines, year, evidence).projects.length > 0;
+  };
+  const summary = found && found.yearCols.length === 1 && hasYearTable && reportAt < 0 && oneYearReads() ? null : found;
 
   let sectionsOnly: ReturnType<typeof parseDetailSections>;
   let doc: Omit<ParsedDocument, 'fidelity'> & { fidelityInput: Parameters<typeof checkFidelity>[0] };

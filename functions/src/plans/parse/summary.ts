@@ -161,6 +161,11 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     // empty cells it has (a wrapped unit column reaches past the figures).
     const figures = table.yearCols.some(({ index }) => (cells[index] ?? '').trim() !== '');
     const headingCell = cells.some((c, i) => i <= table.projectCol && (MISSION_CELL.test(c.trim()) || DIMENSION_HEADING.test(c.trim()) || /^รวม|^(?:ภารกิจ|การกิจ)/.test(c.trim())));
+    // A heading row ("ภารกิจที่ …", "มิติที่ …", a totals row) is a row of its own however few cells the conversion
+    // printed (a PDF drops the empty cells after the text): never a wrapped line of the row above.
+    // (Only a heading by its word: a bare code "2.2.3 …" may be a sub-mission printed inside the item cell above.)
+    const wordHeading = cells.some((c, i) => i <= table.projectCol && (/^(?:ภารกิจ|การกิจ)\s*ที่|^รวม/.test(c.trim()) || DIMENSION_HEADING.test(c.trim())));
+    if (wordHeading && cells.length < minCells) while (cells.length < minCells) cells.push('');
     const continues = !figures && !headingCell && !startsItem(cells) && cells.length >= minCells && (blocks.at(-1) ?? []).length > 0 && !(table.numberCol !== null && (cells[table.numberCol] ?? '').trim() !== '');
     if (continues) {
       const last = cells.reduce((k, c, i) => (c.trim() !== '' ? i : k), -1);

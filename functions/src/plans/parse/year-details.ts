@@ -6,9 +6,9 @@
  * a row without a unit takes the detail section's.
  */
 import { matchKey, type WrapEvidence } from '../normalize.ts';
-import type { Project, ProjectDetail } from '../schema.ts';
+import type { Project } from '../schema.ts';
 import type { Line } from './common.ts';
-import { parseDetailSections, type DetailSection } from './five-year.ts';
+import { detailOfSection, parseDetailSections, type DetailSection } from './five-year.ts';
 import { pairSections } from './link.ts';
 import { reconcile } from './reconcile.ts';
 
@@ -19,21 +19,6 @@ export interface YearDetailsResult {
   sections: number;
 }
 
-const detailOf = (s: DetailSection): ProjectDetail => ({
-  name: s.name,
-  rationale: s.rationale,
-  objectives: s.objectives,
-  targetGroup: s.targetGroup,
-  method: s.method,
-  period: s.period,
-  budgetText: s.budgetText,
-  budgetAmount: s.budgetAmount,
-  responsibleUnit: s.responsibleUnit,
-  outputs: s.outputs,
-  outcomes: s.outcomes,
-  kpis: s.kpis,
-  line: s.line,
-});
 
 /**
  * Reads the detail sections outside the tables (`tableLines`) and reconciles each table row with its own. Changes
@@ -67,7 +52,7 @@ export function reconcileYearDetails(projects: Project[], lines: Line[], tableLi
       p.nameKey = matchKey(chosen.name);
     }
     if (s) {
-      p.detail = detailOf(s);
+      p.detail = detailOfSection(s);
       if (!p.responsibleUnit && s.responsibleUnit) p.responsibleUnit = s.responsibleUnit;
     }
   });
