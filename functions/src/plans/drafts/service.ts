@@ -6,6 +6,7 @@
  */
 import type { DraftList, DraftView, FieldState, FieldView, ProjectView } from '../../contracts/plans.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
+import type { Firestore } from '../../store/firestore.ts';
 import { setCurrentPlan, getOrg } from '../../orgs/store.ts';
 import { matchKey } from '../normalize.ts';
 import type { Project, ReviewFlag } from '../schema.ts';
