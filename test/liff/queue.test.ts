@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeDay, reopenDay } from '../../functions/src/queue/closedDays.ts';
-import { queueDeps } from '../../functions/src/queue/routes.ts';
 import { addService } from '../../functions/src/queue/service.ts';
 import { givenOrg, givenStaff, newUserId, startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
@@ -24,7 +23,7 @@ beforeAll(async () => {
   t = await startTestApp({ at: MONDAY_10AM });
   orgId = (await givenOrg(t, { name: 'เทศบาลตำบลทดสอบคิว' })).id;
   // The service as an admin would add it (the same use case the admin API and CLI call).
-  const deps = queueDeps({ db: t.rt.db, notifier: t.rt.notifier, clock: t.clock, liffLocalBase: t.rt.baseUrl, log: t.rt.log });
+  const deps = t.rt.queue;
   await addService(deps, orgId, {
     id: 'civil-registration',
     name: 'งานทะเบียนราษฎร',
@@ -268,7 +267,7 @@ describe('queue tickets in the LIFF app', { timeout: 90_000 }, () => {
 
 describe('a day the office is closed', { timeout: 60_000 }, () => {
   it('the service page names the holiday and offers no button; the list says so too', async () => {
-    const deps = queueDeps({ db: t.rt.db, notifier: t.rt.notifier, clock: t.clock, liffLocalBase: t.rt.baseUrl, log: t.rt.log });
+    const deps = t.rt.queue;
     const saved = t.clock.now();
     t.clock.set('2026-11-24T03:00:00.000Z'); // Tuesday 10:00, within the service's hours
     await closeDay(deps, orgId, { day: '2026-11-24', name: 'วันหยุดราชการเป็นกรณีพิเศษ' }, operator.sub);

@@ -1,6 +1,4 @@
-import { createIdTokenVerifier, localKeys } from '../../functions/src/auth/idToken.ts';
 import type { NewService } from '../../functions/src/queue/schema.ts';
-import { queueDeps } from '../../functions/src/queue/routes.ts';
 import { addService, type QueueDeps } from '../../functions/src/queue/service.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
@@ -20,11 +18,9 @@ export async function startQueueApp(options: { at?: string } = {}) {
   const t: TestApp = await startTestApp({ at: options.at ?? MONDAY_10AM });
   const issuer = t.rt.issuer;
   if (!issuer) throw new Error('local issuer expected in local mode');
-  const idTokens = createIdTokenVerifier({ issuer: issuer.issuer, keys: localKeys(issuer.jwks()), now: () => t.clock.now() });
-  // The app mounts the queue router (app.ts); these deps are the same shared ones it uses.
-  const routerDeps = { db: t.rt.db, idTokens, notifier: t.rt.notifier, clock: t.clock, liffLocalBase: t.rt.baseUrl, log: t.rt.log };
   const base = t.rt.baseUrl.replace('localhost', '127.0.0.1');
-  const deps: QueueDeps = queueDeps(routerDeps);
+  // The queue the app wires (app.ts): its router and LINE handlers share these deps, and so does the test.
+  const deps: QueueDeps = t.rt.queue;
 
   const token = (sub: string) => issuer.sign({ sub, aud: AUD, now: t.clock.now() });
 
@@ -94,7 +90,6 @@ export async function startQueueApp(options: { at?: string } = {}) {
     /** Where local-mode LIFF links point: this server. */
     liffBase: t.rt.baseUrl,
     deps,
-    routerDeps,
     token,
     call,
     citizen,

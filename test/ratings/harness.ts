@@ -4,7 +4,8 @@ import express from 'express';
 import { createIdTokenVerifier, localKeys } from '../../functions/src/auth/idToken.ts';
 import { complaintsRouter } from '../../functions/src/complaints/routes.ts';
 import { errorHandler } from '../../functions/src/http/errors.ts';
-import { queueRouter } from '../../functions/src/queue/routes.ts';
+import { authenticate, loadOrg } from '../../functions/src/auth/middleware.ts';
+import { createQueueDeps, createQueueStore, queueRouter } from '../../functions/src/queue/index.ts';
 import { newServiceSchema } from '../../functions/src/queue/schema.ts';
 import { createService } from '../../functions/src/queue/store.ts';
 import type { ComplaintLookup, TicketForRating, TicketLookup } from '../../functions/src/ratings/lookups.ts';
@@ -48,7 +49,8 @@ export async function startRatingsApp(options: { at?: string; ratingLimit?: { li
   app.use(express.json({ limit: '1mb' }));
   if (options.withFeatures) {
     // The real queue and complaints features, and ratings with its default lookups into them.
-    app.use(queueRouter({ db: t.rt.db, idTokens, notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log }));
+    const queue = createQueueDeps({ store: createQueueStore(t.rt.db), notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log });
+    app.use(queueRouter({ queue, loadOrg: loadOrg(t.rt.db), authenticate: authenticate({ db: t.rt.db, idTokens }) }));
     app.use(complaintsRouter({ db: t.rt.db, idTokens, notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log }));
   }
   app.use(ratingsRouter({

@@ -5,8 +5,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { formatThaiDay, formatThaiTime } from './day.ts';
 import type { LogEntry, QueueService } from './schema.ts';
-import type { DayStats } from './stats.ts';
-import type { QueueStats } from './service.ts';
+import type { DayStats, QueueStats } from '../contracts/queue.ts';
 import { ACTION_LABELS, STATE_LABELS } from './workflow.ts';
 
 export const STATS_HEADERS = [

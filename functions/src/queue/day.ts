@@ -37,11 +37,8 @@ export function daysBetween(from: string, to: string): string[] {
   return out;
 }
 
-export function isValidDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
-  const t = Date.parse(`${day}T00:00:00.000Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
-}
+/** A real calendar day `yyyy-mm-dd`: the contract's rule (request params use it). */
+export { isValidDay } from '../contracts/queue.ts';
 
 export interface OpeningHours {
   /** 1 = Monday … 7 = Sunday. */
