@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventContext } from '../../functions/src/bot/dispatcher.ts';
 import { getOrg } from '../../functions/src/orgs/store.ts';
-import { queuePostbackHandlers, queueTextHandlers } from '../../functions/src/queue/bot.ts';
+import { queuePostbackHandlers, queueTextHandlers } from '../../functions/src/queue/line.ts';
 import { listLog } from '../../functions/src/queue/store.ts';
 import { newUserId } from '../support/app.ts';
 import { startQueueApp, type QueueApp } from './harness.ts';

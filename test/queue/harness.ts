@@ -75,13 +75,21 @@ export async function startQueueApp(options: { at?: string } = {}) {
     return { userId, token: await token(userId) };
   };
 
-  async function takeTicket(orgId: string, serviceId: string, who: { token: string }) {
-    return call('POST', `/api/orgs/${orgId}/services/${serviceId}/tickets`, { token: who.token, body: {} });
+  /** Takes a ticket from the LIFF page; `notifyNear`: the citizen ticks "tell me when my turn is near". */
+  async function takeTicket(orgId: string, serviceId: string, who: { token: string }, options: { notifyNear?: boolean } = {}) {
+    return call('POST', `/api/orgs/${orgId}/services/${serviceId}/tickets`, { token: who.token, body: options.notifyNear ? { notifyNear: true } : {} });
   }
 
+  /** Every request the sandbox took for this user (replies and pushes), as JSON text. */
   const pushesTo = async (userId: string) => {
     await t.rt.idle();
     return (t.rt.sandbox?.outbox({ to: userId }) ?? []).map((e) => JSON.stringify(e));
+  };
+  /** The LINE sandbox's requests to this user, by kind: what costs a message of the quota is `push`. */
+  const sentTo = async (userId: string) => {
+    await t.rt.idle();
+    const all = t.rt.sandbox?.outbox({ to: userId }) ?? [];
+    return { pushes: all.filter((e) => e.kind === 'push'), replies: all.filter((e) => e.kind === 'reply') };
   };
 
   return {
@@ -95,6 +103,7 @@ export async function startQueueApp(options: { at?: string } = {}) {
     citizen,
     takeTicket,
     pushesTo,
+    sentTo,
     givenOrgWithStaff,
     givenService,
     async stop() {

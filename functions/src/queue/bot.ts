@@ -76,7 +76,7 @@ async function callNextReply(deps: QueueDeps, ctx: EventContext, actor: Actor, s
   return groupText(`${done}${actor.name} เรียก ${t.label} ที่ ${counter}${t.walkIn ? ' (walk-in)' : ''}\n${service.name}: รออีก ${result.waiting} คิว`, operatorQuickReply(t, service, counterId));
 }
 
-export function queueTextHandlers(deps: QueueDeps): TextHandler[] {
+export function staffGroupTextHandlers(deps: QueueDeps): TextHandler[] {
   return [
     {
       name: 'queue-staff-command',
@@ -127,7 +127,7 @@ export function queueTextHandlers(deps: QueueDeps): TextHandler[] {
   ];
 }
 
-export function queuePostbackHandlers(deps: QueueDeps): PostbackHandler[] {
+export function staffGroupPostbackHandlers(deps: QueueDeps): PostbackHandler[] {
   const act = (action: 'recall' | 'skip' | 'complete'): PostbackHandler => ({
     action: `queue-${action}`,
     async handle(ctx, params) {

@@ -10,7 +10,7 @@ import type { Message } from '../line/client.ts';
 import type { Org } from '../orgs/schema.ts';
 import type { QueueDeps } from './deps.ts';
 import { counterName } from './lookups.ts';
-import { calledMessage, cancelledByStaffMessage, nearMessage, noShowMessage, ratingMessage, reinstatedMessage } from './messages.ts';
+import { calledMessage, cancelledByStaffMessage, nearMessage, noShowMessage, reinstatedMessage } from './messages.ts';
 import type { QueueService, Ticket } from './schema.ts';
 import { ratingUrlOf, ticketPageUrl } from './views.ts';
 import { NEAR_AHEAD, type StaffAction } from './workflow.ts';
@@ -31,11 +31,14 @@ export async function afterChange(deps: QueueDeps, org: Org, service: QueueServi
     case 'call':
     case 'recall':
       await push(deps, org.id, ticket.userId, `ticket:${ticket.id}:called:${ticket.calls}`, 'queue.called', [
-        calledMessage(service, ticket, counterName(service, ticket.counterId), action === 'recall'),
+        calledMessage(service, ticket, counterName(service, ticket.counterId), action === 'recall', {
+          page: ticketPageUrl(deps, org, ticket) ?? undefined,
+          rate: ratingUrlOf(deps, org, ticket) ?? undefined,
+        }),
       ]);
       break;
     case 'complete':
-      await push(deps, org.id, ticket.userId, `ticket:${ticket.id}:rate`, 'queue.done', [ratingMessage(service, ticket, ratingUrlOf(deps, org, ticket) ?? undefined)]);
+      // Nothing pushed: the "called" message carried the satisfaction form, and the ticket page shows it once done.
       break;
     case 'skip':
       await push(deps, org.id, ticket.userId, `ticket:${ticket.id}:no-show:${ticket.seq}`, 'queue.no_show', [noShowMessage(service, ticket)]);
@@ -52,12 +55,12 @@ export async function afterChange(deps: QueueDeps, org: Org, service: QueueServi
   await notifyNear(deps, org, service, waiting);
 }
 
-/** Everyone with at most NEAR_AHEAD tickets ahead hears it once ("อีก 2 คิว"). */
+/** Everyone who asked for it, with at most NEAR_AHEAD tickets ahead, hears it once ("อีก 2 คิว"). */
 async function notifyNear(deps: QueueDeps, org: Org, service: QueueService, waiting: Ticket[]) {
   const sorted = [...waiting].sort((a, b) => a.number - b.number);
   for (let ahead = 0; ahead <= NEAR_AHEAD && ahead < sorted.length; ahead++) {
     const t = sorted[ahead];
-    if (!t?.userId) continue;
+    if (!t?.userId || t.notifyNear !== true) continue;
     await push(deps, org.id, t.userId, `ticket:${t.id}:near`, 'queue.near', [nearMessage(service, t, ahead, ticketPageUrl(deps, org, t) ?? undefined)]);
   }
 }
