@@ -103,13 +103,18 @@ describe('queue tickets in the LIFF app', { timeout: 90_000 }, () => {
     const main = await page.textContent('main');
     expect(main).toContain('งานทะเบียนราษฎร');
     expect(main).toContain('เวลารอโดยประมาณ');
-    expect(main).toContain('LINE จะแจ้งเตือนเมื่อเหลืออีก 3 คิว');
+    expect(main).toContain('LINE จะแจ้งเมื่อถึงคิวของคุณเสมอ');
+    // "Near" costs the organisation a message: off unless the person ticks it.
+    expect(await page.isChecked('#notify-near')).toBe(false);
+    expect(await page.textContent('label[for=notify-near]')).toContain('แจ้งเตือนทาง LINE เมื่อเหลืออีก 3 คิวจะถึงคุณ');
+    await page.check('#notify-near');
     expect(await page.textContent('[data-testid=waiting]')).toBe('0');
     await page.screenshot({ path: '/tmp/queue-take-360.png', fullPage: true });
 
     const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/services/civil-registration/tickets'));
     await page.click('.q-take button');
     expect((await posted).headers().authorization).toMatch(/^Bearer ey/);
+    expect((await posted).postDataJSON()).toEqual({ notifyNear: true });
     await page.waitForURL(/\/tickets\/civil-registration-20261123-1$/);
     ticketId = 'civil-registration-20261123-1';
     await page.locator('[data-testid=ticket-label]').waitFor();
