@@ -1,12 +1,14 @@
 /**
  * The queue API's contract: every request it takes and every response it gives, as zod schemas and the types inferred
  * from them. Routes validate requests with these schemas; the LIFF pages import the types (`import type`, so nothing
- * of zod reaches the LIFF bundle). Pure: zod and the shared text rules only, no node, no Firestore.
+ * of zod reaches the LIFF bundle). Pure: zod and the shared pure rules (clean text, Thai digits, Bangkok dates) only;
+ * no node, no Firestore.
  * Routes and fields: docs/queue.md.
  */
 import { z } from 'zod';
 import { safeText } from '../text/clean.ts';
-import { thaiDigitsToArabic } from '../text/thai.ts';
+import { thaiDigitsToArabic } from '../text/numbers.ts';
+import { isValidDate } from '../time/bangkok.ts';
 
 // ---------- the words of a ticket's life (the transition table is queue/workflow.ts) ----------
 
@@ -33,18 +35,11 @@ export const ticketIdSchema = z
   .max(90)
   .regex(/^[a-z0-9][a-z0-9-]{0,63}-\d{8}-\d{1,5}$/, { error: 'รหัสบัตรคิวไม่ถูกต้อง' });
 
-/** A real calendar day `yyyy-mm-dd` (Gregorian). */
-export function isValidDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
-  const t = Date.parse(`${day}T00:00:00.000Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
-}
-
 /** A Bangkok day in a path or query, Thai digits accepted. */
 export const dayParam = z
   .string()
   .transform(thaiDigitsToArabic)
-  .refine(isValidDay, { error: 'วันที่ต้องอยู่ในรูปแบบ YYYY-MM-DD (ค.ศ.)' });
+  .refine(isValidDate, { error: 'วันที่ต้องอยู่ในรูปแบบ YYYY-MM-DD (ค.ศ.)' });
 
 // ---------- services (admin requests) ----------
 

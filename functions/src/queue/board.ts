@@ -2,7 +2,7 @@
 import type { BoardData, OperatorView } from '../contracts/queue.ts';
 import type { Org } from '../orgs/schema.ts';
 import { closedDayOn } from './closedDays.ts';
-import { bangkokDay } from './day.ts';
+import { bangkokDate } from '../time/bangkok.ts';
 import type { QueueDeps } from './deps.ts';
 import { counterName, estimateFor, requireService } from './lookups.ts';
 import type { Counter, Ticket } from './schema.ts';
@@ -14,7 +14,7 @@ export type { BoardData, OperatorView };
 
 export async function operatorView(deps: QueueDeps, org: Org, serviceId: string, day?: string): Promise<OperatorView> {
   const service = await requireService(deps, org.id, serviceId);
-  const d = day ?? bangkokDay(deps.clock.now());
+  const d = day ?? bangkokDate(deps.clock.now());
   const tickets = await deps.store.listDayTickets(org.id, service.id, d);
   const waiting = waitingInOrder(tickets);
   const brief = (t: Ticket) => ({ id: t.id, label: t.label, number: t.number, state: t.state, walkIn: t.walkIn, issuedAt: t.issuedAt, calledAt: t.calledAt, calls: t.calls, counterId: t.counterId });
@@ -37,7 +37,7 @@ export async function boardData(deps: QueueDeps, org: Org, serviceIds?: string[]
   const key = `board:${org.id}:${(serviceIds ?? []).join(',')}`;
   return deps.cache.get(key, 1_000, async () => {
     const now = deps.clock.now();
-    const day = bangkokDay(now);
+    const day = bangkokDate(now);
     const services = (await deps.store.listServices(org.id)).filter((s) => s.active && (!serviceIds?.length || serviceIds.includes(s.id)));
     const calls: BoardData['calls'] = [];
     const out: BoardData['services'] = [];

@@ -9,9 +9,9 @@
 import type { EventContext, PostbackHandler, TextHandler } from '../bot/dispatcher.ts';
 import type { Message } from '../line/client.ts';
 import { DomainError } from '../errors.ts';
-import { thaiDigitsToArabic as thaiDigits } from '../text/thai.ts';
+import { thaiDigitsToArabic as thaiDigits } from '../text/numbers.ts';
 import { hasRole } from '../staff/schema.ts';
-import { bangkokDay } from './day.ts';
+import { bangkokDate } from '../time/bangkok.ts';
 import { GROUP_HELP, groupText, operatorQuickReply } from './messages.ts';
 import type { QueueService } from './schema.ts';
 import { operatorView } from './board.ts';
@@ -116,7 +116,7 @@ export function staffGroupTextHandlers(deps: QueueDeps): TextHandler[] {
           const [, word, prefix, digits] = act ?? [];
           const service = services.find((s) => s.prefix === (prefix ?? '').toUpperCase());
           if (!service || !word || !digits) return groupText(`ไม่พบบริการที่ใช้อักษร ${prefix ?? ''}`);
-          const id = ticketId(service.id, bangkokDay(ctx.now), Number(digits));
+          const id = ticketId(service.id, bangkokDate(ctx.now), Number(digits));
           const action = ACTIONS[word as keyof typeof ACTIONS];
           const t = await actOnTicket(deps, ctx.org, id, action, who.actor);
           const atCounter = t.state === 'called' || t.state === 'serving' ? t : null;

@@ -7,7 +7,7 @@
 import type { CallResult, TicketView } from '../contracts/queue.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Org } from '../orgs/schema.ts';
-import { bangkokDay } from './day.ts';
+import { bangkokDate } from '../time/bangkok.ts';
 import type { Actor, QueueDeps } from './deps.ts';
 import { activeTickets, loadTicket, requireCounter, requireService } from './lookups.ts';
 import { afterChange } from './notices.ts';
@@ -37,7 +37,7 @@ async function finishCounter(deps: QueueDeps, org: Org, service: QueueService, a
 export async function callNextTicket(deps: QueueDeps, org: Org, serviceId: string, counterId: string, actor: Actor): Promise<CallResult> {
   const service = await requireService(deps, org.id, serviceId);
   const counter = requireCounter(service, counterId);
-  const day = bangkokDay(deps.clock.now());
+  const day = bangkokDate(deps.clock.now());
   let completed: Ticket | null = null;
   for (let attempt = 0; attempt < 20; attempt++) {
     const active = await activeTickets(deps, org.id, service.id, day, true);

@@ -12,7 +12,7 @@ import type { EventContext, PostbackHandler, TextHandler } from '../bot/dispatch
 import { DomainError } from '../errors.ts';
 import type { Message } from '../line/client.ts';
 import { liffUrl } from '../line/liff.ts';
-import { thaiDigitsToArabic } from '../text/thai.ts';
+import { thaiDigitsToArabic } from '../text/numbers.ts';
 import { matchService } from './bot.ts';
 import type { QueueDeps } from './deps.ts';
 import { askNearNotice, issueTicket } from './issuing.ts';

@@ -4,7 +4,7 @@
  * Staff can still issue walk-in tickets (an office that opens after all is not blocked by its own calendar).
  */
 import { NotFoundError } from '../errors.ts';
-import { addDays, bangkokDay } from './day.ts';
+import { addDays, bangkokDate } from '../time/bangkok.ts';
 import type { ClosedDay } from './schema.ts';
 import type { QueueDeps } from './deps.ts';
 
@@ -17,7 +17,7 @@ export function closedDayOn(deps: QueueDeps, orgId: string, day: string): Promis
 
 /** Closed days from today for about a year, for the public page and the admins' list. */
 export async function upcomingClosedDays(deps: QueueDeps, orgId: string): Promise<ClosedDay[]> {
-  const today = bangkokDay(deps.clock.now());
+  const today = bangkokDate(deps.clock.now());
   return (await deps.store.listClosedDays(orgId, today, 100)).filter((c) => c.day <= addDays(today, 400));
 }
 

@@ -7,7 +7,8 @@ import type { TicketView } from '../contracts/queue.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Org } from '../orgs/schema.ts';
 import { closedDayOn } from './closedDays.ts';
-import { bangkokDay, formatHours, formatThaiDay, isOpenAt } from './day.ts';
+import { bangkokDate, formatThaiDate } from '../time/bangkok.ts';
+import { formatHours, isOpenAt } from './day.ts';
 import { dayKey, type Actor, type QueueDeps } from './deps.ts';
 import { changed, loadTicket, requireService } from './lookups.ts';
 import type { QueueService, Ticket } from './schema.ts';
@@ -94,7 +95,7 @@ export async function issueTicket(
   userId: string,
   options: { notifyNear?: boolean } = {},
 ): Promise<{ ticket: TicketView; created: boolean }> {
-  const key = `${org.id}/${serviceId}/${bangkokDay(deps.clock.now())}/${userId}`;
+  const key = `${org.id}/${serviceId}/${bangkokDate(deps.clock.now())}/${userId}`;
   const running = deps.issuing?.get(key);
   if (running) return { ticket: (await running).ticket, created: false };
   const mine = issueTicketNow(deps, org, serviceId, userId, options.notifyNear === true);
@@ -109,7 +110,7 @@ export async function issueTicket(
 async function issueTicketNow(deps: QueueDeps, org: Org, serviceId: string, userId: string, notifyNear: boolean): Promise<{ ticket: TicketView; created: boolean }> {
   const service = await requireService(deps, org.id, serviceId, { active: true });
   const now = deps.clock.now();
-  const day = bangkokDay(now);
+  const day = bangkokDate(now);
   for (let round = 0; round < ISSUE_ROUNDS; round++) {
     const holders = await deps.store.listHolders(org.id, service.id, day, userId);
     const last = holders[holders.length - 1];
@@ -122,7 +123,7 @@ async function issueTicketNow(deps: QueueDeps, org: Org, serviceId: string, user
     // Opening hours and holidays are checked only for a new ticket: someone holding one can always see it.
     const closed = await closedDayOn(deps, org.id, day);
     if (closed) {
-      throw new ConflictError(`org closed on ${day}`, `วันนี้ (${formatThaiDay(day)}) เป็นวันหยุด: ${closed.name} สำนักงานปิดทำการ ไม่รับบัตรคิว`);
+      throw new ConflictError(`org closed on ${day}`, `วันนี้ (${formatThaiDate(day)}) เป็นวันหยุด: ${closed.name} สำนักงานปิดทำการ ไม่รับบัตรคิว`);
     }
     if (!isOpenAt(service.hours, now)) {
       throw new ConflictError(`service ${service.id} closed`, `ขณะนี้ไม่ใช่เวลารับบัตรคิว${service.name} (${formatHours(service.hours)})`);
@@ -151,7 +152,7 @@ async function issueTicketNow(deps: QueueDeps, org: Org, serviceId: string, user
 export async function issueWalkInTicket(deps: QueueDeps, org: Org, serviceId: string, actor: Actor, note?: string): Promise<TicketView> {
   const service = await requireService(deps, org.id, serviceId, { active: true });
   const now = deps.clock.now();
-  const day = bangkokDay(now);
+  const day = bangkokDate(now);
   const ticket = await claimTicket(deps, org.id, service, day, now, { userId: null, holder: null, issuedBy: actor.userId, notifyNear: false });
   await deps.store.appendLogEntry(org.id, {
     ...entryBase(ticket, 0, 'issue', actor, now),

@@ -37,4 +37,4 @@ export {
 export { RaceLostError } from './transitions.ts';
 export { boardData, operatorView, type BoardData, type OperatorView } from './board.ts';
 export { callLog, MAX_STATS_DAYS, queueStats, type QueueStats } from './report.ts';
-export { addDays } from './day.ts';
+export { addDays } from '../time/bangkok.ts';

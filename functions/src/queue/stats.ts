@@ -2,6 +2,7 @@
  * Pure arithmetic of the queue: positions, waiting estimates, percentiles, daily statistics. No I/O, no clock.
  */
 import type { DayStats } from '../contracts/queue.ts';
+import { bangkokParts } from '../time/bangkok.ts';
 import type { Ticket } from './schema.ts';
 
 /**
@@ -66,7 +67,7 @@ export function dayStats(day: string, service: { id: string; name: string }, tic
   const services = tickets.map(serviceMinutes).filter((m): m is number => m !== null && m >= 0);
   const byHour: Record<string, number> = {};
   for (const t of tickets) {
-    const hour = String((new Date(t.issuedAt).getUTCHours() + 7) % 24).padStart(2, '0');
+    const hour = String(bangkokParts(new Date(t.issuedAt)).hour).padStart(2, '0');
     byHour[hour] = (byHour[hour] ?? 0) + 1;
   }
   return {

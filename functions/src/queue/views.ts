@@ -7,7 +7,8 @@ import { NotFoundError } from '../errors.ts';
 import { liffUrl } from '../line/liff.ts';
 import type { Org } from '../orgs/schema.ts';
 import { closedDayOn } from './closedDays.ts';
-import { bangkokDay, formatHours, isOpenAt } from './day.ts';
+import { bangkokDate } from '../time/bangkok.ts';
+import { formatHours, isOpenAt } from './day.ts';
 import type { QueueDeps } from './deps.ts';
 import { activeTickets, counterName, estimateFor, loadTicket, requireService } from './lookups.ts';
 import type { ClosedDay, QueueService, Ticket } from './schema.ts';
@@ -35,7 +36,7 @@ export function publicService(s: QueueService, now: Date, closed: ClosedDay | nu
 
 export async function listPublicServices(deps: QueueDeps, org: Org): Promise<PublicService[]> {
   const now = deps.clock.now();
-  const closed = await closedDayOn(deps, org.id, bangkokDay(now));
+  const closed = await closedDayOn(deps, org.id, bangkokDate(now));
   return (await deps.store.listServices(org.id)).filter((s) => s.active).map((s) => publicService(s, now, closed));
 }
 
@@ -46,7 +47,7 @@ const callingNow = (service: QueueService, active: Ticket[]) =>
 export async function serviceStatus(deps: QueueDeps, org: Org, serviceId: string): Promise<ServiceStatus> {
   const service = await requireService(deps, org.id, serviceId, { active: true });
   const now = deps.clock.now();
-  const day = bangkokDay(now);
+  const day = bangkokDate(now);
   const [active, closed] = await Promise.all([activeTickets(deps, org.id, service.id, day), closedDayOn(deps, org.id, day)]);
   const waiting = waitingInOrder(active);
   return {
@@ -107,7 +108,7 @@ export async function getTicketView(deps: QueueDeps, org: Org, id: string, viewe
 
 /** The caller's tickets of today (all services), active first. */
 export async function listMyTickets(deps: QueueDeps, org: Org, userId: string): Promise<TicketView[]> {
-  const day = bangkokDay(deps.clock.now());
+  const day = bangkokDate(deps.clock.now());
   const services = await deps.store.listServices(org.id);
   const views: TicketView[] = [];
   for (const s of services) {

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatNumber } from '../lib/format.ts';
+import { formatThaiTime } from '../../../functions/src/time/bangkok.ts';
 
 /**
  * The queue pages' shared words and helpers. What the queue API returns is its contract
@@ -64,8 +65,8 @@ export const waitPhrase = (minutes: number | null | undefined) => (minutes !== n
 /** "A007" read out letter by letter and as a number: "เอ ศูนย์ศูนย์เจ็ด" would be wrong; "A 7" is how counters call it. */
 export const labelSpoken = (label: string) => label.replace(/^([A-Z]+)0*(\d+)$/, '$1 $2');
 
-const time = new Intl.DateTimeFormat('th-TH', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' });
-export const formatTime = (iso: string | null | undefined) => (iso && !Number.isNaN(Date.parse(iso)) ? `${time.format(new Date(iso))} น.` : '');
+/** "10:05 น." in Bangkok (the shared rule, ../time/bangkok.ts); nothing for no time. */
+export const formatTime = (iso: string | null | undefined) => (iso && !Number.isNaN(Date.parse(iso)) ? `${formatThaiTime(iso)} น.` : '');
 
 /**
  * Calls `tick` again after the delay it returns (seconds; 0 or less stops), but never while the page is hidden: a
