@@ -107,6 +107,10 @@ describe('taking a ticket', () => {
     expect(again.filter((r) => r.status === 200)).toHaveLength(7);
     const other = await h.takeTicket(org.id, 'civil-registration', await h.citizen());
     expect(other.json.number).toBe(2);
+    // Asking again with "near" ticked: the same ticket, now with the wish recorded.
+    const near = await h.takeTicket(org.id, 'civil-registration', a, { notifyNear: true });
+    expect(near.status).toBe(200);
+    expect(near.json).toMatchObject({ id: again[0]?.json.id, notifyNear: true, created: false });
     // After cancelling, the same person may take a new ticket (a new number at the end of the line).
     const cancelled = await h.call('POST', `/api/orgs/${org.id}/tickets/${again[0]?.json.id}/cancel`, { token: a.token, body: {} });
     expect(cancelled.json.state).toBe('cancelled');

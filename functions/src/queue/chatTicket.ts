@@ -38,9 +38,7 @@ async function explained(work: () => Promise<Message[]>): Promise<Message[]> {
 async function take(deps: QueueDeps, ctx: EventContext, userId: string, serviceId: string, notifyNear: boolean): Promise<Message[]> {
   return explained(async () => {
     const { ticket, created } = await issueTicket(deps, ctx.org, serviceId, userId, { notifyNear });
-    // Asked for "near" on a ticket held already: the choice is recorded too.
-    const view = notifyNear && !ticket.notifyNear && ticket.state === 'waiting' ? await askNearNotice(deps, ctx.org, ticket.id, userId) : ticket;
-    return [ticketTakenMessage(view, created)];
+    return [ticketTakenMessage(ticket, created)];
   });
 }
 

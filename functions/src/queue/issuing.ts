@@ -87,6 +87,7 @@ async function claimTicket(
  * returns the same ticket (`created: false`), so a double tap or a second scan of the poster is harmless. A request
  * arriving while the same person's request is under way in this process joins it and answers with its ticket; one
  * under way in another instance cannot be joined, so the answer is at once "being issued, try again" (409).
+ * `notifyNear`: the citizen also wants to hear when their turn is near (docs/queue.md, "Messages per ticket").
  */
 export async function issueTicket(
   deps: QueueDeps,
@@ -96,9 +97,17 @@ export async function issueTicket(
   options: { notifyNear?: boolean } = {},
 ): Promise<{ ticket: TicketView; created: boolean }> {
   const key = `${org.id}/${serviceId}/${bangkokDate(deps.clock.now())}/${userId}`;
+  const notifyNear = options.notifyNear === true;
   const running = deps.issuing?.get(key);
-  if (running) return { ticket: (await running).ticket, created: false };
-  const mine = issueTicketNow(deps, org, serviceId, userId, options.notifyNear === true);
+  const result = running ? { ticket: (await running).ticket, created: false } : await issueOnce(deps, key, issueTicketNow(deps, org, serviceId, userId, notifyNear));
+  // Asking for "near" again with a ticket already held records the wish on that ticket.
+  if (notifyNear && !result.created && !result.ticket.notifyNear && result.ticket.state === 'waiting') {
+    return { ticket: await askNearNotice(deps, org, result.ticket.id, userId), created: false };
+  }
+  return result;
+}
+
+async function issueOnce(deps: QueueDeps, key: string, mine: Promise<{ ticket: TicketView; created: boolean }>) {
   deps.issuing?.set(key, mine);
   try {
     return await mine;
