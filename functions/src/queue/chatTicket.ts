@@ -13,7 +13,7 @@ import { DomainError } from '../errors.ts';
 import type { Message } from '../line/client.ts';
 import { liffUrl } from '../line/liff.ts';
 import { thaiDigitsToArabic } from '../text/numbers.ts';
-import { matchService } from './bot.ts';
+import { matchService } from './staffGroup.ts';
 import type { QueueDeps } from './deps.ts';
 import { askNearNotice, issueTicket } from './issuing.ts';
 import { chooseServiceMessage, citizenText, ticketTakenMessage } from './messages.ts';

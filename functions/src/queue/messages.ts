@@ -135,7 +135,7 @@ const postback = (label: string, data: string): QuickReplyItem => ({ type: 'acti
 /**
  * Quick replies after a call: recall, no-show, done, next — the operator never has to type the number. `ticket` is
  * what the counter is serving as this message shows it (null: nobody); "next" carries it as `seen`, so a second tap,
- * or a tap on an older message, calls nobody once the counter has moved on (bot.ts).
+ * or a tap on an older message, calls nobody once the counter has moved on (staffGroup.ts).
  */
 export function operatorQuickReply(ticket: (Pick<Ticket, 'id'> & { calls?: number }) | null, service: QueueService, counterId: string): messagingApi.QuickReply {
   const items: QuickReplyItem[] = [];
