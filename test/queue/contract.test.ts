@@ -8,6 +8,7 @@ import {
   myTicketsSchema,
   operatorViewSchema,
   publicServiceSchema,
+  queueServiceSchema,
   queueStatsSchema,
   serviceStatusSchema,
   takeTicketResponseSchema,
@@ -55,6 +56,9 @@ describe('the queue API keeps its contract', () => {
     exactly(callResultSchema, called.json);
     exactly(ticketViewSchema, called.json.called);
     exactly(operatorViewSchema, (await h.call('GET', `${api}/staff/queue/services/civil-registration`, { token })).json);
+    const services = (await h.call('GET', `${api}/staff/queue/services`, { token })).json;
+    expect(services).toHaveLength(1);
+    for (const s of services) exactly(queueServiceSchema, s);
     const log = (await h.call('GET', `${api}/staff/queue/services/civil-registration/log`, { token })).json;
     exactly(callLogResponseSchema, log);
     expect(log.entries).toHaveLength(1);

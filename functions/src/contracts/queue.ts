@@ -338,6 +338,27 @@ export const boardDataSchema = z.object({
 });
 export type BoardData = z.infer<typeof boardDataSchema>;
 
+/** `GET …/staff/queue/services` (each a `QueueService`, inactive ones too), and what adding or changing one answers. */
+export const queueServiceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  prefix: z.string(),
+  counters: z.array(storedCounter),
+  hours: storedHours.nullable(),
+  manualIds: z.array(z.string()),
+  location: z.string(),
+  typicalServiceMinutes: z.number(),
+  staffGroupIds: z.array(z.string()).optional(),
+  active: z.boolean(),
+  order: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+// The stored service is what the answer's schema says (a type error here means the two drifted apart).
+export const _queueServiceAgrees: QueueService extends z.infer<typeof queueServiceSchema> ? true : never = true;
+
 /** `GET /queue/closed-days`. */
 export const closedDaysResponseSchema = z.array(z.object({ day: z.string(), name: z.string() }));
 
