@@ -357,7 +357,7 @@ export const queueServiceSchema = z.object({
 });
 
 // The stored service is what the answer's schema says (a type error here means the two drifted apart).
-export const _queueServiceAgrees: QueueService extends z.infer<typeof queueServiceSchema> ? true : never = true;
+const _queueServiceAgrees: QueueService extends z.infer<typeof queueServiceSchema> ? true : never = true;
 
 /** `GET /queue/closed-days`. */
 export const closedDaysResponseSchema = z.array(z.object({ day: z.string(), name: z.string() }));
