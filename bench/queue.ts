@@ -14,6 +14,7 @@ import { recordingNotifier } from '../functions/src/notify/notifier.ts';
 import type { Org } from '../functions/src/orgs/schema.ts';
 import { createNumberClaimer, type NumberClaimer } from '../functions/src/queue/numbering.ts';
 import { addService, createQueueDeps, issueTicket, type QueueDeps } from '../functions/src/queue/service.ts';
+import { createQueueStore } from '../functions/src/queue/store.ts';
 import { startEmbeddedFirestore } from '../functions/src/store/embedded.ts';
 import { openFirestore } from '../functions/src/store/firestore.ts';
 
@@ -51,7 +52,7 @@ export async function benchQueue(options: { tickets?: number; rounds?: number } 
     await addService(deps, org.id, { id, name: 'บริการทดสอบ', prefix: `${String.fromCharCode(65 + (serial % 26))}${String.fromCharCode(65 + Math.floor(serial / 26))}`, counters: [{ id: '1', name: 'ช่อง 1' }], hours: null });
     return id;
   };
-  const depsWith = (claimer: NumberClaimer) => createQueueDeps({ db, notifier, clock, claimer });
+  const depsWith = (claimer: NumberClaimer) => createQueueDeps({ store: createQueueStore(db), notifier, clock, claimer });
 
   try {
     // Warm up the gRPC channel and the emulator.

@@ -30,7 +30,8 @@ import { manualsRouter } from './manuals/routes.ts';
 import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, runComplaintDeadlines, runWeeklyComplaintDigest } from './complaints/index.ts';
 import { chatDraftRouter, chatReportMediaHandler, chatReportPostbackHandler, chatReportTextHandler, sweepChatDrafts } from './complaints/chatReport/index.ts';
 import { complaintFilingLimiter } from './complaints/routes.ts';
-import { queuePostbackHandlers, queueRouter, queueTextHandlers } from './queue/index.ts';
+import { createQueueDeps, createQueueStore, queuePostbackHandlers, queueRouter, queueTextHandlers, type QueueDeps } from './queue/index.ts';
+import { authenticate, loadOrg } from './auth/middleware.ts';
 import { ratingsRouter, ratingTextHandlers, runWeeklyRatingSummary } from './ratings/index.ts';
 import { FirestoreContextStore } from './chat/contextStore.ts';
 import { chatPostbackHandler } from './chat/lineHandlers.ts';
@@ -110,6 +111,8 @@ export interface App {
   processor: InProcessProcessor;
   processEvent(orgId: string, eventId: string): Promise<void>;
   notifier: Notifier;
+  /** The queue's use-case deps the router and the LINE handlers share (tests act on the same queue). */
+  queue: QueueDeps;
   deliverNotification(id: string): Promise<unknown>;
   /** Periodic work (outbox retries, deadlines, reminders): a local interval or Cloud Scheduler calls it. */
   runScheduledJobs(): Promise<void>;
@@ -134,8 +137,8 @@ export function createApp(deps: AppDeps): App {
   // One filing budget per person for the form and for reports made in chat (docs/decisions/042).
   const filingLimiter = complaintFilingLimiter(deps, overrides.complaintFilingLimit);
   const chatReports = { ...complaints, line: deps.line, filingLimiter };
-  // One object for the router and the group commands: they share one ticket-number claimer.
-  const queue = { ...complaints, idTokens: deps.idTokens };
+  // One queue for the router and the LINE handlers: they share one ticket-number claimer and one read cache.
+  const queueDeps = createQueueDeps({ store: createQueueStore(deps.db), notifier, clock: deps.clock, log: deps.log, liffLocalBase });
   // Each feature gets its own dependencies, named here (no feature borrows another's object).
   const ratings = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase, idTokens: deps.idTokens };
   const staff = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase, idTokens: deps.idTokens };
@@ -160,7 +163,7 @@ export function createApp(deps: AppDeps): App {
       // First: while a report started in chat waits for a typed answer, the text is that answer.
       chatReportTextHandler(chatReports),
       staffGroupRegistrationHandler(deps.db),
-      ...queueTextHandlers(queue),
+      ...queueTextHandlers(queueDeps),
       ...complaintTextHandlers(complaints),
       ...ratingTextHandlers(ratings),
     ],
@@ -171,7 +174,7 @@ export function createApp(deps: AppDeps): App {
       manualPostbackHandler(deps.db),
       ...complaintPostbackHandlers(complaints),
       chatReportPostbackHandler(chatReports),
-      ...queuePostbackHandlers(queue),
+      ...queuePostbackHandlers(queueDeps),
     ],
     media: chatReportMediaHandler(chatReports),
     ...(liffLocalBase ? { liffLocalBase } : {}),
@@ -251,7 +254,7 @@ export function createApp(deps: AppDeps): App {
   app.use(manualsRouter({ db: deps.db }));
   app.use(chatDraftRouter({ ...chatReports, idTokens: deps.idTokens }));
   app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens, filingLimiter, trackingLimit: overrides.complaintTrackingLimit }));
-  app.use(queueRouter(queue));
+  app.use(queueRouter({ queue: queueDeps, loadOrg: loadOrg(deps.db), authenticate: authenticate({ db: deps.db, idTokens: deps.idTokens }) }));
   app.use(ratingsRouter({ ...ratings, ratingLimit: overrides.ratingLimit, ...overrides.ratingLookups }));
   app.use(
     askRouter({
@@ -282,6 +285,7 @@ export function createApp(deps: AppDeps): App {
     processor,
     processEvent,
     notifier,
+    queue: queueDeps,
     deliverNotification: (id) => deliverNotification(delivery, id),
     runScheduledJobs,
     lineRefusals,

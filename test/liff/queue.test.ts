@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeDay, reopenDay } from '../../functions/src/queue/closedDays.ts';
-import { queueDeps } from '../../functions/src/queue/routes.ts';
 import { addService } from '../../functions/src/queue/service.ts';
 import { givenOrg, givenStaff, newUserId, startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
@@ -24,7 +23,7 @@ beforeAll(async () => {
   t = await startTestApp({ at: MONDAY_10AM });
   orgId = (await givenOrg(t, { name: 'เทศบาลตำบลทดสอบคิว' })).id;
   // The service as an admin would add it (the same use case the admin API and CLI call).
-  const deps = queueDeps({ db: t.rt.db, notifier: t.rt.notifier, clock: t.clock, liffLocalBase: t.rt.baseUrl, log: t.rt.log });
+  const deps = t.rt.queue;
   await addService(deps, orgId, {
     id: 'civil-registration',
     name: 'งานทะเบียนราษฎร',
@@ -104,13 +103,18 @@ describe('queue tickets in the LIFF app', { timeout: 90_000 }, () => {
     const main = await page.textContent('main');
     expect(main).toContain('งานทะเบียนราษฎร');
     expect(main).toContain('เวลารอโดยประมาณ');
-    expect(main).toContain('LINE จะแจ้งเตือนเมื่อเหลืออีก 3 คิว');
+    expect(main).toContain('LINE จะแจ้งเมื่อถึงคิวของคุณเสมอ');
+    // "Near" costs the organisation a message: off unless the person ticks it.
+    expect(await page.isChecked('#notify-near')).toBe(false);
+    expect(await page.textContent('label[for=notify-near]')).toContain('แจ้งเตือนทาง LINE เมื่อเหลืออีก 3 คิวจะถึงคุณ');
+    await page.check('#notify-near');
     expect(await page.textContent('[data-testid=waiting]')).toBe('0');
     await page.screenshot({ path: '/tmp/queue-take-360.png', fullPage: true });
 
     const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/services/civil-registration/tickets'));
     await page.click('.q-take button');
     expect((await posted).headers().authorization).toMatch(/^Bearer ey/);
+    expect((await posted).postDataJSON()).toEqual({ notifyNear: true });
     await page.waitForURL(/\/tickets\/civil-registration-20261123-1$/);
     ticketId = 'civil-registration-20261123-1';
     await page.locator('[data-testid=ticket-label]').waitFor();
@@ -268,7 +272,7 @@ describe('queue tickets in the LIFF app', { timeout: 90_000 }, () => {
 
 describe('a day the office is closed', { timeout: 60_000 }, () => {
   it('the service page names the holiday and offers no button; the list says so too', async () => {
-    const deps = queueDeps({ db: t.rt.db, notifier: t.rt.notifier, clock: t.clock, liffLocalBase: t.rt.baseUrl, log: t.rt.log });
+    const deps = t.rt.queue;
     const saved = t.clock.now();
     t.clock.set('2026-11-24T03:00:00.000Z'); // Tuesday 10:00, within the service's hours
     await closeDay(deps, orgId, { day: '2026-11-24', name: 'วันหยุดราชการเป็นกรณีพิเศษ' }, operator.sub);

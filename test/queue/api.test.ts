@@ -107,6 +107,10 @@ describe('taking a ticket', () => {
     expect(again.filter((r) => r.status === 200)).toHaveLength(7);
     const other = await h.takeTicket(org.id, 'civil-registration', await h.citizen());
     expect(other.json.number).toBe(2);
+    // Asking again with "near" ticked: the same ticket, now with the wish recorded.
+    const near = await h.takeTicket(org.id, 'civil-registration', a, { notifyNear: true });
+    expect(near.status).toBe(200);
+    expect(near.json).toMatchObject({ id: again[0]?.json.id, notifyNear: true, created: false });
     // After cancelling, the same person may take a new ticket (a new number at the end of the line).
     const cancelled = await h.call('POST', `/api/orgs/${org.id}/tickets/${again[0]?.json.id}/cancel`, { token: a.token, body: {} });
     expect(cancelled.json.state).toBe('cancelled');
@@ -179,14 +183,15 @@ describe('days the office is closed', () => {
 });
 
 describe('calling', () => {
-  it('calls in order, pushes "called" with the counter and "near" when 3 or fewer are ahead', async () => {
+  it('calls in order, pushes "called" with the counter and "near" when 3 or fewer are ahead to those who asked for it', async () => {
     const { org, operator } = await h.givenOrgWithStaff();
     await h.givenService(org.id);
     const people = [];
     for (let i = 0; i < 6; i++) {
       const c = await h.citizen();
-      people.push({ ...c, ticket: (await h.takeTicket(org.id, 'civil-registration', c)).json });
+      people.push({ ...c, ticket: (await h.takeTicket(org.id, 'civil-registration', c, { notifyNear: true })).json });
     }
+    expect(people[1]!.ticket).toMatchObject({ notifyNear: true });
     // At issue nobody is pushed (they see their position on the page).
     expect(await h.pushesTo(people[1]!.userId)).toEqual([]);
     const res = await h.call('POST', staff(org.id, '/services/civil-registration/call-next'), { token: await operator.token(), body: { counterId: '2' } });
@@ -209,8 +214,9 @@ describe('calling', () => {
     expect(next.json.called.label).toBe('A002');
     expect((await h.pushesTo(people[5]!.userId)).join()).toContain('อีก 3 คิว');
     expect((await h.pushesTo(people[2]!.userId)).filter((m) => m.includes('ใกล้ถึงคิว'))).toHaveLength(1); // near only once
-    // A001, completed: the satisfaction form for this visit.
+    // A001, completed: the satisfaction form for this visit came with its call; nothing more is pushed.
     const done = await h.pushesTo(people[0]!.userId);
+    expect(done).toHaveLength(1);
     expect(done.join()).toContain(`ratings/new?ticket=${people[0]!.ticket.id}`);
 
     // Recall pushes again (a new call number), citizen's page shows the counter.

@@ -1,6 +1,4 @@
-import { createIdTokenVerifier, localKeys } from '../../functions/src/auth/idToken.ts';
 import type { NewService } from '../../functions/src/queue/schema.ts';
-import { queueDeps } from '../../functions/src/queue/routes.ts';
 import { addService, type QueueDeps } from '../../functions/src/queue/service.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
@@ -20,11 +18,9 @@ export async function startQueueApp(options: { at?: string } = {}) {
   const t: TestApp = await startTestApp({ at: options.at ?? MONDAY_10AM });
   const issuer = t.rt.issuer;
   if (!issuer) throw new Error('local issuer expected in local mode');
-  const idTokens = createIdTokenVerifier({ issuer: issuer.issuer, keys: localKeys(issuer.jwks()), now: () => t.clock.now() });
-  // The app mounts the queue router (app.ts); these deps are the same shared ones it uses.
-  const routerDeps = { db: t.rt.db, idTokens, notifier: t.rt.notifier, clock: t.clock, liffLocalBase: t.rt.baseUrl, log: t.rt.log };
   const base = t.rt.baseUrl.replace('localhost', '127.0.0.1');
-  const deps: QueueDeps = queueDeps(routerDeps);
+  // The queue the app wires (app.ts): its router and LINE handlers share these deps, and so does the test.
+  const deps: QueueDeps = t.rt.queue;
 
   const token = (sub: string) => issuer.sign({ sub, aud: AUD, now: t.clock.now() });
 
@@ -79,13 +75,21 @@ export async function startQueueApp(options: { at?: string } = {}) {
     return { userId, token: await token(userId) };
   };
 
-  async function takeTicket(orgId: string, serviceId: string, who: { token: string }) {
-    return call('POST', `/api/orgs/${orgId}/services/${serviceId}/tickets`, { token: who.token, body: {} });
+  /** Takes a ticket from the LIFF page; `notifyNear`: the citizen ticks "tell me when my turn is near". */
+  async function takeTicket(orgId: string, serviceId: string, who: { token: string }, options: { notifyNear?: boolean } = {}) {
+    return call('POST', `/api/orgs/${orgId}/services/${serviceId}/tickets`, { token: who.token, body: options.notifyNear ? { notifyNear: true } : {} });
   }
 
+  /** Every request the sandbox took for this user (replies and pushes), as JSON text. */
   const pushesTo = async (userId: string) => {
     await t.rt.idle();
     return (t.rt.sandbox?.outbox({ to: userId }) ?? []).map((e) => JSON.stringify(e));
+  };
+  /** The LINE sandbox's requests to this user, by kind: what costs a message of the quota is `push`. */
+  const sentTo = async (userId: string) => {
+    await t.rt.idle();
+    const all = t.rt.sandbox?.outbox({ to: userId }) ?? [];
+    return { pushes: all.filter((e) => e.kind === 'push'), replies: all.filter((e) => e.kind === 'reply') };
   };
 
   return {
@@ -94,12 +98,12 @@ export async function startQueueApp(options: { at?: string } = {}) {
     /** Where local-mode LIFF links point: this server. */
     liffBase: t.rt.baseUrl,
     deps,
-    routerDeps,
     token,
     call,
     citizen,
     takeTicket,
     pushesTo,
+    sentTo,
     givenOrgWithStaff,
     givenService,
     async stop() {

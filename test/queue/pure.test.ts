@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bangkokClock, bangkokDay, formatHours, isOpenAt, isValidDay } from '../../functions/src/queue/day.ts';
+import { bangkokClock, formatHours, isOpenAt } from '../../functions/src/queue/day.ts';
+import { bangkokDate as bangkokDay, isValidDate as isValidDay } from '../../functions/src/time/bangkok.ts';
 import { createNumberClaimer } from '../../functions/src/queue/numbering.ts';
 import type { LogEntry, Ticket } from '../../functions/src/queue/schema.ts';
 import { estimateWaitMinutes, percentile } from '../../functions/src/queue/stats.ts';

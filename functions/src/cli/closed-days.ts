@@ -23,6 +23,7 @@ import { closeDay, reopenDay, upcomingClosedDays } from '../queue/closedDays.ts'
 import { formatThaiDay } from '../queue/day.ts';
 import { closedDaySchema, dayParam } from '../queue/schema.ts';
 import { createQueueDeps } from '../queue/service.ts';
+import { createQueueStore } from '../queue/store.ts';
 import { openFirestore } from '../store/firestore.ts';
 import { exitCodeFor, firestoreTarget, readJsonInput, runAsMain } from './common.ts';
 
@@ -88,7 +89,7 @@ export async function runClosedDaysCli(argv: string[], io: ClosedDaysCliIo = {})
 
   const db = io.db ?? openFirestore(firestoreTarget(env));
   const clock = io.now ? { now: () => io.now as Date } : systemClock;
-  const deps = createQueueDeps({ db, notifier: recordingNotifier(), clock });
+  const deps = createQueueDeps({ store: createQueueStore(db), notifier: recordingNotifier(), clock });
   try {
     const org = await getOrg(db, args.org);
     if (!org) {

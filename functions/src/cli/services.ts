@@ -22,7 +22,7 @@ import { getOrg } from '../orgs/store.ts';
 import { formatHours } from '../queue/day.ts';
 import { newServiceSchema, serviceIdSchema, serviceUpdateSchema, type ServiceUpdate } from '../queue/schema.ts';
 import { addService, createQueueDeps, updateService } from '../queue/service.ts';
-import { getService, listServices } from '../queue/store.ts';
+import { createQueueStore, getService, listServices } from '../queue/store.ts';
 import { openFirestore } from '../store/firestore.ts';
 import { exitCodeFor, firestoreTarget, readJsonInput, runAsMain } from './common.ts';
 
@@ -133,7 +133,7 @@ export async function runServicesCli(argv: string[], io: ServicesCliIo = {}): Pr
       out('dry run: nothing written');
       return 0;
     }
-    const deps = createQueueDeps({ db, notifier: recordingNotifier(), clock });
+    const deps = createQueueDeps({ store: createQueueStore(db), notifier: recordingNotifier(), clock });
     for (const v of valid) {
       if (v.add) await addService(deps, org.id, v.add);
       else if (v.changes) await updateService(deps, org.id, v.id, v.changes);

@@ -3,10 +3,9 @@
  * CRLF line ends, Thai headers, dates both ISO (sortable) and Thai (Buddhist era).
  */
 import { stringify } from 'csv-stringify/sync';
-import { formatThaiDay, formatThaiTime } from './day.ts';
+import { formatThaiDate, formatThaiTime } from '../time/bangkok.ts';
 import type { LogEntry, QueueService } from './schema.ts';
-import type { DayStats } from './stats.ts';
-import type { QueueStats } from './service.ts';
+import type { DayStats, QueueStats } from '../contracts/queue.ts';
 import { ACTION_LABELS, STATE_LABELS } from './workflow.ts';
 
 export const STATS_HEADERS = [
@@ -43,7 +42,7 @@ const figures = (s: Omit<DayStats, 'day' | 'serviceId' | 'serviceName'>) => [
 ];
 
 export function statsCsv(stats: QueueStats): string {
-  const rows: (string | number)[][] = stats.rows.map((r) => [r.day, formatThaiDay(r.day), r.serviceId, r.serviceName, ...figures(r)]);
+  const rows: (string | number)[][] = stats.rows.map((r) => [r.day, formatThaiDate(r.day), r.serviceId, r.serviceName, ...figures(r)]);
   for (const s of stats.byService) rows.push([`${stats.from}..${stats.to}`, 'รวมช่วงวันที่', s.serviceId, s.serviceName, ...figures(s)]);
   rows.push([`${stats.from}..${stats.to}`, 'รวมช่วงวันที่', '', 'ทุกบริการ', ...figures(stats.totals)]);
   return stringify(rows, { header: true, columns: STATS_HEADERS, bom: true, record_delimiter: '\r\n' });

@@ -1,54 +1,22 @@
 /**
- * Queue time in Bangkok (UTC+7 all year, no daylight saving since 1920). Pure: the instant comes from the injected
- * Clock. Ticket numbers restart each Bangkok day, so the day key is part of every ticket's storage path.
+ * The queue's own calendar rules: a service's opening hours (which weekdays and hours citizens may take a ticket) and
+ * the compact day inside ticket ids. Bangkok time itself (the day of an instant, its weekday and minutes, Thai date
+ * formats) is the shared module ../time/bangkok.ts. Pure: the instant comes from the injected Clock. Ticket numbers
+ * restart each Bangkok day, so the day is part of every ticket's storage path.
  */
-const BANGKOK_OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
+import { bangkokParts, datesFrom, formatThaiDate } from '../time/bangkok.ts';
+import type { OpeningHours } from '../contracts/queue.ts';
 
-/** `yyyy-mm-dd` of the instant in Bangkok. 2026-11-22T16:59:59.999Z is still 2026-11-22; a millisecond later it is the 23rd. */
-export function bangkokDay(at: Date): string {
-  return new Date(at.getTime() + BANGKOK_OFFSET_MS).toISOString().slice(0, 10);
-}
+export type { OpeningHours };
 
 /** The compact form used inside ticket ids: `20261122`. */
 export const compactDay = (day: string) => day.replaceAll('-', '');
 export const expandDay = (compact: string) => `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}`;
 
-/** Weekday 1 (Monday) … 7 (Sunday) and minutes since midnight, in Bangkok. */
+/** Weekday 1 (Monday) … 7 (Sunday) and minutes since midnight, in Bangkok: what opening hours are checked against. */
 export function bangkokClock(at: Date): { weekday: number; minutes: number } {
-  const local = new Date(at.getTime() + BANGKOK_OFFSET_MS);
-  const d = local.getUTCDay();
-  return { weekday: d === 0 ? 7 : d, minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
-}
-
-/** The first instant of a Bangkok day. */
-export function startOfBangkokDay(day: string): Date {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) - BANGKOK_OFFSET_MS);
-}
-
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Every day from `from` to `to` inclusive (both `yyyy-mm-dd`). */
-export function daysBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-  return out;
-}
-
-export function isValidDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
-  const t = Date.parse(`${day}T00:00:00.000Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
-}
-
-export interface OpeningHours {
-  /** 1 = Monday … 7 = Sunday. */
-  days: number[];
-  /** `HH:MM`, Bangkok time; tickets are taken from `open` until `close`. */
-  open: string;
-  close: string;
+  const { weekday, minutes } = bangkokParts(at);
+  return { weekday, minutes };
 }
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -74,12 +42,6 @@ export function formatHours(hours: OpeningHours | null): string {
   return `${dayText} เวลา ${hours.open.replace(':', '.')} - ${hours.close.replace(':', '.')} น.`;
 }
 
-/** "22 พฤศจิกายน 2569" (Buddhist era, from the th-TH calendar: never add 543 by hand). */
-export function formatThaiDay(day: string): string {
-  return new Intl.DateTimeFormat('th-TH', { dateStyle: 'long', timeZone: 'Asia/Bangkok' }).format(new Date(`${day}T05:00:00.000Z`));
-}
-
-/** "10:05" in Bangkok. */
-export function formatThaiTime(at: Date | string): string {
-  return new Intl.DateTimeFormat('th-TH', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Bangkok' }).format(new Date(at));
-}
+/** Kept for callers outside the queue (statistics, the closed-days CLI); new code uses ../time/bangkok.ts. */
+export const daysBetween = datesFrom;
+export const formatThaiDay = (day: string) => formatThaiDate(day);

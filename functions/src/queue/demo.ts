@@ -1,11 +1,10 @@
 /**
  * Demo services of every organisation in local mode: civil registration (A), tax payment (B), building permits (C),
  * welfare (D), open Monday to Friday 08:30-16:30 Bangkok time; and one service open at every hour (T) so that anyone
- * can try the queue whenever they open the demo. Create-if-absent: a restart keeps an admin's edits.
+ * can try the queue whenever they open the demo. Seeded create-if-absent by store.ts
+ * (`seedDemoServices`): a restart keeps an admin's edits.
  */
-import type { Firestore } from 'firebase-admin/firestore';
-import { newServiceSchema, type NewService, type QueueService } from './schema.ts';
-import { createService } from './store.ts';
+import type { NewService } from './schema.ts';
 
 const WEEKDAYS = { days: [1, 2, 3, 4, 5], open: '08:30', close: '16:30' };
 
@@ -72,13 +71,3 @@ export const DEMO_SERVICES: NewService[] = [
     order: 5,
   },
 ];
-
-/** Creates the demo services the organisation lacks; returns the ids created. */
-export async function seedDemoServices(db: Firestore, orgId: string, now: Date): Promise<string[]> {
-  const created: string[] = [];
-  for (const input of DEMO_SERVICES) {
-    const service: QueueService = { ...newServiceSchema.parse(input), createdAt: now.toISOString(), updatedAt: now.toISOString() };
-    if (await createService(db, orgId, service)) created.push(service.id);
-  }
-  return created;
-}

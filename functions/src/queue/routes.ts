@@ -1,40 +1,38 @@
 /**
- * HTTP surface of the queue (docs/queue.md lists every route). Thin: validate params/query/body with zod, take
- * identity from the verified LINE ID token, call a use case. Errors are thrown and mapped to HTTP by the platform.
- * The call log has read routes only: there is no way to change or delete an entry.
+ * HTTP surface of the queue (docs/queue.md lists every route). Thin: validate params/query/body with the queue's
+ * contract (contracts/queue.ts), take identity from the verified LINE ID token, call a use case. Errors are thrown
+ * and mapped to HTTP by the platform. The call log has read routes only: there is no way to change or delete an entry.
+ * Everything it needs is passed in (app.ts): the queue's deps, shared with the LINE handlers, and the two middlewares
+ * that load the organisation and verify the caller.
  */
-import { Router, type Response } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
-import { z } from 'zod';
-import type { IdTokenVerifier } from '../auth/idToken.ts';
-import { authenticate, callerOf, loadOrg, orgOf, requireRole } from '../auth/middleware.ts';
-import type { PostbackHandler, TextHandler } from '../bot/dispatcher.ts';
-import type { Clock } from '../clock.ts';
-import { parseInput } from '../http/validate.ts';
-import type { Logger } from '../log.ts';
-import type { Notifier } from '../notify/notifier.ts';
-import { hasRole } from '../staff/schema.ts';
-import { queuePostbackHandlers as postbacks, queueTextHandlers as texts } from './bot.ts';
-import { callLogCsv, statsCsv } from './csv.ts';
-import type { NumberClaimer } from './numbering.ts';
-import { closeDay, reopenDay, upcomingClosedDays } from './closedDays.ts';
-import { boardPage, posterPage } from './pages.ts';
+import { Router, type RequestHandler, type Response } from 'express';
+import { callerOf, orgOf, requireRole } from '../auth/middleware.ts';
 import {
+  boardQuery,
   callNextBody,
   callTicketBody,
-  closedDaySchema,
-  dayParam,
+  cancelMyTicketBody,
+  closedDayBody,
+  closedDayParams,
+  dayQuery,
   newServiceSchema,
   plainActionBody,
-  recallBody,
   reasonBody,
-  serviceIdSchema,
+  recallBody,
+  serviceParams,
   serviceUpdateSchema,
   skipBody,
-  ticketIdSchema,
+  statsQuery,
+  takeTicketBody,
+  ticketParams,
   walkInBody,
   type Via,
-} from './schema.ts';
+} from '../contracts/queue.ts';
+import { parseInput } from '../http/validate.ts';
+import { liffUrl } from '../line/liff.ts';
+import { hasRole } from '../staff/schema.ts';
+import { callLogCsv, statsCsv } from './csv.ts';
+import { boardPage, posterPage } from './pages.ts';
 import {
   addService,
   boardData,
@@ -43,8 +41,8 @@ import {
   callTicket,
   cancelMyTicket,
   cancelTicketByStaff,
+  closeDay,
   completeTicket,
-  createQueueDeps,
   getTicketView,
   issueTicket,
   issueWalkInTicket,
@@ -54,63 +52,36 @@ import {
   queueStats,
   recallTicket,
   reinstateTicket,
+  reopenDay,
   requireService,
   serviceStatus,
   skipTicket,
   startServingTicket,
+  upcomingClosedDays,
   updateService,
   type Actor,
   type QueueDeps,
 } from './service.ts';
-import { listServices } from './store.ts';
-import { liffUrl } from '../line/liff.ts';
 
 export interface QueueRouterDeps {
-  db: Firestore;
-  idTokens: IdTokenVerifier;
-  notifier: Notifier;
-  clock: Clock;
-  liffLocalBase?: string | undefined;
-  log?: Logger | undefined;
-  /** Tests and the bench pass their own (e.g. to simulate several instances). */
-  claimer?: NumberClaimer | undefined;
+  /** The queue's use-case deps (one per process: one number claimer, one read cache), shared with the LINE handlers. */
+  queue: QueueDeps;
+  /** Loads `:orgId` into the response (auth/middleware.ts `loadOrg`). */
+  loadOrg: RequestHandler;
+  /** Verifies the caller's LINE ID token (auth/middleware.ts `authenticate`). */
+  authenticate: RequestHandler;
 }
-
-const serviceParams = z.object({ serviceId: serviceIdSchema });
-const ticketParams = z.object({ ticketId: ticketIdSchema });
-const dayQuery = z.object({ day: dayParam.optional() });
-const closedDayParams = z.object({ day: dayParam });
-const closedDayBody = closedDaySchema.omit({ day: true });
-const statsQuery = z.object({ from: dayParam.optional(), to: dayParam.optional(), service: serviceIdSchema.optional() });
-const boardQuery = z.object({
-  services: z
-    .string()
-    .max(1000)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(serviceIdSchema).max(30))
-    .optional(),
-});
 
 const staffActor = (res: Response, via: Via): Actor => {
   const caller = callerOf(res);
   return { userId: caller.userId, name: caller.staff?.displayName || 'เจ้าหน้าที่', kind: 'staff', via };
 };
 
-/** Deps shared by the router and the LINE handlers of one process (one number claimer, one read cache). */
-const shared = new WeakMap<Firestore, QueueDeps>();
-export function queueDeps(deps: Omit<QueueRouterDeps, 'idTokens'>): QueueDeps {
-  const existing = shared.get(deps.db);
-  if (existing && !deps.claimer && existing.notifier === deps.notifier) return existing;
-  const made = createQueueDeps({ db: deps.db, notifier: deps.notifier, clock: deps.clock, liffLocalBase: deps.liffLocalBase, log: deps.log, ...(deps.claimer ? { claimer: deps.claimer } : {}) });
-  if (!deps.claimer) shared.set(deps.db, made);
-  return made;
-}
-
 export function queueRouter(deps: QueueRouterDeps): Router {
   const router = Router();
-  const q = queueDeps(deps);
-  const org = loadOrg(deps.db);
-  const auth = authenticate(deps);
+  const q = deps.queue;
+  const org = deps.loadOrg;
+  const auth = deps.authenticate;
   const operator = [org, auth, requireRole('queue_operator', 'admin')];
   const admin = [org, auth, requireRole('admin')];
   const base = '/api/orgs/:orgId';
@@ -149,8 +120,8 @@ export function queueRouter(deps: QueueRouterDeps): Router {
   // ---- citizens (LINE ID token) ----
   router.post(`${base}/services/:serviceId/tickets`, org, auth, async (req, res) => {
     const { serviceId } = parseInput(serviceParams, req.params);
-    parseInput(z.object({}).strict(), req.body ?? {});
-    const { ticket, created } = await issueTicket(q, orgOf(res), serviceId, callerOf(res).userId);
+    const { notifyNear } = parseInput(takeTicketBody, req.body ?? {});
+    const { ticket, created } = await issueTicket(q, orgOf(res), serviceId, callerOf(res).userId, { notifyNear });
     noStore(res);
     res.status(created ? 201 : 200).json({ ...ticket, created });
   });
@@ -166,7 +137,7 @@ export function queueRouter(deps: QueueRouterDeps): Router {
   });
   router.post(`${base}/tickets/:ticketId/cancel`, org, auth, async (req, res) => {
     const { ticketId } = parseInput(ticketParams, req.params);
-    parseInput(z.object({}).strict(), req.body ?? {});
+    parseInput(cancelMyTicketBody, req.body ?? {});
     noStore(res);
     res.json(await cancelMyTicket(q, orgOf(res), ticketId, callerOf(res).userId));
   });
@@ -174,7 +145,7 @@ export function queueRouter(deps: QueueRouterDeps): Router {
   // ---- queue operators ----
   router.get(`${staff}/services`, ...operator, async (_req, res) => {
     noStore(res);
-    res.json(await listServices(deps.db, orgOf(res).id));
+    res.json(await q.store.listServices(orgOf(res).id));
   });
   router.get(`${staff}/services/:serviceId`, ...operator, async (req, res) => {
     const { serviceId } = parseInput(serviceParams, req.params);
@@ -276,7 +247,7 @@ export function queueRouter(deps: QueueRouterDeps): Router {
     const { serviceId } = parseInput(serviceParams, req.params);
     const o = orgOf(res);
     const service = await requireService(q, o.id, serviceId, { active: true });
-    sendPage(res, posterPage(o, service, liffUrl(o, `queue/${service.id}`, deps.liffLocalBase) ?? null));
+    sendPage(res, posterPage(o, service, liffUrl(o, `queue/${service.id}`, q.liffLocalBase) ?? null));
   });
 
   return router;
@@ -288,14 +259,4 @@ function sendPage(res: Response, page: { html: string; nonce: string }) {
   res.set('Content-Security-Policy', `default-src 'self'; script-src 'nonce-${page.nonce}'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
   res.set('X-Content-Type-Options', 'nosniff');
   res.send(page.html);
-}
-
-/** Staff-group commands ("คิวถัดไป A ช่อง 1", "เรียกซ้ำ A007", …). Register before the chat engine's handler. */
-export function queueTextHandlers(deps: Omit<QueueRouterDeps, 'idTokens'>): TextHandler[] {
-  return texts(queueDeps(deps));
-}
-
-/** `action=queue-next|queue-recall|queue-skip|queue-complete` from the quick replies of the group command. */
-export function queuePostbackHandlers(deps: Omit<QueueRouterDeps, 'idTokens'>): PostbackHandler[] {
-  return postbacks(queueDeps(deps));
 }

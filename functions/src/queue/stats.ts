@@ -1,6 +1,8 @@
 /**
  * Pure arithmetic of the queue: positions, waiting estimates, percentiles, daily statistics. No I/O, no clock.
  */
+import type { DayStats } from '../contracts/queue.ts';
+import { bangkokParts } from '../time/bangkok.ts';
 import type { Ticket } from './schema.ts';
 
 /**
@@ -58,33 +60,14 @@ export function recentServiceTimes(tickets: readonly Ticket[], limit = 20): numb
     .filter((m): m is number => m !== null && m >= 0);
 }
 
-export interface DayStats {
-  day: string;
-  serviceId: string;
-  serviceName: string;
-  issued: number;
-  walkIns: number;
-  served: number;
-  noShows: number;
-  cancelled: number;
-  /** Still waiting, called or serving when the statistics were read. */
-  open: number;
-  waitMedianMinutes: number | null;
-  waitP90Minutes: number | null;
-  serviceMedianMinutes: number | null;
-  serviceP90Minutes: number | null;
-  /** Tickets issued per Bangkok hour ("08" → 12). */
-  issuedByHour: Record<string, number>;
-  /** Calls made before a lower waiting number, each with a reason in the call log. */
-  outOfOrderCalls: number;
-}
+export type { DayStats };
 
 export function dayStats(day: string, service: { id: string; name: string }, tickets: readonly Ticket[], outOfOrderCalls = 0): DayStats {
   const waits = tickets.map(waitingMinutes).filter((m): m is number => m !== null && m >= 0);
   const services = tickets.map(serviceMinutes).filter((m): m is number => m !== null && m >= 0);
   const byHour: Record<string, number> = {};
   for (const t of tickets) {
-    const hour = String((new Date(t.issuedAt).getUTCHours() + 7) % 24).padStart(2, '0');
+    const hour = String(bangkokParts(new Date(t.issuedAt)).hour).padStart(2, '0');
     byHour[hour] = (byHour[hour] ?? 0) + 1;
   }
   return {

@@ -4,10 +4,14 @@
  * "must not exist" precondition Firestore checks atomically per document (docs/queue.md).
  */
 import type { DocumentData, Firestore, FirestoreDataConverter, QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { isStaffGroup } from '../staff/groups.ts';
+import type { StaffMember } from '../staff/schema.ts';
+import { getStaffMember } from '../staff/store.ts';
 import { COLLECTIONS } from '../store/collections.ts';
 import { createIfAbsent } from '../store/errors.ts';
 import { QUEUE_COLLECTIONS as Q } from './collections.ts';
-import type { ClosedDay, LogEntry, QueueService, Ticket } from './schema.ts';
+import { DEMO_SERVICES } from './demo.ts';
+import { newServiceSchema, type ClosedDay, type LogEntry, type QueueService, type Ticket } from './schema.ts';
 import { ACTIVE_STATES, applyEntry, logEntryId } from './workflow.ts';
 
 function plain<T>(): FirestoreDataConverter<T> {
@@ -137,6 +141,14 @@ export async function listRecentlyFinished(db: Firestore, orgId: string, service
   return snap.docs.map((d) => d.data()).filter((t) => t.finishedAt !== null);
 }
 
+/**
+ * The citizen asks for "near" after taking the ticket (the chat button). A field update: the call log's projection
+ * (applyLogEntry) reads and rewrites the document in a transaction, which real Firestore retries if this lands between.
+ */
+export async function setTicketNotifyNear(db: Firestore, orgId: string, serviceId: string, day: string, n: number): Promise<void> {
+  await ticketsOf(db, orgId, serviceId, day).doc(ticketDocId(n)).update({ notifyNear: true });
+}
+
 export async function findTicketByHolder(db: Firestore, orgId: string, serviceId: string, day: string, holderId: string): Promise<Ticket | null> {
   const snap = await ticketsOf(db, orgId, serviceId, day).where('holder', '==', holderId).limit(1).get();
   return snap.docs[0]?.data() ?? null;
@@ -211,3 +223,57 @@ export async function listLog(db: Firestore, orgId: string, serviceId: string, d
   const snap = await logOf(db, orgId, serviceId, day).get();
   return snap.docs.map((d) => d.data()).sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
 }
+
+// ---------- demo data ----------
+
+/** Creates the demo services (demo.ts) the organisation lacks; returns the ids created. Create-if-absent: edits stay. */
+export async function seedDemoServices(db: Firestore, orgId: string, now: Date): Promise<string[]> {
+  const created: string[] = [];
+  for (const input of DEMO_SERVICES) {
+    const service: QueueService = { ...newServiceSchema.parse(input), createdAt: now.toISOString(), updatedAt: now.toISOString() };
+    if (await createService(db, orgId, service)) created.push(service.id);
+  }
+  return created;
+}
+
+// ---------- the store the queue's use cases are given ----------
+
+/**
+ * This module's functions bound to one Firestore, plus the two staff facts the queue needs (is a group a registered
+ * staff group, who is a staff member), read through the staff feature's own functions. The use cases receive this
+ * (deps.ts); nothing else of the queue holds the database.
+ */
+export function createQueueStore(db: Firestore) {
+  return {
+    getClosedDay: getClosedDay.bind(null, db),
+    listClosedDays: listClosedDays.bind(null, db),
+    saveClosedDay: saveClosedDay.bind(null, db),
+    deleteClosedDay: deleteClosedDay.bind(null, db),
+    getService: getService.bind(null, db),
+    listServices: listServices.bind(null, db),
+    createService: createService.bind(null, db),
+    saveService: saveService.bind(null, db),
+    highestTicketNumber: highestTicketNumber.bind(null, db),
+    createTicketIfAbsent: createTicketIfAbsent.bind(null, db),
+    getTicket: getTicket.bind(null, db),
+    listActiveTickets: listActiveTickets.bind(null, db),
+    countWaitingBefore: countWaitingBefore.bind(null, db),
+    listDayTickets: listDayTickets.bind(null, db),
+    listRecentlyFinished: listRecentlyFinished.bind(null, db),
+    setTicketNotifyNear: setTicketNotifyNear.bind(null, db),
+    findTicketByHolder: findTicketByHolder.bind(null, db),
+    listTicketsOfUser: listTicketsOfUser.bind(null, db),
+    applyLogEntry: applyLogEntry.bind(null, db),
+    listHolders: listHolders.bind(null, db),
+    getHolder: getHolder.bind(null, db),
+    createHolderIfAbsent: createHolderIfAbsent.bind(null, db),
+    setHolderTicket: setHolderTicket.bind(null, db),
+    abandonHolder: abandonHolder.bind(null, db),
+    appendLogEntry: appendLogEntry.bind(null, db),
+    getLogEntry: getLogEntry.bind(null, db),
+    listLog: listLog.bind(null, db),
+    isStaffGroup: (orgId: string, groupId: string): Promise<boolean> => isStaffGroup(db, orgId, groupId),
+    getStaffMember: (orgId: string, userId: string): Promise<StaffMember | null> => getStaffMember(db, orgId, userId),
+  };
+}
+export type QueueStore = ReturnType<typeof createQueueStore>;

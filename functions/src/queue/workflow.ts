@@ -3,10 +3,10 @@
  * call-log entry changes a ticket. Pure: no I/O, no clock. The ticket document is a projection of its call log:
  * `applyEntry` folded over the entries gives the ticket's state (docs/queue.md, "Calling").
  */
-import type { LogEntry, Ticket } from './schema.ts';
+import { LOG_ACTIONS, TICKET_STATES, type LogAction, type LogEntry, type Ticket, type TicketState } from './schema.ts';
 
-export const STATES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled'] as const;
-export type TicketState = (typeof STATES)[number];
+export { LOG_ACTIONS, type LogAction, type TicketState };
+export const STATES = TICKET_STATES;
 
 export const ACTIVE_STATES: readonly TicketState[] = ['waiting', 'called', 'serving'];
 export const isActive = (s: TicketState) => ACTIVE_STATES.includes(s);
@@ -19,9 +19,6 @@ export const STATE_LABELS: Record<TicketState, string> = {
   no_show: 'ไม่มาเมื่อถูกเรียก',
   cancelled: 'ยกเลิกแล้ว',
 };
-
-export const LOG_ACTIONS = ['issue', 'call', 'recall', 'start', 'complete', 'skip', 'cancel', 'reinstate'] as const;
-export type LogAction = (typeof LOG_ACTIONS)[number];
 
 export const ACTION_LABELS: Record<LogAction, string> = {
   issue: 'ออกบัตรคิว (walk-in)',

@@ -1,72 +1,32 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { formatNumber } from '../lib/format.ts';
+import { formatThaiTime } from '../../../functions/src/time/bangkok.ts';
 
 /**
- * What the queue API returns (functions/src/queue/service.ts, docs/queue.md) and the Thai words the queue pages use.
- * Shared by the queue pages only (one lazy chunk with them; the home page never loads it).
+ * The queue pages' shared words and helpers. What the queue API returns is its contract
+ * (functions/src/contracts/queue.ts, imported as types only: nothing of it reaches the bundle). Shared by the queue
+ * pages only (one lazy chunk with them; the home page never loads it).
  */
-export type TicketState = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled';
+import type { TicketState, TicketView } from '../../../functions/src/contracts/queue.ts';
 
-export interface Counter {
-  id: string;
-  name: string;
-}
-
-export interface Hours {
-  days: number[];
-  open: string;
-  close: string;
-}
-
-export interface PublicService {
-  id: string;
-  name: string;
-  description: string;
-  prefix: string;
-  location: string;
-  counters: Counter[];
-  hours: Hours | null;
-  hoursText: string;
-  openNow: boolean;
-  /** Today is a day the office is closed (a holiday): no tickets from LINE. */
-  closedToday: { name: string } | null;
-  manualIds: string[];
-  active?: boolean;
-}
-
-export interface ServiceStatus extends PublicService {
-  day: string;
-  waiting: number;
-  nowCalling: Array<{ label: string; counter: string }>;
-  estimatedWaitMinutes: number;
-  takeTicketUrl: string | null;
-}
-
-export interface TicketView {
-  id: string;
-  serviceId: string;
-  serviceName: string;
-  location: string;
-  day: string;
-  number: number;
-  label: string;
-  state: TicketState;
-  stateLabel: string;
-  position: number | null;
-  ahead: number | null;
-  estimatedWaitMinutes: number | null;
-  counter: Counter | null;
-  walkIn: boolean;
-  issuedAt: string;
-  calledAt: string | null;
-  lastCalledAt: string | null;
-  finishedAt: string | null;
-  nowCalling: Array<{ label: string; counter: string }>;
-  pageUrl: string | null;
-  ratingUrl: string | null;
-  pollAfterSeconds: number;
-  created?: boolean;
-}
+export type {
+  BoardData,
+  CallLogResponse,
+  CallResult,
+  Counter,
+  LogAction,
+  LogEntry,
+  MyTickets,
+  OperatorView,
+  PublicService,
+  QueueService,
+  ServiceStatus,
+  TakeTicketRequest,
+  TakeTicketResponse,
+  TicketBrief,
+  TicketState,
+  TicketView,
+} from '../../../functions/src/contracts/queue.ts';
 
 export const ACTIVE: TicketState[] = ['waiting', 'called', 'serving'];
 
@@ -105,8 +65,8 @@ export const waitPhrase = (minutes: number | null | undefined) => (minutes !== n
 /** "A007" read out letter by letter and as a number: "เอ ศูนย์ศูนย์เจ็ด" would be wrong; "A 7" is how counters call it. */
 export const labelSpoken = (label: string) => label.replace(/^([A-Z]+)0*(\d+)$/, '$1 $2');
 
-const time = new Intl.DateTimeFormat('th-TH', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' });
-export const formatTime = (iso: string | null | undefined) => (iso && !Number.isNaN(Date.parse(iso)) ? `${time.format(new Date(iso))} น.` : '');
+/** "10:05 น." in Bangkok (the shared rule, ../time/bangkok.ts); nothing for no time. */
+export const formatTime = (iso: string | null | undefined) => (iso && !Number.isNaN(Date.parse(iso)) ? `${formatThaiTime(iso)} น.` : '');
 
 /**
  * Calls `tick` again after the delay it returns (seconds; 0 or less stops), but never while the page is hidden: a

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventContext } from '../../functions/src/bot/dispatcher.ts';
 import { getOrg } from '../../functions/src/orgs/store.ts';
-import { queuePostbackHandlers, queueTextHandlers } from '../../functions/src/queue/routes.ts';
+import { queuePostbackHandlers, queueTextHandlers } from '../../functions/src/queue/line.ts';
 import { listLog } from '../../functions/src/queue/store.ts';
 import { newUserId } from '../support/app.ts';
 import { startQueueApp, type QueueApp } from './harness.ts';
@@ -26,7 +26,7 @@ async function setup() {
 }
 
 const text = (messages: unknown) => JSON.stringify(messages);
-const handler = () => queueTextHandlers(h.routerDeps)[0]!;
+const handler = () => queueTextHandlers(h.deps)[0]!;
 
 describe('staff-group queue commands', () => {
   it('"คิวถัดไป A ช่อง 2" calls the next number in a registered staff group and pushes to the citizen', async () => {
@@ -53,9 +53,9 @@ describe('staff-group queue commands', () => {
     expect(text(await handler().handle(group, 'เรียกซ้ำ A001'))).toContain('A001');
     expect(text(await handler().handle(group, 'ข้าม a1'))).toContain('ไม่มาเมื่อถูกเรียก');
     expect(text(await handler().handle(group, 'เสร็จ A001'))).toContain('ทำรายการนี้ไม่ได้');
-    const next = queuePostbackHandlers(h.routerDeps).find((p) => p.action === 'queue-next')!;
+    const next = queuePostbackHandlers(h.deps).find((p) => p.action === 'queue-next')!;
     expect(text(await next.handle(group, new URLSearchParams('action=queue-next&s=civil-registration&c=1')))).toContain('A002');
-    const done = queuePostbackHandlers(h.routerDeps).find((p) => p.action === 'queue-complete')!;
+    const done = queuePostbackHandlers(h.deps).find((p) => p.action === 'queue-complete')!;
     expect(text(await done.handle(group, new URLSearchParams('action=queue-complete&t=civil-registration-20261123-2')))).toContain('รับบริการเสร็จแล้ว');
     expect(text(await handler().handle(group, 'สถานะคิว'))).toContain('A งานทะเบียนราษฎร: รอ 0 คิว');
   });
@@ -67,7 +67,7 @@ describe('staff-group queue commands', () => {
     expect(await handler().handle(ctx(operator.userId, { type: 'group', id: groupId }), 'สวัสดีครับ')).toBeNull();
     expect(text(await handler().handle(ctx(officer.userId, { type: 'group', id: groupId }), 'คิวถัดไป A'))).toContain('เฉพาะเจ้าหน้าที่เรียกคิว');
     expect(text(await handler().handle(ctx(newUserId(), { type: 'group', id: groupId }), 'คิวถัดไป A'))).toContain('เฉพาะเจ้าหน้าที่เรียกคิว');
-    const skip = queuePostbackHandlers(h.routerDeps).find((p) => p.action === 'queue-skip')!;
+    const skip = queuePostbackHandlers(h.deps).find((p) => p.action === 'queue-skip')!;
     expect(text(await skip.handle(ctx(officer.userId, { type: 'group', id: groupId }), new URLSearchParams('t=civil-registration-20261123-1')))).toContain('เฉพาะเจ้าหน้าที่เรียกคิว');
     expect(await listLog(h.t.rt.db, org.id, 'civil-registration', '2026-11-23')).toEqual([]);
     expect(text(await handler().handle(ctx(operator.userId, { type: 'group', id: groupId }), 'คิวถัดไป Z'))).toContain('ไม่พบบริการ');

@@ -9,17 +9,17 @@
 import type { EventContext, PostbackHandler, TextHandler } from '../bot/dispatcher.ts';
 import type { Message } from '../line/client.ts';
 import { DomainError } from '../errors.ts';
-import { isStaffGroup } from '../staff/groups.ts';
+import { thaiDigitsToArabic as thaiDigits } from '../text/numbers.ts';
 import { hasRole } from '../staff/schema.ts';
-import { getStaffMember } from '../staff/store.ts';
-import { bangkokDay } from './day.ts';
+import { bangkokDate } from '../time/bangkok.ts';
 import { GROUP_HELP, groupText, operatorQuickReply } from './messages.ts';
 import type { QueueService } from './schema.ts';
-import { actOnTicket, callNextTicket, recallOnce, operatorView, requireService, type Actor, type QueueDeps } from './service.ts';
-import { listServices } from './store.ts';
+import { operatorView } from './board.ts';
+import { actOnTicket, callNextTicket, recallOnce } from './calling.ts';
+import type { Actor, QueueDeps } from './deps.ts';
+import { requireService } from './lookups.ts';
 import { parseTicketId, ticketId } from './workflow.ts';
 
-const thaiDigits = (s: string) => s.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
 
 const NEXT = /^(?:เรียกคิวถัดไป|คิวถัดไป|เรียกคิว|ถัดไป)(?:\s+(.*))?$/;
 const ACT = /^(เรียกซ้ำ|ข้ามคิว|ข้าม|ไม่มา|เสร็จแล้ว|เสร็จ)\s*([A-Za-z]{1,2})\s*-?\s*(\d{1,5})$/;
@@ -47,8 +47,8 @@ export function matchCounter(service: QueueService, spec: string | undefined) {
 }
 
 async function operatorIn(deps: QueueDeps, ctx: EventContext): Promise<{ actor: Actor } | { refuse: Message[] } | null> {
-  if (ctx.chat?.type !== 'group' || !(await isStaffGroup(deps.db, ctx.org.id, ctx.chat.id))) return null;
-  const staff = ctx.userId ? await getStaffMember(deps.db, ctx.org.id, ctx.userId) : null;
+  if (ctx.chat?.type !== 'group' || !(await deps.store.isStaffGroup(ctx.org.id, ctx.chat.id))) return null;
+  const staff = ctx.userId ? await deps.store.getStaffMember(ctx.org.id, ctx.userId) : null;
   if (!ctx.userId || !hasRole(staff, 'queue_operator', 'admin')) {
     return { refuse: groupText('ขออภัย เฉพาะเจ้าหน้าที่เรียกคิวหรือผู้ดูแลระบบที่ลงทะเบียนแล้วเท่านั้นที่สั่งเรียกคิวได้') };
   }
@@ -76,7 +76,7 @@ async function callNextReply(deps: QueueDeps, ctx: EventContext, actor: Actor, s
   return groupText(`${done}${actor.name} เรียก ${t.label} ที่ ${counter}${t.walkIn ? ' (walk-in)' : ''}\n${service.name}: รออีก ${result.waiting} คิว`, operatorQuickReply(t, service, counterId));
 }
 
-export function queueTextHandlers(deps: QueueDeps): TextHandler[] {
+export function staffGroupTextHandlers(deps: QueueDeps): TextHandler[] {
   return [
     {
       name: 'queue-staff-command',
@@ -92,7 +92,7 @@ export function queueTextHandlers(deps: QueueDeps): TextHandler[] {
         if (!who) return null;
         if ('refuse' in who) return who.refuse;
         if (help) return groupText(GROUP_HELP);
-        const services = (await listServices(deps.db, ctx.org.id)).filter((s) => s.active);
+        const services = (await deps.store.listServices(ctx.org.id)).filter((s) => s.active);
         return explain(async () => {
           if (status) {
             const lines = [];
@@ -116,7 +116,7 @@ export function queueTextHandlers(deps: QueueDeps): TextHandler[] {
           const [, word, prefix, digits] = act ?? [];
           const service = services.find((s) => s.prefix === (prefix ?? '').toUpperCase());
           if (!service || !word || !digits) return groupText(`ไม่พบบริการที่ใช้อักษร ${prefix ?? ''}`);
-          const id = ticketId(service.id, bangkokDay(ctx.now), Number(digits));
+          const id = ticketId(service.id, bangkokDate(ctx.now), Number(digits));
           const action = ACTIONS[word as keyof typeof ACTIONS];
           const t = await actOnTicket(deps, ctx.org, id, action, who.actor);
           const atCounter = t.state === 'called' || t.state === 'serving' ? t : null;
@@ -127,7 +127,7 @@ export function queueTextHandlers(deps: QueueDeps): TextHandler[] {
   ];
 }
 
-export function queuePostbackHandlers(deps: QueueDeps): PostbackHandler[] {
+export function staffGroupPostbackHandlers(deps: QueueDeps): PostbackHandler[] {
   const act = (action: 'recall' | 'skip' | 'complete'): PostbackHandler => ({
     action: `queue-${action}`,
     async handle(ctx, params) {
