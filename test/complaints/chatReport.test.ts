@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setCategories } from '../../functions/src/complaints/categories.ts';
+import { setCategories } from '../../functions/src/complaints/store.ts';
 import { CONSENT_SENTENCE } from '../../functions/src/complaints/chatReport/messages.ts';
 import { draftIdFor } from '../../functions/src/complaints/chatReport/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';

@@ -7,13 +7,12 @@ import { ConflictError, DomainError } from '../errors.ts';
 import type { Message } from '../line/client.ts';
 import { getStaffMember } from '../staff/store.ts';
 import { hasRole, type StaffMember } from '../staff/schema.ts';
-import { categoryTitles } from './categories.ts';
 import { badCodeReply, postbackReply, trackingNotFoundReply, trackingReply } from './messages.ts';
 import { changedReply, closeConfirmation } from './groupMessages.ts';
 import type { Complaint } from './schema.ts';
 import { undoComplaintStatus, undoneText } from './undo.ts';
 import { changeComplaintStatus, complainantUserId, links, type ComplaintDeps } from './service.ts';
-import { getComplaint, getComplaintIdByCode } from './store.ts';
+import { categoryTitles, getComplaint, getComplaintIdByCode } from './store.ts';
 import { findTrackingCode } from './trackingCode.ts';
 import { isOpen, STATUS_LABELS, type Status } from './workflow.ts';
 

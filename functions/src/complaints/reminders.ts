@@ -12,11 +12,10 @@ import type { Org } from '../orgs/schema.ts';
 import { listOrgs } from '../orgs/store.ts';
 import { listStaffGroupIds } from '../staff/groups.ts';
 import { listStaffWithRole } from '../staff/store.ts';
-import { categoryTitles } from './categories.ts';
 import { deadlineExplanation, integrityReminder, staffReminder } from './messages.ts';
 import type { Complaint } from './schema.ts';
 import { complainantUserId, links, type ComplaintDeps } from './service.ts';
-import { listComplaints, markReminderSent } from './store.ts';
+import { categoryTitles, listComplaints, markReminderSent } from './store.ts';
 import { remindAtFor, STATUSES, isOpen } from './workflow.ts';
 
 export interface DeadlineDeps {

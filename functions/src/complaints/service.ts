@@ -16,12 +16,13 @@ import { listStaffGroupIds } from '../staff/groups.ts';
 import { listStaffWithRole } from '../staff/store.ts';
 import { ulid } from '../line/ulid.ts';
 import { canHandle } from './access.ts';
-import { categoryTitles, listCategories, type ComplaintKind } from './categories.ts';
 import { complainantUpdateMessages, integrityNotice, integrityReopenNotice, reopenedCard, staffCard } from './messages.ts';
 import { decodePhoto, type Photo } from './photos.ts';
-import type { Actor, ChangeStatusInput, Complaint, ComplaintUpdate, FileComplaintInput, ReopenInput, Reporter } from './schema.ts';
+import type { ChangeStatusInput, ComplaintKind, FiledComplaint, FileComplaintInput, MineItem, ReopenInput, TrackedComplaint } from '../contracts/complaints.ts';
+import type { Actor, Complaint, ComplaintUpdate, Reporter } from './schema.ts';
 import {
   applyUpdate,
+  categoryTitles,
   claimUpdate,
   createComplaint,
   createReporter,
@@ -29,6 +30,7 @@ import {
   getComplaintIdByCode,
   getComplaints,
   getReporter,
+  listCategories,
   listComplaintIdsOfUser,
   listUpdates,
   reserveTrackingCode,
@@ -37,7 +39,7 @@ import {
 import { hashTrackingSecret, newTrackingSecret, trackingSecretMatches } from './secret.ts';
 import { newTrackingCode, parseTrackingCode } from './trackingCode.ts';
 import { mineItem, ownerView, publicView } from './views.ts';
-import { dueAtFor, formatThaiDate, isFinished, STATUS_LABELS, transitionRule, undoDeadline, windowEndFor, type Status } from './workflow.ts';
+import { dueAtFor, formatThaiDate, isFinished, STATUS_LABELS, transitionRule, undoDeadline, windowEndFor } from './workflow.ts';
 
 export interface ComplaintDeps {
   db: Firestore;
@@ -74,20 +76,6 @@ async function notifySafely(deps: ComplaintDeps, n: Parameters<Notifier['notify'
 }
 
 // ---------- filing ----------
-
-export interface FiledComplaint {
-  id: string;
-  trackingCode: string;
-  kind: ComplaintKind;
-  category: string;
-  status: Status;
-  statusLabel: string;
-  receivedAt: string;
-  dueAt: string;
-  anonymous: boolean;
-  contactPreference: Complaint['contactPreference'];
-  trackingSecret?: string;
-}
 
 /**
  * Files a complaint. Everything is checked before anything is written (bad input stores nothing); then photos,
@@ -392,7 +380,7 @@ const NO_SECRET_HASH = createHash('sha256').update('no complaint has this secret
  * same constant-time compare, so its answer time does not tell which codes exist. Unknown code, a corruption report
  * without its secret or owner, and a wrong secret all get the same 404.
  */
-export async function trackComplaint(deps: ComplaintDeps, org: Org, codeInput: string, access: { secret?: string | undefined; caller?: Caller | undefined }) {
+export async function trackComplaint(deps: ComplaintDeps, org: Org, codeInput: string, access: { secret?: string | undefined; caller?: Caller | undefined }): Promise<TrackedComplaint> {
   const code = parseTrackingCode(codeInput);
   if (!code) throw new ValidationError([{ path: 'trackingCode', message: 'รหัสติดตามไม่ถูกต้อง รูปแบบคือ RT-XXXXXX' }]);
   const found = await getComplaintIdByCode(deps.db, org.id, code);
@@ -415,7 +403,7 @@ export async function trackComplaint(deps: ComplaintDeps, org: Org, codeInput: s
 }
 
 /** The caller's own complaints (filed under their LINE identity), newest first. */
-export async function listMyComplaints(deps: ComplaintDeps, org: Org, caller: Caller) {
+export async function listMyComplaints(deps: ComplaintDeps, org: Org, caller: Caller): Promise<MineItem[]> {
   const ids = await listComplaintIdsOfUser(deps.db, org.id, caller.userId);
   const [complaints, titles] = await Promise.all([getComplaints(deps.db, org.id, ids), categoryTitles(deps.db, org.id)]);
   const now = deps.clock.now();

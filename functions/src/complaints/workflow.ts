@@ -2,16 +2,15 @@
  * The complaint workflow as data (after FixMyStreet): the states, which moves staff may make, what each move needs, and
  * the deadline arithmetic in Bangkok time. Pure: no I/O, no clock.
  */
-import { STATUS_NAMES } from './statusNames.ts';
+import { ANSWER_DAYS, FINISHED_STATUSES, STATUS_NAMES, STATUSES, type ComplainantUpdates, type Status } from '../contracts/complaintTables.ts';
 
-export const STATUSES = ['received', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'forwarded'] as const;
-export type Status = (typeof STATUSES)[number];
+export { ANSWER_DAYS, STATUSES, type Status };
 
-/** The names come from the one table shared with the LIFF app (statusNames.ts). */
+/** The names come from the one table shared with the LIFF app (contracts/complaintTables.ts). */
 export const STATUS_LABELS: Record<Status, string> = STATUS_NAMES;
 
 /** Finished states: the case is closed for the 15-day rule and for statistics. */
-export const FINISHED: readonly Status[] = ['resolved', 'rejected', 'forwarded'];
+export const FINISHED = FINISHED_STATUSES;
 
 export type TransitionActor = 'staff' | 'citizen';
 
@@ -37,9 +36,45 @@ export interface TransitionRule {
  */
 export const UNDO_MINUTES = 5;
 
-/** The last instant a change made at `at` may be undone, which is also when the complainant's message goes out. */
+/** The last instant a change made at `at` may be undone. */
 export function undoDeadline(at: string | Date): Date {
   return new Date(new Date(at).getTime() + UNDO_MINUTES * 60_000);
+}
+
+/**
+ * How long after the undo window the complainant's message waits in the outbox. An undo must have withdrawn the
+ * message by `undoDeadline + UNDO_SETTLE_MS` (complaints/undo.ts checks its clock after the withdrawal), and the outbox
+ * delivers no earlier than `undoDeadline + DELIVERY_GAP_MS`: the half-minute between them absorbs clock differences
+ * between instances, so a delivery never reads a message as pending that an accepted undo withdrew.
+ */
+export const UNDO_SETTLE_MS = 30_000;
+export const DELIVERY_GAP_MS = 60_000;
+
+/** When the complainant's message for a staff change made at `at` may go out (after any undo is settled). */
+export function complainantMessageAt(at: string | Date): Date {
+  return new Date(undoDeadline(at).getTime() + DELIVERY_GAP_MS);
+}
+
+/** The last instant an undo of a change made at `at` may finish withdrawing its message (see UNDO_SETTLE_MS). */
+export function undoSettledBy(at: string | Date): Date {
+  return new Date(undoDeadline(at).getTime() + UNDO_SETTLE_MS);
+}
+
+/**
+ * Which history records reach the complainant as a LINE push (every push counts against the organisation's monthly
+ * LINE quota; replies are free). By default ('important'): the case accepted (the first staff move out of "received"),
+ * finished (resolved, rejected, forwarded), and the complainant's own "not fixed" confirmed. Progress notes and the
+ * receipt of a form (the LIFF page shows the tracking code at once; a report made in chat is answered by reply) stay in
+ * the LIFF tracking page, which shows the whole history. 'all': the complainant asked for every change.
+ */
+export function tellsComplainant(
+  updates: ComplainantUpdates,
+  u: { seq: number; from: Status | null; to: Status; actor: { type: 'citizen' | 'staff' | 'system' } },
+): boolean {
+  if (updates === 'all') return true;
+  if (u.seq === 1) return false;
+  if (u.actor.type === 'citizen') return true;
+  return u.from === 'received' || isFinished(u.to);
 }
 
 /** Days after resolution (Bangkok calendar days) in which the complainant may say "not fixed". */
@@ -111,7 +146,6 @@ export function isFinished(status: Status): boolean {
 
 // ---------- time: Bangkok is UTC+7 all year (no daylight saving since 1920) ----------
 
-export const ANSWER_DAYS = 15;
 export const REMIND_DAYS_BEFORE = 3;
 const DAY = 86_400_000;
 const BANGKOK_OFFSET = 7 * 3_600_000;

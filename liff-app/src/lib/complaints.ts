@@ -1,74 +1,54 @@
 import { h, type ComponentChild } from 'preact';
-import { REOPENED_NAME, STATUS_NAMES } from '../../../functions/src/complaints/statusNames.ts';
-
-export { REOPENED_NAME };
+import { ANSWER_DAYS, FINISHED_STATUSES, REOPENED_NAME, STATUS_NAMES, STATUSES, type ComplaintKind, type Status } from '../../../functions/src/contracts/complaintTables.ts';
+import type {
+  CategoryItem,
+  OwnerComplaintView,
+  OwnerHistoryEntry,
+  PublicComplaintView,
+  PublicHistoryEntry,
+  StaffHistoryEntry,
+  StaffInboxItem,
+} from '../../../functions/src/contracts/complaints.ts';
 import { bangkokDaysBetween, codeGroups, codeSpoken, formatDate, formatDateTime } from './format.ts';
 
-/** The complaint shapes the app reads, as the complaints API returns them (functions/src/complaints). */
-export type ComplaintKind = 'general' | 'corruption';
-export type Status = 'received' | 'acknowledged' | 'in_progress' | 'resolved' | 'rejected' | 'forwarded';
+export { REOPENED_NAME };
+export type { ComplaintKind, Status };
+/** A category as GET /complaints/categories lists it. */
+export type Category = CategoryItem;
 
-export interface Category {
-  id: string;
-  title: string;
-  kind: ComplaintKind;
-}
-
-export interface HistoryEntry {
+/**
+ * One history record as any of the API's views gives it (public, owner, staff: contracts/complaints.ts); the fields a
+ * view leaves out are absent.
+ */
+export type HistoryEntry = Partial<Omit<PublicHistoryEntry & OwnerHistoryEntry & StaffHistoryEntry, 'by'>> & {
   at: string;
-  to?: Status;
-  status?: Status;
-  from?: Status | null;
-  note?: string | null;
-  reason?: string | null;
-  forwardedTo?: string | null;
-  by?: string | { type: string; displayName?: string } | null;
-  /** Staff detail only: this change was taken back (undo), or this record takes back record N. */
-  undone?: boolean;
-  undoes?: number;
-}
+  by?: OwnerHistoryEntry['by'] | StaffHistoryEntry['by'] | null;
+};
 
-export interface ComplaintView {
-  id?: string;
-  trackingCode: string;
-  kind: ComplaintKind;
-  category?: string;
-  categoryTitle?: string;
-  title?: string;
-  description?: string;
-  status: Status;
-  receivedAt?: string;
-  createdAt?: string;
-  dueAt?: string;
-  finishedAt?: string | null;
-  /** Whole Bangkok days since receipt, as the server counts them. */
-  daysElapsed?: number;
-  overdue?: boolean;
-  /** Staff inbox: the complainant reopened the case ("not fixed") and it is open. */
-  reopened?: boolean;
-  /** 'public': someone with only the code of a general complaint sees status and dates, no content. */
-  access?: 'public' | 'owner';
-  anonymous?: boolean;
-  place?: { text?: string; lat?: number; lng?: number } | null;
-  history?: HistoryEntry[];
-  /** Owner view: until when the complainant may say "not fixed" (ยังไม่ได้รับการแก้ไข), or null. */
-  reopenUntil?: string | null;
-}
+/**
+ * A complaint as the citizen and inbox views give it (tracking: public or owner; my complaints; the staff inbox), with
+ * what a page may look at: the contract's types, every field but the code, kind and status optional.
+ */
+export type ComplaintView = Pick<PublicComplaintView, 'trackingCode' | 'kind' | 'status'> &
+  Partial<Omit<OwnerComplaintView, 'history' | 'access'> & StaffInboxItem> & {
+    access?: PublicComplaintView['access'] | OwnerComplaintView['access'];
+    history?: HistoryEntry[];
+  };
 
 /** The one table of status names, shared with the server's LINE messages and staff cards. */
 export const STATUS_LABELS: Record<Status, string> = STATUS_NAMES;
 
-export const STATUS_ORDER: Status[] = ['received', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'forwarded'];
-export const FINAL: Status[] = ['resolved', 'rejected', 'forwarded'];
+export const STATUS_ORDER: readonly Status[] = STATUSES;
+export const FINAL: readonly Status[] = FINISHED_STATUSES;
 export const statusLabel = (s: string) => STATUS_LABELS[s as Status] ?? s;
 
 export const KIND_LABELS: Record<ComplaintKind, string> = { general: 'เรื่องร้องเรียนทั่วไป', corruption: 'แจ้งเบาะแสการทุจริต' };
 
 /** Days a complaint should take at most (the 15-day rule). */
-export const DUE_DAYS = 15;
+export const DUE_DAYS = ANSWER_DAYS;
 
-export const receivedAtOf = (c: ComplaintView) => c.receivedAt ?? c.createdAt ?? c.history?.[0]?.at;
-export const entryStatus = (e: HistoryEntry) => e.to ?? e.status;
+export const receivedAtOf = (c: ComplaintView) => c.receivedAt ?? c.history?.[0]?.at;
+export const entryStatus = (e: HistoryEntry) => e.status;
 
 export function StatusBadge(props: { status: string }): ComponentChild {
   return h('span', { class: `badge badge-${props.status}` }, statusLabel(props.status));
@@ -100,7 +80,7 @@ export function DueLine(props: { complaint: ComplaintView; now?: Date }): Compon
  */
 export function Timeline(props: { complaint: ComplaintView }): ComponentChild {
   const c = props.complaint;
-  const history = c.history?.length ? c.history : [{ at: receivedAtOf(c) ?? '', to: 'received' as Status }];
+  const history: HistoryEntry[] = c.history?.length ? c.history : [{ at: receivedAtOf(c) ?? '', status: 'received' }];
   const reached = new Set(history.map(entryStatus));
   const ahead = FINAL.includes(c.status) ? [] : (['acknowledged', 'in_progress', 'resolved'] as Status[]).filter((s) => !reached.has(s) && STATUS_ORDER.indexOf(s) > STATUS_ORDER.indexOf(c.status));
   const last = history.length - 1;
@@ -120,7 +100,7 @@ export function Timeline(props: { complaint: ComplaintView }): ComponentChild {
           e.at ? h('p', { class: 'step-when' }, formatDateTime(e.at)) : null,
           e.forwardedTo ? h('p', { class: 'step-note' }, h('strong', null, 'ส่งต่อไปที่: '), e.forwardedTo) : null,
           e.reason ? h('p', { class: 'step-note' }, h('strong', null, 'เหตุผล: '), e.reason) : null,
-          typeof e.by === 'object' && e.by?.displayName ? h('p', { class: 'step-when' }, `โดย ${e.by.displayName}`) : null,
+          typeof e.by === 'object' && e.by?.type === 'staff' && e.by.displayName ? h('p', { class: 'step-when' }, `โดย ${e.by.displayName}`) : null,
           // The complainant's own move after the receipt ("not fixed").
           i > 0 && (e.by === 'ผู้แจ้ง' || (typeof e.by === 'object' && e.by?.type === 'citizen')) ? h('p', { class: 'step-when' }, 'ผู้แจ้งแจ้งว่ายังไม่ได้รับการแก้ไข') : null,
           e.note ? h('p', { class: 'step-note' }, e.note) : null,

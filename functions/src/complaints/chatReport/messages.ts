@@ -6,7 +6,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import { helpQuickReplies } from '../../bot/messages.ts';
 import type { Message } from '../../line/client.ts';
 import { actionLabel, fitText, LINE_LIMITS } from '../../line/limits.ts';
-import type { Category } from '../categories.ts';
+import type { Category } from '../../contracts/complaints.ts';
 import { formatThaiDate } from '../workflow.ts';
 
 type QuickReplyItem = messagingApi.QuickReplyItem;
