@@ -71,7 +71,7 @@ async function staffWhoMay(deps: ComplaintDeps, ctx: EventContext): Promise<{ st
 async function changeAndReply(deps: ComplaintDeps, ctx: EventContext, c: Complaint, staff: StaffMember, who: string, input: { to: Status; note?: string }): Promise<Reply> {
   try {
     const r = await changeComplaintStatus(deps, ctx.org, { userId: ctx.userId ?? '', staff }, c.id, input);
-    return changedReply(who, r.complaint.trackingCode, input.to, r.update.seq, c.id, r.undoUntil, !!input.note);
+    return changedReply(who, r.complaint.trackingCode, input.to, r.update.seq, c.id, r.undoUntil, !!input.note, r.tellsComplainant);
   } catch (err) {
     if (err instanceof ConflictError) {
       const now = await getComplaint(deps.db, ctx.org.id, c.id);
