@@ -110,6 +110,8 @@ export function createApp(deps: AppDeps): App {
   const complaints = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase };
   // One filing budget per person for the form and for reports made in chat (docs/decisions/042).
   const filingLimiter = complaintFilingLimiter(deps);
+  // Ratings have their own dependencies (they are not the complaints feature's).
+  const ratings = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase, idTokens: deps.idTokens };
   const chatReports = { ...complaints, line: deps.line, filingLimiter };
   // One object for the router and the group commands: they share one ticket-number claimer.
   const queue = { ...complaints, idTokens: deps.idTokens };
@@ -135,7 +137,7 @@ export function createApp(deps: AppDeps): App {
       staffGroupRegistrationHandler(deps.db),
       ...queueTextHandlers(queue),
       ...complaintTextHandlers(complaints),
-      ...ratingTextHandlers(complaints),
+      ...ratingTextHandlers(ratings),
     ],
     // With a person, the engine keeps a short context for follow-ups; without one (the ask API), it answers afresh.
     answer: (ctx, text) => engineAnswer(ctx.org.id, text, ctx.userId ? { userId: ctx.userId } : { now: ctx.now }),
@@ -184,7 +186,7 @@ export function createApp(deps: AppDeps): App {
     { name: 'complaint deadlines', everyMs: 15 * 60_000, run: () => runComplaintDeadlines(complaints, deps.clock.now()) },
     { name: 'weekly complaint digest', everyMs: 15 * 60_000, run: () => runWeeklyComplaintDigest(complaints, deps.clock.now()) },
     { name: 'chat report drafts', everyMs: 15 * 60_000, run: () => sweepChatDrafts(chatReports, deps.clock.now()) },
-    { name: 'weekly satisfaction summary', everyMs: 15 * 60_000, run: () => runWeeklyRatingSummary(complaints, deps.clock.now()) },
+    { name: 'weekly satisfaction summary', everyMs: 15 * 60_000, run: () => runWeeklyRatingSummary(ratings, deps.clock.now()) },
   ];
   const lastRun = new Map<string, number>();
   const runScheduledJobs = async () => {
@@ -225,7 +227,7 @@ export function createApp(deps: AppDeps): App {
   app.use(chatDraftRouter({ ...chatReports, idTokens: deps.idTokens }));
   app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens, filingLimiter }));
   app.use(queueRouter(queue));
-  app.use(ratingsRouter(queue));
+  app.use(ratingsRouter(ratings));
   app.use(
     askRouter({
       async respond(orgId, text, { conversation, now }) {

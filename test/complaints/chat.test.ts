@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleEvent, type BotDeps } from '../../functions/src/bot/dispatcher.ts';
-import { complaintPostbackHandlers, complaintTextHandlers } from '../../functions/src/complaints/bot.ts';
+import { complaintPostbackHandlers, complaintTextHandlers } from '../../functions/src/complaints/line.ts';
 import { statusPostbackData } from '../../functions/src/complaints/messages.ts';
 import { STATUS_LABELS } from '../../functions/src/complaints/workflow.ts';
 import type { LineEvent } from '../../functions/src/line/events.ts';
