@@ -286,9 +286,11 @@ describe('a report made in chat', () => {
 });
 
 describe('the consent asked in chat', () => {
-  it('is the form’s consent sentence word for word', () => {
-    const form = readFileSync(new URL('../../liff-app/src/pages/complaintForm.ts', import.meta.url), 'utf8');
-    expect(form).toContain(`'${CONSENT_SENTENCE}'`);
+  it('is the form’s consent sentence word for word (one shared sentence, contracts/complaintTables.ts)', () => {
+    const form = readFileSync(new URL('../../liff-app/src/pages/complaintFormSteps.tsx', import.meta.url), 'utf8');
+    expect(form).toContain('{CONSENT_SENTENCE}');
+    expect(form).toMatch(/import \{[^}]*\bCONSENT_SENTENCE\b[^}]*\} from '\.\.\/\.\.\/\.\.\/functions\/src\/contracts\/complaintTables\.ts'/);
+    expect(CONSENT_SENTENCE).toBe('ฉันอ่านและยินยอมให้หน่วยงานเก็บและใช้ข้อมูลนี้เพื่อดำเนินการเรื่องนี้');
   });
 });
 

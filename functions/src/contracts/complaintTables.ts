@@ -49,6 +49,9 @@ export const COMPLAINT_LIMITS = {
   reopenReason: { min: 5, max: 500 },
 } as const;
 
+/** The consent a complainant gives, word for word the same in the form and in a report made in chat. */
+export const CONSENT_SENTENCE = 'ฉันอ่านและยินยอมให้หน่วยงานเก็บและใช้ข้อมูลนี้เพื่อดำเนินการเรื่องนี้';
+
 export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 300 * 1024;
 
