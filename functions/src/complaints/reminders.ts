@@ -8,7 +8,6 @@
  * went out so later runs skip it.
  */
 import { createHash } from 'node:crypto';
-import type { Firestore } from 'firebase-admin/firestore';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import type { Notifier } from '../notify/notifier.ts';
@@ -19,7 +18,7 @@ import { listStaffWithRole } from '../staff/store.ts';
 import { deadlineExplanation, integrityReminderDigest, staffReminderDigest, type ReminderLine } from './messages.ts';
 import type { Complaint } from './schema.ts';
 import { complainantUserId, links, type ComplaintDeps } from './service.ts';
-import { categoryTitles, listComplaints, markReminderSent } from './store.ts';
+import { categoryTitles, listComplaints, markReminderSent, type Firestore } from './store.ts';
 import { remindAtFor, STATUSES, isOpen } from './workflow.ts';
 
 export interface DeadlineDeps {

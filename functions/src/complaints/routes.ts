@@ -3,7 +3,6 @@
  * (auth/middleware.ts), call a use case, shape nothing. Errors are thrown and mapped to HTTP by the platform.
  */
 import { Router, type Request, type Response } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
 import type { IdTokenVerifier } from '../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, optionalCallerOf, orgOf, requireRole } from '../auth/middleware.ts';
 import type { Clock } from '../clock.ts';
@@ -42,7 +41,7 @@ import {
   type StaffActor,
 } from './service.ts';
 import { computeStats } from './stats.ts';
-import { categoryTitles, listCategories, listComplaints, setCategories } from './store.ts';
+import { categoryTitles, listCategories, listComplaints, setCategories, type Firestore } from './store.ts';
 import { revealReporter } from './reveal.ts';
 import { undoComplaintStatus } from './undo.ts';
 import { getComplaintPhoto, getStaffComplaint, listStaffInbox } from './staffViews.ts';

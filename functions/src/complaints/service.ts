@@ -3,7 +3,6 @@
  * Identity comes in as a verified Caller (or none); nothing here reads a user id from a request body.
  */
 import { createHash } from 'node:crypto';
-import type { Firestore } from 'firebase-admin/firestore';
 import type { Caller } from '../auth/middleware.ts';
 import type { Clock } from '../clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FieldIssue } from '../errors.ts';
@@ -35,6 +34,7 @@ import {
   listUpdates,
   reserveTrackingCode,
   savePhoto,
+  type Firestore,
 } from './store.ts';
 import { hashTrackingSecret, newTrackingSecret, trackingSecretMatches } from './secret.ts';
 import { newTrackingCode, parseTrackingCode } from './trackingCode.ts';
