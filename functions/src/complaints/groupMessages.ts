@@ -6,16 +6,14 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { Message } from '../line/client.ts';
 import { fitText } from '../line/limits.ts';
+import { formatThaiTime } from '../time/bangkok.ts';
 import type { Complaint } from './schema.ts';
 import { STATUS_LABELS, UNDO_MINUTES, type Status } from './workflow.ts';
 
 type QuickReplyItem = messagingApi.QuickReplyItem;
 
-/** "14:05 น." in Bangkok time (UTC+7 all year). */
-export function bangkokClock(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 7 * 3_600_000);
-  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')} น.`;
-}
+/** "14:05 น." in Bangkok time. */
+export const bangkokClock = (iso: string): string => `${formatThaiTime(iso)} น.`;
 
 /** What the keyboard is pre-filled with after "ยืนยันปิดเรื่อง"; the note follows it. */
 export const closeCommandPrefix = (trackingCode: string) => `ปิดเรื่อง ${trackingCode} บันทึก: `;

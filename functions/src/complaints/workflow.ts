@@ -2,6 +2,19 @@
  * The complaint workflow as data (after FixMyStreet): the states, which moves staff may make, what each move needs, and
  * the deadline arithmetic in Bangkok time. Pure: no I/O, no clock.
  */
+import {
+  addDays,
+  bangkokDate,
+  bangkokDaysBetween,
+  bangkokMonth,
+  endOfBangkokDay,
+  formatThaiDate,
+  formatThaiDateTime,
+  formatThaiMonth,
+  isoWeek,
+  mondayOf,
+  startOfBangkokDay,
+} from '../time/bangkok.ts';
 import { ANSWER_DAYS, FINISHED_STATUSES, STATUS_NAMES, STATUSES, type ComplainantUpdates, type Status } from '../contracts/complaintTables.ts';
 
 export { ANSWER_DAYS, STATUSES, type Status };
@@ -144,32 +157,12 @@ export function isFinished(status: Status): boolean {
   return FINISHED.includes(status);
 }
 
-// ---------- time: Bangkok is UTC+7 all year (no daylight saving since 1920) ----------
+// ---------- time (Bangkok wall-clock rules: time/bangkok.ts) ----------
+
+export { addDays, bangkokDate, bangkokMonth, endOfBangkokDay, formatThaiDate, formatThaiDateTime, formatThaiMonth, isoWeek, mondayOf };
 
 export const REMIND_DAYS_BEFORE = 3;
 const DAY = 86_400_000;
-const BANGKOK_OFFSET = 7 * 3_600_000;
-
-/** The Bangkok calendar date of an instant, as YYYY-MM-DD. */
-export function bangkokDate(at: Date): string {
-  return new Date(at.getTime() + BANGKOK_OFFSET).toISOString().slice(0, 10);
-}
-
-/** The Bangkok calendar month of an instant, as YYYY-MM. */
-export function bangkokMonth(at: Date): string {
-  return bangkokDate(at).slice(0, 7);
-}
-
-/** The last millisecond of a Bangkok calendar date. */
-export function endOfBangkokDay(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 23, 59, 59, 999) - BANGKOK_OFFSET);
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
-}
 
 /**
  * Due at the end of the 15th calendar day (Bangkok) after the day of receipt: filed any time on 22 Nov (Bangkok) is due
@@ -181,8 +174,7 @@ export function dueAtFor(receivedAt: Date): Date {
 
 /** Staff are reminded from the start of the Bangkok day 3 days before the due date. */
 export function remindAtFor(dueAt: Date): Date {
-  const dueDate = bangkokDate(dueAt);
-  return new Date(endOfBangkokDay(addDays(dueDate, -REMIND_DAYS_BEFORE - 1)).getTime() + 1);
+  return startOfBangkokDay(addDays(bangkokDate(dueAt), -REMIND_DAYS_BEFORE));
 }
 
 export function isOverdue(c: { status: Status; dueAt: string; finishedAt?: string | null }, now: Date): boolean {
@@ -191,45 +183,10 @@ export function isOverdue(c: { status: Status; dueAt: string; finishedAt?: strin
 
 /** Whole Bangkok calendar days from receipt to now (0 on the day of receipt). */
 export function daysSince(receivedAt: Date, now: Date): number {
-  const a = new Date(`${bangkokDate(receivedAt)}T00:00:00Z`).getTime();
-  const b = new Date(`${bangkokDate(now)}T00:00:00Z`).getTime();
-  return Math.max(0, Math.round((b - a) / DAY));
+  return bangkokDaysBetween(receivedAt, now);
 }
 
 /** Days (fractional) between two instants, for "median days to finish". */
 export function daysBetween(from: Date, to: Date): number {
   return (to.getTime() - from.getTime()) / DAY;
-}
-
-/** The Monday (YYYY-MM-DD) of the week a Bangkok calendar date falls in. */
-export function mondayOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addDays(date, -((day + 6) % 7));
-}
-
-/** The ISO 8601 week of a calendar date, as YYYY-Www (the year is the one of the week's Thursday). */
-export function isoWeek(date: string): string {
-  const thursday = addDays(mondayOf(date), 3);
-  const year = Number(thursday.slice(0, 4));
-  const jan1 = Date.UTC(year, 0, 1);
-  const week = Math.floor((new Date(`${thursday}T00:00:00Z`).getTime() - jan1) / DAY / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-const thaiDate = new Intl.DateTimeFormat('th-TH', { dateStyle: 'long', timeZone: 'Asia/Bangkok' });
-const thaiDateTime = new Intl.DateTimeFormat('th-TH', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Bangkok' });
-const thaiMonth = new Intl.DateTimeFormat('th-TH', { month: 'long', year: 'numeric', timeZone: 'Asia/Bangkok' });
-
-/** "7 ธันวาคม 2569" (th-TH is already Buddhist era). */
-export function formatThaiDate(at: Date | string): string {
-  return thaiDate.format(new Date(at));
-}
-
-export function formatThaiDateTime(at: Date | string): string {
-  return thaiDateTime.format(new Date(at));
-}
-
-/** "2026-11" -> "พฤศจิกายน 2569". */
-export function formatThaiMonth(month: string): string {
-  return thaiMonth.format(new Date(`${month}-15T00:00:00Z`));
 }

@@ -1,10 +1,11 @@
 /**
  * The complaints API's contract: the zod schemas of every request (routes validate with them) and the types of every
  * response (complaints/views.ts builds them; the LIFF app reads them with `import type`). Pure: zod, the shared text
- * rule (text/clean.ts, zod only) and the tables (contracts/complaintTables.ts). Paths are under /api/orgs/:orgId.
+ * rules (text/clean.ts, zod only; text/numbers.ts, no imports) and the tables (contracts/complaintTables.ts). Paths are under /api/orgs/:orgId.
  */
 import { z } from 'zod';
 import { safeText } from '../text/clean.ts';
+import { thaiDigitsToArabic } from '../text/numbers.ts';
 import {
   COMPLAINANT_UPDATES,
   COMPLAINT_LIMITS as L,
@@ -22,9 +23,6 @@ export * from './complaintTables.ts';
 
 // ---------- shared pieces ----------
 
-/** Thai digits (๐-๙) typed on a Thai keyboard read as Arabic ones (phone numbers). */
-const arabicDigits = (s: string) => s.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
-
 /** Free text: cleaned of control and bidi characters (text/clean.ts), trimmed, length checked. */
 const text = (min: number, max: number, what: string, multiline = false) =>
   safeText({
@@ -38,7 +36,7 @@ const text = (min: number, max: number, what: string, multiline = false) =>
 
 const phone = z
   .string({ error: 'เบอร์โทรศัพท์ไม่ถูกต้อง' })
-  .transform((s) => arabicDigits(s).replace(/[\s().-]/g, ''))
+  .transform((s) => thaiDigitsToArabic(s).replace(/[\s().-]/g, ''))
   .pipe(z.string().regex(/^(?:\+66|0)\d{8,9}$/, { error: 'เบอร์โทรศัพท์ต้องเป็นตัวเลข 9-10 หลัก เช่น 0812345678' }));
 
 export const categoryIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'รหัสหมวดใช้ a-z, 0-9 และ - ไม่เกิน 40 ตัว' });

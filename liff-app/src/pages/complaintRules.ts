@@ -1,4 +1,4 @@
-import { normalizeDigits } from '../lib/format.ts';
+import { formatNumber, normalizeDigits } from '../lib/format.ts';
 import { COMPLAINT_LIMITS, MAX_PHOTOS, type ComplaintKind, type ComplainantUpdates, type ContactPreference } from '../../../functions/src/contracts/complaintTables.ts';
 
 /**
@@ -35,7 +35,7 @@ export function validateComplaint(d: ComplaintDraft, photoCount: number): FieldE
   if (length(d.title) < LIMITS.title.min) e.title = `กรุณาระบุเรื่องอย่างน้อย ${LIMITS.title.min} ตัวอักษร`;
   else if (length(d.title) > LIMITS.title.max) e.title = `เรื่องยาวเกิน ${LIMITS.title.max} ตัวอักษร`;
   if (length(d.description) < LIMITS.description.min) e.description = `กรุณาเล่ารายละเอียดอย่างน้อย ${LIMITS.description.min} ตัวอักษร`;
-  else if (length(d.description) > LIMITS.description.max) e.description = `รายละเอียดยาวเกิน ${LIMITS.description.max.toLocaleString('th-TH')} ตัวอักษร`;
+  else if (length(d.description) > LIMITS.description.max) e.description = `รายละเอียดยาวเกิน ${formatNumber(LIMITS.description.max)} ตัวอักษร`;
   if (length(d.placeText) > LIMITS.place.max) e.place = `สถานที่ยาวเกิน ${LIMITS.place.max} ตัวอักษร`;
   if (photoCount > MAX_PHOTOS) e.photos = `แนบรูปได้ไม่เกิน ${MAX_PHOTOS} รูป`;
   const anonymous = d.kind === 'corruption' && d.anonymous;
