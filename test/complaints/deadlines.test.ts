@@ -56,6 +56,8 @@ describe('deadlines (fixed clock, across Bangkok midnight)', () => {
     expect(await run('2026-12-07T17:00:00.000Z')).toMatchObject({ overdue: 3, explained: 2 });
     const explanation = h.notifier.sent.slice(before).find((n) => n.to === citizen);
     expect(explanation?.key).toBe(`complaint:${general.id}:deadline-explanation`);
+    // One message: the text and its button in one bubble (each message of a push counts against the quota).
+    expect(explanation?.messages).toHaveLength(1);
     const said = JSON.stringify(explanation?.messages);
     expect(said).toContain('ยังอยู่ระหว่างดำเนินการ');
     expect(said).toContain('เหตุผล: รออะไหล่หลอดไฟ');

@@ -224,7 +224,7 @@ export function ratingInvitation(url: string): Message {
 
 const GENERIC_DELAY_REASON = 'เจ้าหน้าที่อยู่ระหว่างตรวจสอบข้อเท็จจริงและประสานหน่วยงานที่เกี่ยวข้อง';
 
-/** At the deadline: why the case is not finished yet (the latest staff note, or the usual reason). */
+/** At the deadline: why the case is not finished yet (the latest staff note, or the usual reason), in one message. */
 export function deadlineExplanation(org: Pick<Org, 'name' | 'office'>, c: Complaint, now: Date, trackUrl: string | undefined): Message[] {
   const lines = [
     `เรื่อง ${c.trackingCode}: ${clip(c.title, 100)}`,
@@ -233,9 +233,15 @@ export function deadlineExplanation(org: Pick<Org, 'name' | 'office'>, c: Compla
     `${org.name} จะแจ้งผลให้ทราบทาง LINE ทันทีที่มีความคืบหน้า${org.office.phone ? ` สอบถามเพิ่มเติมโทร ${org.office.phone}` : ''}`,
   ];
   const text = clip(lines.join('\n'), 2000);
-  return trackUrl
-    ? [{ type: 'text', text }, { type: 'template', altText: 'ดูความคืบหน้า', template: { type: 'buttons', text: 'ดูสถานะและประวัติการดำเนินการ', actions: [{ type: 'uri', label: 'ดูความคืบหน้า', uri: trackUrl }] } }]
-    : [{ type: 'text', text }];
+  if (!trackUrl) return [{ type: 'text', text }];
+  // One event, one message (one push of the quota): the text and its button in one Flex bubble.
+  const [head, ...rest] = lines;
+  const bubble: FlexBubble = {
+    type: 'bubble',
+    body: { type: 'box', layout: 'vertical', spacing: 'sm', contents: [txt(clip(head ?? '', 300), { weight: 'bold', color: '#111827' }), txt(clip(rest.join('\n'), 1800), { color: '#374151' })] },
+    footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', style: 'primary', height: 'sm', action: { type: 'uri', label: 'ดูความคืบหน้า', uri: trackUrl } }] },
+  };
+  return [{ type: 'flex', altText: clip(text, 400), contents: bubble }];
 }
 
 /** One case in a staff reminder digest. */
