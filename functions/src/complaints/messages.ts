@@ -217,11 +217,6 @@ export function weeklyDigestCard(week: string, counts: DigestCounts, oldest: Dig
   return { type: 'flex', altText: clip(`สรุปเรื่องร้องเรียนค้าง: ${open} เรื่อง เกินกำหนด ${counts.overdue} เรื่อง`, 400), contents: bubble };
 }
 
-export function ratingInvitation(url: string): Message {
-  const text = 'ช่วยประเมินความพึงพอใจต่อการจัดการเรื่องร้องเรียนนี้';
-  return { type: 'template', altText: text, template: { type: 'buttons', text: clip(text, 160), actions: [{ type: 'uri', label: 'ประเมินความพึงพอใจ', uri: url }] } };
-}
-
 const GENERIC_DELAY_REASON = 'เจ้าหน้าที่อยู่ระหว่างตรวจสอบข้อเท็จจริงและประสานหน่วยงานที่เกี่ยวข้อง';
 
 /** At the deadline: why the case is not finished yet (the latest staff note, or the usual reason), in one message. */
