@@ -107,4 +107,24 @@ describe('undo against the outbox', () => {
     expect(toCitizen()).toHaveLength(0);
     expect((await getComplaint(t.rt.db, o.id, id))?.status).toBe('received');
   });
+
+  it('an undo that loses to a colleague’s change leaves the change standing, and the complainant still hears of it once', async () => {
+    const { org, o, id, actor, deps, toCitizen } = await setUp();
+    const colleague = await givenStaff(t, org.id, ['officer'], 'สมชาย เจ้าหน้าที่');
+    const colleagueActor = { userId: colleague.userId, staff: await getStaffMember(t.rt.db, org.id, colleague.userId) };
+    const changed = await changeComplaintStatus(deps(t.rt.notifier), o, actor, id, { to: 'acknowledged' });
+    // While the undo withdraws the message, the colleague moves the case on (a progress step: not pushed by default).
+    const racing: Notifier = {
+      notify: (n) => t.rt.notifier.notify(n),
+      cancel: async (orgId, key) => {
+        const outcome = await t.rt.notifier.cancel!(orgId, key);
+        await changeComplaintStatus(deps(t.rt.notifier), o, colleagueActor, id, { to: 'in_progress' });
+        return outcome;
+      },
+    };
+    await expect(undoComplaintStatus(deps(racing), o, actor, id, changed.update.seq)).rejects.toBeInstanceOf(ConflictError);
+    expect((await getComplaint(t.rt.db, o.id, id))?.status).toBe('in_progress');
+    await sweepAt(new Date(complainantMessageAt(changed.update.at).getTime() + 3_600_000));
+    expect(toCitizen().map((e) => JSON.stringify(e.messages))).toEqual([expect.stringContaining('เจ้าหน้าที่รับเรื่องแล้ว')]);
+  });
 });

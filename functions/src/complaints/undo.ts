@@ -18,6 +18,8 @@
  * - If the message is not queued yet (the change's own request is between recording the change and queueing it), the
  *   undo queues it itself under the same key and withdraws it: the outbox keeps one item per key, so the change's
  *   request, when it gets there, finds the key taken and queues nothing.
+ * - If a colleague's change takes the next history record first, the undo fails and the change stands: its withdrawn
+ *   message is queued again (unless the winner was this same undo, pressed twice).
  */
 import { ConflictError, ForbiddenError } from '../errors.ts';
 import type { Org } from '../orgs/schema.ts';
@@ -52,7 +54,7 @@ export async function undoComplaintStatus(deps: ComplaintDeps, org: Org, actor: 
     throw new ConflictError(`undo window of record ${seq} passed`, `เลยเวลาย้อนกลับแล้ว (ย้อนกลับได้ภายใน ${UNDO_MINUTES} นาที) กรุณาเปิดรายละเอียดเรื่องเพื่อดำเนินการต่อ`);
   }
   // Withdraw the complainant's message first: if it already went out, the undo would be a silent lie to them.
-  await withdrawMessage(deps, org, c, u);
+  const userId = await withdrawMessage(deps, org, c, u);
 
   const back: ComplaintUpdate = {
     seq: seq + 1,
@@ -66,6 +68,10 @@ export async function undoComplaintStatus(deps: ComplaintDeps, org: Org, actor: 
     undoes: seq,
   };
   if (!(await claimUpdate(deps.db, org.id, c.id, back))) {
+    // Someone else wrote the next record first. Unless it was this same undo (a double press), the change stands: its
+    // withdrawn message is queued again so the complainant still hears of it.
+    const next = (await listUpdates(deps.db, org.id, c.id)).find((x) => x.seq === seq + 1);
+    if (userId && next?.undoes !== seq) await notifyComplainant(deps, org, c, u, userId, complainantMessageAt(u.at), `${complainantUpdateKey(c.id, seq)}:after-failed-undo`);
     throw new ConflictError(`complaint ${c.id} changed concurrently`, 'เรื่องนี้เพิ่งถูกเปลี่ยนสถานะ กรุณาโหลดข้อมูลใหม่');
   }
   const before = effectiveHistory(history.filter((x) => x.seq < seq));
@@ -78,10 +84,13 @@ export async function undoComplaintStatus(deps: ComplaintDeps, org: Org, actor: 
 
 const TOO_LATE = 'ผู้ร้องได้รับแจ้งแล้ว จึงย้อนกลับไม่ได้';
 
-/** Makes sure the complainant's message for record `u` is never delivered, or refuses the undo (see the top). */
-async function withdrawMessage(deps: ComplaintDeps, org: Org, c: Complaint, u: ComplaintUpdate): Promise<void> {
+/**
+ * Makes sure the complainant's message for record `u` is never delivered, or refuses the undo (see the top). Returns
+ * the LINE user the message was owed to (null when none was).
+ */
+async function withdrawMessage(deps: ComplaintDeps, org: Org, c: Complaint, u: ComplaintUpdate): Promise<string | null> {
   const cancel = deps.notifier.cancel?.bind(deps.notifier);
-  if (!cancel) return;
+  if (!cancel) return null;
   const key = complainantUpdateKey(c.id, u.seq);
   let outcome = await cancel(org.id, key);
   const userId = outcome === 'too-late' || tellsComplainant(updatesOf(c), u) ? await complainantUserId(deps, c) : null;
@@ -97,6 +106,7 @@ async function withdrawMessage(deps: ComplaintDeps, org: Org, c: Complaint, u: C
     if (userId) await notifyComplainant(deps, org, c, u, userId, undefined, `${key}:after-late-undo`);
     throw new ConflictError(`undo of record ${u.seq} settled too late`, `${TOO_LATE} (เลยเวลาย้อนกลับแล้ว)`);
   }
+  return userId;
 }
 
 /** "X ย้อนกลับ … เป็น "…" แล้ว": what the staff group is told after an undo. */
