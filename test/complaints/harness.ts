@@ -5,6 +5,7 @@ import { createIdTokenVerifier, localKeys } from '../../functions/src/auth/idTok
 import { COMPLAINT_COLLECTIONS } from '../../functions/src/complaints/collections.ts';
 import { complaintsRouter } from '../../functions/src/complaints/routes.ts';
 import type { ComplaintDeps } from '../../functions/src/complaints/service.ts';
+import { jsonBodies } from '../../functions/src/http/body.ts';
 import { errorHandler } from '../../functions/src/http/errors.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
@@ -18,6 +19,7 @@ export const LIFF_BASE = 'http://liff.test';
  * The real test server (local mode, embedded Firestore, LINE sandbox, fixed clock) plus the complaints router mounted on
  * its own port exactly as app.ts mounts it (JSON body parser, then the router, then the platform's error handler), with a
  * recording notifier so every outbound LINE message can be asserted. Real HTTP, real token verification, real Firestore.
+ * (The whole app, with its outbox, is exercised by wired.test.ts, pushCount.test.ts and undoRace.test.ts.)
  */
 export async function startComplaintsApp(options: { at?: string; filingLimit?: { limit: number; windowMs: number } } = {}) {
   const t: TestApp = await startTestApp(options.at ? { at: options.at } : {});
@@ -28,7 +30,8 @@ export async function startComplaintsApp(options: { at?: string; filingLimit?: {
   const notifier = lineCheckedNotifier();
   const app = express();
   app.set('trust proxy', true);
-  app.use(express.json({ limit: '6mb' }));
+  // The production body parser: each route's own byte limit and the nesting bound (http/body.ts), as app.ts mounts it.
+  app.use(jsonBodies());
   app.use(complaintsRouter({ db: t.rt.db, idTokens, notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log, filingLimit: options.filingLimit ?? { limit: 1000, windowMs: 1000 }, trackingLimit: { limit: 1000, windowMs: 1000 } }));
   app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));
   app.use(errorHandler(t.rt.log));
