@@ -52,6 +52,9 @@ export const COMPLAINT_LIMITS = {
 /** The consent a complainant gives, word for word the same in the form and in a report made in chat. */
 export const CONSENT_SENTENCE = 'ฉันอ่านและยินยอมให้หน่วยงานเก็บและใช้ข้อมูลนี้เพื่อดำเนินการเรื่องนี้';
 
+/** A Thai phone number once spaces, dashes, dots and brackets are gone: 0 or +66, then 8-9 digits. */
+export const PHONE_PATTERN = /^(?:\+66|0)\d{8,9}$/;
+
 export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 300 * 1024;
 

@@ -13,6 +13,7 @@ import {
   KINDS,
   MAX_PHOTO_BYTES,
   MAX_PHOTOS,
+  PHONE_PATTERN,
   STATUSES,
   type ComplaintKind,
   type ContactPreference,
@@ -37,7 +38,7 @@ const text = (min: number, max: number, what: string, multiline = false) =>
 const phone = z
   .string({ error: 'เบอร์โทรศัพท์ไม่ถูกต้อง' })
   .transform((s) => thaiDigitsToArabic(s).replace(/[\s().-]/g, ''))
-  .pipe(z.string().regex(/^(?:\+66|0)\d{8,9}$/, { error: 'เบอร์โทรศัพท์ต้องเป็นตัวเลข 9-10 หลัก เช่น 0812345678' }));
+  .pipe(z.string().regex(PHONE_PATTERN, { error: 'เบอร์โทรศัพท์ต้องเป็นตัวเลข 9-10 หลัก เช่น 0812345678' }));
 
 export const categoryIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'รหัสหมวดใช้ a-z, 0-9 และ - ไม่เกิน 40 ตัว' });
 

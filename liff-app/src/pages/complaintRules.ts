@@ -1,5 +1,5 @@
 import { formatNumber, normalizeDigits } from '../lib/format.ts';
-import { COMPLAINT_LIMITS, MAX_PHOTOS, type ComplaintKind, type ComplainantUpdates, type ContactPreference } from '../../../functions/src/contracts/complaintTables.ts';
+import { COMPLAINT_LIMITS, MAX_PHOTOS, PHONE_PATTERN, type ComplaintKind, type ComplainantUpdates, type ContactPreference } from '../../../functions/src/contracts/complaintTables.ts';
 
 /**
  * Client-side checks that mirror the server's complaint schema (functions/src/complaints), so most mistakes are caught
@@ -41,7 +41,7 @@ export function validateComplaint(d: ComplaintDraft, photoCount: number): FieldE
   const anonymous = d.kind === 'corruption' && d.anonymous;
   if (!anonymous && d.contact === 'phone') {
     const digits = normalizeDigits(d.phone).replace(/[\s().-]/g, '');
-    if (!/^(?:\+66|0)\d{8,9}$/.test(digits)) e.phone = 'กรุณาใส่หมายเลขโทรศัพท์ 9-10 หลัก เช่น 0812345678';
+    if (!PHONE_PATTERN.test(digits)) e.phone = 'กรุณาใส่หมายเลขโทรศัพท์ 9-10 หลัก เช่น 0812345678';
   }
   if (!anonymous && d.contact === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(d.email.trim())) e.email = 'กรุณาใส่อีเมลให้ถูกต้อง เช่น name@example.com';
   if (!anonymous && (d.contact === 'phone' || d.contact === 'email') && length(d.contactName) > 100) e.contactName = 'ชื่อยาวเกิน 100 ตัวอักษร';
