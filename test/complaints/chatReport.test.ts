@@ -286,10 +286,10 @@ describe('a report made in chat', () => {
 });
 
 describe('the consent asked in chat', () => {
-  it('is the form’s consent sentence word for word (one shared sentence, contracts/complaintTables.ts)', () => {
+  it('is the form’s consent sentence word for word (one shared sentence, contracts/tables/complaints.ts)', () => {
     const form = readFileSync(new URL('../../liff-app/src/pages/complaintFormSteps.tsx', import.meta.url), 'utf8');
     expect(form).toContain('{CONSENT_SENTENCE}');
-    expect(form).toMatch(/import \{[^}]*\bCONSENT_SENTENCE\b[^}]*\} from '\.\.\/\.\.\/\.\.\/functions\/src\/contracts\/complaintTables\.ts'/);
+    expect(form).toMatch(/import \{[^}]*\bCONSENT_SENTENCE\b[^}]*\} from '\.\.\/\.\.\/\.\.\/functions\/src\/contracts\/tables\/complaints\.ts'/);
     expect(CONSENT_SENTENCE).toBe('ฉันอ่านและยินยอมให้หน่วยงานเก็บและใช้ข้อมูลนี้เพื่อดำเนินการเรื่องนี้');
   });
 });

@@ -15,7 +15,8 @@ import { listStaffGroupIds } from '../staff/groups.ts';
 import { weeklyDigestCard, type DigestCounts, type DigestOverdue } from './messages.ts';
 import type { Complaint } from './schema.ts';
 import { links, type ComplaintDeps } from './service.ts';
-import { isDigestDone, listComplaints, markDigestDone, type Firestore } from './store.ts';
+import type { Firestore } from '../store/firestore.ts';
+import { isDigestDone, listComplaints, markDigestDone } from './store.ts';
 import { addDays, bangkokDate, daysSince, endOfBangkokDay, isOpen, isOverdue, isoWeek, mondayOf, remindAtFor, STATUSES } from './workflow.ts';
 
 export interface DigestDeps {

@@ -7,9 +7,9 @@
  */
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
-import { MAX_PHOTO_BYTES } from '../contracts/complaintTables.ts';
+import { MAX_PHOTO_BYTES } from '../contracts/tables/complaints.ts';
 
-export { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../contracts/complaintTables.ts';
+export { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../contracts/tables/complaints.ts';
 
 export interface Photo {
   contentType: PhotoType;

@@ -18,7 +18,8 @@ import { listStaffWithRole } from '../staff/store.ts';
 import { deadlineExplanation, integrityReminderDigest, staffReminderDigest, type ReminderLine } from './messages.ts';
 import type { Complaint } from './schema.ts';
 import { complainantUserId, links, type ComplaintDeps } from './service.ts';
-import { categoryTitles, listComplaints, markReminderSent, type Firestore } from './store.ts';
+import type { Firestore } from '../store/firestore.ts';
+import { categoryTitles, listComplaints, markReminderSent } from './store.ts';
 import { remindAtFor, STATUSES, isOpen } from './workflow.ts';
 
 export interface DeadlineDeps {

@@ -41,7 +41,8 @@ import {
   type StaffActor,
 } from './service.ts';
 import { computeStats } from './stats.ts';
-import { categoryTitles, listCategories, listComplaints, setCategories, type Firestore } from './store.ts';
+import type { Firestore } from '../store/firestore.ts';
+import { categoryTitles, listCategories, listComplaints, setCategories } from './store.ts';
 import { revealReporter } from './reveal.ts';
 import { undoComplaintStatus } from './undo.ts';
 import { getComplaintPhoto, getStaffComplaint, listStaffInbox } from './staffViews.ts';

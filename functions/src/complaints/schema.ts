@@ -1,6 +1,6 @@
 /**
  * The complaints feature's stored documents. The API's request schemas and response types are the contract
- * (contracts/complaints.ts); the shared tables (statuses, kinds, categories) are in contracts/complaintTables.ts.
+ * (contracts/complaints.ts); the shared tables (statuses, kinds, categories) are in contracts/tables/complaints.ts.
  */
 import type { ComplainantUpdates, ComplaintKind, ContactPreference, Place, Status } from '../contracts/complaints.ts';
 

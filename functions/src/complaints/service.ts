@@ -34,8 +34,8 @@ import {
   listUpdates,
   reserveTrackingCode,
   savePhoto,
-  type Firestore,
 } from './store.ts';
+import type { Firestore } from '../store/firestore.ts';
 import { hashTrackingSecret, newTrackingSecret, trackingSecretMatches } from './secret.ts';
 import { newTrackingCode, parseTrackingCode } from './trackingCode.ts';
 import { mineItem, ownerView, publicView } from './views.ts';

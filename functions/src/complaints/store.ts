@@ -11,9 +11,6 @@ import { COMPLAINT_COLLECTIONS as C } from './collections.ts';
 import type { PhotoType } from './photos.ts';
 import type { Complaint, ComplaintUpdate, Reporter } from './schema.ts';
 
-/** The database handle the feature's services carry in their dependencies; only this module calls it. */
-export type { Firestore };
-
 function plain<T>(): FirestoreDataConverter<T> {
   return {
     toFirestore: (v) => v as DocumentData,

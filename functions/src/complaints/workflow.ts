@@ -15,11 +15,11 @@ import {
   mondayOf,
   startOfBangkokDay,
 } from '../time/bangkok.ts';
-import { ANSWER_DAYS, FINISHED_STATUSES, STATUS_NAMES, STATUSES, type ComplainantUpdates, type Status } from '../contracts/complaintTables.ts';
+import { ANSWER_DAYS, FINISHED_STATUSES, STATUS_NAMES, STATUSES, type ComplainantUpdates, type Status } from '../contracts/tables/complaints.ts';
 
 export { ANSWER_DAYS, STATUSES, type Status };
 
-/** The names come from the one table shared with the LIFF app (contracts/complaintTables.ts). */
+/** The names come from the one table shared with the LIFF app (contracts/tables/complaints.ts). */
 export const STATUS_LABELS: Record<Status, string> = STATUS_NAMES;
 
 /** Finished states: the case is closed for the 15-day rule and for statistics. */

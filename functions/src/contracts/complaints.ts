@@ -1,7 +1,7 @@
 /**
  * The complaints API's contract: the zod schemas of every request (routes validate with them) and the types of every
  * response (complaints/views.ts builds them; the LIFF app reads them with `import type`). Pure: zod, the shared text
- * rules (text/clean.ts, zod only; text/numbers.ts, no imports) and the tables (contracts/complaintTables.ts). Paths are under /api/orgs/:orgId.
+ * rules (text/clean.ts, zod only; text/numbers.ts, no imports) and the tables (contracts/tables/complaints.ts). Paths are under /api/orgs/:orgId.
  */
 import { z } from 'zod';
 import { safeText } from '../text/clean.ts';
@@ -18,9 +18,9 @@ import {
   type ComplaintKind,
   type ContactPreference,
   type Status,
-} from './complaintTables.ts';
+} from './tables/complaints.ts';
 
-export * from './complaintTables.ts';
+export * from './tables/complaints.ts';
 
 // ---------- shared pieces ----------
 
@@ -118,7 +118,7 @@ export const fileComplaintSchema = z
       contact: contactSchema.optional(),
       anonymous: z.boolean({ error: 'ต้องเป็น true หรือ false' }).default(false),
       consent: z.boolean({ error: 'กรุณายืนยันการยินยอมให้เก็บข้อมูลส่วนบุคคล' }).default(false),
-      /** What reaches the complainant in LINE (complaintTables.ts COMPLAINANT_UPDATES); default 'important'. */
+      /** What reaches the complainant in LINE (tables/complaints.ts COMPLAINANT_UPDATES); default 'important'. */
       updates: z.enum(COMPLAINANT_UPDATES, { error: 'การแจ้งความคืบหน้าต้องเป็น important หรือ all' }).default('important'),
     },
     { error: 'ข้อมูลต้องเป็น JSON object' },

@@ -1,5 +1,5 @@
 /** The complaint names, types and small rules the LIFF pages share (from the server's contract: functions/src/contracts). */
-import { ANSWER_DAYS, FINISHED_STATUSES, REOPENED_NAME, STATUS_NAMES, STATUSES, type ComplaintKind, type Status } from '../../../functions/src/contracts/complaintTables.ts';
+import { ANSWER_DAYS, FINISHED_STATUSES, REOPENED_NAME, STATUS_NAMES, STATUSES, type ComplaintKind, type Status } from '../../../functions/src/contracts/tables/complaints.ts';
 import type {
   CategoryItem,
   OwnerComplaintView,

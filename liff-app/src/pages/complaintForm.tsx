@@ -1,6 +1,6 @@
 import type { ComponentChild } from 'preact';
 import { useEffect, useReducer } from 'preact/hooks';
-import { MAX_PHOTOS } from '../../../functions/src/contracts/complaintTables.ts';
+import { MAX_PHOTOS } from '../../../functions/src/contracts/tables/complaints.ts';
 import type { FiledComplaint } from '../../../functions/src/contracts/complaints.ts';
 import { ApiError, request } from '../lib/api.ts';
 import type { Category, ComplaintKind } from '../lib/complaints.ts';

@@ -1,5 +1,5 @@
 import type { ComponentChild } from 'preact';
-import { CONSENT_SENTENCE, MAX_PHOTOS } from '../../../functions/src/contracts/complaintTables.ts';
+import { CONSENT_SENTENCE, MAX_PHOTOS } from '../../../functions/src/contracts/tables/complaints.ts';
 import type { Category, ComplaintKind } from '../lib/complaints.ts';
 import type { PreparedPhoto } from '../lib/photos.ts';
 import { Button, Checkbox, Loading, RadioGroup, Select, TextArea, TextField } from '../lib/ui.ts';

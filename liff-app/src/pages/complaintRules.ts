@@ -1,5 +1,5 @@
 import { formatNumber, normalizeDigits } from '../lib/format.ts';
-import { COMPLAINT_LIMITS, MAX_PHOTOS, PHONE_PATTERN, type ComplaintKind, type ComplainantUpdates, type ContactPreference } from '../../../functions/src/contracts/complaintTables.ts';
+import { COMPLAINT_LIMITS, MAX_PHOTOS, PHONE_PATTERN, type ComplaintKind, type ComplainantUpdates, type ContactPreference } from '../../../functions/src/contracts/tables/complaints.ts';
 
 /**
  * Client-side checks that mirror the server's complaint schema (functions/src/complaints), so most mistakes are caught

@@ -1,6 +1,6 @@
 import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
-import { COMPLAINT_LIMITS } from '../../../functions/src/contracts/complaintTables.ts';
+import { COMPLAINT_LIMITS } from '../../../functions/src/contracts/tables/complaints.ts';
 import type { OwnerComplaintView, ReopenBody, TrackedComplaint } from '../../../functions/src/contracts/complaints.ts';
 import { ApiError, request } from '../lib/api.ts';
 import { formatDateTime } from '../lib/format.ts';

@@ -9,7 +9,7 @@ import { actionLabel, fitText, LINE_LIMITS } from '../../line/limits.ts';
 import { CONSENT_SENTENCE, type Category } from '../../contracts/complaints.ts';
 import { formatThaiDate } from '../workflow.ts';
 
-/** The sentence the form's consent checkbox shows (contracts/complaintTables.ts), word for word. */
+/** The sentence the form's consent checkbox shows (contracts/tables/complaints.ts), word for word. */
 export { CONSENT_SENTENCE };
 
 type QuickReplyItem = messagingApi.QuickReplyItem;
