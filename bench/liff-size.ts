@@ -69,7 +69,7 @@ export async function benchLiffSize(): Promise<LiffSizeReport> {
     if (!entryKey) throw new Error('no entry chunk in the manifest');
     const liffKey = Object.keys(manifest).find((k) => /@line\/liff\/|@line\/liff$/.test(k) || manifest[k]!.name === 'liff');
     const mockKey = Object.keys(manifest).find((k) => k.includes('@line/liff-mock'));
-    const homeKey = Object.keys(manifest).find((k) => k.endsWith('src/pages/home.ts'));
+    const homeKey = Object.keys(manifest).find((k) => k.endsWith('src/pages/home.tsx'));
     if (!liffKey || !homeKey) throw new Error(`cannot find the LIFF SDK or home chunk in ${Object.keys(manifest).join(', ')}`);
 
     const initial = new Set<string>();

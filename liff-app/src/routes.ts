@@ -10,20 +10,20 @@ const page = (title: string, load: () => Promise<{ default: PageModule['default'
 });
 
 export const routes: Route[] = [
-  { pattern: '', load: page('บริการของหน่วยงาน', () => import('./pages/home.ts')) },
-  { pattern: 'complaints/new', load: page('ร้องเรียน / แจ้งเรื่อง', () => import('./pages/complaintChoice.ts')) },
+  { pattern: '', load: page('บริการของหน่วยงาน', () => import('./pages/home.tsx')) },
+  { pattern: 'complaints/new', load: page('ร้องเรียน / แจ้งเรื่อง', () => import('./pages/complaintChoice.tsx')) },
   {
     pattern: 'complaints/new/general',
-    load: async () => ({ default: (await import('./pages/complaintForm.ts')).GeneralForm, title: 'แจ้งเรื่องร้องเรียนทั่วไป' }),
+    load: async () => ({ default: (await import('./pages/complaintForm.tsx')).GeneralForm, title: 'แจ้งเรื่องร้องเรียนทั่วไป' }),
   },
   {
     pattern: 'complaints/new/corruption',
-    load: async () => ({ default: (await import('./pages/complaintForm.ts')).CorruptionForm, title: 'แจ้งเบาะแสการทุจริตและประพฤติมิชอบ' }),
+    load: async () => ({ default: (await import('./pages/complaintForm.tsx')).CorruptionForm, title: 'แจ้งเบาะแสการทุจริตและประพฤติมิชอบ' }),
   },
-  { pattern: 'complaints/mine', load: page('เรื่องของฉัน', () => import('./pages/mine.ts')) },
-  { pattern: 'complaints/track', load: page('ติดตามเรื่องด้วยรหัส', () => import('./pages/track.ts')) },
-  { pattern: 'complaints/:trackingCode', load: page('สถานะเรื่อง', () => import('./pages/complaintStatus.ts')) },
-  { pattern: 'stats', load: page('สถิติเรื่องร้องเรียน', () => import('./pages/stats.ts')) },
+  { pattern: 'complaints/mine', load: page('เรื่องของฉัน', () => import('./pages/mine.tsx')) },
+  { pattern: 'complaints/track', load: page('ติดตามเรื่องด้วยรหัส', () => import('./pages/track.tsx')) },
+  { pattern: 'complaints/:trackingCode', load: page('สถานะเรื่อง', () => import('./pages/complaintStatus.tsx')) },
+  { pattern: 'stats', load: page('สถิติเรื่องร้องเรียน', () => import('./pages/stats.tsx')) },
   // The staff home: per role, the places this person works (the rich menu and staff messages open it).
   { pattern: 'staff', load: page('หน้าเจ้าหน้าที่', () => import('./staff/home.ts')) },
   // Links in staff LINE messages use staff/complaints?kind=…: the same inbox.

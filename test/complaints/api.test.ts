@@ -53,7 +53,7 @@ describe('configuring categories', () => {
 });
 
 describe('filing a general complaint', () => {
-  it('answers 201 with a tracking code and due date, stores it, posts the staff card and the receipt', async () => {
+  it('answers 201 with a tracking code and due date, stores it, posts the staff card; the answer is the receipt (no push)', async () => {
     const { org, groupId } = await h.givenOrgWithStaff();
     const citizen = newUserId();
     const photo = dataUrl('image/jpeg', jpegWithExif());
@@ -83,10 +83,24 @@ describe('filing a general complaint', () => {
     for (const m of card?.messages ?? []) if (m.type === 'flex') expect(m.altText.length).toBeLessThanOrEqual(1500);
     expect(JSON.stringify(card?.messages).length).toBeLessThan(30_000);
 
+    // The form's answer (tracking code, due date) is the receipt: pushing it too would cost a message of the quota.
+    expect(h.notifier.sent.filter((n) => n.to === citizen)).toEqual([]);
+  });
+
+  it('pushes the receipt and every change to a complainant who asked for every update', async () => {
+    const { org, officer } = await h.givenOrgWithStaff();
+    const citizen = newUserId();
+    const res = await h.call('POST', path(org.id), { token: await h.token(citizen), body: generalBody({ updates: 'all' }) });
+    expect(res.status).toBe(201);
     const receipt = h.notifier.sent.find((n) => n.to === citizen);
     expect(receipt?.key).toBe(`complaint:${res.json.id}:update:1`);
     expect(JSON.stringify(receipt?.messages)).toContain(res.json.trackingCode);
     expect(JSON.stringify(receipt?.messages)).toContain(`${LIFF_BASE}/liff/${org.id}/complaints/track?code=${res.json.trackingCode}`);
+    const status = async (body: unknown) => h.call('POST', `/api/orgs/${org.id}/staff/complaints/${res.json.id}/status`, { token: await officer.token(), body });
+    expect((await status({ to: 'in_progress' })).status).toBe(200);
+    expect((await status({ to: 'in_progress', note: 'สั่งหลอดไฟแล้ว รอของสองวัน' })).status).toBe(200);
+    expect(h.notifier.sent.filter((n) => n.to === citizen).map((n) => n.key)).toEqual([1, 2, 3].map((s) => `complaint:${res.json.id}:update:${s}`));
+    expect((await h.call('POST', path(org.id), { token: await h.token(citizen), body: generalBody({ updates: 'some' }) })).status).toBe(400);
   });
 
   it('needs a LINE login (401) and refuses forged, expired and wrong-audience tokens', async () => {
@@ -291,7 +305,7 @@ describe('staff inbox and roles', () => {
 });
 
 describe('workflow over HTTP', () => {
-  it('moves a complaint along the table, appends history, and tells the complainant each time', async () => {
+  it('moves a complaint along the table, appends history, and tells the complainant when it is accepted and when it is finished', async () => {
     const { org, officer } = await h.givenOrgWithStaff();
     const citizen = newUserId();
     const filed = (await h.call('POST', path(org.id), { token: await h.token(citizen), body: generalBody() })).json;
@@ -326,7 +340,8 @@ describe('workflow over HTTP', () => {
     expect(done.json.history[1]).toMatchObject({ note: 'รับเรื่องแล้ว จะส่งช่างไฟฟ้าไปตรวจ', by: { type: 'staff', displayName: officer.displayName } });
 
     const toCitizen = h.notifier.sent.filter((n) => n.to === citizen);
-    expect(toCitizen.map((n) => n.key)).toEqual([1, 2, 3, 4].map((s) => `complaint:${filed.id}:update:${s}`));
+    // Accepted (out of "received") and finished are pushed; the progress step in between shows in LIFF tracking only.
+    expect(toCitizen.map((n) => n.key)).toEqual([2, 4].map((s) => `complaint:${filed.id}:update:${s}`));
     const last = JSON.stringify(toCitizen.at(-1)?.messages);
     expect(last).toContain('เปลี่ยนหลอดไฟใหม่แล้ว');
     expect(last).toContain(`${LIFF_BASE}/liff/${org.id}/ratings/new?complaint=${filed.id}`);

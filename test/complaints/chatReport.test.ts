@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setCategories } from '../../functions/src/complaints/categories.ts';
+import { setCategories } from '../../functions/src/complaints/store.ts';
 import { CONSENT_SENTENCE } from '../../functions/src/complaints/chatReport/messages.ts';
 import { draftIdFor } from '../../functions/src/complaints/chatReport/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
@@ -286,9 +286,11 @@ describe('a report made in chat', () => {
 });
 
 describe('the consent asked in chat', () => {
-  it('is the form’s consent sentence word for word', () => {
-    const form = readFileSync(new URL('../../liff-app/src/pages/complaintForm.ts', import.meta.url), 'utf8');
-    expect(form).toContain(`'${CONSENT_SENTENCE}'`);
+  it('is the form’s consent sentence word for word (one shared sentence, contracts/tables/complaints.ts)', () => {
+    const form = readFileSync(new URL('../../liff-app/src/pages/complaintFormSteps.tsx', import.meta.url), 'utf8');
+    expect(form).toContain('{CONSENT_SENTENCE}');
+    expect(form).toMatch(/import \{[^}]*\bCONSENT_SENTENCE\b[^}]*\} from '\.\.\/\.\.\/\.\.\/functions\/src\/contracts\/tables\/complaints\.ts'/);
+    expect(CONSENT_SENTENCE).toBe('ฉันอ่านและยินยอมให้หน่วยงานเก็บและใช้ข้อมูลนี้เพื่อดำเนินการเรื่องนี้');
   });
 });
 

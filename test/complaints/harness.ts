@@ -26,6 +26,10 @@ export async function startComplaintsApp(options: { at?: string; filingLimit?: {
       complaintTrackingLimit: { limit: 1000, windowMs: 1000 },
     },
   });
+  // The app's scheduler ticks every 5 s and runs each job the first time it ticks: run them now, before any test makes
+  // an organisation, so a weekly digest or reminder cannot land in the middle of a test's count of what was sent. They
+  // run again only when a test moves the clock on by their interval (15 minutes).
+  await t.rt.runScheduledJobs();
   const issuer = t.rt.issuer;
   if (!issuer) throw new Error('local issuer expected in local mode');
   const base = t.rt.baseUrl.replace('localhost', '127.0.0.1');

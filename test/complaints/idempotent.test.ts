@@ -21,7 +21,8 @@ describe('complaint status changes with a request id', () => {
     const org = await givenOrg(t);
     const officer = await givenStaff(t, org.id, ['officer']);
     const citizen = newUserId();
-    const filed = await api(t, 'POST', `/api/orgs/${org.id}/complaints`, { token: await idTokenFor(t, citizen), body: generalBody() });
+    // Asked for every update: a progress note is pushed to them (by default it shows in LIFF tracking only).
+    const filed = await api(t, 'POST', `/api/orgs/${org.id}/complaints`, { token: await idTokenFor(t, citizen), body: generalBody({ updates: 'all' }) });
     expect(filed.status).toBe(201);
     const id = filed.body.id as string;
     await changeStatus(org.id, id, officer.token, { to: 'in_progress' }, `first-${id}`);
@@ -35,7 +36,7 @@ describe('complaint status changes with a request id', () => {
     const updates = await t.rt.db.collection('orgs').doc(org.id).collection('complaints').doc(id).collection('updates').get();
     expect(updates.size).toBe(updatesBefore + 1);
     // The complainant is told once the undo window has passed (the scheduled jobs sweep the outbox).
-    t.clock.advance(5 * 60_000 + 1);
+    t.clock.advance(6 * 60_000);
     await t.rt.runScheduledJobs();
     await t.rt.idle();
     const told = t.rt.sandbox!.outbox({ to: citizen }).filter((e) => JSON.stringify(e.messages).includes('ช่างจะเข้าไปเปลี่ยนหลอดไฟพรุ่งนี้'));

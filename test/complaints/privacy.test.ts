@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleEvent, type BotDeps } from '../../functions/src/bot/dispatcher.ts';
-import { complaintPostbackHandlers, complaintTextHandlers } from '../../functions/src/complaints/bot.ts';
+import { complaintPostbackHandlers, complaintTextHandlers } from '../../functions/src/complaints/line.ts';
 import { runComplaintDeadlines } from '../../functions/src/complaints/reminders.ts';
 import type { LineEvent } from '../../functions/src/line/events.ts';
 import { getOrg } from '../../functions/src/orgs/store.ts';

@@ -59,6 +59,7 @@ describe('complaint form checks mirror the server', () => {
     contactName: '',
     consent: true,
     anonymous: false,
+    updates: 'important',
     ...over,
   });
 

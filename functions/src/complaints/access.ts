@@ -1,6 +1,6 @@
 import type { StaffMember } from '../staff/schema.ts';
 import { hasRole } from '../staff/schema.ts';
-import type { ComplaintKind } from './categories.ts';
+import type { ComplaintKind } from '../contracts/complaints.ts';
 
 /**
  * Who handles which kind. General complaints: officers and admins. Corruption reports: integrity officers only (not

@@ -6,7 +6,6 @@
  * Staff groups are not integrity officers: corruption reports appear as one number, never with any content, code or
  * date. Only general complaints are listed.
  */
-import type { Firestore } from 'firebase-admin/firestore';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import type { Notifier } from '../notify/notifier.ts';
@@ -16,6 +15,7 @@ import { listStaffGroupIds } from '../staff/groups.ts';
 import { weeklyDigestCard, type DigestCounts, type DigestOverdue } from './messages.ts';
 import type { Complaint } from './schema.ts';
 import { links, type ComplaintDeps } from './service.ts';
+import type { Firestore } from '../store/firestore.ts';
 import { isDigestDone, listComplaints, markDigestDone } from './store.ts';
 import { addDays, bangkokDate, daysSince, endOfBangkokDay, isOpen, isOverdue, isoWeek, mondayOf, remindAtFor, STATUSES } from './workflow.ts';
 

@@ -6,16 +6,14 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { Message } from '../line/client.ts';
 import { fitText } from '../line/limits.ts';
+import { formatThaiTime } from '../time/bangkok.ts';
 import type { Complaint } from './schema.ts';
 import { STATUS_LABELS, UNDO_MINUTES, type Status } from './workflow.ts';
 
 type QuickReplyItem = messagingApi.QuickReplyItem;
 
-/** "14:05 น." in Bangkok time (UTC+7 all year). */
-export function bangkokClock(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 7 * 3_600_000);
-  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')} น.`;
-}
+/** "14:05 น." in Bangkok time. */
+export const bangkokClock = (iso: string): string => `${formatThaiTime(iso)} น.`;
 
 /** What the keyboard is pre-filled with after "ยืนยันปิดเรื่อง"; the note follows it. */
 export const closeCommandPrefix = (trackingCode: string) => `ปิดเรื่อง ${trackingCode} บันทึก: `;
@@ -51,11 +49,14 @@ export function closeConfirmation(c: Complaint, detailUrl: string | undefined, n
 /** Postback data of "ย้อนกลับ" for history record `seq`. */
 export const undoPostbackData = (complaintId: string, seq: number) => `action=complaint-undo&id=${encodeURIComponent(complaintId)}&seq=${seq}`;
 
-/** After a change from the group: who did what, when the complainant hears of it, and the undo button. */
-export function changedReply(who: string, trackingCode: string, to: Status, seq: number, complaintId: string, undoUntil: string, withNote: boolean): Message[] {
+/**
+ * After a change from the group: who did what, the undo button, and whether the complainant gets a LINE message for it
+ * (after the undo window) or sees it on the tracking page only (complaints/workflow.ts tellsComplainant).
+ */
+export function changedReply(who: string, trackingCode: string, to: Status, seq: number, complaintId: string, undoUntil: string, withNote: boolean, told: boolean): Message[] {
   const text = [
     `${who} เปลี่ยนสถานะเรื่อง ${trackingCode} เป็น "${STATUS_LABELS[to]}" แล้ว${withNote ? ' พร้อมบันทึกถึงผู้ร้อง' : ''}`,
-    `ย้อนกลับได้ถึง ${bangkokClock(undoUntil)} (${UNDO_MINUTES} นาที) ผู้ร้องจะได้รับแจ้งหลังจากนั้น`,
+    `ย้อนกลับได้ถึง ${bangkokClock(undoUntil)} (${UNDO_MINUTES} นาที) ${told ? 'ผู้ร้องจะได้รับแจ้งทาง LINE หลังจากนั้น' : 'ผู้ร้องเห็นการเปลี่ยนแปลงนี้ในหน้าติดตามเรื่อง'}`,
   ].join('\n');
   return [{ type: 'text', text, quickReply: { items: [{ type: 'action', action: { type: 'postback', label: 'ย้อนกลับ', data: undoPostbackData(complaintId, seq), displayText: 'ย้อนกลับ' } }] } }];
 }

@@ -217,14 +217,9 @@ export function weeklyDigestCard(week: string, counts: DigestCounts, oldest: Dig
   return { type: 'flex', altText: clip(`สรุปเรื่องร้องเรียนค้าง: ${open} เรื่อง เกินกำหนด ${counts.overdue} เรื่อง`, 400), contents: bubble };
 }
 
-export function ratingInvitation(url: string): Message {
-  const text = 'ช่วยประเมินความพึงพอใจต่อการจัดการเรื่องร้องเรียนนี้';
-  return { type: 'template', altText: text, template: { type: 'buttons', text: clip(text, 160), actions: [{ type: 'uri', label: 'ประเมินความพึงพอใจ', uri: url }] } };
-}
-
 const GENERIC_DELAY_REASON = 'เจ้าหน้าที่อยู่ระหว่างตรวจสอบข้อเท็จจริงและประสานหน่วยงานที่เกี่ยวข้อง';
 
-/** At the deadline: why the case is not finished yet (the latest staff note, or the usual reason). */
+/** At the deadline: why the case is not finished yet (the latest staff note, or the usual reason), in one message. */
 export function deadlineExplanation(org: Pick<Org, 'name' | 'office'>, c: Complaint, now: Date, trackUrl: string | undefined): Message[] {
   const lines = [
     `เรื่อง ${c.trackingCode}: ${clip(c.title, 100)}`,
@@ -233,24 +228,66 @@ export function deadlineExplanation(org: Pick<Org, 'name' | 'office'>, c: Compla
     `${org.name} จะแจ้งผลให้ทราบทาง LINE ทันทีที่มีความคืบหน้า${org.office.phone ? ` สอบถามเพิ่มเติมโทร ${org.office.phone}` : ''}`,
   ];
   const text = clip(lines.join('\n'), 2000);
-  return trackUrl
-    ? [{ type: 'text', text }, { type: 'template', altText: 'ดูความคืบหน้า', template: { type: 'buttons', text: 'ดูสถานะและประวัติการดำเนินการ', actions: [{ type: 'uri', label: 'ดูความคืบหน้า', uri: trackUrl }] } }]
-    : [{ type: 'text', text }];
+  if (!trackUrl) return [{ type: 'text', text }];
+  // One event, one message (one push of the quota): the text and its button in one Flex bubble.
+  const [head, ...rest] = lines;
+  const bubble: FlexBubble = {
+    type: 'bubble',
+    body: { type: 'box', layout: 'vertical', spacing: 'sm', contents: [txt(clip(head ?? '', 300), { weight: 'bold', color: '#111827' }), txt(clip(rest.join('\n'), 1800), { color: '#374151' })] },
+    footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', style: 'primary', height: 'sm', action: { type: 'uri', label: 'ดูความคืบหน้า', uri: trackUrl } }] },
+  };
+  return [{ type: 'flex', altText: clip(text, 400), contents: bubble }];
 }
 
-/** Staff reminder for one general complaint (to the staff groups). */
-export function staffReminder(c: Complaint, categoryTitle: string, kind: 'dueSoon' | 'overdue', detailUrl: string | undefined): Message {
-  const head = kind === 'dueSoon' ? `ใกล้ครบกำหนด ${formatThaiDate(c.dueAt)}` : `เกินกำหนดแล้ว (ครบกำหนด ${formatThaiDate(c.dueAt)})`;
-  const text = clip(`⏰ ${head}\nเรื่อง ${c.trackingCode} (${categoryTitle}): ${clip(c.title, 100)}\nสถานะ: ${STATUS_LABELS[c.status]}`, 1000);
-  if (!detailUrl) return { type: 'text', text };
-  return { type: 'template', altText: clip(text, 400), template: { type: 'buttons', text: clip(text, 160), actions: [{ type: 'uri', label: 'ดูรายละเอียด', uri: detailUrl }] } };
+/** One case in a staff reminder digest. */
+export interface ReminderLine {
+  kind: 'dueSoon' | 'overdue';
+  trackingCode: string;
+  title: string;
+  categoryTitle: string;
+  dueAt: string;
+  status: Status;
 }
 
-/** Staff reminder for a corruption report (to integrity officers): no content. */
-export function integrityReminder(kind: 'dueSoon' | 'overdue', dueAt: string, inboxUrl: string | undefined): Message {
-  const text = kind === 'dueSoon'
-    ? `มีเรื่องแจ้งเบาะแสการทุจริต 1 เรื่อง ใกล้ครบกำหนด ${formatThaiDate(dueAt)} กรุณาตรวจสอบในระบบ`
-    : `มีเรื่องแจ้งเบาะแสการทุจริต 1 เรื่อง เกินกำหนด ${formatThaiDate(dueAt)} แล้ว กรุณาตรวจสอบในระบบ`;
+/** How many cases a reminder digest lists by name; the rest are counted ("และอีก N เรื่อง"). */
+export const REMINDER_DIGEST_LINES = 10;
+
+/**
+ * The reminders of one scheduler run to a staff group, in one message: the overdue general complaints, then those due
+ * within 3 days, each with its code, category and due date, and a button to the inbox.
+ */
+export function staffReminderDigest(lines: ReminderLine[], inboxUrl: string | undefined): Message {
+  const overdue = lines.filter((l) => l.kind === 'overdue');
+  const dueSoon = lines.filter((l) => l.kind === 'dueSoon');
+  const body: FlexComponent[] = [txt('⏰ เรื่องร้องเรียนที่ต้องติดตาม', { weight: 'bold', size: 'md', color: '#111827' })];
+  let shown = 0;
+  const section = (head: string, items: ReminderLine[], color: string) => {
+    if (items.length === 0) return;
+    body.push({ type: 'separator', margin: 'md' }, txt(`${head} ${items.length} เรื่อง`, { weight: 'bold', color }));
+    for (const l of items) {
+      if (shown >= REMINDER_DIGEST_LINES) break;
+      shown++;
+      body.push(txt(`${l.trackingCode} · ${clip(l.categoryTitle, 30)} · ${clip(l.title, 60)}\nครบกำหนด ${formatThaiDate(l.dueAt)} · ${STATUS_LABELS[l.status]}`, { color: '#374151' }));
+    }
+  };
+  section('เกินกำหนดแล้ว', overdue, '#B91C1C');
+  section('ใกล้ครบกำหนด (ภายใน 3 วัน)', dueSoon, '#92400E');
+  if (lines.length > shown) body.push(txt(`และอีก ${lines.length - shown} เรื่อง ดูทั้งหมดในรายการเรื่อง`, { color: '#6B7280', size: 'xs' }));
+  const bubble: FlexBubble = {
+    type: 'bubble',
+    body: { type: 'box', layout: 'vertical', spacing: 'sm', contents: body },
+    ...(inboxUrl
+      ? { footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', style: 'primary', height: 'sm', action: { type: 'uri', label: 'เปิดรายการเรื่อง', uri: inboxUrl } }] } }
+      : {}),
+  };
+  const alt = [overdue.length ? `เกินกำหนด ${overdue.length} เรื่อง` : '', dueSoon.length ? `ใกล้ครบกำหนด ${dueSoon.length} เรื่อง` : ''].filter(Boolean).join(', ');
+  return { type: 'flex', altText: clip(`เรื่องร้องเรียนที่ต้องติดตาม: ${alt}`, 400), contents: bubble };
+}
+
+/** The reminders of one run to an integrity officer: how many corruption reports are due soon or overdue, nothing else. */
+export function integrityReminderDigest(dueSoon: number, overdue: number, inboxUrl: string | undefined): Message {
+  const parts = [overdue ? `เกินกำหนดแล้ว ${overdue} เรื่อง` : '', dueSoon ? `ใกล้ครบกำหนดภายใน 3 วัน ${dueSoon} เรื่อง` : ''].filter(Boolean);
+  const text = `มีเรื่องแจ้งเบาะแสการทุจริต ${parts.join(' และ')} กรุณาตรวจสอบในระบบ`;
   if (!inboxUrl) return { type: 'text', text };
   return { type: 'template', altText: text, template: { type: 'buttons', text: clip(text, 160), actions: [{ type: 'uri', label: 'เปิดรายการเรื่อง', uri: inboxUrl }] } };
 }

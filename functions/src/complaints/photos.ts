@@ -7,8 +7,9 @@
  */
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
-export const MAX_PHOTOS = 3;
-export const MAX_PHOTO_BYTES = 300 * 1024;
+import { MAX_PHOTO_BYTES } from '../contracts/tables/complaints.ts';
+
+export { MAX_PHOTO_BYTES, MAX_PHOTOS } from '../contracts/tables/complaints.ts';
 
 export interface Photo {
   contentType: PhotoType;

@@ -1,10 +1,13 @@
 /**
  * Deadline work for a scheduler (Cloud Scheduler / onSchedule, e.g. hourly, Asia/Bangkok): staff are reminded from the
  * start of the Bangkok day 3 days before a case is due, and when it is overdue; at the deadline the complainant gets an
- * explanation. Idempotent: every notification has a key per complaint and kind (the notifier delivers a key once), and
- * the case records which reminders went out so later runs skip it.
+ * explanation. Staff reminders are grouped: one digest per staff group (general cases) and one content-free notice per
+ * integrity officer (corruption reports) for all the cases a run finds, not one push per case — every push counts
+ * against the organisation's monthly LINE quota. Idempotent: a digest's key names the cases and kinds it covers (a
+ * rerun after a crash builds the same key, and the notifier delivers a key once), and each case records which reminders
+ * went out so later runs skip it.
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';
 import type { Notifier } from '../notify/notifier.ts';
@@ -12,11 +15,11 @@ import type { Org } from '../orgs/schema.ts';
 import { listOrgs } from '../orgs/store.ts';
 import { listStaffGroupIds } from '../staff/groups.ts';
 import { listStaffWithRole } from '../staff/store.ts';
-import { categoryTitles } from './categories.ts';
-import { deadlineExplanation, integrityReminder, staffReminder } from './messages.ts';
+import { deadlineExplanation, integrityReminderDigest, staffReminderDigest, type ReminderLine } from './messages.ts';
 import type { Complaint } from './schema.ts';
 import { complainantUserId, links, type ComplaintDeps } from './service.ts';
-import { listComplaints, markReminderSent } from './store.ts';
+import type { Firestore } from '../store/firestore.ts';
+import { categoryTitles, listComplaints, markReminderSent } from './store.ts';
 import { remindAtFor, STATUSES, isOpen } from './workflow.ts';
 
 export interface DeadlineDeps {
@@ -38,62 +41,84 @@ export interface DeadlineRun {
 
 const OPEN = STATUSES.filter(isOpen);
 
+type Kind = 'dueSoon' | 'overdue';
+
 export async function runComplaintDeadlines(deps: DeadlineDeps, now: Date): Promise<DeadlineRun> {
   const service: ComplaintDeps = { db: deps.db, notifier: deps.notifier, clock: deps.clock ?? { now: () => now }, liffLocalBase: deps.liffLocalBase, log: deps.log };
   const run: DeadlineRun = { checked: 0, dueSoon: 0, overdue: 0, explained: 0 };
   const orgs = (await listOrgs(deps.db)).filter((o) => !deps.orgIds || deps.orgIds.includes(o.id));
   for (const org of orgs) {
-    const open = await listComplaints(deps.db, org.id, { statuses: [...OPEN] });
-    if (open.length === 0) continue;
-    const titles = await categoryTitles(deps.db, org.id);
-    for (const c of open) {
-      run.checked++;
-      try {
-        await remind(service, org, c, titles.get(c.category) ?? c.category, now, run);
-      } catch (err) {
-        deps.log?.warn({ orgId: org.id, complaintId: c.id, err: err instanceof Error ? err.message : String(err) }, 'complaint reminder failed; next run retries');
-      }
+    try {
+      await remindOrg(service, org, now, run);
+    } catch (err) {
+      deps.log?.warn({ orgId: org.id, err: err instanceof Error ? err.message : String(err) }, 'complaint reminders failed; next run retries');
     }
   }
   return run;
 }
 
-async function remind(deps: ComplaintDeps, org: Org, c: Complaint, categoryTitle: string, now: Date, run: DeadlineRun): Promise<void> {
+/** What is due for one case now: a reminder kind, or nothing. */
+function reminderDue(c: Complaint, now: Date): Kind | null {
   const due = new Date(c.dueAt);
-  const overdue = now.getTime() > due.getTime();
-  if (!overdue && now.getTime() >= remindAtFor(due).getTime() && !c.reminders.dueSoon) {
-    await tellStaff(deps, org, c, categoryTitle, 'dueSoon');
-    await markReminderSent(deps.db, org.id, c.id, 'dueSoon', now);
-    run.dueSoon++;
-  }
-  if (overdue && !c.reminders.overdue) {
-    await tellStaff(deps, org, c, categoryTitle, 'overdue');
-    const userId = await complainantUserId(deps, c);
-    if (userId) {
-      await deps.notifier.notify({
-        orgId: org.id,
-        to: userId,
-        messages: deadlineExplanation(org, c, now, links.track(deps, org, c.trackingCode)),
-        key: `complaint:${c.id}:deadline-explanation`,
-        topic: 'complaint.deadline.explanation',
-      });
-      run.explained++;
+  if (now.getTime() > due.getTime()) return c.reminders.overdue ? null : 'overdue';
+  return now.getTime() >= remindAtFor(due).getTime() && !c.reminders.dueSoon ? 'dueSoon' : null;
+}
+
+async function remindOrg(deps: ComplaintDeps, org: Org, now: Date, run: DeadlineRun): Promise<void> {
+  const open = await listComplaints(deps.db, org.id, { statuses: [...OPEN] });
+  run.checked += open.length;
+  const due = open.flatMap((c) => {
+    const kind = reminderDue(c, now);
+    return kind ? [{ c, kind }] : [];
+  });
+  if (due.length === 0) return;
+  const titles = await categoryTitles(deps.db, org.id);
+  const general = due.filter((d) => d.c.kind === 'general');
+  const corruption = due.filter((d) => d.c.kind === 'corruption');
+  // Staff first (one message per recipient for the whole run), then the complainants, then the marks.
+  if (general.length > 0) {
+    const lines: ReminderLine[] = general.map(({ c, kind }) => ({ kind, trackingCode: c.trackingCode, title: c.title, categoryTitle: titles.get(c.category) ?? c.category, dueAt: c.dueAt, status: c.status }));
+    const card = staffReminderDigest(lines, links.staffInbox(deps, org, 'general'));
+    const key = batchKey(general);
+    for (const groupId of await listStaffGroupIds(deps.db, org.id)) {
+      await deps.notifier.notify({ orgId: org.id, to: groupId, messages: [card], key: `complaints:reminders:${key}:${groupId}`, topic: 'complaint.reminder.digest' });
     }
-    await markReminderSent(deps.db, org.id, c.id, 'overdue', now);
-    run.overdue++;
+  }
+  if (corruption.length > 0) {
+    const count = (k: Kind) => corruption.filter((d) => d.kind === k).length;
+    const notice = integrityReminderDigest(count('dueSoon'), count('overdue'), links.staffInbox(deps, org, 'corruption'));
+    const key = batchKey(corruption);
+    for (const officer of await listStaffWithRole(deps.db, org.id, 'integrity_officer')) {
+      await deps.notifier.notify({ orgId: org.id, to: officer.userId, messages: [notice], key: `complaints:reminders:${key}:${officer.userId}`, topic: 'complaint.corruption.reminder' });
+    }
+  }
+  for (const { c, kind } of due) {
+    try {
+      if (kind === 'overdue' && (await explainToComplainant(deps, org, c, now))) run.explained++;
+      await markReminderSent(deps.db, org.id, c.id, kind, now);
+      run[kind]++;
+    } catch (err) {
+      deps.log?.warn({ orgId: org.id, complaintId: c.id, err: err instanceof Error ? err.message : String(err) }, 'complaint reminder failed; next run retries');
+    }
   }
 }
 
-async function tellStaff(deps: ComplaintDeps, org: Org, c: Complaint, categoryTitle: string, kind: 'dueSoon' | 'overdue'): Promise<void> {
-  if (c.kind === 'general') {
-    const message = staffReminder(c, categoryTitle, kind, links.staffDetail(deps, org, c.id));
-    for (const groupId of await listStaffGroupIds(deps.db, org.id)) {
-      await deps.notifier.notify({ orgId: org.id, to: groupId, messages: [message], key: `complaint:${c.id}:reminder:${kind}:${groupId}`, topic: `complaint.reminder.${kind}` });
-    }
-    return;
-  }
-  const message = integrityReminder(kind, c.dueAt, links.staffInbox(deps, org, 'corruption'));
-  for (const officer of await listStaffWithRole(deps.db, org.id, 'integrity_officer')) {
-    await deps.notifier.notify({ orgId: org.id, to: officer.userId, messages: [message], key: `complaint:${c.id}:reminder:${kind}:${officer.userId}`, topic: `complaint.corruption.reminder.${kind}` });
-  }
+/** The same cases and kinds make the same key, so a rerun after a crash is delivered once. */
+function batchKey(items: { c: Complaint; kind: Kind }[]): string {
+  const what = items.map(({ c, kind }) => `${c.id}:${kind}`).sort().join(',');
+  return createHash('sha256').update(what).digest('base64url').slice(0, 22);
+}
+
+/** At the deadline the complainant (if reachable in LINE) is told why the case is not finished yet. */
+async function explainToComplainant(deps: ComplaintDeps, org: Org, c: Complaint, now: Date): Promise<boolean> {
+  const userId = await complainantUserId(deps, c);
+  if (!userId) return false;
+  await deps.notifier.notify({
+    orgId: org.id,
+    to: userId,
+    messages: deadlineExplanation(org, c, now, links.track(deps, org, c.trackingCode)),
+    key: `complaint:${c.id}:deadline-explanation`,
+    topic: 'complaint.deadline.explanation',
+  });
+  return true;
 }

@@ -2,21 +2,35 @@
  * HTTP surface of complaints. Thin: check params/query/body with zod, take identity from the verified token
  * (auth/middleware.ts), call a use case, shape nothing. Errors are thrown and mapped to HTTP by the platform.
  */
-import { safeText } from '../text/clean.ts';
 import { Router, type Request, type Response } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
-import { z } from 'zod';
 import type { IdTokenVerifier } from '../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, optionalCallerOf, orgOf, requireRole } from '../auth/middleware.ts';
 import type { Clock } from '../clock.ts';
 import { RateLimitedError, UnauthenticatedError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { Notifier } from '../notify/notifier.ts';
-import { categorySchema, KINDS, listCategories, setCategories } from './categories.ts';
 import { statsCsv } from './csv.ts';
 import { createRateLimiter, type RateLimiter, type WindowLimit } from '../http/rateLimit.ts';
 import { parseInput } from '../http/validate.ts';
-import { changeStatusSchema, fileComplaintSchema, reopenSchema } from './schema.ts';
+import {
+  categoriesBodySchema,
+  changeStatusSchema,
+  complaintIdParams as idParam,
+  fileComplaintSchema,
+  inboxQuery,
+  photoParams,
+  reopenSchema,
+  statsQuery,
+  trackParams,
+  trackQuery,
+  undoBodySchema,
+  type CategoryItem,
+  type ComplaintStats,
+  type FiledComplaint,
+  type MineResponse,
+  type StaffInboxResponse,
+  type StatusChangeResponse,
+} from '../contracts/complaints.ts';
 import {
   changeComplaintStatus,
   fileComplaint,
@@ -26,10 +40,9 @@ import {
   type ComplaintDeps,
   type StaffActor,
 } from './service.ts';
-import { computeStats, type ComplaintStats } from './stats.ts';
-import { categoryTitles } from './categories.ts';
-import { listComplaints } from './store.ts';
-import { STATUSES } from './workflow.ts';
+import { computeStats } from './stats.ts';
+import type { Firestore } from '../store/firestore.ts';
+import { categoryTitles, listCategories, listComplaints, setCategories } from './store.ts';
 import { revealReporter } from './reveal.ts';
 import { undoComplaintStatus } from './undo.ts';
 import { getComplaintPhoto, getStaffComplaint, listStaffInbox } from './staffViews.ts';
@@ -58,51 +71,10 @@ export function complaintFilingLimiter(deps: { db: Firestore; clock: Clock }, li
   return createRateLimiter({ ...limit, name: 'complaint-filing', db: deps.db, clock: deps.clock });
 }
 
-const idParam = z.object({ id: z.string().regex(/^[0-9A-Z]{26}$/, { error: 'รหัสเรื่องไม่ถูกต้อง' }) });
-const photoParams = idParam.extend({ n: z.coerce.number({ error: 'ลำดับรูปไม่ถูกต้อง' }).int({ error: 'ลำดับรูปไม่ถูกต้อง' }).min(1, { error: 'ลำดับรูปต้องเป็น 1-3' }).max(3, { error: 'ลำดับรูปต้องเป็น 1-3' }) });
-const trackParams = z.object({ trackingCode: z.string().max(20, { error: 'รหัสติดตามไม่ถูกต้อง' }) });
-const trackQuery = z.object({ secret: z.string().max(100, { error: 'รหัสลับไม่ถูกต้อง' }).optional() });
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'เดือนต้องอยู่ในรูปแบบ YYYY-MM (ค.ศ.)' });
-const statsQuery = z.object({ from: month.optional(), to: month.optional() });
-const flag = z.enum(['true', 'false'], { error: 'ต้องเป็น true หรือ false' }).transform((v) => v === 'true');
-const inboxQuery = z.object({
-  kind: z.enum(KINDS, { error: 'ประเภทต้องเป็น general หรือ corruption' }).optional(),
-  status: z
-    .string()
-    .transform((s) => s.split(',').filter(Boolean))
-    .pipe(z.array(z.enum(STATUSES, { error: `สถานะต้องเป็นหนึ่งใน ${STATUSES.join(', ')}` })).max(6))
-    .optional(),
-  category: z.string().max(40).optional(),
-  overdue: flag.optional(),
-  reopened: flag.optional(),
-});
-
-const categoriesBody = z
-  .object({
-    categories: z
-      .array(categorySchema.extend({
-        id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'รหัสหมวดใช้ a-z, 0-9 และ - ไม่เกิน 40 ตัว' }),
-        title: safeText({ min: 1, max: 80, tooShort: 'กรุณากรอกชื่อหมวด', tooLong: 'ชื่อหมวดยาวเกิน 80 ตัวอักษร' }),
-      }), { error: 'categories ต้องเป็นรายการ' })
-      .max(50, { error: 'มีได้ไม่เกิน 50 หมวด' }),
-  })
-  .strict()
-  .superRefine((b, ctx) => {
-    for (const kind of KINDS) {
-      if (!b.categories.some((c) => c.kind === kind && c.active)) ctx.addIssue({ code: 'custom', path: ['categories'], message: kind === 'general' ? 'ต้องมีหมวดเรื่องร้องเรียนทั่วไปอย่างน้อย 1 หมวด' : 'ต้องมีหมวดแจ้งเบาะแสทุจริตอย่างน้อย 1 หมวด' });
-    }
-    const ids = b.categories.map((c) => c.id);
-    ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `รหัสหมวด ${id} ซ้ำ` });
-    });
-  });
-
 const actorOf = (res: Response): StaffActor => {
   const caller = callerOf(res);
   return { userId: caller.userId, staff: caller.staff };
 };
-
-const undoBodySchema = z.object({ seq: z.number({ message: 'กรุณาระบุรายการที่จะย้อนกลับ' }).int().min(2, 'รายการนี้ย้อนกลับไม่ได้') }).strict();
 
 export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
   const router = Router();
@@ -118,15 +90,15 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
 
   router.get(`${base}/categories`, org, async (_req, res) => {
     const categories = await listCategories(deps.db, orgOf(res).id);
-    res.json(categories.map((c) => ({ id: c.id, title: c.title, kind: c.kind })));
+    res.json(categories.map((c): CategoryItem => ({ id: c.id, title: c.title, kind: c.kind })));
   });
 
   // Admins replace the organisation's categories; ones left out become inactive (old complaints keep their titles).
   router.put(`${staffBase}/categories`, org, auth, requireRole('admin'), async (req, res) => {
-    const { categories } = parseInput(categoriesBody, req.body);
+    const { categories } = parseInput(categoriesBodySchema, req.body);
     await setCategories(deps.db, orgOf(res).id, categories);
     const now = await listCategories(deps.db, orgOf(res).id);
-    res.json(now.map((c) => ({ id: c.id, title: c.title, kind: c.kind })));
+    res.json(now.map((c): CategoryItem => ({ id: c.id, title: c.title, kind: c.kind })));
   });
 
   router.post(base, org, optionalAuth, async (req: Request, res: Response) => {
@@ -135,12 +107,13 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
     if (input.kind === 'general' && !caller) throw new UnauthenticatedError('general complaint without token');
     const who = caller ? `u:${caller.userId}` : `ip:${req.ip ?? 'unknown'}`;
     if (!(await limiter.take(`${orgOf(res).id}|${who}`))) throw new RateLimitedError('ส่งเรื่องถี่เกินไป กรุณารอสักครู่แล้วลองใหม่');
-    const filed = await fileComplaint(service, orgOf(res), caller, input);
+    const filed: FiledComplaint = await fileComplaint(service, orgOf(res), caller, input);
     res.status(201).json(filed);
   });
 
   router.get(`${base}/mine`, org, auth, async (_req, res) => {
-    res.json({ complaints: await listMyComplaints(service, orgOf(res), callerOf(res)) });
+    const body: MineResponse = { complaints: await listMyComplaints(service, orgOf(res), callerOf(res)) };
+    res.json(body);
   });
 
   // Tracking codes are short: lookups are limited per caller so they cannot be enumerated.
@@ -196,7 +169,8 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
   router.get(staffBase, ...staffAuth, async (req, res) => {
     const filter = parseInput(inboxQuery, req.query);
     res.set('Cache-Control', 'private, no-store');
-    res.json({ complaints: await listStaffInbox(service, orgOf(res), actorOf(res), filter) });
+    const body: StaffInboxResponse = { complaints: await listStaffInbox(service, orgOf(res), actorOf(res), filter) };
+    res.json(body);
   });
 
   router.get(`${staffBase}/:id`, ...staffAuth, async (req, res) => {
@@ -214,7 +188,8 @@ export function complaintsRouter(deps: ComplaintsRouterDeps): Router {
     const changed = await changeComplaintStatus(service, o, actor, id, input);
     const detail = await getStaffComplaint(service, o, actor, id, (n) => `/api/orgs/${o.id}/staff/complaints/${id}/photos/${n}`);
     // The one who made the change may take it back until `undo.until`; the complainant is told after that.
-    res.json({ ...detail, undo: { seq: changed.update.seq, until: changed.undoUntil } });
+    const body: StatusChangeResponse = { ...detail, undo: { seq: changed.update.seq, until: changed.undoUntil } };
+    res.json(body);
   });
 
   router.post(`${staffBase}/:id/undo`, ...staffAuth, async (req, res) => {

@@ -3,7 +3,6 @@
  * Identity comes in as a verified Caller (or none); nothing here reads a user id from a request body.
  */
 import { createHash } from 'node:crypto';
-import type { Firestore } from 'firebase-admin/firestore';
 import type { Caller } from '../auth/middleware.ts';
 import type { Clock } from '../clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FieldIssue } from '../errors.ts';
@@ -16,12 +15,13 @@ import { listStaffGroupIds } from '../staff/groups.ts';
 import { listStaffWithRole } from '../staff/store.ts';
 import { ulid } from '../line/ulid.ts';
 import { canHandle } from './access.ts';
-import { categoryTitles, listCategories, type ComplaintKind } from './categories.ts';
 import { complainantUpdateMessages, integrityNotice, integrityReopenNotice, reopenedCard, staffCard } from './messages.ts';
 import { decodePhoto, type Photo } from './photos.ts';
-import type { Actor, ChangeStatusInput, Complaint, ComplaintUpdate, FileComplaintInput, ReopenInput, Reporter } from './schema.ts';
+import type { ChangeStatusInput, ComplaintKind, FiledComplaint, FileComplaintInput, MineItem, ReopenInput, TrackedComplaint } from '../contracts/complaints.ts';
+import type { Actor, Complaint, ComplaintUpdate, Reporter } from './schema.ts';
 import {
   applyUpdate,
+  categoryTitles,
   claimUpdate,
   createComplaint,
   createReporter,
@@ -29,15 +29,17 @@ import {
   getComplaintIdByCode,
   getComplaints,
   getReporter,
+  listCategories,
   listComplaintIdsOfUser,
   listUpdates,
   reserveTrackingCode,
   savePhoto,
 } from './store.ts';
+import type { Firestore } from '../store/firestore.ts';
 import { hashTrackingSecret, newTrackingSecret, trackingSecretMatches } from './secret.ts';
 import { newTrackingCode, parseTrackingCode } from './trackingCode.ts';
 import { mineItem, ownerView, publicView } from './views.ts';
-import { dueAtFor, formatThaiDate, isFinished, STATUS_LABELS, transitionRule, undoDeadline, windowEndFor, type Status } from './workflow.ts';
+import { complainantMessageAt, dueAtFor, formatThaiDate, isFinished, STATUS_LABELS, tellsComplainant, transitionRule, undoDeadline, windowEndFor } from './workflow.ts';
 
 export interface ComplaintDeps {
   db: Firestore;
@@ -75,26 +77,13 @@ async function notifySafely(deps: ComplaintDeps, n: Parameters<Notifier['notify'
 
 // ---------- filing ----------
 
-export interface FiledComplaint {
-  id: string;
-  trackingCode: string;
-  kind: ComplaintKind;
-  category: string;
-  status: Status;
-  statusLabel: string;
-  receivedAt: string;
-  dueAt: string;
-  anonymous: boolean;
-  contactPreference: Complaint['contactPreference'];
-  trackingSecret?: string;
-}
-
 /**
  * Files a complaint. Everything is checked before anything is written (bad input stores nothing); then photos,
  * reporter and the first history record are written, and the complaint document last, so a failure half-way leaves
- * nothing visible. Staff are told (card to staff groups, or a content-free notice to integrity officers) and the
- * complainant gets a receipt in LINE when they filed under their LINE identity — pushed, unless the caller answers
- * with the receipt itself (`receipt: 'reply'`: a report filed in chat, where a reply token is free and a push is not).
+ * nothing visible. Staff are told (card to staff groups, or a content-free notice to integrity officers). The
+ * complainant's receipt is the answer itself: the form shows the tracking code at once, and a report filed in chat is
+ * answered by reply (`receipt: 'reply'`; a reply is free, a push is not). A receipt is pushed in LINE only to one who
+ * asked for every update (`updates: 'all'`) and filed under their LINE identity from the form.
  */
 export async function fileComplaint(
   deps: ComplaintDeps,
@@ -149,6 +138,7 @@ export async function fileComplaint(
     place: input.place ? { ...input.place } : null,
     photoCount: photos.length,
     contactPreference,
+    updates: input.updates,
     anonymous,
     trackingCode,
     secretHash: secret ? hashTrackingSecret(secret) : null,
@@ -184,7 +174,7 @@ export async function fileComplaint(
   deps.log?.info({ orgId: org.id, complaintId: id, kind: input.kind }, 'complaint filed');
 
   await notifyStaffOfNew(deps, org, complaint, category?.title ?? input.category);
-  if (keepsUserId && caller && options.receipt !== 'reply') await notifyComplainant(deps, org, complaint, first, caller.userId);
+  if (keepsUserId && caller && options.receipt !== 'reply' && tellsComplainant(input.updates, first)) await notifyComplainant(deps, org, complaint, first, caller.userId);
 
   return {
     id,
@@ -218,10 +208,13 @@ async function notifyStaffOfNew(deps: ComplaintDeps, org: Org, c: Complaint, cat
 /** The outbox key of the complainant's message for history record `seq`. */
 export const complainantUpdateKey = (complaintId: string, seq: number) => `complaint:${complaintId}:update:${seq}`;
 
-async function notifyComplainant(deps: ComplaintDeps, org: Org, c: Complaint, u: ComplaintUpdate, userId: string, notBefore?: Date): Promise<void> {
+export async function notifyComplainant(deps: ComplaintDeps, org: Org, c: Complaint, u: ComplaintUpdate, userId: string, notBefore?: Date, key = complainantUpdateKey(c.id, u.seq)): Promise<void> {
   const messages = complainantUpdateMessages(org, c, u, { track: links.track(deps, org, c.trackingCode), rate: links.rate(deps, org, c.id), notFixed: links.status(deps, org, c.trackingCode) });
-  await notifySafely(deps, { orgId: org.id, to: userId, messages, key: complainantUpdateKey(c.id, u.seq), topic: `complaint.${u.to}`, ...(notBefore ? { notBefore } : {}) });
+  await notifySafely(deps, { orgId: org.id, to: userId, messages, key, topic: `complaint.${u.to}`, ...(notBefore ? { notBefore } : {}) });
 }
+
+/** What the complainant chose to hear in LINE; cases filed before the choice existed get the default. */
+export const updatesOf = (c: Complaint) => c.updates ?? 'important';
 
 /** The LINE user to tell of progress, or null (anonymous, filed without login). */
 export async function complainantUserId(deps: ComplaintDeps, c: Complaint): Promise<string | null> {
@@ -252,6 +245,8 @@ export interface StatusChanged {
   update: ComplaintUpdate;
   /** Until when the person who made the change may take it back (complaints/undo.ts). */
   undoUntil: string;
+  /** Whether the complainant gets a LINE message for this change (after the undo window); else LIFF tracking shows it. */
+  tellsComplainant: boolean;
 }
 
 /**
@@ -297,10 +292,11 @@ export async function changeComplaintStatus(deps: ComplaintDeps, org: Org, actor
   const next: Complaint = { ...c, status: input.to, seq: update.seq, updatedAt: update.at, finishedAt, lastNote: update.note ?? update.reason ?? c.lastNote };
   deps.log?.info({ orgId: org.id, complaintId: c.id, from: c.status, to: input.to, seq: update.seq }, 'complaint status changed');
 
-  // The complainant hears of a staff change only once its undo window has passed (an undo withdraws the message).
-  const userId = await complainantUserId(deps, c);
-  if (userId) await notifyComplainant(deps, org, next, update, userId, undoDeadline(update.at));
-  return { complaint: next, update, undoUntil: undoDeadline(update.at).toISOString() };
+  // The complainant hears of a change that matters (workflow.ts tellsComplainant), and only once its undo window has
+  // passed and settled (complainantMessageAt; an undo withdraws the message). Other changes show in LIFF tracking.
+  const userId = tellsComplainant(updatesOf(c), update) ? await complainantUserId(deps, c) : null;
+  if (userId) await notifyComplainant(deps, org, next, update, userId, complainantMessageAt(update.at));
+  return { complaint: next, update, undoUntil: undoDeadline(update.at).toISOString(), tellsComplainant: !!userId };
 }
 
 // ---------- the complainant's "not fixed" ----------
@@ -371,7 +367,7 @@ export async function reopenComplaint(deps: ComplaintDeps, org: Org, codeInput: 
       await notifySafely(deps, { orgId: org.id, to: officer.userId, messages: [notice], key: `complaint:${c.id}:reopened:${update.seq}:${officer.userId}`, topic: 'complaint.corruption.reopened' });
     }
   }
-  if (userId) await notifyComplainant(deps, org, next, update, userId);
+  if (userId && tellsComplainant(updatesOf(c), update)) await notifyComplainant(deps, org, next, update, userId);
   return trackComplaint(deps, org, code, { secret: access.secret, caller: access.caller });
 }
 
@@ -392,7 +388,7 @@ const NO_SECRET_HASH = createHash('sha256').update('no complaint has this secret
  * same constant-time compare, so its answer time does not tell which codes exist. Unknown code, a corruption report
  * without its secret or owner, and a wrong secret all get the same 404.
  */
-export async function trackComplaint(deps: ComplaintDeps, org: Org, codeInput: string, access: { secret?: string | undefined; caller?: Caller | undefined }) {
+export async function trackComplaint(deps: ComplaintDeps, org: Org, codeInput: string, access: { secret?: string | undefined; caller?: Caller | undefined }): Promise<TrackedComplaint> {
   const code = parseTrackingCode(codeInput);
   if (!code) throw new ValidationError([{ path: 'trackingCode', message: 'รหัสติดตามไม่ถูกต้อง รูปแบบคือ RT-XXXXXX' }]);
   const found = await getComplaintIdByCode(deps.db, org.id, code);
@@ -415,7 +411,7 @@ export async function trackComplaint(deps: ComplaintDeps, org: Org, codeInput: s
 }
 
 /** The caller's own complaints (filed under their LINE identity), newest first. */
-export async function listMyComplaints(deps: ComplaintDeps, org: Org, caller: Caller) {
+export async function listMyComplaints(deps: ComplaintDeps, org: Org, caller: Caller): Promise<MineItem[]> {
   const ids = await listComplaintIdsOfUser(deps.db, org.id, caller.userId);
   const [complaints, titles] = await Promise.all([getComplaints(deps.db, org.id, ids), categoryTitles(deps.db, org.id)]);
   const now = deps.clock.now();

@@ -6,20 +6,12 @@ import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { Org } from '../orgs/schema.ts';
 import { getComplaintRating } from '../ratings/store.ts';
 import { canHandle, visibleKinds } from './access.ts';
-import { categoryTitles, type ComplaintKind } from './categories.ts';
 import { complaintForStaff, type ComplaintDeps, type StaffActor } from './service.ts';
-import { getPhoto, getReporter, listComplaints, listUpdates } from './store.ts';
+import { categoryTitles, getPhoto, getReporter, listComplaints, listUpdates } from './store.ts';
 import { concealedReporter, reporterView, staffDetail, staffItem } from './views.ts';
-import { isOverdue, type Status } from './workflow.ts';
+import { isOverdue } from './workflow.ts';
 
-export interface InboxFilter {
-  kind?: ComplaintKind | undefined;
-  status?: Status[] | undefined;
-  category?: string | undefined;
-  overdue?: boolean | undefined;
-  /** Only cases the complainant reopened ("not fixed") and that are still open. */
-  reopened?: boolean | undefined;
-}
+import type { InboxFilter, StaffComplaintDetail } from '../contracts/complaints.ts';
 
 export async function listStaffInbox(deps: ComplaintDeps, org: Org, actor: StaffActor, filter: InboxFilter) {
   const kinds = visibleKinds(actor.staff);
@@ -42,7 +34,7 @@ export async function listStaffInbox(deps: ComplaintDeps, org: Org, actor: Staff
     .sort((a, b) => Number(b.reopened) - Number(a.reopened) || (b.reopenedAt ?? '').localeCompare(a.reopenedAt ?? '') || b.receivedAt.localeCompare(a.receivedAt));
 }
 
-export async function getStaffComplaint(deps: ComplaintDeps, org: Org, actor: StaffActor, id: string, photoUrl: (n: number) => string) {
+export async function getStaffComplaint(deps: ComplaintDeps, org: Org, actor: StaffActor, id: string, photoUrl: (n: number) => string): Promise<StaffComplaintDetail> {
   const c = await complaintForStaff(deps, org, actor, id);
   // A corruption reporter is never part of the details: revealing one is its own, logged request (reveal.ts).
   const [history, reporter, titles, rated] = await Promise.all([

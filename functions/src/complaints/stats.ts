@@ -6,32 +6,9 @@
 import type { Complaint } from './schema.ts';
 import { bangkokMonth, daysBetween, FINISHED, isFinished, isOverdue } from './workflow.ts';
 
-export interface Counts {
-  received: number;
-  finished: number;
-  inProgress: number;
-  overdue: number;
-  resolved: number;
-  rejected: number;
-  forwarded: number;
-  /** Finished on or before the due time, of those finished. */
-  finishedOnTime: number;
-  /** Median days from receipt to finish (one decimal), null when nothing is finished. */
-  medianDaysToFinish: number | null;
-}
+import type { ComplaintStats, StatsCounts as Counts } from '../contracts/complaints.ts';
 
-export interface ComplaintStats {
-  generatedAt: string;
-  timeZone: 'Asia/Bangkok';
-  range: { from: string | null; to: string | null };
-  general: {
-    totals: Counts;
-    byMonth: Array<{ month: string } & Counts>;
-    byCategory: Array<{ category: string; title: string } & Counts>;
-    byMonthAndCategory: Array<{ month: string; category: string; title: string } & Counts>;
-  };
-  corruption: { received: number; finished: number; inProgress: number; overdue: number };
-}
+export type { ComplaintStats, Counts };
 
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;

@@ -6,11 +6,10 @@
 import type { DocumentData, Firestore, FirestoreDataConverter, QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { COLLECTIONS } from '../store/collections.ts';
 import { createIfAbsent } from '../store/errors.ts';
-import type { ComplaintKind } from './categories.ts';
+import { categorySchema, DEFAULT_CATEGORIES, type Category, type ComplaintKind, type Status } from '../contracts/complaints.ts';
 import { COMPLAINT_COLLECTIONS as C } from './collections.ts';
 import type { PhotoType } from './photos.ts';
 import type { Complaint, ComplaintUpdate, Reporter } from './schema.ts';
-import type { Status } from './workflow.ts';
 
 function plain<T>(): FirestoreDataConverter<T> {
   return {
@@ -164,4 +163,39 @@ export async function getPhoto(db: Firestore, orgId: string, complaintId: string
   if (Buffer.isBuffer(bytes)) return { contentType, bytes };
   if (bytes instanceof Uint8Array) return { contentType, bytes: Buffer.from(bytes) };
   return null;
+}
+
+// ---------- categories ----------
+
+const categoriesOf = (db: Firestore, orgId: string) => org(db, orgId).collection(C.categories);
+
+/** The organisation's active categories, in display order; the defaults when it has configured none. */
+export async function listCategories(db: Firestore, orgId: string): Promise<Category[]> {
+  const snap = await categoriesOf(db, orgId).get();
+  const configured = snap.docs.map((d) => categorySchema.parse({ ...d.data(), id: d.id }));
+  const all = configured.length > 0 ? configured : [...DEFAULT_CATEGORIES];
+  return all.filter((c) => c.active).sort((a, b) => a.order - b.order);
+}
+
+/**
+ * Replaces the organisation's categories. Categories are never deleted (old complaints keep their titles): ones left
+ * out are marked inactive.
+ */
+export async function setCategories(db: Firestore, orgId: string, categories: Category[]): Promise<void> {
+  const parsed = categories.map((c) => categorySchema.parse(c));
+  const existing = await categoriesOf(db, orgId).get();
+  const keep = new Set(parsed.map((c) => c.id));
+  for (const d of existing.docs) if (!keep.has(d.id)) await d.ref.set({ active: false }, { merge: true });
+  for (const c of parsed) await categoriesOf(db, orgId).doc(c.id).set(c);
+}
+
+/** Title of a category id, including inactive and default ones (for old complaints and statistics). */
+export async function categoryTitles(db: Firestore, orgId: string): Promise<Map<string, string>> {
+  const snap = await categoriesOf(db, orgId).get();
+  const titles = new Map(DEFAULT_CATEGORIES.map((c) => [c.id, c.title] as const));
+  for (const d of snap.docs) {
+    const title = d.get('title');
+    if (typeof title === 'string') titles.set(d.id, title);
+  }
+  return titles;
 }

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { thaiDigitsToArabic } from '../text/numbers.ts';
 
 /**
  * Tracking codes a person can read out on the phone: `RT-` and six characters from an alphabet without 0/O/1/I
@@ -21,15 +22,12 @@ export function newTrackingCode(random: (max: number) => number = randomInt): st
   return `${PREFIX}-${body}${checkChar(body)}`;
 }
 
-const THAI_DIGITS = /[๐-๙]/g;
-const toArabic = (s: string) => s.replace(THAI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0e50));
-
 /**
  * Reads a code as people type it: any case, Thai digits, with or without the dash or spaces, O for 0 is NOT guessed.
  * Returns the canonical `RT-XXXXXX` or null when it is not a well-formed code with a valid check character.
  */
 export function parseTrackingCode(input: string): string | null {
-  const s = toArabic(input).toUpperCase().replace(/[\s-]/g, '');
+  const s = thaiDigitsToArabic(input).toUpperCase().replace(/[\s-]/g, '');
   const m = /^RT([2-9A-Z]{6})$/.exec(s);
   if (!m?.[1]) return null;
   const chars = m[1];
@@ -41,7 +39,7 @@ export function parseTrackingCode(input: string): string | null {
 /** Finds the first well-formed code inside a chat message ("ติดตามเรื่อง rt-7k4m2q ค่ะ"). */
 export function findTrackingCode(text: string): string | null {
   // Spaces or dashes may split the code as it is displayed or read out ("RT PER SKQ", "rt-per-skq").
-  const candidates = toArabic(text).toUpperCase().match(/(?<![0-9A-Z])RT(?:[\s-]*[0-9A-Z]){6}(?![0-9A-Z])/g) ?? [];
+  const candidates = thaiDigitsToArabic(text).toUpperCase().match(/(?<![0-9A-Z])RT(?:[\s-]*[0-9A-Z]){6}(?![0-9A-Z])/g) ?? [];
   for (const c of candidates) {
     const code = parseTrackingCode(c);
     if (code) return code;

@@ -2,6 +2,7 @@
  * What each audience may see of a complaint. Every API answer is built by one of these projections, never by returning
  * stored documents, so adding a stored field cannot leak it.
  */
+import type { ConcealedReporter, MineItem, OwnerComplaintView, PublicComplaintView, ReporterBlock, ReporterView, StaffComplaintDetail, StaffInboxItem } from '../contracts/complaints.ts';
 import type { Complaint, ComplaintUpdate, Reporter } from './schema.ts';
 import { allowedTransitions, daysSince, isOpen, isOverdue, STATUS_LABELS, transitionRule, windowEndFor, type Status } from './workflow.ts';
 
@@ -24,7 +25,7 @@ export function effectiveHistory(history: ComplaintUpdate[]): ComplaintUpdate[] 
   return history.filter((u) => !u.undoes && !undone.has(u.seq));
 }
 
-export function publicView(c: Complaint, categoryTitle: string, history: ComplaintUpdate[], now: Date) {
+export function publicView(c: Complaint, categoryTitle: string, history: ComplaintUpdate[], now: Date): PublicComplaintView {
   return {
     trackingCode: c.trackingCode,
     kind: c.kind,
@@ -49,7 +50,7 @@ export function reopenUntil(c: Complaint, now: Date): string | null {
 }
 
 /** The complainant (verified owner, or holder of the secret): also the content and the notes addressed to them. */
-export function ownerView(c: Complaint, categoryTitle: string, history: ComplaintUpdate[], now: Date) {
+export function ownerView(c: Complaint, categoryTitle: string, history: ComplaintUpdate[], now: Date): OwnerComplaintView {
   return {
     ...publicView(c, categoryTitle, [], now),
     id: c.id,
@@ -73,7 +74,7 @@ export function ownerView(c: Complaint, categoryTitle: string, history: Complain
 }
 
 /** A line of "my complaints". */
-export function mineItem(c: Complaint, categoryTitle: string, now: Date) {
+export function mineItem(c: Complaint, categoryTitle: string, now: Date): MineItem {
   return {
     id: c.id,
     trackingCode: c.trackingCode,
@@ -88,7 +89,7 @@ export function mineItem(c: Complaint, categoryTitle: string, now: Date) {
 }
 
 /** A line of the staff inbox (staff entitled to the complaint's kind only). */
-export function staffItem(c: Complaint, categoryTitle: string, now: Date) {
+export function staffItem(c: Complaint, categoryTitle: string, now: Date): StaffInboxItem {
   return {
     ...mineItem(c, categoryTitle, now),
     place: c.place,
@@ -104,7 +105,7 @@ export function staffItem(c: Complaint, categoryTitle: string, now: Date) {
  * The reporter block. Built only for staff entitled to the kind (officers for general, integrity officers for
  * corruption). The LINE user id is never shown: staff reach people by the contact they chose.
  */
-export function reporterView(c: Complaint, r: Reporter | null) {
+export function reporterView(c: Complaint, r: Reporter | null): ReporterView {
   if (!r || c.anonymous) return { anonymous: true as const, viaLine: false, name: null, phone: null, email: null, lineName: null, contactPreference: c.contactPreference };
   return { anonymous: false as const, viaLine: r.userId !== null, name: r.name, phone: r.phone, email: r.email, lineName: r.lineName, contactPreference: c.contactPreference };
 }
@@ -113,13 +114,11 @@ export function reporterView(c: Complaint, r: Reporter | null) {
  * A corruption case's reporter block in the details: only whether they stayed anonymous. Who they are is a separate,
  * logged request (complaints/reveal.ts), so every look at a reporter leaves a trace in the audit log.
  */
-export function concealedReporter(c: Complaint) {
+export function concealedReporter(c: Complaint): ConcealedReporter {
   return { concealed: true as const, anonymous: c.anonymous, contactPreference: c.contactPreference };
 }
 
-export type ReporterBlock = ReturnType<typeof reporterView> | ReturnType<typeof concealedReporter>;
-
-export function staffDetail(c: Complaint, categoryTitle: string, history: ComplaintUpdate[], reporter: ReporterBlock, now: Date, photoUrl: (n: number) => string) {
+export function staffDetail(c: Complaint, categoryTitle: string, history: ComplaintUpdate[], reporter: ReporterBlock, now: Date, photoUrl: (n: number) => string): Omit<StaffComplaintDetail, 'rating'> {
   return {
     ...staffItem(c, categoryTitle, now),
     description: c.description,

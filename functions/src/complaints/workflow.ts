@@ -2,16 +2,28 @@
  * The complaint workflow as data (after FixMyStreet): the states, which moves staff may make, what each move needs, and
  * the deadline arithmetic in Bangkok time. Pure: no I/O, no clock.
  */
-import { STATUS_NAMES } from './statusNames.ts';
+import {
+  addDays,
+  bangkokDate,
+  bangkokDaysBetween,
+  bangkokMonth,
+  endOfBangkokDay,
+  formatThaiDate,
+  formatThaiDateTime,
+  formatThaiMonth,
+  isoWeek,
+  mondayOf,
+  startOfBangkokDay,
+} from '../time/bangkok.ts';
+import { ANSWER_DAYS, FINISHED_STATUSES, STATUS_NAMES, STATUSES, type ComplainantUpdates, type Status } from '../contracts/tables/complaints.ts';
 
-export const STATUSES = ['received', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'forwarded'] as const;
-export type Status = (typeof STATUSES)[number];
+export { ANSWER_DAYS, STATUSES, type Status };
 
-/** The names come from the one table shared with the LIFF app (statusNames.ts). */
+/** The names come from the one table shared with the LIFF app (contracts/tables/complaints.ts). */
 export const STATUS_LABELS: Record<Status, string> = STATUS_NAMES;
 
 /** Finished states: the case is closed for the 15-day rule and for statistics. */
-export const FINISHED: readonly Status[] = ['resolved', 'rejected', 'forwarded'];
+export const FINISHED = FINISHED_STATUSES;
 
 export type TransitionActor = 'staff' | 'citizen';
 
@@ -37,9 +49,45 @@ export interface TransitionRule {
  */
 export const UNDO_MINUTES = 5;
 
-/** The last instant a change made at `at` may be undone, which is also when the complainant's message goes out. */
+/** The last instant a change made at `at` may be undone. */
 export function undoDeadline(at: string | Date): Date {
   return new Date(new Date(at).getTime() + UNDO_MINUTES * 60_000);
+}
+
+/**
+ * How long after the undo window the complainant's message waits in the outbox. An undo must have withdrawn the
+ * message by `undoDeadline + UNDO_SETTLE_MS` (complaints/undo.ts checks its clock after the withdrawal), and the outbox
+ * delivers no earlier than `undoDeadline + DELIVERY_GAP_MS`: the half-minute between them absorbs clock differences
+ * between instances, so a delivery never reads a message as pending that an accepted undo withdrew.
+ */
+export const UNDO_SETTLE_MS = 30_000;
+export const DELIVERY_GAP_MS = 60_000;
+
+/** When the complainant's message for a staff change made at `at` may go out (after any undo is settled). */
+export function complainantMessageAt(at: string | Date): Date {
+  return new Date(undoDeadline(at).getTime() + DELIVERY_GAP_MS);
+}
+
+/** The last instant an undo of a change made at `at` may finish withdrawing its message (see UNDO_SETTLE_MS). */
+export function undoSettledBy(at: string | Date): Date {
+  return new Date(undoDeadline(at).getTime() + UNDO_SETTLE_MS);
+}
+
+/**
+ * Which history records reach the complainant as a LINE push (every push counts against the organisation's monthly
+ * LINE quota; replies are free). By default ('important'): the case accepted (the first staff move out of "received"),
+ * finished (resolved, rejected, forwarded), and the complainant's own "not fixed" confirmed. Progress notes and the
+ * receipt of a form (the LIFF page shows the tracking code at once; a report made in chat is answered by reply) stay in
+ * the LIFF tracking page, which shows the whole history. 'all': the complainant asked for every change.
+ */
+export function tellsComplainant(
+  updates: ComplainantUpdates,
+  u: { seq: number; from: Status | null; to: Status; actor: { type: 'citizen' | 'staff' | 'system' } },
+): boolean {
+  if (updates === 'all') return true;
+  if (u.seq === 1) return false;
+  if (u.actor.type === 'citizen') return true;
+  return u.from === 'received' || isFinished(u.to);
 }
 
 /** Days after resolution (Bangkok calendar days) in which the complainant may say "not fixed". */
@@ -109,33 +157,12 @@ export function isFinished(status: Status): boolean {
   return FINISHED.includes(status);
 }
 
-// ---------- time: Bangkok is UTC+7 all year (no daylight saving since 1920) ----------
+// ---------- time (Bangkok wall-clock rules: time/bangkok.ts) ----------
 
-export const ANSWER_DAYS = 15;
+export { addDays, bangkokDate, bangkokMonth, endOfBangkokDay, formatThaiDate, formatThaiDateTime, formatThaiMonth, isoWeek, mondayOf };
+
 export const REMIND_DAYS_BEFORE = 3;
 const DAY = 86_400_000;
-const BANGKOK_OFFSET = 7 * 3_600_000;
-
-/** The Bangkok calendar date of an instant, as YYYY-MM-DD. */
-export function bangkokDate(at: Date): string {
-  return new Date(at.getTime() + BANGKOK_OFFSET).toISOString().slice(0, 10);
-}
-
-/** The Bangkok calendar month of an instant, as YYYY-MM. */
-export function bangkokMonth(at: Date): string {
-  return bangkokDate(at).slice(0, 7);
-}
-
-/** The last millisecond of a Bangkok calendar date. */
-export function endOfBangkokDay(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 23, 59, 59, 999) - BANGKOK_OFFSET);
-}
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);
-}
 
 /**
  * Due at the end of the 15th calendar day (Bangkok) after the day of receipt: filed any time on 22 Nov (Bangkok) is due
@@ -147,8 +174,7 @@ export function dueAtFor(receivedAt: Date): Date {
 
 /** Staff are reminded from the start of the Bangkok day 3 days before the due date. */
 export function remindAtFor(dueAt: Date): Date {
-  const dueDate = bangkokDate(dueAt);
-  return new Date(endOfBangkokDay(addDays(dueDate, -REMIND_DAYS_BEFORE - 1)).getTime() + 1);
+  return startOfBangkokDay(addDays(bangkokDate(dueAt), -REMIND_DAYS_BEFORE));
 }
 
 export function isOverdue(c: { status: Status; dueAt: string; finishedAt?: string | null }, now: Date): boolean {
@@ -157,45 +183,10 @@ export function isOverdue(c: { status: Status; dueAt: string; finishedAt?: strin
 
 /** Whole Bangkok calendar days from receipt to now (0 on the day of receipt). */
 export function daysSince(receivedAt: Date, now: Date): number {
-  const a = new Date(`${bangkokDate(receivedAt)}T00:00:00Z`).getTime();
-  const b = new Date(`${bangkokDate(now)}T00:00:00Z`).getTime();
-  return Math.max(0, Math.round((b - a) / DAY));
+  return bangkokDaysBetween(receivedAt, now);
 }
 
 /** Days (fractional) between two instants, for "median days to finish". */
 export function daysBetween(from: Date, to: Date): number {
   return (to.getTime() - from.getTime()) / DAY;
-}
-
-/** The Monday (YYYY-MM-DD) of the week a Bangkok calendar date falls in. */
-export function mondayOf(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addDays(date, -((day + 6) % 7));
-}
-
-/** The ISO 8601 week of a calendar date, as YYYY-Www (the year is the one of the week's Thursday). */
-export function isoWeek(date: string): string {
-  const thursday = addDays(mondayOf(date), 3);
-  const year = Number(thursday.slice(0, 4));
-  const jan1 = Date.UTC(year, 0, 1);
-  const week = Math.floor((new Date(`${thursday}T00:00:00Z`).getTime() - jan1) / DAY / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-const thaiDate = new Intl.DateTimeFormat('th-TH', { dateStyle: 'long', timeZone: 'Asia/Bangkok' });
-const thaiDateTime = new Intl.DateTimeFormat('th-TH', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Bangkok' });
-const thaiMonth = new Intl.DateTimeFormat('th-TH', { month: 'long', year: 'numeric', timeZone: 'Asia/Bangkok' });
-
-/** "7 ธันวาคม 2569" (th-TH is already Buddhist era). */
-export function formatThaiDate(at: Date | string): string {
-  return thaiDate.format(new Date(at));
-}
-
-export function formatThaiDateTime(at: Date | string): string {
-  return thaiDateTime.format(new Date(at));
-}
-
-/** "2026-11" -> "พฤศจิกายน 2569". */
-export function formatThaiMonth(month: string): string {
-  return thaiMonth.format(new Date(`${month}-15T00:00:00Z`));
 }

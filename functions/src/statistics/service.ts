@@ -7,9 +7,8 @@
 import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import { NotFoundError } from '../errors.ts';
-import { categoryTitles } from '../complaints/categories.ts';
 import { computeStats, type ComplaintStats } from '../complaints/stats.ts';
-import { listComplaints, listUpdates } from '../complaints/store.ts';
+import { categoryTitles, listComplaints, listUpdates } from '../complaints/store.ts';
 import { listManuals } from '../manuals/store.ts';
 import type { Org } from '../orgs/schema.ts';
 import { daysBetween } from '../queue/day.ts';

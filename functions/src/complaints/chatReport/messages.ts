@@ -6,13 +6,13 @@ import type { messagingApi } from '@line/bot-sdk';
 import { helpQuickReplies } from '../../bot/messages.ts';
 import type { Message } from '../../line/client.ts';
 import { actionLabel, fitText, LINE_LIMITS } from '../../line/limits.ts';
-import type { Category } from '../categories.ts';
+import { CONSENT_SENTENCE, type Category } from '../../contracts/complaints.ts';
 import { formatThaiDate } from '../workflow.ts';
 
-type QuickReplyItem = messagingApi.QuickReplyItem;
+/** The sentence the form's consent checkbox shows (contracts/tables/complaints.ts), word for word. */
+export { CONSENT_SENTENCE };
 
-/** The sentence the form's consent checkbox shows (liff-app/src/pages/complaintForm.ts), word for word. */
-export const CONSENT_SENTENCE = 'ฉันอ่านและยินยอมให้หน่วยงานเก็บและใช้ข้อมูลนี้เพื่อดำเนินการเรื่องนี้';
+type QuickReplyItem = messagingApi.QuickReplyItem;
 
 /** The form's privacy notice for a general complaint, and what is particular to a draft kept in chat. */
 export const PRIVACY_NOTICE = [

@@ -6,11 +6,8 @@ import { Router } from 'express';
 import type { IdTokenVerifier } from '../../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, orgOf } from '../../auth/middleware.ts';
 import { parseInput } from '../../http/validate.ts';
-import { z } from 'zod';
-import { draftIdSchema } from './schema.ts';
+import { chatDraftParams as params } from '../../contracts/complaints.ts';
 import { deleteDraftForCaller, draftForCaller, type ChatReportDeps } from './service.ts';
-
-const params = z.object({ draftId: draftIdSchema });
 
 export function chatDraftRouter(deps: ChatReportDeps & { idTokens: IdTokenVerifier }): Router {
   const router = Router();

@@ -4,9 +4,8 @@
  * (corruption reports stay on the form, where anonymity is possible) and live at most 24 hours.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { PhotoType } from '../photos.ts';
-import type { Place } from '../schema.ts';
+import type { Place } from '../../contracts/complaints.ts';
 
 /** A draft not filed within this time is gone with its photos (TTL on `expireAt`, and the sweep for photos). */
 export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
@@ -53,7 +52,5 @@ export interface DraftPhoto {
 export function draftIdFor(orgId: string, userId: string): string {
   return createHash('sha256').update(`chat-draft|${orgId}|${userId}`).digest('base64url').slice(0, 22);
 }
-
-export const draftIdSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, { error: 'รหัสร่างเรื่องไม่ถูกต้อง' });
 
 export const isLive = (d: Pick<ChatDraft, 'expireAt'>, now: Date) => d.expireAt.getTime() > now.getTime();

@@ -14,9 +14,9 @@ import { ulid } from '../../line/ulid.ts';
 import type { RateLimiter } from '../../http/rateLimit.ts';
 import { listOrgs } from '../../orgs/store.ts';
 import type { Org } from '../../orgs/schema.ts';
-import { listCategories, type Category } from '../categories.ts';
-import { decodePhoto, MAX_PHOTO_BYTES, MAX_PHOTOS, type Photo } from '../photos.ts';
-import { fileComplaintSchema, placeSchema, type Place } from '../schema.ts';
+import { decodePhoto, type Photo } from '../photos.ts';
+import { fileComplaintSchema, MAX_PHOTO_BYTES, MAX_PHOTOS, placeSchema, type Category, type ChatDraftView, type Place } from '../../contracts/complaints.ts';
+import { listCategories } from '../store.ts';
 import { fileComplaint, links as complaintLinks, type ComplaintDeps } from '../service.ts';
 import * as m from './messages.ts';
 import { DRAFT_TTL_MS, draftIdFor, isLive, type ChatDraft, type DraftPhoto } from './schema.ts';
@@ -288,18 +288,8 @@ export async function consentAndFile(deps: ChatReportDeps, org: Org, userId: str
 
 // ---------- the pre-filled form ----------
 
-export interface DraftView {
-  id: string;
-  category: string | null;
-  title: string;
-  description: string;
-  place: Place | null;
-  photos: { contentType: string; data: string }[];
-  expiresAt: string;
-}
-
 /** The draft for the LIFF form, to the person whose draft it is (verified LINE id) only; anyone else: not found. */
-export async function draftForCaller(deps: ChatReportDeps, org: Org, caller: Caller, id: string): Promise<DraftView> {
+export async function draftForCaller(deps: ChatReportDeps, org: Org, caller: Caller, id: string): Promise<ChatDraftView> {
   const draft = await liveDraft(deps, org.id, id, deps.clock.now());
   if (!draft || draft.userId !== caller.userId) throw new NotFoundError('chat draft', 'ไม่พบร่างเรื่องนี้ หรือหมดอายุแล้ว');
   if (draft.stage === 'collecting') await fetchPending(deps, org, draft);

@@ -7,13 +7,12 @@ import { ConflictError, DomainError } from '../errors.ts';
 import type { Message } from '../line/client.ts';
 import { getStaffMember } from '../staff/store.ts';
 import { hasRole, type StaffMember } from '../staff/schema.ts';
-import { categoryTitles } from './categories.ts';
 import { badCodeReply, postbackReply, trackingNotFoundReply, trackingReply } from './messages.ts';
 import { changedReply, closeConfirmation } from './groupMessages.ts';
 import type { Complaint } from './schema.ts';
 import { undoComplaintStatus, undoneText } from './undo.ts';
 import { changeComplaintStatus, complainantUserId, links, type ComplaintDeps } from './service.ts';
-import { getComplaint, getComplaintIdByCode } from './store.ts';
+import { categoryTitles, getComplaint, getComplaintIdByCode } from './store.ts';
 import { findTrackingCode } from './trackingCode.ts';
 import { isOpen, STATUS_LABELS, type Status } from './workflow.ts';
 
@@ -72,7 +71,7 @@ async function staffWhoMay(deps: ComplaintDeps, ctx: EventContext): Promise<{ st
 async function changeAndReply(deps: ComplaintDeps, ctx: EventContext, c: Complaint, staff: StaffMember, who: string, input: { to: Status; note?: string }): Promise<Reply> {
   try {
     const r = await changeComplaintStatus(deps, ctx.org, { userId: ctx.userId ?? '', staff }, c.id, input);
-    return changedReply(who, r.complaint.trackingCode, input.to, r.update.seq, c.id, r.undoUntil, !!input.note);
+    return changedReply(who, r.complaint.trackingCode, input.to, r.update.seq, c.id, r.undoUntil, !!input.note, r.tellsComplainant);
   } catch (err) {
     if (err instanceof ConflictError) {
       const now = await getComplaint(deps.db, ctx.org.id, c.id);

@@ -1,12 +1,12 @@
-import { h, type ComponentChild } from 'preact';
+import type { ComponentChild } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { TrackedComplaint } from '../../../functions/src/contracts/complaints.ts';
 import { ApiError, request } from '../lib/api.ts';
-import type { ComplaintView } from '../lib/complaints.ts';
 import { normalizeCode } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';
 import { Button, ErrorSummary, TextField, focusSoon } from '../lib/ui.ts';
-import { ComplaintSummary } from './complaintView.ts';
-import { canSayNotFixed, NotFixed, ReopenedNotice } from './notFixed.ts';
+import { ComplaintSummary } from './complaintView.tsx';
+import { canSayNotFixed, NotFixed, ReopenedNotice } from './notFixed.tsx';
 
 /**
  * Tracking by code. The result is shown on this page rather than at a URL, so an anonymous report's secret never
@@ -17,7 +17,7 @@ export default function Track(props: PageProps): ComponentChild {
   const [secret, setSecret] = useState('');
   const [errors, setErrors] = useState<{ code?: string; secret?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ComplaintView | null>(null);
+  const [result, setResult] = useState<TrackedComplaint | null>(null);
   /** The secret the shown result was found with: "not fixed" on an anonymous report proves itself with it. */
   const [foundWith, setFoundWith] = useState('');
   const [reopened, setReopened] = useState(false);
@@ -37,7 +37,7 @@ export default function Track(props: PageProps): ComponentChild {
     try {
       // The server reads the secret in any case, with spaces or dashes (and older case-sensitive secrets exactly).
       const s = rawSecret.trim();
-      const found = await request<ComplaintView>(`/complaints/track/${encodeURIComponent(c)}${s ? `?secret=${encodeURIComponent(s)}` : ''}`);
+      const found = await request<TrackedComplaint>(`/complaints/track/${encodeURIComponent(c)}${s ? `?secret=${encodeURIComponent(s)}` : ''}`);
       setResult(found);
       setFoundWith(s);
       focusSoon('complaint-result');
@@ -76,48 +76,31 @@ export default function Track(props: PageProps): ComponentChild {
     ...(errors.code ? [{ field: 'code', message: errors.code }] : []),
     ...(errors.secret ? [{ field: 'secret', message: errors.secret }] : []),
   ];
-  return h(
-    'div',
-    null,
-    h(
-      'form',
-      { noValidate: true, onSubmit: submit, class: 'form' },
-      h(ErrorSummary, { errors: summary, title: 'ค้นหาไม่สำเร็จ' }),
-      h(TextField, {
-        id: 'code',
-        label: 'รหัสติดตาม',
-        required: true,
-        hint: 'รหัสที่ได้รับเมื่อส่งเรื่อง ตัวพิมพ์เล็กหรือใหญ่ก็ได้',
-        value: code,
-        onInput: setCode,
-        autocomplete: 'off',
-        error: errors.code,
-      }),
-      h(TextField, {
-        id: 'secret',
-        label: 'รหัสลับ',
-        hint: 'เฉพาะเรื่องที่แจ้งแบบไม่ระบุตัวตน พิมพ์เล็กหรือใหญ่ก็ได้ เว้นวรรคหรือขีดได้',
-        value: secret,
-        onInput: setSecret,
-        autocomplete: 'off',
-        error: errors.secret,
-      }),
-      h(Button, { type: 'submit', busy }, busy ? 'กำลังค้นหา…' : 'ดูสถานะ'),
-    ),
-    reopened ? h(ReopenedNotice, { line: !foundWith }) : null,
-    result ? h(ComplaintSummary, { complaint: result }) : null,
-    !reopened && canSayNotFixed(result)
-      ? h(NotFixed, {
-          code: normalizeCode(result.trackingCode),
-          until: result.reopenUntil,
-          secret: foundWith || undefined,
-          onDone: (c) => {
+  return (
+    <div>
+      <form noValidate onSubmit={submit} class="form">
+        <ErrorSummary errors={summary} title="ค้นหาไม่สำเร็จ" />
+        <TextField id="code" label="รหัสติดตาม" required hint="รหัสที่ได้รับเมื่อส่งเรื่อง ตัวพิมพ์เล็กหรือใหญ่ก็ได้" value={code} onInput={setCode} autocomplete="off" error={errors.code} />
+        <TextField id="secret" label="รหัสลับ" hint="เฉพาะเรื่องที่แจ้งแบบไม่ระบุตัวตน พิมพ์เล็กหรือใหญ่ก็ได้ เว้นวรรคหรือขีดได้" value={secret} onInput={setSecret} autocomplete="off" error={errors.secret} />
+        <Button type="submit" busy={busy}>
+          {busy ? 'กำลังค้นหา…' : 'ดูสถานะ'}
+        </Button>
+      </form>
+      {reopened ? <ReopenedNotice line={!foundWith} /> : null}
+      {result ? <ComplaintSummary complaint={result} /> : null}
+      {!reopened && canSayNotFixed(result) ? (
+        <NotFixed
+          code={normalizeCode(result.trackingCode)}
+          until={result.reopenUntil}
+          secret={foundWith || undefined}
+          onDone={(c) => {
             setResult(c);
             setReopened(true);
             focusSoon('reopen-done');
-          },
-        })
-      : null,
+          }}
+        />
+      ) : null}
+    </div>
   );
 }
 

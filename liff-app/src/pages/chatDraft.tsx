@@ -1,5 +1,6 @@
-import { h, type ComponentChild } from 'preact';
+import type { ComponentChild } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { ChatDraftView } from '../../../functions/src/contracts/complaints.ts';
 import { request } from '../lib/api.ts';
 import type { PreparedPhoto } from '../lib/photos.ts';
 import { Notice } from '../lib/ui.ts';
@@ -9,17 +10,7 @@ import { Notice } from '../lib/ui.ts';
  * "แก้ไขในแบบฟอร์ม": `complaints/new/general?draft=<id>`. The server gives the draft only to the person whose draft it
  * is (their verified LINE ID token); photos come already stripped of metadata.
  */
-export interface ChatDraftData {
-  id: string;
-  category: string | null;
-  title: string;
-  description: string;
-  place: { lat?: number; lng?: number; text?: string } | null;
-  photos: { contentType: PreparedPhoto['contentType']; data: string }[];
-  expiresAt: string;
-}
-
-export type ChatDraftState = { state: 'none' } | { state: 'loading' } | { state: 'loaded'; draft: ChatDraftData } | { state: 'missing'; message: string };
+export type ChatDraftState = { state: 'none' } | { state: 'loading' } | { state: 'loaded'; draft: ChatDraftView } | { state: 'missing'; message: string };
 
 export function useChatDraft(draftId: string | null): ChatDraftState {
   const [state, setState] = useState<ChatDraftState>(draftId ? { state: 'loading' } : { state: 'none' });
@@ -28,7 +19,7 @@ export function useChatDraft(draftId: string | null): ChatDraftState {
       if (draftId) setState({ state: 'missing', message: 'ลิงก์ร่างเรื่องไม่ถูกต้อง กรอกแบบฟอร์มใหม่ได้เลย' });
       return;
     }
-    request<ChatDraftData>(`/complaints/chat-drafts/${draftId}`).then(
+    request<ChatDraftView>(`/complaints/chat-drafts/${draftId}`).then(
       (draft) => setState({ state: 'loaded', draft }),
       (err: unknown) => setState({ state: 'missing', message: err instanceof Error ? err.message : String(err) }),
     );
@@ -37,7 +28,7 @@ export function useChatDraft(draftId: string | null): ChatDraftState {
 }
 
 /** A draft photo as the form's photo list holds it. */
-export function photoFromDraft(p: ChatDraftData['photos'][number]): PreparedPhoto {
+export function photoFromDraft(p: ChatDraftView['photos'][number]): PreparedPhoto {
   const raw = atob(p.data);
   const bytes = new Uint8Array(raw.length);
   for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
@@ -55,13 +46,19 @@ export function discardChatDraft(draftId: string): void {
 export function ChatDraftNotice(props: { chat: ChatDraftState }): ComponentChild {
   const { chat } = props;
   if (chat.state === 'loaded') {
-    return h(
-      Notice,
-      { kind: 'info', title: 'ข้อมูลจากแชท LINE', role: 'status' },
-      h('p', null, 'เติมรูป ตำแหน่ง และข้อความที่คุณส่งในแชทไว้ให้แล้ว ตรวจและแก้ไขได้ก่อนส่ง'),
-      h('p', null, 'ร่างเรื่องที่ยังไม่ส่งจะถูกลบพร้อมรูปภายใน 24 ชั่วโมง'),
+    return (
+      <Notice kind="info" title="ข้อมูลจากแชท LINE" role="status">
+        <p>เติมรูป ตำแหน่ง และข้อความที่คุณส่งในแชทไว้ให้แล้ว ตรวจและแก้ไขได้ก่อนส่ง</p>
+        <p>ร่างเรื่องที่ยังไม่ส่งจะถูกลบพร้อมรูปภายใน 24 ชั่วโมง</p>
+      </Notice>
     );
   }
-  if (chat.state === 'missing') return h(Notice, { kind: 'warning', title: 'ไม่พบร่างเรื่องจากแชท', role: 'status' }, h('p', null, chat.message));
+  if (chat.state === 'missing') {
+    return (
+      <Notice kind="warning" title="ไม่พบร่างเรื่องจากแชท" role="status">
+        <p>{chat.message}</p>
+      </Notice>
+    );
+  }
   return null;
 }

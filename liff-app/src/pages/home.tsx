@@ -1,4 +1,4 @@
-import { h, type ComponentChild } from 'preact';
+import type { ComponentChild } from 'preact';
 import { getSession } from '../lib/session.ts';
 import { Link } from '../lib/ui.ts';
 
@@ -13,12 +13,13 @@ const ICONS = {
   trend: ['M3 17l6-6 4 4 8-8', 'M14 7h7v7'],
 } as const;
 
-const icon = (name: keyof typeof ICONS) =>
-  h(
-    'svg',
-    { viewBox: '0 0 24 24', width: 28, height: 28, fill: 'none', stroke: 'currentColor', 'stroke-width': 2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round', focusable: 'false' },
-    ICONS[name].map((d) => h('path', { d })),
-  );
+const icon = (name: keyof typeof ICONS) => (
+  <svg viewBox="0 0 24 24" width={28} height={28} fill="none" stroke="currentColor" stroke-width={2} stroke-linecap="round" stroke-linejoin="round" focusable="false">
+    {ICONS[name].map((d) => (
+      <path d={d} key={d} />
+    ))}
+  </svg>
+);
 
 const SERVICES: Array<{ to: string; title: string; text: string; icon: keyof typeof ICONS }> = [
   { to: 'complaints/new', title: 'ร้องเรียน / แจ้งเรื่อง', text: 'ไฟถนนดับ ถนนชำรุด ขยะ น้ำ หรือแจ้งเบาะแสการทุจริต', icon: 'write' },
@@ -33,35 +34,46 @@ const SERVICES: Array<{ to: string; title: string; text: string; icon: keyof typ
 export default function Home(): ComponentChild {
   const { org } = getSession();
   const office = org.office;
-  return h(
-    'div',
-    null,
-    h('p', { class: 'lead' }, org.name, org.district || org.province ? ` อำเภอ${org.district} จังหวัด${org.province}` : ''),
-    h(
-      'nav',
-      { 'aria-label': 'บริการ' },
-      h(
-        'ul',
-        { class: 'tiles' },
-        SERVICES.map((s) =>
-          h(
-            'li',
-            { key: s.to },
-            h(Link, { to: s.to, class: 'tile' }, h('span', { class: 'tile-icon', 'aria-hidden': 'true' }, icon(s.icon)), h('span', { class: 'tile-text' }, h('strong', null, s.title), h('small', null, s.text))),
-          ),
-        ),
-      ),
-    ),
-    office && (office.address || office.phone || office.hours)
-      ? h(
-          'section',
-          { class: 'card', 'aria-labelledby': 'office-title' },
-          h('h2', { id: 'office-title' }, 'ติดต่อสำนักงาน'),
-          office.address ? h('p', null, office.address) : null,
-          office.phone ? h('p', null, 'โทร ', h('a', { href: `tel:${office.phone.replace(/[^\d+]/g, '')}` }, office.phone)) : null,
-          office.hours ? h('p', null, office.hours) : null,
-        )
-      : null,
-    h('p', { class: 'staff-link' }, h(Link, { to: 'staff' }, 'สำหรับเจ้าหน้าที่'), ' · ', h(Link, { to: 'staff/progress' }, 'ความคืบหน้าตามแผน (เจ้าหน้าที่)')),
+  return (
+    <div>
+      <p class="lead">
+        {org.name}
+        {org.district || org.province ? ` อำเภอ${org.district} จังหวัด${org.province}` : ''}
+      </p>
+      <nav aria-label="บริการ">
+        <ul class="tiles">
+          {SERVICES.map((s) => (
+            <li key={s.to}>
+              <Link to={s.to} class="tile">
+                <span class="tile-icon" aria-hidden="true">
+                  {icon(s.icon)}
+                </span>
+                <span class="tile-text">
+                  <strong>{s.title}</strong>
+                  <small>{s.text}</small>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {office && (office.address || office.phone || office.hours) ? (
+        <section class="card" aria-labelledby="office-title">
+          <h2 id="office-title">ติดต่อสำนักงาน</h2>
+          {office.address ? <p>{office.address}</p> : null}
+          {office.phone ? (
+            <p>
+              โทร <a href={`tel:${office.phone.replace(/[^\d+]/g, '')}`}>{office.phone}</a>
+            </p>
+          ) : null}
+          {office.hours ? <p>{office.hours}</p> : null}
+        </section>
+      ) : null}
+      <p class="staff-link">
+        <Link to="staff">สำหรับเจ้าหน้าที่</Link>
+        {' · '}
+        <Link to="staff/progress">ความคืบหน้าตามแผน (เจ้าหน้าที่)</Link>
+      </p>
+    </div>
   );
 }
