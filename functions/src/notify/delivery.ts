@@ -34,7 +34,7 @@ export function backoffMs(failedAttempts: number): number {
  */
 export interface PushBudget {
   /** May a push of `topic` go now? And where it is counted. */
-  admit(orgId: string, topic: string, now: Date): Promise<{ admitted: boolean; usage: UsageKey }>;
+  admit(orgId: string, topic: string, now: Date): Promise<{ admitted: boolean; lineQuotaSpent?: boolean; usage: UsageKey }>;
   /** LINE answered its monthly-limit 429: tell whoever must know (once a month). */
   onMonthlyLimit(orgId: string, now: Date): Promise<void>;
 }
@@ -67,9 +67,11 @@ export async function deliverNotification(deps: DeliveryDeps, id: string): Promi
   // Near the month's limit a low-priority push is not sent, and says so on its item (never silently dropped).
   const budget = deps.budget ? await deps.budget.admit(item.orgId, item.topic, now) : { admitted: true, usage: unbudgeted(item.orgId, item.topic, now) };
   if (!budget.admitted) {
-    await markNotificationNotDelivered(deps.db, id, { status: 'capped', attempts: item.attempts, now, usage: budget.usage, lastError: 'monthly push cap near or reached' });
-    deps.log.info({ orgId: item.orgId, topic: item.topic, priority: budget.usage.priority }, 'notification skipped: push cap');
-    return 'capped';
+    const status = budget.lineQuotaSpent ? 'quota' : 'capped';
+    const lastError = budget.lineQuotaSpent ? "not sent: LINE's monthly quota is spent" : 'not sent: monthly push cap near or reached';
+    await markNotificationNotDelivered(deps.db, id, { status, attempts: item.attempts, now, usage: budget.usage, lastError });
+    deps.log.info({ orgId: item.orgId, topic: item.topic, priority: budget.usage.priority, status }, 'notification not sent: month budget');
+    return status;
   }
   try {
     const api = await deps.line.api(item.orgId);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import type { DeliveryStatus } from '../contracts/quota.ts';
-import { QUOTA_COLLECTIONS, topicField } from '../quota/schema.ts';
+import { priorityField, QUOTA_COLLECTIONS, topicField } from '../quota/schema.ts';
 import { COLLECTIONS } from '../store/collections.ts';
 import { createIfAbsent } from '../store/errors.ts';
 import type { CancelOutcome, Notification } from './notifier.ts';
@@ -115,8 +115,9 @@ export async function markNotificationSent(db: Firestore, id: string, attempts: 
       {
         month: counted.month,
         pushes: FieldValue.increment(1),
-        byPriority: { [counted.priority]: FieldValue.increment(1) },
-        byTopic: { [topicField(counted.topic)]: FieldValue.increment(1) },
+        // Flat fields: an increment inside a nested map is not supported by the embedded emulator.
+        [priorityField(counted.priority)]: FieldValue.increment(1),
+        [topicField(counted.topic)]: FieldValue.increment(1),
       },
       { merge: true },
     );

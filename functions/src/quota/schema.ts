@@ -23,12 +23,20 @@ export function bangkokDay(at: Date): string {
 
 const count = z.number().int().nonnegative().default(0);
 
-export const pushUsageSchema = z.object({
+const TOPIC_PREFIX = 'topic_';
+const PRIORITY_PREFIX = 'pushes_';
+
+/** Field of the per-priority count: flat (`pushes_high`), since the embedded emulator cannot increment inside a map. */
+export const priorityField = (priority: 'high' | 'normal' | 'low') => `${PRIORITY_PREFIX}${priority}` as const;
+/** Field of the per-topic count, `topic_complaint_new` (dots replaced: a field name must not read as a path). */
+export const topicField = (topic: string) => `${TOPIC_PREFIX}${topic.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 100)}`;
+
+const storedUsageSchema = z.object({
   month: z.string(),
   pushes: count,
-  byPriority: z.object({ high: count, normal: count, low: count }).default({ high: 0, normal: 0, low: 0 }),
-  /** Counted per topic, dots replaced by `_` (a Firestore field name must not hold a path). */
-  byTopic: z.record(z.string(), z.number().int()).default({}),
+  pushes_high: count,
+  pushes_normal: count,
+  pushes_low: count,
   capped: count,
   notDelivered: count,
   lineLimitReachedAt: z.string().optional(),
@@ -41,8 +49,24 @@ export const pushUsageSchema = z.object({
       pushesAtRead: z.number().int(),
     })
     .optional(),
+}).loose();
+
+/** The month's aggregate as the service reads it: counts per priority and per topic gathered from the flat fields. */
+export const pushUsageSchema = storedUsageSchema.transform((d) => {
+  const byTopic: Record<string, number> = {};
+  for (const [k, v] of Object.entries(d)) if (k.startsWith(TOPIC_PREFIX) && typeof v === 'number') byTopic[k.slice(TOPIC_PREFIX.length)] = v;
+  return {
+    month: d.month,
+    pushes: d.pushes,
+    byPriority: { high: d.pushes_high, normal: d.pushes_normal, low: d.pushes_low },
+    byTopic,
+    capped: d.capped,
+    notDelivered: d.notDelivered,
+    ...(d.lineLimitReachedAt ? { lineLimitReachedAt: d.lineLimitReachedAt } : {}),
+    ...(d.line ? { line: d.line } : {}),
+  };
 });
-export type PushUsage = z.infer<typeof pushUsageSchema>;
+export type PushUsage = z.output<typeof pushUsageSchema>;
 
 export const emptyUsage = (month: string): PushUsage => pushUsageSchema.parse({ month });
 
@@ -55,6 +79,3 @@ export const quotaSettingsSchema = z.object({
 export type QuotaSettings = z.infer<typeof quotaSettingsSchema>;
 
 export type AlertKind = 'line-limit' | 'warning';
-
-/** Field-safe form of a topic for `byTopic`. */
-export const topicField = (topic: string) => topic.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 100);

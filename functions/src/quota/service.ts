@@ -133,7 +133,14 @@ export function createPushBudget(deps: QuotaDeps): PushBudget {
       const month = bangkokMonth(now);
       const priority = priorityOf(topic);
       const { usage, settings } = await getQuotaState(deps.db, orgId, month);
-      return { admitted: admits(priority, usedEstimate(usage), limitOf(usage, settings)), usage: { orgId, month, topic, priority } };
+      const used = usedEstimate(usage);
+      const lineLimit = usage.line?.limit ?? null;
+      return {
+        admitted: admits(priority, used, limitOf(usage, settings)),
+        // Not sent because LINE's own quota is spent (LINE would refuse it): the same news as LINE's 429, `quota`.
+        lineQuotaSpent: lineLimit !== null && used >= lineLimit,
+        usage: { orgId, month, topic, priority },
+      };
     },
     async onMonthlyLimit(orgId, now) {
       const month = bangkokMonth(now);
