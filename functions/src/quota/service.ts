@@ -158,7 +158,7 @@ export function createPushBudget(deps: QuotaDeps): PushBudget {
 
 /**
  * Delivery state of notifications by key, for tracking pages (a complaint's updates, a ticket's calls): keys with no
- * notification are left out. See docs/complaints.md "Delivery of notifications" for how the pages read it.
+ * notification are left out. See docs/architecture.md "Pushes: the outbox" for how the pages read it.
  */
 export async function deliveryStates(db: Firestore, orgId: string, keys: string[]): Promise<Record<string, DeliveryState>> {
   const found = await getDeliveryStatuses(db, orgId, keys);
