@@ -18,7 +18,7 @@ import {
   type UsageKey,
 } from './outboxStore.ts';
 import { priorityOf } from './priorities.ts';
-import { bangkokMonth } from '../quota/schema.ts';
+import { bangkokMonth } from '../time/bangkok.ts';
 
 /** After this many failed attempts (about a day of backoff: a long LINE outage) a notification is marked failed. */
 export const MAX_ATTEMPTS = 56;

@@ -1,4 +1,5 @@
 import type { DeliveryStatus } from '../contracts/quota.ts';
+import { formatNumber } from '../text/numbers.ts';
 
 /** What people read about the push quota: the staff home's notice and each notification's delivery state. Thai. */
 export const DELIVERY_LABELS: Record<DeliveryStatus, string> = {
@@ -11,7 +12,7 @@ export const DELIVERY_LABELS: Record<DeliveryStatus, string> = {
   capped: 'ไม่ได้ส่งแจ้งเตือนทาง LINE: หน่วยงานจำกัดจำนวนข้อความเดือนนี้ ติดตามสถานะได้ที่หน้านี้',
 };
 
-const n = (x: number) => x.toLocaleString('th-TH');
+const n = (x: number) => formatNumber(x);
 
 export function quotaNotice(s: { limitReached: boolean; percent: number | null; used: number; limit: number | null; lowSkipped: boolean; warning: boolean }): string | null {
   if (s.limitReached) {

@@ -11,16 +11,6 @@ import { z } from 'zod';
 export const QUOTA_COLLECTIONS = { usage: 'pushUsage', settings: 'quotaSettings', alerts: 'quotaAlerts' } as const;
 export const SETTINGS_DOC = 'current';
 
-/** The Bangkok calendar month of an instant, `yyyy-mm` (UTC+7 all year). */
-export function bangkokMonth(at: Date): string {
-  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
-}
-
-/** The Bangkok calendar day of an instant, `yyyy-mm-dd`. */
-export function bangkokDay(at: Date): string {
-  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
 const count = z.number().int().nonnegative().default(0);
 
 const TOPIC_PREFIX = 'topic_';

@@ -7,7 +7,8 @@ import type { PushBudget } from '../notify/delivery.ts';
 import { getDeliveryStatuses } from '../notify/outboxStore.ts';
 import { admits, priorityOf, SKIP_FROM, WARN_FROM } from '../notify/priorities.ts';
 import { DELIVERY_LABELS, quotaNotice } from './messages.ts';
-import { bangkokDay, bangkokMonth, type PushUsage, type QuotaSettings } from './schema.ts';
+import { bangkokDate, bangkokMonth } from '../time/bangkok.ts';
+import type { PushUsage, QuotaSettings } from './schema.ts';
 import { claimQuotaAlert, getQuotaState, recordLineReading, setQuotaSettings } from './store.ts';
 
 /**
@@ -74,7 +75,7 @@ export async function readLineQuota(deps: QuotaDeps, orgId: string, usage: PushU
   return { ...usage, line };
 }
 
-const readToday = (usage: PushUsage, now: Date) => usage.line !== undefined && bangkokDay(new Date(usage.line.readAt)) === bangkokDay(now);
+const readToday = (usage: PushUsage, now: Date) => usage.line !== undefined && bangkokDate(new Date(usage.line.readAt)) === bangkokDate(now);
 
 /**
  * The daily reading (scheduled jobs): each organisation's LINE quota and consumption, once per Bangkok day (a new

@@ -1,6 +1,7 @@
 import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import type { QuotaView } from '../../../functions/src/contracts/quota.ts';
+import { formatNumber, thaiDigitsToArabic } from '../../../functions/src/text/numbers.ts';
 import { ApiError, request } from '../lib/api.ts';
 import { Button, ErrorView, Loading, Notice, TextField, useApi } from '../lib/ui.ts';
 
@@ -9,7 +10,7 @@ import { Button, ErrorView, Loading, Notice, TextField, useApi } from '../lib/ui
  * organisation's cap), a warning from 80 %, and for admins the monthly cap. Replies cost nothing and are not shown;
  * every push (a notice to a resident, a card to a staff group) spends one message per recipient.
  */
-const n = (x: number) => x.toLocaleString('th-TH');
+const n = (x: number) => formatNumber(x);
 const monthName = (month: string) =>
   new Intl.DateTimeFormat('th-TH', { month: 'long', year: 'numeric', timeZone: 'Asia/Bangkok' }).format(new Date(`${month}-15T00:00:00+07:00`));
 
@@ -18,7 +19,7 @@ function CapForm(props: { cap: number | null; onSaved: (v: QuotaView) => void })
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const save = async () => {
-    const text = value.trim().replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50)).replace(/,/g, '');
+    const text = thaiDigitsToArabic(value.trim()).replace(/,/g, '');
     if (text !== '' && !/^\d+$/.test(text)) return setError('ใส่จำนวนข้อความเป็นตัวเลข หรือเว้นว่างเพื่อไม่จำกัด');
     setBusy(true);
     setError(undefined);

@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import type { Clock } from '../../clock.ts';
+import { bangkokMonth } from '../../time/bangkok.ts';
 
 /**
  * The sandbox's part of LINE's monthly message quota (local mode and tests only). LINE counts a message per
@@ -34,7 +35,6 @@ export interface QuotaGate {
   charge(orgId: string, recipients: string[]): boolean;
 }
 
-const monthOf = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
 const isChat = (id: string) => id.startsWith('C') || id.startsWith('R');
 
 export function createSandboxQuota(clock: Clock): SandboxQuota & QuotaGate & { mount(router: Router, orgOf: (req: Request) => string | undefined): void } {
@@ -42,7 +42,7 @@ export function createSandboxQuota(clock: Clock): SandboxQuota & QuotaGate & { m
   const used = new Map<string, number>(); // `${orgId}|${month}` → messages
   const members = new Map<string, number>();
   const refusedByOrg = new Map<string, number>();
-  const key = (orgId: string) => `${orgId}|${monthOf(clock.now())}`;
+  const key = (orgId: string) => `${orgId}|${bangkokMonth(clock.now())}`;
   const consumption = (orgId: string) => used.get(key(orgId)) ?? 0;
 
   return {
