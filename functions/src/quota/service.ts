@@ -75,6 +75,7 @@ export async function readLineQuota(deps: QuotaDeps, orgId: string, usage: PushU
   return { ...usage, line };
 }
 
+const readDays = new WeakMap<Firestore, Map<string, string>>();
 const readToday = (usage: PushUsage, now: Date) => usage.line !== undefined && bangkokDate(new Date(usage.line.readAt)) === bangkokDate(now);
 
 /**
@@ -84,13 +85,22 @@ const readToday = (usage: PushUsage, now: Date) => usage.line !== undefined && b
  */
 export async function readLineQuotas(deps: QuotaDeps, orgIds: string[]): Promise<number> {
   const now = deps.clock.now();
+  const today = bangkokDate(now);
+  // What this process already read today: a scheduler calling every minute costs no storage reads after the first.
+  let done = readDays.get(deps.db);
+  if (!done) readDays.set(deps.db, (done = new Map()));
   let read = 0;
   for (const orgId of orgIds) {
+    if (done.get(orgId) === today) continue;
     try {
       const { usage, settings } = await getQuotaState(deps.db, orgId, bangkokMonth(now));
-      if (readToday(usage, now)) continue;
+      if (readToday(usage, now)) {
+        done.set(orgId, today);
+        continue;
+      }
       const fresh = await readLineQuota(deps, orgId, usage);
       read += 1;
+      done.set(orgId, today);
       const view = quotaView(fresh, settings);
       // Once a month, for whoever watches the logs; the staff home shows the same warning to staff every day.
       if (view.warning && (await claimQuotaAlert(deps.db, orgId, usage.month, 'warning', now))) {
