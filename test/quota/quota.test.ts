@@ -6,7 +6,8 @@ import { outboxId } from '../../functions/src/notify/outboxStore.ts';
 import { priorityOf } from '../../functions/src/notify/priorities.ts';
 import { deliveryStates } from '../../functions/src/quota/service.ts';
 import { createSchemaValidator, type OpenApiDocument } from '../../functions/src/line/sandbox/openapi.ts';
-import { api, givenOrg, givenStaff, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { api, givenOrg, givenStaff, idTokenFor, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { generalBody } from '../complaints/harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -49,6 +50,18 @@ describe('push quota: counting', () => {
     const admin = await givenStaff(t, org.id, ['admin']);
     expect((await api(t, 'GET', `/api/orgs/${org.id}/quota`, { token: admin.token })).body).toMatchObject({ pushes: 3, byPriority: { high: 1, normal: 1, low: 1 } });
     expect(sandbox().quota.consumption(org.id)).toBe(3);
+  });
+
+  it('counts the pushes a complaint filed through the API makes, under their topics', async () => {
+    const org = await givenOrg(t);
+    const resident = newUserId();
+    expect((await api(t, 'POST', `/api/orgs/${org.id}/complaints`, { token: await idTokenFor(t, resident), body: generalBody() })).status).toBe(201);
+    await t.rt.idle();
+    const toResident = sandbox().outbox({ orgId: org.id, to: resident }).filter((e) => e.kind === 'push').length;
+    expect(toResident).toBeGreaterThan(0);
+    const counted = await usage(org);
+    expect(counted?.pushes).toBe(pushesTo(org));
+    expect(counted?.pushes).toBe(sandbox().quota.consumption(org.id));
   });
 
   it('counts a push delivered at 23:30 Bangkok on the last day of the month in that month, not the next', async () => {
