@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from './store/firestore.ts';
 import type { IdTokenVerifier } from './auth/idToken.ts';
 import type { LocalIssuer } from './auth/localIssuer.ts';
 import { contextWithoutChat, handleEvent, replyToText, type BotDeps } from './bot/dispatcher.ts';
@@ -27,7 +27,7 @@ import { progressLookup, yearProgressLookup } from './progress/service.ts';
 import { reportsRouter } from './reports/routes.ts';
 import { statisticsRouter } from './statistics/routes.ts';
 import { evidenceRouter } from './evidence/routes.ts';
-import { manualCardFor, manualPostbackHandler } from './manuals/lineHandlers.ts';
+import { manualCardFor, manualPostbackHandler } from './manuals/line.ts';
 import { manualsRouter } from './manuals/routes.ts';
 import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, runComplaintDeadlines, runWeeklyComplaintDigest } from './complaints/index.ts';
 import { chatDraftRouter, chatReportMediaHandler, chatReportPostbackHandler, chatReportTextHandler, sweepChatDrafts } from './complaints/chatReport/index.ts';
@@ -40,7 +40,7 @@ import { askRouter } from './chat/route.ts';
 import { createChatService } from './chat/service.ts';
 import { FirestoreCorpusProvider } from './search/firestoreCorpus.ts';
 import { KnowledgeBase } from './search/knowledgeBase.ts';
-import { staffGroupRegistrationHandler } from './staff/lineHandlers.ts';
+import { staffGroupRegistrationHandler } from './staff/line.ts';
 import { staffRouter } from './staff/routes.ts';
 import { integrityRouter } from './integrity/routes.ts';
 import type { LineGateway } from './line/credentials.ts';
@@ -59,6 +59,8 @@ import { webhookRouter } from './line/webhook.ts';
 import type { Logger } from './log.ts';
 import { type StorageTimings } from './store/deadline.ts';
 import { ttlCache } from './store/ttlCache.ts';
+import type { WindowLimit } from './http/rateLimit.ts';
+import type { ComplaintLookup, TicketLookup } from './ratings/lookups.ts';
 import { createCompletionWriter } from './line/eventStore.ts';
 
 export interface AppDeps {
@@ -74,6 +76,25 @@ export interface AppDeps {
   servedOrgs?: string[];
   /** Storage deadlines (default: production's `storageTimings`); tests that take storage down pass shorter ones. */
   storageTimings?: StorageTimings;
+  /** Tests only: parts the app otherwise makes itself. Production passes none and runs every default. */
+  overrides?: AppOverrides;
+}
+
+/**
+ * What a test may change in an app built by `createApp`, so tests run the production middleware, routes and limits
+ * (body sizes, deadlines, error mapping) with only these parts swapped.
+ */
+export interface AppOverrides {
+  /** Wraps the outbox notifier every feature sends through (a test records what is sent, and passes it all on). */
+  notifier?: (outbox: Notifier) => Notifier;
+  /** Complaints filed per organisation + caller (default 5 per 30 minutes, complaints/routes.ts). */
+  complaintFilingLimit?: WindowLimit;
+  /** Tracking-code lookups per organisation + caller (default: complaints/routes.ts). */
+  complaintTrackingLimit?: WindowLimit;
+  /** Ratings submitted per organisation + LINE user (default: ratings/routes.ts). */
+  ratingLimit?: WindowLimit;
+  /** What ratings ask the queue and complaints features (default: their stores, ratings/adapters.ts). */
+  ratingLookups?: { tickets?: TicketLookup; complaints?: ComplaintLookup };
 }
 
 function servedOrgsOf(config: Config): string[] {
@@ -108,15 +129,21 @@ export function createApp(deps: AppDeps): App {
   const quota = { db: deps.db, line: deps.line, clock: deps.clock, log: deps.log };
   const delivery = { ...quota, refusals: lineRefusals, budget: createPushBudget(quota) };
   // In production the trigger on each outbox document delivers it; elsewhere this process tries at once.
-  const notifier = createOutboxNotifier(delivery, { deliverNow: deps.config.mode !== 'production' });
+  const outbox = createOutboxNotifier(delivery, { deliverNow: deps.config.mode !== 'production' });
+  const overrides = deps.overrides ?? {};
+  const notifier = overrides.notifier ? overrides.notifier(outbox) : outbox;
   // Local mode serves the LIFF pages itself: links in chat and pushes point here instead of liff.line.me.
   const liffLocalBase = deps.config.devRoutes ? (deps.config.publicBaseUrl ?? `http://localhost:${deps.config.port}`) : undefined;
   const complaints = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase };
   // One filing budget per person for the form and for reports made in chat (docs/decisions/042).
-  const filingLimiter = complaintFilingLimiter(deps);
+  const filingLimiter = complaintFilingLimiter(deps, overrides.complaintFilingLimit);
   const chatReports = { ...complaints, line: deps.line, filingLimiter };
   // One object for the router and the group commands: they share one ticket-number claimer.
   const queue = { ...complaints, idTokens: deps.idTokens };
+  // Each feature gets its own dependencies, named here (no feature borrows another's object).
+  const ratings = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase, idTokens: deps.idTokens };
+  const staff = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase, idTokens: deps.idTokens };
+  const integrity = staff;
   // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
   const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db), {
     budgetBytes: deps.config.knowledgeCacheBytes,
@@ -139,7 +166,7 @@ export function createApp(deps: AppDeps): App {
       staffGroupRegistrationHandler(deps.db),
       ...queueTextHandlers(queue),
       ...complaintTextHandlers(complaints),
-      ...ratingTextHandlers(complaints),
+      ...ratingTextHandlers(ratings),
     ],
     // With a person, the engine keeps a short context for follow-ups; without one (the ask API), it answers afresh.
     answer: (ctx, text) => engineAnswer(ctx.org.id, text, ctx.userId ? { userId: ctx.userId } : { now: ctx.now }),
@@ -190,7 +217,7 @@ export function createApp(deps: AppDeps): App {
     { name: 'complaint deadlines', everyMs: 15 * 60_000, run: () => runComplaintDeadlines(complaints, deps.clock.now()) },
     { name: 'weekly complaint digest', everyMs: 15 * 60_000, run: () => runWeeklyComplaintDigest(complaints, deps.clock.now()) },
     { name: 'chat report drafts', everyMs: 15 * 60_000, run: () => sweepChatDrafts(chatReports, deps.clock.now()) },
-    { name: 'weekly satisfaction summary', everyMs: 15 * 60_000, run: () => runWeeklyRatingSummary(complaints, deps.clock.now()) },
+    { name: 'weekly satisfaction summary', everyMs: 15 * 60_000, run: () => runWeeklyRatingSummary(ratings, deps.clock.now()) },
   ];
   const lastRun = new Map<string, number>();
   const runScheduledJobs = async () => {
@@ -229,9 +256,9 @@ export function createApp(deps: AppDeps): App {
   app.use(plansRouter({ db: deps.db }));
   app.use(manualsRouter({ db: deps.db }));
   app.use(chatDraftRouter({ ...chatReports, idTokens: deps.idTokens }));
-  app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens, filingLimiter }));
+  app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens, filingLimiter, trackingLimit: overrides.complaintTrackingLimit }));
   app.use(queueRouter(queue));
-  app.use(ratingsRouter(queue));
+  app.use(ratingsRouter({ ...ratings, ratingLimit: overrides.ratingLimit, ...overrides.ratingLookups }));
   app.use(
     askRouter({
       async respond(orgId, text, { conversation, now }) {
@@ -246,8 +273,8 @@ export function createApp(deps: AppDeps): App {
       allowToday: deps.config.mode === 'local',
     }),
   );
-  app.use(staffRouter({ ...complaints, idTokens: deps.idTokens }));
-  app.use(integrityRouter({ ...complaints, idTokens: deps.idTokens }));
+  app.use(staffRouter(staff));
+  app.use(integrityRouter(integrity));
   app.use(quotaRouter({ ...quota, idTokens: deps.idTokens }));
   app.use(progressRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock, log: deps.log }));
   app.use(reportsRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
@@ -267,7 +294,7 @@ export function createApp(deps: AppDeps): App {
     lineRefusals,
     async idle() {
       await processor.drain();
-      await notifier.idle();
+      await outbox.idle();
       await processor.drain();
     },
   };

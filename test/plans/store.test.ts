@@ -70,7 +70,7 @@ describe('plan store on the embedded Firestore emulator', () => {
     const bad = join(dir, 'minutes.txt');
     writeFileSync(bad, 'บันทึกข้อความ\nเรื่อง ขออนุมัติเดินทางไปราชการ\n');
     const lines: string[] = [];
-    const target = { FIRESTORE_EMULATOR_HOST: env.emulator.host, GCLOUD_PROJECT: 'demo-test' };
+    const target = { FIRESTORE_EMULATOR_HOST: env.emulator.host, GCLOUD_PROJECT: env.projectId };
     const code = await withEnv(target, () => runImport(['--org', 'nowhere', '--file', bad], (l) => lines.push(l)));
     expect(code).toBe(2);
     expect(lines.join('\n')).toMatch(/is not a plan or progress report/);
@@ -82,7 +82,7 @@ describe('plan store on the embedded Firestore emulator', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plans-'));
     const out = join(dir, 'tharae.json');
     const lines: string[] = [];
-    const target = { FIRESTORE_EMULATOR_HOST: env.emulator.host, GCLOUD_PROJECT: 'demo-test' };
+    const target = { FIRESTORE_EMULATOR_HOST: env.emulator.host, GCLOUD_PROJECT: env.projectId };
     const code = await withEnv(target, () => runImport(['--org', 'tharae', '--file', 'data/plans/tharae-report-2564.txt', '--json', out, '--publish'], (l) => lines.push(l)));
     expect(code).toBe(0);
     expect(lines.join('\n')).toMatch(/Fidelity: 51 agree, 3 disagree/);
@@ -96,7 +96,7 @@ describe('plan store on the embedded Firestore emulator', () => {
     writeFileSync(docx, makeDocx(readFileSync('test/fixtures/plans/variants/v02-maesot-d3d4-mission-in-cell.txt', 'utf8')));
     const lines: string[] = [];
     process.env.FIRESTORE_EMULATOR_HOST = env.emulator.host;
-    process.env.GCLOUD_PROJECT = 'demo-test';
+    process.env.GCLOUD_PROJECT = env.projectId;
     const code = await runImport(['--org', 'maesot-word', '--file', docx, '--publish'], (l) => lines.push(l));
     expect(code).toBe(0);
     const printed = lines.join('\n');
@@ -114,7 +114,7 @@ describe('plan store on the embedded Firestore emulator', () => {
     writeFileSync(scan, makePdf([[]]));
     const lines: string[] = [];
     process.env.FIRESTORE_EMULATOR_HOST = env.emulator.host;
-    process.env.GCLOUD_PROJECT = 'demo-test';
+    process.env.GCLOUD_PROJECT = env.projectId;
     expect(await runImport(['--org', 'scanned', '--file', scan], (l) => lines.push(l))).toBe(2);
     expect(lines.join('\n')).toMatch(/no text layer.*\.docx.*OCR[\s\S]*nothing was written/);
     expect(await getOrg(env.db, 'scanned')).toBeNull();

@@ -1,4 +1,4 @@
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import { isMonthlyLimit, lineErrorStatus, type Message } from '../line/client.ts';
 import type { LineGateway } from '../line/credentials.ts';

@@ -1,7 +1,7 @@
 /**
  * How much a push matters when the month's messages run short: one table, keyed by the notification's `topic`
  * (first matching row wins). `high` goes out even at the cap (until LINE itself refuses); `normal` stops at the cap;
- * `low` stops from 90 % of it. See docs/decisions/100-push-quota-and-priorities.md.
+ * `low` stops from 90 % of it. See docs/decisions/110-push-quota-and-priorities.md.
  */
 export type PushPriority = 'high' | 'normal' | 'low';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Push-quota data of an organisation (docs/decisions/100-push-quota-and-priorities.md):
+ * Push-quota data of an organisation (docs/decisions/110-push-quota-and-priorities.md):
  * - `orgs/{orgId}/pushUsage/{yyyy-mm}`: the month's aggregate, written in the same commit as the outbox item it counts
  *   (notify/outboxStore.ts) and LINE's readings (quota/store.ts). One document per organisation and month.
  * - `orgs/{orgId}/quotaSettings/current`: the admin's monthly cap.

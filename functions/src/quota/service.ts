@@ -1,4 +1,4 @@
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import type { DeliveryState, QuotaView } from '../contracts/quota.ts';
 import type { LineGateway } from '../line/credentials.ts';
@@ -14,7 +14,7 @@ import { claimQuotaAlert, getQuotaState, recordLineReading, setQuotaSettings } f
 /**
  * The push quota, in domain words: how many messages this month has spent (our count of delivered pushes, and LINE's
  * own count read daily), the limit in force (the admin's cap or LINE's quota, whichever is smaller), whether a push
- * of a given priority may still go, and what the staff home shows. docs/decisions/100-push-quota-and-priorities.md.
+ * of a given priority may still go, and what the staff home shows. docs/decisions/110-push-quota-and-priorities.md.
  */
 export interface QuotaDeps {
   db: Firestore;

@@ -1,19 +1,14 @@
 import express, { type Router } from 'express';
-import { z } from 'zod';
 import { parseInput } from '../http/validate.ts';
 import type { IdTokenVerifier } from '../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, orgOf, requireRole } from '../auth/middleware.ts';
 import type { IntegrityDeps } from '../integrity/service.ts';
-import { safeText } from '../text/clean.ts';
-import { ROLE_LABELS, roleSchema } from './schema.ts';
+import { acceptInviteSchema, ROLE_LABELS, staffInviteSchema, type InviteAccepted, type IssuedGroupCode, type StaffMe, type StaffMemberView } from '../contracts/staff.ts';
 import { acceptStaffInvite, inviteStaff, issueGroupCode } from './service.ts';
 import { listStaff } from './store.ts';
 
-const inviteSchema = z.object({
-  roles: z.array(roleSchema).min(1, 'เลือกบทบาทอย่างน้อย 1 บทบาท').max(4),
-  displayName: safeText({ max: 100, notText: 'ชื่อต้องเป็นข้อความ', tooLong: 'ชื่อยาวเกิน 100 ตัวอักษร' }).optional(),
-});
-const acceptSchema = z.object({ code: z.string().trim().min(8, 'รหัสมี 8 ตัวอักษร').max(20) });
+const inviteSchema = staffInviteSchema;
+const acceptSchema = acceptInviteSchema;
 
 
 /** Staff membership: who am I, invitations (admins), redeeming an invitation, and staff-group codes (admins). */
@@ -24,14 +19,15 @@ export function staffRouter(deps: IntegrityDeps & { idTokens: IdTokenVerifier })
 
   router.get(`${base}/me`, ...auth, (_req, res) => {
     const { staff } = callerOf(res);
-    res.json({
+    const me: StaffMe = {
       staff: staff && staff.active ? { displayName: staff.displayName, roles: staff.roles, roleLabels: staff.roles.map((r) => ROLE_LABELS[r]) } : null,
-    });
+    };
+    res.json(me);
   });
 
   router.get(`${base}/members`, ...auth, requireRole('admin'), async (_req, res) => {
     const members = await listStaff(deps.db, orgOf(res).id);
-    res.json(members.map((m) => ({ userId: m.userId, displayName: m.displayName, roles: m.roles, active: m.active })));
+    res.json(members.map((m): StaffMemberView => ({ userId: m.userId, displayName: m.displayName, roles: m.roles, active: m.active })));
   });
 
   router.post(`${base}/invites`, ...auth, requireRole('admin'), async (req, res) => {
@@ -44,16 +40,18 @@ export function staffRouter(deps: IntegrityDeps & { idTokens: IdTokenVerifier })
   router.post(`${base}/invites/accept`, ...auth, async (req, res) => {
     const { code } = parseInput(acceptSchema, req.body);
     const { member, pendingGrant } = await acceptStaffInvite(deps, orgOf(res), callerOf(res), code);
-    res.json({
+    const accepted: InviteAccepted = {
       staff: member ? { displayName: member.displayName, roles: member.roles } : null,
       // The integrity role waits for another integrity officer's approval.
       pendingGrant: pendingGrant ? { id: pendingGrant.id, role: 'integrity_officer', expiresAt: pendingGrant.expiresAt } : null,
-    });
+    };
+    res.json(accepted);
   });
 
   router.post(`${base}/group-codes`, ...auth, requireRole('admin'), async (_req, res) => {
     const issued = await issueGroupCode(deps.db, orgOf(res).id, callerOf(res).userId, deps.clock.now());
-    res.status(201).json({ ...issued, instruction: `เชิญบัญชี LINE ของหน่วยงานเข้ากลุ่มเจ้าหน้าที่ แล้วพิมพ์ในกลุ่ม: ลงทะเบียนกลุ่ม ${issued.code}` });
+    const body: IssuedGroupCode = { ...issued, instruction: `เชิญบัญชี LINE ของหน่วยงานเข้ากลุ่มเจ้าหน้าที่ แล้วพิมพ์ในกลุ่ม: ลงทะเบียนกลุ่ม ${issued.code}` };
+    res.status(201).json(body);
   });
   return router;
 }

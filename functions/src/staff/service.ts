@@ -1,4 +1,5 @@
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
+import type { IssuedCode } from '../contracts/staff.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Org } from '../orgs/schema.ts';
 import { hashCode, newOneTimeCode } from './codes.ts';
@@ -12,10 +13,7 @@ import { getStaffMember, grantRoles } from './store.ts';
 const INVITE_HOURS = 72;
 const GROUP_CODE_HOURS = 24;
 
-export interface IssuedCode {
-  code: string;
-  expiresAt: string;
-}
+export type { IssuedCode };
 
 /**
  * An admin invites a person to be staff with roles; the code goes to them by any channel and works once. An
