@@ -8,6 +8,7 @@ import { benchCosts } from './costs.ts';
 import { benchFlood } from './flood.ts';
 import { benchLiff3g } from './liff3g.ts';
 import { benchLiffSize } from './liff-size.ts';
+import { benchMessages } from './messages.ts';
 import { benchParse } from './parse.ts';
 import { benchQueue } from './queue.ts';
 import { benchTenants } from './tenants.ts';
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   liffSize: benchLiffSize,
   liff3g: benchLiff3g,
   costs: benchCosts,
+  messages: benchMessages,
   flood: benchFlood,
   tenants: () => benchTenants(),
 };

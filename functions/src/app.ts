@@ -17,6 +17,8 @@ import { landingRouter } from './http/landing.ts';
 import { createOutboxNotifier, deliverNotification, sweepOutbox } from './notify/delivery.ts';
 import type { Notifier } from './notify/notifier.ts';
 import { liffStaticRouter } from './http/liffStatic.ts';
+import { createPushBudget, readLineQuotas } from './quota/service.ts';
+import { quotaRouter } from './quota/routes.ts';
 import { orgsRouter } from './orgs/routes.ts';
 import { draftsRouter } from './plans/drafts/routes.ts';
 import { plansRouter } from './plans/routes.ts';
@@ -126,7 +128,9 @@ export interface App {
 export function createApp(deps: AppDeps): App {
   // Messages LINE refused (400 with details) are bugs: counted here, readable by the bench and tests.
   const lineRefusals = createRefusalCounter();
-  const delivery = { db: deps.db, line: deps.line, clock: deps.clock, log: deps.log, refusals: lineRefusals };
+  // Every push goes through the month's budget: counted, capped by priority near the limit (quota/, notify/priorities.ts).
+  const quota = { db: deps.db, line: deps.line, clock: deps.clock, log: deps.log };
+  const delivery = { ...quota, refusals: lineRefusals, budget: createPushBudget(quota) };
   // In production the trigger on each outbox document delivers it; elsewhere this process tries at once.
   const outbox = createOutboxNotifier(delivery, { deliverNow: deps.config.mode !== 'production' });
   const overrides = deps.overrides ?? {};
@@ -211,6 +215,8 @@ export function createApp(deps: AppDeps): App {
           process: processEvent,
         }),
     },
+    // LINE's quota and consumption per organisation's channel, once per Bangkok day (quota/service.ts).
+    { name: 'LINE quota', everyMs: 15 * 60_000, run: async () => readLineQuotas(quota, (await listOrgs(deps.db)).map((o) => o.id)) },
     { name: 'complaint deadlines', everyMs: 15 * 60_000, run: () => runComplaintDeadlines(complaints, deps.clock.now()) },
     { name: 'weekly complaint digest', everyMs: 15 * 60_000, run: () => runWeeklyComplaintDigest(complaints, deps.clock.now()) },
     { name: 'chat report drafts', everyMs: 15 * 60_000, run: () => sweepChatDrafts(chatReports, deps.clock.now()) },
@@ -272,6 +278,7 @@ export function createApp(deps: AppDeps): App {
   );
   app.use(staffRouter(staff));
   app.use(integrityRouter(integrity));
+  app.use(quotaRouter({ ...quota, idTokens: deps.idTokens }));
   app.use(progressRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock, log: deps.log }));
   app.use(reportsRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
   app.use(statisticsRouter({ db: deps.db, clock: deps.clock }));

@@ -6,7 +6,7 @@ import { recordEvent } from '../../functions/src/line/eventStore.ts';
 import { processStoredEvent, type ProcessDeps } from '../../functions/src/line/processor.ts';
 import { createRefusalCounter } from '../../functions/src/line/refusals.ts';
 import { createLogger } from '../../functions/src/log.ts';
-import { outboxId } from '../../functions/src/notify/outbox.ts';
+import { outboxId } from '../../functions/src/notify/outboxStore.ts';
 import { getOrg } from '../../functions/src/orgs/store.ts';
 import { givenOrg, lineEvent, newUserId, postWebhook, startTestApp, textEvent, webhookBody, type TestApp } from '../support/app.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../functions/src/config.ts';
 import { backoffMs, MAX_ATTEMPTS } from '../../functions/src/notify/delivery.ts';
-import { outboxId } from '../../functions/src/notify/outbox.ts';
+import { outboxId } from '../../functions/src/notify/outboxStore.ts';
 import { createLogger } from '../../functions/src/log.ts';
 import { startRuntime } from '../../functions/src/runtime.ts';
 import { givenOrg, newUserId, startTestApp, type TestApp } from '../support/app.ts';

@@ -18,7 +18,7 @@ import { systemClock } from '../clock.ts';
 import { grantByOperator } from '../integrity/service.ts';
 import { reasonSchema } from '../integrity/schema.ts';
 import type { Notifier } from '../notify/notifier.ts';
-import { enqueueNotification } from '../notify/outbox.ts';
+import { enqueueNotification } from '../notify/outboxStore.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
 import { getOrg } from '../orgs/store.ts';
 import { openFirestore } from '../store/firestore.ts';

@@ -92,6 +92,20 @@ export function devRouter(deps: DevDeps): Router {
     deps.sandbox.clearOutbox();
     res.status(204).end();
   });
+  // The sandbox channel's monthly message quota (LINE's plan): `{ "monthlyQuota": 10 }` or null for none; GET shows
+  // it with the messages counted this month (docs/deploy.md "Message quota").
+  router.get('/line/quota/:orgId', (req, res) => {
+    const orgId = req.params.orgId;
+    res.json({ orgId, monthlyQuota: deps.sandbox.quota.monthlyQuota(orgId), consumption: deps.sandbox.quota.consumption(orgId) });
+  });
+  router.put('/line/quota/:orgId', (req, res) => {
+    const value = (req.body as { monthlyQuota?: unknown } | undefined)?.monthlyQuota;
+    if (value !== null && !(typeof value === 'number' && Number.isInteger(value) && value >= 0)) {
+      return void res.status(400).json({ error: 'monthlyQuota: a whole number of messages, or null', issues: [{ path: 'monthlyQuota', message: 'a whole number ≥ 0, or null' }] });
+    }
+    deps.sandbox.quota.setMonthlyQuota(req.params.orgId, value);
+    res.json({ orgId: req.params.orgId, monthlyQuota: value, consumption: deps.sandbox.quota.consumption(req.params.orgId) });
+  });
   // Sends LINE would have refused (400: schema or documented limits), with LINE's error body: each is a bug to fix.
   router.get('/line/refusals', (req, res) => {
     const orgId = typeof req.query.orgId === 'string' ? req.query.orgId : undefined;

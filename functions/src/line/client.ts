@@ -6,8 +6,15 @@ export type Message = messagingApi.Message;
 /** What the product needs of the Messaging API for one channel. */
 export interface LineApi {
   reply(replyToken: string, messages: Message[]): Promise<void>;
-  /** `retryKey` (a UUID) makes a retried push idempotent: LINE answers 409 to a key it has seen. */
-  push(to: string, messages: Message[], retryKey?: string): Promise<void>;
+  /**
+   * `retryKey` (a UUID) makes a retried push idempotent: LINE answers 409 to a key it has seen. `sent`: this call
+   * delivered it (and LINE counted it against the monthly quota); `duplicate`: an earlier call with the same key did.
+   */
+  push(to: string, messages: Message[], retryKey?: string): Promise<PushOutcome>;
+  /** LINE's monthly message quota of the channel (`GET /v2/bot/message/quota`): `null` when no limit is set. */
+  quota(): Promise<{ limit: number | null }>;
+  /** Messages LINE counted this month (`GET /v2/bot/message/quota/consumption`): pushes times recipients. */
+  consumption(): Promise<number>;
   showLoading(chatId: string): Promise<void>;
   /**
    * The bytes of an image (or other media) a user sent, from the data API (`api-data.line.me/v2/bot/message/{id}/content`,
@@ -16,6 +23,8 @@ export interface LineApi {
    */
   content(messageId: string, options: { preview?: boolean; maxBytes: number }): Promise<MessageContent | null>;
 }
+
+export type PushOutcome = 'sent' | 'duplicate';
 
 export interface MessageContent {
   contentType: string;
@@ -37,11 +46,19 @@ export function createLineApi(options: { channelAccessToken: string; baseURL: st
     async push(to, messages, retryKey) {
       try {
         await client.pushMessage({ to, messages }, retryKey);
+        return 'sent';
       } catch (err) {
         // 409: this retry key was accepted before, so the message went out already.
-        if (retryKey && err instanceof HTTPFetchError && err.status === 409) return;
+        if (retryKey && err instanceof HTTPFetchError && err.status === 409) return 'duplicate';
         throw err;
       }
+    },
+    async quota() {
+      const q = await client.getMessageQuota();
+      return { limit: q.type === 'limited' && typeof q.value === 'number' ? q.value : null };
+    },
+    async consumption() {
+      return (await client.getMessageQuotaConsumption()).totalUsage;
     },
     async showLoading(chatId) {
       await client.showLoadingAnimation({ chatId, loadingSeconds: 5 });
@@ -80,4 +97,18 @@ export function createLineApi(options: { channelAccessToken: string; baseURL: st
 /** The HTTP status of a failed LINE call, when there was one. */
 export function lineErrorStatus(err: unknown): number | undefined {
   return err instanceof HTTPFetchError ? err.status : undefined;
+}
+
+/**
+ * LINE's 429 for a used-up monthly quota ("You have reached your monthly limit."), told apart from its 429 for the
+ * per-second rate limit by the body: the first lasts until the month ends or the plan changes, the second seconds.
+ */
+export function isMonthlyLimit(err: unknown): boolean {
+  if (!(err instanceof HTTPFetchError) || err.status !== 429) return false;
+  try {
+    const message = (JSON.parse(err.body) as { message?: unknown }).message;
+    return typeof message === 'string' && /monthly limit/i.test(message);
+  } catch {
+    return false;
+  }
 }

@@ -2,6 +2,7 @@ import { h, type ComponentChild } from 'preact';
 import type { ComplaintView } from '../lib/complaints.ts';
 import type { PageProps } from '../lib/router.ts';
 import { ErrorView, Link, Loading, Notice, useApi } from '../lib/ui.ts';
+import { QuotaPanel } from './quota.tsx';
 
 /**
  * The staff home (`staff`): per role, the places this person works, each a link, with counts of open complaints
@@ -93,6 +94,7 @@ export default function StaffHome(_props: PageProps): ComponentChild {
         ),
       ),
     ),
+    h(QuotaPanel, { isAdmin: roles.includes('admin') }),
     h('p', { class: 'meta' }, 'ต้องการสิทธิ์เพิ่ม ติดต่อผู้ดูแลระบบของหน่วยงาน (บทบาทเจ้าหน้าที่ศูนย์ฯ อนุมัติโดยเจ้าหน้าที่ศูนย์ฯ)'),
   );
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Clock } from '../../clock.ts';
 import { imageInfo } from '../../richmenu/image.ts';
+import { createSandboxQuota, MONTHLY_LIMIT_BODY, RATE_LIMIT_BODY, type SandboxQuota } from './quota.ts';
 import { lineErrorBody, sendRequestProblems, type SendKind } from './requestRules.ts';
 
 /**
@@ -9,7 +10,8 @@ import { lineErrorBody, sendRequestProblems, type SendKind } from './requestRule
  * records every reply and push in an outbox instead of reaching LINE. It keeps LINE's rules that matter to us: a bearer
  * token of a known channel, reply tokens valid once, push retry keys answered 409 when repeated, and every message
  * checked against LINE's published schema and documented limits (requestRules.ts): what LINE would refuse is refused
- * here too, with LINE's 400 body, and kept in `refusals()`.
+ * here too, with LINE's 400 body, and kept in `refusals()`. Pushes and multicasts are charged against the channel's
+ * monthly quota as LINE charges them (quota.ts): past it, 429 with LINE's body and nothing delivered.
  */
 export interface OutboxEntry {
   id: string;
@@ -69,7 +71,9 @@ export interface LineSandbox {
   refusals(filter?: { orgId?: string }): Refusal[];
   /** Returns the refusals so far and forgets them (a test that provokes one takes it, so none goes unnoticed). */
   takeRefusals(): Refusal[];
-  /** Makes the next `count` send calls fail with `status` (tests of retries). */
+  /** The channel's monthly message quota, its consumption and the quota endpoints (quota.ts). */
+  quota: SandboxQuota;
+  /** Makes the next `count` send calls fail with `status` (tests of retries; a 429 is LINE's rate-limit answer). */
   failNext(count: number, status?: number): void;
   /** Calls answered with an injected failure, for assertions. */
   failedCalls(): number;
@@ -102,6 +106,7 @@ export function createLineSandbox(clock: Clock): LineSandbox {
   let faults = { remaining: 0, status: 500 };
   let failed = 0;
   const listeners = new Set<(entry: OutboxEntry) => void>();
+  const quota = createSandboxQuota(clock);
 
   const orgOf = (req: Request) => channels.get((req.get('authorization') ?? '').replace(/^Bearer\s+/i, ''));
 
@@ -122,7 +127,7 @@ export function createLineSandbox(clock: Clock): LineSandbox {
     if (faults.remaining > 0 && req.method === 'POST') {
       faults.remaining -= 1;
       failed += 1;
-      res.status(faults.status).json({ message: 'Injected failure (sandbox)' });
+      res.status(faults.status).json(faults.status === 429 ? RATE_LIMIT_BODY : { message: 'Injected failure (sandbox)' });
       return;
     }
     next();
@@ -161,8 +166,10 @@ export function createLineSandbox(clock: Clock): LineSandbox {
     const retryKey = req.get('x-line-retry-key');
     if (retryKey) {
       if (retryKeys.has(retryKey)) return void res.status(409).json({ message: 'The retry key is already accepted' });
-      retryKeys.add(retryKey);
     }
+    // Past the month's quota nothing is sent, and the retry key stays unused (the same push may go next month).
+    if (!quota.charge(orgOf(req) ?? '', [to])) return void res.status(429).json(MONTHLY_LIMIT_BODY);
+    if (retryKey) retryKeys.add(retryKey);
     record({ kind: 'push', orgId: orgOf(req) ?? '', to: [to], ...(retryKey ? { retryKey } : {}), messages: messages as unknown[] });
     res.status(200).json({ sentMessages: [] });
   });
@@ -170,6 +177,7 @@ export function createLineSandbox(clock: Clock): LineSandbox {
   router.post('/v2/bot/message/multicast', (req, res) => {
     const { to, messages } = req.body as { to?: unknown; messages?: unknown };
     if (refused(req, 'multicast', Array.isArray(to) ? to.map(String) : [])) return refuse(res);
+    if (!quota.charge(orgOf(req) ?? '', (to as unknown[]).map(String))) return void res.status(429).json(MONTHLY_LIMIT_BODY);
     record({ kind: 'multicast', orgId: orgOf(req) ?? '', to: to as string[], messages: messages as unknown[] });
     res.status(200).json({});
   });
@@ -186,6 +194,8 @@ export function createLineSandbox(clock: Clock): LineSandbox {
     if (!c?.preview) return void res.status(404).json({ message: 'Not found' });
     res.type('image/jpeg').send(c.preview);
   });
+
+  quota.mount(router, orgOf);
 
   router.post('/v2/bot/chat/loading/start', (_req, res) => void res.status(202).json({}));
 
@@ -311,6 +321,7 @@ export function createLineSandbox(clock: Clock): LineSandbox {
       refusals = [];
       return taken;
     },
+    quota,
     failNext: (count, status = 500) => void (faults = { remaining: count, status }),
     failedCalls: () => failed,
     richMenus: (filter = {}) =>
