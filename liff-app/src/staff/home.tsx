@@ -1,4 +1,4 @@
-import { h, type ComponentChild } from 'preact';
+import type { ComponentChild } from 'preact';
 import type { ComplaintView } from '../lib/complaints.ts';
 import type { PageProps } from '../lib/router.ts';
 import { ErrorView, Link, Loading, Notice, useApi } from '../lib/ui.ts';
@@ -23,14 +23,18 @@ const COMPLAINT_ROLES: Role[] = ['admin', 'officer', 'integrity_officer'];
 const OPEN = '/staff/complaints?status=received,acknowledged,in_progress';
 
 function countsOf(items: ComplaintView[] | undefined): ComponentChild {
-  if (!items) return h('span', { class: 'meta' }, 'กำลังนับ…');
-  const n = { new: items.filter((c) => c.status === 'received').length, overdue: items.filter((c) => c.overdue).length, reopened: items.filter((c) => c.reopened).length };
-  return h(
-    'span',
-    { class: 'counts' },
-    h('span', { class: 'badge' }, `ใหม่ ${n.new}`),
-    h('span', { class: `badge${n.overdue ? ' badge-overdue' : ''}` }, `เกินกำหนด ${n.overdue}`),
-    h('span', { class: `badge${n.reopened ? ' badge-reopened' : ''}` }, `ถูกเปิดอีกครั้ง ${n.reopened}`),
+  if (!items) return <span class="meta">กำลังนับ…</span>;
+  const n = {
+    new: items.filter((c) => c.status === 'received').length,
+    overdue: items.filter((c) => c.overdue).length,
+    reopened: items.filter((c) => c.reopened).length,
+  };
+  return (
+    <span class="counts">
+      <span class="badge">{`ใหม่ ${n.new}`}</span>
+      <span class={`badge${n.overdue ? ' badge-overdue' : ''}`}>{`เกินกำหนด ${n.overdue}`}</span>
+      <span class={`badge${n.reopened ? ' badge-reopened' : ''}`}>{`ถูกเปิดอีกครั้ง ${n.reopened}`}</span>
+    </span>
   );
 }
 
@@ -38,11 +42,21 @@ export function placesFor(roles: Role[], open: ComplaintView[] | undefined): Pla
   const has = (...r: Role[]) => r.some((x) => roles.includes(x));
   const places: Place[] = [];
   if (has('admin', 'officer')) {
-    places.push({ to: 'staff/complaints?kind=general', title: 'เรื่องร้องเรียน', text: 'รับเรื่อง อัปเดตความคืบหน้า ปิดเรื่องพร้อมบันทึกถึงผู้ร้อง', counts: countsOf(open?.filter((c) => c.kind !== 'corruption')) });
+    places.push({
+      to: 'staff/complaints?kind=general',
+      title: 'เรื่องร้องเรียน',
+      text: 'รับเรื่อง อัปเดตความคืบหน้า ปิดเรื่องพร้อมบันทึกถึงผู้ร้อง',
+      counts: countsOf(open?.filter((c) => c.kind !== 'corruption')),
+    });
   }
   if (has('integrity_officer')) {
     places.push(
-      { to: 'staff/complaints?kind=corruption', title: 'เรื่องแจ้งเบาะแสการทุจริต', text: 'เฉพาะเจ้าหน้าที่ศูนย์ฯ ตัวตนผู้แจ้งเปิดดูได้เมื่อระบุเหตุผลและมีบันทึก', counts: countsOf(open?.filter((c) => c.kind === 'corruption')) },
+      {
+        to: 'staff/complaints?kind=corruption',
+        title: 'เรื่องแจ้งเบาะแสการทุจริต',
+        text: 'เฉพาะเจ้าหน้าที่ศูนย์ฯ ตัวตนผู้แจ้งเปิดดูได้เมื่อระบุเหตุผลและมีบันทึก',
+        counts: countsOf(open?.filter((c) => c.kind === 'corruption')),
+      },
       { to: 'staff/integrity', title: 'แต่งตั้งเจ้าหน้าที่ศูนย์ฯ', text: 'อนุมัติหรือปฏิเสธคำขอแต่งตั้ง' },
       { to: 'staff/integrity/audit', title: 'บันทึกการเข้าถึง', text: 'ใครเปิดดูตัวตนผู้แจ้งหรือแต่งตั้งใคร เมื่อไร' },
     );
@@ -64,35 +78,42 @@ export default function StaffHome(_props: PageProps): ComponentChild {
   const handlesComplaints = roles.some((r) => COMPLAINT_ROLES.includes(r));
   // Fetched at the same time as soon as the roles are known; the page shows the links before the counts arrive.
   const open = useApi<{ complaints: ComplaintView[] }>(handlesComplaints ? OPEN : null);
-  if (me.error) return h(ErrorView, { error: me.error, retry: me.reload });
-  if (me.loading || !me.data) return h(Loading, null);
+  if (me.error) return <ErrorView error={me.error} retry={me.reload} />;
+  if (me.loading || !me.data) return <Loading />;
   const staff = me.data.staff;
   if (!staff) {
-    return h(
-      Notice,
-      { kind: 'info', title: 'บัญชี LINE นี้ยังไม่ได้เป็นเจ้าหน้าที่ของหน่วยงาน' },
-      h('p', null, 'หากคุณเป็นเจ้าหน้าที่ ขอรหัสเชิญจากผู้ดูแลระบบ (IT) ของหน่วยงาน บทบาทเจ้าหน้าที่ศูนย์ปฏิบัติการต่อต้านการทุจริตต้องได้รับอนุมัติจากเจ้าหน้าที่ศูนย์ฯ อีกคนหนึ่ง'),
-      h('p', null, h(Link, { to: '' }, 'ไปหน้าบริการสำหรับประชาชน')),
+    return (
+      <Notice kind="info" title="บัญชี LINE นี้ยังไม่ได้เป็นเจ้าหน้าที่ของหน่วยงาน">
+        <p>หากคุณเป็นเจ้าหน้าที่ ขอรหัสเชิญจากผู้ดูแลระบบ (IT) ของหน่วยงาน บทบาทเจ้าหน้าที่ศูนย์ปฏิบัติการต่อต้านการทุจริตต้องได้รับอนุมัติจากเจ้าหน้าที่ศูนย์ฯ อีกคนหนึ่ง</p>
+        <p>
+          <Link to="">ไปหน้าบริการสำหรับประชาชน</Link>
+        </p>
+      </Notice>
     );
   }
   const places = placesFor(roles, open.data?.complaints);
-  return h(
-    'div',
-    null,
-    h('p', null, `สวัสดี ${staff.displayName} · บทบาท: ${staff.roleLabels.join(', ')}`),
-    h(
-      'ul',
-      { class: 'list staff-places' },
-      places.map((p) =>
-        h(
-          'li',
-          { key: p.title },
-          p.to
-            ? h(Link, { to: p.to, class: 'list-item' }, h('strong', null, p.title), h('span', { class: 'meta' }, p.text), p.counts ?? null)
-            : h('div', { class: 'list-item list-item-slot' }, h('strong', null, p.title), h('span', { class: 'meta' }, p.text)),
-        ),
-      ),
-    ),
-    h('p', { class: 'meta' }, 'ต้องการสิทธิ์เพิ่ม ติดต่อผู้ดูแลระบบของหน่วยงาน (บทบาทเจ้าหน้าที่ศูนย์ฯ อนุมัติโดยเจ้าหน้าที่ศูนย์ฯ)'),
+  return (
+    <div>
+      <p>{`สวัสดี ${staff.displayName} · บทบาท: ${staff.roleLabels.join(', ')}`}</p>
+      <ul class="list staff-places">
+        {places.map((p) => (
+          <li key={p.title}>
+            {p.to ? (
+              <Link to={p.to} class="list-item">
+                <strong>{p.title}</strong>
+                <span class="meta">{p.text}</span>
+                {p.counts ?? null}
+              </Link>
+            ) : (
+              <div class="list-item list-item-slot">
+                <strong>{p.title}</strong>
+                <span class="meta">{p.text}</span>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p class="meta">ต้องการสิทธิ์เพิ่ม ติดต่อผู้ดูแลระบบของหน่วยงาน (บทบาทเจ้าหน้าที่ศูนย์ฯ อนุมัติโดยเจ้าหน้าที่ศูนย์ฯ)</p>
+    </div>
   );
 }

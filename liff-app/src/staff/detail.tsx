@@ -1,4 +1,4 @@
-import { Fragment, h, type ComponentChild } from 'preact';
+import type { ComponentChild } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request, requestObjectUrl } from '../lib/api.ts';
 import { DueLine, FINAL, KIND_LABELS, STATUS_LABELS, StatusBadge, Timeline, receivedAtOf, type ComplaintView, type Status } from '../lib/complaints.ts';
@@ -37,47 +37,53 @@ const needsReason = (to: Status) => to === 'rejected' || to === 'forwarded';
 export default function StaffDetail(props: PageProps): ComponentChild {
   const id = props.params.id ?? '';
   const { data, error, loading, reload } = useApi<StaffComplaint>(`/staff/complaints/${encodeURIComponent(id)}`);
-  if (loading && !data) return h(Loading, null);
-  if (error) return h(ErrorView, { error, retry: reload, staff: true });
-  if (!data) return h(Loading, null);
+  if (loading && !data) return <Loading />;
+  if (error) return <ErrorView error={error} retry={reload} staff={true} />;
+  if (!data) return <Loading />;
   const c = data;
   const received = receivedAtOf(c);
-  return h(
-    'div',
-    null,
-    h('p', null, h(Link, { to: 'staff' }, '‹ กลับไปที่รายการเรื่อง')),
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'c-title' },
-      h('h2', { id: 'c-title' }, c.title ?? '(ไม่มีชื่อเรื่อง)'),
-      h('p', null, h(StatusBadge, { status: c.status }), c.overdue ? h('span', { class: 'badge badge-overdue' }, 'เกินกำหนด') : null),
-      h(
-        'dl',
-        { class: 'facts' },
-        fact('รหัสติดตาม', c.trackingCode),
-        fact('ประเภท', `${KIND_LABELS[c.kind] ?? c.kind}${c.categoryTitle || c.category ? ` · ${c.categoryTitle ?? c.category}` : ''}`),
-        received ? fact('รับเรื่องเมื่อ', formatDateTime(received)) : null,
-        c.place?.text || c.place?.lat != null
-          ? fact(
-              'สถานที่',
-              h(
-                'span',
-                null,
-                c.place?.text ?? '',
-                c.place?.lat != null ? h('a', { href: `https://maps.google.com/?q=${c.place.lat},${c.place.lng}`, target: '_blank', rel: 'noopener' }, c.place?.text ? ' (แผนที่)' : 'ดูบนแผนที่') : null,
-              ),
-            )
-          : null,
-        reporterFacts(c),
-      ),
-      c.description ? h('p', { class: 'description' }, c.description) : null,
-      c.photos?.length ? h(Photos, { complaintId: c.id, photos: c.photos }) : null,
-      h(DueLine, { complaint: c }),
-    ),
-    c.reporter?.concealed && !c.reporter.anonymous ? h(RevealReporter, { complaint: c }) : null,
-    c.rating ? h(CaseRating, { rating: c.rating }) : null,
-    h(StatusForm, { complaint: c, onChanged: reload }),
-    h('section', { 'aria-labelledby': 'h-title' }, h('h2', { id: 'h-title' }, 'ประวัติการดำเนินการ'), h(Timeline, { complaint: c })),
+  return (
+    <div>
+      <p>
+        <Link to="staff">‹ กลับไปที่รายการเรื่อง</Link>
+      </p>
+      <section class="card" aria-labelledby="c-title">
+        <h2 id="c-title">{c.title ?? '(ไม่มีชื่อเรื่อง)'}</h2>
+        <p>
+          <StatusBadge status={c.status} />
+          {c.overdue ? <span class="badge badge-overdue">เกินกำหนด</span> : null}
+        </p>
+        <dl class="facts">
+          {fact('รหัสติดตาม', c.trackingCode)}
+          {fact('ประเภท', `${KIND_LABELS[c.kind] ?? c.kind}${c.categoryTitle || c.category ? ` · ${c.categoryTitle ?? c.category}` : ''}`)}
+          {received ? fact('รับเรื่องเมื่อ', formatDateTime(received)) : null}
+          {c.place?.text || c.place?.lat != null
+            ? fact(
+                'สถานที่',
+                <span>
+                  {c.place?.text ?? ''}
+                  {c.place?.lat != null ? (
+                    <a href={`https://maps.google.com/?q=${c.place.lat},${c.place.lng}`} target="_blank" rel="noopener">
+                      {c.place?.text ? ' (แผนที่)' : 'ดูบนแผนที่'}
+                    </a>
+                  ) : null}
+                </span>,
+              )
+            : null}
+          {reporterFacts(c)}
+        </dl>
+        {c.description ? <p class="description">{c.description}</p> : null}
+        {c.photos?.length ? <Photos complaintId={c.id} photos={c.photos} /> : null}
+        <DueLine complaint={c} />
+      </section>
+      {c.reporter?.concealed && !c.reporter.anonymous ? <RevealReporter complaint={c} /> : null}
+      {c.rating ? <CaseRating rating={c.rating} /> : null}
+      <StatusForm complaint={c} onChanged={reload} />
+      <section aria-labelledby="h-title">
+        <h2 id="h-title">ประวัติการดำเนินการ</h2>
+        <Timeline complaint={c} />
+      </section>
+    </div>
   );
 }
 
@@ -86,18 +92,23 @@ function reporterFacts(c: StaffComplaint, revealed?: Revealed): ComponentChild {
   if (!r || r.anonymous) return fact('ผู้แจ้ง', 'ไม่ระบุตัวตน (ติดต่อกลับไม่ได้)');
   if (r.concealed) return fact('ผู้แจ้ง', 'ปกปิดไว้ (ขอดูได้ด้านล่าง โดยต้องระบุเหตุผล)');
   const name = r.name || r.lineName;
-  return h(
-    Fragment,
-    null,
-    fact('ผู้แจ้ง', name ? `${name}${r.viaLine ? ' (LINE)' : ''}` : r.viaLine ? 'ผู้ใช้ LINE' : 'ไม่ระบุชื่อ'),
-    fact('ติดต่อกลับทาง', CONTACT_LABELS[r.contactPreference ?? c.contactPreference ?? ''] ?? r.contactPreference ?? '-'),
-    r.phone ? fact('โทรศัพท์', h('a', { href: `tel:${r.phone}` }, r.phone)) : null,
-    r.email ? fact('อีเมล', h('a', { href: `mailto:${r.email}` }, r.email)) : null,
+  return (
+    <>
+      {fact('ผู้แจ้ง', name ? `${name}${r.viaLine ? ' (LINE)' : ''}` : r.viaLine ? 'ผู้ใช้ LINE' : 'ไม่ระบุชื่อ')}
+      {fact('ติดต่อกลับทาง', CONTACT_LABELS[r.contactPreference ?? c.contactPreference ?? ''] ?? r.contactPreference ?? '-')}
+      {r.phone ? fact('โทรศัพท์', <a href={`tel:${r.phone}`}>{r.phone}</a>) : null}
+      {r.email ? fact('อีเมล', <a href={`mailto:${r.email}`}>{r.email}</a>) : null}
+    </>
   );
 }
 
 function fact(label: string, value: ComponentChild): ComponentChild {
-  return h('div', { class: 'fact' }, h('dt', null, label), h('dd', null, value));
+  return (
+    <div class="fact">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
 }
 
 function Photos(props: { complaintId: string; photos: NonNullable<StaffComplaint['photos']> }): ComponentChild {
@@ -119,12 +130,20 @@ function Photos(props: { complaintId: string; photos: NonNullable<StaffComplaint
       made.forEach((u) => URL.revokeObjectURL(u));
     };
   }, [props.complaintId]);
-  return h(
-    'ul',
-    { class: 'photos photos-large', 'aria-label': 'รูปภาพจากผู้แจ้ง' },
-    props.photos.map((_, i) =>
-      h('li', { key: i }, urls[i] ? h('a', { href: urls[i]!, target: '_blank', rel: 'noopener' }, h('img', { src: urls[i]!, alt: `รูปที่ ${i + 1} จากผู้แจ้ง` })) : h('span', { class: 'hint' }, urls.length ? 'เปิดรูปไม่ได้' : 'กำลังโหลดรูป…')),
-    ),
+  return (
+    <ul class="photos photos-large" aria-label="รูปภาพจากผู้แจ้ง">
+      {props.photos.map((_, i) => (
+        <li key={i}>
+          {urls[i] ? (
+            <a href={urls[i]!} target="_blank" rel="noopener">
+              <img src={urls[i]!} alt={`รูปที่ ${i + 1} จากผู้แจ้ง`} />
+            </a>
+          ) : (
+            <span class="hint">{urls.length ? 'เปิดรูปไม่ได้' : 'กำลังโหลดรูป…'}</span>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -162,16 +181,21 @@ function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void })
   };
   const undoUntil = undo ? new Date(undo.until).toLocaleTimeString('th-TH', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' }) : '';
 
-  const doneNotice = done
-    ? h(
-        Notice,
-        { kind: 'success', role: 'status' },
-        h('p', null, done),
-        undo ? h(Button, { kind: 'secondary', busy, onClick: () => void takeBack() }, `ย้อนกลับ (ได้ถึง ${undoUntil} น.)`) : null,
-      )
-    : null;
+  const doneNotice = done ? (
+    <Notice kind="success" role="status">
+      <p>{done}</p>
+      {undo ? <Button kind="secondary" busy={busy} onClick={() => void takeBack()}>{`ย้อนกลับ (ได้ถึง ${undoUntil} น.)`}</Button> : null}
+    </Notice>
+  ) : null;
   if (options.length === 0) {
-    return h(Fragment, null, doneNotice, h(Notice, { kind: 'info' }, h('p', null, undo ? 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้ นอกจากย้อนกลับภายในเวลาข้างบน' : 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้')));
+    return (
+      <>
+        {doneNotice}
+        <Notice kind="info">
+          <p>{undo ? 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้ นอกจากย้อนกลับภายในเวลาข้างบน' : 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้'}</p>
+        </Notice>
+      </>
+    );
   }
   const noteRequired = !!to && needsNote(c.status, to);
   const reasonRequired = !!to && needsReason(to);
@@ -222,58 +246,66 @@ function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void })
     ...(formError && !Object.values(errors).some(Boolean) ? [{ message: formError }] : []),
     ...(['to', 'forwardedTo', 'reason', 'note'] as const).filter((k) => errors[k]).map((k) => ({ field: k, message: errors[k]! })),
   ];
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 's-title' },
-    h('h2', { id: 's-title' }, 'เปลี่ยนสถานะ'),
-    doneNotice,
-    h(
-      'form',
-      { noValidate: true, onSubmit: submit, class: 'form' },
-      h(ErrorSummary, { errors: summary, title: summary.length === 1 && !('field' in summary[0]!) ? 'เปลี่ยนสถานะไม่สำเร็จ' : 'กรุณาแก้ไขก่อนบันทึก' }),
-      h(RadioGroup, {
-        id: 'to',
-        legend: 'สถานะใหม่',
-        value: to,
-        onChange: (v) => {
-          setTo(v as Status);
-          setErrors({});
-        },
-        error: errors.to,
-        options: options.map((s) => ({
-          value: s,
-          label: s === c.status ? 'แจ้งความคืบหน้า (ยังดำเนินการอยู่)' : (STATUS_LABELS[s] ?? s),
-        })),
-      }),
-      to === 'forwarded'
-        ? h(TextField, { id: 'forwardedTo', label: 'ส่งต่อไปที่หน่วยงาน', required: true, value: forwardedTo, onInput: setForwardedTo, error: errors.forwardedTo, hint: 'เช่น การไฟฟ้าส่วนภูมิภาคอำเภอ' })
-        : null,
-      reasonRequired
-        ? h(TextArea, {
-            id: 'reason',
-            label: to === 'forwarded' ? 'เหตุผลที่ส่งต่อ' : 'เหตุผลที่ไม่รับพิจารณา',
-            required: true,
-            hint: 'ผู้แจ้งจะเห็นเหตุผลนี้',
-            value: reason,
-            onInput: setReason,
-            maxLength: 1000,
-            rows: 3,
-            error: errors.reason,
-          })
-        : null,
-      h(TextArea, {
-        id: 'note',
-        label: 'ข้อความถึงผู้แจ้ง',
-        required: noteRequired,
-        hint: c.anonymous ? 'ผู้แจ้งไม่ระบุตัวตน จะเห็นข้อความนี้เมื่อติดตามด้วยรหัส' : 'ส่งถึงผู้แจ้งทาง LINE และแสดงในประวัติ เขียนให้ชัดว่าทำอะไรไปแล้ว',
-        value: note,
-        onInput: setNote,
-        maxLength: 1000,
-        rows: 3,
-        error: errors.note,
-      }),
-      h(Button, { type: 'submit', busy }, busy ? 'กำลังบันทึก…' : 'บันทึกสถานะ'),
-    ),
+  return (
+    <section class="card" aria-labelledby="s-title">
+      <h2 id="s-title">เปลี่ยนสถานะ</h2>
+      {doneNotice}
+      <form noValidate={true} onSubmit={submit} class="form">
+        <ErrorSummary errors={summary} title={summary.length === 1 && !('field' in summary[0]!) ? 'เปลี่ยนสถานะไม่สำเร็จ' : 'กรุณาแก้ไขก่อนบันทึก'} />
+        <RadioGroup
+          id="to"
+          legend="สถานะใหม่"
+          value={to}
+          onChange={(v) => {
+            setTo(v as Status);
+            setErrors({});
+          }}
+          error={errors.to}
+          options={options.map((s) => ({
+            value: s,
+            label: s === c.status ? 'แจ้งความคืบหน้า (ยังดำเนินการอยู่)' : (STATUS_LABELS[s] ?? s),
+          }))}
+        />
+        {to === 'forwarded' ? (
+          <TextField
+            id="forwardedTo"
+            label="ส่งต่อไปที่หน่วยงาน"
+            required={true}
+            value={forwardedTo}
+            onInput={setForwardedTo}
+            error={errors.forwardedTo}
+            hint="เช่น การไฟฟ้าส่วนภูมิภาคอำเภอ"
+          />
+        ) : null}
+        {reasonRequired ? (
+          <TextArea
+            id="reason"
+            label={to === 'forwarded' ? 'เหตุผลที่ส่งต่อ' : 'เหตุผลที่ไม่รับพิจารณา'}
+            required={true}
+            hint="ผู้แจ้งจะเห็นเหตุผลนี้"
+            value={reason}
+            onInput={setReason}
+            maxLength={1000}
+            rows={3}
+            error={errors.reason}
+          />
+        ) : null}
+        <TextArea
+          id="note"
+          label="ข้อความถึงผู้แจ้ง"
+          required={noteRequired}
+          hint={c.anonymous ? 'ผู้แจ้งไม่ระบุตัวตน จะเห็นข้อความนี้เมื่อติดตามด้วยรหัส' : 'ส่งถึงผู้แจ้งทาง LINE และแสดงในประวัติ เขียนให้ชัดว่าทำอะไรไปแล้ว'}
+          value={note}
+          onInput={setNote}
+          maxLength={1000}
+          rows={3}
+          error={errors.note}
+        />
+        <Button type="submit" busy={busy}>
+          {busy ? 'กำลังบันทึก…' : 'บันทึกสถานะ'}
+        </Button>
+      </form>
+    </section>
   );
 }
 
@@ -295,7 +327,9 @@ function RevealReporter(props: { complaint: StaffComplaint }): ComponentChild {
     setBusy(true);
     setError(undefined);
     try {
-      const out = await request<{ reporter: Revealed }>(`/staff/complaints/${encodeURIComponent(props.complaint.id)}/reporter`, { body: { reason: reason.trim() } });
+      const out = await request<{ reporter: Revealed }>(`/staff/complaints/${encodeURIComponent(props.complaint.id)}/reporter`, {
+        body: { reason: reason.trim() },
+      });
       setShown(out.reporter);
     } catch (err) {
       setError(err instanceof ApiError && err.issues.length ? err.issues.map((i) => i.message).join(' ') : err instanceof Error ? err.message : String(err));
@@ -304,25 +338,27 @@ function RevealReporter(props: { complaint: StaffComplaint }): ComponentChild {
     }
   };
   if (shown) {
-    return h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'r-title' },
-      h('h2', { id: 'r-title' }, 'ตัวตนผู้แจ้ง'),
-      h('dl', { class: 'facts', 'data-testid': 'revealed-reporter' }, reporterFacts(props.complaint, shown)),
-      h('p', { class: 'hint' }, 'การเปิดดูครั้งนี้ถูกบันทึกแล้ว ห้ามเปิดเผยต่อผู้อื่น'),
+    return (
+      <section class="card" aria-labelledby="r-title">
+        <h2 id="r-title">ตัวตนผู้แจ้ง</h2>
+        <dl class="facts" data-testid="revealed-reporter">
+          {reporterFacts(props.complaint, shown)}
+        </dl>
+        <p class="hint">การเปิดดูครั้งนี้ถูกบันทึกแล้ว ห้ามเปิดเผยต่อผู้อื่น</p>
+      </section>
     );
   }
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'r-title' },
-    h('h2', { id: 'r-title' }, 'ขอดูตัวตนผู้แจ้ง'),
-    h('p', null, 'ผู้แจ้งให้ข้อมูลติดต่อไว้ การเปิดดูจะถูกบันทึก (ใคร เมื่อไร เรื่องใด เพราะอะไร) ให้เจ้าหน้าที่ศูนย์ฯ ทุกคนเห็น'),
-    h(
-      'form',
-      { noValidate: true, onSubmit: submit, class: 'form' },
-      h(TextArea, { id: 'reveal-reason', label: 'เหตุผลที่ต้องดูตัวตนผู้แจ้ง', required: true, value: reason, onInput: setReason, maxLength: 500, rows: 2, error }),
-      h(Button, { type: 'submit', kind: 'secondary', busy }, busy ? 'กำลังขอ…' : 'ขอดูตัวตนผู้แจ้ง (บันทึกการเข้าถึง)'),
-    ),
+  return (
+    <section class="card" aria-labelledby="r-title">
+      <h2 id="r-title">ขอดูตัวตนผู้แจ้ง</h2>
+      <p>ผู้แจ้งให้ข้อมูลติดต่อไว้ การเปิดดูจะถูกบันทึก (ใคร เมื่อไร เรื่องใด เพราะอะไร) ให้เจ้าหน้าที่ศูนย์ฯ ทุกคนเห็น</p>
+      <form noValidate={true} onSubmit={submit} class="form">
+        <TextArea id="reveal-reason" label="เหตุผลที่ต้องดูตัวตนผู้แจ้ง" required={true} value={reason} onInput={setReason} maxLength={500} rows={2} error={error} />
+        <Button type="submit" kind="secondary" busy={busy}>
+          {busy ? 'กำลังขอ…' : 'ขอดูตัวตนผู้แจ้ง (บันทึกการเข้าถึง)'}
+        </Button>
+      </form>
+    </section>
   );
 }
 
@@ -330,12 +366,12 @@ function RevealReporter(props: { complaint: StaffComplaint }): ComponentChild {
 function CaseRating(props: { rating: NonNullable<StaffComplaint['rating']> }): ComponentChild {
   const r = props.rating;
   const labels: Record<string, string> = { process: 'ขั้นตอน', staff: 'เจ้าหน้าที่', facilities: 'สิ่งอำนวยความสะดวก', quality: 'คุณภาพ', overall: 'โดยรวม' };
-  return h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'rt-title' },
-    h('h2', { id: 'rt-title' }, 'ผลประเมินความพึงพอใจของผู้แจ้ง'),
-    h('p', { class: 'hint' }, formatDateTime(r.createdAt)),
-    h('dl', { class: 'facts' }, Object.entries(labels).map(([k, label]) => fact(label, String(r.scores[k] ?? '-')))),
-    r.comment ? h('blockquote', { class: 'case-rating-comment' }, r.comment) : null,
+  return (
+    <section class="card" aria-labelledby="rt-title">
+      <h2 id="rt-title">ผลประเมินความพึงพอใจของผู้แจ้ง</h2>
+      <p class="hint">{formatDateTime(r.createdAt)}</p>
+      <dl class="facts">{Object.entries(labels).map(([k, label]) => fact(label, String(r.scores[k] ?? '-')))}</dl>
+      {r.comment ? <blockquote class="case-rating-comment">{r.comment}</blockquote> : null}
+    </section>
   );
 }

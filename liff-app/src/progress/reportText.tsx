@@ -1,9 +1,9 @@
-import { h, type ComponentChild } from 'preact';
+import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError, request } from '../lib/api.ts';
 import type { PageProps } from '../lib/router.ts';
 import { Button, ErrorSummary, ErrorView, Link, Loading, Notice, TextArea, focusSoon, issuesByField, useApi } from '../lib/ui.ts';
-import { orgIdFromPath } from './list.ts';
+import { orgIdFromPath } from './list.tsx';
 
 /** Staff: the editable part of a monitoring report, problems and suggestions (ปัญหาและอุปสรรค, ข้อเสนอแนะ). */
 interface ReportJson {
@@ -17,15 +17,27 @@ export default function ReportTextPage(props: PageProps): ComponentChild {
   const year = props.query.get('year') ?? '';
   const period = props.query.get('period') === 'annual' ? 'annual' : 'six-month';
   const report = useApi<ReportJson>(year ? `/reports/${encodeURIComponent(year)}/${period}` : null);
-  if (!year) return h(Notice, { kind: 'error' }, h('p', null, 'ลิงก์ไม่ครบ: ไม่ได้ระบุปีงบประมาณ'));
-  if (report.error) return h(ErrorView, { error: report.error, retry: report.reload });
-  if (!report.data) return h(Loading, null);
-  return h(
-    'div',
-    null,
-    h('p', null, h(Link, { to: `staff/progress?year=${encodeURIComponent(year)}` }, '‹ กลับไปที่รายการโครงการ')),
-    h('p', null, `รายงานปีงบประมาณ ${report.data.fiscalYear} ${report.data.periodLabel} · `, h('a', { href: `/orgs/${encodeURIComponent(orgIdFromPath())}/reports/${encodeURIComponent(year)}/${period}`, target: '_blank', rel: 'noopener' }, 'ดูรายงาน')),
-    h(TextForm, { key: `${year}-${period}`, year, period, initial: report.data, onSaved: report.reload }),
+  if (!year)
+    return (
+      <Notice kind="error">
+        <p>ลิงก์ไม่ครบ: ไม่ได้ระบุปีงบประมาณ</p>
+      </Notice>
+    );
+  if (report.error) return <ErrorView error={report.error} retry={report.reload} />;
+  if (!report.data) return <Loading />;
+  return (
+    <div>
+      <p>
+        <Link to={`staff/progress?year=${encodeURIComponent(year)}`}>‹ กลับไปที่รายการโครงการ</Link>
+      </p>
+      <p>
+        {`รายงานปีงบประมาณ ${report.data.fiscalYear} ${report.data.periodLabel} · `}
+        <a href={`/orgs/${encodeURIComponent(orgIdFromPath())}/reports/${encodeURIComponent(year)}/${period}`} target="_blank" rel="noopener">
+          ดูรายงาน
+        </a>
+      </p>
+      <TextForm key={`${year}-${period}`} year={year} period={period} initial={report.data} onSaved={report.reload} />
+    </div>
   );
 }
 
@@ -58,13 +70,19 @@ function TextForm(props: { year: string; period: string; initial: ReportJson; on
     ...(formError && !Object.values(errors).some(Boolean) ? [{ message: formError }] : []),
     ...(['problems', 'suggestions'] as const).filter((k) => errors[k]).map((k) => ({ field: k, message: errors[k]! })),
   ];
-  return h(
-    'form',
-    { noValidate: true, onSubmit: submit, class: 'form card' },
-    saved ? h(Notice, { kind: 'success', role: 'status' }, h('p', null, 'บันทึกแล้ว รายงานแสดงข้อความนี้')) : null,
-    h(ErrorSummary, { errors: summary, title: 'บันทึกไม่สำเร็จ' }),
-    h(TextArea, { id: 'problems', label: 'ปัญหาและอุปสรรค', value: problems, onInput: setProblems, maxLength: 4000, rows: 6, error: errors.problems }),
-    h(TextArea, { id: 'suggestions', label: 'ข้อเสนอแนะ', value: suggestions, onInput: setSuggestions, maxLength: 4000, rows: 6, error: errors.suggestions }),
-    h(Button, { type: 'submit', busy }, busy ? 'กำลังบันทึก…' : 'บันทึกข้อความในรายงาน'),
+  return (
+    <form noValidate={true} onSubmit={submit} class="form card">
+      {saved ? (
+        <Notice kind="success" role="status">
+          <p>บันทึกแล้ว รายงานแสดงข้อความนี้</p>
+        </Notice>
+      ) : null}
+      <ErrorSummary errors={summary} title="บันทึกไม่สำเร็จ" />
+      <TextArea id="problems" label="ปัญหาและอุปสรรค" value={problems} onInput={setProblems} maxLength={4000} rows={6} error={errors.problems} />
+      <TextArea id="suggestions" label="ข้อเสนอแนะ" value={suggestions} onInput={setSuggestions} maxLength={4000} rows={6} error={errors.suggestions} />
+      <Button type="submit" busy={busy}>
+        {busy ? 'กำลังบันทึก…' : 'บันทึกข้อความในรายงาน'}
+      </Button>
+    </form>
   );
 }
