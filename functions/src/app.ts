@@ -41,6 +41,7 @@ import { KnowledgeBase } from './search/knowledgeBase.ts';
 import { staffGroupRegistrationHandler } from './staff/lineHandlers.ts';
 import { staffRouter } from './staff/routes.ts';
 import { integrityRouter } from './integrity/routes.ts';
+import { staffMenuLinker } from './richmenu/staffLink.ts';
 import type { LineGateway } from './line/credentials.ts';
 import {
   createInProcessProcessor,
@@ -240,8 +241,10 @@ export function createApp(deps: AppDeps): App {
       allowToday: deps.config.mode === 'local',
     }),
   );
-  app.use(staffRouter({ ...complaints, idTokens: deps.idTokens }));
-  app.use(integrityRouter({ ...complaints, idTokens: deps.idTokens }));
+  // Role changes relink the person's staff rich menu (richmenu/staffLink.ts).
+  const staffMenus = staffMenuLinker({ db: deps.db, line: deps.line, log: deps.log });
+  app.use(staffRouter({ ...complaints, idTokens: deps.idTokens, staffMenus }));
+  app.use(integrityRouter({ ...complaints, idTokens: deps.idTokens, staffMenus }));
   app.use(progressRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock, log: deps.log }));
   app.use(reportsRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
   app.use(statisticsRouter({ db: deps.db, clock: deps.clock }));
