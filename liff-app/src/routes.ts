@@ -30,6 +30,8 @@ export const routes: Route[] = [
   { pattern: 'staff/complaints', load: page('เรื่องร้องเรียน (เจ้าหน้าที่)', () => import('./staff/inbox.tsx')) },
   { pattern: 'staff/complaints/:id', load: page('รายละเอียดเรื่อง (เจ้าหน้าที่)', () => import('./staff/detail.tsx')) },
   // Integrity officers: grant approvals and the audit log (links in their LINE messages open staff/integrity).
+  // Admins: members, their roles, invitation codes.
+  { pattern: 'staff/members', load: page('สมาชิกและรหัสเชิญ (ผู้ดูแลระบบ)', () => import('./staff/members.tsx')) },
   { pattern: 'staff/integrity', load: page('แต่งตั้งเจ้าหน้าที่ศูนย์ฯ (รออนุมัติ)', () => import('./staff/integrity.tsx')) },
   { pattern: 'staff/integrity/audit', load: page('บันทึกการเข้าถึงตัวตนผู้แจ้งและการแต่งตั้ง', () => import('./staff/audit.tsx')) },
   // Admins: draft plan versions to review and publish (docs/importing.md).

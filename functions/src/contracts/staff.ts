@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { Role } from '../staff/roleNames.ts';
 
 /**
  * Staff API contract: request schemas the routes validate with, and the response shapes the LIFF pages read (with
- * `import type`, so the LIFF bundle carries no zod). Pure: imports zod only.
+ * `import type`, so the LIFF bundle carries no zod). Pure: zod, and the role table's type (staff/roleNames.ts, no imports).
  */
 
 // ── Members and invites (issue 16: the admin's members page) ────────────────────────────────────────────────────
@@ -11,7 +12,7 @@ import { z } from 'zod';
 export interface MemberView {
   userId: string;
   displayName: string;
-  roles: string[];
+  roles: Role[];
   roleLabels: string[];
   active: boolean;
   updatedAt: string;
@@ -23,7 +24,7 @@ export interface MembersResponse {
 /** A pending invitation: never its code (shown once, to the admin who made it) nor the code's hash. */
 export interface InviteView {
   id: string;
-  roles: string[];
+  roles: Role[];
   roleLabels: string[];
   displayName: string;
   createdAt: string;

@@ -2,13 +2,14 @@ import type { ComponentChild } from 'preact';
 import type { ComplaintView } from '../lib/complaints.ts';
 import type { PageProps } from '../lib/router.ts';
 import { ErrorView, Link, Loading, Notice, useApi } from '../lib/ui.ts';
+import type { Role } from '../../../functions/src/staff/roleNames.ts';
+import { JoinWithCode } from './join.tsx';
 
 /**
  * The staff home (`staff`): per role, the places this person works, each a link, with counts of open complaints
  * (new, overdue, reopened) for those who handle them. Nobody is told "not registered" for another role's page: each
  * person sees what they can do and who grants more. The rich menu and staff messages open this page.
  */
-type Role = 'admin' | 'officer' | 'integrity_officer' | 'queue_operator';
 interface Me {
   staff: { displayName: string; roles: Role[]; roleLabels: string[] } | null;
 }
@@ -65,14 +66,13 @@ export function placesFor(roles: Role[], open: ComplaintView[] | undefined): Pla
   if (has('admin', 'queue_operator')) places.push({ to: 'staff/queue', title: 'เรียกคิว', text: 'เรียกคิวถัดไป เรียกซ้ำ ข้ามคิว ตามลำดับมาก่อนได้ก่อน' });
   if (has('admin', 'officer', 'queue_operator')) places.push({ to: 'staff/ratings', title: 'ความพึงพอใจและความคิดเห็น', text: 'ผลประเมินและความคิดเห็นของผู้รับบริการ' });
   if (has('admin')) {
-    // Slot: the members page is not in the app yet; admins invite through the API (POST /staff/invites).
-    places.push({ to: null, title: 'สมาชิกและรหัสเชิญ', text: 'ออกรหัสเชิญเจ้าหน้าที่และรหัสลงทะเบียนกลุ่ม (หน้านี้ยังไม่เปิดใช้ในแอป)' });
+    places.push({ to: 'staff/members', title: 'สมาชิกและรหัสเชิญ', text: 'รายชื่อเจ้าหน้าที่และบทบาท ออกหรือยกเลิกรหัสเชิญ ถอนบทบาท' });
     places.push({ to: 'staff/plans', title: 'ร่างแผนรอตรวจ', text: 'ตรวจร่างแผนที่นำเข้า แก้ไข แล้วเผยแพร่' });
   }
   return places;
 }
 
-export default function StaffHome(_props: PageProps): ComponentChild {
+export default function StaffHome(props: PageProps): ComponentChild {
   const me = useApi<Me>('/staff/me');
   const roles = me.data?.staff?.roles ?? [];
   const handlesComplaints = roles.some((r) => COMPLAINT_ROLES.includes(r));
@@ -85,6 +85,7 @@ export default function StaffHome(_props: PageProps): ComponentChild {
     return (
       <Notice kind="info" title="บัญชี LINE นี้ยังไม่ได้เป็นเจ้าหน้าที่ของหน่วยงาน">
         <p>หากคุณเป็นเจ้าหน้าที่ ขอรหัสเชิญจากผู้ดูแลระบบ (IT) ของหน่วยงาน บทบาทเจ้าหน้าที่ศูนย์ปฏิบัติการต่อต้านการทุจริตต้องได้รับอนุมัติจากเจ้าหน้าที่ศูนย์ฯ อีกคนหนึ่ง</p>
+        <JoinWithCode initialCode={props.query.get('code') ?? ''} onJoined={me.reload} />
         <p>
           <Link to="">ไปหน้าบริการสำหรับประชาชน</Link>
         </p>
