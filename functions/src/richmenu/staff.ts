@@ -21,7 +21,8 @@ import { gridBounds, type Bounds, type RichMenuDefinition } from './definition.t
  * `npm run richmenu -- --org ID --staff`.
  */
 export const STAFF_MENU_SIZE = { width: 2500, height: 843 } as const;
-export const STAFF_CHAT_BAR_TEXT = 'เมนูเจ้าหน้าที่';
+/** LINE allows 14 characters. */
+export const STAFF_CHAT_BAR_TEXT = 'เจ้าหน้าที่';
 /** Staff menus are named `integrity-oa-staff:{orgId}:{variant}:{ISO time}`: never matched by the citizens' menu prefix. */
 export const STAFF_MENU_NAME_PREFIX = 'integrity-oa-staff';
 

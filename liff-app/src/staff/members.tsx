@@ -225,8 +225,13 @@ function MemberCard(props: { member: MemberView; state: MembersState; dispatch: 
           <li key={role} class="member-role">
             <span>{m.roleLabels[i]}</span>
             {asking === role ? null : (
-              <button type="button" class="btn btn-secondary btn-small" onClick={() => dispatch({ type: 'ask-remove', userId: m.userId, role })}>
-                ถอน<span class="visually-hidden">{`บทบาท${ROLE_LABELS[role]}ของ ${m.displayName || 'ผู้ใช้ LINE'}`}</span>
+              <button
+                type="button"
+                class="btn btn-secondary btn-small"
+                aria-label={`ถอนบทบาท${ROLE_LABELS[role]}ของ ${m.displayName || 'ผู้ใช้ LINE'}`}
+                onClick={() => dispatch({ type: 'ask-remove', userId: m.userId, role })}
+              >
+                ถอน
               </button>
             )}
           </li>
