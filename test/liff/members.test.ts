@@ -109,7 +109,7 @@ describe('members and invitations', { timeout: 120_000 }, () => {
     const card = page.locator('.member', { hasText: 'สุดา รับเรื่อง' });
     await card.getByRole('button', { name: 'ถอนบทบาทเจ้าหน้าที่รับเรื่องของ สุดา รับเรื่อง' }).click();
     await card.locator('.confirm').waitFor();
-    expect(await card.textContent('.confirm')).toContain('เมนูเจ้าหน้าที่ใน LINE จะหายไป');
+    expect(await card.locator('.confirm').textContent()).toContain('เมนูเจ้าหน้าที่ใน LINE จะหายไป');
     await page.screenshot({ path: '/tmp/liff-members-confirm-360.png', fullPage: true });
     expect((await getStaffMember(t.rt.db, orgId, suda.sub))?.active).toBe(true);
     await card.getByRole('button', { name: 'ยืนยันถอนบทบาท' }).click();

@@ -68,11 +68,23 @@ export function getSession(): Session {
 
 /** Loads the organisation, initialises LIFF (mocked in local mode) and wires the API's token source. */
 export async function startSession(orgId: string): Promise<Session> {
-  // The organisation and the LIFF SDK load at the same time (one round trip instead of two on a slow network).
-  const [org, { default: liff }] = await Promise.all([loadOrg(orgId), import('@line/liff')]);
+  // The organisation and the LIFF SDK load at the same time (one round trip instead of two on a slow network); the
+  // built index.html started both while it was parsed (liff-app/preloadPlugin.ts).
+  const orgLoaded = loadOrg(orgId);
+  // Local mode: the mock plugin, the tester's token and the demo staff list start as soon as the organisation says
+  // "local", alongside the SDK, instead of one after the other once it has loaded.
+  const local = orgLoaded.then(async (org) => {
+    if (org.mode !== 'local') return null;
+    const pre = await earlyLocal();
+    const user = readDevUser();
+    const token = pre?.user?.sub === user.sub && pre.user.name === user.name ? pre.token?.then((t) => t?.idToken ?? fetchDevToken(user)) : undefined;
+    const demo = pre?.demo?.then((d) => (d ? staffOf(d, org.id) : loadDemoStaff(org.id)));
+    return Promise.all([import('@line/liff-mock'), token ?? fetchDevToken(user), demo ?? loadDemoStaff(org.id)]);
+  });
+  const [org, { default: liff }, early] = await Promise.all([orgLoaded, import('@line/liff'), local]);
 
-  if (org.mode === 'local') {
-    const { LiffMockPlugin } = await import('@line/liff-mock');
+  if (org.mode === 'local' && early) {
+    const [{ LiffMockPlugin }, firstToken, staff] = early;
     liff.use(new LiffMockPlugin());
     const init = liff.init as (config: Parameters<typeof liff.init>[0] & LiffMockConfig) => Promise<void>;
     await init({ liffId: org.liffId ?? `local-${org.id}`, mock: true });
@@ -80,8 +92,7 @@ export async function startSession(orgId: string): Promise<Session> {
 
     let user = readDevUser();
     let token: string | null = null;
-    const fetchToken = async () => {
-      const { idToken } = await request<{ idToken: string }>('/dev/id-token', { body: { sub: user.sub, name: user.name }, auth: 'none' });
+    const useToken = (idToken: string) => {
       mock.set((p) => ({
         ...p,
         isLoggedIn: true,
@@ -91,9 +102,9 @@ export async function startSession(orgId: string): Promise<Session> {
       token = idToken;
       return idToken;
     };
+    const fetchToken = async () => useToken(await fetchDevToken(user));
     configureApi(org.id, async ({ refresh } = {}) => (!refresh && token) || (await fetchToken()));
-    await fetchToken();
-    const staff = await loadDemoStaff(org.id);
+    useToken(firstToken);
     session = {
       org,
       mode: org.mode,
@@ -153,9 +164,24 @@ export async function startSession(orgId: string): Promise<Session> {
   return session;
 }
 
+/** The local issuer's token for the tester (local mode only: /dev routes exist nowhere else). */
+async function fetchDevToken(user: DevUser): Promise<string> {
+  return (await request<{ idToken: string }>('/dev/id-token', { body: { sub: user.sub, name: user.name }, auth: 'none' })).idToken;
+}
+
+/** The organisation request index.html already started for this page, when it did (and it answered 200). */
+async function earlyOrg(orgId: string): Promise<(Partial<Org> & { id: string; name: string }) | null> {
+  const started = (window as { __liffOrg?: Promise<Response | null> }).__liffOrg;
+  (window as { __liffOrg?: unknown }).__liffOrg = undefined;
+  const res = await started?.catch(() => null);
+  if (!res?.ok) return null;
+  const org = (await res.json().catch(() => null)) as (Partial<Org> & { id: string; name: string }) | null;
+  return org && org.id === orgId ? org : null;
+}
+
 async function loadOrg(orgId: string): Promise<Org> {
   try {
-    const org = await request<Partial<Org> & { id: string; name: string }>(`/api/orgs/${encodeURIComponent(orgId)}`, { auth: 'none' });
+    const org = (await earlyOrg(orgId)) ?? (await request<Partial<Org> & { id: string; name: string }>(`/api/orgs/${encodeURIComponent(orgId)}`, { auth: 'none' }));
     return {
       id: org.id,
       name: org.name,
@@ -184,13 +210,27 @@ async function loadOrg(orgId: string): Promise<Org> {
   }
 }
 
+type DemoAnswer = { orgs?: Array<{ id: string; staff?: DemoStaff[] }> };
+const staffOf = (demo: DemoAnswer, orgId: string) => demo.orgs?.find((o) => o.id === orgId)?.staff ?? [];
+
 async function loadDemoStaff(orgId: string): Promise<DemoStaff[]> {
   try {
-    const demo = await request<{ orgs?: Array<{ id: string; staff?: DemoStaff[] }> }>('/dev/demo', { auth: 'none' });
-    return demo.orgs?.find((o) => o.id === orgId)?.staff ?? [];
+    return staffOf(await request<DemoAnswer>('/dev/demo', { auth: 'none' }), orgId);
   } catch {
     return [];
   }
+}
+
+/** Local mode: what index.html started once the organisation said "local" (liff-app/preloadPlugin.ts). */
+interface EarlyLocal {
+  user: Partial<DevUser> | null;
+  token: Promise<{ idToken: string } | null> | null;
+  demo: Promise<DemoAnswer | null>;
+}
+async function earlyLocal(): Promise<EarlyLocal | null> {
+  const started = (window as { __liffLocal?: Promise<EarlyLocal | null> }).__liffLocal;
+  (window as { __liffLocal?: unknown }).__liffLocal = undefined;
+  return (await started?.catch(() => null)) ?? null;
 }
 
 function readStored(key: string): DevUser | null {
