@@ -1,4 +1,5 @@
 import type { ComponentChild } from 'preact';
+import { formatThaiTime } from '../../../functions/src/time/bangkok.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request, requestObjectUrl } from '../lib/api.ts';
 import { DueLine, FINAL, KIND_LABELS, STATUS_LABELS, StatusBadge, Timeline, receivedAtOf, type ComplaintView, type Status } from '../lib/complaints.ts';
@@ -179,7 +180,7 @@ function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void })
       setBusy(false);
     }
   };
-  const undoUntil = undo ? new Date(undo.until).toLocaleTimeString('th-TH', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' }) : '';
+  const undoUntil = undo ? formatThaiTime(undo.until) : '';
 
   const doneNotice = done ? (
     <Notice kind="success" role="status">
