@@ -1,39 +1,15 @@
 import type { ComponentChild } from 'preact';
-import { formatThaiTime } from '../../../functions/src/time/bangkok.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, request, requestObjectUrl } from '../lib/api.ts';
-import { DueLine, FINAL, KIND_LABELS, STATUS_LABELS, StatusBadge, Timeline, receivedAtOf, type ComplaintView, type Status } from '../lib/complaints.ts';
+import { DueLine, KIND_LABELS, StatusBadge, Timeline, receivedAtOf } from '../lib/complaints.ts';
 import { formatDateTime } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';
-import { Button, ErrorSummary, ErrorView, Link, Loading, Notice, RadioGroup, TextArea, TextField, focusSoon, issuesByField, useApi } from '../lib/ui.ts';
+import { Button, ErrorView, Link, Loading, TextArea, useApi } from '../lib/ui.ts';
+import { StatusForm } from './statusForm.tsx';
+import type { Revealed, StaffComplaint } from './staffComplaint.ts';
 
-/** What staff see of a complaint. The reporter appears only when the API includes it (never for general staff on corruption). */
-interface StaffComplaint extends ComplaintView {
-  id: string;
-  photos?: Array<{ n?: number; url?: string }>;
-  reporter?: {
-    /** A corruption case: who reported is not in the details; an integrity officer asks for it (logged). */
-    concealed?: boolean;
-    anonymous?: boolean;
-    viaLine?: boolean;
-    name?: string | null;
-    lineName?: string | null;
-    phone?: string | null;
-    email?: string | null;
-    contactPreference?: string;
-  } | null;
-  contactPreference?: string;
-  allowedTransitions?: Status[];
-  rating?: { scores: Record<string, number>; comment: string | null; createdAt: string } | null;
-}
-
-type Revealed = NonNullable<StaffComplaint['reporter']>;
 
 const CONTACT_LABELS: Record<string, string> = { line: 'LINE', phone: 'โทรศัพท์', email: 'อีเมล', none: 'ไม่ต้องติดต่อกลับ' };
-
-/** What each move needs, as the server's workflow table (functions/src/complaints/workflow.ts) says. */
-const needsNote = (from: Status, to: Status) => to === 'resolved' || (from === 'in_progress' && to === 'in_progress');
-const needsReason = (to: Status) => to === 'rejected' || to === 'forwarded';
 
 export default function StaffDetail(props: PageProps): ComponentChild {
   const id = props.params.id ?? '';
@@ -145,168 +121,6 @@ function Photos(props: { complaintId: string; photos: NonNullable<StaffComplaint
         </li>
       ))}
     </ul>
-  );
-}
-
-function StatusForm(props: { complaint: StaffComplaint; onChanged: () => void }): ComponentChild {
-  const c = props.complaint;
-  const options =
-    c.allowedTransitions ??
-    (FINAL.includes(c.status) ? [] : (['acknowledged', 'in_progress', 'resolved', 'rejected', 'forwarded'] as Status[]).filter((s) => s !== c.status));
-  const [to, setTo] = useState<Status | ''>('');
-  const [note, setNote] = useState('');
-  const [reason, setReason] = useState('');
-  const [forwardedTo, setForwardedTo] = useState('');
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
-  const [undo, setUndo] = useState<{ seq: number; until: string } | null>(null);
-
-  // The person who made a change may take it back within a few minutes; the complainant is told only after that.
-  const takeBack = async () => {
-    if (!undo) return;
-    setBusy(true);
-    try {
-      await request(`/staff/complaints/${encodeURIComponent(c.id)}/undo`, { body: { seq: undo.seq } });
-      setDone('ย้อนกลับแล้ว ผู้แจ้งไม่ได้รับแจ้งการเปลี่ยนแปลงนั้น');
-      setUndo(null);
-      props.onChanged();
-    } catch (err) {
-      setFormError(err instanceof Error ? err.message : String(err));
-      setUndo(null);
-      focusSoon('error-summary');
-    } finally {
-      setBusy(false);
-    }
-  };
-  const undoUntil = undo ? formatThaiTime(undo.until) : '';
-
-  const doneNotice = done ? (
-    <Notice kind="success" role="status">
-      <p>{done}</p>
-      {undo ? <Button kind="secondary" busy={busy} onClick={() => void takeBack()}>{`ย้อนกลับ (ได้ถึง ${undoUntil} น.)`}</Button> : null}
-    </Notice>
-  ) : null;
-  if (options.length === 0) {
-    return (
-      <>
-        {doneNotice}
-        <Notice kind="info">
-          <p>{undo ? 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้ นอกจากย้อนกลับภายในเวลาข้างบน' : 'เรื่องนี้ปิดแล้ว เปลี่ยนสถานะไม่ได้'}</p>
-        </Notice>
-      </>
-    );
-  }
-  const noteRequired = !!to && needsNote(c.status, to);
-  const reasonRequired = !!to && needsReason(to);
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const found: Record<string, string | undefined> = {};
-    if (!to) found.to = 'กรุณาเลือกสถานะใหม่';
-    if (to === 'forwarded' && !forwardedTo.trim()) found.forwardedTo = 'กรุณาระบุหน่วยงานที่ส่งต่อ';
-    if (reasonRequired && !reason.trim()) found.reason = to === 'forwarded' ? 'กรุณาระบุเหตุผลที่ส่งต่อ' : 'กรุณาระบุเหตุผลที่ไม่รับพิจารณา';
-    if (noteRequired && !note.trim()) found.note = to === 'resolved' ? 'กรุณาเขียนว่าแก้ไขอะไรไปแล้ว ผู้แจ้งจะได้รับข้อความนี้' : 'กรุณาเขียนความคืบหน้าถึงผู้แจ้ง';
-    if ([...note].length > 1000) found.note = 'ข้อความยาวเกิน 1,000 ตัวอักษร';
-    setFormError(null);
-    setDone(null);
-    if (Object.values(found).some(Boolean)) {
-      setErrors(found);
-      focusSoon('error-summary');
-      return;
-    }
-    setBusy(true);
-    try {
-      const changed = await request<{ undo?: { seq: number; until: string } }>(`/staff/complaints/${encodeURIComponent(c.id)}/status`, {
-        body: {
-          to,
-          ...(note.trim() ? { note: note.trim() } : {}),
-          ...(reasonRequired ? { reason: reason.trim() } : {}),
-          ...(to === 'forwarded' ? { forwardedTo: forwardedTo.trim() } : {}),
-        },
-      });
-      setDone(`บันทึกแล้ว: สถานะเป็น “${STATUS_LABELS[to as Status]}”${c.anonymous ? '' : ' ผู้แจ้งจะได้รับข้อความทาง LINE เมื่อพ้นเวลาย้อนกลับ'}`);
-      setUndo(changed.undo ?? null);
-      setTo('');
-      setNote('');
-      setReason('');
-      setForwardedTo('');
-      setErrors({});
-      props.onChanged();
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 400 && err.issues.length) setErrors(issuesByField(err.issues));
-      setFormError(err instanceof Error ? err.message : String(err));
-      focusSoon('error-summary');
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const summary = [
-    ...(formError && !Object.values(errors).some(Boolean) ? [{ message: formError }] : []),
-    ...(['to', 'forwardedTo', 'reason', 'note'] as const).filter((k) => errors[k]).map((k) => ({ field: k, message: errors[k]! })),
-  ];
-  return (
-    <section class="card" aria-labelledby="s-title">
-      <h2 id="s-title">เปลี่ยนสถานะ</h2>
-      {doneNotice}
-      <form noValidate={true} onSubmit={submit} class="form">
-        <ErrorSummary errors={summary} title={summary.length === 1 && !('field' in summary[0]!) ? 'เปลี่ยนสถานะไม่สำเร็จ' : 'กรุณาแก้ไขก่อนบันทึก'} />
-        <RadioGroup
-          id="to"
-          legend="สถานะใหม่"
-          value={to}
-          onChange={(v) => {
-            setTo(v as Status);
-            setErrors({});
-          }}
-          error={errors.to}
-          options={options.map((s) => ({
-            value: s,
-            label: s === c.status ? 'แจ้งความคืบหน้า (ยังดำเนินการอยู่)' : (STATUS_LABELS[s] ?? s),
-          }))}
-        />
-        {to === 'forwarded' ? (
-          <TextField
-            id="forwardedTo"
-            label="ส่งต่อไปที่หน่วยงาน"
-            required={true}
-            value={forwardedTo}
-            onInput={setForwardedTo}
-            error={errors.forwardedTo}
-            hint="เช่น การไฟฟ้าส่วนภูมิภาคอำเภอ"
-          />
-        ) : null}
-        {reasonRequired ? (
-          <TextArea
-            id="reason"
-            label={to === 'forwarded' ? 'เหตุผลที่ส่งต่อ' : 'เหตุผลที่ไม่รับพิจารณา'}
-            required={true}
-            hint="ผู้แจ้งจะเห็นเหตุผลนี้"
-            value={reason}
-            onInput={setReason}
-            maxLength={1000}
-            rows={3}
-            error={errors.reason}
-          />
-        ) : null}
-        <TextArea
-          id="note"
-          label="ข้อความถึงผู้แจ้ง"
-          required={noteRequired}
-          hint={c.anonymous ? 'ผู้แจ้งไม่ระบุตัวตน จะเห็นข้อความนี้เมื่อติดตามด้วยรหัส' : 'ส่งถึงผู้แจ้งทาง LINE และแสดงในประวัติ เขียนให้ชัดว่าทำอะไรไปแล้ว'}
-          value={note}
-          onInput={setNote}
-          maxLength={1000}
-          rows={3}
-          error={errors.note}
-        />
-        <Button type="submit" busy={busy}>
-          {busy ? 'กำลังบันทึก…' : 'บันทึกสถานะ'}
-        </Button>
-      </form>
-    </section>
   );
 }
 
