@@ -1,10 +1,11 @@
 import type { ComponentChild } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useReducer } from 'preact/hooks';
 import { ApiError, request } from '../lib/api.ts';
 import type { PageProps } from '../lib/router.ts';
 import { getSession } from '../lib/session.ts';
 import { Button, ErrorSummary, ErrorView, Link, Loading, Notice, Select, TextArea, focusSoon, useApi } from '../lib/ui.ts';
 import { FORM_LABELS, ITEM_IDS, type Eligibility, type ItemId, type RatingCreated, type RatingForm } from './model.ts';
+import { initialRatingForm, ratingFormReducer, type Errors } from './formState.ts';
 import './ratings.css';
 
 /**
@@ -15,8 +16,6 @@ import './ratings.css';
  * asked up front (`GET ratings/eligibility`, read-only): a person who already rated sees the refusal instead of the form,
  * before tapping anything; with the service picker, the refusal shows by the picker. The submission still decides.
  */
-type Errors = Partial<Record<string, string>>;
-
 interface TicketInfo {
   label?: string;
   serviceName?: string;
@@ -33,7 +32,8 @@ export default function RatingNew(props: PageProps): ComponentChild {
   // The ticket's number and service, for the heading only; the server checks the ticket itself.
   const ticketInfo = useApi<TicketInfo>(ticket ? `/tickets/${encodeURIComponent(ticket)}` : null);
 
-  const [serviceId, setServiceId] = useState(qrService);
+  const [state, dispatch] = useReducer(ratingFormReducer, qrService, initialRatingForm);
+  const { serviceId, scores, comment, ageGroup, errors, formErrors, refused, busy, created, moreOpen } = state;
   // The same once-only rules as the submission, asked before any tap. A 400 (unknown service or ticket) or a network
   // failure says nothing here: the form stays and the submission gives its own answer.
   const subject = ticket
@@ -44,15 +44,6 @@ export default function RatingNew(props: PageProps): ComponentChild {
         ? `serviceId=${encodeURIComponent(serviceId)}`
         : '';
   const eligibility = useApi<Eligibility>(subject ? `/ratings/eligibility?${subject}` : null);
-  const [scores, setScores] = useState<Partial<Record<ItemId, number>>>({});
-  const [comment, setComment] = useState('');
-  const [ageGroup, setAgeGroup] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [refused, setRefused] = useState<{ status: number; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<RatingCreated | null>(null);
-  const [moreOpen, setMoreOpen] = useState(false);
 
   if (form.loading && !form.data) return <Loading />;
   if (form.error || !form.data) return <ErrorView error={form.error} retry={form.reload} />;
@@ -74,9 +65,7 @@ export default function RatingNew(props: PageProps): ComponentChild {
 
   const fieldOrder = ['serviceId', ...ITEM_IDS.map((i) => `score-${i}`), 'comment', 'ageGroup'];
   const show = (found: Errors, general: string[] = []) => {
-    setErrors(found);
-    setFormErrors(general);
-    if (found.comment || found.ageGroup) setMoreOpen(true);
+    dispatch({ type: 'show-errors', errors: found, general });
     focusSoon('error-summary');
   };
 
@@ -88,9 +77,7 @@ export default function RatingNew(props: PageProps): ComponentChild {
     for (const item of ITEM_IDS) if (!scores[item]) found[`score-${item}`] = MISSING;
     if ([...comment.trim()].length > commentMax) found.comment = `ความคิดเห็นยาวเกิน ${commentMax} ตัวอักษร`;
     if (Object.keys(found).length) return show(found);
-    setBusy(true);
-    setErrors({});
-    setFormErrors([]);
+    dispatch({ type: 'submit' });
     const body = {
       ...(ticket ? { ticketId: ticket } : complaint ? { complaintId: complaint } : { serviceId }),
       scores,
@@ -98,7 +85,7 @@ export default function RatingNew(props: PageProps): ComponentChild {
       ...(ageGroup ? { ageGroup } : {}),
     };
     try {
-      setCreated(await request<RatingCreated>('/ratings', { body }));
+      dispatch({ type: 'created', created: await request<RatingCreated>('/ratings', { body }) });
       window.scrollTo(0, 0);
     } catch (err) {
       if (err instanceof ApiError && err.status === 400 && err.issues.length) {
@@ -113,12 +100,12 @@ export default function RatingNew(props: PageProps): ComponentChild {
         show(byField, general.length ? general : Object.keys(byField).length ? [] : [err.message]);
       } else if (err instanceof ApiError && (err.status === 409 || err.status === 403)) {
         // Already rated, or not this person's ticket or complaint: sending again cannot help.
-        setRefused({ status: err.status, message: err.message });
+        dispatch({ type: 'refused', status: err.status, message: err.message });
       } else {
         show({}, [err instanceof Error ? err.message : String(err)]);
       }
     } finally {
-      setBusy(false);
+      dispatch({ type: 'settled' });
     }
   };
 
@@ -170,10 +157,7 @@ export default function RatingNew(props: PageProps): ComponentChild {
           label="บริการที่คุณได้รับ"
           required={true}
           value={serviceId}
-          onChange={(v) => {
-            setServiceId(v);
-            setErrors((e) => ({ ...e, serviceId: undefined }));
-          }}
+          onChange={(v) => dispatch({ type: 'service', serviceId: v })}
           placeholder="เลือกบริการ"
           options={data.services.map((s) => ({ value: s.id, label: s.title }))}
           error={errors.serviceId ?? pickedRefusal}
@@ -186,13 +170,10 @@ export default function RatingNew(props: PageProps): ComponentChild {
           labels={data.scores}
           value={scores[item]}
           error={errors[`score-${item}`]}
-          onChange={(v: number) => {
-            setScores((s) => ({ ...s, [item]: v }));
-            setErrors((e) => ({ ...e, [`score-${item}`]: undefined }));
-          }}
+          onChange={(v: number) => dispatch({ type: 'score', item, value: v })}
         />
       ))}
-      <details class="rate-more" open={moreOpen} onToggle={(e: Event) => setMoreOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <details class="rate-more" open={moreOpen} onToggle={(e: Event) => dispatch({ type: 'more', open: (e.currentTarget as HTMLDetailsElement).open })}>
         <summary>
           <span>
             {'ความคิดเห็น / ช่วงอายุ '}
@@ -206,17 +187,14 @@ export default function RatingNew(props: PageProps): ComponentChild {
           value={comment}
           maxLength={commentMax}
           rows={3}
-          onInput={(v) => {
-            setComment(v);
-            if (errors.comment) setErrors((e) => ({ ...e, comment: undefined }));
-          }}
+          onInput={(value) => dispatch({ type: 'comment', value })}
           error={errors.comment}
         />
         <Select
           id="ageGroup"
           label="ช่วงอายุ"
           value={ageGroup}
-          onChange={setAgeGroup}
+          onChange={(value) => dispatch({ type: 'age-group', value })}
           placeholder="ไม่ระบุ"
           options={data.ageGroups.map((a) => ({ value: a.id, label: a.label }))}
           error={errors.ageGroup}
