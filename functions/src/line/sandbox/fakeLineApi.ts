@@ -45,6 +45,8 @@ export interface SandboxRichMenu {
   image?: { contentType: string; bytes: number; width: number; height: number; data: Buffer };
   /** Whether it is the channel's default rich menu. */
   isDefault: boolean;
+  /** How many users have it as their own menu (per-user link: the staff menus). */
+  linkedUsers: number;
 }
 
 interface RichMenuBody {
@@ -193,14 +195,14 @@ export function createLineSandbox(clock: Clock): LineSandbox {
 
   // Rich menus, per channel. The data API (image upload) is served here too: point the SDK's MessagingApiBlobClient
   // at the sandbox as well (LINE_DATA_API_BASE_URL).
-  const richMenus = new Map<string, Omit<SandboxRichMenu, 'isDefault'>>();
+  const richMenus = new Map<string, Omit<SandboxRichMenu, 'isDefault' | 'linkedUsers'>>();
   const defaultMenu = new Map<string, string>(); // orgId → richMenuId
   const creations = new Map<string, number[]>(); // orgId → creation times (ms), for the 100-per-hour limit
   const menuOf = (req: Request) => {
     const menu = richMenus.get(String(req.params.richMenuId));
     return menu && menu.orgId === orgOf(req) ? menu : undefined;
   };
-  const menuJson = (m: Omit<SandboxRichMenu, 'isDefault'>) => ({ richMenuId: m.richMenuId, ...m.menu });
+  const menuJson = (m: Omit<SandboxRichMenu, 'isDefault' | 'linkedUsers'>) => ({ richMenuId: m.richMenuId, ...m.menu });
   const notFound = { message: 'Not found' };
 
   router.post('/v2/bot/richmenu', (req, res) => {
@@ -345,7 +347,13 @@ export function createLineSandbox(clock: Clock): LineSandbox {
     richMenus: (filter = {}) =>
       [...richMenus.values()]
         .filter((m) => !filter.orgId || m.orgId === filter.orgId)
-        .map((m) => ({ ...m, menu: structuredClone(m.menu), ...(m.image ? { image: { ...m.image } } : {}), isDefault: defaultMenu.get(m.orgId) === m.richMenuId })),
+        .map((m) => ({
+          ...m,
+          menu: structuredClone(m.menu),
+          ...(m.image ? { image: { ...m.image } } : {}),
+          isDefault: defaultMenu.get(m.orgId) === m.richMenuId,
+          linkedUsers: [...userMenus.values()].filter((id) => id === m.richMenuId).length,
+        })),
   };
 }
 
