@@ -6,11 +6,12 @@ import type { Plugin } from 'vite';
  * Slow networks (issue 16): without help, a phone on 3G fetches the page, then the entry script, and only when that
  * has run does it ask for the organisation, the LIFF SDK and the page's own code — three round trips one after the
  * other before anything usable. This plugin writes into the built index.html a small inline script that, while the
- * HTML is still being parsed, starts all of them at once:
+ * HTML is still being parsed, starts what the first page needs at once:
  *
- * - `<link rel=modulepreload>` for the LIFF SDK chunk (every page needs it for the token), and for the chunks of the
- *   page the URL names (its code and the code it imports), found by matching the path against the route table
- *   (src/routes.ts: each route's `pattern` and the file its `import()` loads) the way lib/router.ts matches;
+ * - `<link rel=modulepreload>` for the chunks of the page the URL names (its code and the code it imports), found by
+ *   matching the path against the route table (src/routes.ts: each route's `pattern` and the file its `import()`
+ *   loads) the way lib/router.ts matches. Not the LIFF SDK: the page is drawn before LIFF starts (lib/session.ts
+ *   openSession), so the SDK loads after the page's own code instead of sharing the bandwidth with it;
  * - the organisation request (`GET /api/orgs/{orgId}`), kept in `window.__liffOrg` for lib/session.ts to take;
  * - local mode only (the organisation says `mode: 'local'`, which only the local server does): the LIFF mock's chunk,
  *   the tester's token from the local issuer and the demo staff list (`window.__liffLocal`), so the local steps do
@@ -45,7 +46,6 @@ export function bootPreload(options: { routesFile: string; base: string }): Plug
           const css = js.flatMap((f) => [...((byFile.get(f) as { viteMetadata?: { importedCss?: Set<string> } } | undefined)?.viteMetadata?.importedCss ?? [])]);
           return [...js, ...css].map(url);
         };
-        const sdk = filesOf((id) => id.includes('/node_modules/@line/liff/'));
         const mock = filesOf((id) => id.includes('/node_modules/@line/liff-mock/'));
         const routes = routeTable(readFileSync(options.routesFile, 'utf8')).map(({ pattern, file }) => {
           const target = path.resolve(path.dirname(options.routesFile), file).replace(/\\/g, '/');
@@ -61,7 +61,7 @@ var u=null;try{u=JSON.parse(localStorage.getItem('liff-dev-user')||'null')}catch
 var post={method:'POST',headers:{accept:'application/json','content-type':'application/json'},body:JSON.stringify(u||{})};
 return{user:u,token:u?fetch('/dev/id-token',post).then(function(r){return r.ok?r.json():null}).catch(function(){return null}):null,
 demo:fetch('/dev/demo',J).then(function(r){return r.ok?r.json():null}).catch(function(){return null})};}).catch(function(){return null});
-var R=${JSON.stringify(routes)},files=${JSON.stringify(sdk)};
+var R=${JSON.stringify(routes)},files=[];
 for(var i=0;i<R.length;i++){var p=R[i][0].split('/').filter(Boolean);if(p.length!==page.length)continue;var ok=true;
 for(var j=0;j<p.length&&ok;j++)ok=p[j].charAt(0)===':'||p[j]===page[j];if(ok){files=files.concat(R[i][1]);break;}}
 files.forEach(function(f){var l=document.createElement('link');if(/\\.css$/.test(f)){l.rel='preload';l.as='style';}else{l.rel='modulepreload';}l.crossOrigin='';l.href=f;document.head.appendChild(l);});})();`;

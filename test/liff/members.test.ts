@@ -77,7 +77,7 @@ describe('members and invitations', { timeout: 120_000 }, () => {
     expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('issued-title');
     const link = await page.locator('.notice-success a').getAttribute('href');
-    expect(link).toBe(`${t.rt.baseUrl}/liff/${orgId}/staff?code=${code}`);
+    expect(link).toBe(`${t.rt.baseUrl}/liff/${orgId}/staff?invite=${code}`);
     await page.locator('[data-invite]').first().waitFor();
     expect(await page.textContent('[data-invite]')).toContain('สุดา รับเรื่อง · เจ้าหน้าที่รับเรื่อง');
     await page.screenshot({ path: '/tmp/liff-members-invited-360.png', fullPage: true });
@@ -138,7 +138,7 @@ describe('members and invitations', { timeout: 120_000 }, () => {
     const someone = { sub: newUserId(), name: 'มานะ' };
     const phone = await launchBrowser();
     const joiner = await signedInPage(phone, t.rt.baseUrl, someone);
-    await open(joiner, t.rt.baseUrl, orgId, `staff?code=${code}`);
+    await open(joiner, t.rt.baseUrl, orgId, `staff?invite=${code}`);
     await settled(joiner);
     await joiner.getByRole('button', { name: 'เข้าร่วม' }).click();
     await joiner.locator('#join-code-error').waitFor();

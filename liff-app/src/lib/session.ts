@@ -1,5 +1,5 @@
 import type { LiffMockApi, LiffMockConfig } from '@line/liff-mock';
-import { ApiError, configureApi, request } from './api.ts';
+import { ApiError, configureApi, request, type TokenSource } from './api.ts';
 
 /**
  * Who is using the app, and how their LINE ID token is obtained.
@@ -68,6 +68,24 @@ export function getSession(): Session {
 
 /** Loads the organisation, initialises LIFF (mocked in local mode) and wires the API's token source. */
 export async function startSession(orgId: string): Promise<Session> {
+  const opened = await openSession(orgId);
+  await opened.ready;
+  return opened.session;
+}
+
+export interface OpenedSession {
+  /** Known as soon as the organisation is: enough to draw the page. Filled in (LINE client, sharing, tester) at `ready`. */
+  session: Session;
+  /** LIFF has started and the token source works. Rejects with a BootError when LIFF cannot start. */
+  ready: Promise<void>;
+}
+
+/**
+ * The organisation first, LIFF after (issue 16, slow networks): the page can be drawn once the organisation is known,
+ * while the LIFF SDK (half of the first load's bytes) arrives and starts. Calls that need the token wait for `ready`;
+ * public ones (auth 'none') go at once.
+ */
+export async function openSession(orgId: string): Promise<OpenedSession> {
   // The organisation and the LIFF SDK load at the same time (one round trip instead of two on a slow network); the
   // built index.html started both while it was parsed (liff-app/preloadPlugin.ts).
   const orgLoaded = loadOrg(orgId);
@@ -81,8 +99,32 @@ export async function startSession(orgId: string): Promise<Session> {
     const demo = pre?.demo?.then((d) => (d ? staffOf(d, org.id) : loadDemoStaff(org.id)));
     return Promise.all([import('@line/liff-mock'), token ?? fetchDevToken(user), demo ?? loadDemoStaff(org.id)]);
   });
-  const [org, { default: liff }, early] = await Promise.all([orgLoaded, import('@line/liff'), local]);
+  const sdk = import('@line/liff');
+  // Never left unhandled while the organisation is still on its way (a failure surfaces through `ready`).
+  sdk.catch(() => undefined);
+  local.catch(() => undefined);
+  const org = await orgLoaded;
+  const opened: Session = { org, mode: org.mode, inClient: false };
+  session = opened;
+  let tokens: TokenSource | null = null;
+  const ready = (async () => {
+    const [{ default: liff }, early] = await Promise.all([sdk, local]);
+    tokens = await startLiff(opened, liff, early);
+  })();
+  ready.catch(() => undefined);
+  configureApi(org.id, async (options) => {
+    await ready;
+    return tokens!(options);
+  });
+  return { session: opened, ready };
+}
 
+type Liff = (typeof import('@line/liff'))['default'];
+type EarlyLocalParts = [{ LiffMockPlugin: (typeof import('@line/liff-mock'))['LiffMockPlugin'] }, string, DemoStaff[]] | null;
+
+/** Starts LIFF (mocked in local mode), fills in the session, and returns where the ID token comes from. */
+async function startLiff(opened: Session, liff: Liff, early: EarlyLocalParts): Promise<TokenSource> {
+  const { org } = opened;
   if (org.mode === 'local' && early) {
     const [{ LiffMockPlugin }, firstToken, staff] = early;
     liff.use(new LiffMockPlugin());
@@ -103,12 +145,8 @@ export async function startSession(orgId: string): Promise<Session> {
       return idToken;
     };
     const fetchToken = async () => useToken(await fetchDevToken(user));
-    configureApi(org.id, async ({ refresh } = {}) => (!refresh && token) || (await fetchToken()));
     useToken(firstToken);
-    session = {
-      org,
-      mode: org.mode,
-      inClient: false,
+    Object.assign(opened, {
       dev: {
         get user() {
           return user;
@@ -123,8 +161,8 @@ export async function startSession(orgId: string): Promise<Session> {
           await fetchToken();
         },
       },
-    };
-    return session;
+    });
+    return async ({ refresh } = {}) => (!refresh && token) || (await fetchToken());
   }
 
   if (!org.liffId) throw new BootError('หน่วยงานนี้ยังไม่ได้ตั้งค่า LINE LIFF กรุณาติดต่อผู้ดูแลระบบของหน่วยงาน');
@@ -146,22 +184,19 @@ export async function startSession(orgId: string): Promise<Session> {
     }
     return new Promise<never>(() => {});
   };
-  configureApi(org.id, async ({ refresh } = {}) => {
+  const inClient = liff.isInClient();
+  const shareText = async (text: string) => !!(await liff.shareTargetPicker([{ type: 'text', text }], { isMultiple: false }));
+  Object.assign(opened, {
+    inClient,
+    ...(inClient ? { closeWindow: () => liff.closeWindow() } : {}),
+    ...(liff.isApiAvailable('shareTargetPicker') ? { shareText } : {}),
+  });
+  return async ({ refresh } = {}) => {
     if (!liff.isLoggedIn()) return renew();
     const exp = liff.getDecodedIDToken()?.exp;
     if (refresh || !exp || exp * 1000 < Date.now() + 30_000) return renew();
     return liff.getIDToken();
-  });
-  const inClient = liff.isInClient();
-  const shareText = async (text: string) => !!(await liff.shareTargetPicker([{ type: 'text', text }], { isMultiple: false }));
-  session = {
-    org,
-    mode: org.mode,
-    inClient,
-    ...(inClient ? { closeWindow: () => liff.closeWindow() } : {}),
-    ...(liff.isApiAvailable('shareTargetPicker') ? { shareText } : {}),
   };
-  return session;
 }
 
 /** The local issuer's token for the tester (local mode only: /dev routes exist nowhere else). */

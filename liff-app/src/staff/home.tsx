@@ -85,7 +85,7 @@ export default function StaffHome(props: PageProps): ComponentChild {
     return (
       <Notice kind="info" title="บัญชี LINE นี้ยังไม่ได้เป็นเจ้าหน้าที่ของหน่วยงาน">
         <p>หากคุณเป็นเจ้าหน้าที่ ขอรหัสเชิญจากผู้ดูแลระบบ (IT) ของหน่วยงาน บทบาทเจ้าหน้าที่ศูนย์ปฏิบัติการต่อต้านการทุจริตต้องได้รับอนุมัติจากเจ้าหน้าที่ศูนย์ฯ อีกคนหนึ่ง</p>
-        <JoinWithCode initialCode={props.query.get('code') ?? ''} onJoined={me.reload} />
+        <JoinWithCode initialCode={props.query.get('invite') ?? ''} onJoined={me.reload} />
         <p>
           <Link to="">ไปหน้าบริการสำหรับประชาชน</Link>
         </p>

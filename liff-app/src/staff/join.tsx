@@ -10,7 +10,7 @@ interface Accepted {
 
 /**
  * "ใส่รหัสเชิญ" on the staff home of a person who is not staff yet: the code an admin issued on the members page
- * (filled in from `?code=` when they opened the invitation link). The server decides everything (once, unexpired).
+ * (filled in from `?invite=` when they opened the invitation link; not `code`, which LINE Login uses on its way back). The server decides everything (once, unexpired).
  */
 export function JoinWithCode(props: { initialCode: string; onJoined: () => void }): ComponentChild {
   const [code, setCode] = useState(props.initialCode);

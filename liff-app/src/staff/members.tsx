@@ -31,7 +31,7 @@ const messageOf = (err: unknown) =>
 /** The link an invited person opens: the staff home with the code filled in. */
 export function joinLink(code: string): string {
   const { org } = getSession();
-  const path = `staff?code=${encodeURIComponent(code)}`;
+  const path = `staff?invite=${encodeURIComponent(code)}`;
   return org.mode === 'local' || !org.liffId ? `${location.origin}/liff/${encodeURIComponent(org.id)}/${path}` : `https://liff.line.me/${org.liffId}/${path}`;
 }
 
