@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from './store/firestore.ts';
 import type { IdTokenVerifier } from './auth/idToken.ts';
 import type { LocalIssuer } from './auth/localIssuer.ts';
 import { contextWithoutChat, handleEvent, replyToText, type BotDeps } from './bot/dispatcher.ts';
@@ -25,7 +25,7 @@ import { progressLookup, yearProgressLookup } from './progress/service.ts';
 import { reportsRouter } from './reports/routes.ts';
 import { statisticsRouter } from './statistics/routes.ts';
 import { evidenceRouter } from './evidence/routes.ts';
-import { manualCardFor, manualPostbackHandler } from './manuals/lineHandlers.ts';
+import { manualCardFor, manualPostbackHandler } from './manuals/line.ts';
 import { manualsRouter } from './manuals/routes.ts';
 import { complaintPostbackHandlers, complaintsRouter, complaintTextHandlers, runComplaintDeadlines, runWeeklyComplaintDigest } from './complaints/index.ts';
 import { chatDraftRouter, chatReportMediaHandler, chatReportPostbackHandler, chatReportTextHandler, sweepChatDrafts } from './complaints/chatReport/index.ts';
@@ -38,7 +38,7 @@ import { askRouter } from './chat/route.ts';
 import { createChatService } from './chat/service.ts';
 import { FirestoreCorpusProvider } from './search/firestoreCorpus.ts';
 import { KnowledgeBase } from './search/knowledgeBase.ts';
-import { staffGroupRegistrationHandler } from './staff/lineHandlers.ts';
+import { staffGroupRegistrationHandler } from './staff/line.ts';
 import { staffRouter } from './staff/routes.ts';
 import { integrityRouter } from './integrity/routes.ts';
 import { staffMenuLinker } from './richmenu/staffLink.ts';
@@ -114,6 +114,12 @@ export function createApp(deps: AppDeps): App {
   const chatReports = { ...complaints, line: deps.line, filingLimiter };
   // One object for the router and the group commands: they share one ticket-number claimer.
   const queue = { ...complaints, idTokens: deps.idTokens };
+  // Each feature gets its own dependencies, named here (no feature borrows another's object).
+  const ratings = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase, idTokens: deps.idTokens };
+  // Role changes relink the person's staff rich menu (richmenu/staffLink.ts).
+  const staffMenus = staffMenuLinker({ db: deps.db, line: deps.line, log: deps.log });
+  const staff = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase, idTokens: deps.idTokens, staffMenus };
+  const integrity = staff;
   // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
   const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db), {
     budgetBytes: deps.config.knowledgeCacheBytes,
@@ -136,7 +142,7 @@ export function createApp(deps: AppDeps): App {
       staffGroupRegistrationHandler(deps.db),
       ...queueTextHandlers(queue),
       ...complaintTextHandlers(complaints),
-      ...ratingTextHandlers(complaints),
+      ...ratingTextHandlers(ratings),
     ],
     // With a person, the engine keeps a short context for follow-ups; without one (the ask API), it answers afresh.
     answer: (ctx, text) => engineAnswer(ctx.org.id, text, ctx.userId ? { userId: ctx.userId } : { now: ctx.now }),
@@ -185,7 +191,7 @@ export function createApp(deps: AppDeps): App {
     { name: 'complaint deadlines', everyMs: 15 * 60_000, run: () => runComplaintDeadlines(complaints, deps.clock.now()) },
     { name: 'weekly complaint digest', everyMs: 15 * 60_000, run: () => runWeeklyComplaintDigest(complaints, deps.clock.now()) },
     { name: 'chat report drafts', everyMs: 15 * 60_000, run: () => sweepChatDrafts(chatReports, deps.clock.now()) },
-    { name: 'weekly satisfaction summary', everyMs: 15 * 60_000, run: () => runWeeklyRatingSummary(complaints, deps.clock.now()) },
+    { name: 'weekly satisfaction summary', everyMs: 15 * 60_000, run: () => runWeeklyRatingSummary(ratings, deps.clock.now()) },
   ];
   const lastRun = new Map<string, number>();
   const runScheduledJobs = async () => {
@@ -226,7 +232,7 @@ export function createApp(deps: AppDeps): App {
   app.use(chatDraftRouter({ ...chatReports, idTokens: deps.idTokens }));
   app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens, filingLimiter }));
   app.use(queueRouter(queue));
-  app.use(ratingsRouter(queue));
+  app.use(ratingsRouter(ratings));
   app.use(
     askRouter({
       async respond(orgId, text, { conversation, now }) {
@@ -241,10 +247,8 @@ export function createApp(deps: AppDeps): App {
       allowToday: deps.config.mode === 'local',
     }),
   );
-  // Role changes relink the person's staff rich menu (richmenu/staffLink.ts).
-  const staffMenus = staffMenuLinker({ db: deps.db, line: deps.line, log: deps.log });
-  app.use(staffRouter({ ...complaints, idTokens: deps.idTokens, staffMenus }));
-  app.use(integrityRouter({ ...complaints, idTokens: deps.idTokens, staffMenus }));
+  app.use(staffRouter(staff));
+  app.use(integrityRouter(integrity));
   app.use(progressRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock, log: deps.log }));
   app.use(reportsRouter({ db: deps.db, idTokens: deps.idTokens, clock: deps.clock }));
   app.use(statisticsRouter({ db: deps.db, clock: deps.clock }));

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Mode } from './contracts/orgs.ts';
 import v8 from 'node:v8';
 import { z } from 'zod';
 
@@ -83,7 +84,7 @@ function safeJson(text: string): unknown {
   }
 }
 
-export type Mode = 'local' | 'emulator' | 'production';
+export type { Mode };
 
 export interface Config {
   mode: Mode;

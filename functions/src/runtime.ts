@@ -1,7 +1,7 @@
 import http, { type Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { AddressInfo } from 'node:net';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from './store/firestore.ts';
 import { createApp, type App } from './app.ts';
 import { createIdTokenVerifier, lineKeys, localKeys } from './auth/idToken.ts';
 import { createLocalIssuer, type LocalIssuer } from './auth/localIssuer.ts';

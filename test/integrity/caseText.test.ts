@@ -4,7 +4,7 @@
  * features, embedded Firestore, LINE sandbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markStaffGroup } from '../../functions/src/staff/groups.ts';
+import { markStaffGroup } from '../../functions/src/staff/groupsStore.ts';
 import { api, givenOrg, grantStaffRoles, idTokenFor, newUserId, startTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanText } from '../../functions/src/text/clean.ts';
 import { dataUrl, jpegWithExif } from '../complaints/harness.ts';
 import { api, givenOrg, grantStaffRoles, idTokenFor, newUserId, startTestApp, type TestApp } from '../support/app.ts';
-import { markStaffGroup } from '../../functions/src/staff/groups.ts';
+import { markStaffGroup } from '../../functions/src/staff/groupsStore.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { answer, answerPostback, type AnswerOptions } from '../../functions/src/
 import { demoProvider, loadStandardManuals, REPO_ROOT } from '../../functions/src/chat/demoCorpus.ts';
 import type { AnswerOutput } from '../../functions/src/chat/types.ts';
 import { sendRequestProblems } from '../../functions/src/line/sandbox/requestRules.ts';
-import { manualCardFor } from '../../functions/src/manuals/lineHandlers.ts';
+import { manualCardFor } from '../../functions/src/manuals/line.ts';
 import { KnowledgeBase } from '../../functions/src/search/knowledgeBase.ts';
 
 /**

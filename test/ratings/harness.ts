@@ -11,7 +11,7 @@ import type { ComplaintLookup, TicketForRating, TicketLookup } from '../../funct
 import { ratingsRouter } from '../../functions/src/ratings/routes.ts';
 import { RATING_COLLECTIONS } from '../../functions/src/ratings/store.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
-import { markStaffGroup } from '../../functions/src/staff/groups.ts';
+import { markStaffGroup } from '../../functions/src/staff/groupsStore.ts';
 import { givenOrg, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
 import { lineCheckedNotifier } from '../support/lineRules.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordGroupLeft } from '../../functions/src/bot/store.ts';
-import { markStaffGroup } from '../../functions/src/staff/groups.ts';
+import { markStaffGroup } from '../../functions/src/staff/groupsStore.ts';
 import { newUserId } from '../support/app.ts';
 import { generalBody } from '../complaints/harness.ts';
 import { allScores, LIFF_BASE, scores, startRatingsApp, type RatingsApp } from './harness.ts';

@@ -7,11 +7,11 @@ import {
   bangkokDate,
   bangkokMonth,
   bangkokWeek,
-  fiscalYearOf,
   isoWeek,
   monthsBetween,
   weekRange,
-} from '../../functions/src/ratings/time.ts';
+} from '../../functions/src/time/bangkok.ts';
+import { fiscalYearContaining } from '../../functions/src/time/fiscalYear.ts';
 import { weekToSummarise } from '../../functions/src/ratings/weekly.ts';
 
 describe('Bangkok calendar', () => {
@@ -43,8 +43,8 @@ describe('Bangkok calendar', () => {
   });
 
   it('knows Thai fiscal years (October-September, Buddhist era)', () => {
-    expect(fiscalYearOf('2026-11-22')).toEqual({ year: 2570, from: '2026-10-01', to: '2027-09-30' });
-    expect(fiscalYearOf('2026-09-30')).toEqual({ year: 2569, from: '2025-10-01', to: '2026-09-30' });
+    expect(fiscalYearContaining('2026-11-22')).toEqual({ year: 2570, from: '2026-10-01', to: '2027-09-30' });
+    expect(fiscalYearContaining('2026-09-30')).toEqual({ year: 2569, from: '2025-10-01', to: '2026-09-30' });
     expect(monthsBetween('2026-11-05', '2027-02-01')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
   });
 
@@ -209,7 +209,7 @@ describe('chat: asking for the results, not to rate', () => {
     ['ให้คะแนนความพึงพอใจ', false],
     ['แจ้งเกิดต้องใช้เอกสารอะไร', false],
   ])('%s → %s', async (text, expected) => {
-    const { asksForSatisfactionResults } = await import('../../functions/src/ratings/bot.ts');
+    const { asksForSatisfactionResults } = await import('../../functions/src/ratings/line.ts');
     expect(asksForSatisfactionResults(text)).toBe(expected);
   });
 });

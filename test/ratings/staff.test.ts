@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { getOrg } from '../../functions/src/orgs/store.ts';
 import { parsePlanDocument } from '../../functions/src/plans/parse/index.ts';
 import { importPlanDocument } from '../../functions/src/plans/store.ts';
-import { ratingTextHandlers } from '../../functions/src/ratings/bot.ts';
+import { ratingTextHandlers } from '../../functions/src/ratings/line.ts';
 import { latestSatisfactionSummary, satisfactionMessages } from '../../functions/src/ratings/chat.ts';
 import { runWeeklyRatingSummary } from '../../functions/src/ratings/weekly.ts';
 import { newUserId } from '../support/app.ts';

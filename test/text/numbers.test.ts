@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arabicDigitsToThai, formatBaht, formatBudget, formatNumber, hasThaiDigit, parseAmount, thaiDigitsToArabic } from '../../functions/src/text/numbers.ts';
+import { arabicDigitsToThai, formatBaht, formatBudget, formatFixed, formatNumber, hasThaiDigit, parseAmount, thaiDigitsToArabic } from '../../functions/src/text/numbers.ts';
 
 describe('numbers in Thai text', () => {
   it('turns Thai digits into Arabic ones and back, keeping everything else', () => {
@@ -24,6 +24,8 @@ describe('numbers in Thai text', () => {
     expect(formatBaht(15000.5)).toBe('15,000.5 บาท');
     expect(formatBaht(15000.456)).toBe('15,000.46 บาท');
     expect(formatBaht(0)).toBe('0 บาท');
+    expect(formatFixed(15000, 2)).toBe('15,000.00');
+    expect(formatFixed(91.55, 1)).toBe('91.6');
     expect(formatBudget(0)).toBe('ไม่ใช้งบประมาณ');
     expect(formatBudget(50000.4)).toBe('50,000 บาท');
   });

@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.ts';
 import type { Org } from '../orgs/schema.ts';
 import { orgIdSchema } from '../orgs/schema.ts';

@@ -1,6 +1,6 @@
 import { cleanText } from '../text/clean.ts';
 import type { FigureSource } from '../chat/types.ts';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Message } from '../line/client.ts';
 import type { LineEvent } from '../line/events.ts';
 import { liffUrl } from '../line/liff.ts';

@@ -11,6 +11,7 @@ import type { AnswerOutput, Message } from '../chat/types.ts';
 import { FirestoreCorpusProvider } from '../search/firestoreCorpus.ts';
 import { KnowledgeBase } from '../search/knowledgeBase.ts';
 import { openFirestore } from '../store/firestore.ts';
+import { bangkokNoon, isValidDate } from '../time/bangkok.ts';
 
 /** Flex and template messages as indented text, the way a reader scans them on a phone. */
 export function messageAsText(m: Message): string {
@@ -65,8 +66,8 @@ async function main() {
   const kb = new KnowledgeBase(db ? new FirestoreCorpusProvider(db) : await demoProvider(values.plans));
   try {
     // --today: answer as on that Bangkok date ("ปีนี้", "ปีหน้า" are read against its fiscal year).
-    const now = values.today ? new Date(`${values.today}T12:00:00+07:00`) : new Date();
-    if (Number.isNaN(now.getTime())) throw new Error('--today: a date as YYYY-MM-DD');
+    if (values.today !== undefined && !isValidDate(values.today)) throw new Error('--today: a date as YYYY-MM-DD');
+    const now = values.today ? bangkokNoon(values.today) : new Date();
     const out = await answer(kb, values.org, question, null, { now });
     console.log(values.json ? JSON.stringify(out, null, 2) : formatAnswer(out));
   } catch (err) {

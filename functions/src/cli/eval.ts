@@ -23,6 +23,7 @@ import { KnowledgeBase } from '../search/knowledgeBase.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { startRuntime, type Runtime } from '../runtime.ts';
+import { bangkokNoon } from '../time/bangkok.ts';
 import { judge, type AskResponse, type EvalQuestion, type Verdict } from './evalJudge.ts';
 
 export { judge, replyText, titleKey, type AskResponse, type EvalQuestion } from './evalJudge.ts';
@@ -105,7 +106,7 @@ export async function runEval(questions: EvalQuestion[], ask: Asker, options: { 
 export function inProcessAsker(kb: KnowledgeBase): Asker {
   const contexts = new Map<string, ConversationContext | null>();
   return async (orgId, text, { conversation, today }) => {
-    const now = today ? new Date(`${today}T12:00:00+07:00`) : new Date();
+    const now = today ? bangkokNoon(today) : new Date();
     const out = await answer(kb, orgId, text, conversation ? (contexts.get(conversation) ?? null) : null, { now });
     if (conversation && out.context) contexts.set(conversation, out.context);
     return out;

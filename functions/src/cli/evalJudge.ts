@@ -11,6 +11,7 @@
  */
 import type { Message, ResultRef } from '../chat/types.ts';
 import { normalizeText } from '../search/normalize.ts';
+import { thaiDigitsToArabic } from '../text/numbers.ts';
 
 export type Expectation =
   | { type: 'project'; title: string; alts?: string[]; contains?: string[]; wrong?: number[] }
@@ -99,12 +100,10 @@ export function replyText(messages: Message[]): string {
   return out.join('\n');
 }
 
-const THAI_DIGITS = /[๐-๙]/gu;
-const toArabic = (s: string) => s.replace(THAI_DIGITS, (d) => String(d.charCodeAt(0) - 0x0e50));
 
 /** Every number written in a text (Thai or Arabic digits, separators, decimals), as values. */
 export function numbersIn(text: string): number[] {
-  const t = toArabic(text);
+  const t = thaiDigitsToArabic(text);
   const out: number[] = [];
   for (const m of t.matchAll(/(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d+(?:\.\d+)?(?![\d])/gu)) {
     out.push(Number(m[0].replace(/,/g, '')));

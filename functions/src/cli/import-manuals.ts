@@ -12,7 +12,7 @@
  * Exit codes: 0 done (or dry run), 2 invalid input (nothing written), 3 unknown organisation, 64 usage, 66 unreadable file.
  */
 import { parseArgs } from 'node:util';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { z } from 'zod';
 import { planManualImport } from '../manuals/import.ts';
 import { listManuals, saveManuals, seedStandardManuals } from '../manuals/store.ts';

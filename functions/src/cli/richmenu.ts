@@ -26,7 +26,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { z } from 'zod';
 import { firestoreCredentials, secretCredentials, type ChannelCredentials } from '../line/credentials.ts';
 import { orgIdSchema } from '../orgs/schema.ts';

@@ -11,7 +11,7 @@ import { hasRole } from '../staff/schema.ts';
 import { listStaff } from '../staff/store.ts';
 import { openFirestore } from '../store/firestore.ts';
 import { firestoreTarget } from './common.ts';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 
 /** The committed image of one staff menu (npm run richmenu:image -- --staff). */
 export const staffImagePath = (variant: StaffVariant) => fileURLToPath(new URL(`../../../data/richmenu/staff-${variant}.png`, import.meta.url));

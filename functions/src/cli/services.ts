@@ -13,7 +13,7 @@
  * Exit codes: 0 done, 2 invalid input (nothing written), 3 unknown organisation or service, 64 usage, 66 unreadable file.
  */
 import { parseArgs } from 'node:util';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { z } from 'zod';
 import { systemClock } from '../clock.ts';
 import { recordingNotifier } from '../notify/notifier.ts';

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
-import { createOrganisation } from '../orgs/onboarding.ts';
+import { createOrganisation } from '../orgs/service.ts';
 import { getOrgSecrets, setOrgSecretsIfAbsent } from '../orgs/store.ts';
 
 /** The demo organisations of local mode, from data/demo-orgs.json (their plans come from data/plans/). */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Logger } from '../log.ts';
 import { getOrg } from '../orgs/store.ts';
 import { parsePlanDocument } from '../plans/parse/index.ts';

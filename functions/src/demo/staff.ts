@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Firestore } from 'firebase-admin/firestore';
-import { listStaffGroupIds, markStaffGroup } from '../staff/groups.ts';
+import type { Firestore } from '../store/firestore.ts';
+import { listStaffGroupIds, markStaffGroup } from '../staff/groupsStore.ts';
 import type { Role } from '../staff/schema.ts';
 import { getStaffMember } from '../staff/store.ts';
 import { setUpStaffMember, silentNotifier } from '../integrity/setup.ts';

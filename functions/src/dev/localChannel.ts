@@ -7,7 +7,7 @@
  * `/dev/chat/:orgId` and `/dev/demo` for organisations created while the server runs. Never used outside local mode.
  */
 import { randomBytes } from 'node:crypto';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { LOCAL_LOGIN_CHANNEL_ID } from '../demo/orgs.ts';
 import type { LineSandbox } from '../line/sandbox/fakeLineApi.ts';
 import type { Org } from '../orgs/schema.ts';

@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { z } from 'zod';
 import { parseInput } from '../http/validate.ts';
 import type { LocalIssuer } from '../auth/localIssuer.ts';
@@ -13,7 +13,7 @@ import { signBody } from '../line/sign.ts';
 import { ulid } from '../line/ulid.ts';
 import type { Logger } from '../log.ts';
 import { LOCAL_LOGIN_CHANNEL_ID } from '../demo/orgs.ts';
-import { listStaffGroupIds } from '../staff/groups.ts';
+import { listStaffGroupIds } from '../staff/groupsStore.ts';
 import { ROLE_LABELS } from '../staff/schema.ts';
 import { listStaff } from '../staff/store.ts';
 import { orgIdSchema, publicOrg } from '../orgs/schema.ts';

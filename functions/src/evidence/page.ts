@@ -1,5 +1,5 @@
 /** The public evidence index page: one printable table of the year's items with their links and readiness. */
-import { formatThaiDateTime } from '../ratings/time.ts';
+import { formatThaiDateTime } from '../time/bangkok.ts';
 import { esc, printablePage } from '../reports/page.ts';
 import type { EvidenceIndex } from './service.ts';
 

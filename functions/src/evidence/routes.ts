@@ -1,15 +1,14 @@
 /** The evidence index: `GET /api/orgs/:orgId/evidence?year=YYYY` and the public page `/orgs/:orgId/evidence`. */
 import { Router, type Request, type Response } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
-import { z } from 'zod';
+import type { Firestore } from '../store/firestore.ts';
 import { loadOrg, orgOf } from '../auth/middleware.ts';
 import type { Clock } from '../clock.ts';
 import { parseInput } from '../http/validate.ts';
-import { yearParamSchema } from '../progress/schema.ts';
+import { evidenceQuerySchema } from '../contracts/evidence.ts';
 import { evidenceHtml } from './page.ts';
 import { currentAssessmentYear, evidenceIndex, knownYears, type EvidenceDeps } from './service.ts';
 
-const query = z.object({ year: yearParamSchema.optional() }).strict();
+const query = evidenceQuerySchema;
 
 export function evidenceRouter(deps: { db: Firestore; clock: Clock; liffLocalBase?: string | undefined }): Router {
   const router = Router();

@@ -7,7 +7,7 @@
  * - statistics: the year has begun and has at least one record of its kind (complaints, tickets, ratings); corruption
  *   statistics are ready once the year has begun (zero reports is a figure too).
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import { NotFoundError } from '../errors.ts';
 import { liffUrl } from '../line/liff.ts';
@@ -17,7 +17,8 @@ import type { Org } from '../orgs/schema.ts';
 import { getCurrentPlan } from '../plans/store.ts';
 import { projectsOfYear } from '../progress/projects.ts';
 import { listRecords } from '../progress/store.ts';
-import { bangkokDate, fiscalYearOf } from '../ratings/time.ts';
+import { bangkokDate } from '../time/bangkok.ts';
+import { fiscalYearOfDate } from '../time/fiscalYear.ts';
 import { periodRange, type Period } from '../reports/build.ts';
 import { reportUrl } from '../reports/routes.ts';
 import { orgStatistics } from '../statistics/service.ts';
@@ -57,7 +58,7 @@ export interface EvidenceIndex {
 }
 
 export function currentAssessmentYear(now: Date): number {
-  return fiscalYearOf(bangkokDate(now)).year;
+  return fiscalYearOfDate(bangkokDate(now));
 }
 
 export const knownYears = () => [...EVIDENCE_YEARS.keys()].sort();

@@ -1,5 +1,5 @@
 import { Router, type RequestHandler, type Response } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Logger } from '../log.ts';
 import { countExistingOrgs } from '../orgs/store.ts';
 import { abandon, storageTimings, withDeadline, type StorageTimings } from '../store/deadline.ts';

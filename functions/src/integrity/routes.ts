@@ -7,7 +7,7 @@ import { Router, type Response } from 'express';
 import type { IdTokenVerifier } from '../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, orgOf, requireRole } from '../auth/middleware.ts';
 import { parseInput } from '../http/validate.ts';
-import { AUDIT_LABELS, auditQuery, decisionBodySchema, grantIdParams, revokeBodySchema, userIdParams } from './schema.ts';
+import { AUDIT_LABELS, auditQuery, decisionBodySchema, grantIdParams, revokeBodySchema, userIdParams, type AuditList, type GrantList } from '../contracts/integrity.ts';
 import { decideGrant, listAuditFor, listGrantsFor, revokeIntegrityRole, type IntegrityDeps, type StaffActor } from './service.ts';
 
 const actorOf = (res: Response): StaffActor => {
@@ -22,7 +22,8 @@ export function integrityRouter(deps: IntegrityDeps & { idTokens: IdTokenVerifie
 
   router.get(`${base}/grants`, ...officer, async (_req, res) => {
     res.set('Cache-Control', 'private, no-store');
-    res.json({ grants: await listGrantsFor(deps, orgOf(res).id, actorOf(res)) });
+    const body: GrantList = { grants: await listGrantsFor(deps, orgOf(res).id, actorOf(res)) };
+    res.json(body);
   });
 
   router.post(`${base}/grants/:id/approve`, ...officer, async (req, res) => {
@@ -41,7 +42,8 @@ export function integrityRouter(deps: IntegrityDeps & { idTokens: IdTokenVerifie
     const q = parseInput(auditQuery, req.query);
     res.set('Cache-Control', 'private, no-store');
     const entries = await listAuditFor(deps, orgOf(res).id, actorOf(res), q);
-    res.json({ entries: entries.map((e) => ({ ...e, actionLabel: AUDIT_LABELS[e.action] })) });
+    const body: AuditList = { entries: entries.map((e) => ({ ...e, actionLabel: AUDIT_LABELS[e.action] })) };
+    res.json(body);
   });
 
   // An officer leaving, or one who should not have the role: admins or integrity officers, with a reason, logged.

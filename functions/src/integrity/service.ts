@@ -8,8 +8,9 @@
  * - every request, decision, grant, revocation and reveal of a reporter is appended to the audit log first, and every
  *   active integrity officer gets a LINE message about every change of the role.
  */
+import type { GrantView } from '../contracts/integrity.ts';
 import { randomUUID } from 'node:crypto';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { liffUrl } from '../line/liff.ts';
@@ -249,7 +250,7 @@ function requireOfficer(actor: StaffActor): void {
   if (!hasRole(actor.staff, 'integrity_officer')) throw new ForbiddenError('integrity officers only', 'เฉพาะเจ้าหน้าที่ศูนย์ปฏิบัติการต่อต้านการทุจริตเท่านั้น');
 }
 
-export async function listGrantsFor(deps: Pick<IntegrityDeps, 'db' | 'clock'>, orgId: string, actor: StaffActor) {
+export async function listGrantsFor(deps: Pick<IntegrityDeps, 'db' | 'clock'>, orgId: string, actor: StaffActor): Promise<GrantView[]> {
   requireOfficer(actor);
   const now = deps.clock.now().toISOString();
   return (await listGrants(deps.db, orgId)).map((g) => ({

@@ -3,7 +3,7 @@
  * directly, the integrity role only through `grantByOperator`, so it is logged and existing officers are told like any
  * other grant. Never reachable from an HTTP route.
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import type { Org } from '../orgs/schema.ts';

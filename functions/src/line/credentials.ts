@@ -1,4 +1,4 @@
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { lineChannelsSchema } from '../config.ts';
 import { getOrgSecrets } from '../orgs/store.ts';
 import type { OrgSecrets } from '../orgs/schema.ts';

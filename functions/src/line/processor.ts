@@ -1,4 +1,4 @@
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { HandledEvent } from '../bot/dispatcher.ts';
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../log.ts';

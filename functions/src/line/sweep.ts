@@ -1,4 +1,4 @@
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Logger } from '../log.ts';
 import { CLAIM_LEASE_MS, listUnfinishedEvents } from './eventStore.ts';
 

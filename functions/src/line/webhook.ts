@@ -1,6 +1,6 @@
 import { validateSignature } from '@line/bot-sdk';
 import express, { type Request, type Router } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { NotFoundError, UnauthenticatedError } from '../errors.ts';

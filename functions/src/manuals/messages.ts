@@ -1,5 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { fitText } from '../line/limits.ts';
+import { formatBaht } from '../text/numbers.ts';
 import {
   MANUAL_CATEGORY_LABELS,
   type FeeItem,
@@ -40,10 +41,9 @@ const MAX_CARD_DOCUMENTS = 6;
 // ---------------------------------------------------------------------------------------------------------------
 // Formatting
 
-const baht = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 2 });
 
 export function formatFee(item: FeeItem): string {
-  const amount = item.amountBaht === null ? 'ตามที่กำหนด' : item.amountBaht === 0 ? 'ไม่เสียค่าธรรมเนียม' : `${baht.format(item.amountBaht)} บาท`;
+  const amount = item.amountBaht === null ? 'ตามที่กำหนด' : item.amountBaht === 0 ? 'ไม่เสียค่าธรรมเนียม' : formatBaht(item.amountBaht);
   const per = item.per && item.amountBaht ? ` ${item.per}` : '';
   return `${item.label}: ${amount}${per}${item.note ? ` (${item.note})` : ''}`;
 }

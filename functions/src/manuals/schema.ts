@@ -1,5 +1,6 @@
 import { safeText } from '../text/clean.ts';
 import { z } from 'zod';
+import { MANUAL_CATEGORIES, manualIdSchema, type ManualSummary } from '../contracts/manuals.ts';
 
 /**
  * A citizen service manual (คู่มือสำหรับประชาชน), shaped after the national template that the Licensing Facilitation
@@ -11,9 +12,7 @@ import { z } from 'zod';
  * filled in per organisation; an organisation then adapts its own copy (import CLI).
  */
 
-export const manualIdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'manual id: 2-64 lowercase letters, digits or dashes');
+export { MANUAL_CATEGORIES, manualIdSchema, type ManualSummary };
 
 /** Free text of a manual (admins import it): cleaned of control and bidi characters (text/clean.ts), newlines kept. */
 const text = (max: number) => safeText({ min: 1, max, multiline: true });
@@ -114,7 +113,6 @@ export const contactSchema = z.object({
 });
 export type ManualContact = z.infer<typeof contactSchema>;
 
-export const MANUAL_CATEGORIES = ['registration', 'permit', 'tax', 'welfare', 'public-service', 'rights'] as const;
 export const MANUAL_CATEGORY_LABELS: Record<(typeof MANUAL_CATEGORIES)[number], string> = {
   registration: 'งานทะเบียนราษฎรและบัตร',
   permit: 'การขออนุญาต',
@@ -183,15 +181,7 @@ export const manualSchema = manualContentSchema.extend({
 });
 export type Manual = z.infer<typeof manualSchema>;
 
-/** The list view. */
-export interface ManualSummary {
-  id: string;
-  title: string;
-  summary: string;
-  category: Manual['category'];
-  totalTime: string;
-  fee: string;
-}
+/** The list view (contracts/manuals.ts). */
 
 export function summarizeManual(manual: Manual): ManualSummary {
   return {

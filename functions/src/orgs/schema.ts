@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { orgIdSchema, type OrgView } from '../contracts/orgs.ts';
 
-export const orgIdSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'org id: 2-40 lowercase letters, digits or dashes');
+export { orgIdSchema };
 
 /** An organisation (อปท.). Public: nothing here is secret; channel credentials live in `orgSecrets`. */
 export const orgSchema = z.object({
@@ -45,7 +44,7 @@ export const orgSecretsSchema = z.object({
 export type OrgSecrets = z.infer<typeof orgSecretsSchema>;
 
 /** The view of an organisation any API may return. */
-export function publicOrg(org: Org) {
+export function publicOrg(org: Org): OrgView {
   return {
     id: org.id,
     name: org.name,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fiscalYearSchema } from '../contracts/common.ts';
 
 /**
  * The parsed form of an anti-corruption plan (แผนปฏิบัติการป้องกันการทุจริต) or of its progress report.
@@ -11,8 +12,8 @@ import { z } from 'zod';
 
 export const SCHEMA_VERSION = 1 as const;
 
-/** Buddhist-era fiscal year, e.g. 2566. */
-export const fiscalYearSchema = z.number().int().min(2500).max(2700);
+/** Buddhist-era fiscal year, e.g. 2566 (the API contracts' one definition). */
+export { fiscalYearSchema };
 
 /** Budget per fiscal year in whole baht, keyed by the Buddhist-era year as a string: `{ "2566": 50000 }`. */
 export const budgetsSchema = z.record(z.string().regex(/^\d{4}$/, 'year key: 4-digit Buddhist-era year'), z.number().int().min(0));

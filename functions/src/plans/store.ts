@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Firestore, FirestoreDataConverter } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { createOrganisation } from '../orgs/onboarding.ts';
+import { createOrganisation } from '../orgs/service.ts';
 import { getOrg, setCurrentPlan } from '../orgs/store.ts';
 import { COLLECTIONS } from '../store/collections.ts';
 import { satisfactionTargetOf } from './satisfactionTarget.ts';

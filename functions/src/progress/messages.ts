@@ -2,13 +2,9 @@
  * What people read about progress: Thai wording for statuses, baht and dates, and the sentence the chat answers
  * with ("ทำไปถึงไหนแล้ว", "ใช้งบไปเท่าไร"), always saying from which date the figures are.
  */
-import { formatThaiDate } from '../ratings/time.ts';
-import { bangkokDate } from '../ratings/time.ts';
+import { bangkokDate, formatThaiDate } from '../time/bangkok.ts';
+import { formatBaht } from '../text/numbers.ts';
 import { PROGRESS_STATUS_LABELS, type ProgressStatus } from './schema.ts';
-
-const baht = new Intl.NumberFormat('th-TH', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-
-export const formatBaht = (n: number) => `${baht.format(n)} บาท`;
 
 export interface LatestProgress {
   projectId: string;

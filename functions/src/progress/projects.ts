@@ -6,20 +6,9 @@
  */
 import type { Project } from '../plans/schema.ts';
 
-export interface YearProject {
-  id: string;
-  number: string;
-  name: string;
-  dimension: number;
-  mission: string | null;
-  /** The plan's budget for the year in baht, null when the plan states none for it. */
-  budgetBaht: number | null;
-  responsibleUnit: string | null;
-  /** Quarters (1-4) of the fiscal year the plan schedules, null when it does not say. */
-  quarters: number[] | null;
-  /** Source line of the project in the plan document. */
-  line: number | null;
-}
+import type { YearProject } from '../contracts/progress.ts';
+
+export type { YearProject };
 
 export function projectsOfYear(plan: { fiscalYears: number[] }, projects: readonly Project[], year: number): YearProject[] {
   const onlyThisYear = plan.fiscalYears.length === 1 && plan.fiscalYears[0] === year;
@@ -41,10 +30,4 @@ export function projectsOfYear(plan: { fiscalYears: number[] }, projects: readon
 export function inHalf(p: Pick<YearProject, 'quarters'>, half: 1 | 2): boolean {
   if (!p.quarters) return true;
   return p.quarters.some((q) => (half === 1 ? q <= 2 : q >= 3));
-}
-
-/** The half of the fiscal year a Bangkok date is in: October-March 1, April-September 2. */
-export function halfOf(date: string): 1 | 2 {
-  const m = Number(date.slice(5, 7));
-  return m >= 10 || m <= 3 ? 1 : 2;
 }

@@ -3,14 +3,14 @@
  * request); anyone may read the public progress of a year. Thin: validate, call the use case.
  */
 import { Router, type Response } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
-import { z } from 'zod';
+import type { Firestore } from '../store/firestore.ts';
 import type { IdTokenVerifier } from '../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, orgOf, requireRole } from '../auth/middleware.ts';
 import type { Clock } from '../clock.ts';
 import { parseInput } from '../http/validate.ts';
 import type { Logger } from '../log.ts';
-import { progressUpdateSchema, projectIdSchema, yearParamSchema, type Actor } from './schema.ts';
+import { fileParamsSchema, progressListQuerySchema, progressUpdateSchema, projectParamsSchema, type StaffProgressList } from '../contracts/progress.ts';
+import type { Actor } from './schema.ts';
 import { currentFiscalYear, getProgressFile, getProjectProgress, listYearProgress, updateProgress, type ProgressDeps } from './service.ts';
 
 export interface ProgressRouterDeps {
@@ -20,14 +20,9 @@ export interface ProgressRouterDeps {
   log?: Logger | undefined;
 }
 
-const listQuery = z
-  .object({
-    year: yearParamSchema.optional(),
-    half: z.enum(['1', '2', 'all'], { error: 'half ต้องเป็น 1 (ต.ค.-มี.ค.), 2 (เม.ย.-ก.ย.) หรือ all' }).optional(),
-  })
-  .strict();
-const projectParams = z.object({ orgId: z.string(), year: yearParamSchema, projectId: projectIdSchema });
-const fileParams = projectParams.extend({ n: z.coerce.number({ error: 'ลำดับไฟล์ไม่ถูกต้อง' }).int().min(1).max(1000) });
+const listQuery = progressListQuerySchema;
+const projectParams = projectParamsSchema;
+const fileParams = fileParamsSchema;
 
 export function progressRouter(deps: ProgressRouterDeps): Router {
   const router = Router();
@@ -58,7 +53,8 @@ export function progressRouter(deps: ProgressRouterDeps): Router {
     // Default: this half-year's projects when the year is the current one; the whole year otherwise.
     const half = q.half === 'all' ? undefined : q.half ? (Number(q.half) as 1 | 2) : year === now.year ? now.half : undefined;
     noStore(res);
-    res.json({ current: now, ...(await listYearProgress(service, orgOf(res), year, half)) });
+    const body: StaffProgressList = { current: now, ...(await listYearProgress(service, orgOf(res), year, half)) };
+    res.json(body);
   });
 
   router.get(`${base}/staff/progress/:year/:projectId`, ...staff, async (req, res) => {

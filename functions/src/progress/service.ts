@@ -3,7 +3,7 @@
  * an update by an officer (checked against the version they saw, files stripped of metadata, every change kept),
  * and `latestProgress`, the hook the chat calls to answer from live progress.
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import { decodePhoto } from '../complaints/photos.ts';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../errors.ts';
@@ -11,9 +11,11 @@ import type { ProgressLookup, YearProgressLookup } from '../chat/types.ts';
 import type { Logger } from '../log.ts';
 import type { Org } from '../orgs/schema.ts';
 import { getCurrentPlan, getCurrentPlanHeader, getPlanProject } from '../plans/store.ts';
-import { bangkokDate, fiscalYearOf } from '../ratings/time.ts';
+import { bangkokDate } from '../time/bangkok.ts';
+import { fiscalHalfOf, fiscalYearOfDate } from '../time/fiscalYear.ts';
+import type { ProgressList, ProgressStateView, ProgressView, ProjectProgress, StaffProgressView } from '../contracts/progress.ts';
 import { asOfDate, progressSentence, type LatestProgress } from './messages.ts';
-import { halfOf, inHalf, projectsOfYear, type YearProject } from './projects.ts';
+import { inHalf, projectsOfYear, type YearProject } from './projects.ts';
 import {
   MAX_FILE_BYTES,
   MAX_FILES,
@@ -37,7 +39,7 @@ export interface ProgressDeps {
 }
 
 /** What anyone may see of a record: no editor, no file names. */
-export function publicProgress(r: ProgressRecord) {
+export function publicProgress(r: ProgressRecord): ProgressView {
   return {
     status: r.status,
     statusLabel: PROGRESS_STATUS_LABELS[r.status],
@@ -54,7 +56,7 @@ export function publicProgress(r: ProgressRecord) {
 }
 
 /** What officers see: also the files and who changed it last (display name only, never a LINE id). */
-export function staffProgress(r: ProgressRecord, fileUrl: (n: number) => string) {
+export function staffProgress(r: ProgressRecord, fileUrl: (n: number) => string): StaffProgressView {
   return {
     ...publicProgress(r),
     seq: r.seq,
@@ -71,11 +73,11 @@ async function planOfYear(deps: ProgressDeps, org: Org, year: number) {
 
 export function currentFiscalYear(now: Date): { year: number; half: 1 | 2 } {
   const today = bangkokDate(now);
-  return { year: fiscalYearOf(today).year, half: halfOf(today) };
+  return { year: fiscalYearOfDate(today), half: fiscalHalfOf(today) };
 }
 
 /** The plan's projects of a fiscal year (optionally one half), each with its progress or null. */
-export async function listYearProgress(deps: ProgressDeps, org: Org, year: number, half?: 1 | 2) {
+export async function listYearProgress(deps: ProgressDeps, org: Org, year: number, half?: 1 | 2): Promise<ProgressList> {
   const [{ plan, projects }, records] = await Promise.all([planOfYear(deps, org, year), store.listRecords(deps.db, org.id, year)]);
   const byProject = new Map(records.map((r) => [r.projectId, r]));
   const shown = half ? projects.filter((p) => inHalf(p, half)) : projects;
@@ -94,7 +96,7 @@ async function requireProject(deps: ProgressDeps, org: Org, year: number, projec
   return { planId: plan.id, project };
 }
 
-export async function getProjectProgress(deps: ProgressDeps, org: Org, year: number, projectId: string, fileUrl: (n: number) => string) {
+export async function getProjectProgress(deps: ProgressDeps, org: Org, year: number, projectId: string, fileUrl: (n: number) => string): Promise<ProjectProgress> {
   const { project } = await requireProject(deps, org, year, projectId);
   const id = recordId(year, projectId);
   const [record, changes] = await Promise.all([store.getRecord(deps.db, org.id, id), store.listChangesOfRecord(deps.db, org.id, id)]);
@@ -107,7 +109,7 @@ export async function getProjectProgress(deps: ProgressDeps, org: Org, year: num
   };
 }
 
-const stateView = (s: ProgressState) => ({ ...s, statusLabel: PROGRESS_STATUS_LABELS[s.status], files: s.files.map((f) => f.n) });
+const stateView = (s: ProgressState): ProgressStateView => ({ ...s, statusLabel: PROGRESS_STATUS_LABELS[s.status], files: s.files.map((f) => f.n) });
 
 /** A data URL checked and cleaned: images lose their metadata (as complaint photos do); PDFs are kept as sent. */
 export function decodeFile(dataUrl: string): { contentType: FileType; bytes: Buffer } | { problem: string } {
@@ -126,7 +128,7 @@ export function decodeFile(dataUrl: string): { contentType: FileType; bytes: Buf
 
 const sameState = (a: ProgressState, b: ProgressState) => JSON.stringify(a) === JSON.stringify(b);
 
-export async function updateProgress(deps: ProgressDeps, org: Org, actor: Actor, year: number, projectId: string, input: ProgressUpdateInput, fileUrl: (n: number) => string) {
+export async function updateProgress(deps: ProgressDeps, org: Org, actor: Actor, year: number, projectId: string, input: ProgressUpdateInput, fileUrl: (n: number) => string): Promise<ProjectProgress> {
   const { planId, project } = await requireProject(deps, org, year, projectId);
   const id = recordId(year, projectId);
   const current = await store.getRecord(deps.db, org.id, id);

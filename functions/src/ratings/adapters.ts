@@ -2,7 +2,7 @@
  * The lookups ratings needs, backed by the features that own the data: queue services and tickets (queue/store.ts)
  * and complaints (complaintRatingContext). The router uses these unless the composition passes its own.
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { complaintRatingContext } from '../complaints/service.ts';
 import { getComplaint } from '../complaints/store.ts';
 import { getService, getTicket, listServices } from '../queue/store.ts';

@@ -19,7 +19,8 @@ import {
   type RatingSettings,
   type Source,
 } from './schema.ts';
-import { addDays, formatThaiMonth, formatThaiWeek, isoWeek, monthsBetween, weekRange } from './time.ts';
+import { addDays, formatThaiMonth, formatThaiWeek, isoWeek, monthsBetween, weekRange } from '../time/bangkok.ts';
+import type { Figures, Group, MonthGroup, RatingSummary, ServiceGroup, ServiceMonthGroup, WeekGroup } from '../contracts/ratings.ts';
 
 /** Counts of the scores 1..5 (index 0 is score 1). */
 export type Distribution = [number, number, number, number, number];
@@ -77,18 +78,8 @@ export function addDay(into: DayCounts, d: DayCounts): void {
 
 // ---------- figures ----------
 
-export interface Figures {
-  /** Answers counted (for one item: ratings; for all items: 5 per rating). */
-  answers: number;
-  /** How many answers gave each score. */
-  distribution: { '1': number; '2': number; '3': number; '4': number; '5': number };
-  /** Mean score out of 5, 2 decimals; null without answers. */
-  mean: number | null;
-  /** ร้อยละความพึงพอใจ as most Thai reports compute it: mean ÷ 5 × 100, 2 decimals. */
-  meanPercent: number | null;
-  /** Share of answers scoring 4 or 5 (satisfied or very satisfied), %, 2 decimals. */
-  satisfiedPercent: number | null;
-}
+
+export type { Figures, Group, MonthGroup, RatingSummary, ServiceGroup, ServiceMonthGroup, WeekGroup };
 
 export const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 
@@ -106,19 +97,6 @@ export function figuresOf(d: Distribution): Figures {
   };
 }
 
-export interface Group {
-  /** Forms submitted. */
-  ratings: number;
-  /** All five items pooled (each rating counts five answers): the headline figures. */
-  allItems: Figures;
-  items: Record<Item, Figures>;
-  ageGroups: Record<AgeGroup | 'unknown', number>;
-  sources: Record<Source, number>;
-  /** Ratings that came with a comment (the comments themselves are for staff only). */
-  comments: number;
-  /** Whether the headline figure on the target's basis reaches the target; null without ratings. */
-  meetsTarget: boolean | null;
-}
 
 export function groupOf(d: DayCounts, target: Pick<RatingSettings, 'targetPercent' | 'targetBasis'>): Group {
   const pooled = emptyDistribution();
@@ -147,22 +125,6 @@ export interface SummaryOptions {
   settings: RatingSettings;
 }
 
-export interface ServiceGroup extends Group { serviceId: string; title: string }
-export interface MonthGroup extends Group { month: string; label: string }
-export interface WeekGroup extends Group { week: string; from: string; to: string; label: string; /** the week reaches outside the range asked for */ partial: boolean }
-export interface ServiceMonthGroup extends Group { serviceId: string; title: string; month: string; label: string }
-
-export interface RatingSummary {
-  range: { from: string; to: string };
-  serviceId: string | null;
-  target: { percent: number; basis: RatingSettings['targetBasis']; basisLabel: string; source: string; origin: RatingSettings['origin']; label: string };
-  definitions: { meanPercent: string; satisfiedPercent: string };
-  total: Group;
-  byService: ServiceGroup[];
-  byMonth: MonthGroup[];
-  byWeek: WeekGroup[];
-  byServiceMonth: ServiceMonthGroup[];
-}
 
 export const DEFINITIONS = {
   meanPercent: 'ร้อยละความพึงพอใจ (คิดจากคะแนนเฉลี่ย) = คะแนนเฉลี่ย ÷ 5 × 100 ตามที่รายงานของหน่วยงานราชการส่วนใหญ่ใช้',

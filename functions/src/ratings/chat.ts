@@ -2,13 +2,14 @@
  * What the chat engine needs to answer "ความพึงพอใจเป็นอย่างไร": the latest month with ratings and the fiscal year so
  * far, both figures, against the target. Reads at most 13 months of aggregate documents.
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { getOrg } from '../orgs/store.ts';
 import { BASIS_LABELS, DEFINITIONS, summarise, TARGET_LABELS, type Group } from './aggregate.ts';
 import type { PeriodFigures, SatisfactionSummary } from './messages.ts';
 import { ITEMS, type Item } from './schema.ts';
 import { getRatingSettings, listMonthAggregates } from './store.ts';
-import { bangkokDate, fiscalYearOf, formatThaiMonth, monthsBetween } from './time.ts';
+import { bangkokDate, formatThaiMonth, monthsBetween } from '../time/bangkok.ts';
+import { fiscalYearContaining } from '../time/fiscalYear.ts';
 
 export { satisfactionMessages, type SatisfactionSummary } from './messages.ts';
 
@@ -23,7 +24,7 @@ const period = (label: string, g: Group): PeriodFigures => ({
 
 export async function latestSatisfactionSummary(db: Firestore, orgId: string, now: Date): Promise<SatisfactionSummary> {
   const today = bangkokDate(now);
-  const fy = fiscalYearOf(today);
+  const fy = fiscalYearContaining(today);
   // The 12 months up to this one: the latest month with ratings is looked for there.
   const recentFrom = monthsBetween(`${Number(today.slice(0, 4)) - 1}-${today.slice(5, 7)}`, today)[1] ?? today.slice(0, 7);
   const fromMonth = recentFrom < fy.from.slice(0, 7) ? recentFrom : fy.from.slice(0, 7);

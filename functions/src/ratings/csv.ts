@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Group, RatingSummary } from './aggregate.ts';
 import { ITEM_LABELS, ITEMS } from './schema.ts';
-import { formatThaiShortDate } from './time.ts';
+import { formatThaiShortDate } from '../time/bangkok.ts';
 
 export const CSV_HEADERS = [
   'ช่วงเวลา',

@@ -5,12 +5,12 @@
  * starts at its own place in the pattern, so the demo organisations show different figures), spread over the last
  * weeks (Bangkok).
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { countsOfRating } from './aggregate.ts';
 import type { ServiceLookup } from './lookups.ts';
 import type { Rating } from './schema.ts';
 import { saveRating } from './store.ts';
-import { bangkokDate, bangkokMonth, bangkokWeek } from './time.ts';
+import { bangkokDate, bangkokMonth, bangkokWeek } from '../time/bangkok.ts';
 
 const PATTERN = [5, 4, 5, 3, 4, 5, 4, 2, 5, 4, 4, 5, 3, 5, 4, 1, 5, 4, 5, 4];
 

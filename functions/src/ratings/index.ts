@@ -6,5 +6,5 @@ export type { ComplaintLookup, RatedService, ServiceLookup, TicketForRating, Tic
 export { RATING_COLLECTIONS } from './store.ts';
 export { complaintLookup, queueServiceLookup, queueTicketLookup } from './adapters.ts';
 export { links as ratingLinks } from './service.ts';
-export { asksForSatisfactionResults, ratingTextHandlers } from './bot.ts';
+export { asksForSatisfactionResults, ratingTextHandlers } from './line.ts';
 export { seedDemoRatings } from './demo.ts';

@@ -9,7 +9,8 @@ import type { Message } from '../line/client.ts';
 import { fitText } from '../line/limits.ts';
 import type { Figures, Group } from './aggregate.ts';
 import { ITEM_SHORT_LABELS, ITEMS, LOW_SCORE, SOURCE_LABELS, type Item, type Rating, type RatingSettings } from './schema.ts';
-import { formatThaiDateTime, formatThaiWeek } from './time.ts';
+import { formatThaiDateTime, formatThaiWeek } from '../time/bangkok.ts';
+import { formatNumber } from '../text/numbers.ts';
 
 type FlexComponent = messagingApi.FlexComponent;
 type FlexBubble = messagingApi.FlexBubble;
@@ -60,7 +61,7 @@ function figureRows(f: Pick<Figures, 'mean' | 'meanPercent' | 'satisfiedPercent'
   return [
     row(`ร้อยละความพึงพอใจ (คะแนนเฉลี่ย ${mean(f.mean)} จาก 5)`, pct(f.meanPercent), { size: 'md', color: '#1D4ED8' }),
     row('ผู้ที่พึงพอใจถึงพึงพอใจมาก (ให้ 4-5 คะแนน)', pct(f.satisfiedPercent)),
-    row('จำนวนผู้ประเมิน', `${ratings.toLocaleString('th-TH')} คน`),
+    row('จำนวนผู้ประเมิน', `${formatNumber(ratings)} คน`),
   ];
 }
 

@@ -5,7 +5,8 @@
 import type { RatingSummary } from './aggregate.ts';
 import { pct } from './messages.ts';
 import { ITEM_LABELS, ITEMS } from './schema.ts';
-import { formatThaiDate } from './time.ts';
+import { formatThaiDate } from '../time/bangkok.ts';
+import { formatNumber } from '../text/numbers.ts';
 
 export const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -105,7 +106,7 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #E5E7EB;
   const body = `<main>
 <p class="muted">${esc(orgName)}</p>
 <h1>ผลการประเมินความพึงพอใจการให้บริการ</h1>
-<p>ช่วงเวลา ${esc(formatThaiDate(s.range.from))} ถึง ${esc(formatThaiDate(s.range.to))} · ผู้ประเมิน ${t.ratings.toLocaleString('th-TH')} คน</p>
+<p>ช่วงเวลา ${esc(formatThaiDate(s.range.from))} ถึง ${esc(formatThaiDate(s.range.to))} · ผู้ประเมิน ${formatNumber(t.ratings)} คน</p>
 <div class="cards">
 <div class="card"><div class="muted">ร้อยละความพึงพอใจ (คะแนนเฉลี่ย ${t.allItems.mean === null ? '-' : t.allItems.mean.toFixed(2)} จาก 5)</div><div class="big">${pct(t.allItems.meanPercent)}</div><div class="muted">= คะแนนเฉลี่ย ÷ 5 × 100</div></div>
 <div class="card"><div class="muted">ร้อยละผู้ที่พึงพอใจถึงพึงพอใจมาก</div><div class="big">${pct(t.allItems.satisfiedPercent)}</div><div class="muted">= ผู้ตอบระดับ 4-5 ÷ คำตอบทั้งหมด</div></div>

@@ -4,7 +4,7 @@
  */
 import { qrSvg } from '../http/qr.ts';
 import { Router, type Request, type Response } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { z } from 'zod';
 import type { IdTokenVerifier } from '../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, orgOf, requireRole } from '../auth/middleware.ts';
@@ -33,6 +33,7 @@ import {
   settingsSchema,
   submitRatingSchema,
 } from './schema.ts';
+import type { RatingCommentList, RatingForm, RatingSummaryView } from '../contracts/ratings.ts';
 import { changeSettings, getSettings, links, listComments, ratingEligibility, submitRating, summariseRatings, type RatingDeps } from './service.ts';
 import { complaintLookup, queueServiceLookup, queueTicketLookup } from './adapters.ts';
 
@@ -81,14 +82,15 @@ export function ratingsRouter(deps: RatingsRouterDeps): Router {
   // What the form shows: the items, the scale, age groups and the services that take ratings.
   router.get(`${base}/form`, org, async (_req, res) => {
     const list = await services.listServices(orgOf(res).id);
-    res.json({
+    const form: RatingForm = {
       items: ITEMS.map((id) => ({ id, label: ITEM_LABELS[id], shortLabel: ITEM_SHORT_LABELS[id] })),
       scores: SCORES.map((value) => ({ value, label: SCORE_LABELS[value] })),
       ageGroups: AGE_GROUPS.map((id) => ({ id, label: AGE_GROUP_LABELS[id] })),
       // In the queue's display order.
       services: list.filter((s) => s.active !== false).map((s) => ({ id: s.id, title: s.title })),
       commentMax: COMMENT_MAX,
-    });
+    };
+    res.json(form);
   });
 
   router.post(base, org, auth, async (req: Request, res: Response) => {
@@ -106,7 +108,7 @@ export function ratingsRouter(deps: RatingsRouterDeps): Router {
     res.json(await ratingEligibility(service, orgOf(res), callerOf(res), query));
   });
 
-  const summary = async (req: Request, res: Response) => {
+  const summary = async (req: Request, res: Response): Promise<RatingSummaryView> => {
     const query = parseInput(rangeQuerySchema, req.query);
     const o = orgOf(res);
     const { settings: _settings, ...s } = await summariseRatings(service, o.id, query);
@@ -130,7 +132,8 @@ export function ratingsRouter(deps: RatingsRouterDeps): Router {
   router.get(`${staffBase}/comments`, org, auth, requireRole('officer', 'admin', 'queue_operator'), async (req, res) => {
     const query = parseInput(commentsQuerySchema, req.query);
     res.set('Cache-Control', 'private, no-store');
-    res.json(await listComments(service, orgOf(res).id, query));
+    const body: RatingCommentList = await listComments(service, orgOf(res).id, query);
+    res.json(body);
   });
 
   router.get(`${staffBase}/settings`, org, auth, requireRole('officer', 'admin', 'queue_operator'), async (_req, res) => {

@@ -3,15 +3,16 @@
  * per service per Bangkok day), summarise the published results, read comments (staff), change the target (admin).
  * Storage is the store's business; time comes from the injected clock.
  */
+import type { Eligibility, SubmittedRating } from '../contracts/ratings.ts';
 import { createHash } from 'node:crypto';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import { ConflictError, type DomainError, ForbiddenError, ValidationError } from '../errors.ts';
 import { liffUrl } from '../line/liff.ts';
 import type { Logger } from '../log.ts';
 import type { Notification, Notifier } from '../notify/notifier.ts';
 import type { Org } from '../orgs/schema.ts';
-import { listStaffGroupIds } from '../staff/groups.ts';
+import { listStaffGroupIds } from '../staff/groupsStore.ts';
 import { listStaffWithRole } from '../staff/store.ts';
 import { countsOfRating, summarise, type RatingSummary } from './aggregate.ts';
 import type { ComplaintLookup, RatedService, ServiceLookup, TicketLookup } from './lookups.ts';
@@ -37,7 +38,8 @@ import {
   saveRating,
   saveRatingSettings,
 } from './store.ts';
-import { bangkokDate, bangkokMonth, bangkokWeek, fiscalYearOf, startOfBangkokDay, addDays } from './time.ts';
+import { bangkokDate, bangkokMonth, bangkokWeek, startOfBangkokDay, addDays } from '../time/bangkok.ts';
+import { fiscalYearContaining } from '../time/fiscalYear.ts';
 
 export interface RatingDeps {
   db: Firestore;
@@ -86,15 +88,6 @@ export const REFUSALS = {
   complaintNotRateable: 'ประเมินได้เฉพาะเรื่องร้องเรียนที่คุณแจ้งผ่าน LINE และดำเนินการเสร็จสิ้นแล้วค่ะ',
 } as const;
 
-export interface SubmittedRating {
-  id: string;
-  serviceId: string;
-  serviceTitle: string;
-  source: Source;
-  createdAt: string;
-  message: string;
-  resultsUrl: string | null;
-}
 
 async function resolveService(deps: RatingDeps, orgId: string, serviceId: string): Promise<RatedService> {
   const service = await deps.services.getService(orgId, serviceId);
@@ -135,6 +128,8 @@ async function admission(deps: RatingDeps, org: Org, userId: string, input: Elig
  * whose rating never got written (a crash between the two writes) is completed by the same person's next attempt
  * once it is older than STALE_CLAIM_MS; before that the attempt is refused as "in flight".
  */
+export type { Eligibility, SubmittedRating };
+
 export async function submitRating(deps: RatingDeps, org: Org, caller: { userId: string }, input: SubmitRatingInput): Promise<SubmittedRating> {
   const now = deps.clock.now();
   const day = bangkokDate(now);
@@ -205,13 +200,6 @@ async function takenKeyRefusal(
   return null;
 }
 
-export interface Eligibility {
-  eligible: boolean;
-  /** Thai, when not eligible: the words the submission would refuse with. */
-  reason?: string;
-  /** When not eligible: the status the submission would answer (409 already rated / not yet; 403 not the caller's). */
-  status?: 403 | 409;
-}
 
 /**
  * Whether the caller may rate this ticket, complaint or service now, by the same rules as `submitRating` (admission,
@@ -282,7 +270,7 @@ export const MAX_RANGE_DAYS = 3 * 366;
 export function resolveRange(now: Date, input: RangeInput): { from: string; to: string } {
   const today = bangkokDate(now);
   const to = input.to ?? today;
-  const from = input.from ?? fiscalYearOf(to).from;
+  const from = input.from ?? fiscalYearContaining(to).from;
   if (from > to) throw new ValidationError([{ path: 'from', message: 'วันเริ่มต้นต้องไม่อยู่หลังวันสิ้นสุด' }]);
   const days = (startOfBangkokDay(to).getTime() - startOfBangkokDay(from).getTime()) / 86_400_000;
   if (days > MAX_RANGE_DAYS) throw new ValidationError([{ path: 'from', message: 'ช่วงเวลายาวเกิน 3 ปี' }]);

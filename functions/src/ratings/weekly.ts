@@ -3,18 +3,18 @@
  * Idempotent per organisation per ISO week: a run marker (`ratingRuns/weekly-{week}`) spares the work of later calls,
  * and the notification keys (`ratings:weekly:{org}:{week}:{groupId}`) stop a second delivery even if two runs race.
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Logger } from '../log.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import type { Org } from '../orgs/schema.ts';
 import { getOrg, listOrgs } from '../orgs/store.ts';
-import { listStaffGroupIds } from '../staff/groups.ts';
+import { listStaffGroupIds } from '../staff/groupsStore.ts';
 import { summarise, TARGET_LABELS } from './aggregate.ts';
 import { weeklySummaryCard } from './messages.ts';
 import { ITEMS } from './schema.ts';
 import { links } from './service.ts';
 import { getRatingSettings, isWeeklyRunDone, listMonthAggregates, markWeeklyRunDone } from './store.ts';
-import { addDays, bangkokDate, isoWeek, mondayOf, startOfBangkokDay, weekRange } from './time.ts';
+import { addDays, bangkokDate, isoWeek, mondayOf, startOfBangkokDay, weekRange } from '../time/bangkok.ts';
 
 export interface WeeklyDeps {
   db: Firestore;

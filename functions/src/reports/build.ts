@@ -13,64 +13,18 @@
 import type { ProgressChange, ProgressState, ProgressStatus } from '../progress/schema.ts';
 import { PROGRESS_STATUS_LABELS } from '../progress/schema.ts';
 import type { YearProject } from '../progress/projects.ts';
+import { addDays, startOfBangkokDay } from '../time/bangkok.ts';
+import { firstHalfEnd, fiscalYearDates } from '../time/fiscalYear.ts';
+import { PERIOD_LABELS, PERIODS, type DimensionFigures, type Period, type ReportModel, type ReportProject } from '../contracts/reports.ts';
 
-export const PERIODS = ['six-month', 'annual'] as const;
-export type Period = (typeof PERIODS)[number];
-export const PERIOD_LABELS: Record<Period, string> = { 'six-month': 'รอบ 6 เดือน', annual: 'รอบ 12 เดือน' };
+/** The API's shapes live in contracts/reports.ts; re-exported for the feature's own modules. */
+export { PERIOD_LABELS, PERIODS, type DimensionFigures, type Period, type ReportModel, type ReportProject };
+
 
 /** Gregorian dates (Bangkok) of a period of a Buddhist-era fiscal year: six-month 1 Oct – 31 Mar, annual 1 Oct – 30 Sep. */
 export function periodRange(fiscalYear: number, period: Period): { from: string; to: string } {
-  const start = fiscalYear - 543 - 1;
-  return { from: `${start}-10-01`, to: period === 'six-month' ? `${start + 1}-03-31` : `${start + 1}-09-30` };
-}
-
-export interface DimensionFigures {
-  dimension: number | null;
-  title: string;
-  projectsPlanned: number;
-  projectsDone: number;
-  projectsInProgress: number;
-  projectsNotStarted: number;
-  projectsCancelled: number;
-  budgetPlanned: number;
-  budgetByOrdinance: number;
-  /** Projects whose ordinance amount staff did not record (counted as 0 in budgetByOrdinance). */
-  ordinanceMissing: number;
-  budgetSpent: number;
-  percentProjects: number;
-  percentBudget: number;
-}
-
-export interface ReportProject extends YearProject {
-  status: ProgressStatus;
-  statusLabel: string;
-  reason: string | null;
-  spentBaht: number;
-  approvedBaht: number | null;
-  startedOn: string | null;
-  finishedOn: string | null;
-  outputs: string;
-  results: string;
-  evidenceFiles: number;
-  /** When the state shown was recorded; null when nothing was. */
-  recordedAt: string | null;
-}
-
-export interface ReportModel {
-  org: { id: string; name: string; district: string; province: string };
-  fiscalYear: number;
-  period: Period;
-  periodLabel: string;
-  range: { from: string; to: string };
-  /** The Bangkok date whose end the figures are as of. */
-  asOf: string;
-  generatedAt: string;
-  plan: { id: string; title: string };
-  dimensions: DimensionFigures[];
-  total: DimensionFigures;
-  projects: ReportProject[];
-  problems: string;
-  suggestions: string;
+  const { from, to } = fiscalYearDates(fiscalYear);
+  return { from, to: period === 'six-month' ? firstHalfEnd(fiscalYear) : to };
 }
 
 export interface BuildInput {
@@ -88,8 +42,8 @@ export interface BuildInput {
 const round2 = (x: number) => Math.round((x + Number.EPSILON) * 100) / 100;
 const percent = (part: number, whole: number) => (whole > 0 ? round2((part / whole) * 100) : 0);
 
-/** The end of a Bangkok calendar day as an ISO instant bound (exclusive). */
-const endOfBangkokDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000 - 7 * 3_600_000).toISOString();
+/** The end of a Bangkok calendar day as an ISO instant bound (exclusive): the start of the next day. */
+const endOfBangkokDay = (date: string) => startOfBangkokDay(addDays(date, 1)).toISOString();
 
 /** Each project's state at the end of `asOf`, from the change log. */
 export function statesAsOf(changes: readonly ProgressChange[], asOf: string): Map<string, { state: ProgressState; at: string }> {

@@ -2,12 +2,13 @@
  * Printable public pages (reports, statistics, the evidence index): one A4 layout with Thai fonts, page numbers in
  * the printed footer, Buddhist-era dates, and small inline SVG bar charts beside tables. No script, every value escaped.
  */
+import { formatFixed, formatNumber } from '../text/numbers.ts';
+
 export const esc = (s: string | number) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-const thaiNumber = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 2 });
-export const num = (n: number | null | undefined, empty = '–') => (n === null || n === undefined ? empty : thaiNumber.format(n));
-export const money2 = (n: number) => n.toLocaleString('th-TH', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const num = (n: number | null | undefined, empty = '–') => (n === null || n === undefined ? empty : formatNumber(n, 2));
+export const money2 = (n: number) => formatFixed(n, 2);
 
 export function printablePage(o: { title: string; orgName: string; body: string; footer?: string; /** trusted HTML: links to other formats */ nav?: string }): string {
   return `<!doctype html>

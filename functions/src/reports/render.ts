@@ -3,7 +3,7 @@
  * form (text.ts), from the same model (build.ts).
  */
 import { stringify } from 'csv-stringify/sync';
-import { formatThaiDate, formatThaiDateTime } from '../ratings/time.ts';
+import { formatThaiDate, formatThaiDateTime } from '../time/bangkok.ts';
 import type { DimensionFigures, ReportModel } from './build.ts';
 import { barChart, esc, money2, printablePage } from './page.ts';
 import { reportTitle } from './text.ts';

@@ -4,14 +4,14 @@
  * and admins edit the problems and suggestions text.
  */
 import { Router, type Response } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import { z } from 'zod';
 import type { IdTokenVerifier } from '../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, orgOf, requireRole } from '../auth/middleware.ts';
 import type { Clock } from '../clock.ts';
 import { parseInput } from '../http/validate.ts';
-import { yearParamSchema } from '../progress/schema.ts';
-import { PERIOD_LABELS, PERIODS, type Period } from './build.ts';
+import { yearParamSchema } from '../contracts/common.ts';
+import { asOfQuerySchema, PERIOD_LABELS, PERIODS, reportParamsSchema, reportTextBodySchema, type Period, type ReportList } from '../contracts/reports.ts';
 import { reportCsv, reportHtml } from './render.ts';
 import { editReportText, orgReport, reportYears } from './service.ts';
 import { reportText } from './text.ts';
@@ -22,8 +22,7 @@ export interface ReportsRouterDeps {
   clock: Clock;
 }
 
-const period = z.enum(PERIODS, { error: 'รอบรายงานต้องเป็น six-month (6 เดือน) หรือ annual (12 เดือน)' });
-const apiParams = z.object({ orgId: z.string(), year: yearParamSchema, period });
+const apiParams = reportParamsSchema;
 const pageParams = z.object({
   orgId: z.string(),
   year: yearParamSchema,
@@ -32,13 +31,8 @@ const pageParams = z.object({
     .regex(/^(six-month|annual)(\.csv|\.txt)?$/, { error: 'รอบรายงานต้องเป็น six-month หรือ annual (ต่อท้าย .csv หรือ .txt ได้)' })
     .transform((f) => ({ period: f.replace(/\..*$/, '') as Period, format: f.endsWith('.csv') ? 'csv' : f.endsWith('.txt') ? 'txt' : 'html' })),
 });
-const asOfQuery = z.object({ asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'asOf ต้องเป็นวันที่ YYYY-MM-DD (ค.ศ.)' }).optional() }).strict();
-const textBody = z
-  .object({
-    problems: z.string({ error: 'ปัญหาและอุปสรรคต้องเป็นข้อความ' }).trim().max(4000, { error: 'ปัญหาและอุปสรรคยาวเกิน 4000 ตัวอักษร' }).default(''),
-    suggestions: z.string({ error: 'ข้อเสนอแนะต้องเป็นข้อความ' }).trim().max(4000, { error: 'ข้อเสนอแนะยาวเกิน 4000 ตัวอักษร' }).default(''),
-  })
-  .strict();
+const asOfQuery = asOfQuerySchema;
+const textBody = reportTextBodySchema;
 
 export const reportUrl = (orgId: string, year: number, p: Period, ext = '') => `/orgs/${encodeURIComponent(orgId)}/reports/${year}/${p}${ext}`;
 
@@ -51,11 +45,12 @@ export function reportsRouter(deps: ReportsRouterDeps): Router {
     const o = orgOf(res);
     const years = await reportYears(deps, o);
     revalidate(res);
-    res.json({
+    const body: ReportList = {
       reports: years.flatMap((year) =>
         PERIODS.map((p) => ({ fiscalYear: year, period: p, label: `ปีงบประมาณ ${year} ${PERIOD_LABELS[p]}`, url: reportUrl(o.id, year, p), csv: reportUrl(o.id, year, p, '.csv'), text: reportUrl(o.id, year, p, '.txt') })),
       ),
-    });
+    };
+    res.json(body);
   });
 
   router.get('/api/orgs/:orgId/reports/:year/:period', org, async (req, res) => {

@@ -1,12 +1,12 @@
 /** Report use cases: build a fiscal year's six-month or annual report from the plan and the progress log; edit its text. */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { Org } from '../orgs/schema.ts';
 import { getCurrentPlan } from '../plans/store.ts';
 import { projectsOfYear } from '../progress/projects.ts';
 import { listChangesOfYear } from '../progress/store.ts';
-import { bangkokDate } from '../ratings/time.ts';
+import { bangkokDate } from '../time/bangkok.ts';
 import { buildReport, periodRange, type Period, type ReportModel } from './build.ts';
 import { getReportText, saveReportText, type ReportText } from './store.ts';
 

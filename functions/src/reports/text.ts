@@ -5,12 +5,13 @@
  * Like the template, the numbered results describe the projects carried out (done in the period); the others are
  * listed apart, before them, with their status.
  */
-import { formatThaiDate } from '../ratings/time.ts';
+import { formatThaiDate } from '../time/bangkok.ts';
+import { formatBaht, formatFixed } from '../text/numbers.ts';
 import type { DimensionFigures, ReportModel } from './build.ts';
 
-export const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const money = (n: number) => formatFixed(n, 2);
 export const pct = (n: number) => n.toFixed(2);
-const baht = (n: number) => `${n.toLocaleString('en-US', { maximumFractionDigits: 2 })} บาท`;
+const baht = (n: number) => formatBaht(n);
 
 /**
  * Words and numbers that start the template's structure (a dimension or mission heading, a numbered activity, its

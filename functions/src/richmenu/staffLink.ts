@@ -1,4 +1,4 @@
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { LineGateway } from '../line/credentials.ts';
 import type { Logger } from '../log.ts';
 import { hasRole } from '../staff/schema.ts';

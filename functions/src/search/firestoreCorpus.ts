@@ -1,9 +1,8 @@
-import type { Firestore } from 'firebase-admin/firestore';
-import { manualSchema } from '../manuals/schema.ts';
+import type { Firestore } from '../store/firestore.ts';
+import { getManualsVersion, listManuals } from '../manuals/store.ts';
 import { getOrg } from '../orgs/store.ts';
 import type { ParsedDocument } from '../plans/schema.ts';
 import { getCurrentPlan, type StoredPlan } from '../plans/store.ts';
-import { COLLECTIONS } from '../store/collections.ts';
 import type { Corpus, CorpusManual, CorpusProvider } from './corpus.ts';
 import { manualToCorpus } from './manuals.ts';
 
@@ -27,8 +26,10 @@ export function documentFromStored(plan: StoredPlan, projects: ParsedDocument['p
 }
 
 /**
- * Corpora from Firestore. The version is one organisation read (its currentPlanId and updatedAt) plus the newest
- * manual's updatedAt and the manual count: a plan import switches currentPlanId, a manual edit changes updatedAt.
+ * Corpora from the stored organisation, plan and manuals, read through their stores (orgs/store.ts, plans/store.ts,
+ * manuals/store.ts): this provider holds no Firestore code of its own. The version is one organisation read (its
+ * currentPlanId and updatedAt) plus the newest manual's updatedAt and the manual count: a plan import switches
+ * currentPlanId, a manual edit changes updatedAt.
  */
 export class FirestoreCorpusProvider implements CorpusProvider {
   private readonly db: Firestore;
@@ -36,34 +37,21 @@ export class FirestoreCorpusProvider implements CorpusProvider {
     this.db = db;
   }
 
-  private manuals(orgId: string) {
-    return this.db.collection(COLLECTIONS.orgs).doc(orgId).collection(COLLECTIONS.manuals);
-  }
-
   async version(orgId: string): Promise<string | null> {
-    const [org, newest, count] = await Promise.all([
-      getOrg(this.db, orgId),
-      this.manuals(orgId).orderBy('updatedAt', 'desc').limit(1).select('updatedAt').get(),
-      this.manuals(orgId).count().get(),
-    ]);
+    const [org, manuals] = await Promise.all([getOrg(this.db, orgId), getManualsVersion(this.db, orgId)]);
     if (!org) return null;
-    const last = newest.docs[0]?.get('updatedAt') as string | undefined;
-    return [org.currentPlanId ?? 'none', org.updatedAt, last ?? 'none', count.data().count].join('|');
+    return [org.currentPlanId ?? 'none', org.updatedAt, manuals].join('|');
   }
 
   async load(orgId: string): Promise<Corpus | null> {
-    const [org, current, manualSnap, version] = await Promise.all([
+    const [org, current, stored, version] = await Promise.all([
       getOrg(this.db, orgId),
       getCurrentPlan(this.db, orgId),
-      this.manuals(orgId).get(),
+      listManuals(this.db, orgId),
       this.version(orgId),
     ]);
     if (!org || version === null) return null;
-    const manuals: CorpusManual[] = [];
-    for (const d of manualSnap.docs) {
-      const parsed = manualSchema.safeParse({ ...d.data(), id: d.id });
-      if (parsed.success) manuals.push(manualToCorpus(parsed.data));
-    }
+    const manuals: CorpusManual[] = stored.map(manualToCorpus);
     manuals.sort((a, b) => a.title.localeCompare(b.title, 'th'));
     return {
       org: { id: org.id, name: org.name, line: org.line, office: org.office },

@@ -1,18 +1,16 @@
 import express, { type Router } from 'express';
-import { z } from 'zod';
 import { parseInput } from '../http/validate.ts';
 import type { IdTokenVerifier } from '../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, orgOf, requireRole } from '../auth/middleware.ts';
 import type { IntegrityDeps } from '../integrity/service.ts';
-import { safeText } from '../text/clean.ts';
-import { ROLE_LABELS, roleSchema } from './schema.ts';
+import { acceptInviteSchema, ROLE_LABELS, staffInviteSchema, type InviteAccepted, type IssuedGroupCode, type StaffMe } from '../contracts/staff.ts';
 import { acceptStaffInvite, inviteStaff, issueGroupCode, removeStaffRole, revokeInvite } from './service.ts';
 import { listPendingInvites } from './invitesStore.ts';
 import { listStaff } from './store.ts';
 import type { StaffMember } from './schema.ts';
-import { inviteIdParams, memberRoleParams, type InviteView, type InvitesResponse, type IssuedInvite, type MembersResponse, type MemberView, type RemovedRole } from '../contracts/staff.ts';
+import { inviteIdParams, memberRoleParams, type InviteView, type InvitesResponse, type IssuedInvite, type MembersResponse, type RemovedRole, type StaffMemberView } from '../contracts/staff.ts';
 
-const memberView = (m: StaffMember): MemberView => ({
+const memberView = (m: StaffMember): StaffMemberView => ({
   userId: m.userId,
   displayName: m.displayName,
   // An inactive member keeps the last role on record (staff/store.ts); the page shows them as having none.
@@ -22,11 +20,8 @@ const memberView = (m: StaffMember): MemberView => ({
   updatedAt: m.updatedAt,
 });
 
-const inviteSchema = z.object({
-  roles: z.array(roleSchema).min(1, 'เลือกบทบาทอย่างน้อย 1 บทบาท').max(4),
-  displayName: safeText({ max: 100, notText: 'ชื่อต้องเป็นข้อความ', tooLong: 'ชื่อยาวเกิน 100 ตัวอักษร' }).optional(),
-});
-const acceptSchema = z.object({ code: z.string().trim().min(8, 'รหัสมี 8 ตัวอักษร').max(20) });
+const inviteSchema = staffInviteSchema;
+const acceptSchema = acceptInviteSchema;
 
 
 /** Staff membership: who am I, invitations (admins), redeeming an invitation, and staff-group codes (admins). */
@@ -37,9 +32,10 @@ export function staffRouter(deps: IntegrityDeps & { idTokens: IdTokenVerifier })
 
   router.get(`${base}/me`, ...auth, (_req, res) => {
     const { staff } = callerOf(res);
-    res.json({
+    const me: StaffMe = {
       staff: staff && staff.active ? { displayName: staff.displayName, roles: staff.roles, roleLabels: staff.roles.map((r) => ROLE_LABELS[r]) } : null,
-    });
+    };
+    res.json(me);
   });
 
   // ── Members and invites (the admin's members page, issue 16) ──
@@ -80,16 +76,18 @@ export function staffRouter(deps: IntegrityDeps & { idTokens: IdTokenVerifier })
   router.post(`${base}/invites/accept`, ...auth, async (req, res) => {
     const { code } = parseInput(acceptSchema, req.body);
     const { member, pendingGrant } = await acceptStaffInvite(deps, orgOf(res), callerOf(res), code);
-    res.json({
+    const accepted: InviteAccepted = {
       staff: member ? { displayName: member.displayName, roles: member.roles } : null,
       // The integrity role waits for another integrity officer's approval.
       pendingGrant: pendingGrant ? { id: pendingGrant.id, role: 'integrity_officer', expiresAt: pendingGrant.expiresAt } : null,
-    });
+    };
+    res.json(accepted);
   });
 
   router.post(`${base}/group-codes`, ...auth, requireRole('admin'), async (_req, res) => {
     const issued = await issueGroupCode(deps.db, orgOf(res).id, callerOf(res).userId, deps.clock.now());
-    res.status(201).json({ ...issued, instruction: `เชิญบัญชี LINE ของหน่วยงานเข้ากลุ่มเจ้าหน้าที่ แล้วพิมพ์ในกลุ่ม: ลงทะเบียนกลุ่ม ${issued.code}` });
+    const body: IssuedGroupCode = { ...issued, instruction: `เชิญบัญชี LINE ของหน่วยงานเข้ากลุ่มเจ้าหน้าที่ แล้วพิมพ์ในกลุ่ม: ลงทะเบียนกลุ่ม ${issued.code}` };
+    res.status(201).json(body);
   });
   return router;
 }

@@ -1,16 +1,11 @@
 import { z } from 'zod';
-import { ROLES, type Role } from './roleNames.ts';
+import { ROLES, ROLE_LABELS, roleSchema, type Role } from '../contracts/staff.ts';
 
-/**
- * Staff are LINE users with roles in one organisation. An integrity officer is the only role that sees corruption
- * reports; a queue operator calls queue numbers; an officer handles general complaints; an admin manages the rest.
- */
-export { ROLES, ROLE_LABELS, type Role } from './roleNames.ts';
-export const roleSchema = z.enum(ROLES);
+/** Staff are LINE users with roles in one organisation; the roles and their names are the shared table (contracts). */
+export { ROLES, ROLE_LABELS, roleSchema, type Role };
 /** Every role an admin may hand out directly; the integrity-officer role needs a second person (integrity/). */
 export type OrdinaryRole = Exclude<Role, 'integrity_officer'>;
 export const isOrdinaryRole = (r: Role): r is OrdinaryRole => r !== 'integrity_officer';
-
 
 export const staffMemberSchema = z.object({
   userId: z.string().min(1).max(100),

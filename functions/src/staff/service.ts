@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
+import type { IssuedCode, IssuedInvite } from '../contracts/staff.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Org } from '../orgs/schema.ts';
 import { hashCode, newOneTimeCode } from './codes.ts';
@@ -13,14 +14,7 @@ import { getStaffMember, grantRoles, listStaff, removeRole } from './store.ts';
 const INVITE_HOURS = 72;
 const GROUP_CODE_HOURS = 24;
 
-export interface IssuedCode {
-  code: string;
-  expiresAt: string;
-}
-export interface IssuedInvite extends IssuedCode {
-  /** Lists and revokes the invitation; the code itself is shown once. */
-  id: string;
-}
+export type { IssuedCode, IssuedInvite };
 
 /**
  * An admin invites a person to be staff with roles; the code goes to them by any channel and works once. An

@@ -2,7 +2,7 @@
  * The public statistics page of a fiscal year: one printable A4 document, a table and a chart per topic. Corruption
  * reports appear as four counts only. Every value is escaped (reports/page.ts).
  */
-import { formatThaiDate, formatThaiDateTime } from '../ratings/time.ts';
+import { formatThaiDate, formatThaiDateTime } from '../time/bangkok.ts';
 import { barChart, esc, num, printablePage } from '../reports/page.ts';
 import type { OrgStatistics } from './service.ts';
 

@@ -1,15 +1,14 @@
 /** Public statistics of a fiscal year at stable URLs, no login: `/orgs/:orgId/statistics/:year` and its JSON. */
 import { Router } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
-import { z } from 'zod';
+import type { Firestore } from '../store/firestore.ts';
 import { loadOrg, orgOf } from '../auth/middleware.ts';
 import type { Clock } from '../clock.ts';
 import { parseInput } from '../http/validate.ts';
-import { yearParamSchema } from '../progress/schema.ts';
+import { statisticsParamsSchema } from '../contracts/statistics.ts';
 import { statisticsHtml } from './page.ts';
 import { orgStatistics } from './service.ts';
 
-const params = z.object({ orgId: z.string(), year: yearParamSchema });
+const params = statisticsParamsSchema;
 
 export const statisticsUrl = (orgId: string, year: number) => `/orgs/${encodeURIComponent(orgId)}/statistics/${year}`;
 

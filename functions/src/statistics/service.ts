@@ -4,7 +4,7 @@
  * service against the target. Reuses each feature's own figures and adds what the assessment asks for (compute.ts).
  * Reads every complaint, ticket day and aggregate of the year, so answers are kept for five minutes per organisation.
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
 import { NotFoundError } from '../errors.ts';
 import { categoryTitles } from '../complaints/categories.ts';
@@ -16,7 +16,7 @@ import { daysBetween } from '../queue/day.ts';
 import { listDayTickets, listServices } from '../queue/store.ts';
 import { summariseRatings } from '../ratings/service.ts';
 import type { RatingSummary } from '../ratings/aggregate.ts';
-import { bangkokDate } from '../ratings/time.ts';
+import { bangkokDate } from '../time/bangkok.ts';
 import { periodRange } from '../reports/build.ts';
 import { queueServiceFigures, responseFigures, standardOf, type QueueServiceFigures, type ResponseFigures } from './compute.ts';
 

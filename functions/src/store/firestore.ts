@@ -1,5 +1,8 @@
 import { Firestore } from 'firebase-admin/firestore';
 
+/** The database handle's type for code outside stores: only stores import the Firestore packages (eslint.config.js). */
+export type { Firestore } from 'firebase-admin/firestore';
+
 /**
  * Opens Firestore through the real Admin client. With `emulatorHost` the client talks plain gRPC to that emulator
  * (embedded or official); without it, it uses application default credentials (production).

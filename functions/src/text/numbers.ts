@@ -31,19 +31,25 @@ export function parseAmount(text: string): number | null {
   return Number(bare.replace(/[,\s]/g, ''));
 }
 
-const formatters = new Map<number, Intl.NumberFormat>();
-const formatterFor = (maxDecimals: number) => {
-  let f = formatters.get(maxDecimals);
+const formatters = new Map<string, Intl.NumberFormat>();
+const formatterFor = (minDecimals: number, maxDecimals: number) => {
+  const key = `${minDecimals}/${maxDecimals}`;
+  let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat('th-TH', { minimumFractionDigits: 0, maximumFractionDigits: maxDecimals });
-    formatters.set(maxDecimals, f);
+    f = new Intl.NumberFormat('th-TH', { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals });
+    formatters.set(key, f);
   }
   return f;
 };
 
 /** A number with thousands separators, Arabic digits, at most `maxDecimals` decimals (default 0): 125000 → "125,000". */
 export function formatNumber(n: number, maxDecimals = 0): string {
-  return formatterFor(maxDecimals).format(n);
+  return formatterFor(0, maxDecimals).format(n);
+}
+
+/** A number with separators and exactly `decimals` decimals, as tables of money print it: 15000 → "15,000.00". */
+export function formatFixed(n: number, decimals: number): string {
+  return formatterFor(decimals, decimals).format(n);
 }
 
 /** Baht, at most two decimals unless said: 15000.5 → "15,000.5 บาท". */

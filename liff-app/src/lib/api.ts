@@ -3,10 +3,10 @@
  * data as identity); the server decides who the caller is from the verified token alone. Errors become ApiError with
  * the server's field issues and a plain Thai message to show.
  */
-export interface Issue {
-  path: string;
-  message: string;
-}
+import type { Issue } from '../../../functions/src/contracts/common.ts';
+
+/** One field problem of a 400 answer (functions/src/contracts/common.ts). */
+export type { Issue };
 
 export class ApiError extends Error {
   readonly status: number;

@@ -1,4 +1,6 @@
-import type { LiffMockApi, LiffMockConfig } from '@line/liff-mock';
+import type { Liff } from '@line/liff';
+import type { LiffMockApi, LiffMockConfig, LiffMockPlugin } from '@line/liff-mock';
+import type { Mode, OrgWithMode } from '../../../functions/src/contracts/orgs.ts';
 import { ApiError, configureApi, request, type TokenSource } from './api.ts';
 
 /**
@@ -8,17 +10,9 @@ import { ApiError, configureApi, request, type TokenSource } from './api.ts';
  * - Local mode: the same LIFF SDK with @line/liff-mock, and a real token from the local issuer (POST /dev/id-token) for
  *   a tester identity kept in localStorage, so the server's verification runs exactly as in production.
  */
-export type Mode = 'local' | 'emulator' | 'production';
-
-export interface Org {
-  id: string;
-  name: string;
-  district: string;
-  province: string;
-  office?: { address?: string; phone?: string; hours?: string };
-  liffId: string | null;
-  mode: Mode;
-}
+export type { Mode };
+/** What the app keeps of GET /api/orgs/:orgId (functions/src/contracts/orgs.ts); /dev/demo may give less. */
+export type Org = Pick<OrgWithMode, 'id' | 'name' | 'district' | 'province' | 'liffId' | 'mode'> & { office?: OrgWithMode['office'] };
 
 export interface DevUser {
   sub: string;
@@ -119,8 +113,7 @@ export async function openSession(orgId: string): Promise<OpenedSession> {
   return { session: opened, ready };
 }
 
-type Liff = (typeof import('@line/liff'))['default'];
-type EarlyLocalParts = [{ LiffMockPlugin: (typeof import('@line/liff-mock'))['LiffMockPlugin'] }, string, DemoStaff[]] | null;
+type EarlyLocalParts = [{ LiffMockPlugin: typeof LiffMockPlugin }, string, DemoStaff[]] | null;
 
 /** Starts LIFF (mocked in local mode), fills in the session, and returns where the ID token comes from. */
 async function startLiff(opened: Session, liff: Liff, early: EarlyLocalParts): Promise<TokenSource> {

@@ -1,51 +1,24 @@
-/** What the progress API answers (functions/src/progress), as the LIFF pages read it. */
-import { PROGRESS_STATUS_LABELS, type ProgressStatus } from '../../../functions/src/progress/statusNames.ts';
+/**
+ * What the progress API answers, as the LIFF pages read it: the types are the API's own contract
+ * (functions/src/contracts/progress.ts, imported as types only), the status table is the shared one.
+ */
+import { PROGRESS_STATUS_LABELS, type ProgressStatus } from '../../../functions/src/contracts/tables/progressStatuses.ts';
+import type {
+  ProgressView,
+  ProjectProgress,
+  StaffProgressList,
+  StaffProgressView,
+  YearProject as ContractYearProject,
+} from '../../../functions/src/contracts/progress.ts';
+import type { ReportModel } from '../../../functions/src/contracts/reports.ts';
 
-export { PROGRESS_STATUS_LABELS, type ProgressStatus };
+export { PROGRESS_STATUS_LABELS, type ProgressStatus, type ProjectProgress };
+/** GET /reports/:year/:period, the part the report-text page reads. */
+export type ReportText = Pick<ReportModel, 'fiscalYear' | 'periodLabel' | 'problems' | 'suggestions'>;
 
-export interface Progress {
-  status: ProgressStatus;
-  statusLabel: string;
-  reason: string | null;
-  spentBaht: number;
-  approvedBaht: number | null;
-  startedOn: string | null;
-  finishedOn: string | null;
-  outputs: string;
-  results: string;
-  fileCount: number;
-  updatedAt: string;
-  seq?: number;
-  updatedBy?: string;
-  files?: Array<{ n: number; contentType: string; size: number; name: string | null; url: string }>;
-}
-
-export interface YearProject {
-  id: string;
-  number: string;
-  name: string;
-  dimension: number;
-  mission: string | null;
-  budgetBaht: number | null;
-  responsibleUnit: string | null;
-  quarters: number[] | null;
-  progress: Progress | null;
-}
-
-export interface ProgressList {
-  current: { year: number; half: 1 | 2 };
-  fiscalYear: number;
-  half: 1 | 2 | null;
-  plan: { id: string; title: string };
-  projects: YearProject[];
-}
-
-export interface ProjectProgress {
-  fiscalYear: number;
-  project: Omit<YearProject, 'progress'>;
-  progress: Progress | null;
-  seq: number;
-  history: Array<{ seq: number; at: string; by: string; before: (Progress & { files: number[] }) | null; after: Progress & { files: number[] } }>;
-}
+/** A project's progress as a page shows it: the public view, or the staff view with its files. */
+export type Progress = ProgressView & Partial<Pick<StaffProgressView, 'seq' | 'files' | 'updatedBy'>>;
+export type YearProject = ContractYearProject & { progress: ProgressView | null };
+export type ProgressList = StaffProgressList;
 
 export const HALF_LABELS = { 1: 'ครึ่งปีแรก (ต.ค.–มี.ค.)', 2: 'ครึ่งปีหลัง (เม.ย.–ก.ย.)' } as const;

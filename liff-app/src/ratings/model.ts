@@ -1,77 +1,28 @@
+/**
+ * The ratings API as the LIFF pages read it: the types are the API's own contract (functions/src/contracts/ratings.ts,
+ * imported as types only) and the survey's words are the shared table (contracts/tables/ratings.ts).
+ */
+import type {
+  Eligibility,
+  Figures,
+  Group,
+  Item,
+  RatingComment,
+  RatingForm,
+  RatingSummaryView,
+  SubmittedRating,
+} from '../../../functions/src/contracts/ratings.ts';
+import { ITEMS, ITEM_SHORT_LABELS, SOURCE_LABELS } from '../../../functions/src/contracts/tables/ratings.ts';
+import { formatFixed } from '../../../functions/src/text/numbers.ts';
 import { fiscalYears, formatNumber } from '../lib/format.ts';
 
-/** Shapes of the ratings API (functions/src/ratings, docs/ratings.md) as the LIFF pages read them. */
-export const ITEM_IDS = ['process', 'staff', 'facilities', 'quality', 'overall'] as const;
-export type ItemId = (typeof ITEM_IDS)[number];
-
-/** GET /ratings/form. */
-export interface RatingForm {
-  items: Array<{ id: ItemId; label: string; shortLabel: string }>;
-  scores: Array<{ value: number; label: string }>;
-  ageGroups: Array<{ id: string; label: string }>;
-  services: Array<{ id: string; title: string }>;
-  commentMax: number;
-}
-
-/** GET /ratings/eligibility: whether this person may still rate the ticket, complaint or service (read-only). */
-export interface Eligibility {
-  eligible: boolean;
-  /** Thai, when not eligible: the submission's own refusal. */
-  reason?: string;
-  /** When not eligible: the status the submission would answer (409 already rated or not yet; 403 not yours). */
-  status?: 403 | 409;
-}
-
+export type { Eligibility, Figures, Group, RatingComment, RatingForm };
+export type ItemId = Item;
 /** 201 of POST /ratings. */
-export interface RatingCreated {
-  id: string;
-  serviceId: string;
-  serviceTitle: string;
-  source: 'ticket' | 'complaint' | 'walkin';
-  createdAt: string;
-  message: string;
-  resultsUrl: string | null;
-}
-
-export interface Figures {
-  answers: number;
-  distribution: Record<'1' | '2' | '3' | '4' | '5', number>;
-  mean: number | null;
-  meanPercent: number | null;
-  satisfiedPercent: number | null;
-}
-
-export interface Group {
-  ratings: number;
-  allItems: Figures | null;
-  items: Record<ItemId, Figures | null>;
-  sources?: Record<string, number>;
-  comments?: number;
-  meetsTarget: boolean | null;
-}
-
+export type RatingCreated = SubmittedRating;
 /** GET /ratings/summary. */
-export interface Summary {
-  org: { id: string; name: string };
-  generatedAt: string;
-  range: { from: string; to: string };
-  serviceId: string | null;
-  target: { percent: number; basis: 'mean' | 'satisfied'; basisLabel: string; source: string; origin: 'admin' | 'plan' | 'default'; label: string };
-  definitions: { meanPercent: string; satisfiedPercent: string };
-  total: Group;
-  byService: Array<Group & { serviceId: string; title: string }>;
-  byMonth: Array<Group & { month: string; label: string }>;
-}
-
-export interface RatingComment {
-  ratingId: string;
-  serviceId: string;
-  serviceTitle: string;
-  source: 'ticket' | 'complaint' | 'walkin';
-  scores: Record<ItemId, number>;
-  comment: string;
-  createdAt: string;
-}
+export type Summary = RatingSummaryView;
+export const ITEM_IDS = ITEMS;
 
 /** Names of the two figures, used everywhere they appear so nobody mixes them up. */
 export const MEAN_NAME = 'ร้อยละความพึงพอใจ';
@@ -89,23 +40,13 @@ export const FORM_LABELS: Record<ItemId, string> = {
 };
 
 /** Short names for compact lines (the API's shortLabel). */
-export const SHORT_LABELS: Record<ItemId, string> = {
-  process: 'ขั้นตอน',
-  staff: 'เจ้าหน้าที่',
-  facilities: 'สิ่งอำนวยความสะดวก',
-  quality: 'คุณภาพ',
-  overall: 'โดยรวม',
-};
+export const SHORT_LABELS = ITEM_SHORT_LABELS;
 
-export const SOURCE_LABELS: Record<RatingComment['source'], string> = {
-  ticket: 'หลังรับบริการตามบัตรคิว',
-  complaint: 'หลังเรื่องร้องเรียนเสร็จสิ้น',
-  walkin: 'สแกน QR Code ที่จุดบริการ',
-};
+export { SOURCE_LABELS };
 
 /** "91.6" (Thai locale, 1 decimal, as the results page of the server prints them), or "–" without answers. */
-export const pct = (v: number | null | undefined) => (v == null ? '–' : new Intl.NumberFormat('th-TH', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v));
-export const mean2 = (v: number | null | undefined) => (v == null ? '–' : new Intl.NumberFormat('th-TH', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v));
+export const pct = (v: number | null | undefined) => (v == null ? '–' : formatFixed(v, 1));
+export const mean2 = (v: number | null | undefined) => (v == null ? '–' : formatFixed(v, 2));
 export const count = (n: number) => formatNumber(n);
 
 /** Periods offered by the results and comments pages: this fiscal year so far (the API's default) and the two before. */

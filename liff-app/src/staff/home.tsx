@@ -2,7 +2,7 @@ import type { ComponentChild } from 'preact';
 import type { ComplaintView } from '../lib/complaints.ts';
 import type { PageProps } from '../lib/router.ts';
 import { ErrorView, Link, Loading, Notice, useApi } from '../lib/ui.ts';
-import type { Role } from '../../../functions/src/staff/roleNames.ts';
+import type { Role } from '../../../functions/src/contracts/tables/roles.ts';
 import { JoinWithCode } from './join.tsx';
 
 /**

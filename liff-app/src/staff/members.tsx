@@ -1,7 +1,7 @@
 import type { ComponentChild } from 'preact';
 import { useReducer } from 'preact/hooks';
-import type { InvitesResponse, InviteView, IssuedInvite, MembersResponse, MemberView } from '../../../functions/src/contracts/staff.ts';
-import { ROLES, ROLE_LABELS, type Role } from '../../../functions/src/staff/roleNames.ts';
+import type { InvitesResponse, InviteView, IssuedInvite, MembersResponse, StaffMemberView } from '../../../functions/src/contracts/staff.ts';
+import { ROLES, ROLE_LABELS, type Role } from '../../../functions/src/contracts/tables/roles.ts';
 import { ApiError, request } from '../lib/api.ts';
 import { formatDateTime } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';
@@ -194,7 +194,7 @@ function Issued(props: { issued: NonNullable<MembersState['issued']>; dispatch: 
   );
 }
 
-function MemberCard(props: { member: MemberView; state: MembersState; dispatch: Dispatch; onChanged: () => void }): ComponentChild {
+function MemberCard(props: { member: StaffMemberView; state: MembersState; dispatch: Dispatch; onChanged: () => void }): ComponentChild {
   const { member: m, state: s, dispatch } = props;
   const asking = s.confirm?.userId === m.userId ? s.confirm.role : null;
   const remove = async (role: Role) => {

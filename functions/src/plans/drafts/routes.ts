@@ -8,17 +8,16 @@
  * Mounted before the public plan routes (`/plans/:planId` would otherwise take "drafts" as a plan id).
  */
 import express, { type Router } from 'express';
-import { z } from 'zod';
 import type { IdTokenVerifier } from '../../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, orgOf, requireRole } from '../../auth/middleware.ts';
 import { parseInput } from '../../http/validate.ts';
 import type { Response } from 'express';
-import { acceptBodySchema, editBodySchema, type ReviewActor } from './schema.ts';
+import { acceptBodySchema, editBodySchema, planParamsSchema, planProjectParamsSchema, type DraftPublished, type ReviewActionDone } from '../../contracts/plans.ts';
+import type { ReviewActor } from './schema.ts';
 import { acceptField, editField, listDrafts, openDraft, publishDraft, type DraftDeps } from './service.ts';
 
-const docId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,149}$/, 'letters, digits, "-" or "_"');
-const planParams = z.object({ planId: docId });
-const projectParams = planParams.extend({ projectId: docId });
+const planParams = planParamsSchema;
+const projectParams = planProjectParamsSchema;
 
 function actorOf(res: Response): ReviewActor {
   const caller = callerOf(res);
@@ -43,20 +42,23 @@ export function draftsRouter(deps: DraftDeps & { idTokens: IdTokenVerifier }): R
     const { planId, projectId } = parseInput(projectParams, req.params);
     const body = parseInput(editBodySchema, req.body);
     const entry = await editField(deps, orgOf(res).id, planId, projectId, body.field, body.value, actorOf(res));
-    res.status(201).json({ entry: { id: entry.id, at: entry.at, action: entry.action, field: entry.field, before: entry.before, after: entry.after } });
+    const done: ReviewActionDone = { entry: { id: entry.id, at: entry.at, action: entry.action, field: entry.field, before: entry.before, after: entry.after } };
+    res.status(201).json(done);
   });
 
   router.post(`${base}/:planId/projects/:projectId/accept`, ...admin, async (req, res) => {
     const { planId, projectId } = parseInput(projectParams, req.params);
     const body = parseInput(acceptBodySchema, req.body);
     const entry = await acceptField(deps, orgOf(res).id, planId, projectId, body.field, actorOf(res));
-    res.status(201).json({ entry: { id: entry.id, at: entry.at, action: entry.action, field: entry.field, before: entry.before, after: entry.after } });
+    const done: ReviewActionDone = { entry: { id: entry.id, at: entry.at, action: entry.action, field: entry.field, before: entry.before, after: entry.after } };
+    res.status(201).json(done);
   });
 
   router.post(`${base}/:planId/publish`, ...admin, async (req, res) => {
     const { planId } = parseInput(planParams, req.params);
     const published = await publishDraft(deps, orgOf(res).id, planId, actorOf(res));
-    res.json({ planId: published.planId, publishedAt: published.publishedAt, previousPlanId: published.previousPlanId });
+    const body: DraftPublished = { planId: published.planId, publishedAt: published.publishedAt, previousPlanId: published.previousPlanId };
+    res.json(body);
   });
 
   return router;

@@ -6,20 +6,12 @@ import { z } from 'zod';
 import { ValidationError } from '../../errors.ts';
 import { fieldIssues } from '../../http/validate.ts';
 import { safeText } from '../../text/clean.ts';
-import { thaiDigitsToArabic } from '../../text/thai.ts';
+import { thaiDigitsToArabic } from '../../text/numbers.ts';
 
-/** The fields a flag can name (reviewFlagSchema) are the fields a reviewer can edit or accept. */
-export const reviewFieldSchema = z
-  .string()
-  .regex(/^(?:name|number|dimension|mission|responsibleUnit|budgets(?:\.\d{4})?)$/, 'ช่องที่แก้ได้: name, number, dimension, mission, responsibleUnit, budgets หรือ budgets.<ปี พ.ศ.>');
-export type ReviewField = z.infer<typeof reviewFieldSchema>;
+import { acceptBodySchema, editBodySchema, fieldValueSchema, reviewFieldSchema, type FieldValue, type ReviewField } from '../../contracts/plans.ts';
 
-/** A field's value as it travels in the API and the record: text, a number, null, or budgets per year. */
-export const fieldValueSchema = z.union([z.string(), z.number(), z.null(), z.record(z.string(), z.number())]);
-export type FieldValue = z.infer<typeof fieldValueSchema>;
-
-export const editBodySchema = z.object({ field: reviewFieldSchema, value: z.unknown() }).strict();
-export const acceptBodySchema = z.object({ field: reviewFieldSchema }).strict();
+/** The API's shapes live in contracts/plans.ts; re-exported for the feature's own modules. */
+export { acceptBodySchema, editBodySchema, fieldValueSchema, reviewFieldSchema, type FieldValue, type ReviewField };
 
 /** Whole baht, Arabic or Thai digits, commas allowed ("50,000", "๕๐๐๐๐"). */
 const baht = z.preprocess(

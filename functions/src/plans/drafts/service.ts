@@ -4,7 +4,8 @@
  * checked. Every edit, acceptance and the publication is recorded (who, when, before/after), append-only.
  * Publishing switches the organisation's current plan in one document write, as the importer does.
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { DraftList, DraftView, FieldState, FieldView, ProjectView } from '../../contracts/plans.ts';
+import type { Firestore } from '../../store/firestore.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import { setCurrentPlan, getOrg } from '../../orgs/store.ts';
 import { matchKey } from '../normalize.ts';
@@ -28,29 +29,7 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 const labelOf = (field: string) => FIELD_LABELS[field] ?? (field.startsWith('budgets.') ? `งบประมาณ ปี ${field.slice(8)}` : field);
 
-export type FieldState = 'open' | 'accepted' | 'edited' | 'unflagged';
-
-export interface FieldView {
-  field: string;
-  label: string;
-  value: FieldValue;
-  flags: Array<{ reason: string; line: number | null }>;
-  state: FieldState;
-  /** The last review action on the field: by whom and when. */
-  last: { action: 'edit' | 'accept'; by: string; at: string } | null;
-  /** The source lines the field comes from: the item's row, its flags' lines with their neighbours. */
-  source: Array<{ line: number; text: string }>;
-}
-
-export interface ProjectView {
-  id: string;
-  number: string;
-  name: string;
-  dimension: number;
-  openFlags: number;
-  flagged: boolean;
-  fields: FieldView[];
-}
+export type { FieldState, FieldView, ProjectView };
 
 function valueOf(project: Project, field: string): FieldValue {
   if (field.startsWith('budgets.')) return project.budgets[field.slice(8)] ?? null;
@@ -125,7 +104,7 @@ const ensureDraft = (plan: StoredPlan) => {
 const openCount = (plan: StoredPlan, projects: Project[], last: Map<string, ReviewEntry>) =>
   projects.reduce((n, p) => n + (p.review ?? []).filter((f, i, all) => all.findIndex((g) => g.field === f.field) === i && !last.has(`${p.id}|${f.field}`)).length, 0);
 
-export async function listDrafts(deps: DraftDeps, orgId: string) {
+export async function listDrafts(deps: DraftDeps, orgId: string): Promise<DraftList> {
   const org = await getOrg(deps.db, orgId);
   const drafts = (await listPlans(deps.db, orgId)).filter((p) => p.status === 'complete' && p.publication === 'draft');
   return {
@@ -150,7 +129,7 @@ export async function listDrafts(deps: DraftDeps, orgId: string) {
 }
 
 /** The draft with its projects (open flags first, then checked flagged items, then the rest), source lines and record. */
-export async function openDraft(deps: DraftDeps, orgId: string, planId: string) {
+export async function openDraft(deps: DraftDeps, orgId: string, planId: string): Promise<DraftView> {
   const plan = await draftOrThrow(deps.db, orgId, planId);
   const [projects, log] = await Promise.all([listPlanProjects(deps.db, orgId, planId), listReviewEntries(deps.db, orgId, planId)]);
   const last = lastActions(log);

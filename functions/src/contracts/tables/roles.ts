@@ -1,7 +1,7 @@
 /**
- * The one table of staff roles and their Thai names. The API (staff/schema.ts builds its zod enum from it), the LINE
- * messages and the LIFF pages (the staff home and the members page import this file) read it, so a role has one name.
- * Pure: no imports, safe to bundle into the LIFF app.
+ * Staff roles and their Thai names. A table (imports nothing), so the LIFF pages run the same words. An integrity
+ * officer is the only role that sees corruption reports; a queue operator calls queue numbers; an officer handles
+ * general complaints; an admin manages the rest.
  */
 export const ROLES = ['admin', 'officer', 'integrity_officer', 'queue_operator'] as const;
 export type Role = (typeof ROLES)[number];

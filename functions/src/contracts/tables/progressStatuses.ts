@@ -1,6 +1,6 @@
 /**
  * The statuses of plan progress and their Thai labels, as monitoring reports word them. Pure and import-free, so the
- * LIFF app reads the same vocabulary (like complaints/statusNames.ts).
+ * LIFF app reads the same vocabulary at run time (a table: it imports nothing).
  */
 export const PROGRESS_STATUSES = ['not_started', 'in_progress', 'done', 'cancelled'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];

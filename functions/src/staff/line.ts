@@ -1,4 +1,4 @@
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { TextHandler } from '../bot/dispatcher.ts';
 import { DomainError } from '../errors.ts';
 import { registerStaffGroup } from './service.ts';

@@ -3,7 +3,7 @@
  * `ratingTextHandlers` BEFORE the chat engine's handler (the engine answers every text). Wanting to rate
  * ("ประเมินความพึงพอใจ", "อยากให้คะแนน") is left to the engine's `rating` intent, which offers the form.
  */
-import type { Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from '../store/firestore.ts';
 import type { TextHandler } from '../bot/dispatcher.ts';
 import { latestSatisfactionSummary, satisfactionMessages } from './chat.ts';
 import { links } from './service.ts';
