@@ -1,6 +1,7 @@
 import type { ComponentChild } from 'preact';
 import { formatDateTime } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';
+import type { DraftList } from './model.ts';
 import { ErrorView, Link, Loading, useApi } from '../lib/ui.ts';
 import './plans.css';
 
@@ -9,20 +10,9 @@ import './plans.css';
  * fields the importer was not sure of before residents see them. Chat and the public plan pages serve the published
  * plan meanwhile.
  */
-interface Draft {
-  id: string;
-  kind: 'plan' | 'report';
-  title: string;
-  fiscalYears: number[];
-  importedAt: string;
-  source: string;
-  projectCount: number;
-  flaggedProjects: number;
-  openFlags: number;
-}
 
 export default function PlanDrafts(_props: PageProps): ComponentChild {
-  const { data, error, loading, reload } = useApi<{ drafts: Draft[]; currentPlanId: string | null }>('/plans/drafts');
+  const { data, error, loading, reload } = useApi<DraftList>('/plans/drafts');
   if (error) return <ErrorView error={error} retry={reload} staff={true} />;
   if (loading && !data) return <Loading />;
   const drafts = data?.drafts ?? [];

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, request } from '../lib/api.ts';
 import { formatDateTime, formatNumber } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';
+import type { DraftView, FieldValue, FieldView, ProjectView, ReviewEntryView } from './model.ts';
 import { Button, ErrorView, Link, Loading, Notice, TextField, useApi } from '../lib/ui.ts';
 import './plans.css';
 
@@ -12,49 +13,11 @@ import './plans.css';
  * edited; every action is recorded (who, when, before/after). Once no flagged field is left unchecked the draft can
  * be published: it becomes the plan residents and the chat see.
  */
-type Value = string | number | null | Record<string, number>;
-interface Field {
-  field: string;
-  label: string;
-  value: Value;
-  flags: Array<{ reason: string; line: number | null }>;
-  state: 'open' | 'accepted' | 'edited' | 'unflagged';
-  last: { action: 'edit' | 'accept'; by: string; at: string } | null;
-  source: Array<{ line: number; text: string }>;
-}
-interface Project {
-  id: string;
-  number: string;
-  name: string;
-  dimension: number;
-  openFlags: number;
-  flagged: boolean;
-  fields: Field[];
-}
-interface LogEntry {
-  id: string;
-  at: string;
-  by: string;
-  action: 'edit' | 'accept' | 'publish';
-  projectId: string | null;
-  field: string | null;
-  before: Value;
-  after: Value;
-}
-interface Draft {
-  id: string;
-  title: string;
-  fiscalYears: number[];
-  importedAt: string;
-  source: { file: string; lines: number };
-  publication: 'draft' | 'published';
-  publishedAt: string | null;
-  projectCount: number;
-  openFlags: number;
-  fidelity: { agreements: number; disagreements: number; contradictions: Array<{ line: number; text: string; note: string }> };
-  projects: Project[];
-  log: LogEntry[];
-}
+type Value = FieldValue;
+type Field = FieldView;
+type Project = ProjectView;
+type LogEntry = ReviewEntryView;
+type Draft = DraftView;
 
 const STATE: Record<Field['state'], string> = { open: 'ยังไม่ได้ตรวจ', accepted: 'ยืนยันแล้ว', edited: 'แก้ไขแล้ว', unflagged: '' };
 const ACTION: Record<LogEntry['action'], string> = { edit: 'แก้ไข', accept: 'ยืนยัน', publish: 'เผยแพร่' };

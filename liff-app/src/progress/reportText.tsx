@@ -4,19 +4,14 @@ import { ApiError, request } from '../lib/api.ts';
 import type { PageProps } from '../lib/router.ts';
 import { Button, ErrorSummary, ErrorView, Link, Loading, Notice, TextArea, focusSoon, issuesByField, useApi } from '../lib/ui.ts';
 import { orgIdFromPath } from './list.tsx';
+import type { ReportText } from './model.ts';
 
 /** Staff: the editable part of a monitoring report, problems and suggestions (ปัญหาและอุปสรรค, ข้อเสนอแนะ). */
-interface ReportJson {
-  fiscalYear: number;
-  periodLabel: string;
-  problems: string;
-  suggestions: string;
-}
 
 export default function ReportTextPage(props: PageProps): ComponentChild {
   const year = props.query.get('year') ?? '';
   const period = props.query.get('period') === 'annual' ? 'annual' : 'six-month';
-  const report = useApi<ReportJson>(year ? `/reports/${encodeURIComponent(year)}/${period}` : null);
+  const report = useApi<ReportText>(year ? `/reports/${encodeURIComponent(year)}/${period}` : null);
   if (!year)
     return (
       <Notice kind="error">
@@ -41,7 +36,7 @@ export default function ReportTextPage(props: PageProps): ComponentChild {
   );
 }
 
-function TextForm(props: { year: string; period: string; initial: ReportJson; onSaved: () => void }): ComponentChild {
+function TextForm(props: { year: string; period: string; initial: ReportText; onSaved: () => void }): ComponentChild {
   const [problems, setProblems] = useState(props.initial.problems);
   const [suggestions, setSuggestions] = useState(props.initial.suggestions);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { request } from '../lib/api.ts';
 import { formatDateTime } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';
+import type { AuditEntryView } from './model.ts';
 import { Button, ErrorView, Link, Loading } from '../lib/ui.ts';
 
 /**
@@ -10,17 +11,7 @@ import { Button, ErrorView, Link, Loading } from '../lib/ui.ts';
  * decisions, grants by the operator's command line, revocations, and every look at who reported a corruption case
  * (who, when, which case, why). Nobody can change or delete an entry; each is chained to the one before by hash.
  */
-interface Entry {
-  seq: number;
-  at: string;
-  action: string;
-  actionLabel: string;
-  actor: { type: 'staff' | 'operator'; displayName: string };
-  subject: { displayName: string } | null;
-  trackingCode: string | null;
-  complaintId: string | null;
-  reason: string | null;
-}
+type Entry = AuditEntryView;
 
 const PAGE = 50;
 

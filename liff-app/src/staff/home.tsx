@@ -2,7 +2,7 @@ import type { ComponentChild } from 'preact';
 import type { ComplaintView } from '../lib/complaints.ts';
 import type { PageProps } from '../lib/router.ts';
 import { ErrorView, Link, Loading, Notice, useApi } from '../lib/ui.ts';
-import type { Role } from '../../../functions/src/contracts/tables/roles.ts';
+import type { Me, Role } from './model.ts';
 import { JoinWithCode } from './join.tsx';
 
 /**
@@ -10,9 +10,6 @@ import { JoinWithCode } from './join.tsx';
  * (new, overdue, reopened) for those who handle them. Nobody is told "not registered" for another role's page: each
  * person sees what they can do and who grants more. The rich menu and staff messages open this page.
  */
-interface Me {
-  staff: { displayName: string; roles: Role[]; roleLabels: string[] } | null;
-}
 interface Place {
   to: string | null;
   title: string;

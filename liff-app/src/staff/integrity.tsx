@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, request } from '../lib/api.ts';
 import { formatDateTime } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';
+import type { Grant } from './model.ts';
 import { Button, ErrorView, Link, Loading, Notice, TextArea, useApi } from '../lib/ui.ts';
 
 /**
@@ -11,20 +12,6 @@ import { Button, ErrorView, Link, Loading, Notice, TextArea, useApi } from '../l
  * not the person named, approves or rejects it here. Every decision is written to the audit log and every integrity
  * officer is told in LINE.
  */
-interface Grant {
-  id: string;
-  userId: string;
-  displayName: string;
-  requestedBy: { userId: string; displayName: string };
-  requestedAt: string;
-  expiresAt: string;
-  status: 'pending' | 'approved' | 'rejected' | 'expired';
-  decidedBy: { displayName: string } | null;
-  decidedAt: string | null;
-  reason: string | null;
-  canDecide: boolean;
-  selfRequested?: boolean;
-}
 
 const STATUS: Record<Grant['status'], string> = { pending: 'รออนุมัติ', approved: 'อนุมัติแล้ว', rejected: 'ไม่อนุมัติ', expired: 'หมดอายุ' };
 

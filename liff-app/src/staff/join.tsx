@@ -2,11 +2,8 @@ import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError, request } from '../lib/api.ts';
 import { Button, TextField } from '../lib/ui.ts';
+import type { InviteAccepted } from '../../../functions/src/contracts/staff.ts';
 
-interface Accepted {
-  staff: { displayName: string; roles: string[] } | null;
-  pendingGrant: { id: string; role: string; expiresAt: string } | null;
-}
 
 /**
  * "ใส่รหัสเชิญ" on the staff home of a person who is not staff yet: the code an admin issued on the members page
@@ -22,7 +19,7 @@ export function JoinWithCode(props: { initialCode: string; onJoined: () => void 
     setBusy(true);
     setError(undefined);
     try {
-      const accepted = await request<Accepted>('/staff/invites/accept', { body: { code: code.trim() } });
+      const accepted = await request<InviteAccepted>('/staff/invites/accept', { body: { code: code.trim() } });
       if (accepted.staff) props.onJoined();
       else if (accepted.pendingGrant) setPending(true);
     } catch (err) {

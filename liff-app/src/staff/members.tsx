@@ -1,7 +1,7 @@
 import type { ComponentChild } from 'preact';
 import { useReducer } from 'preact/hooks';
 import type { InvitesResponse, InviteView, IssuedInvite, MembersResponse, StaffMemberView } from '../../../functions/src/contracts/staff.ts';
-import { ROLES, ROLE_LABELS, type Role } from '../../../functions/src/contracts/tables/roles.ts';
+import { ROLES, ROLE_LABELS, type Role } from './model.ts';
 import { ApiError, request } from '../lib/api.ts';
 import { formatDateTime } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';

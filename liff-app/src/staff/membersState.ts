@@ -1,5 +1,5 @@
 import type { IssuedInvite } from '../../../functions/src/contracts/staff.ts';
-import type { Role } from '../../../functions/src/contracts/tables/roles.ts';
+import type { Role } from './model.ts';
 
 /**
  * The members page's state: the invitation form, the code just issued, and one action at a time on a member or an
