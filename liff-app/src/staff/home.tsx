@@ -11,7 +11,7 @@ import { JoinWithCode } from './join.tsx';
  * person sees what they can do and who grants more. The rich menu and staff messages open this page.
  */
 interface Place {
-  to: string | null;
+  to: string;
   title: string;
   text: string;
   counts?: ComponentChild;
@@ -96,18 +96,11 @@ export default function StaffHome(props: PageProps): ComponentChild {
       <ul class="list staff-places">
         {places.map((p) => (
           <li key={p.title}>
-            {p.to ? (
-              <Link to={p.to} class="list-item">
-                <strong>{p.title}</strong>
-                <span class="meta">{p.text}</span>
-                {p.counts ?? null}
-              </Link>
-            ) : (
-              <div class="list-item list-item-slot">
-                <strong>{p.title}</strong>
-                <span class="meta">{p.text}</span>
-              </div>
-            )}
+            <Link to={p.to} class="list-item">
+              <strong>{p.title}</strong>
+              <span class="meta">{p.text}</span>
+              {p.counts ?? null}
+            </Link>
           </li>
         ))}
       </ul>
