@@ -58,6 +58,8 @@ import { webhookRouter } from './line/webhook.ts';
 import type { Logger } from './log.ts';
 import { type StorageTimings } from './store/deadline.ts';
 import { ttlCache } from './store/ttlCache.ts';
+import type { WindowLimit } from './http/rateLimit.ts';
+import type { ComplaintLookup, TicketLookup } from './ratings/lookups.ts';
 import { createCompletionWriter } from './line/eventStore.ts';
 
 export interface AppDeps {
@@ -73,6 +75,25 @@ export interface AppDeps {
   servedOrgs?: string[];
   /** Storage deadlines (default: production's `storageTimings`); tests that take storage down pass shorter ones. */
   storageTimings?: StorageTimings;
+  /** Tests only: parts the app otherwise makes itself. Production passes none and runs every default. */
+  overrides?: AppOverrides;
+}
+
+/**
+ * What a test may change in an app built by `createApp`, so tests run the production middleware, routes and limits
+ * (body sizes, deadlines, error mapping) with only these parts swapped.
+ */
+export interface AppOverrides {
+  /** Wraps the outbox notifier every feature sends through (a test records what is sent, and passes it all on). */
+  notifier?: (outbox: Notifier) => Notifier;
+  /** Complaints filed per organisation + caller (default 5 per 30 minutes, complaints/routes.ts). */
+  complaintFilingLimit?: WindowLimit;
+  /** Tracking-code lookups per organisation + caller (default: complaints/routes.ts). */
+  complaintTrackingLimit?: WindowLimit;
+  /** Ratings submitted per organisation + LINE user (default: ratings/routes.ts). */
+  ratingLimit?: WindowLimit;
+  /** What ratings ask the queue and complaints features (default: their stores, ratings/adapters.ts). */
+  ratingLookups?: { tickets?: TicketLookup; complaints?: ComplaintLookup };
 }
 
 function servedOrgsOf(config: Config): string[] {
@@ -105,12 +126,14 @@ export function createApp(deps: AppDeps): App {
   const lineRefusals = createRefusalCounter();
   const delivery = { db: deps.db, line: deps.line, clock: deps.clock, log: deps.log, refusals: lineRefusals };
   // In production the trigger on each outbox document delivers it; elsewhere this process tries at once.
-  const notifier = createOutboxNotifier(delivery, { deliverNow: deps.config.mode !== 'production' });
+  const outbox = createOutboxNotifier(delivery, { deliverNow: deps.config.mode !== 'production' });
+  const overrides = deps.overrides ?? {};
+  const notifier = overrides.notifier ? overrides.notifier(outbox) : outbox;
   // Local mode serves the LIFF pages itself: links in chat and pushes point here instead of liff.line.me.
   const liffLocalBase = deps.config.devRoutes ? (deps.config.publicBaseUrl ?? `http://localhost:${deps.config.port}`) : undefined;
   const complaints = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase };
   // One filing budget per person for the form and for reports made in chat (docs/decisions/042).
-  const filingLimiter = complaintFilingLimiter(deps);
+  const filingLimiter = complaintFilingLimiter(deps, overrides.complaintFilingLimit);
   const chatReports = { ...complaints, line: deps.line, filingLimiter };
   // One object for the router and the group commands: they share one ticket-number claimer.
   const queue = { ...complaints, idTokens: deps.idTokens };
@@ -230,9 +253,9 @@ export function createApp(deps: AppDeps): App {
   app.use(plansRouter({ db: deps.db }));
   app.use(manualsRouter({ db: deps.db }));
   app.use(chatDraftRouter({ ...chatReports, idTokens: deps.idTokens }));
-  app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens, filingLimiter }));
+  app.use(complaintsRouter({ ...complaints, idTokens: deps.idTokens, filingLimiter, trackingLimit: overrides.complaintTrackingLimit }));
   app.use(queueRouter(queue));
-  app.use(ratingsRouter(ratings));
+  app.use(ratingsRouter({ ...ratings, ratingLimit: overrides.ratingLimit, ...overrides.ratingLookups }));
   app.use(
     askRouter({
       async respond(orgId, text, { conversation, now }) {
@@ -267,7 +290,7 @@ export function createApp(deps: AppDeps): App {
     lineRefusals,
     async idle() {
       await processor.drain();
-      await notifier.idle();
+      await outbox.idle();
       await processor.drain();
     },
   };

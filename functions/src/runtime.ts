@@ -2,7 +2,7 @@ import http, { type Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Firestore } from './store/firestore.ts';
-import { createApp, type App } from './app.ts';
+import { createApp, type App, type AppOverrides } from './app.ts';
 import { createIdTokenVerifier, lineKeys, localKeys } from './auth/idToken.ts';
 import { createLocalIssuer, type LocalIssuer } from './auth/localIssuer.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -50,6 +50,8 @@ export interface RuntimeOptions {
   keepLocalData?: boolean;
   /** Storage deadlines and the stop's grace period (default: production's `storageTimings`). */
   storageTimings?: StorageTimings;
+  /** Tests only: parts of the app swapped (app.ts `AppOverrides`). */
+  app?: AppOverrides;
 }
 
 export async function startRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -122,6 +124,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     idTokens,
     ...(servedOrgs ? { servedOrgs } : {}),
     storageTimings: timings,
+    ...(options.app ? { overrides: options.app } : {}),
     ...(sandbox && issuer ? { dev: { sandbox, issuer, firestoreEmulatorHost: firestoreHost, lineApiBaseUrl: apiBase } } : {}),
   });
   server.on('request', built.app);

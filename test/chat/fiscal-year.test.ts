@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fiscalYearOf, readYears, toBuddhistYear } from '../../functions/src/chat/fiscalYear.ts';
+import { fiscalYearOf, readYears, toBuddhistYear } from '../../functions/src/time/fiscalYear.ts';
 
 const at = (iso: string) => new Date(iso);
 

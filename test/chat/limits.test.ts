@@ -1,7 +1,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import { describe, expect, it } from 'vitest';
 import { answer, answerPostback } from '../../functions/src/chat/answer.ts';
-import { LINE_LIMITS } from '../../functions/src/chat/replies.ts';
+import { LINE_LIMITS } from '../../functions/src/line/limits.ts';
 import type { AnswerOutput, Message } from '../../functions/src/chat/types.ts';
 import { demoKb } from './fixtures.ts';
 
@@ -10,18 +10,18 @@ const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v), 'utf8');
 /** Every LINE limit a reply must respect. */
 function checkLimits(out: AnswerOutput) {
   expect(out.messages.length).toBeGreaterThan(0);
-  expect(out.messages.length).toBeLessThanOrEqual(LINE_LIMITS.messagesPerReply);
+  expect(out.messages.length).toBeLessThanOrEqual(LINE_LIMITS.messagesPerRequest);
   for (const m of out.messages as Message[]) {
     if (m.type === 'text') {
       expect(m.text.length).toBeGreaterThan(0);
-      expect(m.text.length).toBeLessThanOrEqual(LINE_LIMITS.textLength);
+      expect(m.text.length).toBeLessThanOrEqual(LINE_LIMITS.text);
     }
     if (m.type === 'flex') {
       const f = m as messagingApi.FlexMessage;
       expect(f.altText.length).toBeGreaterThan(0);
-      expect(f.altText.length).toBeLessThanOrEqual(LINE_LIMITS.altTextLength);
+      expect(f.altText.length).toBeLessThanOrEqual(LINE_LIMITS.flexAltText);
       if (f.contents.type === 'carousel') {
-        expect(f.contents.contents.length).toBeLessThanOrEqual(LINE_LIMITS.carouselBubbles);
+        expect(f.contents.contents.length).toBeLessThanOrEqual(LINE_LIMITS.flexCarouselBubbles);
         expect(bytes(f.contents)).toBeLessThanOrEqual(LINE_LIMITS.carouselBytes);
         for (const b of f.contents.contents) expect(bytes(b)).toBeLessThanOrEqual(LINE_LIMITS.bubbleBytes);
       } else {
@@ -30,13 +30,13 @@ function checkLimits(out: AnswerOutput) {
       // Postback data and button labels
       const json = JSON.stringify(f.contents);
       for (const d of json.matchAll(/"data":"([^"]*)"/g)) expect((d[1] ?? '').length).toBeLessThanOrEqual(LINE_LIMITS.postbackData);
-      for (const l of json.matchAll(/"label":"([^"]*)"/g)) expect((l[1] ?? '').length).toBeLessThanOrEqual(LINE_LIMITS.buttonLabel);
+      for (const l of json.matchAll(/"label":"([^"]*)"/g)) expect((l[1] ?? '').length).toBeLessThanOrEqual(LINE_LIMITS.flexButtonLabel);
     }
     const qr = (m as { quickReply?: messagingApi.QuickReply }).quickReply;
     if (qr) {
       const items = qr.items ?? [];
       expect(items.length).toBeLessThanOrEqual(LINE_LIMITS.quickReplyItems);
-      for (const i of items) expect((i.action?.label ?? '').length).toBeLessThanOrEqual(LINE_LIMITS.quickReplyLabel);
+      for (const i of items) expect((i.action?.label ?? '').length).toBeLessThanOrEqual(LINE_LIMITS.actionLabel);
     }
   }
   // LINE shows quick replies of the last message only: when any message has them, the last one does.

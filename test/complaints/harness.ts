@@ -1,11 +1,5 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
-import { createIdTokenVerifier, localKeys } from '../../functions/src/auth/idToken.ts';
 import { COMPLAINT_COLLECTIONS } from '../../functions/src/complaints/collections.ts';
-import { complaintsRouter } from '../../functions/src/complaints/routes.ts';
 import type { ComplaintDeps } from '../../functions/src/complaints/service.ts';
-import { errorHandler } from '../../functions/src/http/errors.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groups.ts';
 import { givenOrg, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
@@ -15,27 +9,26 @@ export const AUD = '1234567890';
 export const LIFF_BASE = 'http://liff.test';
 
 /**
- * The real test server (local mode, embedded Firestore, LINE sandbox, fixed clock) plus the complaints router mounted on
- * its own port exactly as app.ts mounts it (JSON body parser, then the router, then the platform's error handler), with a
- * recording notifier so every outbound LINE message can be asserted. Real HTTP, real token verification, real Firestore.
+ * The real test app (local mode, embedded Firestore, LINE sandbox, fixed clock) built by `createApp` as production
+ * builds it, with a recording notifier in front of its outbox so every outbound LINE message can be asserted, and
+ * filing and tracking limits high enough for a file's tests (a test of the filing limit sets its own). Links point at
+ * LIFF_BASE (PUBLIC_BASE_URL). Real HTTP, real token verification, real Firestore.
  */
 export async function startComplaintsApp(options: { at?: string; filingLimit?: { limit: number; windowMs: number } } = {}) {
-  const t: TestApp = await startTestApp(options.at ? { at: options.at } : {});
-  const issuer = t.rt.issuer;
-  if (!issuer) throw new Error('local issuer expected in local mode');
-  const idTokens = createIdTokenVerifier({ issuer: issuer.issuer, keys: localKeys(issuer.jwks()), now: () => t.clock.now() });
   // Records what would be sent, and checks each message against LINE's rules as the sandbox would.
   const notifier = lineCheckedNotifier();
-  const app = express();
-  app.set('trust proxy', true);
-  app.use(express.json({ limit: '6mb' }));
-  app.use(complaintsRouter({ db: t.rt.db, idTokens, notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log, filingLimit: options.filingLimit ?? { limit: 1000, windowMs: 1000 }, trackingLimit: { limit: 1000, windowMs: 1000 } }));
-  app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));
-  app.use(errorHandler(t.rt.log));
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, () => resolve(s));
+  const t: TestApp = await startTestApp({
+    ...(options.at ? { at: options.at } : {}),
+    env: { PUBLIC_BASE_URL: LIFF_BASE },
+    app: {
+      notifier: notifier.passingTo,
+      complaintFilingLimit: options.filingLimit ?? { limit: 1000, windowMs: 1000 },
+      complaintTrackingLimit: { limit: 1000, windowMs: 1000 },
+    },
   });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = t.rt.issuer;
+  if (!issuer) throw new Error('local issuer expected in local mode');
+  const base = t.rt.baseUrl.replace('localhost', '127.0.0.1');
   const deps: ComplaintDeps = { db: t.rt.db, notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log };
 
   const token = (sub: string, extra: { name?: string; aud?: string; expiresInSeconds?: number } = {}) =>
@@ -96,8 +89,6 @@ export async function startComplaintsApp(options: { at?: string; filingLimit?: {
     givenOrgWithStaff,
     countStored,
     async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await t.stop();
       notifier.assertAccepted();
     },

@@ -224,6 +224,7 @@ describe('separation of duties for the integrity-officer role', () => {
   it('the operator CLI makes the first officer; with officers present it needs a reason, and they are told', async () => {
     const org = await givenOrg(t);
     process.env.FIRESTORE_EMULATOR_HOST = t.proxy.host;
+    process.env.GCLOUD_PROJECT = t.rt.config.projectId;
     const lines: string[] = [];
     const out = (l: string) => lines.push(l);
     const first = newUserId();

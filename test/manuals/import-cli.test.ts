@@ -18,12 +18,14 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 let db: Firestore;
 let host: string;
+let projectId: string;
 let stop: () => Promise<void>;
 
 beforeAll(async () => {
   const started = await startTestFirestore();
   db = started.db;
   host = started.emulator.host;
+  projectId = started.projectId;
   stop = started.stop;
 });
 afterAll(async () => stop());
@@ -127,7 +129,7 @@ describe('import-manuals CLI', () => {
   it('runs as a real process against FIRESTORE_EMULATOR_HOST', async () => {
     await newOrg('process');
     const node = `${root}node_modules/.bin/node`;
-    const env = { ...process.env, FIRESTORE_EMULATOR_HOST: host, GCLOUD_PROJECT: 'demo-test' };
+    const env = { ...process.env, FIRESTORE_EMULATOR_HOST: host, GCLOUD_PROJECT: projectId };
     const exec = promisify(execFile);
     const ok = await exec(node, ['functions/src/cli/import-manuals.ts', '--org', 'process', '--file', fixture('waste-fee-edit.json')], { cwd: root, env });
     expect(ok.stdout).toContain(`emulator ${host}`);

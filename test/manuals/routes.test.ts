@@ -1,49 +1,27 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express, { type ErrorRequestHandler } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError, ValidationError } from '../../functions/src/errors.ts';
-import { manualsRouter } from '../../functions/src/manuals/routes.ts';
 import { STANDARD_MANUAL_IDS } from '../../functions/src/manuals/standard.ts';
 import { getManual, saveManuals, seedStandardManuals } from '../../functions/src/manuals/store.ts';
 import { createOrgIfAbsent } from '../../functions/src/orgs/store.ts';
-import { startTestFirestore } from '../support/firestore.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
 import { NOW, testOrg, testTambonOrg } from './helpers.ts';
 
+/** The manual routes of the real app (createApp, over HTTP, on the embedded Firestore). */
+let t: TestApp;
 let db: Firestore;
-let stopDb: () => Promise<void>;
-let server: Server;
 let base: string;
 
-// The platform maps domain errors to HTTP in one place; this is the minimal stand-in for these tests.
-const errors: ErrorRequestHandler = (err, _req, res, _next) => {
-  if (err instanceof ValidationError) res.status(400).json({ error: err.publicMessage, issues: err.issues });
-  else if (err instanceof NotFoundError) res.status(404).json({ error: err.publicMessage });
-  else res.status(500).json({ error: String(err) });
-};
-
 beforeAll(async () => {
-  const started = await startTestFirestore();
-  db = started.db;
-  stopDb = started.stop;
+  t = await startTestApp();
+  db = t.rt.db;
+  base = t.rt.baseUrl;
   const org = testOrg();
   await createOrgIfAbsent(db, org);
   await seedStandardManuals(db, org, NOW);
   await createOrgIfAbsent(db, testTambonOrg()); // not seeded: served from the standard templates
-
-  const app = express();
-  app.use(manualsRouter({ db }));
-  app.use(errors);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await stopDb();
-});
+afterAll(async () => t.stop());
 
 const get = async (path: string) => {
   const res = await fetch(base + path);

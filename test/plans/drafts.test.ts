@@ -176,10 +176,12 @@ describe('source lines kept with a draft', { timeout: 60_000 }, () => {
     const planId = /plan (\S+) written/.exec(await importFile(org, file, false))![1]!;
     const draft = (await api(t, 'GET', `/api/orgs/${org}/plans/drafts/${planId}`, { token: boss.token })).body;
     expect(draft.projects.slice(0, 2).map((p: { id: string }) => p.id)).toEqual(['d1-2', 'd1-5']);
-    // d1-5: its row (line 123) gives 50,000, its detail section (line 401) says 30,000: both shown, as printed.
+    // d1-5: its row (line 123) gives 50,000, its detail section (heading line 401) says 30,000 at line 437: the flag
+    // points at the statement itself; both shown, as printed.
     const budget = draft.projects[1].fields[0];
-    expect(budget.flags[0]).toEqual({ reason: expect.stringMatching(/30,000.*50,000/), line: 401 });
-    expect(budget.source.map((l: { line: number }) => l.line)).toEqual([123, 400, 401, 402]);
+    expect(budget.flags[0]).toEqual({ reason: expect.stringMatching(/30,000.*50,000/), line: 437 });
+    expect(lines[436]).toBe('30,000 บาท');
+    expect(budget.source.map((l: { line: number }) => l.line)).toEqual([123, 436, 437, 438]);
     for (const l of budget.source) expect(l.text).toBe(lines[l.line - 1]);
     // Past the first stored chunk of 500 lines: an item's detail heading deep in the document.
     const deep = draft.projects.flatMap((p: { fields: Array<{ field: string; source: Array<{ line: number; text: string }> }> }) => p.fields.find((f) => f.field === 'name')!.source).filter((l: { line: number }) => l.line > 1000);
@@ -205,5 +207,36 @@ describe('an organisation created by npm run import gets a local sandbox channel
     // Its LIFF logins verify too: the local LINE Login channel was given to it.
     const org = await api(t, 'GET', `/api/orgs/${newOrg}`);
     expect(org.body.liffId).toBeTruthy();
+  });
+});
+
+describe('a 1-year plan whose appendix contradicts its table: the review page shows each contradicted field', { timeout: 60_000 }, () => {
+  const ONE_YEAR = 'test/fixtures/plans/variants/v20-maesaimitraphap-appendix-contradictions.txt';
+
+  it('flags the budget, unit and name the detail sections contradict, with the detail line and its text beside the field', async () => {
+    const org = (await givenOrg(t, { name: 'เทศบาลตำบลแม่สายมิตรภาพ' })).id;
+    const reviewer = await givenStaff(t, org, ['admin'], 'ผู้ตรวจแผน');
+    const printed = await importFile(org, ONE_YEAR, false);
+    expect(printed).toMatch(/budgets\.2565: the detail section states ไม่ใช้งบประมาณ/);
+    const planId = /plan (\S+) written/.exec(printed)![1]!;
+    const draft = (await api(t, 'GET', `/api/orgs/${org}/plans/drafts/${planId}`, { token: reviewer.token })).body;
+    type Field = { field: string; value: unknown; flags: { reason: string; line: number }[]; state: string; source: { line: number; text: string }[] };
+    const field = (id: string, name: string) => (draft.projects as { id: string; fields: Field[] }[]).find((p) => p.id === id)?.fields.find((f) => f.field === name);
+    const text = readFileSync(ONE_YEAR, 'utf8').split('\n');
+    const lineOf = (s: string) => text.findIndex((l) => l.includes(s)) + 1;
+
+    const budget = field('d1-3', 'budgets.2565');
+    expect(budget).toMatchObject({ value: 5000, state: 'open' });
+    expect(budget?.flags[0]?.reason).toMatch(/ไม่ใช้งบประมาณ/);
+    expect(budget?.source.map((s) => s.text)).toContain('ไม่ใช้งบประมาณ');
+
+    const unit = field('d1-5', 'responsibleUnit');
+    expect(unit).toMatchObject({ value: 'กองการศึกษา', state: 'open' });
+    expect(unit?.flags[0]).toMatchObject({ line: lineOf('งานป้องกันและบรรเทาสาธารณภัย') });
+
+    expect(field('d2-2', 'name')?.flags[0]?.reason).toMatch(/โครงการประเมินความพึงพอใจ/);
+    // Agreeing fields written differently are not flagged: "-" and ไม่ใช้งบประมาณ, สำนักปลัด and สำนักปลัดเทศบาล.
+    expect(field('d1-1', 'responsibleUnit')?.state).toBe('unflagged');
+    expect(field('d2-4', 'budgets.2565')?.state).toBe('unflagged');
   });
 });

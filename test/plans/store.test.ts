@@ -70,7 +70,7 @@ describe('plan store on the embedded Firestore emulator', () => {
     const bad = join(dir, 'minutes.txt');
     writeFileSync(bad, 'บันทึกข้อความ\nเรื่อง ขออนุมัติเดินทางไปราชการ\n');
     const lines: string[] = [];
-    const target = { FIRESTORE_EMULATOR_HOST: env.emulator.host, GCLOUD_PROJECT: 'demo-test' };
+    const target = { FIRESTORE_EMULATOR_HOST: env.emulator.host, GCLOUD_PROJECT: env.projectId };
     const code = await withEnv(target, () => runImport(['--org', 'nowhere', '--file', bad], (l) => lines.push(l)));
     expect(code).toBe(2);
     expect(lines.join('\n')).toMatch(/is not a plan or progress report/);
@@ -82,11 +82,17 @@ describe('plan store on the embedded Firestore emulator', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plans-'));
     const out = join(dir, 'tharae.json');
     const lines: string[] = [];
-    const target = { FIRESTORE_EMULATOR_HOST: env.emulator.host, GCLOUD_PROJECT: 'demo-test' };
+    const target = { FIRESTORE_EMULATOR_HOST: env.emulator.host, GCLOUD_PROJECT: env.projectId };
     const code = await withEnv(target, () => runImport(['--org', 'tharae', '--file', 'data/plans/tharae-report-2564.txt', '--json', out, '--publish'], (l) => lines.push(l)));
     expect(code).toBe(0);
-    expect(lines.join('\n')).toMatch(/Fidelity: 51 agree, 3 disagree/);
+    // 54 of 57: the status table (line 102) restates 65 projects and 45 done and states 83.33 % (45 of 54): all agree.
+    expect(lines.join('\n')).toMatch(/Fidelity: 54 agree, 3 disagree/);
+    expect(lines).toContain('project status (line 102): 45 done, 0 in progress, 0 not possible, 1 in the ordinance, of 65 (54 at the start); 83.33 %, level มาก');
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ kind: 'report', org: { name: 'เทศบาลตำบลท่าแร่' }, fiscalYears: [2564] });
+    // The project-status table is stored with the report, figures as printed, with its line.
+    expect(JSON.parse(readFileSync(out, 'utf8')).report.status).toEqual({
+      baselineProjects: 54, totalProjects: 65, inOrdinance: 1, inProgress: 0, done: 45, notPossible: 0, percentImplemented: 83.33, level: 'มาก', line: 102, text: '54\t65\t1\t0\t45\t0\t83.33\tมาก', unread: [],
+    });
     expect((await getCurrentPlan(env.db, 'tharae'))?.projects).toHaveLength(45);
   });
 
@@ -96,7 +102,7 @@ describe('plan store on the embedded Firestore emulator', () => {
     writeFileSync(docx, makeDocx(readFileSync('test/fixtures/plans/variants/v02-maesot-d3d4-mission-in-cell.txt', 'utf8')));
     const lines: string[] = [];
     process.env.FIRESTORE_EMULATOR_HOST = env.emulator.host;
-    process.env.GCLOUD_PROJECT = 'demo-test';
+    process.env.GCLOUD_PROJECT = env.projectId;
     const code = await runImport(['--org', 'maesot-word', '--file', docx, '--publish'], (l) => lines.push(l));
     expect(code).toBe(0);
     const printed = lines.join('\n');
@@ -114,7 +120,7 @@ describe('plan store on the embedded Firestore emulator', () => {
     writeFileSync(scan, makePdf([[]]));
     const lines: string[] = [];
     process.env.FIRESTORE_EMULATOR_HOST = env.emulator.host;
-    process.env.GCLOUD_PROJECT = 'demo-test';
+    process.env.GCLOUD_PROJECT = env.projectId;
     expect(await runImport(['--org', 'scanned', '--file', scan], (l) => lines.push(l))).toBe(2);
     expect(lines.join('\n')).toMatch(/no text layer.*\.docx.*OCR[\s\S]*nothing was written/);
     expect(await getOrg(env.db, 'scanned')).toBeNull();

@@ -7,7 +7,7 @@ let t: TestApp;
 let org: Awaited<ReturnType<typeof givenOrg>>;
 
 beforeAll(async () => {
-  t = await startTestApp({ storageTimings: storageDownTimings });
+  t = await startTestApp({ storageTimings: storageDownTimings, ownEmulator: true });
   org = await givenOrg(t);
 });
 let restarted: Awaited<ReturnType<typeof startEmbeddedFirestore>> | undefined;

@@ -80,7 +80,7 @@ describe('notification outbox', () => {
 
     // A second server on the same storage (the first may have died) finds the pending delivery and sends it.
     const second = await startRuntime(
-      loadConfig({ MODE: 'local', PORT: '0', FIRESTORE_EMULATOR_HOST: t.emulator.host, LOG_LEVEL: 'silent' }),
+      loadConfig({ MODE: 'local', PORT: '0', FIRESTORE_EMULATOR_HOST: t.emulator.host, PROJECT_ID: t.rt.config.projectId, LOG_LEVEL: 'silent' }),
       { clock: t.clock, log: createLogger({ level: 'silent' }), seedDemo: false, scheduleEveryMs: 0 },
     );
     try {

@@ -95,7 +95,7 @@ describe('staff group registration', () => {
 describe('create-admin CLI', () => {
   const run = promisify(execFile);
   const cli = (args: string[]) =>
-    run(process.execPath, ['functions/src/cli/create-admin.ts', ...args], { env: { ...process.env, FIRESTORE_EMULATOR_HOST: t.emulator.host } }).then(
+    run(process.execPath, ['functions/src/cli/create-admin.ts', ...args], { env: { ...process.env, FIRESTORE_EMULATOR_HOST: t.emulator.host, GCLOUD_PROJECT: t.rt.config.projectId } }).then(
       (r) => ({ code: 0, ...r }),
       (e: { code: number; stdout: string; stderr: string }) => e,
     );

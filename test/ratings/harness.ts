@@ -1,14 +1,6 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
-import { createIdTokenVerifier, localKeys } from '../../functions/src/auth/idToken.ts';
-import { complaintsRouter } from '../../functions/src/complaints/routes.ts';
-import { errorHandler } from '../../functions/src/http/errors.ts';
-import { queueRouter } from '../../functions/src/queue/routes.ts';
 import { newServiceSchema } from '../../functions/src/queue/schema.ts';
 import { createService } from '../../functions/src/queue/store.ts';
 import type { ComplaintLookup, TicketForRating, TicketLookup } from '../../functions/src/ratings/lookups.ts';
-import { ratingsRouter } from '../../functions/src/ratings/routes.ts';
 import { RATING_COLLECTIONS } from '../../functions/src/ratings/store.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
 import { markStaffGroup } from '../../functions/src/staff/groupsStore.ts';
@@ -19,15 +11,13 @@ export const AUD = '1234567890';
 export const LIFF_BASE = 'http://liff.test';
 
 /**
- * The real test server (local mode, embedded Firestore over gRPC, LINE sandbox, fixed clock) plus the ratings router
- * mounted on its own port as app.ts will mount it (JSON body parser, the router, the platform's error handler), with
- * a recording notifier and in-memory ticket and complaint lookups (the queue and complaints features' side).
+ * The real test app (local mode, embedded Firestore over gRPC, LINE sandbox, fixed clock) built by `createApp` as
+ * production builds it, with a recording notifier in front of its outbox and a rating limit high enough for a file's
+ * tests (a test of the limit sets its own). Ratings ask in-memory ticket and complaint lookups (the queue and
+ * complaints features' side) unless `withFeatures`: then the real queue and complaints features answer. Links point at
+ * LIFF_BASE (PUBLIC_BASE_URL).
  */
 export async function startRatingsApp(options: { at?: string; ratingLimit?: { limit: number; windowMs: number }; withFeatures?: boolean } = {}) {
-  const t: TestApp = await startTestApp(options.at ? { at: options.at } : {});
-  const issuer = t.rt.issuer;
-  if (!issuer) throw new Error('local issuer expected in local mode');
-  const idTokens = createIdTokenVerifier({ issuer: issuer.issuer, keys: localKeys(issuer.jwks()), now: () => t.clock.now() });
   // Records what would be sent, and checks each message against LINE's rules as the sandbox would.
   const notifier = lineCheckedNotifier();
   const ticketMap = new Map<string, TicketForRating>();
@@ -43,30 +33,18 @@ export async function startRatingsApp(options: { at?: string; ratingLimit?: { li
       return c ? (c.kind ?? 'general') : null;
     },
   };
-  const app = express();
-  app.set('trust proxy', true);
-  app.use(express.json({ limit: '1mb' }));
-  if (options.withFeatures) {
-    // The real queue and complaints features, and ratings with its default lookups into them.
-    app.use(queueRouter({ db: t.rt.db, idTokens, notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log }));
-    app.use(complaintsRouter({ db: t.rt.db, idTokens, notifier, clock: t.clock, liffLocalBase: LIFF_BASE, log: t.rt.log }));
-  }
-  app.use(ratingsRouter({
-    db: t.rt.db,
-    idTokens,
-    notifier,
-    clock: t.clock,
-    ...(options.withFeatures ? {} : { tickets, complaints }),
-    liffLocalBase: LIFF_BASE,
-    log: t.rt.log,
-    ratingLimit: options.ratingLimit ?? { limit: 1000, windowMs: 1000 },
-  }));
-  app.use((_req, res) => void res.status(404).json({ error: 'ไม่พบหน้าที่ต้องการ' }));
-  app.use(errorHandler(t.rt.log));
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, () => resolve(s));
+  const t: TestApp = await startTestApp({
+    ...(options.at ? { at: options.at } : {}),
+    env: { PUBLIC_BASE_URL: LIFF_BASE },
+    app: {
+      notifier: notifier.passingTo,
+      ratingLimit: options.ratingLimit ?? { limit: 1000, windowMs: 1000 },
+      ...(options.withFeatures ? {} : { ratingLookups: { tickets, complaints } }),
+    },
   });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = t.rt.issuer;
+  if (!issuer) throw new Error('local issuer expected in local mode');
+  const base = t.rt.baseUrl.replace('localhost', '127.0.0.1');
 
   const token = (sub: string, extra: { aud?: string; expiresInSeconds?: number } = {}) =>
     issuer.sign({ sub, aud: extra.aud ?? AUD, now: t.clock.now(), ...(extra.expiresInSeconds ? { expiresInSeconds: extra.expiresInSeconds } : {}) });
@@ -135,8 +113,6 @@ export async function startRatingsApp(options: { at?: string; ratingLimit?: { li
     addTicket: (orgId: string, ticket: TicketForRating) => void ticketMap.set(`${orgId}/${ticket.id}`, ticket),
     addComplaint: (orgId: string, id: string, userId: string, finished = true) => void complaintMap.set(`${orgId}/${id}`, { userId, finished }),
     async stop() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await t.stop();
       notifier.assertAccepted();
     },

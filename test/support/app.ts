@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { fixedClock } from '../../functions/src/clock.ts';
+import { createApp, type AppOverrides } from '../../functions/src/app.ts';
+import { createIdTokenVerifier, localKeys } from '../../functions/src/auth/idToken.ts';
+import { createLocalIssuer } from '../../functions/src/auth/localIssuer.ts';
+import { fixedClock, systemClock } from '../../functions/src/clock.ts';
+import { createLineGateway, secretCredentials } from '../../functions/src/line/credentials.ts';
+import { createLineSandbox } from '../../functions/src/line/sandbox/fakeLineApi.ts';
 import { loadConfig } from '../../functions/src/config.ts';
 import { signBody } from '../../functions/src/line/sign.ts';
 import { ulid } from '../../functions/src/line/ulid.ts';
@@ -11,12 +18,18 @@ import type { Role } from '../../functions/src/staff/schema.ts';
 import { setUpStaffMember, silentNotifier } from '../../functions/src/integrity/setup.ts';
 import { startEmbeddedFirestore, type EmbeddedFirestore } from '../../functions/src/store/embedded.ts';
 import type { StorageTimings } from '../../functions/src/store/deadline.ts';
+import { freshProjectId, startTestFirestore, workerFirestore, type TestFirestore } from './firestore.ts';
 import { startProxy, type CuttableProxy } from './proxy.ts';
 
 export interface TestApp {
   rt: Runtime;
   clock: ReturnType<typeof fixedClock>;
   proxy: CuttableProxy;
+  /**
+   * The Firestore emulator behind the proxy: the worker's shared one (this app's data under its own project id,
+   * `rt.config.projectId`: pass it as GCLOUD_PROJECT with `emulator.host` to a CLI), or the app's own with
+   * `ownEmulator`.
+   */
   emulator: EmbeddedFirestore;
   /** Everything the server logged, as text, to check what it must never contain. */
   logs(): string;
@@ -28,17 +41,24 @@ export interface TestApp {
 }
 
 /**
- * The real server in local mode on a free port, on an embedded Firestore reached through a cuttable proxy, with the
- * LINE sandbox and a fixed clock. No demo data: each test makes its own organisations.
+ * The real server in local mode on a free port, with the LINE sandbox and a fixed clock, on the worker's embedded
+ * Firestore (test/support/firestore.ts) under a project id of its own, reached through a cuttable proxy. No demo data:
+ * each test makes its own organisations. `ownEmulator` starts an emulator for this app alone (for a test that stops
+ * and restarts storage); `env` adds configuration (it cannot move the app off its proxy or project); `app` swaps the
+ * few parts `createApp` allows (app.ts `AppOverrides`: a recording notifier, rate limits, ratings' lookups). Every
+ * test goes through this one app, built by `createApp` as production builds it.
  */
-export async function startTestApp(options: { at?: string; env?: Record<string, string>; storageTimings?: StorageTimings } = {}): Promise<TestApp> {
-  const emulator = await startEmbeddedFirestore();
+export async function startTestApp(
+  options: { at?: string; env?: Record<string, string>; storageTimings?: StorageTimings; ownEmulator?: boolean; app?: AppOverrides } = {},
+): Promise<TestApp> {
+  const emulator = options.ownEmulator ? await startEmbeddedFirestore() : await workerFirestore();
+  const projectId = freshProjectId();
   const proxy = await startProxy(emulator.host);
   const clock = fixedClock(options.at ?? '2026-11-22T03:00:00.000Z');
   let logText = '';
   const sink = new Writable({ write(chunk, _enc, done) { logText += String(chunk); done(); } });
-  const config = loadConfig({ MODE: 'local', PORT: '0', FIRESTORE_EMULATOR_HOST: proxy.host, ...options.env });
-  const rt = await startRuntime(config, { clock, log: createLogger({ level: 'debug', destination: sink }), seedDemo: false, ...(options.storageTimings ? { storageTimings: options.storageTimings } : {}) });
+  const config = loadConfig({ MODE: 'local', PORT: '0', ...options.env, FIRESTORE_EMULATOR_HOST: proxy.host, PROJECT_ID: projectId });
+  const rt = await startRuntime(config, { clock, log: createLogger({ level: 'debug', destination: sink }), seedDemo: false, ...(options.storageTimings ? { storageTimings: options.storageTimings } : {}), ...(options.app ? { app: options.app } : {}) });
   return {
     rt,
     clock,
@@ -49,7 +69,8 @@ export async function startTestApp(options: { at?: string; env?: Record<string, 
       const refused = rt.sandbox?.takeRefusals() ?? [];
       await rt.stop();
       await proxy.close();
-      emulator.stop();
+      if (options.ownEmulator) emulator.stop();
+      else emulator.dropProject(projectId);
       if (refused.length) {
         const where = refused.flatMap((r) => r.error.details.map((d) => `${r.kind} ${d.property}: ${d.message}`));
         throw new Error(`LINE would refuse ${refused.length} message request(s) the product sent:\n${where.join('\n')}`);
@@ -155,4 +176,44 @@ export async function api(t: TestApp, method: string, path: string, options: { t
   let json: unknown;
   try { json = JSON.parse(text); } catch { json = text; }
   return { status: res.status, body: json as Record<string, unknown> & Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience: bodies are asserted field by field
+}
+
+export interface ProductionTestApp {
+  baseUrl: string;
+  db: TestFirestore['db'];
+  stop(): Promise<void>;
+}
+
+/**
+ * The app as production builds it (`createApp`, MODE=production, LINE channels from configuration), over HTTP on a
+ * project of its own on the worker's embedded Firestore; LINE is never called. For what only production's
+ * configuration decides (no dev routes, no `today` on the ask API). `withDevPieces` hands it every local-mode piece
+ * anyway, to show the configuration, not the wiring, keeps them out.
+ */
+export async function startProductionApp(options: { channels?: string[]; withDevPieces?: boolean } = {}): Promise<ProductionTestApp> {
+  const store = await startTestFirestore();
+  const channels = Object.fromEntries((options.channels ?? ['demo']).map((id) => [id, { channelSecret: 's', channelAccessToken: 't' }]));
+  const config = loadConfig({ MODE: 'production', PROJECT_ID: 'prod-project', PORT: '0', LINE_CHANNELS: JSON.stringify(channels) });
+  const issuer = await createLocalIssuer();
+  const { app } = createApp({
+    config,
+    db: store.db,
+    clock: systemClock,
+    log: createLogger({ level: 'silent' }),
+    line: createLineGateway(secretCredentials(config.line.channelsJson!), () => 'https://api.line.me'),
+    idTokens: createIdTokenVerifier({ issuer: 'https://access.line.me', keys: localKeys(issuer.jwks()), now: () => new Date() }),
+    ...(options.withDevPieces ? { dev: { sandbox: createLineSandbox(systemClock), issuer, firestoreEmulatorHost: store.emulator.host, lineApiBaseUrl: 'x' } } : {}),
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, () => resolve(s));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    db: store.db,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.stop();
+    },
+  };
 }

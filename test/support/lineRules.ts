@@ -1,5 +1,5 @@
 import { sendRequestProblems } from '../../functions/src/line/sandbox/requestRules.ts';
-import { recordingNotifier, type Notification } from '../../functions/src/notify/notifier.ts';
+import { recordingNotifier, type CancelOutcome, type Notification, type Notifier } from '../../functions/src/notify/notifier.ts';
 
 /**
  * LINE's rules for tests whose messages do not reach the sandbox (a recording notifier, the dispatcher called
@@ -18,21 +18,38 @@ export function expectLineAccepts<T extends { messages: unknown[] }>(result: T, 
   return result;
 }
 
-/** A recording notifier that also notes every notification LINE would refuse; `assertAccepted()` fails on any. */
+/**
+ * A recording notifier that also notes every notification LINE would refuse; `assertAccepted()` fails on any. Given to
+ * the app (`startTestApp({ app: { notifier: n.passingTo } })`), it records what the app sends and passes everything on
+ * to the app's own outbox, which delivers it to the LINE sandbox; a withdrawal counts as one when the outbox withdrew it.
+ */
 export function lineCheckedNotifier() {
   const inner = recordingNotifier();
   const refused: string[] = [];
-  return {
+  let outbox: Notifier | undefined;
+  const notifier = {
     sent: inner.sent,
     cancelled: inner.cancelled,
-    cancel: inner.cancel.bind(inner),
     refused,
     async notify(n: Notification) {
       for (const p of lineProblems('push', n.messages)) refused.push(`${n.topic} ${n.key}: ${p}`);
       await inner.notify(n);
+      await outbox?.notify(n);
+    },
+    async cancel(orgId: string, key: string): Promise<CancelOutcome> {
+      if (!outbox?.cancel) return inner.cancel(orgId, key);
+      const outcome = await outbox.cancel(orgId, key);
+      if (outcome === 'cancelled') await inner.cancel(orgId, key);
+      return outcome;
+    },
+    /** For `AppOverrides.notifier`: records, then passes on to the app's outbox. */
+    passingTo(next: Notifier): Notifier {
+      outbox = next;
+      return notifier;
     },
     assertAccepted() {
       if (refused.length) throw new Error(`LINE would refuse ${refused.length} notification problem(s):\n${refused.join('\n')}`);
     },
   };
+  return notifier;
 }

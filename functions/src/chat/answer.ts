@@ -2,9 +2,9 @@ import { NotFoundError } from '../errors.ts';
 import type { Knowledge, KnowledgeBase } from '../search/knowledgeBase.ts';
 import { hasNoWords } from '../search/normalize.ts';
 import { decide, type Decision } from './decide.ts';
-import { fiscalYearOf } from './fiscalYear.ts';
+import { fiscalYearOf } from '../time/fiscalYear.ts';
 import { tidy } from './format.ts';
-import { detectLang, englishToThai, type Lang } from './lang.ts';
+import { detectLang, ENGLISH_FUNCTION_WORDS, englishToThai, type Lang } from './lang.ts';
 import { manualAnswer, projectAnswer, RESPONDERS, type Responder } from './responders.ts';
 import { Session, type AnswerOptions } from './session.ts';
 import { CONTEXT_TTL_MS, type AnswerOutput, type ConversationContext, type LiveProgress, type ResultRef } from './types.ts';
@@ -73,10 +73,19 @@ export function read(knowledge: Knowledge, input: string, now: Date): { lang: La
   // Capitalised words inside a sentence are names ("Premier League", "Chiang Mai"): kept, so a name the documents
   // never use counts against confidence.
   const names = new Set(lang === 'en' ? (input.match(/(?<=\S\s+)[A-Z][a-z]+/g) ?? []) : []);
-  const text = lang === 'en' ? englishToThai(input).replace(/[A-Za-z][A-Za-z-]*/g, (w) => (names.has(w) || knowledge.index.df(w.toLowerCase()) > 0 ? w : ' ')) : input;
+  let dropped = 0;
+  const keep = (w: string) => {
+    if (names.has(w) || knowledge.index.df(w.toLowerCase()) > 0) return true;
+    if (!ENGLISH_FUNCTION_WORDS.has(w.toLowerCase()) && w.length > 2) dropped++;
+    return false;
+  };
+  const text = lang === 'en' ? englishToThai(input).replace(/[A-Za-z][A-Za-z-]*/g, (w) => (keep(w) ? w : ' ')) : input;
   const doc = knowledge.corpus.document;
-  const u = understand(text, { units: knowledge.units, orgNames: orgNameVariants(knowledge.corpus.org.name), fiscalYears: doc?.fiscalYears ?? [], now });
-  return { lang, u };
+  const read = understand(text, { units: knowledge.units, orgNames: orgNameVariants(knowledge.corpus.org.name), fiscalYears: doc?.fiscalYears ?? [], now });
+  // English content words the glossary and the documents do not know ("drugs", "noodle"), and nothing else left to
+  // search: the question is about something the documents do not cover — not a question about nothing.
+  const aboutNothing = dropped > 0 && read.topicWords.length === 0 && read.dimension === null && read.mission === null && read.unit === null && read.years.length === 0 && read.action === null;
+  return { lang, u: aboutNothing ? { ...read, outside: true, mentionsPlan: false } : read };
 }
 
 /** What the engine reads from outside the organisation's documents, fetched for the decision at hand. */
@@ -104,7 +113,7 @@ function decideWith(knowledge: Knowledge, input: string, context: ConversationCo
 function respondWith(knowledge: Knowledge, step: { s: Session; d: Decision; u: Understanding }, inputs: LiveInputs): AnswerOutput {
   const { s, d, u } = step;
   const respond = RESPONDERS[d.intent] as Responder<Decision>;
-  const out = respond(s, d, { project: u.projectAspects, live: inputs.live ?? null });
+  const out = respond(s, d, { project: u.projectAspects, live: inputs.live ?? null, allYears: u.wants.allYears });
   return { ...out, confidence: out.confidence ?? d.confidence, results: out.results.map((r) => withWrittenName(knowledge, r)) };
 }
 

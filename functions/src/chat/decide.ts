@@ -1,13 +1,14 @@
 import type { Project } from '../plans/schema.ts';
 import type { CorpusManual } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
-import { unitKey, type Knowledge } from '../search/knowledgeBase.ts';
+import type { Knowledge } from '../search/knowledgeBase.ts';
 import { matchKey, normalizeText } from '../search/normalize.ts';
 import { situationsNamed } from '../search/situations.ts';
-import { tokenizeParts } from '../search/tokenize.ts';
+import { synonymsOf } from '../search/synonyms.ts';
 import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { ConversationContext, Intent, ListFilters, LiveProgress } from './types.ts';
 import { asksAboutItem, stronglyNamedItem } from './namedItem.ts';
+import { missionsAbout, subjectKeys, withDocument } from './scope.ts';
 import { asksProgressBeyond, type Action, type ManualAspect, type Understanding } from './understand.ts';
 
 /**
@@ -28,7 +29,7 @@ export type Decision = { confidence: number } & (
   | { intent: 'progress.recorded'; year: number; records: LiveProgress[] }
   | { intent: 'manual.list' }
   | { intent: 'dimension.rank'; measure: DimensionMeasure; dir: 'top' | 'bottom'; year?: number | undefined }
-  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report'; year?: number }
+  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report' | 'no-field'; year?: number }
 );
 
 /** Below this the engine abstains rather than shows its best guess. */
@@ -57,42 +58,6 @@ export function reportMeasure(u: Understanding): ReportMeasure | null {
   return null;
 }
 
-/**
- * What the organisation's own document tells about a question's words: a dimension named by its title ("มิติการมี
- * ส่วนร่วมของภาคประชาชน", or "มิติที่ 3 การมีส่วนร่วม…": the title words are the slot, not a subject).
- */
-/** The four dimensions' titles in the national template, 2561-2565 generation and 2566-2570 generation. */
-const NATIONAL_DIMENSION_TITLES: Readonly<Record<number, readonly string[]>> = {
-  1: ['การสร้างสังคมที่ไม่ทนต่อการทุจริต', 'การสร้างวัฒนธรรมสุจริต'],
-  2: ['การบริหารราชการเพื่อป้องกันการทุจริต', 'การบริหารราชการด้วยความโปร่งใส'],
-  3: ['การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน'],
-  4: ['การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบการปฏิบัติราชการขององค์กรปกครองส่วนท้องถิ่น', 'การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น'],
-};
-
-export function withDocument(k: Knowledge, u: Understanding): Understanding {
-  const doc = k.corpus.document;
-  if (!doc || u.topicWords.length === 0) return u;
-  const titleKey = (t: string) => matchKey(normalizeText(t)).replace(/\s+/g, '');
-  let dimension = u.dimension;
-  const saysDimension = /มิติ|มติ/u.test(u.compact);
-  if (dimension === null && !u.wants.whichDimension && (saysDimension || u.wants.list)) {
-    // The document's own title, or the national template's title of that dimension in either generation of the
-    // template (plans written to one are asked about in the words of the other).
-    const titles = (d: { number: number; title: string }) => [d.title, ...(NATIONAL_DIMENSION_TITLES[d.number] ?? [])].map(titleKey);
-    const scored = doc.dimensions
-      .map((d) => ({ d: d.number, hit: Math.max(...titles(d).map((t) => u.topicWords.filter((w) => t.includes(w)).length)) }))
-      // With "มิติ" two title words name it; without, the question must be (nearly) the whole title.
-      .filter((x) => (saysDimension ? x.hit >= 2 || (x.hit >= 1 && u.topicWords.length === 1) : x.hit >= 4 && x.hit >= u.topicWords.length - 1))
-      .sort((a, b) => b.hit - a.hit);
-    if (scored[0] && scored[0].hit > (scored[1]?.hit ?? 0)) dimension = scored[0].d;
-  }
-  if (dimension === null) return u;
-  const own = doc.dimensions.find((d) => d.number === dimension);
-  const named = [own?.title ?? '', ...(NATIONAL_DIMENSION_TITLES[dimension] ?? [])].map(titleKey);
-  const topicWords = u.topicWords.filter((w) => !named.some((t) => t.includes(w)));
-  return { ...u, dimension, topicWords };
-}
-
 export function decide(k: Knowledge, read: Understanding, ctx: ConversationContext | null): Decision {
   const d = decideIntent(k, read, ctx);
   // A project's budget for a year its document does not cover: a plain no, not a card of other years.
@@ -118,6 +83,8 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   if (u.action) return { intent: 'action', action: u.action, confidence: 1 };
   const chatty = (u.greeting || u.thanks || u.help) && u.topicWords.length === 0 && !u.wants.list && !u.wants.count;
   if (chatty) return { intent: u.help ? 'help' : 'greeting', ...(u.thanks ? { lead: 'thanks' } : {}), confidence: 1 };
+  // An opinion, a prediction, the weather, another place's hours: no document answers it, whatever words it shares.
+  if (u.outside && !u.mentionsPlan) return { intent: 'unknown', hits: [], reason: 'off-topic', confidence: 0.9 };
 
   // "อันที่ 2 งบเท่าไร": an item of the last list (asked about, or with the last question's aspect); else the
   // document's own item number.
@@ -149,7 +116,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
       if (p) {
         const year = u.years[0] ?? (u.followUp ? undefined : ctx.year);
         // A year is what a plan says per project only through its budget: "แล้วปี 2568 ล่ะ" asks that year's figure.
-        const budgetAsked = u.wants.budget || u.wants.money || (u.years.length > 0 && u.projectAspects.length === 0);
+        const budgetAsked = u.wants.budget || u.wants.money || (u.years.length > 0 && u.projectAspects.length === 0) || (u.wants.allYears && ctx.intent === 'project.budget');
         return { intent: asksProgress(u, p, isReport) ? 'project.progress' : budgetAsked ? 'project.budget' : 'project', project: p, year, hits: [], confidence: 0.9 };
       }
     }
@@ -157,7 +124,10 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
       const m = k.manuals.get(t.id);
       if (m) return { intent: 'manual', manual: m, aspects: u.manualAspects, hits: [], confidence: 0.9 };
     }
-    if (ctx.filters && (u.followUp || hasFilter)) {
+    // A whole question of its own ("การสร้างวัฒนธรรมสุจริต มีโครงการอะไรบ้าง" after a total) is not a follow-up: it is
+    // read afresh. One that only adds a slot ("มิติ 2", "แล้วมิติ 2 ล่ะ") keeps the last question's kind and scope.
+    const ownQuestion = !u.followUp && (u.wants.list || u.wants.budget || u.wants.money || u.wants.total || u.wants.progress);
+    if (ctx.filters && (u.followUp || hasFilter) && !ownQuestion) {
       const merged: ListFilters = { ...ctx.filters };
       if (u.dimension !== null) merged.dimension = u.dimension;
       if (u.mission !== null) {
@@ -166,6 +136,11 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
       }
       if (u.unit !== null) merged.unit = u.unit;
       if (u.years[0] !== undefined) merged.year = u.years[0];
+      // "แล้วทั้ง 5 ปีล่ะ": the same scope over every year of the plan.
+      if (u.wants.allYears && u.years.length === 0) {
+        merged.allYears = true;
+        delete merged.year;
+      }
       if (u.wants.whole) {
         delete merged.dimension;
         delete merged.mission;
@@ -223,6 +198,11 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
     return { intent: 'dimension.rank', measure, dir: u.wants.bottom ? 'bottom' : 'top', year: u.years[0], confidence: 0.85 };
   }
   const money = u.wants.budget || u.wants.money;
+  // A report figure the stored report does not hold (its status table: in progress, cancelled, initial projects):
+  // say so rather than answer with a neighbouring figure.
+  if (isReport && u.wants.status && (planWide || u.wants.count || u.wants.percent) && !u.wants.list) {
+    return { intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 };
+  }
   if (isReport && planWide && measure && !u.unit && !u.mission) return { intent: 'progress', filters, measure, confidence: 0.9 };
   if (u.wants.count && planWide) {
     if (isReport && (u.wants.done || u.wants.progress)) return { intent: 'progress', filters, measure: 'done', confidence: 0.9 };
@@ -235,7 +215,12 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
     return { intent: 'budget.bottom', filters, confidence: 0.85 };
   }
   if (u.wants.top && money) return { intent: 'budget.top', filters, confidence: 0.85 };
-  if (money && slotsOnly && (hasFilter || u.wants.total || u.wants.planned)) return { intent: 'budget.total', filters, confidence: 0.9 };
+  if (money && slotsOnly && (hasFilter || u.wants.total || u.wants.planned || u.wants.allYears)) {
+    // A total is the same with or without the items that have no budget ("ได้งบรวมเท่าไร"); asking it so must not
+    // turn the document's stated total into a sum of rows.
+    delete filters.withBudget;
+    return { intent: 'budget.total', filters, confidence: 0.9 };
+  }
   if (isReport && u.wants.progress && slotsOnly) return { intent: 'progress', filters, measure: null, confidence: 0.9 };
   if (/คู่มือ|บริการอะไรบ้าง/u.test(u.compact) && (u.wants.list || slotsOnly) && !u.mentionsPlan) return { intent: 'manual.list', confidence: 0.9 };
   if (hasFilter && (u.wants.list || (slotsOnly && (u.unit !== null || u.dimension !== null || u.mission !== null)))) return { intent: 'list', filters, confidence: 0.9 };
@@ -251,7 +236,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   const found = lookup(k, u, filters);
   // "มาตรการห้ามรับของขวัญมีอะไรบ้าง": a list question about a topic lists every item the search finds close to the
   // best one (a single one is answered as that item).
-  if (u.wants.list && u.mentionsPlan && found.intent.startsWith('project') && 'hits' in found) {
+  if (u.wants.list && found.intent.startsWith('project') && 'hits' in found) {
     const top = found.hits[0];
     // Every item close to the best one (results list them all; the reply pages them).
     const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.45);
@@ -261,9 +246,14 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   return found;
 }
 
+const ASPECT_FRAME = /ใคร\s*(?:เป็น)?\s*(?:คน|ผู้)?\s*(?:รับผิดชอบ|ดูแล|เป็นเจ้าภาพ|ทำ)?|(?:เป็น)?(?:คน|ผู้)?รับผิดชอบ|หน่วยงานไหน|กองไหน|เจ้าภาพ|วัตถุประสงค์|เพื่ออะไร|ตัวชี้วัด/gu;
+
 /** Search: the top hit decides project vs manual; its confidence decides whether to answer at all. */
 function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision {
-  const query = u.topicText || u.text;
+  // The words that ask who/when/why ("ใครรับผิดชอบ") frame the question: searched, they pull towards any text that
+  // says "รับผิดชอบ". The subject is searched (when there is one).
+  const subject = u.topicWords.length > 0 ? u.topicText.replace(ASPECT_FRAME, ' ').replace(/\s+/g, ' ').trim() : '';
+  const query = subject || u.topicText || u.text;
   const manualCue = u.manualAspects.some((a) => a === 'documents' || a === 'fee' || a === 'where');
   const hits = k.index.search(query, {
     // A list about a topic may match many items: search deep enough to list them all.
@@ -271,7 +261,8 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
     // "งบ" is a plan's word (a manual has fees): a budget question leans to projects.
     typeBoost: { project: u.mentionsPlan || u.wants.budget ? 1.5 : 1, manual: (manualCue || u.situation) && !u.mentionsPlan ? 1.3 : 1 },
     filter: (d) => {
-      if (d.type !== 'project') return filters.dimension === undefined && filters.mission === undefined;
+      // "มีโครงการ/มาตรการอะไรบ้าง" asks for the plan's items: a manual is not one.
+      if (d.type !== 'project') return filters.dimension === undefined && filters.mission === undefined && !(u.wants.list && u.mentionsPlan);
       const p = k.projects.get(d.id);
       if (!p) return false;
       if (filters.dimension !== undefined && p.dimension !== filters.dimension) return false;
@@ -298,6 +289,14 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
       hits.unshift(item);
     }
   }
+  // A short question that is a phrase of one item's name ("ศูนย์ข้อมูลข่าวสาร", "เว็บไซต์"): the items whose name holds
+  // the whole phrase come before those that only share its words (in search order among themselves).
+  const phrase = matchKey(normalizeText(u.topicText)).replace(/\s+/g, '');
+  if (u.topicWords.length > 0 && u.topicWords.length <= 4 && phrase.length >= 4 && u.manualAspects.length === 0 && !u.wants.list) {
+    const holds = (h: SearchHit) => matchKey(normalizeText(h.doc.title)).replace(/\s+/g, '').includes(phrase);
+    const lead = hits.findIndex(holds);
+    if (lead > 0 && !holds(hits[0] as SearchHit)) hits.unshift(...hits.splice(lead, 1));
+  }
   // A life situation the question names word for word ("บ้านโดนน้ำท่วม", "ขอสำเนาเอกสาร") names its service: that
   // manual first, when search found it, and taken as understood (not an abstention for the other words).
   const situated = !u.mentionsPlan && !u.wants.budget ? situationsNamed(u.text, (t) => matchKey(normalizeText(t)).replace(/\s+/g, '')) : [];
@@ -312,7 +311,8 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
   const top = hits[0];
   const confidence = top ? Math.max(hitConfidence(k, top, u, query), named ? CONFIDENCE_THRESHOLD + 0.05 : 0) : 0;
   // Listing the items about a topic claims less than naming one answer: a lower bar (they are shown as candidates).
-  const bar = u.wants.list && u.mentionsPlan ? LIST_CONFIDENCE_THRESHOLD : CONFIDENCE_THRESHOLD;
+  // ("มีอะไรที่…บ้าง" without a plan word, when what it finds is the plan's: the same.)
+  const bar = u.wants.list && (u.mentionsPlan || top?.doc.type === 'project') ? LIST_CONFIDENCE_THRESHOLD : CONFIDENCE_THRESHOLD;
   if (!top || confidence < bar) {
     return { intent: 'unknown', hits, reason: unknownShare(k, query) >= 0.5 ? 'off-topic' : 'unsure', confidence };
   }
@@ -356,8 +356,16 @@ export function hitConfidence(k: Knowledge, top: SearchHit, u: Understanding, qu
   // A strong match (BM25F score 15+) or the question naming the document (trigram similarity 0.6+) is evidence…
   // (Every content word of the question inside the item's name is evidence too: "งบทำเว็บไซต์" → "…พัฒนาเว็บไซต์…".)
   const name = matchKey(normalizeText(top.doc.title)).replace(/\s+/g, '');
-  const named = u.topicWords.length > 0 && u.topicWords.every((w) => name.includes(w)) ? 0.8 : 0;
-  const evidence = Math.max(clamp((top.score - 3) / 12), clamp(top.nameSimilarity / 0.6), named);
+  // (A word "said otherwise" — one of its synonyms in the name — counts: "สินบน/ของกำนัล" → "NO Gift Policy".)
+  const saidIn = (w: string) => [w, ...synonymsOf(w)].some((x) => name.includes(x));
+  // (Two neighbouring words may be one word said otherwise: "ชาว|บ้าน" → "ประชาชน".)
+  const found = u.topicWords.map((w, i) => saidIn(w) || (i > 0 && saidIn(`${u.topicWords[i - 1]}${w}`)) || (i + 1 < u.topicWords.length && saidIn(`${w}${u.topicWords[i + 1]}`)));
+  const inName = found.filter(Boolean).length;
+  const named = u.topicWords.length > 0 && inName === u.topicWords.length ? 0.8 : inName >= 2 && inName / u.topicWords.length >= 0.66 ? 0.65 : 0;
+  // (Letters alone are weak evidence when no word of the question, nor a synonym, is in the name: "โรงเรียน" shares
+  // most of its trigrams with "ร้องเรียน".)
+  const bySpelling = clamp(top.nameSimilarity / 0.6) * (u.topicWords.length > 0 && inName === 0 ? 0.5 : 1);
+  const evidence = Math.max(clamp((top.score - 3) / 12), bySpelling, named);
   // …tempered by how much of the question the document covers — the question's content words alone too (frame
   // words like โครงการ/งบ/เท่าไร set aside: a document matching only "คุณธรรม" of "โรงเรียนคุณธรรม" is a neighbour)…
   const content = u.topicWords.length > 0;
@@ -378,52 +386,4 @@ export function hitConfidence(k: Knowledge, top: SearchHit, u: Understanding, qu
     if (inName < 0.5) confidence = Math.min(confidence, 0.3);
   }
   return confidence;
-}
-
-/** The missions (at most 3) whose titles name every topic word and that have projects within the filters. */
-function missionsAbout(k: Knowledge, words: string[], filters: ListFilters): string[] {
-  const doc = k.corpus.document;
-  if (!doc || words.length === 0) return [];
-  const found = doc.dimensions
-    .flatMap((d) => d.missions)
-    .filter((m) => {
-      const title = matchKey(normalizeText(m.title)).replace(/\s+/g, '');
-      return words.every((w) => title.includes(w));
-    })
-    .filter((m) => filterProjects(k, { ...filters, mission: m.code }).length > 0);
-  // A topic in the titles of many missions is too general to be what the person means: search instead.
-  return found.length <= 3 ? found.map((m) => m.code) : [];
-}
-
-/** "หน่วยงานตรวจสอบภายใน" and "หน่วยตรวจสอบภายใน" are one unit. */
-const sameUnitKey = (key: string) => key.replace(/หน่วยงาน/gu, 'หน่วย');
-
-/** The projects within a list's filters, in document order. */
-export function filterProjects(k: Knowledge, f: ListFilters): Project[] {
-  const unit = f.unit ? unitKey(f.unit) : null;
-  return [...k.projects.values()]
-    .filter((p) => f.dimension === undefined || p.dimension === f.dimension)
-    .filter((p) => f.mission === undefined || p.mission === f.mission)
-    .filter((p) => f.missions === undefined || (p.mission !== null && f.missions.includes(p.mission)))
-    .filter((p) => f.topic === undefined || f.topic.ids.includes(p.id))
-    .filter((p) => !unit || sameUnitKey(unitKey([p.responsibleUnit, p.detail?.responsibleUnit, p.yearPlan?.unit].filter(Boolean).join(' '))).includes(sameUnitKey(unit)))
-    .filter((p) => {
-      if (!f.noBudget) return true;
-      if (f.year !== undefined) return (p.budgets[String(f.year)] ?? 0) === 0;
-      return Object.values(p.budgets).every((v) => v === 0);
-    })
-    .filter((p) => {
-      if (!f.withBudget) return true;
-      if (f.year !== undefined) return (p.budgets[String(f.year)] ?? 0) > 0;
-      return Object.values(p.budgets).some((v) => v > 0);
-    })
-    .sort((a, b) => a.seq - b.seq);
-}
-
-/** Words that say what kind of thing is asked for, not its subject ("โครงการเกี่ยวกับ…", "กิจกรรมด้าน…"). */
-const LIST_FRAME: ReadonlySet<string> = new Set(['โครงการ', 'กิจกรรม', 'มาตรการ', 'ภารกิจ', 'แผน', 'เกี่ยว', 'เกี่ยวข้อง', 'ด้าน', 'เรื่อง', 'การ'].map(matchKey));
-
-/** The subject of a list question as word keys (kept apart from `topicWords`, whose budget framing drops "ร่วม"). */
-function subjectKeys(topicText: string): string[] {
-  return tokenizeParts(topicText, { dropStopwords: true }).words.filter((w) => w.length > 1 && !/^\d/.test(w) && !LIST_FRAME.has(w));
 }

@@ -14,6 +14,8 @@ export interface Figures {
   /** The lead: the sentence that answers, then at most a short note line. */
   text: string;
   sources: FigureSource[];
+  /** Details one message below the lead (figures per year), never in the lead itself. */
+  detail?: string;
 }
 
 export interface FigureDoc {
@@ -23,6 +25,9 @@ export interface FigureDoc {
 }
 
 type Measure = StatedTotal['measure'];
+
+/** The national template's words for the whole document's total row. */
+const GRAND_TOTAL = /^(?:รวมทั้งสิ้น|รวมทั้งหมด|รวมทุกมิติ|รวม4มิติ|รวมทั้งแผน)/u;
 
 export function source(fd: FigureDoc, figure: string, line: number | null | undefined, derived?: string): FigureSource {
   return {
@@ -36,9 +41,15 @@ export function source(fd: FigureDoc, figure: string, line: number | null | unde
 
 /** The document's own statement of a figure for exactly this scope; when it states it more than once, the value most often stated (earliest first). */
 export function stated(doc: ParsedDocument, measure: Measure, scope: { dimension?: number | undefined; mission?: string | undefined; year?: number | null | undefined }): StatedTotal | null {
-  const found = doc.stated.filter(
-    (s) => s.measure === measure && s.dimension === (scope.dimension ?? null) && s.mission === (scope.mission ?? null) && (scope.year === undefined || s.year === scope.year),
-  );
+  const of = (s: StatedTotal) => s.measure === measure && s.mission === (scope.mission ?? null) && (scope.year === undefined || s.year === scope.year);
+  // A row the template's grand-total words open ("รวมทั้งสิ้น…") is the whole document's, whatever dimension the
+  // import put it under.
+  const whole = (s: StatedTotal) => s.dimension === null || (s.mission === null && GRAND_TOTAL.test(s.text.replace(/[*_<>/p\s]+/gu, '')));
+  const found = doc.stated.filter((s) => {
+    if (!of(s)) return false;
+    if (scope.mission !== undefined) return s.dimension === (scope.dimension ?? null);
+    return scope.dimension === undefined ? whole(s) : s.dimension === scope.dimension && !whole(s);
+  });
   if (found.length === 0) return null;
   const counts = new Map<number, number>();
   for (const s of found) counts.set(s.value, (counts.get(s.value) ?? 0) + 1);
@@ -61,51 +72,88 @@ function rowsNote(fd: FigureDoc, statedValue: number, rowsValue: number, unit: (
   return en(fd) ? ` (the document states this; its rows add up to ${unit(rowsValue)})` : ` (รวมรายการได้ ${unit(rowsValue)})`;
 }
 
-/** Total budget of a scope: per year as the document states it, or the sum of its rows where it states none. */
+/**
+ * Total budget of a scope. A year's total is the document's own figure for that year where it states one (with a
+ * short note when its rows add up differently); where it states none, the sum of the rows, said to be a sum of N
+ * items with their lines — never presented as the document's figure. Over several years (asked "ทั้ง 5 ปี",
+ * "ตลอดแผน", or a plan whose years differ) the lead is the whole-plan figure: stated if the document states one,
+ * else the sum of the yearly figures, said to be one; the figures per year follow in `detail`, not in the lead.
+ */
 export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, scope: string, allYears = false): Figures {
   const years = f.year !== undefined ? [f.year] : fd.doc.fiscalYears;
   const rowsOf = (y: number) => projects.reduce((a, p) => a + (p.budgets[String(y)] ?? 0), 0);
-  const sources: FigureSource[] = [];
+  const funded = projects.filter((p) => years.some((y) => (p.budgets[String(y)] ?? 0) > 0));
+  const rowSources = () => funded.slice(0, 8).map((p) => source(fd, baht(fd, years.reduce((a, y) => a + (p.budgets[String(y)] ?? 0), 0)), p.line ?? p.detail?.line, `a row of the sum: ${p.name}`));
   const perYear = years.map((y) => {
     const s = statedScope(f) ? stated(fd.doc, 'budget', { dimension: f.dimension, mission: f.mission, year: y }) : null;
     const rows = rowsOf(y);
-    const value = s ? s.value : rows;
-    sources.push(s ? source(fd, baht(fd, value), s.line) : source(fd, baht(fd, value), projects[0]?.line, `sum of ${projects.length} rows`));
-    return { y, value, rows, stated: s };
+    return { y, value: s ? s.value : rows, rows, stated: s };
   });
-  const anyStated = perYear.some((p) => p.stated);
-  const label = (x: (typeof perYear)[number]) => `${baht(fd, x.value)}${x.stated ? rowsNote(fd, x.value, x.rows, (n) => baht(fd, n)) : ''}`;
-  const head = en(fd) ? `Total budget${scope ? ` (${scope})` : ' of the plan'}` : `งบประมาณรวม${scope ? ` ${scope}` : 'ทั้งแผน'}`;
-  const basis = anyStated ? (en(fd) ? 'as the document states' : 'ตามเอกสารระบุ') : en(fd) ? 'adding up its projects' : 'รวมจากรายการโครงการ';
-  let text: string;
+  const head = en(fd) ? `Total budget${scope ? ` (${scope})` : ' of the plan'}` : `งบประมาณรวม${scope ? ` ${scope}` : allYears && years.length > 1 ? 'ของแผน' : 'ทั้งแผน'}`;
+  const n = funded.length;
+  const sumOfRows = n === 0
+    ? en(fd)
+      ? `no total stated by the document was found; none of its ${projects.length} items has a budget`
+      : `ไม่พบยอดรวมที่เอกสารระบุไว้ และทั้ง ${projects.length} รายการไม่มีงบประมาณ`
+    : en(fd)
+      ? `no total stated by the document was found; this is the sum of ${n} item${n === 1 ? '' : 's'} of its table`
+      : `ไม่พบยอดรวมที่เอกสารระบุไว้ จึงรวมจากรายการโครงการ ${n} รายการ`;
   if (perYear.length === 1) {
     const only = perYear[0] as (typeof perYear)[number];
-    text = `${head}${f.year === undefined ? ` ${yearWord(fd, only.y)}` : ''} ${basis} ${label(only)}`;
-  } else if (perYear.every((x) => x.value === perYear[0]?.value && x.rows === perYear[0]?.rows)) {
-    const first = perYear[0] as (typeof perYear)[number];
-    const span = `${years[0]}-${years[years.length - 1]}`;
-    const sum = perYear.reduce((a, x) => a + x.value, 0);
-    // The sum over the plan's years is said only when asked for ("ทั้งแผน 5 ปี"): the document states yearly totals.
-    text = en(fd)
-      ? `${head}: ${baht(fd, first.value)} a year in fiscal years ${span} (${basis})${rowsNote(fd, first.value, first.rows, (n) => baht(fd, n))}${allYears ? `; ${baht(fd, sum)} over ${years.length} years` : ''}`
-      : `${head} ${basis}ปีละ ${label(first)} (ปี ${span})${allYears ? ` รวม ${years.length} ปี ${formatBaht(sum)}` : ''}`;
-    if (allYears) sources.push(source(fd, baht(fd, sum), first.stated?.line ?? projects[0]?.line, `${years.length} × the yearly total`));
-  } else {
-    const sum = perYear.reduce((a, x) => a + x.value, 0);
-    text = [`${head} (${basis})`, ...perYear.map((x) => `${yearWord(fd, x.y)}: ${label(x)}`), `${en(fd) ? `All ${years.length} years` : `รวม ${years.length} ปี`}: ${baht(fd, sum)}`].join('\n');
-    sources.push(source(fd, baht(fd, sum), perYear[0]?.stated?.line ?? projects[0]?.line, `sum of the ${years.length} yearly totals`));
+    const yw = f.year === undefined ? (en(fd) ? `, ${yearWord(fd, only.y)}` : ` ${yearWord(fd, only.y)}`) : '';
+    if (only.stated) {
+      return { text: `${head}${yw}${en(fd) ? ': as the document states,' : ' ตามเอกสารระบุ'} ${baht(fd, only.value)}${rowsNote(fd, only.value, only.rows, (v) => baht(fd, v))}`, sources: [source(fd, baht(fd, only.value), only.stated.line)] };
+    }
+    return {
+      text: `${head}${yw}${en(fd) ? ':' : ''} ${baht(fd, only.value)} (${sumOfRows})`,
+      sources: [source(fd, baht(fd, only.value), funded[0]?.line ?? projects[0]?.line, `sum of ${n} rows`), ...rowSources()],
+    };
   }
-  return { text, sources: dedupe(sources) };
-}
-
-function dedupe(sources: FigureSource[]): FigureSource[] {
-  const seen = new Set<string>();
-  return sources.filter((x) => {
-    const key = `${x.figure}|${x.line ?? ''}|${x.derived ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const span = `${years[0]}-${years[years.length - 1]}`;
+  const equal = perYear.every((x) => x.value === perYear[0]?.value && x.rows === perYear[0]?.rows);
+  const allStated = perYear.every((x) => x.stated);
+  const detail = [
+    en(fd) ? 'By fiscal year:' : 'แยกรายปี:',
+    ...perYear.map((x) => `${yearWord(fd, x.y)}: ${baht(fd, x.value)}${x.stated ? rowsNote(fd, x.value, x.rows, (v) => baht(fd, v)) : en(fd) ? ' (sum of its items)' : ' (รวมจากรายการ)'}`),
+  ].join('\n');
+  const first = perYear[0] as (typeof perYear)[number];
+  if (equal && !allYears && first.stated) {
+    // The same stated total every year: the yearly figure is what the document says.
+    const text = en(fd)
+      ? `${head}: ${baht(fd, first.value)} a year in fiscal years ${span} (as the document states)${rowsNote(fd, first.value, first.rows, (v) => baht(fd, v))}`
+      : `${head} ตามเอกสารระบุปีละ ${baht(fd, first.value)}${rowsNote(fd, first.value, first.rows, (v) => baht(fd, v))} (ปี ${span})`;
+    return { text, sources: [source(fd, baht(fd, first.value), first.stated.line)] };
+  }
+  if (equal && !allYears) {
+    const yearly = first.value === 0 ? (en(fd) ? 'no budget in any year' : 'ไม่ใช้งบประมาณทุกปี') : en(fd) ? `${baht(fd, first.value)} a year` : `ปีละ ${baht(fd, first.value)}`;
+    const text = en(fd) ? `${head}: ${yearly} in fiscal years ${span} (${sumOfRows})` : `${head} ${yearly} (ปี ${span}) (${sumOfRows})`;
+    return { text, sources: [source(fd, baht(fd, first.value), funded[0]?.line ?? projects[0]?.line, `sum of ${n} rows`), ...rowSources()] };
+  }
+  // Over the plan's years: the document's own whole-plan figure when it states one.
+  const whole = statedScope(f) ? stated(fd.doc, 'budget', { dimension: f.dimension, mission: f.mission, year: null }) : null;
+  const rowsAll = perYear.reduce((a, x) => a + x.rows, 0);
+  const over = en(fd) ? `over the ${years.length} years of the plan (${span}):` : `ตลอดแผน ${years.length} ปี (ปี ${span})`;
+  if (whole) {
+    return { text: `${head} ${over} ${en(fd) ? 'as the document states' : 'ตามเอกสารระบุ'} ${baht(fd, whole.value)}${rowsNote(fd, whole.value, rowsAll, (v) => baht(fd, v))}`, sources: [source(fd, baht(fd, whole.value), whole.line)], detail };
+  }
+  const sum = perYear.reduce((a, x) => a + x.value, 0);
+  const basis = allStated
+    ? en(fd)
+      ? `the sum of the ${years.length} yearly totals the document states; no total over the years stated by it was found`
+      : `รวมจากยอดรวมรายปีที่เอกสารระบุ ${years.length} ปี ไม่พบยอดรวมทั้ง ${years.length} ปีที่เอกสารระบุไว้`
+    : perYear.some((x) => x.stated)
+      ? en(fd)
+        ? `the sum of the yearly totals the document states, and of its items for the years it states none`
+        : `รวมจากยอดรวมรายปีที่เอกสารระบุ และผลรวมของรายการในปีที่ไม่พบยอดรวมที่เอกสารระบุ`
+      : sumOfRows;
+  const rowsDiffer = allStated && rowsAll !== sum ? rowsNote(fd, sum, rowsAll, (v) => baht(fd, v)) : '';
+  const text = `${head} ${over} ${baht(fd, sum)} (${basis})${rowsDiffer}`;
+  const lines = perYear.map((x) => x.stated?.line).filter((l): l is number => typeof l === 'number');
+  return {
+    text,
+    sources: [source(fd, baht(fd, sum), lines[0] ?? funded[0]?.line ?? projects[0]?.line, allStated ? `sum of the ${years.length} yearly totals` : `sum of ${n} rows over ${years.length} years`), ...(allStated ? [] : rowSources())],
+    detail,
+  };
 }
 
 /** Number of projects of a scope, as stated, else counted. */

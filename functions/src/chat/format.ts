@@ -1,24 +1,15 @@
-/** Thai formatting for chat replies. */
+/** Thai formatting for chat replies: numbers and baht from the shared text/numbers.ts. */
 import { fitText } from '../line/limits.ts';
+import { formatBudget, formatNumber as sharedNumber } from '../text/numbers.ts';
 
-const baht = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 0 });
-
-/** 50000 → "50,000 บาท"; 0 → "ไม่ใช้งบประมาณ". */
-export function formatBaht(n: number): string {
-  return n === 0 ? 'ไม่ใช้งบประมาณ' : `${baht.format(n)} บาท`;
-}
+/** A plan budget: 50000 → "50,000 บาท"; 0 → "ไม่ใช้งบประมาณ" (text/numbers.ts `formatBudget`). */
+export const formatBaht = formatBudget;
 
 /** A plain number with separators: 45 → "45", 125000 → "125,000". */
-export function formatNumber(n: number): string {
-  return baht.format(n);
-}
-
-const decimal = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 2 });
+export const formatNumber = (n: number): string => sharedNumber(n);
 
 /** A figure with up to two decimals as the document gives it: 52.94 → "52.94", 37.5 → "37.5". */
-export function formatDecimal(n: number): string {
-  return decimal.format(n);
-}
+export const formatDecimal = (n: number): string => sharedNumber(n, 2);
 
 /** Cuts text to at most `max` UTF-16 units with a readable "…" ending: the shared LINE helper (line/limits.ts). */
 export const clip = fitText;

@@ -15,8 +15,37 @@ export function detectLang(text: string): Lang {
   return words.length >= 2 && latin >= 6 && latin > thai * 2 ? 'en' : 'th';
 }
 
+/** English words that carry no subject (articles, pronouns, auxiliaries, question words, courtesy, light verbs). */
+export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  `a an the is are was were be been being am do does did done have has had can could will would shall should may might
+  must there here this that these those it its i me my mine you your we our us they their them he she his her what
+  which who whom whose when where why how much many any some all each every no not of for in on at to from by with
+  about into over under as and or but if then than so too very also just only please tell show give let know want
+  need like get got find see ask asking question questions thanks thank hello hi hey dear sir madam ok okay yes
+  there's what's who's how's it's i'm i'd you're don't doesn't isn't aren't was wasn't does did info information
+  details detail more most less same other another else again now today currently still yet ever per one two three
+  four five`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 /** Longest phrases first; matched on word boundaries, case-insensitive. */
 const GLOSSARY: Array<[string, string]> = [
+  // over every year of the plan (before the single-year words)
+  ['over the whole plan', 'ตลอดแผน'],
+  ['over the entire plan', 'ตลอดแผน'],
+  ['over all five years', 'ตลอด 5 ปี'],
+  ['over the five years', 'ตลอด 5 ปี'],
+  ['over five years', 'ตลอด 5 ปี'],
+  ['over 5 years', 'ตลอด 5 ปี'],
+  ['over the 5 years', 'ตลอด 5 ปี'],
+  ['all five years', 'ทั้ง 5 ปี'],
+  ['all 5 years', 'ทั้ง 5 ปี'],
+  ['five-year total', 'รวม 5 ปี'],
+  ['5-year total', 'รวม 5 ปี'],
+  ['all years', 'ทุกปี'],
+  ['every year combined', 'ทุกปี'],
+  ['the entire plan', 'ทั้งแผน'],
   // years (read against today's fiscal year afterwards)
   ['next fiscal year', 'ปีหน้า'],
   ['next year', 'ปีหน้า'],
@@ -99,6 +128,17 @@ const GLOSSARY: Array<[string, string]> = [
   ['measure', 'มาตรการ'],
   ['progress', 'ผลการดำเนินงาน'],
   ['results', 'ผลการดำเนินงาน'],
+  // opinions and recommendations (no document answers them)
+  ['the best', 'ไหนดี'],
+  ['best', 'ไหนดี'],
+  ['delicious', 'อร่อย'],
+  ['tasty', 'อร่อย'],
+  ['recommend', 'แนะนำร้าน'],
+  ['cancelled', 'ยกเลิก'],
+  ['canceled', 'ยกเลิก'],
+  ['postponed', 'เลื่อนออกไป'],
+  ['in progress', 'อยู่ระหว่างดำเนินการ'],
+  ['ongoing', 'อยู่ระหว่างดำเนินการ'],
   ['completed', 'ดำเนินการแล้ว'],
   ['done', 'ดำเนินการแล้ว'],
   ['not yet', 'ยังไม่ได้ดำเนินการ'],

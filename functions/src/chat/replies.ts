@@ -2,6 +2,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import type { ParsedDocument, Project } from '../plans/schema.ts';
 import type { CorpusManual } from '../search/corpus.ts';
 import { dimensionTitle, missionTitle } from '../search/corpus.ts';
+import { LINE_LIMITS } from '../line/limits.ts';
 import { clip, formatBaht, tidy } from './format.ts';
 import type { ManualAspect, ProjectAspect } from './understand.ts';
 import type { Message } from './types.ts';
@@ -12,19 +13,6 @@ type FlexBox = messagingApi.FlexBox;
 type QuickReply = messagingApi.QuickReply;
 type QuickReplyItem = messagingApi.QuickReplyItem;
 
-/** LINE's limits, checked by tests. */
-export const LINE_LIMITS = {
-  messagesPerReply: 5,
-  textLength: 5000,
-  altTextLength: 1500,
-  bubbleBytes: 30_000,
-  carouselBytes: 50_000,
-  carouselBubbles: 12,
-  quickReplyItems: 13,
-  quickReplyLabel: 20,
-  postbackData: 300,
-  buttonLabel: 40,
-} as const;
 
 const GREY = '#6B7280';
 const ACCENT = '#0B7A3E';
@@ -33,7 +21,7 @@ const ACCENT = '#0B7A3E';
 
 export const ask = (label: string, text = label): QuickReplyItem => ({
   type: 'action',
-  action: { type: 'message', label: clip(label, LINE_LIMITS.quickReplyLabel), text: clip(text, 300) },
+  action: { type: 'message', label: clip(label, LINE_LIMITS.actionLabel), text: clip(text, LINE_LIMITS.actionText) },
 });
 
 export function quickReply(items: QuickReplyItem[]): QuickReply {
@@ -89,23 +77,23 @@ function bubble(body: FlexComponent[], footer?: FlexComponent[], size: FlexBubbl
 }
 
 export function postbackButton(label: string, data: string, displayText?: string): messagingApi.FlexButton {
-  const action: messagingApi.PostbackAction = { type: 'postback', label: clip(label, LINE_LIMITS.buttonLabel), data: clip(data, 300) };
+  const action: messagingApi.PostbackAction = { type: 'postback', label: clip(label, LINE_LIMITS.flexButtonLabel), data: clip(data, LINE_LIMITS.postbackData) };
   if (displayText) action.displayText = clip(displayText, 300);
   return { type: 'button', style: 'link', height: 'sm', action };
 }
 
 export function uriButton(label: string, uri: string): messagingApi.FlexButton {
-  return { type: 'button', style: 'primary', color: ACCENT, height: 'sm', action: { type: 'uri', label: clip(label, LINE_LIMITS.buttonLabel), uri } };
+  return { type: 'button', style: 'primary', color: ACCENT, height: 'sm', action: { type: 'uri', label: clip(label, LINE_LIMITS.flexButtonLabel), uri } };
 }
 
 export function flex(altText: string, contents: messagingApi.FlexContainer, qr?: QuickReply): Message {
-  const m: messagingApi.FlexMessage = { type: 'flex', altText: clip(altText.replace(/\s+/g, ' ').trim(), LINE_LIMITS.altTextLength), contents };
+  const m: messagingApi.FlexMessage = { type: 'flex', altText: clip(altText.replace(/\s+/g, ' ').trim(), LINE_LIMITS.flexAltText), contents };
   if (qr) m.quickReply = qr;
   return m;
 }
 
 export function textMessage(t: string, qr?: QuickReply): Message {
-  const m: messagingApi.TextMessage = { type: 'text', text: clip(t, LINE_LIMITS.textLength) };
+  const m: messagingApi.TextMessage = { type: 'text', text: clip(t, LINE_LIMITS.text) };
   if (qr) m.quickReply = qr;
   return m;
 }
@@ -226,7 +214,7 @@ export interface ListItem {
  */
 export function listCarousel(items: ListItem[], opts: { offset: number; total: number; altText: string; qr?: QuickReply | undefined; lang?: 'th' | 'en' }): Message {
   const en = opts.lang === 'en';
-  const room = LINE_LIMITS.carouselBubbles;
+  const room = LINE_LIMITS.flexCarouselBubbles;
   const remaining = opts.total - opts.offset;
   const take = remaining > room ? room - 1 : Math.min(room, remaining);
   const page = items.slice(0, take);

@@ -1,8 +1,9 @@
 import type { Project } from '../plans/schema.ts';
 import { projectsOfYear } from '../progress/projects.ts';
-import { formatThaiDate } from '../ratings/time.ts';
+import { formatThaiDate } from '../time/bangkok.ts';
 import type { CorpusManual } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
+import { normalizeText } from '../search/normalize.ts';
 import type { AggregateIntent, Decision } from './decide.ts';
 import { averageBudget, budgetTotal, dimensionRank, projectCount, ranked, reportFigure, source, type DimensionMeasure, type ReportMeasure } from './figures.ts';
 import { clip, formatBaht, formatNumber, tidy } from './format.ts';
@@ -21,6 +22,8 @@ export type Responder<D extends Decision = Decision> = (s: Session, d: D, input:
 export interface ResponderInput {
   project: ProjectAspect[];
   live?: LiveProgress | null;
+  /** The question asks over every year of the plan ("ทั้ง 5 ปี", "ตลอดแผน"). */
+  allYears?: boolean;
 }
 
 /** The decision shape that carries intent I (some shapes carry several intents). */
@@ -31,7 +34,7 @@ export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
   greeting: (s, d) => s.help('greeting', d.lead === 'thanks' ? s.say('ยินดีค่ะ 😊 มีอะไรให้ช่วยอีก พิมพ์ถามได้เลยค่ะ', 'You are welcome! Ask me anything else.') : undefined),
   action: (s, d) => s.action(d.action),
   project: (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
-  'project.budget': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
+  'project.budget': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList, null, a.allYears === true),
   'project.progress': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList, a.live ?? null),
   manual: (s, d) => manualAnswer(s, d.manual, d.aspects, d.hits),
   'manual.list': (s) => manualList(s),
@@ -49,11 +52,11 @@ export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
 
 // ---------- projects ----------
 
-export function projectAnswer(s: Session, p: Project, hits: SearchHit[], aspects: ProjectAspect[], intent: Intent, year?: number, fromList = false, live: LiveProgress | null = null): AnswerOutput {
+export function projectAnswer(s: Session, p: Project, hits: SearchHit[], aspects: ProjectAspect[], intent: Intent, year?: number, fromList = false, live: LiveProgress | null = null, allYears = false): AnswerOutput {
   // Nothing recorded about a plan's project: an abstention on the figure (no card, no figure), said plainly.
   if (intent === 'project.progress' && !live && !p.activity) return noProgressRecorded(s, p);
   const results: ResultRef[] = hits.length ? hits.slice(0, 5).map(toRef) : [{ type: 'project', id: p.id, title: p.name, score: 1 }];
-  const { lead, sources } = intent === 'project.progress' ? progressLead(s, p, live) : projectLead(s, p, aspects, intent, year);
+  const { lead, sources } = intent === 'project.progress' ? progressLead(s, p, live) : projectLead(s, p, aspects, intent, year, allYears);
   const fd = s.figureDoc();
   const from = s.sourceLine(sources.length ? sources : fd && p.line ? [source(fd, tidy(p.name), p.line)] : []);
   const qr = quickReply([
@@ -77,7 +80,7 @@ export function projectAnswer(s: Session, p: Project, hits: SearchHit[], aspects
   };
 }
 
-function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: Intent, year?: number): { lead: string; sources: FigureSource[] } {
+function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: Intent, year?: number, allYears = false): { lead: string; sources: FigureSource[] } {
   const name = tidy(p.name);
   const fd = s.figureDoc();
   const src = (figure: string): FigureSource[] => (fd ? [source(fd, figure, p.line ?? p.detail?.line)] : []);
@@ -95,14 +98,10 @@ function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: I
     const lines = budgetLines(p);
     if (lines.length === 0) return { lead: s.say(`${name} ไม่ได้ระบุงบประมาณในแผนค่ะ`, `The plan states no budget for ${name}.`), sources: [] };
     const values = Object.values(p.budgets);
-    const total = values.reduce((a, b) => a + b, 0);
-    const all = values.length > 1 && total > 0 ? s.say(` รวมทั้งแผน ${formatBaht(total)}`, `; ${baht(total)} over the plan`) : '';
     const perYear = lines.map(([k, v]) => `${k}: ${v}`).join(', ');
     const en = Object.entries(p.budgets).map(([y, v]) => `FY ${y}: ${baht(v)}`).join(', ');
-    return {
-      lead: s.say(`งบประมาณ${name} ${perYear}${all}`, `Budget of ${name}: ${en}${all}`),
-      sources: [...src(perYear), ...(all && fd ? [source(fd, baht(total), p.line, `sum of ${values.length} years`)] : [])],
-    };
+    if (allYears && values.length > 1) return wholePlanBudget(s, p);
+    return { lead: s.say(`งบประมาณ${name} ${perYear}`, `Budget of ${name}: ${en}`), sources: src(perYear) };
   }
   const a = new Set(aspects);
   if (a.has('who')) {
@@ -125,6 +124,33 @@ function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: I
   // English: always one lead sentence, since the card's texts are the document's Thai.
   if (s.lang === 'en') return { lead: `${name} is ${p.activity ? 'a reported item' : 'an item'} of dimension ${p.dimension} of the ${s.doc?.kind === 'report' ? 'report' : 'plan'}.`, sources: [] };
   return { lead: '', sources: [] };
+}
+
+/**
+ * A project's budget over every year of the plan ("ทั้ง 5 ปี"): the total its detail section states ("รวม 5 ปี เป็น
+ * เงิน 150,000 บาท"), else the sum of its yearly figures, said to be one. The figures per year stay on the card.
+ */
+function wholePlanBudget(s: Session, p: Project): { lead: string; sources: FigureSource[] } {
+  const name = tidy(p.name);
+  const fd = s.figureDoc();
+  const entries = Object.entries(p.budgets);
+  const sum = entries.reduce((a, [, v]) => a + v, 0);
+  const span = `${entries[0]?.[0]}-${entries[entries.length - 1]?.[0]}`;
+  const amount = (n: number) => (s.lang === 'en' ? (n === 0 ? 'no budget' : `${formatNumber(n)} baht`) : formatBaht(n));
+  const text = normalizeText(p.detail?.budgetText ?? '').replace(/\s+/g, ' ');
+  const m = /รวม\s*(?:ทั้งสิ้น\s*)?(?:\d+|ห้า|สาม)\s*ปี\s*(?:เป็นเงิน|จำนวน|=)?\s*([\d,]+)\s*บาท/u.exec(text);
+  const statedAll = m ? Number((m[1] as string).replace(/,/g, '')) : null;
+  if (statedAll !== null && fd) {
+    const note = statedAll !== sum ? s.say(` (งบรายปีในตารางรวมได้ ${formatBaht(sum)})`, ` (its yearly figures add up to ${amount(sum)})`) : '';
+    return {
+      lead: s.say(`${name} ตลอดแผน ${entries.length} ปี (ปี ${span}) ตามเอกสารระบุ ${formatBaht(statedAll)}${note}`, `${name}: ${amount(statedAll)} over the ${entries.length} years of the plan (${span}), as the document states${note}.`),
+      sources: [source(fd, amount(statedAll), p.detail?.line)],
+    };
+  }
+  return {
+    lead: s.say(`${name} ตลอดแผน ${entries.length} ปี (ปี ${span}) รวม ${formatBaht(sum)} (รวมจากงบรายปีที่แผนระบุ ${entries.length} ปี)`, `${name}: ${amount(sum)} over the ${entries.length} years of the plan (${span}), the sum of its yearly budgets in the plan.`),
+    sources: fd ? [source(fd, amount(sum), p.line ?? p.detail?.line, `sum of ${entries.length} yearly budgets`)] : [],
+  };
 }
 
 /**
@@ -237,7 +263,7 @@ function aggregate(s: Session, intent: AggregateIntent, f: ListFilters): AnswerO
   if (intent === 'budget.total') {
     const fig = budgetTotal(fd, projects, f, what, f.allYears === true);
     const funded = projects.filter((p) => Object.values(p.budgets).some((v) => v > 0));
-    return s.listAnswer('budget.total', funded.map((p) => s.listItem(p, f)), fig.text, f, refs(funded), fig.sources);
+    return s.listAnswer('budget.total', funded.map((p) => s.listItem(p, f)), fig.text, f, refs(funded), fig.sources, fig.detail);
   }
   if (intent === 'budget.average') {
     const fig = averageBudget(fd, projects, f, what);
@@ -268,7 +294,10 @@ function aggregate(s: Session, intent: AggregateIntent, f: ListFilters): AnswerO
 function progress(s: Session, f: ListFilters, measure: ReportMeasure | null): AnswerOutput {
   const fd = s.figureDoc();
   const report = s.doc?.report;
-  if (!fd || !report) return s.help('help', s.say('ขณะนี้ยังไม่มีรายงานผลการดำเนินงานในระบบค่ะ', 'No progress report has been published here yet.'));
+  // A report figure the stored document does not hold: a plain no, never a neighbouring figure.
+  if (!fd || !report || (f.dimension !== undefined ? !report.dimensions.some((r) => r.dimension === f.dimension) : !report.total && report.dimensions.length === 0)) {
+    return s.abstain({ intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 });
+  }
   const projects = s.filtered({ ...(f.dimension !== undefined ? { dimension: f.dimension } : {}) });
   const results: ResultRef[] = [
     { type: 'report', id: f.dimension !== undefined ? `dimension-${f.dimension}` : 'total', title: f.dimension !== undefined ? `มิติที่ ${f.dimension}` : 'ทั้งหมด', score: 1 },
@@ -277,10 +306,9 @@ function progress(s: Session, f: ListFilters, measure: ReportMeasure | null): An
   const ctx = s.context({ intent: 'progress', filters: f, ...(measure ? { measure } : {}) });
   if (measure) {
     const fig = reportFigure(fd, report, f.dimension, measure);
-    if (fig) {
-      const from = s.sourceLine(fig.sources);
-      return { intent: 'progress', results, messages: [textMessage(`${fig.text}${from ? `\n${from}` : ''}`, s.helpQuickReply())], sources: fig.sources, context: ctx };
-    }
+    if (!fig) return s.abstain({ intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 });
+    const from = s.sourceLine(fig.sources);
+    return { intent: 'progress', results, messages: [textMessage(`${fig.text}${from ? `\n${from}` : ''}`, s.helpQuickReply())], sources: fig.sources, context: ctx };
   }
   const rows = f.dimension !== undefined ? report.dimensions.filter((r) => r.dimension === f.dimension) : report.dimensions;
   const lines = rows.map((r) => s.say(`มิติที่ ${r.dimension ?? '-'}: ดำเนินการแล้ว ${r.projectsDone}/${r.projectsPlanned} โครงการ ใช้จ่าย ${formatBaht(r.budgetSpent)}`, `Dimension ${r.dimension ?? '-'}: ${r.projectsDone}/${r.projectsPlanned} projects done, ${formatNumber(r.budgetSpent)} baht spent`));

@@ -3,7 +3,8 @@ import type { ParsedDocument, Project } from '../plans/schema.ts';
 import { missionTitle, type CorpusManual, type CorpusOrg } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
 import type { Knowledge } from '../search/knowledgeBase.ts';
-import { filterProjects, type Decision } from './decide.ts';
+import type { Decision } from './decide.ts';
+import { filterProjects } from './scope.ts';
 import type { FigureDoc } from './figures.ts';
 import { clip, tidy } from './format.ts';
 import { say, type Lang } from './lang.ts';
@@ -100,10 +101,12 @@ export class Session {
   }
 
   /** A list: one lead sentence, then the items once (a carousel), never the same items twice. */
-  listAnswer(intent: Intent, items: ListItem[], lead: string, f: ListFilters, results: ResultRef[], sources: FigureSource[] = []): AnswerOutput {
+  listAnswer(intent: Intent, items: ListItem[], lead: string, f: ListFilters, results: ResultRef[], sources: FigureSource[] = [], detail?: string): AnswerOutput {
     const page = items.slice(0, LIST_PAGE + 1);
     const from = this.sourceLine(sources);
-    const messages: Message[] = [textMessage(from ? `${lead}\n${from}` : lead, page.length ? undefined : this.helpQuickReply())];
+    const messages: Message[] = [textMessage(from ? `${lead}\n${from}` : lead, page.length || detail ? undefined : this.helpQuickReply())];
+    // Details (figures per year) one message below the lead, never inside it.
+    if (detail) messages.push(textMessage(detail, page.length ? undefined : this.helpQuickReply()));
     if (page.length) messages.push(listCarousel(page, { offset: 0, total: items.length, altText: lead, qr: this.listQuickReply(f), lang: this.lang }));
     return {
       intent,
@@ -180,6 +183,8 @@ export class Session {
     const lines = [
       d.reason === 'no-report'
         ? this.say(`ขออภัยค่ะ ${org.name}ยังไม่มีรายงานผลการดำเนินงานในระบบ แผนปฏิบัติการบอกเฉพาะสิ่งที่วางแผนไว้ (โครงการและงบประมาณที่ตั้งไว้) ไม่ได้บอกผลหรือเงินที่ใช้ไปจริง`, `Sorry, ${org.name} has no progress report here yet: the action plan says what is planned (projects and budgets), not what was done or spent.`)
+        : d.reason === 'no-field'
+        ? this.say(`ขออภัยค่ะ รายงานผลการดำเนินงานของ${org.name}ที่มีในระบบไม่มีข้อมูลสถานะโครงการ (ระหว่างดำเนินการ ยกเลิก ดำเนินการไม่ได้) จึงตอบตัวเลขนี้ไม่ได้ ถามได้เรื่องจำนวนโครงการที่ดำเนินการแล้ว งบประมาณ และการเบิกจ่ายรายมิติ`, `Sorry, the progress report of ${org.name} held here has no project status figures (in progress, cancelled, not possible), so I cannot give this number; you can ask how many projects were done, the budgets and the spending per dimension.`)
         : d.reason === 'year'
         ? this.say(`ขออภัยค่ะ ${this.doc?.kind === 'report' ? 'รายงาน' : 'แผน'}ของ${org.name}ที่มีในระบบครอบคลุมปีงบประมาณ ${span} ไม่มีข้อมูลของปี ${d.year ?? ''}`, `Sorry, the ${this.doc?.kind === 'report' ? 'report' : 'plan'} of ${org.name} covers fiscal year${years.length > 1 ? 's' : ''} ${span}; it says nothing about ${d.year ?? 'that year'}.`)
         : this.say(`ขออภัยค่ะ เรื่องนี้ไม่มีในแผนปฏิบัติการและคู่มือบริการของ${org.name}`, `Sorry, the action plan and service manuals of ${org.name} do not cover this.`),

@@ -1,6 +1,7 @@
 import { matchKey, normalizeText } from '../search/normalize.ts';
+import { isStopword } from '../search/stopwords.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
-import { readYears } from './fiscalYear.ts';
+import { readYears } from '../time/fiscalYear.ts';
 
 /**
  * Reads the structure of a question: years, dimension, mission, responsible unit, ordinal, and the cue words that
@@ -49,6 +50,8 @@ export interface Understanding {
     allYears: boolean;
     /** "มิติไหน…": which dimension */
     whichDimension: boolean;
+    /** a project status of a report's status table (in progress, cancelled, not possible, initial projects) */
+    status: boolean;
     /** the whole plan, every dimension ("ทั้งแผน", "ทุกมิติ", "รวมทั้งหมด"): a follow-up drops the last filters */
     whole: boolean;
   };
@@ -72,6 +75,8 @@ export interface Understanding {
   mentionsPlan: boolean;
   /** "แล้ว…ล่ะ": continues the previous question. */
   followUp: boolean;
+  /** Asks what no plan or manual answers: an opinion, a prediction, the weather, prices, another place's hours. */
+  outside: boolean;
   /** The text with slots (years, dimension, mission, unit, organisation name) and cue phrases removed. */
   topicText: string;
   /** Content words left in topicText. */
@@ -106,8 +111,10 @@ const CUES = {
   notDone: /ยังไม่(?:ได้)?(?:ดำเนิน|ทำ|เสร็จ)|ไม่ได้ดำเนินการ|ค้างอยู่|คงเหลือกี่/u,
   percent: /ร้อยละ|เปอร์เซ็น|%/u,
   ordinance: /ข้อบัญญัติ|เทศบัญญัติ/u,
-  allYears: /ทั้งแผน|ทุกปี|ตลอดแผน|ตลอด\d?ปี|ทั้ง\d?ปี|\d+ปีรวม|รวม\d+ปี|ห้าปี/u,
+  allYears: /ทั้งแผน|ทุกปี|ตลอดแผน|ตลอด(?:ระยะเวลา)?(?:ของ)?(?:แผน|โครงการ)|ตลอด\d?ปี|ทั้ง\d?ปี|\d+ปี(?:รวม|ทั้งหมด|ของแผน)|(?:รวม|ทั้งหมด)\d+ปี|ห้าปี|ทั้งโครงการ/u,
   whichDimension: /มิติ(?:ไหน|ใด|อะไร)/u,
+  /** A project status the report's status table gives (in progress, cancelled, not possible, initial projects). */
+  status: /(?:อยู่)?ระหว่าง(?:การ)?ดำเนิน|กำลังดำเนิน|กำลังทำ|ยกเลิก|ไม่สามารถ(?:ดำเนิน|ทำ)|ทำไม่ได้|ดำเนินการไม่ได้|ตั้งต้น|ชะลอ|เลื่อนออกไป|สถานะโครงการ|บรรจุใน/u,
   whole: /ทั้งแผน|ทุกมิติ|รวมทุก|ทั้ง4มิติ|ทั้งหมดทุก|whole|entire/u,
 };
 
@@ -150,6 +157,24 @@ const ACTIONS: Array<[Action, RegExp]> = [
   ['rating', /^(?:อยาก|จะ|ขอ)?(?:ประเมินความพึงพอใจ|ให้คะแนน|ทำแบบประเมิน|ประเมินการบริการ|ประเมินบริการ)|(?:อยาก|จะ|ขอ)(?:ประเมิน|ให้คะแนน)/u],
 ];
 
+/**
+ * Question forms no organisation's plan or manual answers, whatever words they share with them: opinions and
+ * recommendations ("…อร่อย", "…ไหนดี", "แนะนำ…หน่อย"), predictions ("ใครจะชนะ", "จะขึ้นไหม"), weather, prices of goods,
+ * lotteries, sports results, jokes, and opening hours of places other than the office ("โรงพยาบาล…เปิดกี่โมง").
+ */
+const OUTSIDE = new RegExp(
+  [
+    'อร่อย', 'ไหนดี', 'ที่ไหนดี', 'อันไหนดี', 'น่าดู', 'น่าเที่ยว', 'ที่เที่ยว', 'แนะนำ(?:ร้าน|ที่|หนัง|เพลง|อาหาร|เมนู)',
+    'ใครจะ(?:ชนะ|ได้|เป็น)', 'จะชนะ', 'ชนะไหม', 'จะ(?:ขึ้น|ลง)ไหม', 'ทำนาย', 'ดูดวง', 'ดวงชะตา',
+    'อากาศ', 'ฝน(?:จะ)?ตก', 'พยากรณ์', 'ร้อนไหม', 'หนาวไหม',
+    'ราคา(?:ทอง|น้ำมัน|หุ้น|ผัก|หมู|ไก่|ยาง|ข้าว|บิทคอยน์)', 'หวย', 'ลอตเตอรี่', 'เลขเด็ด', 'อัตราแลกเปลี่ยน', 'ค่าเงิน',
+    '(?:เว็บ|ร้าน|ยี่ห้อ|ที่|แห่ง|อัน)ไหน[ก-๙]{0,8}?(?:ถูก|แพง|ดี|อร่อย)(?:ที่สุด|สุด)?', 'ถ่ายทอดสด', 'ดูหนัง', 'ดูบอล', 'ละครเรื่อง', '(?:พนักงาน|เจ้าหน้าที่|ข้าราชการ|ลูกจ้าง|ประชากร)[ก-๙]*กี่คน',
+    '(?:นายก|ปลัด|ผู้อำนวยการ|ผอ\\.|หัวหน้า|ประธาน)[ก-๙]*(?:ชื่อ|คือใคร|เป็นใคร)', 'ผลบอล', 'ฟุตบอลโลก', 'พรีเมียร์ลีก', 'มุกตลก', 'เล่นมุก', 'นิทาน', 'สูตร(?:อาหาร|ต้ม|แกง|ทำ)',
+    '(?:โรงพยาบาล|รพ\\.|ธนาคาร|ไปรษณีย์|ห้าง|ร้าน|ตลาด|โรงเรียน|วัด|ด่าน)[ก-๙]*(?:เปิด|ปิด)+(?:กี่โมง|วันไหน|ถึงกี่|ตอนไหน)',
+  ].join('|'),
+  'u',
+);
+
 const GREETING = /^(สวัสดี|หวัดดี|ดีครับ|ดีค่ะ|ดีคับ|ดีจ้า|hello|hi|hey|good (?:morning|afternoon|evening))/u;
 const THANKS = /^(ขอบคุณ|ขอบใจ|thank|thx|ขอบพระคุณ)/u;
 const HELP = /^(help|ช่วยเหลือ|วิธีใช้|เมนู|menu|เริ่มต้น|start)$|(?:ทำอะไรได้บ้าง|ถามอะไรได้บ้าง|ช่วยอะไรได้บ้าง|ใช้งานยังไง)/u;
@@ -163,7 +188,7 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
   เอกสาร หลักฐาน เตรียม ขั้นตอน วิธี ระยะ เวลา ระยะเวลา วัน นาน ค่าธรรมเนียม ธรรมเนียม ค่า ค่าใช้จ่าย จ่าย ติดต่อ สถานที่ ยื่น
   ตัวชี้วัด ชี้วัด วัตถุประสงค์ ผู้รับผิดชอบ ผล ผลการ ดำเนินงาน คืบหน้า ความคืบหน้า ต่อ ต้อง เสีย เสียเงิน ฟรี ยัง
   เกี่ยว เกี่ยวกับ เกี่ยวข้อง ด้าน เฉลี่ย น้อย ต่ำ ต่ำสุด น้อยสุด ใช้จ่าย เบิกจ่าย เบิก จริง ไป แล้ว ร้อยละ เปอร์เซ็นต์ เปอร์เซ็น
-  ข้อบัญญัติ บัญญัติ เทศบัญญัติ ราคา ตั้ง ตั้งไว้ ไว้ ทั้ง สิ้น ทุก ทุกมิติ คิด คิดเป็น ร้อย คน เป็นคน ร่วมกัน ขอดู อยากรู้ อยากทราบ ทราบ รายละเอียด ยัง ไม่ ได้ ค้าง คงเหลือ เหลือ ต่อ แต่ละ ละ`
+  ข้อบัญญัติ บัญญัติ เทศบัญญัติ ราคา ตั้ง ตั้งไว้ ไว้ เอา ทั้ง สิ้น ทุก ทุกมิติ คิด คิดเป็น ร้อย คน เป็นคน ร่วมกัน ขอดู อยากรู้ อยากทราบ ทราบ รายละเอียด ยัง ไม่ ได้ ค้าง คงเหลือ เหลือ ต่อ แต่ละ ละ`
     .split(/\s+/)
     .filter(Boolean)
     .map(matchKey),
@@ -180,7 +205,7 @@ export interface UnderstandOptions {
   now?: Date;
 }
 
-export { fiscalYearOf } from './fiscalYear.ts';
+export { fiscalYearOf } from '../time/fiscalYear.ts';
 
 export function orgNameVariants(name: string): string[] {
   const n = normalizeText(name);
@@ -188,7 +213,8 @@ export function orgNameVariants(name: string): string[] {
   return [...new Set([n, core].filter((x) => x.length >= 2))];
 }
 
-const ORG_TYPE = /องค์การบริหารส่วนตำบล|องค์กรบริหารส่วนตำบล|เทศบาลนคร|เทศบาลเมือง|เทศบาลตำบล|เทศบาล|อบต\.?|ทต\.?|ทน\.?|ทม\.?/gu;
+// (ทต./ทน./ทม. only with their dot: "ทน" is also a word — "สังคมที่ไม่ทนต่อการทุจริต".)
+const ORG_TYPE = /องค์การบริหารส่วนตำบล|องค์กรบริหารส่วนตำบล|เทศบาลนคร|เทศบาลเมือง|เทศบาลตำบล|เทศบาล|อบต\.?|ทต\.|ทน\.|ทม\./gu;
 
 /** Spellings of chat (slang, common typos) in the words the documents use; whole words only where ambiguous. */
 const SLANG: Array<[RegExp, string]> = [
@@ -252,7 +278,9 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   for (const name of options.orgNames ?? []) withoutOurs = removeLoose(withoutOurs, name);
   const other = OTHER_ORG.exec(withoutOurs);
   // "เทศบาลเมืองตาก": the first word after the kind word, judged against the organisation's documents by decide().
-  const otherWord = other?.[1] ? (tokenizeParts(other[1], { dropStopwords: true }).words.find((w) => !FRAME_WORDS.has(w)) ?? null) : null;
+  // (Only the word right after the kind word: "เทศบาลบอกชาวบ้าน…" has a verb there, not a name.)
+  const firstAfter = other?.[1] ? tokenizeParts(other[1]).words[0] : undefined;
+  const otherWord = firstAfter && !isStopword(firstAfter) && !FRAME_WORDS.has(firstAfter) ? firstAfter : null;
   const otherPlace = !!other && (!other[1] || FULL_KIND.test(other[0]));
   for (const name of options.orgNames ?? []) rest = removeLoose(rest, name);
   rest = rest.replace(DOCUMENT_NAMES, ' ');
@@ -281,8 +309,10 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     notDone: CUES.notDone.test(cue),
     percent: CUES.percent.test(cue),
     ordinance: CUES.ordinance.test(cue),
-    allYears: CUES.allYears.test(cue),
+    // "ปีละเท่าไร", "แต่ละปี" ask the yearly figure, whatever else says "ทั้งแผน".
+    allYears: CUES.allYears.test(cue) && !/ปีละ|ต่อปี|แต่ละปี|รายปี/u.test(cue),
     whichDimension: CUES.whichDimension.test(cue),
+    status: CUES.status.test(cue),
     whole: CUES.whole.test(cue),
   };
   const mentionsPlan = PLAN_WORDS.test(compact);
@@ -296,6 +326,8 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     }
   }
 
+  // "ตลอดแผน", "ทั้ง 5 ปี": a slot (every year of the plan), not a subject.
+  for (const m of cue.matchAll(new RegExp(CUES.allYears.source, 'gu'))) rest = removeLoose(rest, m[0]);
   const topicText = rest.replace(/\s+/g, ' ').trim();
   const topicWords = tokenizeParts(topicText, { dropStopwords: true }).words.filter(
     (w) => !/^\d/.test(w) && w.length > 1 && !FRAME_WORDS.has(w),
@@ -318,6 +350,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     help: HELP.test(stripped),
     mentionsPlan,
     followUp: FOLLOW_UP.test(stripped),
+    outside: OUTSIDE.test(compact),
     situation: !mentionsPlan && SITUATION.test(stripped),
     namesItem: NAMES_ITEM.test(stripped),
     unitInFull,

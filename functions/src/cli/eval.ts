@@ -1,5 +1,9 @@
 /**
- * `npm run eval [-- --dir DIR] [--file PATH]... [--url http://localhost:3000] [--offline [--plans DIR]] [--json] [--all-failures]`
+ * `npm run eval [-- --dir DIR] [--file PATH]... [--no-dev] [--url http://localhost:3000] [--offline [--plans DIR]] [--json] [--all-failures]`
+ *
+ * Organisations: the demo ones (data/plans) and the plan variants of test/fixtures/plans/variants (org id = the
+ * file's prefix, "v07"): offline they are parsed in-process; on a server this starts, a variant a question asks about
+ * is imported first exactly as `npm run import -- --publish` does (parsed, stored, made current).
  *
  * Reads the question sets — every `test/fixtures/eval/dev/*.jsonl` (one file per category), the team's old
  * `../shared/eval/dev-questions.jsonl`, and any `--file`/`--dir` given — and asks each question through
@@ -23,6 +27,9 @@ import { KnowledgeBase } from '../search/knowledgeBase.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { startRuntime, type Runtime } from '../runtime.ts';
+import { parsePlanDocument } from '../plans/parse/index.ts';
+import { importPlanDocument } from '../plans/store.ts';
+import { corporaFromPlanFiles, orgIdOfFile } from '../search/fileCorpus.ts';
 import { bangkokNoon } from '../time/bangkok.ts';
 import { judge, type AskResponse, type EvalQuestion, type Verdict } from './evalJudge.ts';
 
@@ -125,6 +132,21 @@ export function httpAsker(baseUrl: string): Asker {
   };
 }
 
+/** Plan documents written in the national template's family by other hands (test/fixtures/plans/variants). */
+export const VARIANTS_DIR = path.join(REPO_ROOT, 'test/fixtures/plans/variants');
+
+/** The variant files the questions ask about (by org id), to import into a server before asking. */
+export function variantFilesFor(questions: EvalQuestion[], dir = VARIANTS_DIR): Map<string, string> {
+  const wanted = new Set(questions.map((q) => q.org));
+  const out = new Map<string, string>();
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
+    const org = orgIdOfFile(f);
+    if (wanted.has(org)) out.set(org, path.join(dir, f));
+  }
+  return out;
+}
+
 const pct = (n: number, d: number) => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
 
 export function formatSummary(s: EvalSummary, options: { maxFailures?: number } = {}): string {
@@ -156,10 +178,13 @@ async function main() {
       'all-failures': { type: 'boolean', default: false },
       only: { type: 'string' },
       today: { type: 'string' },
+      /** Only the sets given with --file/--dir (e.g. a set kept aside until the end). */
+      'no-dev': { type: 'boolean', default: false },
     },
   });
   const old = [path.resolve(REPO_ROOT, '../shared/eval/dev-questions.jsonl'), path.resolve(REPO_ROOT, '../../shared/eval/dev-questions.jsonl')].find((f) => existsSync(f));
-  const files = questionFiles([path.join(REPO_ROOT, 'test/fixtures/eval/dev'), ...(values.dir ?? [])], [...(old ? [old] : []), ...(values.file ?? [])]);
+  const dev = values['no-dev'] ? [] : [path.join(REPO_ROOT, 'test/fixtures/eval/dev')];
+  const files = questionFiles([...dev, ...(values.dir ?? [])], [...(old && !values['no-dev'] ? [old] : []), ...(values.file ?? [])]);
   if (files.length === 0) {
     console.error('No question files found (test/fixtures/eval/dev/*.jsonl, ../shared/eval/dev-questions.jsonl); use --file PATH or --dir DIR');
     process.exit(2);
@@ -170,11 +195,18 @@ async function main() {
   let ask: Asker;
   if (values.offline) {
     if (!(await loadStandardManuals())) console.error('warning: the standard manuals could not be loaded; manual questions will fail');
-    ask = inProcessAsker(new KnowledgeBase(await demoProvider(values.plans)));
+    const manuals = await loadStandardManuals();
+    const provider = await demoProvider(values.plans);
+    for (const c of corporaFromPlanFiles(VARIANTS_DIR, manuals ?? undefined)) provider.set(c);
+    ask = inProcessAsker(new KnowledgeBase(provider));
   } else if (values.url) {
     ask = httpAsker(values.url);
   } else {
     server = await startRuntime(loadConfig({ MODE: 'local', PORT: '0', LOG_LEVEL: 'silent' }), { log: createLogger({ level: 'silent' }), scheduleEveryMs: 0 });
+    for (const [org, file] of variantFilesFor(questions)) {
+      const text = readFileSync(file, 'utf8');
+      await importPlanDocument(server.db, org, { ...parsePlanDocument(text, { file: path.basename(file) }), status: 'published' }, new Date(), { sourceText: text });
+    }
     ask = httpAsker(server.baseUrl);
   }
   const summary = await runEval(questions, ask, values.today ? { today: values.today } : {});

@@ -9,8 +9,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDocumentBytes } from '../plans/sources/index.ts';
-import type { Project } from '../plans/schema.ts';
-import { answerKeySchema, flaggedShare, flaggedShareBeyondAmbiguous, flagRecall, pct, scoreVariant, type VariantScore } from '../plans/score.ts';
+import type { Project, StatedTotal } from '../plans/schema.ts';
+import { answerKeySchema, flaggedShare, flaggedShareBeyondAmbiguous, flagRecall, pct, scoreStated, scoreVariant, type VariantScore } from '../plans/score.ts';
 import { runAsMain } from './common.ts';
 
 export const THRESHOLDS = { field: 95, flagRecall: 90, flaggedShare: 30 } as const;
@@ -20,6 +20,7 @@ export function meetsThresholds(s: VariantScore): boolean {
     pct(s.names) >= THRESHOLDS.field &&
     pct(s.dimensions) >= THRESHOLDS.field &&
     pct(s.budgets) >= THRESHOLDS.field &&
+    pct(s.units) >= THRESHOLDS.field &&
     flagRecall(s) >= THRESHOLDS.flagRecall &&
     flaggedShareBeyondAmbiguous(s) <= THRESHOLDS.flaggedShare
   );
@@ -29,6 +30,8 @@ export function meetsThresholds(s: VariantScore): boolean {
 export interface VariantResult {
   name: string;
   score: VariantScore;
+  /** The document's own totals (key `statedTotals`) read as stored fields. */
+  stated: ReturnType<typeof scoreStated>;
   /** Why the document could not be imported (then every field is wrong). */
   error?: string;
 }
@@ -42,13 +45,14 @@ export async function scoreFolder(dir: string): Promise<VariantResult[]> {
     if (!doc) continue;
     const key = answerKeySchema.parse(JSON.parse(await readFile(join(dir, keyFile), 'utf8')));
     let projects: Project[] = [];
+    let stated: StatedTotal[] = [];
     let error: string | undefined;
     try {
-      projects = (await readDocumentBytes(await readFile(join(dir, doc)), doc)).projects;
+      ({ projects, stated } = await readDocumentBytes(await readFile(join(dir, doc)), doc));
     } catch (err) {
       error = (err as Error).message;
     }
-    out.push({ name, score: scoreVariant(key, projects), ...(error ? { error } : {}) });
+    out.push({ name, score: scoreVariant(key, projects), stated: scoreStated(key, stated), ...(error ? { error } : {}) });
   }
   return out;
 }
@@ -63,16 +67,17 @@ export async function runScore(argv: string[], out: (line: string) => void = (l)
   }
   const verbose = argv.includes('--verbose');
   const results = await scoreFolder(dir);
-  out('variant                                      items(key/parsed)  names  dims  budgets  flag-recall  flagged (not asked)  ok');
+  out('variant                                      items(key/parsed)  names  dims  budgets  units  flag-recall  flagged (not asked)  totals  ok');
   let allOk = true;
-  for (const { name, score, error } of results) {
+  for (const { name, score, stated, error } of results) {
     if (error) out(`${name}: not imported: ${error}`);
     const ok = meetsThresholds(score);
     allOk &&= ok;
     out(
-      `${name.padEnd(45)} ${`${score.keyProjects}/${score.parsedProjects}`.padStart(8)}        ${f1(pct(score.names))}  ${f1(pct(score.dimensions))}  ${f1(pct(score.budgets))}    ${f1(flagRecall(score))}      ${f1(flaggedShare(score))} (${f1(flaggedShareBeyondAmbiguous(score))})  ${ok ? 'yes' : 'NO'}`,
+      `${name.padEnd(45)} ${`${score.keyProjects}/${score.parsedProjects}`.padStart(8)}        ${f1(pct(score.names))}  ${f1(pct(score.dimensions))}  ${f1(pct(score.budgets))}  ${f1(pct(score.units))}    ${f1(flagRecall(score))}      ${f1(flaggedShare(score))} (${f1(flaggedShareBeyondAmbiguous(score))})  ${`${stated.found}/${stated.total}`.padStart(6)}  ${ok ? 'yes' : 'NO'}`,
     );
     if (verbose) for (const m of score.misses) out(`    unflagged: ${m}`);
+    if (verbose) for (const m of stated.missed) out(`    stated total not read: ${m}`);
   }
   out(`${results.length} variants scored; thresholds: fields ≥ ${THRESHOLDS.field} %, flag recall ≥ ${THRESHOLDS.flagRecall} %, flagged ≤ ${THRESHOLDS.flaggedShare} % (not counting items the key marks ambiguous)`);
   return allOk ? 0 : 1;

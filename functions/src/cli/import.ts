@@ -81,6 +81,14 @@ export async function runImport(argv: string[], out: (line: string) => void = (l
   for (const d of doc.dimensions) {
     out(`  มิติที่ ${d.number} ${d.title}: ${doc.projects.filter((p) => p.dimension === d.number).length} items`);
   }
+  const st = doc.report?.status;
+  if (st) {
+    const n = (v: number | null) => (v === null ? '-' : String(v));
+    out(
+      `project status (line ${st.line}): ${n(st.done)} done, ${n(st.inProgress)} in progress, ${n(st.notPossible)} not possible, ${n(st.inOrdinance)} in the ordinance, of ${n(st.totalProjects)} (${n(st.baselineProjects)} at the start); ${n(st.percentImplemented)} %${st.level ? `, level ${st.level}` : ''}`,
+    );
+    for (const u of st.unread) out(`  not read: ${u}`);
+  }
   for (const line of formatReview(doc.projects)) out(line);
 
   if (args.json) {

@@ -17,6 +17,11 @@ function label(s: StatedTotal): string {
     budgetSpent: 'งบประมาณที่ใช้จริง',
     percentProjects: 'ร้อยละโครงการ',
     percentBudget: 'ร้อยละงบประมาณ',
+    projectsBaseline: 'โครงการตั้งต้น',
+    projectsInOrdinance: 'โครงการที่บรรจุในข้อบัญญัติ',
+    projectsInProgress: 'โครงการที่อยู่ระหว่างดำเนินการ',
+    projectsNotPossible: 'โครงการที่ไม่สามารถดำเนินการได้',
+    percentImplemented: 'ร้อยละการนำแผนไปปฏิบัติ (จากโครงการตั้งต้น)',
   };
   return `${what[s.measure]} ${where}${year}`;
 }
@@ -165,6 +170,17 @@ function parsedReportValue(s: StatedTotal, activities: Project[], report: Report
       const planned = sum((r) => r.budgetPlanned);
       return planned === 0 ? 0 : (100 * sum((r) => r.budgetSpent)) / planned;
     }
+    case 'percentImplemented': {
+      // Recomputed from the status table's own figures: done over the projects the plan started with.
+      const st = report.status;
+      return st?.done != null && st.baselineProjects ? (100 * st.done) / st.baselineProjects : null;
+    }
+    case 'projectsBaseline':
+    case 'projectsInOrdinance':
+    case 'projectsInProgress':
+    case 'projectsNotPossible':
+      // Stated once, in the status table: nothing else in the report to check them against.
+      return null;
   }
 }
 

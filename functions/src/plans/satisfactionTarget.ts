@@ -3,7 +3,7 @@
  * service projects ("ประชาชนผู้รับบริการ … มีความพึงพอใจต่อคุณภาพการให้บริการ … ไม่น้อยกว่า ร้อยละ 80"); the
  * satisfaction results are compared with it. Pure: reads parsed projects, returns the figure and where it is written.
  */
-import { thaiDigitsToArabic } from '../text/thai.ts';
+import { thaiDigitsToArabic } from '../text/numbers.ts';
 import type { Project } from './schema.ts';
 
 export interface SatisfactionTarget {

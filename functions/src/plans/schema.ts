@@ -136,7 +136,21 @@ export type Project = z.infer<typeof projectSchema>;
 /** One figure the document states about itself, with where it says it. */
 export const statedTotalSchema = z.object({
   /** What is counted: "projects" or "budget" (per year), or a report figure. */
-  measure: z.enum(['projects', 'budget', 'projectsDone', 'budgetByOrdinance', 'budgetSpent', 'percentProjects', 'percentBudget']),
+  measure: z.enum([
+    'projects',
+    'budget',
+    'projectsDone',
+    'budgetByOrdinance',
+    'budgetSpent',
+    'percentProjects',
+    'percentBudget',
+    // A report's project-status table (report.status).
+    'projectsBaseline',
+    'projectsInOrdinance',
+    'projectsInProgress',
+    'projectsNotPossible',
+    'percentImplemented',
+  ]),
   /** null = whole document. */
   dimension: dimensionNumberSchema.nullable(),
   mission: z.string().nullable(),
@@ -187,11 +201,42 @@ export const reportDimensionRowSchema = z.object({
 });
 export type ReportDimensionRow = z.infer<typeof reportDimensionRowSchema>;
 
+/**
+ * A report's project-status table (สถานะโครงการ/กิจกรรม/มาตรการ), figures as printed; null where the table has no such
+ * column. `unread` names what the importer saw but did not understand (a column's header, a cell that is not a
+ * figure): nothing there is guessed.
+ */
+export const reportStatusSchema = z.object({
+  /** โครงการตั้งต้น: the projects the plan started with. */
+  baselineProjects: z.number().nullable(),
+  /** โครงการทั้งหมด */
+  totalProjects: z.number().nullable(),
+  /** บรรจุในข้อบัญญัติ/เทศบัญญัติ/แผนดำเนินงาน */
+  inOrdinance: z.number().nullable(),
+  /** อยู่ระหว่างดำเนินการ */
+  inProgress: z.number().nullable(),
+  /** ดำเนินการแล้วเสร็จ */
+  done: z.number().nullable(),
+  /** ไม่สามารถดำเนินการได้ */
+  notPossible: z.number().nullable(),
+  /** ผลการนำแผนฯ ไปปฏิบัติ (ร้อยละ), as printed */
+  percentImplemented: z.number().nullable(),
+  /** ระดับการนำแผนไปปฏิบัติ, e.g. "มาก" */
+  level: z.string().nullable(),
+  /** 1-based line of the figures row. */
+  line: z.number().int().min(1),
+  text: z.string(),
+  unread: z.array(z.string()),
+});
+export type ReportStatus = z.infer<typeof reportStatusSchema>;
+
 export const reportSchema = z.object({
   /** e.g. "รอบ 6 เดือน" */
   period: z.string(),
   dimensions: z.array(reportDimensionRowSchema),
   total: reportDimensionRowSchema.nullable(),
+  /** The project-status table, when the report has one (absent in versions stored before it was read). */
+  status: reportStatusSchema.nullable().optional(),
 });
 export type Report = z.infer<typeof reportSchema>;
 

@@ -11,9 +11,20 @@
  */
 import { z } from 'zod';
 import { matchKey, similarity } from './normalize.ts';
-import type { Project } from './schema.ts';
+import type { Project, StatedTotal } from './schema.ts';
+
+const keyTotalSchema = z.object({
+  measure: z.string(),
+  dimension: z.number().int().nullable().optional(),
+  mission: z.string().nullable().optional(),
+  year: z.union([z.string(), z.number()]).nullable().optional(),
+  value: z.number(),
+  line: z.number().int().optional(),
+});
 
 export const answerKeySchema = z.object({
+  /** The totals the document prints about itself (counts, budgets per dimension and year). */
+  statedTotals: z.array(keyTotalSchema).optional(),
   projects: z.array(
     z.object({
       number: z.string().nullable().optional(),
@@ -42,6 +53,8 @@ export interface VariantScore {
   names: FieldScore;
   dimensions: FieldScore;
   budgets: FieldScore;
+  /** Responsible units, over the key items that give one (a key without units scores 100). */
+  units: FieldScore;
   /** Wrong or ambiguous fields (name, dimension, budgets) and how many of them carry a flag. */
   flags: { wrong: number; flagged: number };
   projectsFlagged: number;
@@ -57,7 +70,14 @@ const sameBudgets = (a: Record<string, number>, b: Record<string, number>) => {
   const kb = Object.keys(b).sort();
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
 };
-const flaggedField = (p: Project, field: 'name' | 'dimension' | 'budgets') =>
+type ScoredField = 'name' | 'dimension' | 'budgets' | 'responsibleUnit';
+/** Units compare as the same unit when one holds the other ("สำนักปลัด" / "สำนักปลัดเทศบาล"), spaces and punctuation aside. */
+const sameUnit = (a: string | null, b: string | null) => {
+  const x = matchKey(a ?? '');
+  const y = matchKey(b ?? '');
+  return x === y || (x !== '' && y !== '' && (x.includes(y) || y.includes(x)));
+};
+const flaggedField = (p: Project, field: ScoredField) =>
   (p.review ?? []).some((f) => (field === 'budgets' ? f.field.startsWith('budgets') : f.field === field));
 
 /** Pairs key items with parsed items in order (dynamic programming on name similarity). */
@@ -95,6 +115,8 @@ function pair(key: KeyProject[], parsed: Project[]): [number, number][] {
   return pairs;
 }
 
+const valueOf = (p: Project, field: ScoredField) => (field === 'name' ? p.name : field === 'dimension' ? p.dimension : field === 'budgets' ? p.budgets : p.responsibleUnit);
+
 export function scoreVariant(key: AnswerKey, parsed: Project[]): VariantScore {
   const pairs = pair(key.projects, parsed);
   const byKey = new Map(pairs);
@@ -107,6 +129,7 @@ export function scoreVariant(key: AnswerKey, parsed: Project[]): VariantScore {
     names: { right: 0, total: 0 },
     dimensions: { right: 0, total: 0 },
     budgets: { right: 0, total: 0 },
+    units: { right: 0, total: 0 },
     flags: { wrong: 0, flagged: 0 },
     projectsFlagged: parsed.filter((p) => (p.review ?? []).length > 0).length,
     projectsFlaggedBeyondAmbiguous: 0,
@@ -117,11 +140,13 @@ export function scoreVariant(key: AnswerKey, parsed: Project[]): VariantScore {
     const j = byKey.get(i);
     const p = j === undefined ? undefined : parsed[j];
     if (j !== undefined && (k.ambiguous ?? []).length > 0) ambiguousParsed.add(j);
-    const fields: ['name' | 'dimension' | 'budgets', FieldScore, boolean][] = [
+    const fields: [ScoredField, FieldScore, boolean][] = [
       ['name', out.names, p !== undefined && squash(p.name) === squash(k.name)],
       ['dimension', out.dimensions, p !== undefined && p.dimension === k.dimension],
       ['budgets', out.budgets, p !== undefined && sameBudgets(p.budgets, k.budgets)],
     ];
+    // A unit is scored where the key gives one (null = the document gives none).
+    if (k.responsibleUnit !== undefined) fields.push(['responsibleUnit', out.units, p !== undefined && sameUnit(p.responsibleUnit, k.responsibleUnit)]);
     for (const [field, score, right] of fields) {
       const ambiguous = (k.ambiguous ?? []).includes(field);
       const flagged = p !== undefined && flaggedField(p, field);
@@ -130,7 +155,7 @@ export function scoreVariant(key: AnswerKey, parsed: Project[]): VariantScore {
       if (!right || ambiguous) {
         out.flags.wrong++;
         if (flagged) out.flags.flagged++;
-        else out.misses.push(`${k.number ?? '?'} ${field}: ${p ? `got ${JSON.stringify(field === 'name' ? p.name : field === 'dimension' ? p.dimension : p.budgets)}` : 'not found'}, key ${JSON.stringify(field === 'name' ? k.name : field === 'dimension' ? k.dimension : k.budgets)}${ambiguous ? ' (ambiguous)' : ''}`);
+        else out.misses.push(`${k.number ?? '?'} ${field}: ${p ? `got ${JSON.stringify(valueOf(p, field))}` : 'not found'}, key ${JSON.stringify(field === 'name' ? k.name : field === 'dimension' ? k.dimension : field === 'budgets' ? k.budgets : k.responsibleUnit)}${ambiguous ? ' (ambiguous)' : ''}`);
       }
     }
   });
@@ -149,3 +174,16 @@ export const flagRecall = (s: VariantScore) => (s.flags.wrong === 0 ? 100 : (100
 export const flaggedShare = (s: VariantScore) => (s.parsedProjects === 0 ? 0 : (100 * s.projectsFlagged) / s.parsedProjects);
 /** Share of projects flagged, not counting those the key itself marks ambiguous (the threshold applies to this). */
 export const flaggedShareBeyondAmbiguous = (s: VariantScore) => (s.parsedProjects === 0 ? 0 : (100 * s.projectsFlaggedBeyondAmbiguous) / s.parsedProjects);
+
+/**
+ * The key's stated totals found among the parsed ones (same measure, dimension, mission, year and value), and the
+ * parsed ones the key does not list. A key without `statedTotals` scores 0 of 0.
+ */
+export function scoreStated(key: AnswerKey, stated: StatedTotal[]): { found: number; total: number; extra: number; missed: string[] } {
+  const keyTotals = key.statedTotals ?? [];
+  const same = (k: (typeof keyTotals)[number], s: StatedTotal) =>
+    k.measure === s.measure && (k.dimension ?? null) === s.dimension && (k.mission ?? null) === s.mission && String(k.year ?? '') === String(s.year ?? '') && k.value === s.value;
+  const missed = keyTotals.filter((k) => !stated.some((s) => same(k, s)));
+  const extra = key.statedTotals ? stated.filter((s) => s.mission === null && !keyTotals.some((k) => same(k, s))).length : 0;
+  return { found: keyTotals.length - missed.length, total: keyTotals.length, extra, missed: missed.map((k) => `${k.measure} ${k.dimension ?? 'all'} ${k.year ?? ''} = ${k.value} (line ${k.line ?? '?'})`) };
+}

@@ -302,17 +302,36 @@ export class SearchIndex {
       for (const c of near) terms.set(c, Math.max(terms.get(c) ?? 0, base * FUZZY_WEIGHT));
       return near.length > 0;
     };
-    for (const w of words) {
+    // Words the organisation's documents say otherwise: a word, or a word with its neighbour ("ชาว|บ้าน"), whose
+    // synonym the documents use is understood, not unknown.
+    const saidOtherwise = (t: string) => synonymsOf(t).some((x) => this.df(x) > 0);
+    const understood = new Set<number>();
+    words.forEach((w, i) => {
+      const next = words[i + 1];
+      if (saidOtherwise(w)) understood.add(i);
+      if (next !== undefined && saidOtherwise(w + next)) understood.add(i).add(i + 1);
+    });
+    words.forEach((w, i) => {
       for (const syn of synonymsOf(w)) if (this.df(syn) > 0 && !terms.has(syn)) synonyms.set(syn, Math.max(synonyms.get(syn) ?? 0, SYNONYM_WEIGHT));
-      if (add(w, 1) || w.length <= 1 || /^\d/.test(w)) continue;
+      if (add(w, 1) || w.length <= 1 || /^\d/.test(w)) return;
+      // A word the documents never use but say otherwise ("เว็บ" for "เว็บไซต์"): the documents' word for
+      // it stands in for it (a required term, so a document about it covers the question); the most specific one.
+      const stand = synonymsOf(w).filter((x) => this.df(x) > 0).sort((a, b) => this.df(a) - this.df(b))[0];
+      if (stand) {
+        terms.set(stand, Math.max(terms.get(stand) ?? 0, SYNONYM_WEIGHT));
+        return;
+      }
       // A word the dictionary cut differently from the documents ("ออกไป" for "ออก"): its known parts.
       const parts = this.knownParts(w);
       for (const part of parts) terms.set(part, Math.max(terms.get(part) ?? 0, SPLIT_WEIGHT));
-      if (parts.length === 0) unknownMass += maxIdf;
-    }
+      if (parts.length === 0 && !understood.has(i)) unknownMass += maxIdf;
+    });
     for (const c of compounds) {
       for (const syn of synonymsOf(c)) if (this.df(syn) > 0 && !terms.has(syn)) synonyms.set(syn, Math.max(synonyms.get(syn) ?? 0, SYNONYM_WEIGHT * BIGRAM_WEIGHT));
-      add(c, BIGRAM_WEIGHT);
+      if (add(c, BIGRAM_WEIGHT)) continue;
+      // Two words the documents never use together but say otherwise ("เสียง|ดัง" → "เดือดร้อนรำคาญ"): as for a word.
+      const stand = synonymsOf(c).filter((x) => this.df(x) > 0).sort((a, b) => this.df(a) - this.df(b))[0];
+      if (stand) terms.set(stand, Math.max(terms.get(stand) ?? 0, SYNONYM_WEIGHT));
     }
     for (const t of terms.keys()) synonyms.delete(t);
     return { terms: [...[...terms].map(([term, weight]) => ({ term, weight })), ...[...synonyms].map(([term, weight]) => ({ term, weight, optional: true }))], unknownMass };

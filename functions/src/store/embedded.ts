@@ -21,6 +21,11 @@ export interface EmbeddedFirestore {
   resetUsage(): void;
   /** Writes and deletes since the start, never reset (to tell whether anything changed). */
   mutations(): number;
+  /**
+   * Forgets every document of one project id. The emulator keeps each project's data apart, so the test harness runs
+   * one emulator per test worker and gives each test app its own project id, dropped when the app stops.
+   */
+  dropProject(projectId: string): void;
   stop(): void;
 }
 
@@ -83,6 +88,11 @@ export async function startEmbeddedFirestore(port = 0): Promise<EmbeddedFirestor
       usage.byCollection.clear();
     },
     mutations: () => usage.mutations,
+    dropProject(projectId) {
+      // The state keeps its projects in a plain (immutable, replaced on change) object that it exposes no delete for.
+      const state = emulator.state as unknown as { projects: Record<string, unknown> };
+      state.projects = Object.fromEntries(Object.entries(state.projects).filter(([name]) => name !== projectId));
+    },
     stop: () => server.forceShutdown(),
   };
 }

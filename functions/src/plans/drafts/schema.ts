@@ -6,16 +6,16 @@ import { z } from 'zod';
 import { ValidationError } from '../../errors.ts';
 import { fieldIssues } from '../../http/validate.ts';
 import { safeText } from '../../text/clean.ts';
-import { thaiDigitsToArabic } from '../../text/numbers.ts';
+import { parseAmount, thaiDigitsToArabic } from '../../text/numbers.ts';
 
 import { acceptBodySchema, editBodySchema, fieldValueSchema, reviewFieldSchema, type FieldValue, type ReviewField } from '../../contracts/plans.ts';
 
 /** The API's shapes live in contracts/plans.ts; re-exported for the feature's own modules. */
 export { acceptBodySchema, editBodySchema, fieldValueSchema, reviewFieldSchema, type FieldValue, type ReviewField };
 
-/** Whole baht, Arabic or Thai digits, commas allowed ("50,000", "๕๐๐๐๐"). */
+/** Whole baht, Arabic or Thai digits, commas allowed ("50,000", "๕๐๐๐๐", "50,000 บาท"); an empty text is 0 as before. */
 const baht = z.preprocess(
-  (v) => (typeof v === 'string' ? Number(thaiDigitsToArabic(v).replace(/[,\s]/g, '')) : v),
+  (v) => (typeof v === 'string' ? (parseAmount(v) ?? 0) : v),
   z.number({ error: 'ใส่จำนวนเงินเป็นตัวเลข (บาท)' }).int('ใส่จำนวนเงินเต็มบาท').min(0, 'จำนวนเงินต้องไม่ติดลบ').max(100_000_000_000, 'จำนวนเงินมากเกินไป'),
 );
 const optionalText = (max: number, label: string) =>

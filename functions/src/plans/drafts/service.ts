@@ -12,10 +12,10 @@ import { matchKey } from '../normalize.ts';
 import type { Project, ReviewFlag } from '../schema.ts';
 import { getPlan, listPlanProjects, listPlans, summarizePlan, type StoredPlan } from '../store.ts';
 import { parseFieldValue, type FieldValue, type ReviewActor, type ReviewEntry, type ReviewField } from './schema.ts';
-import { applyProjectEdit, listReviewEntries, markPublished, readSourceLines, recordReview } from './store.ts';
+import { applyProjectEdit, listReviewEntries, markPublished, readSourceLines, recordReview, type DraftDb } from './store.ts';
 
 export interface DraftDeps {
-  db: Firestore;
+  db: DraftDb;
   clock: { now(): Date };
 }
 
@@ -91,7 +91,7 @@ function projectView(plan: StoredPlan, project: Project, last: Map<string, Revie
   return { id: project.id, number: project.number, name: project.name, dimension: project.dimension, openFlags, flagged: flags.length > 0, fields };
 }
 
-async function draftOrThrow(db: Firestore, orgId: string, planId: string): Promise<StoredPlan> {
+async function draftOrThrow(db: DraftDb, orgId: string, planId: string): Promise<StoredPlan> {
   const plan = await getPlan(db, orgId, planId);
   if (!plan || plan.status !== 'complete') throw new NotFoundError(`draft ${orgId}/${planId}`, 'ไม่พบร่างแผนนี้');
   return plan;

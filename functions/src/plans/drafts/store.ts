@@ -6,6 +6,9 @@
  * change then fails, the record shows an attempt and the reviewer sees the old value and tries again). The switch of `orgs/{orgId}.currentPlanId` stays one document write (orgs/store.ts setCurrentPlan).
  */
 import type { Firestore } from 'firebase-admin/firestore';
+
+/** The database handle the draft store works on (the service passes it through without touching Firestore). */
+export type DraftDb = Firestore;
 import { COLLECTIONS } from '../../store/collections.ts';
 import { isAlreadyExists } from '../../store/errors.ts';
 import { SOURCE_CHUNK_LINES, type PlanSummary } from '../store.ts';

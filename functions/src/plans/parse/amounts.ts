@@ -3,9 +3,8 @@
  * (25xx, "พ.ศ. 2566–2570", "ปี 2567", "ปี 67") is never an amount: "ปีละ 25,000 บาท (พ.ศ. 2566–2570)" states 25,000
  * for each year 2566-2570, "ปี 2567 จำนวน 60,000 บาท" states 60,000 for 2567 (and nothing for the other years).
  */
+import { thaiDigitsToArabic } from '../../text/numbers.ts';
 import { NO_BUDGET } from '../normalize.ts';
-
-const arabic = (s: string) => s.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
 
 interface Token {
   kind: 'year' | 'amount';
@@ -52,7 +51,7 @@ export interface StatedBudget {
 
 /** What a budget text states: "ไม่ใช้งบประมาณ" → 0; the amount, years never read as amounts; amounts per year. */
 export function statedBudget(text: string): StatedBudget {
-  const t = arabic(text);
+  const t = thaiDigitsToArabic(text);
   if (NO_BUDGET.test(t)) return { amount: 0, perYear: null };
   const all = tokens(t);
   const amounts = all.filter((x) => x.kind === 'amount');

@@ -214,6 +214,41 @@ export function readStatedCounts(lines: Line[], skip: (line: number) => boolean)
 }
 
 /**
+ * Budget totals a plan states in a sentence or a totals line outside its tables: "รวมมิติที่ 1 จำนวน 5 โครงการ
+ * งบประมาณ 125,000 บาท", "… รวม 30 โครงการ งบประมาณรวมทั้งสิ้น 170,000 บาท", "รวมทั้งสิ้น … ปี 2566 จำนวน 230,000
+ * บาท ปี 2567 …". A line counts only when it names its scope (a dimension's total, or the whole plan with its
+ * project count) and an amount in baht; the year is the one the amount follows ("ปี 2566 … 230,000 บาท"), or the
+ * plan's only fiscal year. An amount for several years without a year ("รวม 5 ปี 150,000 บาท") states nothing per year.
+ */
+export function readStatedBudgetLines(lines: Line[], skip: (line: number) => boolean, years: number[]): StatedTotal[] {
+  const out: StatedTotal[] = [];
+  for (const l of lines) {
+    if (skip(l.no)) continue;
+    const t = unbullet(l.text.replace(/\t+/g, ' '));
+    if (!/รวม/.test(t) || !/บาท/.test(t)) continue;
+    const dim = t.match(/รวม\s*(?:ม(?:ิ)?ติ|ด้าน)\s*(?:ที่)?\s*([1-4])(?!\d)/)?.[1] ?? t.match(DIMENSION_HEADING)?.[1];
+    const whole = !dim && /รวมทั้งสิ้น|ทั้งแผน|รวม\s*\d{1,3}\s*โครงการ|รวมทั้งหมด/.test(t) && /\d\s*โครงการ/.test(t);
+    if (!dim && !whole) continue;
+    // Each amount's year: the last "ปี 25xx" between the amount before it and itself.
+    let from = 0;
+    const perYear = [...t.matchAll(/(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{2})?\s*(?:\.-)?\s*บาท/g)].map((m) => {
+      const before = t.slice(from, m.index);
+      from = (m.index ?? 0) + m[0].length;
+      const year = [...before.matchAll(/ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*(25\d\d)/g)].at(-1)?.[1];
+      return { value: Number((m[1] ?? '').replace(/,/g, '')), year: year ? Number(year) : 0 };
+    });
+    const dimension = dim ? Number(dim) : null;
+    const push = (year: number, value: number) => out.push({ measure: 'budget', dimension, mission: null, year, value, line: l.no, text: l.raw.trim() });
+    if (perYear.some((a) => a.year > 0)) {
+      for (const a of perYear) if (a.year > 0 && years.includes(a.year)) push(a.year, a.value);
+    } else if (years.length === 1 && perYear.length === 1 && !/ปีละ|\d\s*ปี(?!งบ)/.test(t.replace(/ปีงบประมาณ|พ\.ศ\.\s*25\d\d/g, ''))) {
+      push(years[0] as number, perYear[0]?.value ?? 0);
+    }
+  }
+  return out;
+}
+
+/**
  * Project counts per mission from a count table (intapramul lines 221-248: กรอบการจัดทำแผน | วัตถุประสงค์ |
  * จำนวนโครงการ): a table row whose last cell holds only "N โครงการ" figures and whose other cells name mission codes
  * ("1.1 …", "1.1.1 …"). The figures go to the codes in order. When a row has fewer figures than codes, they go to

@@ -8,12 +8,12 @@ import {
   matchKey,
   NO_BUDGET,
   repairFromWitness,
-  similarity,
   type WrapEvidence,
   writtenIfDifferent,
 } from '../normalize.ts';
 import type { Project, ProjectDetail } from '../schema.ts';
 import { DIMENSION_HEADING, dimensionByWords, PAGE_MARK, projectIdFactory, unbullet, withoutStatusRemark, type Line } from './common.ts';
+import { pairSections } from './link.ts';
 import { reconcile } from './reconcile.ts';
 import type { SummaryItem } from './summary.ts';
 
@@ -22,12 +22,31 @@ import type { SummaryItem } from './summary.ts';
 
 const SECTION_NAME = /^(?:(\d{1,3})\s*\.\s*)?(?:ชื่อ|ข้อ)(?:โครงการ|กิจกรรม|มาตรการ)(?:\/(?:โครงการ|กิจกรรม|มาตรการ))*\s*[:：]?\s*(.*)$/;
 const SECTION_NUMBER = /^(?:(?:โครงการ|ลำดับ|กิจกรรม|มาตรการ)\s*ที่|ข้อโครงการ(?:ที่)?)\s*(\d{1,3})\s*$/;
+const SECTION_NUMBER_NAMED = /^(?:(?:โครงการ|ลำดับ|กิจกรรม|มาตรการ)\s*ที่|ข้อโครงการ(?:ที่)?)\s*(\d{1,3})\s*[:：.)]?\s+((?:โครงการ|กิจกรรม|มาตรการ)\S.*)$/;
+/** A budget or unit label and its text on one line without a colon: "งบประมาณ ไม่ใช้งบประมาณ", "ผู้รับผิดชอบ กองคลัง". */
+const BARE_FIELD = /^(งบประมาณ(?:ดำเนินการ|ที่ใช้)?|(?:ผู้|หน่วยงาน(?:ที่)?)รับผิดชอบ(?:โครงการ)?)\s+(\S.{0,80})$/;
 const FIELD = /^(\d{1,2})\s*\.\s*(\S.{0,60})$/;
+/** A numbered field with its text after a colon on the same line. */
+const NUMBERED_INLINE = /^(\d{1,2})\s*\.\s*([^:：\d][^:：]{0,50}?)\s*[:：]\s*(\S.*)$/;
 /** A field labelled on the line that holds its text: "วัตถุประสงค์ : …", "งบประมาณ : 5,000 บาท". */
 const INLINE_FIELD = /^((?:วัตถุประสงค์|ตัวชี้วัด|งบประมาณ|ระยะเวลา|ผู้รับผิดชอบ|หน่วยงานรับผิดชอบ|หลักการ|เป้าหมาย|วิธีดำเนินการ|ผลผลิต|ผลลัพธ์|ผลที่คาดว่า)[^:：]{0,40})\s*[:：]\s*(.*)$/;
+/** A field's label alone on its line, its text on the lines below ("ผู้รับผิดชอบ" then "สำนักปลัดเทศบาล"). */
+const LABEL_ONLY = /^(?:หลักการและเหตุผล|วัตถุประสงค์|เป้าหมาย|กลุ่มเป้าหมาย|วิธี(?:การ)?ดำเนิน(?:การ|งาน)|ระยะเวลา(?:ดำเนินการ|ในการดำเนินการ|การดำเนินการ)?|งบประมาณ(?:ดำเนินการ|ที่ใช้)?|(?:ผู้|หน่วยงาน(?:ที่)?)รับผิดชอบ(?:โครงการ)?|ผลผลิต|ผลลัพธ์|ตัวชี้วัด|ผลที่คาดว่าจะได้รับ)\s*[:：]?$/;
 /** Structure between sections that is never a section's text: totals lines, strategy headings, page numbers. */
 const BETWEEN = /^รวม\s*(?:ม(?:ิ)?ติ|ด้าน)(?:ที่)?\s*\d|^ยุทธศาสตร์ที่\s*\d+\s|^[-–]\s*\d{1,3}\s*[-–]$|^หน้า\s*(?:ที่\s*)?\d{1,3}$/;
 const SUB_MISSION = /^[1-4]\.\d{1,2}(?:\.\d{1,2})*\s+\S/;
+
+/**
+ * A sheet printed as a two-column form (a Word table: "งบประมาณ ⇥ ไม่ใช้งบประมาณ", "ผู้รับผิดชอบ ⇥ กองคลัง"): the label
+ * cell and its text read as "label : text".
+ */
+function formField(text: string): string {
+  const tab = text.indexOf('\t');
+  if (tab < 0) return text;
+  const label = text.slice(0, tab).trim().replace(/[:：]$/, '').trim();
+  const rest = text.slice(tab + 1).replace(/\t+/g, ' ').trim();
+  return rest !== '' && (LABEL_ONLY.test(label) || /^(?:ชื่อ)(?:โครงการ|กิจกรรม|มาตรการ)(?:\/(?:โครงการ|กิจกรรม|มาตรการ))*$/.test(label)) ? `${label} : ${rest}` : text;
+}
 
 type FieldName = 'rationale' | 'objectives' | 'targetGroup' | 'method' | 'period' | 'budgetText' | 'responsibleUnit' | 'results';
 
@@ -51,6 +70,9 @@ export interface DetailSection extends ProjectDetail {
   dimensionInferred: boolean;
   mission: string | null;
   key: string;
+  /** Lines where the budget and the unit text start, when the section gives them. */
+  budgetLine: number | null;
+  unitLine: number | null;
 }
 
 export function parseDetailSections(lines: Line[], fromLine: number, evidence: WrapEvidence): DetailSection[] {
@@ -61,6 +83,12 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
   let dimensionByTitle = false;
   let current: (DetailSection & { lastField: number; field: FieldName | null; resultsTarget: 'outputs' | 'outcomes' | 'kpis' }) | null = null;
   const buffers = new Map<string, string[]>();
+  /** The line where each field's text starts (a flag on the budget or the unit points there). */
+  const fieldLines = new Map<string, number>();
+  const append = (target: string, text: string, no: number) => {
+    if (!fieldLines.has(target)) fieldLines.set(target, no);
+    buffers.set(target, [...(buffers.get(target) ?? []), text]);
+  };
   // "N. ชื่อโครงการ : …" numbers the items when the document has no "โครงการที่ N" headings and its Ns are not all 1
   // (in the 5-year sheet, "1. ชื่อโครงการ" is the sheet's first field).
   const nameNumbers = lines.filter((l) => l.no > fromLine).map((l) => unbullet(l.text).match(SECTION_NAME)?.[1]).filter((n) => n !== undefined);
@@ -79,6 +107,8 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
     current.budgetText = text('budgetText');
     current.budgetAmount = NO_BUDGET.test(current.budgetText) ? 0 : /บาท/.test(current.budgetText) ? statedBudget(current.budgetText).amount : null;
     current.responsibleUnit = text('responsibleUnit');
+    current.budgetLine = fieldLines.get('budgetText') ?? null;
+    current.unitLine = fieldLines.get('responsibleUnit') ?? null;
     current.outputs = list('outputs');
     current.outcomes = list('outcomes');
     current.kpis = list('kpis');
@@ -86,12 +116,13 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
     sections.push(section);
     current = null;
     buffers.clear();
+    fieldLines.clear();
   };
 
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as Line;
     if (l.no <= fromLine) continue;
-    const t = unbullet(l.text.replace(/\t/g, ' ')).trim();
+    const t = unbullet(formField(l.text).replace(/\t/g, ' ')).trim();
     if (t === '') continue;
 
     if (BETWEEN.test(t)) {
@@ -127,12 +158,27 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       pendingNumber = num[1];
       continue;
     }
-    const name = t.match(SECTION_NAME);
+    // "โครงการที่ 3 : โครงการ…" — the number and the name on one line.
+    const numbered = t.match(SECTION_NUMBER_NAMED);
+    if (numbered?.[1]) pendingNumber = numbered[1];
+    let name = numbered?.[2] ? (['', undefined, numbered[2]] as RegExpMatchArray) : t.match(SECTION_NAME);
+    // "ชื่อโครงการ" alone, the name on the next line.
+    if (name && (name[2] ?? '') === '' && !numbered) {
+      let k = i + 1;
+      while (k < lines.length && (lines[k]?.text.trim() ?? '') === '') k++;
+      const next = unbullet(lines[k]?.text.replace(/\t/g, ' ') ?? '').trim();
+      if (next !== '' && /^(?:โครงการ|กิจกรรม|มาตรการ)/.test(next) && !FIELD.test(next) && !INLINE_FIELD.test(next) && !LABEL_ONLY.test(next)) {
+        i = k;
+        name = ['', name[1], next] as RegExpMatchArray;
+      }
+    }
     if (name && (name[2] ?? '').length > 0) {
       flush();
       let nameText = name[2] ?? '';
       // The name may wrap onto following lines, up to the next blank line.
-      while (i + 1 < lines.length && (lines[i + 1]?.text.trim() ?? '') !== '' && !FIELD.test(lines[i + 1]?.text.trim() ?? '') && !INLINE_FIELD.test(lines[i + 1]?.text.trim() ?? '') && !BETWEEN.test(lines[i + 1]?.text.trim() ?? '') && !PAGE_MARK.test(lines[i + 1]?.text.trim() ?? '')) {
+      // (A PDF's text has no blank lines: a field's label alone on a line, or the next section, ends it too.)
+      const endsName = (next: string) => next === '' || FIELD.test(next) || INLINE_FIELD.test(next) || BARE_FIELD.test(next) || LABEL_ONLY.test(next) || BETWEEN.test(next) || PAGE_MARK.test(next) || SECTION_NUMBER.test(next) || SECTION_NAME.test(next);
+      while (i + 1 < lines.length && !endsName(formField(lines[i + 1]?.text ?? '').trim()) && !endsName(unbullet(formField(lines[i + 1]?.text ?? '')))) {
         i++;
         nameText += `\n${lines[i]?.text.trim() ?? ''}`;
       }
@@ -156,6 +202,8 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
         dimensionInferred: dimensionByTitle,
         mission,
         key: matchKey(clean),
+        budgetLine: null,
+        unitLine: null,
         lastField: 1,
         field: null,
         resultsTarget: 'outputs',
@@ -173,6 +221,9 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
     }
     if (/^ภ\s*า\s*ค\s*ผ\s*น\s*ว\s*ก/.test(t) || /^ส่วนที่\s*\d/.test(t)) {
       flush();
+      // A new part: the dimension and mission of what came before do not carry into it.
+      dimension = null;
+      mission = null;
       continue;
     }
     if (!current) continue;
@@ -182,10 +233,29 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       current.field = inlineKind;
       if (inlineKind === 'results') current.resultsTarget = /ตัวชี้วัด/.test(inline[1] ?? '') ? 'kpis' : /ผลลัพธ์/.test(inline[1] ?? '') ? 'outcomes' : 'outputs';
       const target = inlineKind === 'results' ? current.resultsTarget : inlineKind;
-      if ((inline[2] ?? '').trim() !== '') buffers.set(target, [...(buffers.get(target) ?? []), (inline[2] ?? '').trim()]);
+      if ((inline[2] ?? '').trim() !== '') append(target, (inline[2] ?? '').trim(), l.no);
       continue;
     }
-    const field = t.match(FIELD);
+    const bare = t.match(BARE_FIELD);
+    const bareKind = bare?.[1] ? fieldOf(bare[1]) : null;
+    const bareText = (bare?.[2] ?? '').trim();
+    if (bareKind && (bareKind === 'budgetText' ? /ไม่(?:ใช้|มี)งบ|บาท|^[-–]$|^\d/.test(bareText) : bareText.length <= 60 && !/\d/.test(bareText))) {
+      current.field = bareKind;
+      append(bareKind, bareText, l.no);
+      continue;
+    }
+    const labelKind = LABEL_ONLY.test(t) ? fieldOf(t) : null;
+    if (labelKind && labelKind !== 'results') {
+      current.field = labelKind;
+      continue;
+    }
+    if (labelKind === 'results' && current.field !== 'results') {
+      current.field = 'results';
+      current.resultsTarget = /ตัวชี้วัด/.test(t) ? 'kpis' : /ผลลัพธ์/.test(t) ? 'outcomes' : 'outputs';
+      continue;
+    }
+    // A numbered field, its text on the same line after a colon ("8. งบประมาณดำเนินการ : ไม่ใช้งบประมาณ") or below.
+    const field = t.match(NUMBERED_INLINE) ?? t.match(FIELD);
     if (field?.[1] && field[2]) {
       const n = Number(field[1]);
       const kind = fieldOf(field[2]);
@@ -193,6 +263,9 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
         current.lastField = n;
         current.field = kind;
         if (kind === 'results') current.resultsTarget = /ตัวชี้วัด/.test(field[2]) && !/ผลผลิต|ผลลัพธ์/.test(field[2]) ? 'kpis' : 'outputs';
+        const rest = (field[3] ?? '').trim();
+        const target = kind === 'results' ? current.resultsTarget : kind;
+        if (rest !== '') append(target, rest, l.no);
         continue;
       }
     }
@@ -221,6 +294,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       buf[buf.length - 1] = `${buf[buf.length - 1] ?? ''} ${t}`;
     } else buf.push(t);
     buffers.set(target, buf);
+    if (!fieldLines.has(target)) fieldLines.set(target, l.no);
   }
   flush();
   return sections;
@@ -239,41 +313,8 @@ export interface LinkResult {
 
 export function linkSections(items: SummaryItem[], sections: DetailSection[], evidence?: WrapEvidence): LinkResult {
   const notes: string[] = [];
-  const keys = items.map((it) => matchKey(it.name));
-  const linked = new Map<number, DetailSection>();
-  const usedSections = new Set<DetailSection>();
-
-  // 1. By the number the section gives itself, when the names agree enough.
-  for (const s of sections) {
-    if (!s.number) continue;
-    const idx = items.findIndex((it) => it.number === s.number);
-    const key = keys[idx];
-    if (idx < 0 || linked.has(idx) || key === undefined) continue;
-    const score = similarity(key, s.key);
-    if (score >= 0.3) {
-      linked.set(idx, s);
-      usedSections.add(s);
-    } else {
-      notes.push(`section "${s.name}" (line ${s.line}) says it is number ${s.number}, but the summary's item ${s.number} is "${items[idx]?.name}": linked by name instead`);
-    }
-  }
-  // 2. By name similarity, best pairs first; same dimension preferred.
-  const pairs: { i: number; s: DetailSection; score: number }[] = [];
-  items.forEach((it, i) => {
-    if (linked.has(i)) return;
-    for (const s of sections) {
-      if (usedSections.has(s)) continue;
-      let score = similarity(keys[i] ?? '', s.key);
-      if (s.dimension !== null && s.dimension !== it.dimension) score -= 0.15;
-      if (score >= 0.45) pairs.push({ i, s, score });
-    }
-  });
-  pairs.sort((a, b) => b.score - a.score || a.i - b.i);
-  for (const p of pairs) {
-    if (linked.has(p.i) || usedSections.has(p.s)) continue;
-    linked.set(p.i, p.s);
-    usedSections.add(p.s);
-  }
+  const linked = pairSections(items, sections, notes);
+  const usedSections = new Set(linked.values());
 
   const nextId = projectIdFactory();
   const projects: Project[] = items.map((it, i) => {
@@ -290,7 +331,7 @@ export function linkSections(items: SummaryItem[], sections: DetailSection[], ev
       }
     }
     const chosen = reconcile(
-      { name, dimension: it.dimension, budgets: it.budgets, line: it.line, review: it.review, shared: it.budgetShared !== null },
+      { name, dimension: it.dimension, budgets: it.budgets, line: it.line, review: it.review, shared: it.budgetShared !== null, unit: it.unit },
       s,
       // Only a document that gives (nearly) every item a detail section makes a missing one suspicious.
       sections.length >= items.length * 0.8,

@@ -8,7 +8,7 @@ import { checkFidelity } from '../fidelity.ts';
 import { mapOcrTwins, wrapEvidenceFrom } from '../normalize.ts';
 import { tablesToTabs } from '../sources/tables.ts';
 import { parsedDocumentSchema, SCHEMA_VERSION, type Dimension, type ParsedDocument, type Project } from '../schema.ts';
-import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionCounts, readMissionHeadings, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
+import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionCounts, readMissionHeadings, readStatedBudgetLines, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
 import { linkSections, parseDetailSections } from './five-year.ts';
 import { flagCountMismatches } from './reconcile.ts';
 import { projectsFromSections } from './sections-only.ts';
@@ -16,6 +16,7 @@ import { recoverFromSections } from './recover.ts';
 import { readDimensionSummary } from './dimension-summary.ts';
 import { findSummaryTable, parseSummaryTable } from './summary.ts';
 import { isYearTableHeader, parseYearTables } from './one-year.ts';
+import { reconcileYearDetails } from './year-details.ts';
 import { findReportTable, linkActivitiesToPlan, parseActivities, parseReportTables } from './report.ts';
 
 export { NotAPlanDocumentError } from './common.ts';
@@ -69,8 +70,8 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const linked = linkSections(table.items, sections, evidence);
     const inSummary = (no: number) => no >= summary.headerLine && no <= summary.endLine;
     const missionCounts = readMissionCounts(lines, inSummary);
-    const stated = [...table.stated, ...readStatedCounts(lines, inSummary), ...missionCounts.stated];
     const years = table.fiscalYears.length ? table.fiscalYears : header.fiscalYears;
+    const stated = [...table.stated, ...readStatedCounts(lines, inSummary), ...readStatedBudgetLines(lines, inSummary, years), ...missionCounts.stated];
     const recovered = recoverFromSections(linked.projects, linked.unlinkedSections, stated, years);
     linked.projects = recovered.projects;
     linked.unlinkedSections = linked.unlinkedSections.filter((s) => !recovered.used.includes(s));
@@ -81,7 +82,8 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     doc = {
       schemaVersion: SCHEMA_VERSION,
       kind: 'plan',
-      template: 'five-year',
+      // The 5-year template's layout printed for one fiscal year is a 1-year plan.
+      template: years.length === 1 ? 'one-year' : 'five-year',
       org: header.org,
       title: header.title,
       fiscalYears: table.fiscalYears.length ? table.fiscalYears : header.fiscalYears,
@@ -106,9 +108,11 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const year = header.fiscalYears[0];
     if (!year) throw new NotAPlanDocumentError('the plan names no fiscal year (ประจำปีงบประมาณ พ.ศ. ….) in its title');
     const tables = parseYearTables(lines, year, evidence);
+    const details = reconcileYearDetails(tables.projects, lines, tables.tableLines, evidence);
     const missionCounts = readMissionCounts(lines, (no) => tables.tableLines.has(no));
     const perDimension = readDimensionSummary(lines, year);
-    const stated = [...tables.stated, ...readStatedCounts(lines, (no) => tables.tableLines.has(no) || perDimension.lines.has(no)), ...missionCounts.stated, ...perDimension.stated];
+    const outsideTables = (no: number) => tables.tableLines.has(no) || perDimension.lines.has(no);
+    const stated = [...tables.stated, ...readStatedCounts(lines, outsideTables), ...readStatedBudgetLines(lines, outsideTables, [year]), ...missionCounts.stated, ...perDimension.stated];
     flagCountMismatches(tables.projects, stated);
     doc = {
       schemaVersion: SCHEMA_VERSION,
@@ -122,7 +126,20 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
       report: null,
       stated,
       source,
-      fidelityInput: { projects: tables.projects, stated, report: null, notes: [...(stated.length === 0 ? ['the document states no totals to check against'] : []), ...missionCounts.notes] },
+      fidelityInput: {
+        projects: tables.projects,
+        stated,
+        report: null,
+        ...(details.sections > 0
+          ? {
+              unlinked: {
+                projects: tables.projects.filter((p) => !p.detail).map((p) => ({ id: p.id, name: p.name, line: p.line })),
+                sections: details.unlinkedSections.map((s) => ({ name: s.name, line: s.line })),
+              },
+            }
+          : {}),
+        notes: [...(stated.length === 0 ? ['the document states no totals to check against'] : []), ...missionCounts.notes, ...details.notes],
+      },
     };
   } else if (reportAt >= 0) {
     const header = readHeader(lines, /^(?:เรื่อง\s*)?(?:ขอ)?รายงานผล/);
@@ -154,14 +171,14 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
       report: tables.report,
       stated: tables.stated,
       source,
-      fidelityInput: { projects: activities, stated: tables.stated, report: tables.report, notes: activityNotes },
+      fidelityInput: { projects: activities, stated: tables.stated, report: tables.report, notes: [...activityNotes, ...statusNotes(lines, tables.report)] },
     };
   } else if ((sectionsOnly = parseDetailSections(lines, 0, evidence)).length > 0) {
     // Project sheets only (no summary table): each detail section is an item.
     const header = readHeader(lines, /^(?:ตาม)?แผนปฏิบัติการ/);
     const years = header.fiscalYears.length > 1 ? header.fiscalYears : fiscalYearsIn(sectionsOnly.map((x) => x.period).find((p) => fiscalYearsIn(p).length > 0) ?? '');
     const projects = projectsFromSections(sectionsOnly, years.length ? years : header.fiscalYears);
-    const stated = readStatedCounts(lines, () => false);
+    const stated = [...readStatedCounts(lines, () => false), ...readStatedBudgetLines(lines, () => false, years.length ? years : header.fiscalYears)];
     flagCountMismatches(projects, stated);
     doc = {
       schemaVersion: SCHEMA_VERSION,
@@ -190,6 +207,14 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
 
   const { fidelityInput, ...rest } = doc;
   return parsedDocumentSchema.parse({ ...rest, fidelity: checkFidelity(fidelityInput) });
+}
+
+/** What the importer could not read of a report's project-status table, said rather than guessed. */
+function statusNotes(lines: ReturnType<typeof toLines>, report: NonNullable<ParsedDocument['report']>): string[] {
+  const st = report.status;
+  if (st) return st.unread.map((u) => `project-status table (line ${st.line}): not read: ${u}`);
+  const heading = lines.find((l) => /สถานะ(?:ของ)?โครงการ/.test(l.text) && !l.text.includes('\t'));
+  return heading ? [`line ${heading.no}: a project-status heading, but no status table (columns such as ดำเนินการแล้วเสร็จ / อยู่ระหว่างดำเนินการ) was read under it`] : [];
 }
 
 /** Links a parsed report's activities to a parsed plan's projects by name (sets `activity.planProjectId`). */

@@ -63,6 +63,38 @@ export interface YearTableResult {
 const ITEM_WORD = /^(?:โครงการ|กิจกรรม|มาตรการ)/;
 const TICK = /[✓✔√☑✗xX•●]/;
 
+/**
+ * Lines that continue the row above in several columns at once (a PDF prints each wrapped cell's next line on the
+ * same printed line): no item number, no budget figure, and not a row of its own (an unnumbered item has its unit
+ * or quantity). Each cell's text goes on in the same cell of the row above, as a wrapped line.
+ */
+function foldContinuations(rows: TableRow[], cols: Columns): TableRow[] {
+  const out: TableRow[] = [];
+  const cell = (r: TableRow, i: number) => (i >= 0 ? (r.cells[i] ?? '').trim() : '');
+  for (const r of rows) {
+    const prev = out.at(-1);
+    const continues =
+      prev !== undefined &&
+      r.cells.length > 1 &&
+      (cols.number < 0 || cell(r, cols.number) === '') &&
+      cell(r, cols.budget) === '' &&
+      cell(r, cols.unit) === '' &&
+      cell(r, cols.quantity) === '' &&
+      !/รวม/.test(cell(r, cols.name)) &&
+      (cols.number >= 0 || !ITEM_WORD.test(cell(r, cols.name)));
+    if (!continues || !prev) {
+      out.push(r);
+      continue;
+    }
+    const cells = [...prev.cells];
+    r.cells.forEach((c, i) => {
+      if (c.trim() !== '') cells[i] = (cells[i] ?? '').trim() === '' ? c : `${cells[i] ?? ''}\n${c}`;
+    });
+    out[out.length - 1] = { cells, line: prev.line };
+  }
+  return out;
+}
+
 export function parseYearTables(lines: Line[], fiscalYear: number, evidence: WrapEvidence): YearTableResult {
   const projects: Project[] = [];
   const stated: StatedTotal[] = [];
@@ -80,8 +112,11 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     // Flattened cells: the spaces where a cell's printed lines wrapped become "\n" (see markWraps).
     const textColumns = [cols.name, cols.unit, cols.quantity, cols.kpi, cols.outcome, cols.responsible].filter((c) => c >= 0);
     // A line with only the name column filled continues the name of the row above (however many empty cells it has).
-    const lines0 = pending.map((r) => (r.cells.every((c, k) => k === cols.name || c.trim() === '') && (r.cells[cols.name] ?? '').trim() !== '' ? { cells: [r.cells[cols.name] ?? ''], line: r.line } : r));
-    const rows = joinWrappedRows(markTableWraps(lines0, textColumns), cols.budget + 1, cols.name);
+    // Text in the number column alone, not a number (a page header wrapped into the narrow first column of a PDF's
+    // table), is not part of the row above.
+    const furniture = (r: TableRow) => cols.number >= 0 && r.cells.every((c, k) => k === cols.number || c.trim() === '') && !/^\d|รวม/.test((r.cells[cols.number] ?? '').trim());
+    const lines0 = pending.filter((r) => !furniture(r)).map((r) => (r.cells.every((c, k) => k === cols.name || c.trim() === '') && (r.cells[cols.name] ?? '').trim() !== '' ? { cells: [r.cells[cols.name] ?? ''], line: r.line } : r));
+    const rows = joinWrappedRows(foldContinuations(markTableWraps(lines0, textColumns), cols), cols.budget + 1, cols.name);
     for (const row of rows) {
       const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? '').trim() : '');
       const rawNumber = cols.number >= 0 ? cell(cols.number) : '';
@@ -92,8 +127,12 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
         const values = budgetCellValues(cell(cols.budget));
         const count = raw.match(/(\d{1,3})\s*โครงการ/);
         const line = lines[row.line - 1];
-        if (count?.[1]) stated.push({ measure: 'projects', dimension: pendingDimension || null, mission: null, year: null, value: Number(count[1]), line: row.line, text: line?.raw.trim() ?? raw });
-        if (values.length) stated.push({ measure: 'budget', dimension: pendingDimension || null, mission: null, year: fiscalYear, value: values.reduce((a, b) => a + b, 0), line: row.line, text: line?.raw.trim() ?? raw });
+        // Whose total: the dimension it names, the whole plan ("รวมทั้งสิ้น", "รวม 4 มิติ"), else the table's dimension.
+        const named = raw.match(/รวม\s*(?:ม(?:ิ)?ติ|ด้าน)\s*(?:ที่)?\s*([1-4])(?!\d)/)?.[1];
+        const whole = /รวมทั้งสิ้น|รวมทั้งหมด|ทุกมิติ|รวม\s*[1-4]\s*มิติ/.test(raw);
+        const totalOf = named ? Number(named) : whole ? null : pendingDimension || null;
+        if (count?.[1]) stated.push({ measure: 'projects', dimension: totalOf, mission: null, year: null, value: Number(count[1]), line: row.line, text: line?.raw.trim() ?? raw });
+        if (values.length) stated.push({ measure: 'budget', dimension: totalOf, mission: null, year: fiscalYear, value: values.reduce((a, b) => a + b, 0), line: row.line, text: line?.raw.trim() ?? raw });
         continue;
       }
       // A row without a number whose name reads as an item (and that is not a wrapped name: other cells are filled)
@@ -171,6 +210,13 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
       continue;
     }
     if (!columns) continue;
+    // A part's heading or the appendix's in the table's first cell (a PDF's line) ends the table.
+    const only1 = t.split('\t').map((c) => c.trim()).filter((c) => c !== '');
+    if (only1.length === 1 && /^(?:ส่วนที่\s*\d|ภ\s*า\s*ค\s*ผ\s*น\s*ว\s*ก)/.test(only1[0] ?? '')) {
+      flush();
+      columns = null;
+      continue;
+    }
     // A dimension heading printed as a full-width row of the table.
     const filledCells = t.split('\t').map((c) => c.trim()).filter((c) => c !== '');
     const rowHeading = filledCells.length <= 2 ? unbullet(filledCells.join(' ')).match(DIMENSION_HEADING) : null;

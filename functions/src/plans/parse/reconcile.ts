@@ -14,6 +14,8 @@ export interface ReconcileInput {
   line: number;
   review: ReviewFlag[];
   shared: boolean;
+  /** The unit the summary row names (its own column), if any. */
+  unit?: string | null;
 }
 
 export interface ReconcileSection {
@@ -22,6 +24,10 @@ export interface ReconcileSection {
   dimension: number | null;
   budgetAmount: number | null;
   budgetText: string;
+  responsibleUnit?: string;
+  /** Where the section's budget and unit text start (else its heading's line). */
+  budgetLine?: number | null;
+  unitLine?: number | null;
 }
 
 export interface Reconciled {
@@ -74,10 +80,24 @@ export function reconcile(item: ReconcileInput, section: ReconcileSection | null
   if (!item.shared) {
     for (const c of contradictedYears(item.budgets, section.budgetText, amount)) {
       const what = c.stated === 0 ? 'ไม่ใช้งบประมาณ (no budget)' : `${fmt(c.stated)} baht`;
-      review.push({ field: `budgets.${c.year}`, reason: `the detail section states ${what}; the summary row gives ${fmt(c.given)}`, line: section.line });
+      review.push({ field: `budgets.${c.year}`, reason: `the detail section states ${what}; the summary row gives ${fmt(c.given)}`, line: section.budgetLine ?? section.line });
     }
   }
+  const unitFlag = unitsDiffer(item.unit ?? null, section.responsibleUnit ?? '', section.unitLine ?? section.line);
+  if (unitFlag) review.push(unitFlag);
   return { name, dimension, review: dedupe(review) };
+}
+
+/**
+ * The row's unit against the detail section's: the same unit when one holds the other once spaces, punctuation
+ * and the organisation's words are set aside ("สำนักปลัด" / "สำนักปลัดเทศบาล เทศบาล…"); otherwise a flag.
+ */
+export function unitsDiffer(rowUnit: string | null, detailUnit: string, line: number): ReviewFlag | null {
+  const unitKey = (u: string) => matchKey(u.replace(/(?:เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วน(?:ตำบล|จังหวัด))\S*/g, ' '));
+  const a = unitKey(rowUnit ?? '');
+  const b = unitKey(detailUnit);
+  if (a === '' || b === '' || a === b || a.includes(b) || b.includes(a)) return null;
+  return { field: 'responsibleUnit', reason: `the detail section names "${detailUnit.slice(0, 80)}" responsible; the summary row "${(rowUnit ?? '').slice(0, 80)}"`, line };
 }
 
 function dedupe(flags: ReviewFlag[]): ReviewFlag[] {

@@ -6,6 +6,7 @@
 import { cleanName, matchKey, NO_BUDGET, parseBaht, similarity, type WrapEvidence, writtenIfDifferent } from '../normalize.ts';
 import type { Project, Report, ReportDimensionRow, StatedTotal } from '../schema.ts';
 import { DIMENSION_HEADING, projectIdFactory, unbullet, type Line } from './common.ts';
+import { readStatusTable } from './report-status.ts';
 
 const NUMBER_CELL = /^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$/;
 const num = (c: string) => Number(c.replace(/,/g, ''));
@@ -66,7 +67,9 @@ export function parseReportTables(lines: Line[], headerIndex: number, period: st
     } else if (row.dimension !== null) dimensions.push(row);
   }
   stated.push(...readRestatements(lines, headerIndex));
-  return { report: { period, dimensions, total }, stated, tableLines };
+  const status = readStatusTable(lines, headerIndex);
+  stated.push(...status.stated);
+  return { report: { period, dimensions, total, status: status.status }, stated, tableLines };
 }
 
 /**

@@ -34,7 +34,7 @@ const DETAIL_START = /^(?:1\s*\.\s*)?(?:ชื่อ|ข้อ)(?:โครง�
 /** A year column's header: "ปี 2566", "2566", "ปีงบประมาณ พ.ศ. 2566", "ปี 2566 งบประมาณ (บาท)". */
 export const YEAR_CELL = /^(?:(?:งบประมาณ\s*)?ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*)?(25\d\d)(?:\s*งบประมาณ)?(?:\s*\(\s*บาท\s*\))?$/;
 
-/** Finds the summary table: a tab row with a โครงการ/กิจกรรม/มาตรการ column and at least two "ปี 25xx" columns. */
+/** Finds the summary table: a tab row with a โครงการ/กิจกรรม/มาตรการ column and at least two "ปี 25xx" columns (one, under the template's มิติ/ภารกิจ columns). */
 export function findSummaryTable(lines: Line[]): SummaryTable | null {
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
@@ -43,8 +43,15 @@ export function findSummaryTable(lines: Line[]): SummaryTable | null {
     const projectCol = cells.findIndex((c) => /โครงการ|กิจกรรม|มาตรการ/.test(c) && !/ไตรมาส/.test(c));
     let yearCols = yearColsOf(cells);
     // A two-line header: "งบประมาณ (บาท)" above, the years on the line below.
-    if (yearCols.length < 2 && cells.some((c) => /งบประมาณ/.test(c))) yearCols = yearColsOf((lines[i + 1]?.text ?? '').split('\t'));
-    if (projectCol < 0 || yearCols.length < 2 || projectCol > (yearCols[0]?.index ?? 0)) continue;
+    if (yearCols.length < 2 && cells.some((c) => /งบประมาณ/.test(c))) {
+      const below = yearColsOf((lines[i + 1]?.text ?? '').split('\t'));
+      if (below.length > yearCols.length) yearCols = below;
+    }
+    // One year column is a summary table too when the header is the template's (มิติ | ภารกิจตามมิติ | โครงการ…):
+    // a 1-year plan printed in the 5-year layout.
+    // (A table of counts per dimension, "มิติ | จำนวนโครงการ | งบประมาณ ปี 2565", is not one.)
+    const templateColumns = cells.some((c) => /ภารกิจ|การกิจ/.test(c.trim())) && !/จำนวน/.test(cells[projectCol] ?? '');
+    if (projectCol < 0 || yearCols.length < (templateColumns ? 1 : 2) || projectCol > (yearCols[0]?.index ?? 0)) continue;
     const numberCol = cells.findIndex((c, k) => k < projectCol && /^(?:ที่|ลำดับ(?:ที่)?|ข้อ|เลขที่)$/.test(c.trim()));
     const unitCol = cells.findIndex((c, k) => k > (yearCols.at(-1)?.index ?? 0) && /ผู้รับผิดชอบ|หน่วยงาน/.test(c));
     let end = i;

@@ -328,7 +328,11 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       if ((nums[i] ?? 0) - (nums[i - 1] ?? 0) > 1) cellItems[i - 1]?.flags.push({ field: 'name', reason: `numbers ${(nums[i - 1] ?? 0) + 1}-${(nums[i] ?? 0) - 1} are missing after this item: its name may hold them`, line: line.no });
     }
 
-    const unitCell = table.unitCol !== null && cells.length === table.columns ? (cells[table.unitCol] ?? '').trim() : '';
+    // A row with cells missing keeps its unit as its last cell, beyond its figures (the unit column's text moved left).
+    const lastText = [...cells].reverse().find((c) => c.trim() !== '')?.trim() ?? '';
+    const shiftedUnit = table.unitCol !== null && cells.length < table.columns && cells.lastIndexOf(cells.findLast((c) => c.trim() !== '') ?? '') > table.projectCol && !FIGURE_CELL.test(lastText) && !/\d/.test(lastText);
+    const unitCell = table.unitCol !== null && cells.length === table.columns ? (cells[table.unitCol] ?? '').trim() : shiftedUnit ? lastText : '';
+    if (shiftedUnit && cellItems.length === 1) cellItems[0]?.flags.push({ field: 'responsibleUnit', reason: 'the row has fewer cells than the header: its last cell is read as the unit', line: line.no });
     const rowItems: SummaryItem[] = cellItems.map((c) => ({
       unit: unitCell && cellItems.length === 1 ? cleanName(unitCell, evidence) : null,
       number: c.part.number ?? '',
@@ -357,6 +361,18 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
         if (yearCells[k] === '') for (const it of rowItems) it.review.push({ field: `budgets.${year}`, reason: `no figure for ${year} in this row`, line: line.no });
       });
     }
+    // A year cell holding words, not a figure: the row's cells shifted (its unit printed under a year, as a PDF
+    // places text by position). Flagged; the words are the unit when the unit column is empty and they are the last.
+    cols.years.forEach(({ year }, k) => {
+      const c = yearCells[k] ?? '';
+      if (c === '' || FIGURE_CELL.test(c) || NO_BUDGET.test(c) || /\d/.test(c)) return;
+      for (const it of rowItems) it.review.push({ field: `budgets.${year}`, reason: `the ${year} column holds words, not a figure ("${c.slice(0, 40)}"): the row's cells may have shifted`, line: line.no });
+      const unitEmpty = table.unitCol !== null && (cells[table.unitCol] ?? '').trim() === '';
+      if (unitEmpty && k === yearCells.length - 1 && rowItems.length === 1 && rowItems[0] && !rowItems[0].unit) {
+        rowItems[0].unit = cleanName(c, evidence);
+        rowItems[0].review.push({ field: 'responsibleUnit', reason: `read from the ${year} column (the unit column is empty)`, line: line.no });
+      }
+    });
     if (filled.length === 0) {
       for (const it of rowItems) it.review.push({ field: 'budgets', reason: 'the row has no figure in any year: its figures may be those of the row above (one cell printed over two rows?)', line: line.no });
     }

@@ -60,51 +60,112 @@ function joinPieces(items: PdfItem[]): string[] {
   return pieces;
 }
 
+/** Gap (pt) wider than a space between two words of a header: a new column. */
+const HEADER_GAP = 3;
+
+/** Where a line's pieces start, a piece ending where the next begins after a gap wider than `gap`. */
+function columnStarts(items: PdfItem[], gap: number): number[] {
+  const starts: number[] = [];
+  let end = Number.NEGATIVE_INFINITY;
+  for (const it of items) {
+    if (it.x - end > gap || starts.length === 0) starts.push(it.x);
+    end = it.x + it.width;
+  }
+  return starts;
+}
+
+/** A line's items as cells: each to the last column starting at or before it. */
+function cellsOf(items: PdfItem[], columns: number[]): string[] {
+  const cells = new Array<string>(columns.length).fill('');
+  for (const it of items) {
+    const k = Math.max(0, columns.findLastIndex((c) => c <= it.x + 3));
+    cells[k] = cells[k] ? `${cells[k]} ${it.str}` : it.str;
+  }
+  return cells;
+}
+
+/** A header's items as cells: a word wrapped between two Thai letters is joined without a space ("ตัวชี้วั" + "ด"). */
+function headerCells(items: PdfItem[], columns: number[]): string[] {
+  const cells = new Array<string>(columns.length).fill('');
+  for (const it of items) {
+    const k = Math.max(0, columns.findLastIndex((c) => c <= it.x + 3));
+    const before = cells[k] ?? '';
+    const glue = before === '' ? '' : /\p{sc=Thai}$/u.test(before) && /^\p{sc=Thai}/u.test(it.str) ? '' : ' ';
+    cells[k] = `${before}${glue}${it.str}`;
+  }
+  return cells;
+}
+
 /** The text of a PDF's pages (items per page), tables as tab-separated rows. */
 export function pdfItemsToText(pages: PdfItem[][]): string {
   const out: string[] = [];
   let columns: number[] | null = null;
   let firstYear = 0;
   let headerOpen = false;
+  let headerLines = 0;
+  let sawSubHeader = false;
+  let yearX: number | null = null;
+  let header: { at: number; items: PdfItem[] } | null = null;
   for (const page of pages) {
     for (const line of linesOf(page)) {
       const pieces = joinPieces(line.items);
       // A table header: the project column and at least two year columns.
-      const starts: number[] = [];
-      {
-        let end = Number.NEGATIVE_INFINITY;
-        for (const it of line.items) {
-          if (it.x - end > 12 || starts.length === 0) starts.push(it.x);
-          end = it.x + it.width;
-        }
-      }
-      const headerWords = pieces.filter((p) => YEAR.test(p.trim()) || /^(?:งบประมาณ|ตัวชี้วัด|ไตรมาส|หน่วยนับ|ผลลัพธ์|ระยะเวลา|ผู้รับผิดชอบ|หน่วยงานรับผิดชอบ|แผนการดำเนินงาน)/.test(p.trim())).length;
+      // Column starts of a header line: a header names its columns in short words, so any gap wider than a space
+      // separates two columns (a 1-year table's narrow columns, หน่วยนับ | ปริมาณงาน | งบประมาณ | ตัวชี้วัด, sit
+      // closer than the gap that separates cells of ordinary text).
+      const starts = columnStarts(line.items, HEADER_GAP);
+      const headerWords = pieces.filter((p) => YEAR.test(p.trim()) || /^(?:งบประมาณ|ตัวชี้วั|ไตรมาส|หน่วยนับ|ผลลัพธ์|ระยะเวลา|ผู้รับผิด|หน่วยงาน(?:รับผิด|ที่รับ)|แผนการดำเนิน)/.test(p.trim())).length;
       if (pieces.length >= 3 && headerWords >= 2 && pieces.some((p) => /โครงการ|กิจกรรม|มาตรการ/.test(p)) && pieces.every((p) => p.length < 60)) {
         columns = starts;
+        headerLines = 0;
+        sawSubHeader = false;
         const year = line.items.find((it) => YEAR.test(it.str.trim()) || /^งบประมาณ/.test(it.str.trim()));
-        firstYear = year ? Math.max(0, columns.findLastIndex((c) => c <= year.x + 3)) : columns.length;
+        yearX = year ? year.x : null;
+        firstYear = yearX !== null ? Math.max(0, columns.findLastIndex((c) => c <= (yearX ?? 0) + 3)) : columns.length;
         headerOpen = true;
-        out.push(pieces.join('\t'));
+        header = { at: out.length, items: line.items };
+        out.push(headerCells(line.items, columns).join('\t'));
         continue;
       }
-      // The header's second line (years under "งบประมาณ", quarters under "แผนการดำเนินงาน"): its columns too.
-      if (headerOpen && columns && pieces.every((p) => YEAR.test(p.trim()) || /^(?:ไตรมาส|งบประมาณ|\(บาท\)|ปี|Q\d|พ\.ศ\.)/.test(p.trim()))) {
+      // The header's next lines: years under "งบประมาณ", quarters under "แผนการดำเนินงาน", or the rest of header
+      // words wrapped in narrow columns ("ปริมาณงา" / "น"): their columns too.
+      const headerWrap =
+        headerOpen &&
+        columns !== null &&
+        headerLines < 3 &&
+        !sawSubHeader &&
+        !line.items.some((it) => /\d/.test(it.str)) &&
+        // Header words wrap in several narrow columns at once, or one short word ("รับผิดชอบ"); a longer text alone
+        // under the header is a wrapped name continuing after a page break.
+        (line.items.length >= 2 || (pieces[0] ?? '').length <= 12) &&
+        pieces.every((p) => p.length < 30) &&
+        line.items.every((it) => (columns ?? []).some((c) => Math.abs(c - it.x) < 6));
+      const subHeader = pieces.every((p) => YEAR.test(p.trim()) || /^(?:ไตรมาส|งบประมาณ|\(บาท\)|ปี|Q\d|พ\.ศ\.)/.test(p.trim()));
+      if (headerOpen && columns && header && headerWrap && !subHeader) {
+        // Header words wrapped in their columns ("หน่วยงาน" / "รับผิดชอบ"): one header line, as a text conversion prints it.
+        headerLines++;
+        header.items.push(...line.items);
+        out[header.at] = headerCells(header.items, columns).join('\t');
+        continue;
+      }
+      if (headerOpen && columns && subHeader) {
+        headerLines++;
+        sawSubHeader = true;
         const merged: number[] = [...columns];
         for (const x of starts) if (!merged.some((c) => Math.abs(c - x) < 6)) merged.push(x);
         const cols2 = merged.sort((a, b) => a - b);
         const yearItem = line.items.find((it) => YEAR.test(it.str.trim()));
-        if (yearItem) firstYear = Math.max(0, cols2.findLastIndex((c) => c <= yearItem.x + 3));
+        if (yearItem) yearX = yearItem.x;
+        if (yearX !== null) firstYear = Math.max(0, cols2.findLastIndex((c) => c <= (yearX ?? 0) + 3));
         columns = cols2;
-        const cells = new Array<string>(cols2.length).fill('');
-        for (const it of line.items) {
-          const k = Math.max(0, cols2.findLastIndex((c) => c <= it.x + 3));
-          cells[k] = cells[k] ? `${cells[k]} ${it.str}` : it.str;
-        }
-        out.push(cells.join('\t'));
+        // The header's first line again, by the columns now known (a column may start on a later line).
+        if (header) out[header.at] = headerCells(header.items, cols2).join('\t');
+        out.push(cellsOf(line.items, cols2).join('\t'));
         continue;
       }
       headerOpen = false;
-      if (columns && pieces.length === 1 && /^ส่วนที่\s*\S/.test(pieces[0] ?? '')) columns = null;
+      // A part's heading or the appendix's ends the table.
+      if (columns && pieces.length === 1 && /^(?:ส่วนที่\s*\S|ภ\s*า\s*ค\s*ผ\s*น\s*ว\s*ก)/.test(pieces[0] ?? '')) columns = null;
       if (!columns) {
         out.push(pieces.join('\t'));
         continue;
