@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { bootPreload } from './preloadPlugin.ts';
 
 /**
  * The LIFF mini-app. Served under /liff/ (by the local server in local/emulator mode, by Firebase Hosting in
@@ -9,6 +11,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: import.meta.dirname,
   base: '/liff/',
+  // The first page's code, the LIFF SDK and the organisation start loading while the HTML is parsed (preloadPlugin.ts).
+  plugins: [bootPreload({ routesFile: fileURLToPath(new URL('./src/routes.ts', import.meta.url)), base: '/liff/' })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

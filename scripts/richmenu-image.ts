@@ -1,10 +1,11 @@
 /**
- * npm run richmenu:image [-- --out PATH] [--html PATH]
+ * npm run richmenu:image [-- --out PATH] [--html PATH] [--staff]
  *
  * Draws the rich menu image (data/richmenu/richmenu.png, committed) from the menu definition
  * (functions/src/richmenu/definition.ts: tiles, labels, hints, bounds): an HTML page rendered by headless Chromium and
  * captured at exactly LINE's size. Icons are inline SVG drawn here, so no emoji font is needed; Thai text needs a Thai
- * font (Debian: fonts-thai-tlwg). Chromium: CHROMIUM_PATH, default /usr/bin/chromium.
+ * font (Debian: fonts-thai-tlwg). Chromium: CHROMIUM_PATH, default /usr/bin/chromium. With --staff: the staff menus
+ * (functions/src/richmenu/staff.ts), one image per tool set, data/richmenu/staff-{variant}.png.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { RICH_MENU_SIZE, menuTiles, type MenuItemKey } from '../functions/src/richmenu/definition.ts';
+import { STAFF_MENU_SIZE, STAFF_VARIANTS, staffTiles, type StaffToolKey, type StaffVariant } from '../functions/src/richmenu/staff.ts';
 import { richMenuImageProblems } from '../functions/src/richmenu/image.ts';
 
 const DEFAULT_OUT = fileURLToPath(new URL('../data/richmenu/richmenu.png', import.meta.url));
@@ -49,16 +51,59 @@ const ICONS: Record<MenuItemKey, string> = {
   rate: `<path d="M12 3.6l2.6 5.3 5.8.85-4.2 4.1 1 5.8L12 16.9l-5.2 2.75 1-5.8-4.2-4.1 5.8-.85z"/>`,
 };
 
+/** The staff menus' tiles (functions/src/richmenu/staff.ts), in the same style. */
+const STAFF_THEME: Record<StaffToolKey, { color: string; tint: string }> = {
+  home: { color: '#00653a', tint: '#e0f2e8' },
+  inbox: { color: '#b3360b', tint: '#fbe9e1' },
+  queue: THEME.queue,
+  comments: THEME.rate,
+};
+const STAFF_ICONS: Record<StaffToolKey, string> = {
+  // A house.
+  home: `<path d="M3.5 11.2L12 4l8.5 7.2"/><path d="M5.8 9.5v10h4.4v-5.5h3.6v5.5h4.4v-10"/>`,
+  // An inbox tray.
+  inbox: `<path d="M3.5 13.5l2.6-8h11.8l2.6 8v5a1.5 1.5 0 0 1-1.5 1.5h-14a1.5 1.5 0 0 1-1.5-1.5z"/><path d="M3.5 13.5h5l1.2 2.5h4.6l1.2-2.5h5"/>`,
+  queue: ICONS.queue,
+  // A speech bubble with lines.
+  comments: `<path d="M4 5.5h16a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1h-9l-4.5 3.5v-3.5H4a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1z"/><path d="M7.5 9.5h9M7.5 12.5h6"/>`,
+};
+
+interface DrawnTile {
+  color: string;
+  tint: string;
+  icon: string;
+  lines: readonly string[];
+  hint?: string | undefined;
+  bounds: { x: number; y: number; width: number; height: number };
+}
+
 export function richMenuHtml(): string {
-  const { width, height } = RICH_MENU_SIZE;
+  return menuHtml(
+    RICH_MENU_SIZE,
+    menuTiles().map((t) => ({ ...THEME[t.key], icon: ICONS[t.key], lines: t.lines ?? [t.label], hint: t.hint, bounds: t.bounds })),
+    { padTop: 128, badge: 260, gap: 50, label: 108, hint: 66 },
+  );
+}
+
+/** One staff menu: a single row on LINE's compact size, so the badge and the text are smaller. */
+export function staffMenuHtml(variant: StaffVariant): string {
+  return menuHtml(
+    STAFF_MENU_SIZE,
+    staffTiles(variant).map((t) => ({ ...STAFF_THEME[t.key], icon: STAFF_ICONS[t.key], lines: [t.label], hint: t.hint, bounds: t.bounds })),
+    { padTop: 110, badge: 330, gap: 36, label: 112, hint: 62 },
+  );
+}
+
+function menuHtml(size: { width: number; height: number }, drawn: DrawnTile[], px: { padTop: number; badge: number; gap: number; label: number; hint: number }): string {
+  const { width, height } = size;
   const gap = 14;
-  const tiles = menuTiles()
+  const tiles = drawn
     .map((t) => {
-      const theme = THEME[t.key];
+      const theme = t;
       const b = t.bounds;
       return `<section class="tile" style="left:${b.x + gap}px;top:${b.y + gap}px;width:${b.width - 2 * gap}px;height:${b.height - 2 * gap}px;--c:${theme.color};--t:${theme.tint}">
-  <div class="badge"><svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">${ICONS[t.key]}</svg></div>
-  <h2 class="label">${(t.lines ?? [t.label]).map((l) => `<span>${l}</span>`).join('')}</h2>
+  <div class="badge"><svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">${t.icon}</svg></div>
+  <h2 class="label">${t.lines.map((l) => `<span>${l}</span>`).join('')}</h2>
   ${t.hint ? `<p class="hint">${t.hint}</p>` : ''}
 </section>`;
     })
@@ -69,13 +114,13 @@ export function richMenuHtml(): string {
   html, body { width: ${width}px; height: ${height}px; overflow: hidden; }
   body { background: #dfe6ee; font-family: ${FONTS.map((f) => `'${f}'`).join(', ')}, sans-serif; position: relative; }
   .tile { position: absolute; background: #ffffff; border-radius: 44px; border: 4px solid #c3cedb;
-          display: flex; flex-direction: column; align-items: center; justify-content: flex-start; padding: 128px 30px 0; }
-  .badge { flex: none; width: 260px; height: 260px; border-radius: 50%; background: var(--c); color: #fff;
+          display: flex; flex-direction: column; align-items: center; justify-content: flex-start; padding: ${px.padTop}px 30px 0; }
+  .badge { flex: none; width: ${px.badge}px; height: ${px.badge}px; border-radius: 50%; background: var(--c); color: #fff;
            display: flex; align-items: center; justify-content: center; box-shadow: 0 0 0 18px var(--t); }
   .badge svg { width: 168px; height: 168px; }
-  .label { margin-top: 50px; font-size: 108px; line-height: 1.2; font-weight: 700; color: #14213d; text-align: center; }
+  .label { margin-top: ${px.gap}px; font-size: ${px.label}px; line-height: 1.2; font-weight: 700; color: #14213d; text-align: center; }
   .label span { display: block; white-space: nowrap; }
-  .hint { margin-top: 8px; font-size: 66px; line-height: 1.3; color: #3a4658; white-space: nowrap; }
+  .hint { margin-top: 8px; font-size: ${px.hint}px; line-height: 1.3; color: #3a4658; white-space: nowrap; }
 </style></head><body>
 ${tiles}
 </body></html>`;
@@ -98,8 +143,7 @@ function fitText(): number[] {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: DEFAULT_OUT }, html: { type: 'string' } }, strict: true });
-  const out = values.out;
+  const { values } = parseArgs({ options: { out: { type: 'string' }, html: { type: 'string' }, staff: { type: 'boolean', default: false } }, strict: true });
 
   let thaiFonts = '';
   try {
@@ -112,27 +156,33 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const html = richMenuHtml();
-  if (values.html) await writeFile(values.html, html);
+  // --staff: every staff menu (data/richmenu/staff-{variant}.png); otherwise the citizens' menu.
+  const jobs = values.staff
+    ? STAFF_VARIANTS.map((v) => ({ html: staffMenuHtml(v), size: STAFF_MENU_SIZE, out: fileURLToPath(new URL(`../data/richmenu/staff-${v}.png`, import.meta.url)) }))
+    : [{ html: richMenuHtml(), size: RICH_MENU_SIZE, out: values.out ?? DEFAULT_OUT }];
+  if (values.html) await writeFile(values.html, jobs[0]!.html);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const page = await browser.newPage({ viewport: { ...RICH_MENU_SIZE }, deviceScaleFactor: 1 });
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const [label, hint] = await page.evaluate(fitText);
-    process.stdout.write(`labels ${label}px, hints ${hint}px (about ${Math.round((label ?? 0) * 0.15)} and ${Math.round((hint ?? 0) * 0.15)} px on a 375 px wide phone)\n`);
-    const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...RICH_MENU_SIZE } });
-    const problems = richMenuImageProblems(png, RICH_MENU_SIZE);
-    if (problems.length) {
-      process.stderr.write(`error: the rendered image breaks LINE's rules: ${problems.join('; ')}\n`);
-      return 1;
+    for (const job of jobs) {
+      const page = await browser.newPage({ viewport: { ...job.size }, deviceScaleFactor: 1 });
+      await page.setContent(job.html, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const [label, hint] = await page.evaluate(fitText);
+      process.stdout.write(`labels ${label}px, hints ${hint}px (about ${Math.round((label ?? 0) * 0.15)} and ${Math.round((hint ?? 0) * 0.15)} px on a 375 px wide phone)\n`);
+      const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, ...job.size } });
+      await page.close();
+      const problems = richMenuImageProblems(png, job.size);
+      if (problems.length) {
+        process.stderr.write(`error: the rendered image breaks LINE's rules: ${problems.join('; ')}\n`);
+        return 1;
+      }
+      await mkdir(dirname(job.out), { recursive: true });
+      await writeFile(job.out, png);
+      process.stdout.write(`wrote ${job.out}: ${job.size.width}×${job.size.height} PNG, ${png.byteLength} bytes\n`);
     }
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, png);
-    process.stdout.write(`wrote ${out}: ${RICH_MENU_SIZE.width}×${RICH_MENU_SIZE.height} PNG, ${png.byteLength} bytes\n`);
     return 0;
   } finally {
     await browser.close();

@@ -44,6 +44,7 @@ import { KnowledgeBase } from './search/knowledgeBase.ts';
 import { staffGroupRegistrationHandler } from './staff/line.ts';
 import { staffRouter } from './staff/routes.ts';
 import { integrityRouter } from './integrity/routes.ts';
+import { staffMenuLinker } from './richmenu/staffLink.ts';
 import type { LineGateway } from './line/credentials.ts';
 import {
   createInProcessProcessor,
@@ -145,7 +146,9 @@ export function createApp(deps: AppDeps): App {
   const queueDeps = createQueueDeps({ store: createQueueStore(deps.db), notifier, clock: deps.clock, log: deps.log, liffLocalBase });
   // Each feature gets its own dependencies, named here (no feature borrows another's object).
   const ratings = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase, idTokens: deps.idTokens };
-  const staff = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase, idTokens: deps.idTokens };
+  // Role changes relink the person's staff rich menu (richmenu/staffLink.ts).
+  const staffMenus = staffMenuLinker({ db: deps.db, line: deps.line, log: deps.log });
+  const staff = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase, idTokens: deps.idTokens, staffMenus };
   const integrity = staff;
   // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
   const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db), {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 
 const LIFF_APP = path.resolve(import.meta.dirname, '../../liff-app');
-const DIST = path.join(LIFF_APP, 'dist');
+export const DIST = path.join(LIFF_APP, 'dist');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -23,7 +23,7 @@ export async function buildLiffApp(): Promise<void> {
   const index = path.join(DIST, 'index.html');
   const sources = Math.max(
     newestSource(path.join(LIFF_APP, 'src')),
-    ...['index.html', 'vite.config.ts', 'package.json'].map((f) => statSync(path.join(LIFF_APP, f)).mtimeMs),
+    ...['index.html', 'vite.config.ts', 'preloadPlugin.ts', 'package.json'].map((f) => statSync(path.join(LIFF_APP, f)).mtimeMs),
   );
   if (existsSync(index) && statSync(index).mtimeMs > sources) return;
   const { build } = await import('vite');

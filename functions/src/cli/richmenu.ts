@@ -8,6 +8,9 @@
  * --dry-run     reads the organisation, its credentials and the channel's menus, prints what would happen, changes nothing
  * --image PATH  another PNG/JPEG of the same size (2500×1686) and layout, e.g. an organisation's own artwork
  * --liff-base   local mode: tiles open the LIFF pages on this server (e.g. http://localhost:3000) instead of liff.line.me
+ * --staff       the staff menus instead (richmenu/staff.ts): one per tool set, images data/richmenu/staff-{variant}.png,
+ *               linked to every active staff member's own LINE account; earlier staff menus deleted afterwards. From
+ *               then on the app relinks a person whenever their roles change. Needs the organisation's LIFF app.
  *
  * Environment:
  *   FIRESTORE_EMULATOR_HOST  the emulator to read the organisation (and its orgSecrets) from; else Cloud Firestore (ADC)
@@ -33,8 +36,9 @@ import { createRichMenuApi, deployRichMenu, describeLineError, type RichMenuApi 
 import { richMenuImageProblems } from '../richmenu/image.ts';
 import { openFirestore } from '../store/firestore.ts';
 import { firestoreTarget, runAsMain } from './common.ts';
+import { runStaffMenus } from './richmenuStaff.ts';
 
-const USAGE = 'usage: npm run richmenu -- --org ID [--dry-run] [--image PATH] [--liff-base URL]';
+const USAGE = 'usage: npm run richmenu -- --org ID [--staff] [--dry-run] [--image PATH] [--liff-base URL]';
 export const DEFAULT_IMAGE = fileURLToPath(new URL('../../../data/richmenu/richmenu.png', import.meta.url));
 const LINE_API = 'https://api.line.me';
 const LINE_DATA_API = 'https://api-data.line.me';
@@ -46,6 +50,7 @@ const argsSchema = z
   .object({
     org: orgIdSchema,
     'dry-run': z.boolean().default(false),
+    staff: z.boolean().default(false),
     image: z.string().min(1).default(DEFAULT_IMAGE),
     'liff-base': httpUrl('--liff-base').optional(),
   })
@@ -81,7 +86,7 @@ export async function runRichMenu(argv: string[], io: RichMenuIo = {}): Promise<
   try {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { org: { type: 'string' }, 'dry-run': { type: 'boolean' }, image: { type: 'string' }, 'liff-base': { type: 'string' } },
+      options: { org: { type: 'string' }, 'dry-run': { type: 'boolean' }, staff: { type: 'boolean' }, image: { type: 'string' }, 'liff-base': { type: 'string' } },
       strict: true,
       allowPositionals: true,
     });
@@ -103,6 +108,8 @@ export async function runRichMenu(argv: string[], io: RichMenuIo = {}): Promise<
   const baseURL = e.LINE_API_BASE_URL ?? LINE_API;
   // The sandbox serves the data API too; real LINE has its own data host.
   const dataBaseURL = e.LINE_DATA_API_BASE_URL ?? (new URL(baseURL).origin === LINE_API ? LINE_DATA_API : baseURL);
+
+  if (args.staff) return runStaffMenus(args, { out, env, now, baseURL, dataBaseURL, emulatorHost: e.FIRESTORE_EMULATOR_HOST, channelsJson: e.LINE_CHANNELS, io });
 
   let image: Buffer;
   try {

@@ -16,6 +16,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { liffUrl } from '../line/liff.ts';
 import { ulid } from '../line/ulid.ts';
 import type { Logger } from '../log.ts';
+import type { StaffMenuLinker } from '../richmenu/staffLink.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import type { Org } from '../orgs/schema.ts';
 import { hasRole, type StaffMember } from '../staff/schema.ts';
@@ -44,6 +45,8 @@ export interface IntegrityDeps {
   clock: Clock;
   liffLocalBase?: string | undefined;
   log?: Logger | undefined;
+  /** Keeps a person's staff rich menu in step with their roles (richmenu/staffLink.ts); absent where LINE is not wired. */
+  staffMenus?: StaffMenuLinker | undefined;
 }
 
 export interface StaffActor {
@@ -139,6 +142,7 @@ export async function decideGrant(deps: IntegrityDeps, org: Pick<Org, 'id' | 'li
   const decided: IntegrityGrant = { ...grant, status, decidedBy, decidedAt, reason: written.reason ?? null };
   if (decision.approve) await addIntegrityRole(deps.db, org.id, { userId: grant.userId, displayName: grant.displayName }, now);
   await recordDecision(deps.db, org.id, decided);
+  if (decision.approve) await deps.staffMenus?.sync(org.id, grant.userId);
   // Keyed by the entry's seq in the outbox: copies queue each message once.
   await tellAbout(deps, org, written, decision.approve ? [grant.userId] : []);
   return decided;
@@ -200,6 +204,7 @@ export async function revokeIntegrityRole(deps: IntegrityDeps, org: Pick<Org, 'i
   // Everyone who held the role when it changed is told, the revoked officer too.
   await tellAbout(deps, org, written, [userId]);
   await removeRole(deps.db, org.id, userId, 'integrity_officer', now);
+  await deps.staffMenus?.sync(org.id, userId);
 }
 
 /**
@@ -227,6 +232,7 @@ export async function grantByOperator(
     now,
   );
   const member = await addIntegrityRole(deps.db, org.id, { userId: o.userId, displayName: o.displayName }, now);
+  await deps.staffMenus?.sync(org.id, o.userId);
   await tellAbout(deps, org, entry, existing.map((m) => m.userId));
   return { entry, member };
 }

@@ -22,6 +22,10 @@ export interface LineApi {
    * larger than `maxBytes` (read no further).
    */
   content(messageId: string, options: { preview?: boolean; maxBytes: number }): Promise<MessageContent | null>;
+  /** Gives one user their own rich menu (over the channel's default): the staff menu (richmenu/staffLink.ts). */
+  linkRichMenu(userId: string, richMenuId: string): Promise<void>;
+  /** Back to the channel's default menu. A user with no menu of their own is fine (LINE answers 200 or 404: both done). */
+  unlinkRichMenu(userId: string): Promise<void>;
 }
 
 export type PushOutcome = 'sent' | 'duplicate';
@@ -62,6 +66,17 @@ export function createLineApi(options: { channelAccessToken: string; baseURL: st
     },
     async showLoading(chatId) {
       await client.showLoadingAnimation({ chatId, loadingSeconds: 5 });
+    },
+    async linkRichMenu(userId, richMenuId) {
+      await client.linkRichMenuIdToUser(userId, richMenuId);
+    },
+    async unlinkRichMenu(userId) {
+      try {
+        await client.unlinkRichMenuIdFromUser(userId);
+      } catch (err) {
+        if (err instanceof HTTPFetchError && err.status === 404) return;
+        throw err;
+      }
     },
     async content(messageId, { preview = false, maxBytes }) {
       let stream: Readable;

@@ -10,6 +10,9 @@ export interface RichMenuApi {
   setDefault(richMenuId: string): Promise<void>;
   getDefault(): Promise<string | null>;
   delete(richMenuId: string): Promise<void>;
+  /** One user's own menu (the staff menus, richmenu/staff.ts). */
+  linkUser(userId: string, richMenuId: string): Promise<void>;
+  unlinkUser(userId: string): Promise<void>;
 }
 
 export interface RichMenuApiOptions {
@@ -47,6 +50,16 @@ export function createRichMenuApi(options: RichMenuApiOptions): RichMenuApi {
     },
     async delete(richMenuId) {
       await client.deleteRichMenu(richMenuId);
+    },
+    async linkUser(userId, richMenuId) {
+      await client.linkRichMenuIdToUser(userId, richMenuId);
+    },
+    async unlinkUser(userId) {
+      try {
+        await client.unlinkRichMenuIdFromUser(userId);
+      } catch (err) {
+        if (!(err instanceof HTTPFetchError && err.status === 404)) throw err;
+      }
     },
   };
 }

@@ -9,6 +9,8 @@ import { roleSchema, type Role } from './schema.ts';
  * hash of the code; redeemed by creating a claim document, so two people racing with one code cannot both win.
  */
 const codeSchema = z.object({
+  /** An opaque id for listing and revoking an invitation (neither the code nor its hash ever leaves the server). */
+  id: z.string().optional(),
   purpose: z.enum(['staff-invite', 'staff-group']),
   roles: z.array(roleSchema).default([]),
   displayName: z.string().default(''),
@@ -32,6 +34,20 @@ export async function getCode(db: Firestore, orgId: string, hash: string): Promi
 /** True for the one caller that redeems the code. */
 export async function claimCode(db: Firestore, orgId: string, hash: string, by: string, now: Date): Promise<boolean> {
   return createIfAbsent(() => codesOf(db, orgId).doc(hash).collection('claim').doc('used').create({ by, at: now.toISOString() }));
+}
+
+/** Invitations not yet redeemed, revoked or expired, oldest first. */
+export async function listPendingInvites(db: Firestore, orgId: string, now: Date): Promise<Array<OneTimeCode & { hash: string }>> {
+  const snap = await codesOf(db, orgId).where('purpose', '==', 'staff-invite').get();
+  const open = snap.docs.map((d) => ({ ...codeSchema.parse(d.data()), hash: d.id })).filter((c) => c.expiresAt > now.toISOString());
+  const claimed = await Promise.all(open.map(async (c) => (await codesOf(db, orgId).doc(c.hash).collection('claim').doc('used').get()).exists));
+  return open.filter((_, i) => !claimed[i]).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** The stored hash of the invitation with this id, or null. */
+export async function findInviteHash(db: Firestore, orgId: string, id: string): Promise<string | null> {
+  const snap = await codesOf(db, orgId).where('id', '==', id).limit(1).get();
+  return snap.docs[0]?.id ?? null;
 }
 
 export type { Role };

@@ -3,9 +3,22 @@ import { parseInput } from '../http/validate.ts';
 import type { IdTokenVerifier } from '../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, orgOf, requireRole } from '../auth/middleware.ts';
 import type { IntegrityDeps } from '../integrity/service.ts';
-import { acceptInviteSchema, ROLE_LABELS, staffInviteSchema, type InviteAccepted, type IssuedGroupCode, type StaffMe, type StaffMemberView } from '../contracts/staff.ts';
-import { acceptStaffInvite, inviteStaff, issueGroupCode } from './service.ts';
+import { acceptInviteSchema, ROLE_LABELS, staffInviteSchema, type InviteAccepted, type IssuedGroupCode, type StaffMe } from '../contracts/staff.ts';
+import { acceptStaffInvite, inviteStaff, issueGroupCode, removeStaffRole, revokeInvite } from './service.ts';
+import { listPendingInvites } from './invitesStore.ts';
 import { listStaff } from './store.ts';
+import type { StaffMember } from './schema.ts';
+import { inviteIdParams, memberRoleParams, type InviteView, type InvitesResponse, type IssuedInvite, type MembersResponse, type RemovedRole, type StaffMemberView } from '../contracts/staff.ts';
+
+const memberView = (m: StaffMember): StaffMemberView => ({
+  userId: m.userId,
+  displayName: m.displayName,
+  // An inactive member keeps the last role on record (staff/store.ts); the page shows them as having none.
+  roles: m.active ? m.roles : [],
+  roleLabels: m.active ? m.roles.map((r) => ROLE_LABELS[r]) : [],
+  active: m.active,
+  updatedAt: m.updatedAt,
+});
 
 const inviteSchema = staffInviteSchema;
 const acceptSchema = acceptInviteSchema;
@@ -25,16 +38,39 @@ export function staffRouter(deps: IntegrityDeps & { idTokens: IdTokenVerifier })
     res.json(me);
   });
 
+  // ── Members and invites (the admin's members page, issue 16) ──
   router.get(`${base}/members`, ...auth, requireRole('admin'), async (_req, res) => {
     const members = await listStaff(deps.db, orgOf(res).id);
-    res.json(members.map((m): StaffMemberView => ({ userId: m.userId, displayName: m.displayName, roles: m.roles, active: m.active })));
+    // Active first, then by name: who works here now, then who left.
+    members.sort((a, b) => Number(b.active) - Number(a.active) || a.displayName.localeCompare(b.displayName, 'th'));
+    res.json({ members: members.map(memberView) } satisfies MembersResponse);
+  });
+
+  router.delete(`${base}/members/:userId/roles/:role`, ...auth, requireRole('admin'), async (req, res) => {
+    const { userId, role } = parseInput(memberRoleParams, req.params);
+    const member = await removeStaffRole(deps, orgOf(res).id, userId, role);
+    res.json({ member: memberView(member) } satisfies RemovedRole);
+  });
+
+  router.get(`${base}/invites`, ...auth, requireRole('admin'), async (_req, res) => {
+    const pending = await listPendingInvites(deps.db, orgOf(res).id, deps.clock.now());
+    const invites: InviteView[] = pending
+      .filter((i): i is typeof i & { id: string } => !!i.id)
+      .map((i) => ({ id: i.id, roles: i.roles, roleLabels: i.roles.map((r) => ROLE_LABELS[r]), displayName: i.displayName, createdAt: i.createdAt, expiresAt: i.expiresAt }));
+    res.json({ invites } satisfies InvitesResponse);
+  });
+
+  router.post(`${base}/invites/:inviteId/revoke`, ...auth, requireRole('admin'), async (req, res) => {
+    const { inviteId } = parseInput(inviteIdParams, req.params);
+    await revokeInvite(deps.db, orgOf(res).id, inviteId, callerOf(res).userId, deps.clock.now());
+    res.json({ revoked: true });
   });
 
   router.post(`${base}/invites`, ...auth, requireRole('admin'), async (req, res) => {
     const body = parseInput(inviteSchema, req.body);
     const caller = callerOf(res);
     const issued = await inviteStaff(deps, orgOf(res), { userId: caller.userId, staff: caller.staff }, body);
-    res.status(201).json(issued);
+    res.status(201).json(issued satisfies IssuedInvite);
   });
 
   router.post(`${base}/invites/accept`, ...auth, async (req, res) => {

@@ -1,28 +1,60 @@
+import { randomBytes } from 'node:crypto';
 import type { Firestore } from '../store/firestore.ts';
-import type { IssuedCode } from '../contracts/staff.ts';
+import type { IssuedCode, IssuedInvite } from '../contracts/staff.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Org } from '../orgs/schema.ts';
 import { hashCode, newOneTimeCode } from './codes.ts';
 import { markStaffGroup } from './groups.ts';
-import { claimCode, getCode, saveCode } from './invitesStore.ts';
+import { claimCode, findInviteHash, getCode, listPendingInvites, saveCode } from './invitesStore.ts';
 import { recordIntegrityInvite, requestIntegrityGrant, type IntegrityDeps, type StaffActor } from '../integrity/service.ts';
 import type { IntegrityGrant } from '../integrity/schema.ts';
-import { hasRole, isOrdinaryRole, type Role, type StaffMember } from './schema.ts';
-import { getStaffMember, grantRoles } from './store.ts';
+import { hasRole, isOrdinaryRole, type OrdinaryRole, type Role, type StaffMember } from './schema.ts';
+import { getStaffMember, grantRoles, listStaff, removeRole } from './store.ts';
 
 const INVITE_HOURS = 72;
 const GROUP_CODE_HOURS = 24;
 
-export type { IssuedCode };
+export type { IssuedCode, IssuedInvite };
 
 /**
  * An admin invites a person to be staff with roles; the code goes to them by any channel and works once. An
  * invitation carrying the integrity role is logged at once (its grant still needs an integrity officer's approval).
  */
-export async function inviteStaff(deps: IntegrityDeps, org: Pick<Org, 'id'>, by: StaffActor, invite: { roles: Role[]; displayName?: string | undefined }): Promise<IssuedCode> {
+export async function inviteStaff(deps: IntegrityDeps, org: Pick<Org, 'id'>, by: StaffActor, invite: { roles: Role[]; displayName?: string | undefined }): Promise<IssuedInvite> {
   const now = deps.clock.now();
   if (invite.roles.includes('integrity_officer')) await recordIntegrityInvite(deps, org, by, invite.displayName ?? '');
-  return issue(deps.db, org.id, now, INVITE_HOURS, { purpose: 'staff-invite', roles: invite.roles, displayName: invite.displayName ?? '', createdBy: by.userId });
+  const id = randomBytes(8).toString('hex');
+  const issued = await issue(deps.db, org.id, now, INVITE_HOURS, { id, purpose: 'staff-invite', roles: invite.roles, displayName: invite.displayName ?? '', createdBy: by.userId });
+  return { id, ...issued };
+}
+
+/** An admin withdraws an invitation before anyone redeems it: the code then fails like a used one. */
+export async function revokeInvite(db: Firestore, orgId: string, inviteId: string, by: string, now: Date): Promise<void> {
+  const hash = await findInviteHash(db, orgId, inviteId);
+  const pending = hash ? (await listPendingInvites(db, orgId, now)).some((i) => i.hash === hash) : false;
+  if (!hash || !pending) throw new NotFoundError('pending invitation', 'ไม่พบคำเชิญที่ยังรอใช้ (อาจถูกใช้ ถูกยกเลิก หรือหมดอายุแล้ว)');
+  // Claiming the code as "revoked" uses the same create-if-absent as redeeming, so a revoke and a redeem racing
+  // cannot both win.
+  if (!(await claimCode(db, orgId, hash, `revoked-by:${by}`, now))) throw new ConflictError('invitation used meanwhile', 'คำเชิญนี้เพิ่งถูกใช้ไปแล้ว');
+}
+
+/**
+ * An admin takes an ordinary role away (the integrity role goes through integrity/ with a reason). The organisation
+ * always keeps an active admin: the last one cannot remove their own or another's last admin role.
+ */
+export async function removeStaffRole(deps: IntegrityDeps, orgId: string, userId: string, role: OrdinaryRole): Promise<StaffMember> {
+  const { db } = deps;
+  const now = deps.clock.now();
+  if (role === 'admin') {
+    const admins = (await listStaff(db, orgId)).filter((m) => hasRole(m, 'admin'));
+    if (admins.length === 1 && admins[0]!.userId === userId) {
+      throw new ConflictError('last admin', 'ถอนบทบาทผู้ดูแลระบบคนสุดท้ายไม่ได้ กรุณาเชิญผู้ดูแลระบบคนใหม่ก่อน');
+    }
+  }
+  const next = await removeRole(db, orgId, userId, role, now);
+  if (!next) throw new NotFoundError('staff role', 'เจ้าหน้าที่คนนี้ไม่มีบทบาทนี้แล้ว');
+  await deps.staffMenus?.sync(orgId, userId);
+  return next;
 }
 
 /** An admin asks for a code to type in the staff LINE group, which registers that group. */
@@ -35,7 +67,7 @@ async function issue(
   orgId: string,
   now: Date,
   hours: number,
-  fields: { purpose: 'staff-invite' | 'staff-group'; roles: Role[]; displayName: string; createdBy: string },
+  fields: { id?: string; purpose: 'staff-invite' | 'staff-group'; roles: Role[]; displayName: string; createdBy: string },
 ): Promise<IssuedCode> {
   const code = newOneTimeCode();
   const expiresAt = new Date(now.getTime() + hours * 3600_000).toISOString();
@@ -79,6 +111,7 @@ export async function acceptStaffInvite(deps: IntegrityDeps, org: Pick<Org, 'id'
     const requester = await getStaffMember(deps.db, org.id, invite.createdBy);
     pendingGrant = await requestIntegrityGrant(deps, org, { userId: caller.userId, displayName }, { userId: invite.createdBy, displayName: requester?.displayName ?? '' });
   }
+  if (member) await deps.staffMenus?.sync(org.id, caller.userId);
   return { member, pendingGrant };
 }
 

@@ -30,4 +30,6 @@ export const COLLECTIONS = {
   /** Under plans/{planId}: append-only record of every review edit, acceptance and the publication. */
   reviewLog: 'reviewLog',
   manuals: 'manuals',
+  /** Rich menus deployed for the organisation that the app links at run time (richmenu/store.ts: the staff menus). */
+  richMenus: 'richMenus',
 } as const;

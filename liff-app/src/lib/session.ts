@@ -1,6 +1,7 @@
-import type { LiffMockApi, LiffMockConfig } from '@line/liff-mock';
+import type { Liff } from '@line/liff';
+import type { LiffMockApi, LiffMockConfig, LiffMockPlugin } from '@line/liff-mock';
 import type { Mode, OrgWithMode } from '../../../functions/src/contracts/orgs.ts';
-import { ApiError, configureApi, request } from './api.ts';
+import { ApiError, configureApi, request, type TokenSource } from './api.ts';
 
 /**
  * Who is using the app, and how their LINE ID token is obtained.
@@ -61,11 +62,64 @@ export function getSession(): Session {
 
 /** Loads the organisation, initialises LIFF (mocked in local mode) and wires the API's token source. */
 export async function startSession(orgId: string): Promise<Session> {
-  // The organisation and the LIFF SDK load at the same time (one round trip instead of two on a slow network).
-  const [org, { default: liff }] = await Promise.all([loadOrg(orgId), import('@line/liff')]);
+  const opened = await openSession(orgId);
+  await opened.ready;
+  return opened.session;
+}
 
-  if (org.mode === 'local') {
-    const { LiffMockPlugin } = await import('@line/liff-mock');
+export interface OpenedSession {
+  /** Known as soon as the organisation is: enough to draw the page. Filled in (LINE client, sharing, tester) at `ready`. */
+  session: Session;
+  /** LIFF has started and the token source works. Rejects with a BootError when LIFF cannot start. */
+  ready: Promise<void>;
+}
+
+/**
+ * The organisation first, LIFF after (issue 16, slow networks): the page can be drawn once the organisation is known,
+ * while the LIFF SDK (half of the first load's bytes) arrives and starts. Calls that need the token wait for `ready`;
+ * public ones (auth 'none') go at once.
+ */
+export async function openSession(orgId: string): Promise<OpenedSession> {
+  // The organisation and the LIFF SDK load at the same time (one round trip instead of two on a slow network); the
+  // built index.html started both while it was parsed (liff-app/preloadPlugin.ts).
+  const orgLoaded = loadOrg(orgId);
+  // Local mode: the mock plugin, the tester's token and the demo staff list start as soon as the organisation says
+  // "local", alongside the SDK, instead of one after the other once it has loaded.
+  const local = orgLoaded.then(async (org) => {
+    if (org.mode !== 'local') return null;
+    const pre = await earlyLocal();
+    const user = readDevUser();
+    const token = pre?.user?.sub === user.sub && pre.user.name === user.name ? pre.token?.then((t) => t?.idToken ?? fetchDevToken(user)) : undefined;
+    const demo = pre?.demo?.then((d) => (d ? staffOf(d, org.id) : loadDemoStaff(org.id)));
+    return Promise.all([import('@line/liff-mock'), token ?? fetchDevToken(user), demo ?? loadDemoStaff(org.id)]);
+  });
+  const sdk = import('@line/liff');
+  // Never left unhandled while the organisation is still on its way (a failure surfaces through `ready`).
+  sdk.catch(() => undefined);
+  local.catch(() => undefined);
+  const org = await orgLoaded;
+  const opened: Session = { org, mode: org.mode, inClient: false };
+  session = opened;
+  let tokens: TokenSource | null = null;
+  const ready = (async () => {
+    const [{ default: liff }, early] = await Promise.all([sdk, local]);
+    tokens = await startLiff(opened, liff, early);
+  })();
+  ready.catch(() => undefined);
+  configureApi(org.id, async (options) => {
+    await ready;
+    return tokens!(options);
+  });
+  return { session: opened, ready };
+}
+
+type EarlyLocalParts = [{ LiffMockPlugin: typeof LiffMockPlugin }, string, DemoStaff[]] | null;
+
+/** Starts LIFF (mocked in local mode), fills in the session, and returns where the ID token comes from. */
+async function startLiff(opened: Session, liff: Liff, early: EarlyLocalParts): Promise<TokenSource> {
+  const { org } = opened;
+  if (org.mode === 'local' && early) {
+    const [{ LiffMockPlugin }, firstToken, staff] = early;
     liff.use(new LiffMockPlugin());
     const init = liff.init as (config: Parameters<typeof liff.init>[0] & LiffMockConfig) => Promise<void>;
     await init({ liffId: org.liffId ?? `local-${org.id}`, mock: true });
@@ -73,8 +127,7 @@ export async function startSession(orgId: string): Promise<Session> {
 
     let user = readDevUser();
     let token: string | null = null;
-    const fetchToken = async () => {
-      const { idToken } = await request<{ idToken: string }>('/dev/id-token', { body: { sub: user.sub, name: user.name }, auth: 'none' });
+    const useToken = (idToken: string) => {
       mock.set((p) => ({
         ...p,
         isLoggedIn: true,
@@ -84,13 +137,9 @@ export async function startSession(orgId: string): Promise<Session> {
       token = idToken;
       return idToken;
     };
-    configureApi(org.id, async ({ refresh } = {}) => (!refresh && token) || (await fetchToken()));
-    await fetchToken();
-    const staff = await loadDemoStaff(org.id);
-    session = {
-      org,
-      mode: org.mode,
-      inClient: false,
+    const fetchToken = async () => useToken(await fetchDevToken(user));
+    useToken(firstToken);
+    Object.assign(opened, {
       dev: {
         get user() {
           return user;
@@ -105,8 +154,8 @@ export async function startSession(orgId: string): Promise<Session> {
           await fetchToken();
         },
       },
-    };
-    return session;
+    });
+    return async ({ refresh } = {}) => (!refresh && token) || (await fetchToken());
   }
 
   if (!org.liffId) throw new BootError('หน่วยงานนี้ยังไม่ได้ตั้งค่า LINE LIFF กรุณาติดต่อผู้ดูแลระบบของหน่วยงาน');
@@ -128,27 +177,39 @@ export async function startSession(orgId: string): Promise<Session> {
     }
     return new Promise<never>(() => {});
   };
-  configureApi(org.id, async ({ refresh } = {}) => {
+  const inClient = liff.isInClient();
+  const shareText = async (text: string) => !!(await liff.shareTargetPicker([{ type: 'text', text }], { isMultiple: false }));
+  Object.assign(opened, {
+    inClient,
+    ...(inClient ? { closeWindow: () => liff.closeWindow() } : {}),
+    ...(liff.isApiAvailable('shareTargetPicker') ? { shareText } : {}),
+  });
+  return async ({ refresh } = {}) => {
     if (!liff.isLoggedIn()) return renew();
     const exp = liff.getDecodedIDToken()?.exp;
     if (refresh || !exp || exp * 1000 < Date.now() + 30_000) return renew();
     return liff.getIDToken();
-  });
-  const inClient = liff.isInClient();
-  const shareText = async (text: string) => !!(await liff.shareTargetPicker([{ type: 'text', text }], { isMultiple: false }));
-  session = {
-    org,
-    mode: org.mode,
-    inClient,
-    ...(inClient ? { closeWindow: () => liff.closeWindow() } : {}),
-    ...(liff.isApiAvailable('shareTargetPicker') ? { shareText } : {}),
   };
-  return session;
+}
+
+/** The local issuer's token for the tester (local mode only: /dev routes exist nowhere else). */
+async function fetchDevToken(user: DevUser): Promise<string> {
+  return (await request<{ idToken: string }>('/dev/id-token', { body: { sub: user.sub, name: user.name }, auth: 'none' })).idToken;
+}
+
+/** The organisation request index.html already started for this page, when it did (and it answered 200). */
+async function earlyOrg(orgId: string): Promise<(Partial<Org> & { id: string; name: string }) | null> {
+  const started = (window as { __liffOrg?: Promise<Response | null> }).__liffOrg;
+  (window as { __liffOrg?: unknown }).__liffOrg = undefined;
+  const res = await started?.catch(() => null);
+  if (!res?.ok) return null;
+  const org = (await res.json().catch(() => null)) as (Partial<Org> & { id: string; name: string }) | null;
+  return org && org.id === orgId ? org : null;
 }
 
 async function loadOrg(orgId: string): Promise<Org> {
   try {
-    const org = await request<Partial<Org> & { id: string; name: string }>(`/api/orgs/${encodeURIComponent(orgId)}`, { auth: 'none' });
+    const org = (await earlyOrg(orgId)) ?? (await request<Partial<Org> & { id: string; name: string }>(`/api/orgs/${encodeURIComponent(orgId)}`, { auth: 'none' }));
     return {
       id: org.id,
       name: org.name,
@@ -177,13 +238,27 @@ async function loadOrg(orgId: string): Promise<Org> {
   }
 }
 
+type DemoAnswer = { orgs?: Array<{ id: string; staff?: DemoStaff[] }> };
+const staffOf = (demo: DemoAnswer, orgId: string) => demo.orgs?.find((o) => o.id === orgId)?.staff ?? [];
+
 async function loadDemoStaff(orgId: string): Promise<DemoStaff[]> {
   try {
-    const demo = await request<{ orgs?: Array<{ id: string; staff?: DemoStaff[] }> }>('/dev/demo', { auth: 'none' });
-    return demo.orgs?.find((o) => o.id === orgId)?.staff ?? [];
+    return staffOf(await request<DemoAnswer>('/dev/demo', { auth: 'none' }), orgId);
   } catch {
     return [];
   }
+}
+
+/** Local mode: what index.html started once the organisation said "local" (liff-app/preloadPlugin.ts). */
+interface EarlyLocal {
+  user: Partial<DevUser> | null;
+  token: Promise<{ idToken: string } | null> | null;
+  demo: Promise<DemoAnswer | null>;
+}
+async function earlyLocal(): Promise<EarlyLocal | null> {
+  const started = (window as { __liffLocal?: Promise<EarlyLocal | null> }).__liffLocal;
+  (window as { __liffLocal?: unknown }).__liffLocal = undefined;
+  return (await started?.catch(() => null)) ?? null;
 }
 
 function readStored(key: string): DevUser | null {

@@ -47,6 +47,8 @@ export interface SandboxRichMenu {
   image?: { contentType: string; bytes: number; width: number; height: number; data: Buffer };
   /** Whether it is the channel's default rich menu. */
   isDefault: boolean;
+  /** How many users have it as their own menu (per-user link: the staff menus). */
+  linkedUsers: number;
 }
 
 interface RichMenuBody {
@@ -79,6 +81,8 @@ export interface LineSandbox {
   failedCalls(): number;
   /** The rich menus that exist now (deleted ones are gone), oldest first. */
   richMenus(filter?: { orgId?: string }): SandboxRichMenu[];
+  /** The rich menu linked to one user of the channel (LINE's per-user menu), or null: they see the default. */
+  userRichMenu(orgId: string, userId: string): string | null;
   /**
    * Media a user "sent" (an image in /dev/chat or a test): served at GET /v2/bot/message/{id}/content (and
    * /content/preview when a preview is given) to the channel of `orgId`, as LINE's data API serves it.
@@ -201,14 +205,14 @@ export function createLineSandbox(clock: Clock): LineSandbox {
 
   // Rich menus, per channel. The data API (image upload) is served here too: point the SDK's MessagingApiBlobClient
   // at the sandbox as well (LINE_DATA_API_BASE_URL).
-  const richMenus = new Map<string, Omit<SandboxRichMenu, 'isDefault'>>();
+  const richMenus = new Map<string, Omit<SandboxRichMenu, 'isDefault' | 'linkedUsers'>>();
   const defaultMenu = new Map<string, string>(); // orgId → richMenuId
   const creations = new Map<string, number[]>(); // orgId → creation times (ms), for the 100-per-hour limit
   const menuOf = (req: Request) => {
     const menu = richMenus.get(String(req.params.richMenuId));
     return menu && menu.orgId === orgOf(req) ? menu : undefined;
   };
-  const menuJson = (m: Omit<SandboxRichMenu, 'isDefault'>) => ({ richMenuId: m.richMenuId, ...m.menu });
+  const menuJson = (m: Omit<SandboxRichMenu, 'isDefault' | 'linkedUsers'>) => ({ richMenuId: m.richMenuId, ...m.menu });
   const notFound = { message: 'Not found' };
 
   router.post('/v2/bot/richmenu', (req, res) => {
@@ -297,6 +301,28 @@ export function createLineSandbox(clock: Clock): LineSandbox {
     res.status(200).json({});
   });
 
+  // Per-user menus (link rich menu to user): they win over the default for that user.
+  const userMenus = new Map<string, string>(); // `${orgId}|${userId}` → richMenuId
+  const USER_ID = /^U[0-9a-f]{32}$/;
+  router.post('/v2/bot/user/:userId/richmenu/:richMenuId', (req, res) => {
+    const userId = String(req.params.userId);
+    if (!USER_ID.test(userId)) return void res.status(400).json({ message: 'The value for the \'userId\' parameter is invalid' });
+    const menu = menuOf(req);
+    if (!menu) return void res.status(404).json(notFound);
+    if (!menu.image) return void res.status(400).json({ message: 'must upload richmenu image before applying it to user' });
+    userMenus.set(`${menu.orgId}|${userId}`, menu.richMenuId);
+    res.status(200).json({});
+  });
+  router.get('/v2/bot/user/:userId/richmenu', (req, res) => {
+    const id = userMenus.get(`${orgOf(req) ?? ''}|${String(req.params.userId)}`);
+    if (!id) return void res.status(404).json({ message: 'the user has no richmenu' });
+    res.json({ richMenuId: id });
+  });
+  router.delete('/v2/bot/user/:userId/richmenu', (req, res) => {
+    userMenus.delete(`${orgOf(req) ?? ''}|${String(req.params.userId)}`);
+    res.status(200).json({});
+  });
+
   return {
     router,
     putContent(orgId, messageId, content) {
@@ -324,10 +350,21 @@ export function createLineSandbox(clock: Clock): LineSandbox {
     quota,
     failNext: (count, status = 500) => void (faults = { remaining: count, status }),
     failedCalls: () => failed,
+    userRichMenu: (orgId, userId) => {
+      const id = userMenus.get(`${orgId}|${userId}`);
+      // A deleted menu is no longer linked (LINE drops the link with the menu).
+      return id && richMenus.has(id) ? id : null;
+    },
     richMenus: (filter = {}) =>
       [...richMenus.values()]
         .filter((m) => !filter.orgId || m.orgId === filter.orgId)
-        .map((m) => ({ ...m, menu: structuredClone(m.menu), ...(m.image ? { image: { ...m.image } } : {}), isDefault: defaultMenu.get(m.orgId) === m.richMenuId })),
+        .map((m) => ({
+          ...m,
+          menu: structuredClone(m.menu),
+          ...(m.image ? { image: { ...m.image } } : {}),
+          isDefault: defaultMenu.get(m.orgId) === m.richMenuId,
+          linkedUsers: [...userMenus.values()].filter((id) => id === m.richMenuId).length,
+        })),
   };
 }
 
