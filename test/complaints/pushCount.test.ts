@@ -98,4 +98,38 @@ describe('LINE messages per complaint lifecycle (real app, sandbox counts)', () 
     expect(sent.map((e) => e.kind)).toEqual(['reply']);
     expect(JSON.stringify(sent[0]!.messages)).toContain(filed.trackingCode);
   });
+
+  it('an update LINE could not deliver (the month quota spent) is marked so in the complainant tracking', async () => {
+    const org = await givenOrg(t);
+    const officer = newUserId();
+    await grantStaffRoles(t, org.id, { userId: officer, displayName: 'สมศรี เจ้าหน้าที่', roles: ['officer'] });
+    const groupId = `C${newUserId().slice(1)}`;
+    await markStaffGroup(t.rt.db, org.id, groupId, officer, t.clock.now());
+    const citizen = newUserId();
+    const token = await t.rt.issuer!.sign({ sub: citizen, aud: AUD, now: t.clock.now() });
+    const res = await fetch(`${t.rt.baseUrl}/api/orgs/${org.id}/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(generalBody()),
+    });
+    const filed = (await res.json()) as { id: string; trackingCode: string };
+    await t.rt.idle();
+    // The staff card went out; then the month's quota is spent.
+    t.rt.sandbox!.quota.setMonthlyQuota(org.id, t.rt.sandbox!.quota.consumption(org.id));
+    const event = lineEvent(t, 'postback', { type: 'group', groupId, userId: officer }, { postback: { data: `action=complaint-status&id=${filed.id}&to=acknowledged` } });
+    expect((await postWebhook(t, org.id, webhookBody(event), org.channelSecret)).status).toBe(200);
+    await t.rt.processor.drain();
+    await sweep(6);
+    expect(t.rt.sandbox!.outbox({ orgId: org.id }).filter((e) => e.kind !== 'reply' && e.to[0] === citizen)).toEqual([]);
+
+    const track = async (auth: Record<string, string>) =>
+      (await (await fetch(`${t.rt.baseUrl}/api/orgs/${org.id}/complaints/track/${filed.trackingCode}`, { headers: auth })).json()) as {
+        history: { status: string; notDelivered?: { status: string; label: string } }[];
+      };
+    const mine = await track({ authorization: `Bearer ${token}` });
+    expect(mine.history.map((h) => [h.status, h.notDelivered?.status ?? null])).toEqual([['received', null], ['acknowledged', 'quota']]);
+    expect(mine.history[1]!.notDelivered!.label).toContain('หมดโควตา');
+    // Someone else with the code sees the status only, never what was sent to whom.
+    expect((await track({})).history.every((h) => h.notDelivered === undefined)).toBe(true);
+  });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeDay, reopenDay } from '../../functions/src/queue/closedDays.ts';
 import { addService } from '../../functions/src/queue/service.ts';
-import { givenOrg, givenStaff, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import { api, givenOrg, givenStaff, idTokenFor, newUserId, startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
 import { buildLiffApp, open, signedInPage } from './support.ts';
 
@@ -290,5 +290,27 @@ describe('a day the office is closed', { timeout: 60_000 }, () => {
       await reopenDay(deps, orgId, '2026-11-24');
       t.clock.set(saved);
     }
+  });
+
+});
+
+describe('when LINE refuses the push', () => {
+  it('a called ticket whose LINE message was refused for the monthly quota says so on its page', async () => {
+    const quiet = (await givenOrg(t, { name: 'เทศบาลตำบลโควตาหมด' })).id;
+    await addService(t.rt.queue, quiet, { id: 'tax', name: 'ชำระภาษี', prefix: 'B', counters: [{ id: '1', name: 'ช่อง 3' }], hours: { days: [1, 2, 3, 4, 5], open: '08:30', close: '16:30' }, order: 1 });
+    t.rt.sandbox!.quota.setMonthlyQuota(quiet, 0);
+    const resident = { sub: newUserId(), name: 'สมชาย ไม่ได้รับแจ้ง' };
+    const taken = await api(t, 'POST', `/api/orgs/${quiet}/services/tax/tickets`, { token: await idTokenFor(t, resident.sub), body: {} });
+    expect(taken.status).toBe(201);
+    const desk = await givenStaff(t, quiet, ['queue_operator']);
+    expect((await api(t, 'POST', `/api/orgs/${quiet}/staff/queue/services/tax/call-next`, { token: desk.token, body: { counterId: '1' } })).status).toBe(200);
+    await t.rt.idle();
+
+    const page = await newPage(resident);
+    await open(page, t.rt.baseUrl, quiet, `tickets/${String(taken.body.id)}`);
+    await expect.poll(() => page.textContent('main'), { timeout: 15_000 }).toContain('ไม่ได้ส่งแจ้งเตือนทาง LINE: ข้อความของหน่วยงานเดือนนี้หมดโควตา');
+    expect(await page.textContent('[data-testid=ticket-state]')).toBe('ถึงคิวแล้ว — เชิญที่ช่อง 3');
+    await page.screenshot({ path: '/tmp/queue-ticket-not-delivered-360.png', fullPage: true });
+    await page.close();
   });
 });

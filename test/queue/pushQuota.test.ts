@@ -133,3 +133,23 @@ describe('pushes per ticket served', () => {
     }
   });
 });
+
+describe('when LINE refuses a push for the monthly limit', () => {
+  it('the ticket page says the call was not delivered by LINE, and only on the ticket of the person called', async () => {
+    const { org, operator } = await h.givenOrgWithStaff();
+    await h.givenService(org.id);
+    h.t.rt.sandbox!.quota.setMonthlyQuota(org.id, 0);
+    const resident = await h.citizen();
+    const taken = await h.takeTicket(org.id, SERVICE, resident);
+    const before = await h.call('GET', `/api/orgs/${org.id}/tickets/${taken.json.id}`, { token: resident.token });
+    expect(before.json.callNotDelivered).toBeUndefined();
+
+    const called = await h.call('POST', staff(org.id, `/services/${SERVICE}/call-next`), { token: await operator.token(), body: { counterId: '1' } });
+    expect(called.status).toBe(200);
+    await h.t.rt.idle();
+    expect((await h.sentTo(resident.userId)).pushes).toEqual([]);
+    const page = await h.call('GET', `/api/orgs/${org.id}/tickets/${taken.json.id}`, { token: resident.token });
+    expect(page.json).toMatchObject({ state: 'called', callNotDelivered: { status: 'quota' } });
+    expect(page.json.callNotDelivered.label).toContain('หมดโควตา');
+  });
+});

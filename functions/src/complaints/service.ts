@@ -15,6 +15,8 @@ import { listStaffGroupIds } from '../staff/groups.ts';
 import { listStaffWithRole } from '../staff/store.ts';
 import { ulid } from '../line/ulid.ts';
 import { canHandle } from './access.ts';
+import type { DeliveryState } from '../contracts/quota.ts';
+import { undeliveredNotices } from '../quota/service.ts';
 import { complainantUpdateMessages, integrityNotice, integrityReopenNotice, reopenedCard, staffCard } from './messages.ts';
 import { decodePhoto, type Photo } from './photos.ts';
 import type { ChangeStatusInput, ComplaintKind, FiledComplaint, FileComplaintInput, MineItem, ReopenInput, TrackedComplaint } from '../contracts/complaints.ts';
@@ -407,7 +409,18 @@ export async function trackComplaint(deps: ComplaintDeps, org: Org, codeInput: s
   }
   const title = titles.get(c.category) ?? c.category;
   const now = deps.clock.now();
-  return entitled ? ownerView(c, title, history, now) : publicView(c, title, history, now);
+  if (!entitled) return publicView(c, title, history, now);
+  // Only a complainant LINE can reach was sent messages; where one did not arrive, tracking is where they learn it.
+  const undelivered = reporter?.userId ? await undeliveredUpdates(deps, org, c, history) : new Map<number, DeliveryState>();
+  return ownerView(c, title, history, now, undelivered);
+}
+
+async function undeliveredUpdates(deps: ComplaintDeps, org: Org, c: Complaint, history: ComplaintUpdate[]): Promise<Map<number, DeliveryState>> {
+  const byKey = await undeliveredNotices(deps.db, org.id, history.map((u) => complainantUpdateKey(c.id, u.seq)));
+  return new Map(history.flatMap((u) => {
+    const d = byKey.get(complainantUpdateKey(c.id, u.seq));
+    return d ? [[u.seq, d] as const] : [];
+  }));
 }
 
 /** The caller's own complaints (filed under their LINE identity), newest first. */

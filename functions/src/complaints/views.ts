@@ -3,6 +3,7 @@
  * stored documents, so adding a stored field cannot leak it.
  */
 import type { ConcealedReporter, MineItem, OwnerComplaintView, PublicComplaintView, ReporterBlock, ReporterView, StaffComplaintDetail, StaffInboxItem } from '../contracts/complaints.ts';
+import type { DeliveryState } from '../contracts/quota.ts';
 import type { Complaint, ComplaintUpdate, Reporter } from './schema.ts';
 import { allowedTransitions, daysSince, isOpen, isOverdue, STATUS_LABELS, transitionRule, windowEndFor, type Status } from './workflow.ts';
 
@@ -50,7 +51,7 @@ export function reopenUntil(c: Complaint, now: Date): string | null {
 }
 
 /** The complainant (verified owner, or holder of the secret): also the content and the notes addressed to them. */
-export function ownerView(c: Complaint, categoryTitle: string, history: ComplaintUpdate[], now: Date): OwnerComplaintView {
+export function ownerView(c: Complaint, categoryTitle: string, history: ComplaintUpdate[], now: Date, undelivered: ReadonlyMap<number, DeliveryState> = new Map()): OwnerComplaintView {
   return {
     ...publicView(c, categoryTitle, [], now),
     id: c.id,
@@ -69,9 +70,15 @@ export function ownerView(c: Complaint, categoryTitle: string, history: Complain
       reason: u.reason,
       forwardedTo: u.forwardedTo,
       by: u.actor.type === 'staff' ? 'เจ้าหน้าที่' : u.actor.type === 'citizen' ? 'ผู้แจ้ง' : 'ระบบ',
+      ...notDeliveredOf(undelivered, u.seq),
     })),
   };
 }
+
+const notDeliveredOf = (undelivered: ReadonlyMap<number, DeliveryState>, seq: number) => {
+  const d = undelivered.get(seq);
+  return d ? { notDelivered: d } : {};
+};
 
 /** A line of "my complaints". */
 export function mineItem(c: Complaint, categoryTitle: string, now: Date): MineItem {

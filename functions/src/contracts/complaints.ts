@@ -19,6 +19,7 @@ import {
   type ContactPreference,
   type Status,
 } from './tables/complaints.ts';
+import type { DeliveryState } from './quota.ts';
 
 export * from './tables/complaints.ts';
 
@@ -278,6 +279,8 @@ export interface OwnerHistoryEntry extends PublicHistoryEntry {
   reason: string | null;
   forwardedTo: string | null;
   by: 'เจ้าหน้าที่' | 'ผู้แจ้ง' | 'ระบบ';
+  /** Present when the LINE message about this change did not reach the complainant (quota spent, cap, refused). */
+  notDelivered?: DeliveryState;
 }
 
 /** GET /complaints/track/:code for the owner (LINE login) or the holder of the secret; also after a reopen. */

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { safeText } from '../text/clean.ts';
 import { thaiDigitsToArabic } from '../text/numbers.ts';
 import { isValidDate } from '../time/bangkok.ts';
+import { deliveryStateSchema } from './quota.ts';
 
 // ---------- the words of a ticket's life (the transition table is queue/workflow.ts) ----------
 
@@ -248,6 +249,8 @@ export const ticketViewSchema = z.object({
   ratingUrl: z.string().nullable(),
   /** How soon the page should ask again (0: finished). */
   pollAfterSeconds: z.number(),
+  /** On the ticket's own page while it is called: the LINE message about the call did not reach the citizen. */
+  callNotDelivered: deliveryStateSchema.optional(),
 });
 export type TicketView = z.infer<typeof ticketViewSchema>;
 

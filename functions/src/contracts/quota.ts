@@ -56,3 +56,6 @@ export const deliveryStatusSchema = z.enum(['pending', 'sent', 'failed', 'refuse
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
 export const deliveryStateSchema = z.object({ status: deliveryStatusSchema, label: z.string(), at: z.string().nullable() });
 export type DeliveryState = z.infer<typeof deliveryStateSchema>;
+/** The states in which the person was not told by LINE: the tracking pages say so, because nobody else will. */
+export const NOT_DELIVERED: readonly DeliveryStatus[] = ['failed', 'refused', 'quota', 'capped'];
+export const isNotDelivered = (s: DeliveryState | undefined): s is DeliveryState => !!s && NOT_DELIVERED.includes(s.status);

@@ -12,7 +12,7 @@ import type { QueueDeps } from './deps.ts';
 import { counterName } from './lookups.ts';
 import { calledMessage, cancelledByStaffMessage, nearMessage, noShowMessage, reinstatedMessage } from './messages.ts';
 import type { QueueService, Ticket } from './schema.ts';
-import { ratingUrlOf, ticketPageUrl } from './views.ts';
+import { calledNoticeKey, ratingUrlOf, ticketPageUrl } from './views.ts';
 import { NEAR_AHEAD, type StaffAction } from './workflow.ts';
 
 async function push(deps: QueueDeps, orgId: string, to: string | null, key: string, topic: string, messages: Message[]) {
@@ -30,7 +30,7 @@ export async function afterChange(deps: QueueDeps, org: Org, service: QueueServi
   switch (action) {
     case 'call':
     case 'recall':
-      await push(deps, org.id, ticket.userId, `ticket:${ticket.id}:called:${ticket.calls}`, 'queue.called', [
+      await push(deps, org.id, ticket.userId, calledNoticeKey(ticket), 'queue.called', [
         calledMessage(service, ticket, counterName(service, ticket.counterId), action === 'recall', {
           page: ticketPageUrl(deps, org, ticket) ?? undefined,
           rate: ratingUrlOf(deps, org, ticket) ?? undefined,

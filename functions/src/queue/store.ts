@@ -5,6 +5,7 @@
  */
 import type { DocumentData, Firestore, FirestoreDataConverter, QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { isStaffGroup } from '../staff/groups.ts';
+import { getDeliveryStatuses } from '../notify/outboxStore.ts';
 import type { StaffMember } from '../staff/schema.ts';
 import { getStaffMember } from '../staff/store.ts';
 import { COLLECTIONS } from '../store/collections.ts';
@@ -256,6 +257,8 @@ export function createQueueStore(db: Firestore) {
     highestTicketNumber: highestTicketNumber.bind(null, db),
     createTicketIfAbsent: createTicketIfAbsent.bind(null, db),
     getTicket: getTicket.bind(null, db),
+    /** What became of LINE messages about tickets, by key (the outbox's record). */
+    getDeliveryStatuses: getDeliveryStatuses.bind(null, db),
     listActiveTickets: listActiveTickets.bind(null, db),
     countWaitingBefore: countWaitingBefore.bind(null, db),
     listDayTickets: listDayTickets.bind(null, db),

@@ -4,6 +4,7 @@
  */
 import type { PublicService, ServiceStatus, TicketView } from '../contracts/queue.ts';
 import { NotFoundError } from '../errors.ts';
+import { undeliveredOf } from '../quota/service.ts';
 import { liffUrl } from '../line/liff.ts';
 import type { Org } from '../orgs/schema.ts';
 import { closedDayOn } from './closedDays.ts';
@@ -60,6 +61,9 @@ export async function serviceStatus(deps: QueueDeps, org: Org, serviceId: string
   };
 }
 
+/** The key of the LINE message about a ticket's latest call (one per call: a recall is a new message). */
+export const calledNoticeKey = (ticket: Pick<Ticket, 'id' | 'calls'>) => `ticket:${ticket.id}:called:${ticket.calls}`;
+
 export const ticketPageUrl = (deps: QueueDeps, org: Org, ticket: Pick<Ticket, 'id'>) => liffUrl(org, `tickets/${ticket.id}`, deps.liffLocalBase) ?? null;
 export const ratingUrlOf = (deps: QueueDeps, org: Org, ticket: Pick<Ticket, 'id'>) => liffUrl(org, `ratings/new?ticket=${encodeURIComponent(ticket.id)}`, deps.liffLocalBase) ?? null;
 
@@ -103,7 +107,11 @@ export async function getTicketView(deps: QueueDeps, org: Org, id: string, viewe
   const { ticket, service } = await loadTicket(deps, org.id, id);
   // Someone else's ticket is answered as unknown: the page never confirms whose number is whose.
   if (!viewer.isStaff && ticket.userId !== viewer.userId) throw new NotFoundError(`ticket ${id} of another user`, 'ไม่พบบัตรคิวนี้');
-  return viewOf(deps, org, service, ticket);
+  // While called, the page also says when LINE could not deliver the call (the citizen may be watching only LINE).
+  const callKey = ticket.state === 'called' && ticket.userId ? calledNoticeKey(ticket) : null;
+  const [view, found] = await Promise.all([viewOf(deps, org, service, ticket), callKey ? deps.store.getDeliveryStatuses(org.id, [callKey]) : null]);
+  const notice = callKey && found ? undeliveredOf(found).get(callKey) : undefined;
+  return notice ? { ...view, callNotDelivered: notice } : view;
 }
 
 /** The caller's tickets of today (all services), active first. */

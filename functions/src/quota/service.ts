@@ -1,6 +1,6 @@
 import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
-import type { DeliveryState, QuotaView } from '../contracts/quota.ts';
+import { isNotDelivered, type DeliveryState, type DeliveryStatus, type QuotaView } from '../contracts/quota.ts';
 import type { LineGateway } from '../line/credentials.ts';
 import type { Logger } from '../log.ts';
 import type { PushBudget } from '../notify/delivery.ts';
@@ -174,4 +174,19 @@ export function createPushBudget(deps: QuotaDeps): PushBudget {
 export async function deliveryStates(db: Firestore, orgId: string, keys: string[]): Promise<Record<string, DeliveryState>> {
   const found = await getDeliveryStatuses(db, orgId, keys);
   return Object.fromEntries([...found].map(([key, s]) => [key, { status: s.status, label: DELIVERY_LABELS[s.status], at: s.at }]));
+}
+
+/** Of `keys`, the notifications that did not reach their person (quota spent, cap, refused, given up): by key. */
+export async function undeliveredNotices(db: Firestore, orgId: string, keys: string[]): Promise<Map<string, DeliveryState>> {
+  return undeliveredOf(await getDeliveryStatuses(db, orgId, keys));
+}
+
+/** The same, from statuses a feature's store has read (`getDeliveryStatuses`). */
+export function undeliveredOf(found: ReadonlyMap<string, { status: DeliveryStatus; at: string | null }>): Map<string, DeliveryState> {
+  const out = new Map<string, DeliveryState>();
+  for (const [key, s] of found) {
+    const state = { status: s.status, label: DELIVERY_LABELS[s.status], at: s.at };
+    if (isNotDelivered(state)) out.set(key, state);
+  }
+  return out;
 }

@@ -65,6 +65,8 @@ export function Timeline(props: { complaint: ComplaintView }): ComponentChild {
             {/* The complainant's own move after the receipt ("not fixed"). */}
             {i > 0 && (e.by === 'ผู้แจ้ง' || (typeof e.by === 'object' && e.by?.type === 'citizen')) ? <p class="step-when">ผู้แจ้งแจ้งว่ายังไม่ได้รับการแก้ไข</p> : null}
             {e.note ? <p class="step-note">{e.note}</p> : null}
+            {/* The LINE message about this change did not arrive (quota, cap, refused): this page is where they learn it. */}
+            {e.notDelivered ? <p class="step-when">{e.notDelivered.label}</p> : null}
           </div>
         </li>
       ))}

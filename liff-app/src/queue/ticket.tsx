@@ -95,6 +95,7 @@ export default function TicketPage(props: PageProps): ComponentChild {
       {called ? (
         <Notice kind="success">
           <p>{`กรุณาไปที่${t.counter?.name ?? 'ช่องบริการ'}${t.location ? ` (${t.location})` : ''} และแสดงหน้านี้กับเจ้าหน้าที่`}</p>
+          {t.callNotDelivered ? <p class="meta">{t.callNotDelivered.label}</p> : null}
         </Notice>
       ) : null}
       {t.state === 'no_show' ? (
@@ -119,7 +120,8 @@ export default function TicketPage(props: PageProps): ComponentChild {
           </Link>
         </div>
       ) : null}
-      {!finished ? (
+      {/* A promise about the call: said while waiting, not once the call has come. */}
+      {t.state === 'waiting' ? (
         <p class="q-line-note">
           {t.notifyNear
             ? 'LINE จะแจ้งเตือนคุณเมื่อเหลืออีก 3 คิวจะถึงคุณ และเมื่อถึงคิว (พร้อมบอกช่องบริการ) ปิดหน้านี้ได้ ไม่ต้องเปิดค้างไว้'
