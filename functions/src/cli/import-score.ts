@@ -10,7 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readDocumentBytes } from '../plans/sources/index.ts';
 import type { Project, StatedTotal } from '../plans/schema.ts';
-import { answerKeySchema, flaggedShare, flaggedShareBeyondAmbiguous, flagRecall, pct, scoreStated, scoreVariant, type VariantScore } from '../plans/score.ts';
+import { answerKeySchema, flaggedShare, flaggedShareBeyondAmbiguous, flagRecall, pct, scoreStated, scoreVariant, type ParsedDimension, type VariantScore } from '../plans/score.ts';
 import { runAsMain } from './common.ts';
 
 export const THRESHOLDS = { field: 95, flagRecall: 90, flaggedShare: 30 } as const;
@@ -21,6 +21,8 @@ export function meetsThresholds(s: VariantScore): boolean {
     pct(s.dimensions) >= THRESHOLDS.field &&
     pct(s.budgets) >= THRESHOLDS.field &&
     pct(s.units) >= THRESHOLDS.field &&
+    pct(s.missions) >= THRESHOLDS.field &&
+    pct(s.dimensionTitles) >= THRESHOLDS.field &&
     flagRecall(s) >= THRESHOLDS.flagRecall &&
     flaggedShareBeyondAmbiguous(s) <= THRESHOLDS.flaggedShare
   );
@@ -46,13 +48,14 @@ export async function scoreFolder(dir: string): Promise<VariantResult[]> {
     const key = answerKeySchema.parse(JSON.parse(await readFile(join(dir, keyFile), 'utf8')));
     let projects: Project[] = [];
     let stated: StatedTotal[] = [];
+    let dimensions: ParsedDimension[] = [];
     let error: string | undefined;
     try {
-      ({ projects, stated } = await readDocumentBytes(await readFile(join(dir, doc)), doc));
+      ({ projects, stated, dimensions } = await readDocumentBytes(await readFile(join(dir, doc)), doc));
     } catch (err) {
       error = (err as Error).message;
     }
-    out.push({ name, score: scoreVariant(key, projects), stated: scoreStated(key, stated), ...(error ? { error } : {}) });
+    out.push({ name, score: scoreVariant(key, projects, dimensions), stated: scoreStated(key, stated), ...(error ? { error } : {}) });
   }
   return out;
 }
@@ -67,14 +70,14 @@ export async function runScore(argv: string[], out: (line: string) => void = (l)
   }
   const verbose = argv.includes('--verbose');
   const results = await scoreFolder(dir);
-  out('variant                                      items(key/parsed)  names  dims  budgets  units  flag-recall  flagged (not asked)  totals  ok');
+  out('variant                                      items(key/parsed)  names  dims  budgets  units  missions  dim-titles  flag-recall  flagged (not asked)  totals  ok');
   let allOk = true;
   for (const { name, score, stated, error } of results) {
     if (error) out(`${name}: not imported: ${error}`);
     const ok = meetsThresholds(score);
     allOk &&= ok;
     out(
-      `${name.padEnd(45)} ${`${score.keyProjects}/${score.parsedProjects}`.padStart(8)}        ${f1(pct(score.names))}  ${f1(pct(score.dimensions))}  ${f1(pct(score.budgets))}  ${f1(pct(score.units))}    ${f1(flagRecall(score))}      ${f1(flaggedShare(score))} (${f1(flaggedShareBeyondAmbiguous(score))})  ${`${stated.found}/${stated.total}`.padStart(6)}  ${ok ? 'yes' : 'NO'}`,
+      `${name.padEnd(45)} ${`${score.keyProjects}/${score.parsedProjects}`.padStart(8)}        ${f1(pct(score.names))}  ${f1(pct(score.dimensions))}  ${f1(pct(score.budgets))}  ${f1(pct(score.units))}  ${f1(pct(score.missions))}     ${f1(pct(score.dimensionTitles))}    ${f1(flagRecall(score))}      ${f1(flaggedShare(score))} (${f1(flaggedShareBeyondAmbiguous(score))})  ${`${stated.found}/${stated.total}`.padStart(6)}  ${ok ? 'yes' : 'NO'}`,
     );
     if (verbose) for (const m of score.misses) out(`    unflagged: ${m}`);
     if (verbose) for (const m of stated.missed) out(`    stated total not read: ${m}`);

@@ -23,6 +23,8 @@ const keyTotalSchema = z.object({
 });
 
 export const answerKeySchema = z.object({
+  /** Dimension titles as printed ("1": "การสร้าง…"); scored as read (whitespace aside) or flagged. */
+  dimensions: z.record(z.string(), z.string()).optional(),
   /** The totals the document prints about itself (counts, budgets per dimension and year). */
   statedTotals: z.array(keyTotalSchema).optional(),
   projects: z.array(
@@ -55,6 +57,10 @@ export interface VariantScore {
   budgets: FieldScore;
   /** Responsible units, over the key items that give one (a key without units scores 100). */
   units: FieldScore;
+  /** Mission codes, over the key items that give one (null = the document places the item in no mission). */
+  missions: FieldScore;
+  /** Dimension titles of the key: read (whitespace aside), or flagged on the dimension when not read. */
+  dimensionTitles: FieldScore;
   /** Wrong or ambiguous fields (name, dimension, budgets) and how many of them carry a flag. */
   flags: { wrong: number; flagged: number };
   projectsFlagged: number;
@@ -70,7 +76,7 @@ const sameBudgets = (a: Record<string, number>, b: Record<string, number>) => {
   const kb = Object.keys(b).sort();
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
 };
-type ScoredField = 'name' | 'dimension' | 'budgets' | 'responsibleUnit';
+type ScoredField = 'name' | 'dimension' | 'budgets' | 'responsibleUnit' | 'mission';
 /** Units compare as the same unit when one holds the other ("สำนักปลัด" / "สำนักปลัดเทศบาล"), spaces and punctuation aside. */
 const sameUnit = (a: string | null, b: string | null) => {
   const x = matchKey(a ?? '');
@@ -115,9 +121,17 @@ function pair(key: KeyProject[], parsed: Project[]): [number, number][] {
   return pairs;
 }
 
-const valueOf = (p: Project, field: ScoredField) => (field === 'name' ? p.name : field === 'dimension' ? p.dimension : field === 'budgets' ? p.budgets : p.responsibleUnit);
+const valueOf = (p: Project, field: ScoredField) => (field === 'name' ? p.name : field === 'dimension' ? p.dimension : field === 'budgets' ? p.budgets : field === 'mission' ? p.mission : p.responsibleUnit);
+const keyValueOf = (k: KeyProject, field: ScoredField) => (field === 'name' ? k.name : field === 'dimension' ? k.dimension : field === 'budgets' ? k.budgets : field === 'mission' ? k.mission : k.responsibleUnit);
 
-export function scoreVariant(key: AnswerKey, parsed: Project[]): VariantScore {
+/** A dimension as parsed: its title and the flags on it (an empty title the importer could not read is flagged). */
+export interface ParsedDimension {
+  number: number;
+  title: string;
+  review?: { field: string }[];
+}
+
+export function scoreVariant(key: AnswerKey, parsed: Project[], dimensions: ParsedDimension[] = []): VariantScore {
   const pairs = pair(key.projects, parsed);
   const byKey = new Map(pairs);
   const pairedParsed = new Set(pairs.map(([, j]) => j));
@@ -130,6 +144,8 @@ export function scoreVariant(key: AnswerKey, parsed: Project[]): VariantScore {
     dimensions: { right: 0, total: 0 },
     budgets: { right: 0, total: 0 },
     units: { right: 0, total: 0 },
+    missions: { right: 0, total: 0 },
+    dimensionTitles: { right: 0, total: 0 },
     flags: { wrong: 0, flagged: 0 },
     projectsFlagged: parsed.filter((p) => (p.review ?? []).length > 0).length,
     projectsFlaggedBeyondAmbiguous: 0,
@@ -147,6 +163,8 @@ export function scoreVariant(key: AnswerKey, parsed: Project[]): VariantScore {
     ];
     // A unit is scored where the key gives one (null = the document gives none).
     if (k.responsibleUnit !== undefined) fields.push(['responsibleUnit', out.units, p !== undefined && sameUnit(p.responsibleUnit, k.responsibleUnit)]);
+    // A mission is scored where the key gives one (null = the document places the item in none).
+    if (k.mission !== undefined) fields.push(['mission', out.missions, p !== undefined && p.mission === k.mission]);
     for (const [field, score, right] of fields) {
       const ambiguous = (k.ambiguous ?? []).includes(field);
       const flagged = p !== undefined && flaggedField(p, field);
@@ -155,10 +173,17 @@ export function scoreVariant(key: AnswerKey, parsed: Project[]): VariantScore {
       if (!right || ambiguous) {
         out.flags.wrong++;
         if (flagged) out.flags.flagged++;
-        else out.misses.push(`${k.number ?? '?'} ${field}: ${p ? `got ${JSON.stringify(valueOf(p, field))}` : 'not found'}, key ${JSON.stringify(field === 'name' ? k.name : field === 'dimension' ? k.dimension : field === 'budgets' ? k.budgets : k.responsibleUnit)}${ambiguous ? ' (ambiguous)' : ''}`);
+        else out.misses.push(`${k.number ?? '?'} ${field}: ${p ? `got ${JSON.stringify(valueOf(p, field))}` : 'not found'}, key ${JSON.stringify(keyValueOf(k, field))}${ambiguous ? ' (ambiguous)' : ''}`);
       }
     }
   });
+  for (const [n, title] of Object.entries(key.dimensions ?? {})) {
+    const d = dimensions.find((x) => x.number === Number(n));
+    out.dimensionTitles.total++;
+    if (d && squash(d.title) === squash(title)) out.dimensionTitles.right++;
+    else if (d && d.title === '' && (d.review ?? []).some((f) => f.field === 'title')) out.dimensionTitles.right++;
+    else out.misses.push(`dimension ${n} title: got ${JSON.stringify(d?.title ?? null)}, key ${JSON.stringify(title)}${d?.title === '' ? ' (empty, not flagged)' : ''}`);
+  }
   out.projectsFlaggedBeyondAmbiguous = parsed.filter((p, j) => (p.review ?? []).length > 0 && !ambiguousParsed.has(j)).length;
   parsed.forEach((p, j) => {
     if (pairedParsed.has(j)) return;
