@@ -24,6 +24,15 @@ export class NotAPlanDocumentError extends ValidationError {
 export const DIMENSION_HEADING = /^(?:[-●•]\s*)?(?:ม(?:ิ)?ติ\s*(?:ที่)?|ด้าน\s*ที่)\s*([1-4])(?![\d]|\.\d)\s*[.:)]?\s*(.*)$/;
 
 /**
+ * A mission heading by its word: "ภารกิจที่ 1.3 …", "ภารกิจ 1.3 …", "ภารกิจที่ 1.3: …" (Thai digits already Arabic),
+ * OCR'd "การกิจ", also "พันธกิจ"; a sub-mission code "1.3.2" names mission 1.3. Groups: dimension, mission, title.
+ */
+export const MISSION_HEADING = /^(?:[-●•]\s*)?(?:ภารกิจ|การกิจ|พันธกิจ)\s*(?:ที่)?\s*([1-4])\s*\.\s*(\d{1,2})(?:\s*\.\s*\d{1,2})*(?!\d)\s*[:.)–-]?\s*(.*)$/s;
+
+/** A mission heading without its word, as a row of its own: "1.3 การสร้างจิตสำนึก…" (title starts with a letter). */
+export const BARE_MISSION_HEADING = /^([1-4])\s*\.\s*(\d{1,2})(?!\s*\.\s*\d)(?!\d)\s*[:)–-]?\s*([^\d\s(].*)$/s;
+
+/**
  * The national template's dimension titles, in their several wordings (2017-2022 and 2023-2027 editions), by the
  * words that only that dimension's title uses. Matched on `matchKey` text (no spaces).
  */

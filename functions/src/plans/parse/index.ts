@@ -11,6 +11,7 @@ import { parsedDocumentSchema, SCHEMA_VERSION, type Dimension, type ParsedDocume
 import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionCounts, readMissionHeadings, readStatedBudgetLines, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
 import { linkSections, parseDetailSections } from './five-year.ts';
 import { flagCountMismatches } from './reconcile.ts';
+import { flagMissingMissions } from './completeness.ts';
 import { projectsFromSections } from './sections-only.ts';
 import { recoverFromSections } from './recover.ts';
 import { readDimensionSummary } from './dimension-summary.ts';
@@ -84,6 +85,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     linked.unlinkedSections = linked.unlinkedSections.filter((s) => !recovered.used.includes(s));
     linked.notes.push(...recovered.notes);
     flagCountMismatches(linked.projects, stated);
+    flagMissingMissions(linked.projects);
     const titles = new Map([...headingTitles, ...table.dimensionTitles]);
     const missions = new Map([...headingMissions, ...table.missionTitles]);
     doc = {
@@ -121,6 +123,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const outsideTables = (no: number) => tables.tableLines.has(no) || perDimension.lines.has(no);
     const stated = [...tables.stated, ...readStatedCounts(lines, outsideTables), ...readStatedBudgetLines(lines, outsideTables, [year]), ...missionCounts.stated, ...perDimension.stated];
     flagCountMismatches(tables.projects, stated);
+    flagMissingMissions(tables.projects);
     doc = {
       schemaVersion: SCHEMA_VERSION,
       kind: 'plan',
@@ -128,7 +131,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
       org: header.org,
       title: header.title,
       fiscalYears: [year],
-      dimensions: dimensionsOf(tables.projects, headingTitles, headingMissions),
+      dimensions: dimensionsOf(tables.projects, headingTitles, new Map([...tables.missionTitles, ...headingMissions])),
       projects: tables.projects,
       report: null,
       stated,

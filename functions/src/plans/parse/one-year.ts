@@ -7,7 +7,7 @@ import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey,
 import type { Project, StatedTotal } from '../schema.ts';
 import { nameLooksWrong } from './reconcile.ts';
 import { NUMBER_CELL } from './cells.ts';
-import { DIMENSION_HEADING, dimensionByWords, PAGE_HEADER, PAGE_MARK, projectIdFactory, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
+import { BARE_MISSION_HEADING, DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_HEADER, PAGE_MARK, projectIdFactory, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 
 interface Columns {
   number: number;
@@ -57,6 +57,16 @@ export interface YearTableResult {
   projects: Project[];
   stated: StatedTotal[];
   tableLines: Set<number>;
+  /** Mission titles of the headings printed in or between the tables ("1.3" → title). */
+  missionTitles: Map<string, string>;
+}
+
+/** A mission heading printed as a row of its own (or a line between the tables): where, which, and in which part. */
+interface MissionMark {
+  line: number;
+  code: string;
+  /** The dimension heading it stands under (a counter: a new dimension heading starts a new part). */
+  part: number;
 }
 
 /** A name that reads as an item of the plan. */
@@ -105,6 +115,24 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
   let pending: TableRow[] = [];
   let pendingDimension = 0;
   let dimensionFromWords = false;
+  const missionTitles = new Map<string, string>();
+  const marks: MissionMark[] = [];
+  // Each change of dimension (or a new part of the document) starts a part: a mission heading counts only for the items of its own part.
+  let part = 0;
+  let pendingPart = 0;
+  const markMission = (m: RegExpMatchArray, line: number) => {
+    const code = `${Number(m[1])}.${Number(m[2])}`;
+    marks.push({ line, code, part });
+    const title = cleanName((m[3] ?? '').replace(/\t+/g, ' ').trim(), evidence);
+    if (title && !missionTitles.has(code)) missionTitles.set(code, title);
+  };
+  /** The mission of an item: the nearest heading above it in its part, when the heading's code is of its dimension. */
+  const missionAt = (line: number, dim: number): { mission: string | null; flag: { field: string; reason: string; line: number } | null } => {
+    const mark = marks.filter((k) => k.part === pendingPart && k.line < line).at(-1);
+    if (!mark) return { mission: null, flag: null };
+    if (Number(mark.code.split('.')[0]) === dim) return { mission: mark.code, flag: null };
+    return { mission: null, flag: { field: 'mission', reason: `the mission heading above it (line ${mark.line}, ${mark.code}) is not of มิติที่ ${dim}`, line: mark.line } };
+  };
 
   const flush = () => {
     if (!columns || pending.length === 0) return;
@@ -142,6 +170,7 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
       const number = unnumbered ? String(Number(projects.at(-1)?.number ?? '0') + 1 || projects.length + 1) : numberCell;
       const values = budgetCellValues(cell(cols.budget));
       const name = cleanName(withoutStatusRemark(nameCell), evidence);
+      const placed = missionAt(row.line, pendingDimension);
       projects.push({
         id: nextId(pendingDimension, number),
         number,
@@ -150,7 +179,7 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
         ...writtenIfDifferent(nameCell, name),
         nameKey: matchKey(name),
         dimension: pendingDimension as 1 | 2 | 3 | 4,
-        mission: null,
+        mission: placed.mission,
         budgets: values.length ? { [String(fiscalYear)]: values.reduce((a, b) => a + b, 0) } : {},
         budgetShared: null,
         review: [
@@ -158,6 +187,7 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
           ...(dimensionFromWords ? [{ field: 'dimension', reason: 'dimension read from the title words of its heading (no number)', line: row.line }] : []),
           ...[nameLooksWrong(name, row.line)].filter((f) => f !== null),
           ...(values.length === 0 ? [{ field: `budgets.${fiscalYear}`, reason: 'no figure in the budget column', line: row.line }] : []),
+          ...(placed.flag ? [placed.flag] : []),
         ],
         responsibleUnit: cleanName(cell(cols.responsible), evidence) || null,
         detail: null,
@@ -180,20 +210,28 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     const t = l.text;
     if (PAGE_HEADER.test(t.trim()) || PAGE_MARK.test(t.replace(/\t/g, ' ').trim())) continue;
     if (!t.includes('\t')) {
+      const missionLine = unbullet(t).match(MISSION_HEADING);
+      if (missionLine) {
+        markMission(missionLine, l.no);
+        continue;
+      }
       const dim = unbullet(t).match(DIMENSION_HEADING);
       const byWords = t.trim().length < 160 && !/^ยุทธศาสตร์/.test(t.trim()) ? dimensionByWords(matchKey(t)) : null;
       if (dim?.[1] && t.trim().length < 160) {
         flush();
+        if (Number(dim[1]) !== dimension) part++;
         dimension = Number(dim[1]);
         dimensionFromWords = false;
       } else if (byWords && byWords !== dimension) {
         flush();
+        part++;
         // The standard title of the dimension that comes next is as good as its number; out of order, it is a guess.
         dimensionFromWords = byWords !== dimension + 1;
         dimension = byWords;
       } else if (/^(?:ส่วนที่\s*\d|ภาคผนวก)/.test(t.trim())) {
         flush();
         columns = null;
+        part++;
       }
       continue;
     }
@@ -202,6 +240,7 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
       const sub = lines[i + 1]?.text.includes('ไตรมาส') ? lines[i + 1]?.text.split('\t') : undefined;
       columns = readColumns(t.split('\t'), sub);
       pendingDimension = dimension;
+      pendingPart = part;
       tableLines.add(l.no);
       if (sub) {
         i++;
@@ -219,6 +258,13 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     }
     // A dimension heading printed as a full-width row of the table.
     const filledCells = t.split('\t').map((c) => c.trim()).filter((c) => c !== '');
+    // A mission heading printed as a row of its own ("ภารกิจที่ 1.3 …" across the table, or "1.3 …" alone in a cell).
+    const missionRow = filledCells.length >= 1 && filledCells.length <= 2 ? (filledCells.join(' ').match(MISSION_HEADING) ?? (filledCells.length === 1 ? (filledCells[0] ?? '').match(BARE_MISSION_HEADING) : null)) : null;
+    if (missionRow && (MISSION_HEADING.test(filledCells.join(' ')) || Number(missionRow[1]) === dimension)) {
+      markMission(missionRow, l.no);
+      tableLines.add(l.no);
+      continue;
+    }
     const rowHeading = filledCells.length <= 2 ? unbullet(filledCells.join(' ')).match(DIMENSION_HEADING) : null;
     // Or the dimension's standard title alone in a full-width row (no number, no mission code).
     const only = filledCells.length === 1 ? (filledCells[0] ?? '') : '';
@@ -227,14 +273,17 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
       flush();
       const next = rowHeading?.[1] ? Number(rowHeading[1]) : (rowByWords ?? 0);
       dimensionFromWords = !rowHeading?.[1] && next !== dimension + 1;
+      if (next !== dimension) part++;
       dimension = next;
       pendingDimension = dimension;
+      pendingPart = part;
       tableLines.add(l.no);
       continue;
     }
-    if (dimension !== pendingDimension) {
+    if (dimension !== pendingDimension || part !== pendingPart) {
       flush();
       pendingDimension = dimension;
+      pendingPart = part;
     }
     tableLines.add(l.no);
     const rowCells = t.split('\t').map(withoutPageMarks);
@@ -242,5 +291,5 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     pending.push({ cells: rowCells, line: l.no });
   }
   flush();
-  return { projects, stated, tableLines };
+  return { projects, stated, tableLines, missionTitles };
 }

@@ -7,7 +7,7 @@ import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey,
 import type { Budgets, Project, ReviewFlag, StatedTotal } from '../schema.ts';
 import { countSimpleMarks, NUMBER_CELL, splitCell, type CellContext, type CellItem } from './cells.ts';
 import { SHORT_YEAR_CELL, YEAR_CELL, type SummaryTable } from './summary-find.ts';
-import { DIMENSION_HEADING, dimensionByWords, PAGE_MARK, statedBudgets, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
+import { DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_MARK, statedBudgets, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 
 export { findSummaryTable, type SummaryTable } from './summary-find.ts';
 
@@ -131,8 +131,8 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       const t = l.text.trim();
       if (/^(?:ส่วนที่|แผนปฏิบัติการ|\(พ\.ศ\.)/.test(t) || t.length < 3 || PAGE_MARK.test(t) || isRunningOrgHeader(lines, l.no)) continue;
       // A heading printed between the table's rows (dimension or mission): a row of its own, not a wrapped name.
-      if (unbullet(t).match(DIMENSION_HEADING) || MISSION_CELL.test(t) || /^(?:ภารกิจ|การกิจ)\s*ที่/.test(t) || (dimensionByWords(matchKey(t)) !== null && t.length < 150)) {
-        blocks.at(-1)?.push({ cells: [unbullet(t).replace(/^(?:ภารกิจ|การกิจ)\s*ที่\s*/, ''), ...new Array<string>(table.columns - 1).fill('')], line: l.no });
+      if (unbullet(t).match(DIMENSION_HEADING) || MISSION_CELL.test(t) || /^(?:ภารกิจ|การกิจ)\s*ที่/.test(t) || MISSION_HEADING.test(unbullet(t)) || (dimensionByWords(matchKey(t)) !== null && t.length < 150)) {
+        blocks.at(-1)?.push({ cells: [unbullet(t).replace(/^(?:ภารกิจ|การกิจ|พันธกิจ)\s*(?:ที่)?\s*(?=[1-4]\s*\.)/, '').replace(/^(?:ภารกิจ|การกิจ)\s*ที่\s*/, ''), ...new Array<string>(table.columns - 1).fill('')], line: l.no });
         continue;
       }
     }
@@ -164,7 +164,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     // A heading row ("ภารกิจที่ …", "มิติที่ …", a totals row) is a row of its own however few cells the conversion
     // printed (a PDF drops the empty cells after the text): never a wrapped line of the row above.
     // (Only a heading by its word: a bare code "2.2.3 …" may be a sub-mission printed inside the item cell above.)
-    const wordHeading = cells.some((c, i) => i <= table.projectCol && (/^(?:ภารกิจ|การกิจ)\s*ที่|^รวม/.test(c.trim()) || DIMENSION_HEADING.test(c.trim())));
+    const wordHeading = cells.some((c, i) => i <= table.projectCol && (/^(?:ภารกิจ|การกิจ)\s*ที่|^รวม/.test(c.trim()) || MISSION_HEADING.test(c.trim()) || DIMENSION_HEADING.test(c.trim())));
     if (wordHeading && cells.length < minCells) while (cells.length < minCells) cells.push('');
     const continues = !figures && !headingCell && !startsItem(cells) && cells.length >= minCells && (blocks.at(-1) ?? []).length > 0 && !(table.numberCol !== null && (cells[table.numberCol] ?? '').trim() !== '');
     if (continues) {
@@ -211,7 +211,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     if (Number(d) !== dimension) setDimension(Number(d), 'code');
     else if (dimSource !== 'number') dimSource = 'code';
     mission = c;
-    const clean = cleanName(title.replace(/\s[1-4]\.\d{1,2}\.\d.*$/s, ''), evidence);
+    const clean = cleanName(title.replace(/^\s*[:.)–-]\s*/, '').replace(/\s[1-4]\.\d{1,2}\.\d.*$/s, ''), evidence);
     if (!sub && clean && !missionTitles.has(c)) missionTitles.set(c, clean);
   };
 
@@ -261,7 +261,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     }
 
     for (const cell of before) {
-      const m = cell.match(MISSION_CELL);
+      const m = cell.match(MISSION_CELL) ?? cell.match(MISSION_HEADING);
       if (m?.[1] && m[2]) {
         setMission(`${m[1]}.${m[2]}`, m[3] ?? '', /^[1-4]\s*\.\s*\d{1,2}\s*\.\s*\d/.test(cell));
       }

@@ -1,0 +1,21 @@
+/**
+ * The last pass over a parsed plan, whatever its template: a field the importer leaves empty where the document
+ * gives that field for other items carries a review flag (`{ field, reason, line }`), so a person sees it before the
+ * plan is published. A field the document gives for no item at all (a plan without missions, without units) is the
+ * document's, not a gap, and is not flagged.
+ */
+import type { Project, ReviewFlag } from '../schema.ts';
+
+const has = (p: Project, field: string) => (p.review ?? []).some((f) => f.field === field);
+const push = (p: Project, flag: ReviewFlag) => {
+  p.review = [...(p.review ?? []), flag];
+};
+
+/** An item without a mission in a dimension whose other items have one: no heading above it was read. */
+export function flagMissingMissions(projects: Project[]): void {
+  const withMissions = new Set(projects.filter((p) => p.mission !== null).map((p) => p.dimension));
+  for (const p of projects) {
+    if (p.mission !== null || !withMissions.has(p.dimension) || has(p, 'mission')) continue;
+    push(p, { field: 'mission', reason: `no mission heading of มิติที่ ${p.dimension} was read above it, though the dimension's other items have one`, line: p.line });
+  }
+}
