@@ -30,8 +30,13 @@ export type Mission = z.infer<typeof missionSchema>;
 
 export const dimensionSchema = z.object({
   number: dimensionNumberSchema,
+  /** As the document's heading writes it; "" when no heading gives it (then flagged in `review`). */
   title: z.string(),
   missions: z.array(missionSchema),
+  /** What the importer could not read about the dimension: its title, a mission's title. Absent when nothing. */
+  review: z
+    .array(z.object({ field: z.enum(['title', 'missions']), reason: z.string().min(1), line: z.number().int().min(1).nullable() }))
+    .optional(),
 });
 export type Dimension = z.infer<typeof dimensionSchema>;
 

@@ -7,11 +7,12 @@ import { createHash } from 'node:crypto';
 import { checkFidelity } from '../fidelity.ts';
 import { mapOcrTwins, wrapEvidenceFrom } from '../normalize.ts';
 import { tablesToTabs } from '../sources/tables.ts';
-import { parsedDocumentSchema, SCHEMA_VERSION, type Dimension, type ParsedDocument, type Project } from '../schema.ts';
-import { NotAPlanDocumentError, readDimensionTitles, readHeader, readMissionCounts, readMissionHeadings, readStatedBudgetLines, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
+import { parsedDocumentSchema, SCHEMA_VERSION, type ParsedDocument, type Project } from '../schema.ts';
+import { NotAPlanDocumentError, readHeader, readMissionCounts, readMissionHeadings, readStatedBudgetLines, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
 import { linkSections, parseDetailSections } from './five-year.ts';
 import { flagCountMismatches } from './reconcile.ts';
 import { flagMissingMissions } from './completeness.ts';
+import { dimensionsOf, readDimensionTitlesAll } from './dimension-titles.ts';
 import { projectsFromSections } from './sections-only.ts';
 import { recoverFromSections } from './recover.ts';
 import { readDimensionSummary } from './dimension-summary.ts';
@@ -27,24 +28,6 @@ export interface ParseOptions {
   file?: string;
 }
 
-function dimensionsOf(
-  projects: Project[],
-  titles: Map<number, string>,
-  missionTitles: Map<string, string>,
-): Dimension[] {
-  const numbers = [...new Set([...titles.keys(), ...projects.map((p) => p.dimension)])].filter((n) => n >= 1 && n <= 4).sort();
-  return numbers.map((n) => {
-    const codes = [...new Set([...missionTitles.keys(), ...projects.map((p) => p.mission).filter((m): m is string => m !== null)])]
-      .filter((c) => Number(c.split('.')[0]) === n)
-      .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
-    return {
-      number: n as 1 | 2 | 3 | 4,
-      title: titles.get(n) ?? '',
-      missions: codes.map((code) => ({ code, title: missionTitles.get(code) ?? '' })),
-    };
-  });
-}
-
 /** Parses a plan or report document. Throws NotAPlanDocumentError when the text is neither. */
 export function parsePlanDocument(text: string, options: ParseOptions = {}): ParsedDocument {
   const lines = toLines(tablesToTabs(text));
@@ -54,7 +37,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
   const fullText = mapOcrTwins(lines.map((l) => l.text.replace(/\t/g, ' ')).join('\n'));
   const evidence = wrapEvidenceFrom(prose, { fullText, ...(orgName ? { orgName } : {}) });
   const source = { file: options.file ?? '', lines: lines.length, sha256: createHash('sha256').update(text).digest('hex') };
-  const headingTitles = readDimensionTitles(lines);
+  const { titles: headingTitles, headings: dimensionHeadings } = readDimensionTitlesAll(lines);
   const headingMissions = readMissionHeadings(lines, evidence);
 
   const reportAt = findReportTable(lines);
@@ -96,7 +79,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
       org: header.org,
       title: header.title,
       fiscalYears: table.fiscalYears.length ? table.fiscalYears : header.fiscalYears,
-      dimensions: dimensionsOf(linked.projects, titles, missions),
+      dimensions: dimensionsOf(linked.projects, titles, missions, dimensionHeadings),
       projects: linked.projects,
       report: null,
       stated,
@@ -131,7 +114,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
       org: header.org,
       title: header.title,
       fiscalYears: [year],
-      dimensions: dimensionsOf(tables.projects, headingTitles, new Map([...tables.missionTitles, ...headingMissions])),
+      dimensions: dimensionsOf(tables.projects, headingTitles, new Map([...tables.missionTitles, ...headingMissions]), dimensionHeadings),
       projects: tables.projects,
       report: null,
       stated,
@@ -176,7 +159,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
       org: header.org,
       title,
       fiscalYears: years.slice(0, 1),
-      dimensions: dimensionsOf(activities, headingTitles, headingMissions),
+      dimensions: dimensionsOf(activities, headingTitles, headingMissions, dimensionHeadings),
       projects: activities,
       report: tables.report,
       stated: tables.stated,
@@ -198,7 +181,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
       org: header.org,
       title: header.title,
       fiscalYears: years.length ? years : header.fiscalYears,
-      dimensions: dimensionsOf(projects, headingTitles, headingMissions),
+      dimensions: dimensionsOf(projects, headingTitles, headingMissions, dimensionHeadings),
       projects,
       report: null,
       stated,

@@ -1,0 +1,100 @@
+/**
+ * Dimension titles, however the heading is written: "มิติที่ 1 <title>", "มิติ 1 : <title>", "มิติที่ ๒", "ด้านที่ 3",
+ * OCR'd "มติที่", with the title after the number, on the next line, or in the next cell of a table row; or the
+ * dimension's standard title alone on a line or in a row of its own ("4. การเสริมสร้าง…"). A dimension whose title
+ * no heading gives is flagged (`review: [{ field: 'title' }]`), never filled with a wording the document does not print.
+ */
+import { cleanName, matchKey } from '../normalize.ts';
+import type { Dimension, Mission, Project } from '../schema.ts';
+import { DIMENSION_HEADING, dimensionByWords, unbullet, type Line } from './common.ts';
+
+/** Words that start something other than a title: an item, a mission, a total, a count, a page or a table header. */
+const NOT_A_TITLE = /^(?:\d|\(|โครงการ|กิจกรรม|มาตรการ|ภารกิจ|การกิจ|พันธกิจ|รวม|จำนวน|งบประมาณ|ที่$|ลำดับ|หน้า|ส่วนที่|ยุทธศาสตร์|แผนปฏิบัติการ|ม(?:ิ)?ติ|ด้านที่)/;
+
+/** A title without what a conversion printed after it: a count, a running page header, a colon. */
+export function cleanTitle(title: string): string {
+  return cleanName(
+    title
+      .replace(/\t+/g, ' ')
+      .replace(/^\s*[:.)–-]\s*/, '')
+      .replace(/\s*(?:จำนวน\s*\d+\s*โครงการ|ประกอบด้วย|มีดังนี้|ดังนี้).*$/s, '')
+      .replace(/\s(?:แผนปฏิบัติการ|แผนป้องกัน)\S*.*$/s, '')
+      .trim(),
+  );
+}
+
+const usable = (t: string) => t.length >= 4 && t.length < 200 && !NOT_A_TITLE.test(t);
+
+export interface TitleSource {
+  title: string;
+  line: number;
+}
+
+/**
+ * Titles by dimension, the first heading of each that gives one: heading lines first, then table rows naming a
+ * dimension, then standard titles alone. `headings` lists the line of every heading read (titled or not), for a flag.
+ */
+export function readDimensionTitlesAll(lines: Line[]): { titles: Map<number, string>; headings: Map<number, number> } {
+  const found: Map<number, TitleSource>[] = [new Map(), new Map(), new Map()];
+  const headings = new Map<number, number>();
+  const put = (rank: number, n: number, title: string, line: number) => {
+    const clean = cleanTitle(title);
+    const map = found[rank] as Map<number, TitleSource>;
+    if (usable(clean) && !map.has(n)) map.set(n, { title: clean, line });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as Line;
+    const cells = l.text.split('\t').map((c) => c.trim()).filter((c) => c !== '');
+    if (cells.length === 0) continue;
+    const first = unbullet(cells[0] ?? '');
+    const m = first.match(DIMENSION_HEADING);
+    if (m?.[1] && first.length < 220) {
+      const n = Number(m[1]);
+      if (!headings.has(n)) headings.set(n, l.no);
+      const rest = cleanTitle(m[2] ?? '');
+      if (cells.length === 1 && !l.text.includes('\t')) {
+        if (usable(rest)) put(0, n, rest, l.no);
+        else {
+          // The title on the next line (a heading printed over two lines).
+          const next = lines.slice(i + 1, i + 3).find((x) => x.text.trim() !== '');
+          const t = next && !next.text.includes('\t') ? unbullet(next.text) : '';
+          const byWords = dimensionByWords(matchKey(t));
+          if (t && (byWords === n || byWords === null) && !DIMENSION_HEADING.test(t)) put(0, n, t, next?.no ?? l.no);
+        }
+      } else if (cells.length <= 4) {
+        // A table row naming the dimension: its title in the same cell or the next text cell.
+        const nextCell = cells[1] ?? '';
+        put(1, n, usable(rest) ? rest : /\d/.test(nextCell) ? '' : nextCell, l.no);
+      }
+      continue;
+    }
+    // The standard title alone, on a line or in a row of its own, maybe numbered ("4. การเสริมสร้าง…").
+    if (cells.length === 1 && first.length < 200) {
+      const numbered = first.match(/^([1-4])\s*[.)]\s*(\S.*)$/);
+      const text = numbered?.[2] ?? first;
+      const n = dimensionByWords(matchKey(text));
+      if (n !== null && (!numbered || Number(numbered[1]) === n) && !NOT_A_TITLE.test(text)) put(2, n, text, l.no);
+    }
+  }
+  const titles = new Map<number, string>();
+  for (const map of found) for (const [n, s] of map) if (!titles.has(n)) titles.set(n, s.title);
+  return { titles, headings };
+}
+
+/** The dimensions the items and headings name, with their missions; an untitled dimension or mission is flagged. */
+export function dimensionsOf(projects: Project[], titles: Map<number, string>, missionTitles: Map<string, string>, headings: Map<number, number> = new Map()): Dimension[] {
+  const numbers = [...new Set([...titles.keys(), ...projects.map((p) => p.dimension)])].filter((n) => n >= 1 && n <= 4).sort();
+  return numbers.map((n) => {
+    const codes = [...new Set([...missionTitles.keys(), ...projects.map((p) => p.mission).filter((m): m is string => m !== null)])]
+      .filter((c) => Number(c.split('.')[0]) === n)
+      .sort((a, b) => Number(a.split('.')[1]) - Number(b.split('.')[1]));
+    const title = cleanTitle(titles.get(n) ?? '');
+    const missions: Mission[] = codes.map((code) => ({ code, title: missionTitles.get(code) ?? '' }));
+    const line = headings.get(n) ?? projects.find((p) => p.dimension === n)?.line ?? null;
+    const review = [
+      ...(title === '' ? [{ field: 'title' as const, reason: `no title was read for มิติที่ ${n}: its heading is written in a way the importer does not read, or gives none`, line }] : []),
+      ...missions.filter((m) => m.title === '').map((m) => ({ field: 'missions' as const, reason: `mission ${m.code} has no title: its heading was not read`, line })),
+    ];
+    return { number: n as 1 | 2 | 3 | 4, title, missions, ...(review.length ? { review } : {}) };
+  });
+}
