@@ -19,3 +19,18 @@ export function flagMissingMissions(projects: Project[]): void {
     push(p, { field: 'mission', reason: `no mission heading of มิติที่ ${p.dimension} was read above it, though the dimension's other items have one`, line: p.line });
   }
 }
+
+/**
+ * An item whose detail section names no unit (and no table gave one), where most detail sections name theirs: the
+ * unit was printed in a way not read, or is missing. (Units a table's unit column leaves empty are flagged where
+ * the table is read, `units.ts`.)
+ */
+export function flagMissingUnits(projects: Project[]): void {
+  const withDetail = projects.filter((p) => p.detail !== null);
+  const named = withDetail.filter((p) => (p.detail?.responsibleUnit ?? '') !== '').length;
+  if (withDetail.length < 2 || named < withDetail.length / 2) return;
+  for (const p of withDetail) {
+    if (p.responsibleUnit !== null || has(p, 'responsibleUnit')) continue;
+    push(p, { field: 'responsibleUnit', reason: 'its detail section names no responsible unit, though most sections do', line: p.detail?.line ?? p.line });
+  }
+}

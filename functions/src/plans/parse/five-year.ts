@@ -14,7 +14,7 @@ import {
 import type { Project, ProjectDetail } from '../schema.ts';
 import { DIMENSION_HEADING, dimensionByWords, PAGE_MARK, projectIdFactory, unbullet, withoutStatusRemark, type Line } from './common.ts';
 import { pairSections } from './link.ts';
-import { reconcile } from './reconcile.ts';
+import { reconcile, unitsDiffer } from './reconcile.ts';
 import type { SummaryItem } from './summary.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -357,6 +357,9 @@ export function linkSections(items: SummaryItem[], sections: DetailSection[], ev
     );
     name = chosen.name;
     const detail: ProjectDetail | null = s ? detailOfSection(s) : null;
+    // The detail section names the unit and does not contradict the row: the unit is settled, whatever the
+    // summary's shared or empty unit cell left open.
+    if (detail?.responsibleUnit && !unitsDiffer(it.unit, detail.responsibleUnit, 1)) chosen.review = chosen.review.filter((f) => !(f.field === 'responsibleUnit' && /unit cell/.test(f.reason)));
     return {
       id: nextId(chosen.dimension, it.number),
       number: it.number,

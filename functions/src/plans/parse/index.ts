@@ -11,7 +11,7 @@ import { parsedDocumentSchema, SCHEMA_VERSION, type ParsedDocument, type Project
 import { NotAPlanDocumentError, readHeader, readMissionCounts, readMissionHeadings, readStatedBudgetLines, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
 import { linkSections, parseDetailSections } from './five-year.ts';
 import { flagCountMismatches } from './reconcile.ts';
-import { flagMissingMissions } from './completeness.ts';
+import { flagMissingMissions, flagMissingUnits } from './completeness.ts';
 import { dimensionsOf, readDimensionTitlesAll } from './dimension-titles.ts';
 import { projectsFromSections } from './sections-only.ts';
 import { recoverFromSections } from './recover.ts';
@@ -69,6 +69,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     linked.notes.push(...recovered.notes);
     flagCountMismatches(linked.projects, stated);
     flagMissingMissions(linked.projects);
+    flagMissingUnits(linked.projects);
     const titles = new Map([...headingTitles, ...table.dimensionTitles]);
     const missions = new Map([...headingMissions, ...table.missionTitles]);
     doc = {
@@ -107,6 +108,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const stated = [...tables.stated, ...readStatedCounts(lines, outsideTables), ...readStatedBudgetLines(lines, outsideTables, [year]), ...missionCounts.stated, ...perDimension.stated];
     flagCountMismatches(tables.projects, stated);
     flagMissingMissions(tables.projects);
+    flagMissingUnits(tables.projects);
     doc = {
       schemaVersion: SCHEMA_VERSION,
       kind: 'plan',
@@ -173,6 +175,8 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const projects = projectsFromSections(sectionsOnly, years.length ? years : header.fiscalYears);
     const stated = [...readStatedCounts(lines, () => false), ...readStatedBudgetLines(lines, () => false, years.length ? years : header.fiscalYears)];
     flagCountMismatches(projects, stated);
+    flagMissingMissions(projects);
+    flagMissingUnits(projects);
     doc = {
       schemaVersion: SCHEMA_VERSION,
       kind: 'plan',

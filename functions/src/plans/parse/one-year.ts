@@ -7,6 +7,7 @@ import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey,
 import type { Project, StatedTotal } from '../schema.ts';
 import { nameLooksWrong } from './reconcile.ts';
 import { NUMBER_CELL } from './cells.ts';
+import { assignUnits, type UnitSlot } from './units.ts';
 import { BARE_MISSION_HEADING, DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_HEADER, PAGE_MARK, projectIdFactory, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 
 interface Columns {
@@ -145,6 +146,7 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     const furniture = (r: TableRow) => cols.number >= 0 && r.cells.every((c, k) => k === cols.number || c.trim() === '') && !/^\d|รวม/.test((r.cells[cols.number] ?? '').trim());
     const lines0 = pending.filter((r) => !furniture(r)).map((r) => (r.cells.every((c, k) => k === cols.name || c.trim() === '') && (r.cells[cols.name] ?? '').trim() !== '' ? { cells: [r.cells[cols.name] ?? ''], line: r.line } : r));
     const rows = joinWrappedRows(foldContinuations(markTableWraps(lines0, textColumns), cols), cols.budget + 1, cols.name);
+    const slots: { project: Project; slot: UnitSlot }[] = [];
     for (const row of rows) {
       const cell = (i: number) => (i >= 0 ? (row.cells[i] ?? '').trim() : '');
       const rawNumber = cols.number >= 0 ? cell(cols.number) : '';
@@ -201,6 +203,17 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
         activity: null,
         line: row.line,
       });
+      const project = projects.at(-1) as Project;
+      if (cols.responsible >= 0) slots.push({ project, slot: { cell: cell(cols.responsible), line: row.line, dimension: pendingDimension, unit: null, review: [] } });
+    }
+    // A unit cell printed on the first of several rows (a merged cell), or listing a unit per row: assigned and flagged.
+    assignUnits(
+      slots.map((s) => s.slot),
+      (t) => cleanName(t, evidence),
+    );
+    for (const { project, slot } of slots) {
+      project.responsibleUnit = slot.unit;
+      project.review = [...(project.review ?? []), ...slot.review];
     }
     pending = [];
   };

@@ -6,6 +6,7 @@
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, NO_BUDGET, type TableRow, type WrapEvidence } from '../normalize.ts';
 import type { Budgets, Project, ReviewFlag, StatedTotal } from '../schema.ts';
 import { countSimpleMarks, NUMBER_CELL, splitCell, type CellContext, type CellItem } from './cells.ts';
+import { assignUnits, type UnitSlot } from './units.ts';
 import { SHORT_YEAR_CELL, YEAR_CELL, type SummaryTable } from './summary-find.ts';
 import { DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_MARK, statedBudgets, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 
@@ -25,6 +26,8 @@ export interface SummaryItem {
   unit: string | null;
   /** How many items the row's cell held (1 = a cell of its own). */
   rowItems: number;
+  /** The row's unit cell as printed, when the table has a unit column ("" = empty). */
+  unitCell?: string;
   review: ReviewFlag[];
 }
 
@@ -340,6 +343,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     if (shiftedUnit && cellItems.length === 1) cellItems[0]?.flags.push({ field: 'responsibleUnit', reason: 'the row has fewer cells than the header: its last cell is read as the unit', line: line.no });
     const rowItems: SummaryItem[] = cellItems.map((c) => ({
       unit: unitCell && cellItems.length === 1 ? cleanName(unitCell, evidence) : null,
+      ...(table.unitCol !== null ? { unitCell } : {}),
       number: c.part.number ?? '',
       name: cleanName(withoutStatusRemark(c.part.text), evidence),
       written: c.part.text,
@@ -407,6 +411,17 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       notes.push(`line ${line.no}: one set of budget figures for ${rowItems.length} items (${ids.join(', ')}): kept on the first item, 0 on the others`);
     }
     items.push(...rowItems);
+  }
+
+  if (table.unitCol !== null) {
+    // A unit cell serving several items (of one cell, or rows below left empty): assigned and flagged.
+    const slots: UnitSlot[] = items.map((it) => ({ cell: it.unit ?? it.unitCell ?? '', line: it.line, dimension: it.dimension, unit: null, review: [] }));
+    assignUnits(slots, (t) => cleanName(t, evidence));
+    items.forEach((it, i) => {
+      const slot = slots[i] as UnitSlot;
+      it.unit = slot.unit;
+      it.review.push(...slot.review);
+    });
   }
 
   const fiscalYears = table.yearCols.map((y) => y.year);

@@ -10,7 +10,7 @@ import type { Project } from '../schema.ts';
 import type { Line } from './common.ts';
 import { detailOfSection, parseDetailSections, type DetailSection } from './five-year.ts';
 import { pairSections } from './link.ts';
-import { reconcile } from './reconcile.ts';
+import { reconcile, unitsDiffer } from './reconcile.ts';
 
 export interface YearDetailsResult {
   unlinkedSections: DetailSection[];
@@ -54,6 +54,8 @@ export function reconcileYearDetails(projects: Project[], lines: Line[], tableLi
     if (s) {
       p.detail = detailOfSection(s);
       if (!p.responsibleUnit && s.responsibleUnit) p.responsibleUnit = s.responsibleUnit;
+      // The sheet names the unit and does not contradict the row: what a shared or empty unit cell left open is settled.
+      if (s.responsibleUnit && !unitsDiffer(p.responsibleUnit, s.responsibleUnit, 1)) p.review = (p.review ?? []).filter((f) => !(f.field === 'responsibleUnit' && /unit cell/.test(f.reason)));
     }
   });
   const used = new Set(linked.values());

@@ -1,0 +1,77 @@
+/**
+ * Responsible units from a table's unit column when a unit cell serves several items: the items of one name cell
+ * (`15) … 16) …` with one unit cell), or rows below whose unit cell is empty (a merged cell printed on its first
+ * row). Whatever the importer then assigns, or leaves empty, is flagged `responsibleUnit` with the line of the cell:
+ * a cell listing as many units as the items it may cover ("สำนักปลัดเทศบาล / กองช่าง" for two items) is assigned
+ * in order; one unit for the items of one cell goes to each; a row with an empty cell stays without a unit.
+ */
+import type { ReviewFlag } from '../schema.ts';
+
+/** One item of a table with a unit column, in document order. */
+export interface UnitSlot {
+  /** The row's unit cell as printed ("" = empty; "-" is a stated "none" and kept). */
+  cell: string;
+  /** The row's first line (items of one cell share it). */
+  line: number;
+  dimension: number;
+  /** Set by `assignUnits`. */
+  unit: string | null;
+  review: ReviewFlag[];
+}
+
+/** The units a cell lists, when it lists several: "สำนักปลัดเทศบาล / กองช่าง", one per line. "ทุกสำนัก/กอง" is one. */
+export function splitUnits(cell: string): string[] {
+  const pieces = cell
+    .split(/\s*[/\n,]\s*|\s+และ\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (pieces.length < 2 || /^ทุก/.test(cell.trim()) || pieces.some((p) => [...p].length < 4)) return [cell.trim()];
+  return pieces;
+}
+
+const short = (s: string) => `"${s.replace(/\s+/g, ' ').slice(0, 60)}"`;
+
+/** Sets `unit` (and flags) for every slot: `clean` turns a cell's text into a unit (or "" for none). */
+export function assignUnits(slots: UnitSlot[], clean: (text: string) => string): void {
+  let i = 0;
+  while (i < slots.length) {
+    const head = slots[i] as UnitSlot;
+    // The items the head's cell may cover: the rest of its own cell, then rows below with an empty unit cell.
+    let j = i + 1;
+    while (j < slots.length && (slots[j] as UnitSlot).line === head.line) j++;
+    const sameCell = j - i;
+    let k = j;
+    if (head.cell.trim() !== '') while (k < slots.length && (slots[k] as UnitSlot).cell.trim() === '' && (slots[k] as UnitSlot).dimension === head.dimension) k++;
+    const group = slots.slice(i, k);
+    const own = group.slice(0, sameCell);
+    const below = group.slice(sameCell);
+    const text = head.cell.trim();
+    if (text === '') {
+      for (const s of own) {
+        s.unit = null;
+        s.review.push({ field: 'responsibleUnit', reason: 'the unit cell of its row is empty', line: s.line });
+      }
+    } else if (group.length === 1) {
+      head.unit = clean(text) || null;
+    } else {
+      const pieces = splitUnits(text);
+      if (pieces.length === group.length) {
+        group.forEach((s, n) => {
+          s.unit = clean(pieces[n] ?? '') || null;
+          s.review.push({ field: 'responsibleUnit', reason: `the unit cell at line ${head.line} lists ${pieces.length} units (${short(text)}) for ${group.length} items: assigned in order`, line: head.line });
+        });
+      } else {
+        for (const s of own) {
+          s.unit = clean(text) || null;
+          if (own.length > 1) s.review.push({ field: 'responsibleUnit', reason: `one unit cell (${short(text)}) for the ${own.length} items of the cell at line ${head.line}`, line: head.line });
+          else if (pieces.length > 1) s.review.push({ field: 'responsibleUnit', reason: `the unit cell lists ${pieces.length} units (${short(text)}); the rows below have none: it may be shared with them`, line: head.line });
+        }
+        for (const s of below) {
+          s.unit = null;
+          s.review.push({ field: 'responsibleUnit', reason: `the unit cell of its row is empty: the unit printed at line ${head.line} (${short(text)}) may cover it`, line: s.line });
+        }
+      }
+    }
+    i = Math.max(k, j);
+  }
+}
