@@ -180,7 +180,8 @@ export function scoreVariant(key: AnswerKey, parsed: Project[], dimensions: Pars
   for (const [n, title] of Object.entries(key.dimensions ?? {})) {
     const d = dimensions.find((x) => x.number === Number(n));
     out.dimensionTitles.total++;
-    if (d && squash(d.title) === squash(title)) out.dimensionTitles.right++;
+    // A title the document gives must be read; an empty one (given or not) must carry a flag.
+    if (d && d.title !== '' && squash(d.title) === squash(title)) out.dimensionTitles.right++;
     else if (d && d.title === '' && (d.review ?? []).some((f) => f.field === 'title')) out.dimensionTitles.right++;
     else out.misses.push(`dimension ${n} title: got ${JSON.stringify(d?.title ?? null)}, key ${JSON.stringify(title)}${d?.title === '' ? ' (empty, not flagged)' : ''}`);
   }
