@@ -163,7 +163,9 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     // A line with neither figures nor a number or heading continues the row above (its cells wrapped), however many
     // empty cells it has (a wrapped unit column reaches past the figures).
     const figures = table.yearCols.some(({ index }) => (cells[index] ?? '').trim() !== '');
-    const headingCell = cells.some((c, i) => i <= table.projectCol && (MISSION_CELL.test(c.trim()) || DIMENSION_HEADING.test(c.trim()) || /^รวม|^(?:ภารกิจ|การกิจ)/.test(c.trim())));
+    // A dimension's standard title alone in a row (a heading "มิติ 1 :" whose title the next row prints) is a row too.
+    const titleRow = /^การ/.test((cells[0] ?? '').trim()) && (cells[0] ?? '').trim().length < 150 && cells.slice(1).every((c) => c.trim() === '') && dimensionByWords(matchKey(cells[0] ?? '')) !== null;
+    const headingCell = titleRow || cells.some((c, i) => i <= table.projectCol && (MISSION_CELL.test(c.trim()) || DIMENSION_HEADING.test(c.trim()) || /^รวม|^(?:ภารกิจ|การกิจ)/.test(c.trim())));
     // A heading row ("ภารกิจที่ …", "มิติที่ …", a totals row) is a row of its own however few cells the conversion
     // printed (a PDF drops the empty cells after the text): never a wrapped line of the row above.
     // (Only a heading by its word: a bare code "2.2.3 …" may be a sub-mission printed inside the item cell above.)
