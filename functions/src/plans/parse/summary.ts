@@ -165,11 +165,11 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     const figures = table.yearCols.some(({ index }) => (cells[index] ?? '').trim() !== '');
     // A dimension's standard title alone in a row (a heading "มิติ 1 :" whose title the next row prints) is a row too.
     const titleRow = /^การ/.test((cells[0] ?? '').trim()) && (cells[0] ?? '').trim().length < 150 && cells.slice(1).every((c) => c.trim() === '') && dimensionByWords(matchKey(cells[0] ?? '')) !== null;
-    const headingCell = titleRow || cells.some((c, i) => i <= table.projectCol && (MISSION_CELL.test(c.trim()) || DIMENSION_HEADING.test(c.trim()) || /^รวม|^(?:ภารกิจ|การกิจ)/.test(c.trim())));
+    const headingCell = titleRow || cells.some((c, i) => i <= table.projectCol && (MISSION_CELL.test(c.trim()) || DIMENSION_HEADING.test(c.trim()) || /^รวม|^(?:ภารกิจ|การกิจ)/.test(unbullet(c.trim()))));
     // A heading row ("ภารกิจที่ …", "มิติที่ …", a totals row) is a row of its own however few cells the conversion
     // printed (a PDF drops the empty cells after the text): never a wrapped line of the row above.
     // (Only a heading by its word: a bare code "2.2.3 …" may be a sub-mission printed inside the item cell above.)
-    const wordHeading = cells.some((c, i) => i <= table.projectCol && (/^(?:ภารกิจ|การกิจ)\s*ที่|^รวม/.test(c.trim()) || MISSION_HEADING.test(c.trim()) || DIMENSION_HEADING.test(c.trim())));
+    const wordHeading = cells.some((c, i) => i <= table.projectCol && (/^(?:ภารกิจ|การกิจ)\s*ที่|^รวม/.test(c.trim()) || MISSION_HEADING.test(unbullet(c.trim())) || DIMENSION_HEADING.test(c.trim())));
     if (wordHeading && cells.length < minCells) while (cells.length < minCells) cells.push('');
     const continues = !figures && !headingCell && !startsItem(cells) && cells.length >= minCells && (blocks.at(-1) ?? []).length > 0 && !(table.numberCol !== null && (cells[table.numberCol] ?? '').trim() !== '');
     if (continues) {
@@ -225,13 +225,15 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     const cells = row.cells;
     const cols = rowColumns(cells, table);
     const before = cells.slice(0, cols.projectCol).map((c) => c.trim());
-    let projectCell = cells[cols.projectCol]?.trim() ?? '';
+    // "ภารกิจที่ 4.3 - …", "- ภารกิจ 4.2 …": the heading's punctuation and bullet are not the title's.
+    let projectCell = unbullet(cells[cols.projectCol]?.trim() ?? '').replace(/^((?:ภารกิจ|การกิจ|พันธกิจ)\s*(?:ที่)?\s*[1-4]\s*\.\s*\d{1,2}(?:\s*\.\s*\d{1,2})*)\s*[:\-–]\s*/, '$1 ');
     const isTotal = [...before, projectCell].some((c) => /^รวม|^จำนวน\s*\d+\s*โครงการ/.test(c)) || cells.some((c) => /รวมทั้งสิ้น/.test(c));
 
     // Dimension: a number in the first cell or a heading in any text cell; else the standard title's words.
     let dimHere = false;
     for (const [i, cell] of before.entries()) {
-      if (cell === '' || i === table.numberCol) continue;
+      // The number column holds a heading by its word ("มิติ 4 :") when the conversion printed it there.
+      if (cell === '' || (i === table.numberCol && !DIMENSION_HEADING.test(cell))) continue;
       const asCell = i === 0 ? cell.match(DIMENSION_CELL) : null;
       const heading = cell.match(DIMENSION_HEADING) ?? (asCell && ((asCell[2] ?? '').trim().length >= 3 || /^(?:ม|ด้าน)/.test(cell)) ? asCell : null);
       if (heading?.[1]) {
@@ -246,6 +248,11 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
         dimHere = true;
         break;
       }
+    }
+    // A heading without its title ("มิติ 4 :") whose title fills the name cell: the title, not an item.
+    if (dimHere && !/^\(?\d|^[1-4]\./.test(projectCell) && dimensionByWords(matchKey(projectCell)) === dimension && cols.years.every(({ index }) => (cells[index] ?? '').trim() === '')) {
+      setDimension(dimension, 'number', projectCell);
+      projectCell = '';
     }
     const headingInProject = projectCell.match(DIMENSION_HEADING);
     if (headingInProject?.[1] && !isTotal) {
