@@ -41,4 +41,21 @@ describe('the variants scorer', () => {
     expect(s.extra).toBe(1);
     expect(s.flags.wrong).toBe(4);
   });
+
+  it('scores missions where the key gives one, and a wrong mission is a field to flag', () => {
+    const withMissions: AnswerKey = { projects: [{ name: 'โครงการโรงเรียนคุณธรรม', dimension: 1, mission: '1.3', budgets: {} }, { name: 'กิจกรรมการใช้บัตรคิวในการติดต่อราชการ', dimension: 2, mission: null, budgets: {} }] };
+    const s = scoreVariant(withMissions, [project({ name: 'โครงการโรงเรียนคุณธรรม', mission: null, budgets: {} }), project({ name: 'กิจกรรมการใช้บัตรคิวในการติดต่อราชการ', dimension: 2, budgets: {} })]);
+    expect(pct(s.missions)).toBe(50);
+    expect(s.flags).toEqual({ wrong: 1, flagged: 0 });
+  });
+
+  it('a dimension title counts as read when it is the key\'s (spaces aside), or as flagged when empty; an empty unflagged title is wrong even when the key has none', () => {
+    const titled: AnswerKey = { dimensions: { '1': 'การสร้างวัฒนธรรมสุจริต', '2': 'การบริหารราชการด้วยความโปร่งใส', '4': '' }, projects: [] };
+    const s = scoreVariant(titled, [], [
+      { number: 1, title: 'การสร้าง วัฒนธรรมสุจริต' },
+      { number: 2, title: '', review: [{ field: 'title' }] },
+      { number: 4, title: '' },
+    ]);
+    expect(s.dimensionTitles).toEqual({ right: 2, total: 3 });
+  });
 });

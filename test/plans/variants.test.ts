@@ -13,7 +13,7 @@ describe('importer on the variants corpus, scored against hand-written answer ke
     expect(results.length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(results)('$name: names, dimensions, budgets and units at least 95 pct right, 90 pct of wrong fields flagged, at most 30 pct of items flagged', (r) => {
+  it.each(results)('$name: names, dimensions, budgets, units and missions at least 95 pct right, 90 pct of wrong fields flagged, at most 30 pct of items flagged', (r) => {
     expect(r.error).toBeUndefined();
     const s = r.score;
     const misses = s.misses.join('\n');
@@ -21,8 +21,13 @@ describe('importer on the variants corpus, scored against hand-written answer ke
     expect(pct(s.dimensions), misses).toBeGreaterThanOrEqual(THRESHOLDS.field);
     expect(pct(s.budgets), misses).toBeGreaterThanOrEqual(THRESHOLDS.field);
     expect(pct(s.units), misses).toBeGreaterThanOrEqual(THRESHOLDS.field);
+    expect(pct(s.missions), misses).toBeGreaterThanOrEqual(THRESHOLDS.field);
     expect(flagRecall(s), misses).toBeGreaterThanOrEqual(THRESHOLDS.flagRecall);
     expect(flaggedShareBeyondAmbiguous(s)).toBeLessThanOrEqual(THRESHOLDS.flaggedShare);
+  });
+
+  it.each(results)('$name: every dimension title the document prints is read, and a dimension left without one is flagged', (r) => {
+    expect(pct(r.score.dimensionTitles), r.score.misses.join('\n')).toBe(100);
   });
 
   it.each(results)('$name: every total the document prints (counts, budgets per dimension and year) is read with its line, and none is invented', (r) => {
