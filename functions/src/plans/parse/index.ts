@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { checkFidelity } from '../fidelity.ts';
 import { mapOcrTwins, wrapEvidenceFrom } from '../normalize.ts';
 import { tablesToTabs } from '../sources/tables.ts';
-import { parsedDocumentSchema, SCHEMA_VERSION, type ParsedDocument, type Project } from '../schema.ts';
+import { parsedDocumentSchema, SCHEMA_VERSION, type ParsedDocument } from '../schema.ts';
 import { NotAPlanDocumentError, readHeader, readMissionCounts, readMissionHeadings, readStatedBudgetLines, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
 import { linkSections, parseDetailSections } from './five-year.ts';
 import { flagCountMismatches } from './reconcile.ts';
