@@ -12,14 +12,24 @@ describe('Word documents (.docx): tables read as tables', () => {
     expect(await documentText(bytes, 'plan.docx')).toBe('เทศบาลนครแม่สอด\nมิติ\tโครงการ/กิจกรรม/มาตรการ\tปี 2566\n1. การสร้าง วัฒนธรรมสุจริต\t1) โครงการโรงเรียนคุณธรรม\t50,000\n');
   });
 
-  it.each(['v06-maesot-d2-many-items-one-cell', 'v08-maesot-d3d4-numbering', 'v12-maesaimitraphap-pipe-table'])(
+  it.each([
+    'v06-maesot-d2-many-items-one-cell',
+    'v08-maesot-d3d4-numbering',
+    'v12-maesaimitraphap-pipe-table',
+    // Mission rows, dimension titles on the next line or cell, unit cells shared by several items.
+    'v23-one-year-mission-rows-merged-units-dimension-headings',
+    'v24-five-year-html-mission-rows-shared-units',
+    'v25-five-year-tab-mission-rows-units-own-lines',
+  ])(
     'imports %s written as a Word document as well as its text form',
     async (name) => {
       const text = readFileSync(variant(`${name}.txt`), 'utf8');
       const key = answerKeySchema.parse(JSON.parse(readFileSync(variant(`${name}.key.json`), 'utf8')));
       const fromWord = await readDocumentBytes(makeDocx(text), `${name}.docx`);
-      const score = scoreVariant(key, fromWord.projects);
+      const score = scoreVariant(key, fromWord.projects, fromWord.dimensions);
       expect(pct(score.names), score.misses.join('\n')).toBeGreaterThanOrEqual(95);
+      expect(pct(score.missions), score.misses.join('\n')).toBeGreaterThanOrEqual(95);
+      expect(pct(score.dimensionTitles), score.misses.join('\n')).toBe(100);
       expect(pct(score.dimensions)).toBeGreaterThanOrEqual(95);
       expect(pct(score.budgets)).toBeGreaterThanOrEqual(95);
       expect(flagRecall(score), score.misses.join('\n')).toBeGreaterThanOrEqual(90);
@@ -52,17 +62,22 @@ describe('PDF with a text layer', () => {
     'v03-maesaimitraphap-d1d2-thai-digits',
     'v20-maesaimitraphap-appendix-contradictions',
     'v21-one-year-2567-summary-missions-details',
+    // Mission rows (and their text wrapped in the cell), titles on the next line, unit cells over several rows.
+    'v23-one-year-mission-rows-merged-units-dimension-headings',
+    'v25-five-year-tab-mission-rows-units-own-lines',
   ])(
     'imports %s printed to PDF (cells wrapped in their columns) as well as its text form',
     async (name) => {
       const text = readFileSync(variant(`${name}.txt`), 'utf8');
       const key = answerKeySchema.parse(JSON.parse(readFileSync(variant(`${name}.key.json`), 'utf8')));
       const fromPdf = await readDocumentBytes(makePdf(layoutPdf(text)), `${name}.pdf`);
-      const score = scoreVariant(key, fromPdf.projects);
+      const score = scoreVariant(key, fromPdf.projects, fromPdf.dimensions);
       expect(pct(score.names), score.misses.join('\n')).toBeGreaterThanOrEqual(95);
       expect(pct(score.dimensions), score.misses.join('\n')).toBeGreaterThanOrEqual(95);
       expect(pct(score.budgets), score.misses.join('\n')).toBeGreaterThanOrEqual(95);
       expect(pct(score.units), score.misses.join('\n')).toBeGreaterThanOrEqual(95);
+      expect(pct(score.missions), score.misses.join('\n')).toBeGreaterThanOrEqual(95);
+      expect(pct(score.dimensionTitles), score.misses.join('\n')).toBe(100);
       expect(flagRecall(score), score.misses.join('\n')).toBeGreaterThanOrEqual(90);
     },
   );

@@ -121,6 +121,8 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
   // Each change of dimension (or a new part of the document) starts a part: a mission heading counts only for the items of its own part.
   let part = 0;
   let pendingPart = 0;
+  // The mission heading row just read, while its text may go on on the next lines (a PDF wraps it in its cell).
+  let openMission: { code: string; text: string } | null = null;
   const markMission = (m: RegExpMatchArray, line: number) => {
     const code = `${Number(m[1])}.${Number(m[2])}`;
     marks.push({ line, code, part });
@@ -252,6 +254,7 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
       flush();
       const sub = lines[i + 1]?.text.includes('ไตรมาส') ? lines[i + 1]?.text.split('\t') : undefined;
       columns = readColumns(t.split('\t'), sub);
+      openMission = null;
       pendingDimension = dimension;
       pendingPart = part;
       tableLines.add(l.no);
@@ -276,8 +279,19 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     if (missionRow && (MISSION_HEADING.test(filledCells.join(' ')) || Number(missionRow[1]) === dimension)) {
       markMission(missionRow, l.no);
       tableLines.add(l.no);
+      openMission = { code: `${Number(missionRow[1])}.${Number(missionRow[2])}`, text: missionRow[3] ?? '' };
       continue;
     }
+    // The heading's text wrapped onto the next line(s): one filled cell, no number, no figure, before any item.
+    const numberText = columns.number >= 0 ? (t.split('\t')[columns.number] ?? '').trim() : '';
+    if (openMission && filledCells.length === 1 && numberText === '' && budgetCellValues((t.split('\t')[columns.budget] ?? '').trim()).length === 0) {
+      openMission.text += `\n${filledCells[0] ?? ''}`;
+      const title = cleanName(openMission.text, evidence);
+      if (title) missionTitles.set(openMission.code, title);
+      tableLines.add(l.no);
+      continue;
+    }
+    openMission = null;
     const rowHeading = filledCells.length <= 2 ? unbullet(filledCells.join(' ')).match(DIMENSION_HEADING) : null;
     // Or the dimension's standard title alone in a full-width row (no number, no mission code).
     const only = filledCells.length === 1 ? (filledCells[0] ?? '') : '';

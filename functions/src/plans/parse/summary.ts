@@ -170,7 +170,11 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     // printed (a PDF drops the empty cells after the text): never a wrapped line of the row above.
     // (Only a heading by its word: a bare code "2.2.3 …" may be a sub-mission printed inside the item cell above.)
     const wordHeading = cells.some((c, i) => i <= table.projectCol && (/^(?:ภารกิจ|การกิจ)\s*ที่|^รวม/.test(c.trim()) || MISSION_HEADING.test(unbullet(c.trim())) || DIMENSION_HEADING.test(c.trim())));
-    if (wordHeading && cells.length < minCells) while (cells.length < minCells) cells.push('');
+    // A bare mission code ("4.1 …") right under a heading row (no item above it to be a sub-mission of) is a heading too.
+    const aboveRow = blocks.at(-1)?.at(-1);
+    const underHeading = aboveRow !== undefined && !ITEM_NUMBER_START.test((aboveRow.cells[table.projectCol] ?? '').trim()) && !table.yearCols.some(({ index }) => (aboveRow.cells[index] ?? '').trim() !== '');
+    const bareHeading = underHeading && cells.some((c, i) => i <= table.projectCol && i !== table.numberCol && MISSION_CELL.test(c.trim()) && !/^[1-4]\s*\.\s*\d{1,2}\s*\.\s*\d{1,2}\s*\(/.test(c.trim()));
+    if ((wordHeading || bareHeading) && cells.length < minCells) while (cells.length < minCells) cells.push('');
     const continues = !figures && !headingCell && !startsItem(cells) && cells.length >= minCells && (blocks.at(-1) ?? []).length > 0 && !(table.numberCol !== null && (cells[table.numberCol] ?? '').trim() !== '');
     if (continues) {
       const last = cells.reduce((k, c, i) => (c.trim() !== '' ? i : k), -1);

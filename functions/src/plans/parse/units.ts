@@ -19,13 +19,14 @@ export interface UnitSlot {
   review: ReviewFlag[];
 }
 
-/** The units a cell lists, when it lists several: "สำนักปลัดเทศบาล / กองช่าง", one per line. "ทุกสำนัก/กอง" is one. */
+/** The units a cell lists, when it lists several: "สำนักปลัดเทศบาล / กองช่าง", "กองคลัง, กองช่าง". "ทุกสำนัก/กอง" is one. */
 export function splitUnits(cell: string): string[] {
+  // A line break inside the cell is where the cell wrapped (a PDF, a narrow column), not a separator.
   const pieces = cell
-    .split(/\s*[/\n,]\s*|\s+และ\s+/)
+    .split(/\s*[/,]\s*|\s+และ\s+/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  if (pieces.length < 2 || /^ทุก/.test(cell.trim()) || pieces.some((p) => [...p].length < 4)) return [cell.trim()];
+  if (pieces.length < 2 || /^ทุก/.test(cell.trim()) || pieces.some((p) => [...p.replace(/\s/g, '')].length < 4)) return [cell.trim()];
   return pieces;
 }
 
