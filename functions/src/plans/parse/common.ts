@@ -182,7 +182,7 @@ export function readMissionHeadings(lines: Line[], evidence: WrapEvidence): Map<
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (!l || l.text.includes('\t')) continue;
-    const m = unbullet(l.text).match(/^([1-4])\.(\d{1,2})\s+(\S.*)$/);
+    const m = unbullet(l.text).match(/^([1-4])\.(\d{1,2})\s+(\S.*)$/) ?? unbullet(l.text).match(MISSION_HEADING);
     if (!m?.[1] || !m[2] || !m[3]) continue;
     const code = `${m[1]}.${Number(m[2])}`;
     if (titles.has(code)) continue;

@@ -12,7 +12,7 @@ import {
   writtenIfDifferent,
 } from '../normalize.ts';
 import type { Project, ProjectDetail } from '../schema.ts';
-import { DIMENSION_HEADING, dimensionByWords, PAGE_MARK, projectIdFactory, unbullet, withoutStatusRemark, type Line } from './common.ts';
+import { DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_MARK, projectIdFactory, unbullet, withoutStatusRemark, type Line } from './common.ts';
 import { pairSections } from './link.ts';
 import { reconcile, unitsDiffer } from './reconcile.ts';
 import type { SummaryItem } from './summary.ts';
@@ -211,8 +211,9 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       pendingNumber = null;
       continue;
     }
-    if (SUB_MISSION.test(t) && !/^\d+\.\s/.test(t)) {
-      const m = t.match(/^([1-4])\.(\d{1,2})/);
+    // A mission heading between the sheets: "2.2 …", "2.2.1 …", or by its word "ภารกิจที่ 2.2 …" / "ภารกิจ ๒.๒: …".
+    if ((SUB_MISSION.test(t) && !/^\d+\.\s/.test(t)) || ((!current || current.field === null || current.lastField >= 8) && MISSION_HEADING.test(t))) {
+      const m = t.match(/^([1-4])\.(\d{1,2})/) ?? t.match(MISSION_HEADING);
       if (m?.[1] && m[2]) mission = `${m[1]}.${Number(m[2])}`;
       if (current && current.field !== null && current.lastField >= 8) flush();
       // Between sections, a mission heading also names the dimension (a "มิติที่ N" heading may be missing).
