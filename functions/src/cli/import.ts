@@ -20,7 +20,7 @@ import { ValidationError } from '../errors.ts';
 import { orgIdSchema } from '../orgs/schema.ts';
 import { openFirestore } from '../store/firestore.ts';
 import { formatFidelity } from '../plans/fidelity.ts';
-import { formatReview } from '../plans/review.ts';
+import { formatDimensionReview, formatReview } from '../plans/review.ts';
 import { readDocumentFile } from '../plans/forms.ts';
 import { documentText } from '../plans/sources/index.ts';
 import { importPlanDocument } from '../plans/store.ts';
@@ -90,6 +90,7 @@ export async function runImport(argv: string[], out: (line: string) => void = (l
     for (const u of st.unread) out(`  not read: ${u}`);
   }
   for (const line of formatReview(doc.projects)) out(line);
+  for (const line of formatDimensionReview(doc.dimensions)) out(line);
 
   if (args.json) {
     await writeFile(args.json, `${JSON.stringify(doc, null, 2)}\n`, 'utf8');

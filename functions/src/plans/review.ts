@@ -2,7 +2,7 @@
  * The review flags of a parsed document, as people read them: which items, which fields, why, and the source line.
  * Printed by `npm run import` (with or without `--publish`) so whoever imports sees what to check.
  */
-import type { Project } from './schema.ts';
+import type { Dimension, Project } from './schema.ts';
 
 export function formatReview(projects: Project[], max = 60): string[] {
   const flagged = projects.filter((p) => (p.review ?? []).length > 0);
@@ -21,4 +21,10 @@ export function formatReview(projects: Project[], max = 60): string[] {
   }
   if (flagged.length > max) out.push(`  … and ${flagged.length - max} more (see --json)`);
   return out;
+}
+
+/** The dimensions' flags (a title or a mission's title not read), one line each; nothing when none. */
+export function formatDimensionReview(dimensions: Dimension[]): string[] {
+  const flags = dimensions.flatMap((d) => (d.review ?? []).map((f) => `  มิติที่ ${d.number} ${f.field}: ${f.reason}${f.line ? ` (line ${f.line})` : ''}`));
+  return flags.length ? ['review: dimensions to check', ...flags] : [];
 }
