@@ -81,3 +81,19 @@ describe('mission headings by their word between project sheets', () => {
     ]);
   });
 });
+
+describe('a one-year plan whose missions are rows of their tables (variant v23), asked in chat', () => {
+  it('answers which projects a mission has, from the mission rows', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { corpusFromDocument } = await import('../../functions/src/search/fileCorpus.ts');
+    const { KnowledgeBase, StaticCorpusProvider } = await import('../../functions/src/search/knowledgeBase.ts');
+    const { answer } = await import('../../functions/src/chat/answer.ts');
+    const { replyText } = await import('../../functions/src/cli/eval.ts');
+    const file = new URL('../fixtures/plans/variants/v23-one-year-mission-rows-merged-units-dimension-headings.txt', import.meta.url);
+    const plan = parsePlanDocument(readFileSync(file, 'utf8'), { file: 'v23.txt' });
+    const kb = new KnowledgeBase(new StaticCorpusProvider([corpusFromDocument('missions-test', plan, [])]));
+    const reply = replyText((await answer(kb, 'missions-test', 'ภารกิจ 1.3 มีโครงการอะไร', null)).messages);
+    expect(reply).toContain('ภารกิจ 1.3 การสร้างจิตสำนึกและความตระหนักแก่เด็กและเยาวชน มี 1 โครงการ');
+    expect(reply).toContain('โครงการพัฒนาวิชาการ');
+  });
+});
