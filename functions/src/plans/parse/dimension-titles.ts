@@ -52,19 +52,24 @@ export function readDimensionTitlesAll(lines: Line[]): { titles: Map<number, str
       const n = Number(m[1]);
       if (!headings.has(n)) headings.set(n, l.no);
       const rest = cleanTitle(m[2] ?? '');
+      // The title on the next line or row (a heading printed over two lines, "มิติ 1 :" + a row with the title): a text
+      // alone on its line, without figures, that names no other dimension.
+      const titleBelow = () => {
+        const next = lines.slice(i + 1, i + 3).find((x) => x.text.trim() !== '');
+        const nextCells = next ? next.text.split('\t').map((c) => c.trim()).filter((c) => c !== '') : [];
+        const t = nextCells.length === 1 ? unbullet(nextCells[0] ?? '') : '';
+        const byWords = dimensionByWords(matchKey(t));
+        if (t && !/\d/.test(t) && t.length < 160 && (byWords === n || byWords === null) && !DIMENSION_HEADING.test(t)) put(l.text.includes('\t') ? 1 : 0, n, t, next?.no ?? l.no);
+      };
       if (cells.length === 1 && !l.text.includes('\t')) {
         if (usable(rest)) put(0, n, rest, l.no);
-        else {
-          // The title on the next line (a heading printed over two lines).
-          const next = lines.slice(i + 1, i + 3).find((x) => x.text.trim() !== '');
-          const t = next && !next.text.includes('\t') ? unbullet(next.text) : '';
-          const byWords = dimensionByWords(matchKey(t));
-          if (t && (byWords === n || byWords === null) && !DIMENSION_HEADING.test(t)) put(0, n, t, next?.no ?? l.no);
-        }
+        else titleBelow();
       } else if (cells.length <= 4) {
-        // A table row naming the dimension: its title in the same cell or the next text cell.
+        // A table row naming the dimension: its title in the same cell or the next text cell, else in the row below.
         const nextCell = cells[1] ?? '';
-        put(1, n, usable(rest) ? rest : /\d/.test(nextCell) ? '' : nextCell, l.no);
+        const inRow = usable(rest) ? rest : /\d/.test(nextCell) ? '' : nextCell;
+        if (usable(cleanTitle(inRow))) put(1, n, inRow, l.no);
+        else titleBelow();
       }
       continue;
     }

@@ -275,7 +275,9 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     // A dimension heading printed as a full-width row of the table.
     const filledCells = t.split('\t').map((c) => c.trim()).filter((c) => c !== '');
     // A mission heading printed as a row of its own ("ภารกิจที่ 1.3 …" across the table, or "1.3 …" alone in a cell).
-    const missionRow = filledCells.length >= 1 && filledCells.length <= 2 ? (filledCells.join(' ').match(MISSION_HEADING) ?? (filledCells.length === 1 ? (filledCells[0] ?? '').match(BARE_MISSION_HEADING) : null)) : null;
+    // (Also the code alone in the number column and the title in the name column: an item is never numbered "1.3".)
+    const codeOnly = filledCells.length === 2 && /^[1-4]\s*\.\s*\d{1,2}$/.test(filledCells[0] ?? '');
+    const missionRow = filledCells.length >= 1 && filledCells.length <= 2 ? (filledCells.join(' ').match(MISSION_HEADING) ?? (filledCells.length === 1 || codeOnly ? filledCells.join(' ').match(BARE_MISSION_HEADING) : null)) : null;
     if (missionRow && (MISSION_HEADING.test(filledCells.join(' ')) || Number(missionRow[1]) === dimension)) {
       markMission(missionRow, l.no);
       tableLines.add(l.no);
