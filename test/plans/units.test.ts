@@ -45,4 +45,11 @@ describe('responsible units from a unit cell serving several items', () => {
       ['กองคลัง', []],
     ]);
   });
+
+  it('flags nothing when the unit column is empty in every row (the table gives no unit at all)', () => {
+    expect(run([slot('', 5), slot('', 6)])).toEqual([
+      [null, []],
+      [null, []],
+    ]);
+  });
 });

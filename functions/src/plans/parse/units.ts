@@ -34,6 +34,8 @@ const short = (s: string) => `"${s.replace(/\s+/g, ' ').slice(0, 60)}"`;
 
 /** Sets `unit` (and flags) for every slot: `clean` turns a cell's text into a unit (or "" for none). */
 export function assignUnits(slots: UnitSlot[], clean: (text: string) => string): void {
+  // A unit column left empty in every row gives no unit for any item: nothing to assign, nothing to flag.
+  if (slots.every((s) => s.cell.trim() === '')) return;
   let i = 0;
   while (i < slots.length) {
     const head = slots[i] as UnitSlot;
