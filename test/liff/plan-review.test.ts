@@ -140,4 +140,13 @@ describe('reviewing a draft plan in the LIFF app', { timeout: 90_000 }, () => {
     expect(await chat('มาตรการจัดการเรื่องราวร้องทุกข์ร้องเรียน งบประมาณเท่าไร')).toContain('25,000');
     expect(await chat('โครงการจัดเวทีประชาคม')).toContain('จัดเวทีประชาคม');
   });
+
+  it('says which dimension the importer could not read a title for', async () => {
+    const id = /plan (\S+) written/.exec(await importFile('test/fixtures/plans/variants/v23-one-year-mission-rows-merged-units-dimension-headings.txt', false))![1]!;
+    const page = await newPage(admin);
+    await open(page, t.rt.baseUrl, orgId, `staff/plans/${id}`);
+    await expect.poll(() => page.textContent('main'), SLOW).toContain('มิติที่ระบบอ่านได้ไม่ครบ');
+    expect(await page.textContent('main')).toMatch(/มิติที่ 4: อ่านชื่อมิติจากเอกสารไม่ได้ \(ดูบรรทัด \d+\)/);
+    await page.close();
+  });
 });

@@ -240,3 +240,24 @@ describe('a 1-year plan whose appendix contradicts its table: the review page sh
     expect(field('d2-4', 'budgets.2565')?.state).toBe('unflagged');
   });
 });
+
+describe('a plan whose missions are table rows and one of whose dimensions has no title: the review page says so', { timeout: 60_000 }, () => {
+  const FILE = 'test/fixtures/plans/variants/v23-one-year-mission-rows-merged-units-dimension-headings.txt';
+
+  it('lists the untitled dimension, and shows each unit taken from a shared cell as a field to check', async () => {
+    const org = (await givenOrg(t, { name: 'เทศบาลตำบลแม่สายมิตรภาพ' })).id;
+    const reviewer = await givenStaff(t, org, ['admin'], 'ผู้ตรวจแผน');
+    const printed = await importFile(org, FILE, false);
+    expect(printed).toMatch(/มิติที่ 4 title: no title was read/);
+    const planId = /plan (\S+) written/.exec(printed)![1]!;
+    const draft = (await api(t, 'GET', `/api/orgs/${org}/plans/drafts/${planId}`, { token: reviewer.token })).body;
+    const lineOf = (s: string) => readFileSync(FILE, 'utf8').split('\n').indexOf(s) + 1;
+    expect(draft.dimensionFlags).toEqual([{ dimension: 4, field: 'title', reason: expect.stringMatching(/no title was read/), line: lineOf('มิติที่ 4') }]);
+    type Field = { field: string; value: unknown; flags: { reason: string; line: number }[]; state: string };
+    const field = (id: string, name: string) => (draft.projects as { id: string; fields: Field[] }[]).find((p) => p.id === id)?.fields.find((f) => f.field === name);
+    expect(field('d1-4', 'responsibleUnit')).toMatchObject({ value: 'กองช่าง', state: 'open' });
+    expect(field('d1-4', 'responsibleUnit')?.flags[0]?.reason).toMatch(/lists 2 units .* assigned in order/);
+    expect(field('d2-3', 'responsibleUnit')).toMatchObject({ value: null, state: 'open' });
+    expect(field('d1-5', 'mission')).toMatchObject({ value: '1.3', state: 'unflagged' });
+  });
+});

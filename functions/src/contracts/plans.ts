@@ -100,6 +100,8 @@ export interface DraftView {
   projectCount: number;
   openFlags: number;
   fidelity: { agreements: number; disagreements: number; contradictions: Array<{ line: number; text: string; note: string }> };
+  /** What the importer could not read about a dimension (its title, a mission's title): shown, not a field to accept. */
+  dimensionFlags: Array<{ dimension: number; field: 'title' | 'missions'; reason: string; line: number | null }>;
   projects: ProjectView[];
   log: ReviewEntryView[];
 }

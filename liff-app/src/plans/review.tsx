@@ -63,6 +63,15 @@ export default function PlanReview(props: PageProps): ComponentChild {
           </ul>
         </Notice>
       ) : null}
+      {data.dimensionFlags.length ? (
+        <Notice kind="warning" title="มิติที่ระบบอ่านได้ไม่ครบ">
+          <ul>
+            {data.dimensionFlags.map((f) => (
+              <li key={`${f.dimension}-${f.field}-${f.reason}`}>{`มิติที่ ${f.dimension}: ${f.field === 'title' ? 'อ่านชื่อมิติจากเอกสารไม่ได้' : 'อ่านชื่อภารกิจบางข้อไม่ได้'}${f.line ? ` (ดูบรรทัด ${f.line})` : ''}`}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
       <p class="visually-hidden" role="status" aria-live="polite">
         {said}
       </p>

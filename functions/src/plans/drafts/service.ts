@@ -149,6 +149,7 @@ export async function openDraft(deps: DraftDeps, orgId: string, planId: string):
     projectCount: plan.projectCount,
     openFlags: views.reduce((n, v) => n + v.openFlags, 0),
     fidelity: { agreements: plan.fidelity.agreements, disagreements: plan.fidelity.disagreements, contradictions: plan.fidelity.contradictions },
+    dimensionFlags: (plan.dimensions ?? []).flatMap((d) => (d.review ?? []).map((f) => ({ dimension: d.number, field: f.field, reason: f.reason, line: f.line }))),
     projects: views,
     log: log.map((e) => ({ id: e.id, at: e.at, by: e.by.displayName, action: e.action, projectId: e.projectId, field: e.field, before: e.before, after: e.after })),
   };
