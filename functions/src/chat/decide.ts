@@ -109,8 +109,18 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   const measure = reportMeasure(u);
   const isReport = doc?.kind === 'report';
 
+  // "มีโครงการอื่นในมิติเดียวกันอีกไหม" after an item: the other items of its dimension (or mission).
+  const onProject = ctx?.topic?.type === 'project' ? k.projects.get(ctx.topic.id) : undefined;
+  if (onProject && u.sameScope && u.subjectWords.length === 0 && u.dimension === null && u.mission === null) {
+    const scope: ListFilters = u.sameScope === 'mission' && onProject.mission ? { mission: onProject.mission } : { dimension: onProject.dimension };
+    if (u.years[0] !== undefined) scope.year = u.years[0];
+    return { intent: 'list', filters: { ...scope, exclude: [onProject.id] }, confidence: 0.9 };
+  }
+  // An aspect asked with fillers and politeness ("ใครเป็นผู้รับผิดชอบคะ", "ทำช่วงไหนของปี", "หน่วยไหนดูแล") names no
+  // subject of its own: it asks about the item the conversation is on.
+  const aspectOnly = u.subjectWords.length === 0 && (u.projectAspects.length > 0 || u.manualAspects.length > 0 || u.wants.budget || u.wants.money);
   // Follow-ups: the subject comes from the previous answer, the new slots from this question.
-  if (ctx && slotsOnly && !u.wants.count && !u.wants.top && !u.wants.bottom && !u.wants.average) {
+  if (ctx && (slotsOnly || aspectOnly) && !u.budgetRange && !u.wants.count && !u.wants.top && !u.wants.bottom && !u.wants.average) {
     const t = ctx.topic;
     const aggregate = u.dimension !== null || u.mission !== null || u.unit !== null || (u.wants.list && u.mentionsPlan) || (u.wants.total && u.wants.budget);
     if (t?.type === 'project' && !aggregate) {
@@ -196,6 +206,15 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   const outside = doc && u.years.length > 0 && u.years.every((y) => !doc.fiscalYears.includes(y));
   if (outside && planWide && (u.wants.list || u.wants.count || u.wants.budget || u.wants.money || u.wants.total || u.mentionsPlan)) {
     return { intent: 'unknown', hits: [], reason: 'year', year: u.years[0] as number, confidence: 0.9 };
+  }
+  // "โครงการที่ใช้งบตั้งแต่ 20,000 บาทขึ้นไป": the items whose stored budget is within the threshold (of the year asked,
+  // else of some year of the plan), each with its figure and line.
+  if (u.budgetRange && u.subjectWords.length === 0 && !isReport && k.projects.size > 0) {
+    delete filters.withBudget;
+    delete filters.noBudget;
+    delete filters.allYears;
+    delete filters.perYear;
+    return { intent: 'list', filters: { ...filters, budgetRange: u.budgetRange }, confidence: 0.9 };
   }
   if (u.wants.whichDimension && (u.wants.top || u.wants.bottom) && k.projects.size > 0) {
     const measure: DimensionMeasure = isReport ? (measure0(u) ?? (u.wants.budget ? 'budgetPlanned' : 'planned')) : u.wants.budget || u.wants.money && !u.wants.count ? 'budget' : 'projects';

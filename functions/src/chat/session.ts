@@ -9,7 +9,7 @@ import type { FigureDoc } from './figures.ts';
 import { clip, tidy } from './format.ts';
 import { say, type Lang } from './lang.ts';
 import { actionBubble, ask, budgetLines, flex, listCarousel, quickReply, textMessage, type ListItem } from './replies.ts';
-import type { AnswerOutput, ConversationContext, FigureSource, Intent, ListFilters, Message, ProgressLookup, ResultRef, YearProgressLookup } from './types.ts';
+import type { AnswerOutput, BudgetRange, ConversationContext, FigureSource, Intent, ListFilters, Message, ProgressLookup, ResultRef, YearProgressLookup } from './types.ts';
 import type { Action } from './understand.ts';
 
 export interface AnswerOptions {
@@ -88,8 +88,11 @@ export class Session {
     if (f.topic !== undefined) parts.push(this.say(`โครงการที่เกี่ยวกับ "${clip(f.topic.text, 60)}"`, `projects about "${clip(f.topic.text, 60)}"`));
     if (f.unit !== undefined) parts.push(this.say(`ที่${f.unit}รับผิดชอบ`, `under ${f.unit}`));
     if (f.year !== undefined) parts.push(this.say(`ปี ${f.year}`, `in fiscal year ${f.year}`));
-    if (f.withBudget) parts.push(this.say('ที่ได้รับงบประมาณ', 'with a budget'));
+    if (f.budgetRange) parts.push(rangeText(this, f.budgetRange));
+    if (f.withBudget && !f.budgetRange) parts.push(this.say('ที่ได้รับงบประมาณ', 'with a budget'));
     if (f.noBudget) parts.push(this.say('ที่ไม่ใช้งบประมาณ', 'without a budget'));
+    const others = (f.exclude ?? []).map((id) => this.k.projects.get(id)).filter((p): p is Project => !!p);
+    if (others.length) parts.push(this.say(`นอกจาก${clip(tidy(others[0]?.name ?? ''), 60)}`, `other than ${clip(tidy(others[0]?.name ?? ''), 60)}`));
     const text = parts.join(' ');
     // "ที่กองคลังรับผิดชอบ" needs its noun: "โครงการที่กองคลังรับผิดชอบ".
     return /^(?:ที่|under|with)/u.test(text) ? this.say(`โครงการ${text}`, `projects ${text}`) : text;
@@ -245,6 +248,24 @@ export class Session {
   alternatives(hits: SearchHit[]) {
     return hits.slice(1, 3).filter((h) => h.score > (hits[0]?.score ?? 0) * 0.6).map((h) => ask(clip(tidy(h.doc.title), 20), tidy(h.doc.title)));
   }
+}
+
+/** "ที่ได้งบประมาณตั้งแต่ 20,000 บาทขึ้นไป", "with a budget over 10,000 baht". */
+function rangeText(s: Session, r: BudgetRange): string {
+  const n = (v: number) => v.toLocaleString('en-US');
+  const th: string[] = [];
+  const en: string[] = [];
+  if (r.min && r.max) {
+    th.push(`ระหว่าง ${n(r.min.value)} ถึง ${n(r.max.value)} บาท`);
+    en.push(`between ${n(r.min.value)} and ${n(r.max.value)} baht`);
+  } else if (r.min) {
+    th.push(r.min.inclusive ? `ตั้งแต่ ${n(r.min.value)} บาทขึ้นไป` : `เกิน ${n(r.min.value)} บาท`);
+    en.push(r.min.inclusive ? `of ${n(r.min.value)} baht or more` : `over ${n(r.min.value)} baht`);
+  } else if (r.max) {
+    th.push(r.max.inclusive ? `ไม่เกิน ${n(r.max.value)} บาท` : `ต่ำกว่า ${n(r.max.value)} บาท`);
+    en.push(r.max.inclusive ? `of at most ${n(r.max.value)} baht` : `under ${n(r.max.value)} baht`);
+  }
+  return s.say(`ที่ได้งบประมาณ${th.join('')}`, `with a budget ${en.join('')}`);
 }
 
 export function toRef(h: SearchHit): ResultRef {

@@ -3,6 +3,8 @@ import { isStopword } from '../search/stopwords.ts';
 import { synonymsOf } from '../search/synonyms.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
 import { readYears } from '../time/fiscalYear.ts';
+import { readBudgetRange } from './budgetRange.ts';
+import type { BudgetRange } from './types.ts';
 
 /**
  * Reads the structure of a question: years, dimension, mission, responsible unit, ordinal, and the cue words that
@@ -84,7 +86,18 @@ export interface Understanding {
   topicText: string;
   /** Content words left in topicText. */
   topicWords: string[];
+  /**
+   * The topic words that name a subject once the words of an aspect question and politeness are set aside
+   * ("ใครเป็นผู้รับผิดชอบคะ", "ทำช่วงไหนของปี", "หน่วยไหนดูแล", "มีโครงการอื่นในมิติเดียวกันอีกไหม" leave none): empty
+   * means the question asks an aspect of whatever the conversation is about.
+   */
+  subjectWords: string[];
+  /** "โครงการอื่นในมิติ/ภารกิจเดียวกัน": the other items of the last item's dimension or mission. */
+  sameScope: 'dimension' | 'mission' | null;
+  /** A budget threshold ("ตั้งแต่ 20,000 บาทขึ้นไป", "เกิน 5 หมื่น", "ไม่ถึง 10,000"): baht, bounds inclusive or not. */
+  budgetRange: BudgetRange | null;
 }
+
 
 const DIMENSION = /(?:มิติ|มติ)\s*(?:ที่)?\s*([1-4]|หนึ่ง|สอง|สาม|สี่)(?![\d.])/u;
 /** Names of the documents themselves, which frame a question without naming a subject. */
@@ -207,6 +220,25 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean)
     .map(matchKey),
 );
+
+/**
+ * Words that only carry an aspect question, its fillers and politeness ("ใคร|เป็น|ผู้|รับผิดชอบ|คะ", "ทำ|ช่วง|ไหน|ของ|ปี",
+ * "หน่วย|ไหน|ดูแล", "อื่น|ใน|มิติ|เดียวกัน|อีก"), in matching form: with an aspect cue and nothing else, the question is
+ * about the item the conversation is on.
+ */
+const ASPECT_FILLERS: ReadonlySet<string> = new Set(
+  `เป็น เปน ผู้ ผู้รับ ที่ ของ คือ ใคร ไหน อะไร ใด ไร หน่วย หน่วยงาน ช่วง ตอน เดือน วัน ไตรมาส ปี จัด ทำ เพื่อ ตัว ชี้ วัด
+  เป้าหมาย คะ ค่ะ ครับ คับ จ้า จ้ะ ค่า นะ หน่อย บ้าง ฮะ คน นี้ นั้น นี่ ตรง ไหม มั้ย กี่ บาท เท่าไหร่ เท่าไร อื่น อีก เดียวกัน
+  เหมือนกัน แล้ว ล่ะ อยู่ ใน ด้าน เจ้า ภาพ เจ้าภาพ ผล ดู แล ยังไง อย่างไร ไง บอก ขอ ทราบ รู้ อยาก ช่วย ประมาณ กิจกรรม โครงการ
+  มาตรการ งาน รายการ อัน ใช้ เงิน งบ ตั้ง วัตถุประสงค์ ประสงค์ ระยะ เวลา ระยะเวลา ดำเนินการ ดำเนิน ทำไม เหตุผล ไว้ ได้ มี`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(matchKey),
+);
+
+/** "มิติเดียวกัน", "ภารกิจนี้", "ด้านเดียวกัน": the scope of the item just answered. */
+const SAME_MISSION = /(?:ภารกิจ|ภาระกิจ|mission)(?:ที่)?(?:เดียวกัน|นี้|นั้น)/u;
+const SAME_DIMENSION = /(?:มิติ|มติ|ด้าน|dimension)(?:ที่)?(?:เดียวกัน|นี้|นั้น)/u;
 
 /** Whether a word (matching form) only frames a question ("งบ", "โครงการ", "เกี่ยวกับ"), saying nothing of its subject. */
 export const isFrameWord = (key: string): boolean => FRAME_WORDS.has(key);
@@ -345,6 +377,10 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     }
   }
 
+  // "ตั้งแต่ 20,000 บาทขึ้นไป": a slot (a budget threshold), not a subject.
+  const range = readBudgetRange(compact);
+  const budgetRange = range?.range ?? null;
+  for (const phrase of range?.phrases ?? []) rest = removeLoose(rest, phrase);
   // "ตลอดแผน", "ทั้ง 5 ปี": a slot (every year of the plan), not a subject.
   for (const m of cue.matchAll(new RegExp(CUES.allYears.source, 'gu'))) rest = removeLoose(rest, m[0]);
   const topicText = rest.replace(/\s+/g, ' ').trim();
@@ -359,6 +395,9 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     ...parts.words.filter((w, i) => !paired.has(i) && !/^\d/.test(w) && w.length > 1 && !FRAME_WORDS.has(w)),
     ...joined.filter((_, i) => paired.has(i) && paired.has(i + 1) && !paired.has(i - 1 < 0 ? -1 : i - 1)),
   ];
+
+  const subjectWords = topicWords.filter((w) => !ASPECT_FILLERS.has(w));
+  const sameScope = SAME_MISSION.test(compact) ? 'mission' : SAME_DIMENSION.test(compact) ? 'dimension' : null;
 
   return {
     text,
@@ -385,6 +424,9 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     otherWord,
     topicText,
     topicWords,
+    subjectWords,
+    sameScope,
+    budgetRange,
   };
 }
 
