@@ -4,7 +4,7 @@ import { hasNoWords } from '../search/normalize.ts';
 import { decide, type Decision } from './decide.ts';
 import { fiscalYearOf } from '../time/fiscalYear.ts';
 import { tidy } from './format.ts';
-import { detectLang, ENGLISH_FUNCTION_WORDS, englishToThai, type Lang } from './lang.ts';
+import { detectLang, ENGLISH_FUNCTION_WORDS, englishToThai, nearestEnglishWord, type Lang } from './lang.ts';
 import { manualAnswer, projectAnswer, RESPONDERS, type Responder } from './responders.ts';
 import { Session, type AnswerOptions } from './session.ts';
 import { CONTEXT_TTL_MS, type AnswerOutput, type ConversationContext, type LiveProgress, type ResultRef } from './types.ts';
@@ -76,16 +76,18 @@ export function read(knowledge: Knowledge, input: string, now: Date): { lang: La
   let dropped = 0;
   const keep = (w: string) => {
     if (names.has(w) || knowledge.index.df(w.toLowerCase()) > 0) return true;
-    if (!ENGLISH_FUNCTION_WORDS.has(w.toLowerCase()) && w.length > 2) dropped++;
+    if (!ENGLISH_FUNCTION_WORDS.has(w.toLowerCase()) && w.length > 2 && !nearestEnglishWord(w)) dropped++;
     return false;
   };
-  const text = lang === 'en' ? englishToThai(input).replace(/[A-Za-z][A-Za-z-]*/g, (w) => (keep(w) ? w : ' ')) : input;
+  // An English word neither the glossary nor the documents know may be a typo of a glossary or lexicon word.
+  const text = lang === 'en' ? englishToThai(input).replace(/[A-Za-z][A-Za-z-]*/g, (w) => (keep(w) ? w : (nearestEnglishWord(w) ?? ' '))) : input;
   const doc = knowledge.corpus.document;
   const read = understand(text, { units: knowledge.units, orgNames: orgNameVariants(knowledge.corpus.org.name), fiscalYears: doc?.fiscalYears ?? [], now });
   // English content words the glossary and the documents do not know ("drugs", "noodle"), and nothing else left to
   // search: the question is about something the documents do not cover — not a question about nothing.
   const aboutNothing = dropped > 0 && read.topicWords.length === 0 && read.dimension === null && read.mission === null && read.unit === null && read.years.length === 0 && read.action === null;
-  return { lang, u: aboutNothing ? { ...read, outside: true, mentionsPlan: false } : read };
+  const u = lang === 'en' ? { ...read, english: { unknownWords: dropped } } : read;
+  return { lang, u: aboutNothing ? { ...u, outside: true, mentionsPlan: false } : u };
 }
 
 /** What the engine reads from outside the organisation's documents, fetched for the decision at hand. */

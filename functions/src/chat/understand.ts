@@ -96,6 +96,8 @@ export interface Understanding {
   sameScope: 'dimension' | 'mission' | null;
   /** A budget threshold ("ตั้งแต่ 20,000 บาทขึ้นไป", "เกิน 5 หมื่น", "ไม่ถึง 10,000"): baht, bounds inclusive or not. */
   budgetRange: BudgetRange | null;
+  /** Set for a question asked in English (answer.ts `read`): its content words neither the glossary nor the documents know. */
+  english?: { unknownWords: number };
 }
 
 
