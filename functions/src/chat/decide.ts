@@ -31,7 +31,7 @@ export type Decision = { confidence: number } & (
   | { intent: 'report.status'; field: StatusField }
   | { intent: 'manual.list' }
   | { intent: 'dimension.rank'; measure: DimensionMeasure; dir: 'top' | 'bottom'; year?: number | undefined }
-  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report' | 'no-field'; year?: number }
+  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report' | 'no-field' | 'choices'; year?: number }
 );
 
 /** Below this the engine abstains rather than shows its best guess. */
@@ -61,7 +61,7 @@ export function reportMeasure(u: Understanding): ReportMeasure | null {
 }
 
 export function decide(k: Knowledge, read: Understanding, ctx: ConversationContext | null): Decision {
-  const d = decideIntent(k, read, ctx);
+  const d = unsureInEnglish(k, read, decideIntent(k, read, ctx));
   // A project's budget for a year its document does not cover: a plain no, not a card of other years.
   const years = k.corpus.document?.fiscalYears ?? [];
   if (d.intent === 'project.budget' && d.year !== undefined && years.length > 0 && !years.includes(d.year)) {
@@ -276,6 +276,23 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
 }
 
 const ASPECT_FRAME = /ใคร\s*(?:เป็น)?\s*(?:คน|ผู้)?\s*(?:รับผิดชอบ|ดูแล|เป็นเจ้าภาพ|ทำ)?|(?:เป็น)?(?:คน|ผู้)?รับผิดชอบ|หน่วยงานไหน|กองไหน|เจ้าภาพ|วัตถุประสงค์|เพื่ออะไร|ตัวชี้วัด/gu;
+
+/**
+ * An English question read through the glossary and lexicon loses precision: before naming one item of the plan it
+ * needs clear evidence — every English content word understood, and most of the Thai words it reads as in the item's
+ * name (as the summary or the detail section writes it), or said otherwise (synonyms). Otherwise it is not sure: it
+ * says so and offers the closest items as choices, never one item's figures.
+ */
+function unsureInEnglish(k: Knowledge, u: Understanding, d: Decision): Decision {
+  if (!u.english || (d.intent !== 'project' && d.intent !== 'project.budget' && d.intent !== 'project.progress') || d.hits.length === 0 || d.fromList) return d;
+  const names = [d.project.name, d.project.nameAsWritten, d.project.detail?.name].filter((x): x is string => !!x).map((t) => matchKey(normalizeText(t)).replace(/\s+/g, ''));
+  const words = [...new Set(u.subjectWords)];
+  const said = (w: string) => [w, ...synonymsOf(w)].some((x) => names.some((n) => n.includes(x)));
+  const inName = words.filter(said).length;
+  const clear = u.english.unknownWords === 0 && (words.length === 0 || inName / words.length >= 0.66);
+  if (clear) return d;
+  return { intent: 'unknown', hits: d.hits.filter((h) => h.doc.type === 'project').slice(0, 3), reason: 'choices', confidence: Math.min(d.confidence, 0.5) };
+}
 
 /** Search: the top hit decides project vs manual; its confidence decides whether to answer at all. */
 function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision {

@@ -153,5 +153,7 @@ export const ENGLISH_LEXICON: ReadonlyArray<readonly [string, string]> = [
   ['department', 'หน่วยงาน'],
   ['agency', 'หน่วยงาน'],
   ['baht', 'บาท'],
+  ['plan', 'แผน'],
+  ['plans', 'แผน'],
   ['same', 'เดียวกัน'],
 ];

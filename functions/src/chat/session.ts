@@ -179,6 +179,7 @@ export class Session {
    */
   abstain(d: Extract<Decision, { intent: 'unknown' }>): AnswerOutput {
     const org = this.k.corpus.org;
+    if (d.reason === 'choices' && d.hits.length > 0) return this.choices(d.hits);
     const near = d.reason === 'unsure' ? d.hits.slice(0, 2) : [];
     const phone = org.office?.phone;
     const years = this.doc?.fiscalYears ?? [];
@@ -196,6 +197,20 @@ export class Session {
     ];
     const qr = quickReply([...near.map((h) => ask(clip(tidy(h.doc.title), 20), tidy(h.doc.title))), ...(this.helpQuickReply().items ?? [])]);
     return { intent: 'unknown', results: near.map(toRef), messages: [textMessage(lines.join('\n'), qr)], context: null, confidence: d.confidence };
+  }
+
+  /**
+   * Not sure which item is meant: says so, and offers the closest items as choices (names only, no figure); a tap
+   * asks about that item by its name.
+   */
+  choices(hits: SearchHit[]): AnswerOutput {
+    const names = hits.map((h) => tidy(h.doc.title));
+    const lead = this.say(
+      `ขออภัยค่ะ ไม่แน่ใจว่าหมายถึงรายการใด ในแผนไม่พบรายการที่ชื่อตรงกับคำถามนี้ชัดเจน รายการที่ใกล้เคียงที่สุด:\n${names.map((n, i) => `${i + 1}. ${clip(n, 120)}`).join('\n')}\nแตะเลือกด้านล่างเพื่อดูรายละเอียด`,
+      `Sorry, I am not sure which item you mean: no item of the plan is clearly named like that. The closest ones are:\n${names.map((n, i) => `${i + 1}. ${clip(n, 120)}`).join('\n')}\nTap one below to see it.`,
+    );
+    const qr = quickReply([...hits.map((h) => ({ type: 'action' as const, action: { type: 'postback' as const, label: clip(tidy(h.doc.title), 20), data: `action=ask&t=${h.doc.type}&id=${h.doc.id}`, displayText: clip(tidy(h.doc.title), 300) } })), ...(this.helpQuickReply().items ?? []).slice(0, 13 - hits.length)]);
+    return { intent: 'unknown', results: hits.map(toRef), messages: [textMessage(lead, qr)], context: null, confidence: 0.5 };
   }
 
   contactLine(): string {
