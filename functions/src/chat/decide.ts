@@ -343,6 +343,17 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
     const lead = hits.findIndex(holds);
     if (lead > 0 && !holds(hits[0] as SearchHit)) hits.unshift(...hits.splice(lead, 1));
   }
+  // A name that holds every content word of a short question ("เว็บไซต์ งบประมาณ" → "การจัดทำและพัฒนาเว็บไซต์…") comes
+  // before items that only mention them in their text (in search order among themselves).
+  const content = [...new Set(u.subjectWords)];
+  if (content.length >= 1 && content.length <= 3 && !u.wants.list && hits[0]) {
+    const holdsAll = (h: SearchHit) => {
+      const name = matchKey(normalizeText(h.doc.title)).replace(/\s+/g, '');
+      return content.every((w) => name.includes(w));
+    };
+    const at = hits.findIndex((h) => holdsAll(h) && (h.doc.type === 'project' || !(u.wants.budget || u.mentionsPlan)));
+    if (at > 0 && !holdsAll(hits[0])) hits.unshift(...hits.splice(at, 1));
+  }
   // A life situation the question names word for word ("บ้านโดนน้ำท่วม", "ขอสำเนาเอกสาร") names its service: that
   // manual first, when search found it, and taken as understood (not an abstention for the other words).
   const situated = !u.mentionsPlan && !u.wants.budget ? situationsNamed(u.text, (t) => matchKey(normalizeText(t)).replace(/\s+/g, '')) : [];
