@@ -31,7 +31,7 @@ export type Decision = { confidence: number } & (
   | { intent: 'report.status'; field: StatusField }
   | { intent: 'manual.list' }
   | { intent: 'dimension.rank'; measure: DimensionMeasure; dir: 'top' | 'bottom'; year?: number | undefined }
-  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report' | 'no-field' | 'choices'; year?: number }
+  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report' | 'no-field' | 'choices' | 'not-in-plan'; year?: number; manual?: CorpusManual }
 );
 
 /** Below this the engine abstains rather than shows its best guess. */
@@ -263,6 +263,11 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
     if (missions.length > 1) return { intent: 'list', filters: { ...filters, missions }, confidence: 0.75 };
   }
   const found = lookup(k, u, filters);
+  // "มีโครงการแจ้งเกิดในแผนนี้ไหม": what answers is a service manual, not an item of the plan — the plan has no such
+  // item, said plainly, and the manual offered (not given as if it answered).
+  if (u.asksPlanHas && found.intent === 'manual' && k.projects.size > 0) {
+    return { intent: 'unknown', hits: found.hits, reason: 'not-in-plan', manual: found.manual, confidence: found.confidence };
+  }
   // "มาตรการห้ามรับของขวัญมีอะไรบ้าง": a list question about a topic lists every item the search finds close to the
   // best one (a single one is answered as that item).
   if (u.wants.list && found.intent.startsWith('project') && 'hits' in found) {

@@ -180,6 +180,7 @@ export class Session {
   abstain(d: Extract<Decision, { intent: 'unknown' }>): AnswerOutput {
     const org = this.k.corpus.org;
     if (d.reason === 'choices' && d.hits.length > 0) return this.choices(d.hits);
+    if (d.reason === 'not-in-plan' && d.manual) return this.notInPlan(d.manual, d.confidence);
     const near = d.reason === 'unsure' ? d.hits.slice(0, 2) : [];
     const phone = org.office?.phone;
     const years = this.doc?.fiscalYears ?? [];
@@ -211,6 +212,17 @@ export class Session {
     );
     const qr = quickReply([...hits.map((h) => ({ type: 'action' as const, action: { type: 'postback' as const, label: clip(tidy(h.doc.title), 20), data: `action=ask&t=${h.doc.type}&id=${h.doc.id}`, displayText: clip(tidy(h.doc.title), 300) } })), ...(this.helpQuickReply().items ?? []).slice(0, 13 - hits.length)]);
     return { intent: 'unknown', results: hits.map(toRef), messages: [textMessage(lead, qr)], context: null, confidence: 0.5 };
+  }
+
+  /** The plan has no such item; a service manual is about it: said in that order, the manual one tap away. */
+  notInPlan(m: CorpusManual, confidence: number): AnswerOutput {
+    const lead = this.say(
+      `แผนปฏิบัติการฯ ของ${this.orgName}ไม่มีโครงการ/กิจกรรมเรื่องนี้ค่ะ\nแต่มีคู่มือบริการประชาชนเรื่อง "${m.title}" แตะปุ่มด้านล่างเพื่อดูขั้นตอนและเอกสารที่ต้องใช้`,
+      `The action plan of ${this.orgName} has no such project or activity.\nThere is a service manual about it: "${m.title}". Tap the button below to see its steps and documents.`,
+    );
+    const open = { type: 'action' as const, action: { type: 'postback' as const, label: clip(this.say('ดูคู่มือ', 'Open the manual'), 20), data: `action=ask&t=manual&id=${m.id}`, displayText: clip(m.title, 300) } };
+    const qr = quickReply([open, ...(this.helpQuickReply().items ?? []).slice(0, 12)]);
+    return { intent: 'unknown', results: [{ type: 'manual', id: m.id, title: m.title, score: 1 }], messages: [textMessage(lead, qr)], context: null, confidence };
   }
 
   contactLine(): string {

@@ -80,6 +80,8 @@ export interface Understanding {
   mentionsPlan: boolean;
   /** "แล้ว…ล่ะ": continues the previous question. */
   followUp: boolean;
+  /** "มี … ในแผนไหม", "แผนนี้มีโครงการ … ไหม": asks whether the plan has such an item. */
+  asksPlanHas: boolean;
   /** Asks what no plan or manual answers: an opinion, a prediction, the weather, prices, another place's hours. */
   outside: boolean;
   /** The text with slots (years, dimension, mission, unit, organisation name) and cue phrases removed. */
@@ -419,6 +421,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     help: HELP.test(stripped),
     mentionsPlan,
     followUp: FOLLOW_UP.test(stripped),
+    asksPlanHas: /มี/u.test(compact) && /(?:ไหม|มั้ย|มั๊ย|หรือไม่|หรือเปล่า|รึเปล่า|ป่าว|ปะ)$/u.test(stripped) && (mentionsPlan || /แผน/u.test(compact)),
     outside: OUTSIDE.test(compact),
     situation: !mentionsPlan && SITUATION.test(stripped),
     namesItem: NAMES_ITEM.test(stripped),
