@@ -3,6 +3,7 @@ import type { ParsedDocument, Project } from '../plans/schema.ts';
 import { missionTitle, type CorpusManual, type CorpusOrg } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
 import type { Knowledge } from '../search/knowledgeBase.ts';
+import { planItemFor } from './channels.ts';
 import type { Decision } from './decide.ts';
 import { filterProjects } from './scope.ts';
 import type { FigureDoc } from './figures.ts';
@@ -159,12 +160,18 @@ export class Session {
     const page = pages[a];
     const url = liffUrl(org, page.path, this.opts.liffLocalBase);
     const qr = this.helpQuickReply();
+    // The plan's own item for this channel, in one line (the feature answers; the plan says it is planned).
+    const item = planItemFor(this.k, a);
+    const report = this.doc?.kind === 'report';
+    const inPlan = item ? this.say(`ใน${report ? 'รายงานผลฯ' : 'แผนปฏิบัติการฯ'}: ${clip(tidy(item.name), 140)}${item.line ? ` (บรรทัด ${item.line})` : ''}`, `In the ${report ? 'progress report' : 'action plan'}: ${clip(tidy(item.name), 140)}${item.line ? ` (line ${item.line})` : ''}`) : '';
+    const description = inPlan ? `${page.description}\n${inPlan}` : page.description;
     const messages: Message[] = url
-      ? [flex(`${page.title}: ${page.description}`, actionBubble(page.title, page.description, { label: page.label, uri: url }), qr)]
-      : [textMessage(`${page.title}\n${this.say(`ขณะนี้ยังเปิดผ่าน LINE ไม่ได้ กรุณาติดต่อ${org.name}`, `Not available in LINE yet; please contact ${org.name}`)}${this.contactLine()}`, qr)];
+      ? [flex(`${page.title}: ${description}`, actionBubble(page.title, description, { label: page.label, uri: url }), qr)]
+      : [textMessage(`${page.title}\n${this.say(`ขณะนี้ยังเปิดผ่าน LINE ไม่ได้ กรุณาติดต่อ${org.name}`, `Not available in LINE yet; please contact ${org.name}`)}${this.contactLine()}${inPlan ? `\n${inPlan}` : ''}`, qr)];
     // The organisation's manual of how complaints are handled is what a complaint or a report is about.
     const manual = a === 'complaint' || a === 'corruption' || a === 'complaint.track' ? this.k.manuals.get('complaint-process') : undefined;
-    return { intent: page.intent, results: manual ? [{ type: 'manual', id: manual.id, title: manual.title, score: 1 }] : [], messages, context: null };
+    const results: ResultRef[] = [...(manual ? [{ type: 'manual' as const, id: manual.id, title: manual.title, score: 1 }] : []), ...(item ? [{ type: 'project' as const, id: item.id, title: item.name, score: 1 }] : [])];
+    return { intent: page.intent, results, messages, context: null };
   }
 
   help(intent: 'help' | 'greeting', lead?: string): AnswerOutput {
