@@ -7,6 +7,7 @@ import type { SearchHit } from '../search/index.ts';
 import { normalizeText } from '../search/normalize.ts';
 import type { AggregateIntent, Decision } from './decide.ts';
 import { averageBudget, budgetTotal, dimensionRank, projectCount, ranked, reportFigure, source, type DimensionMeasure, type ReportMeasure } from './figures.ts';
+import { withinRange } from './budgetRange.ts';
 import { clip, formatBaht, formatNumber, tidy } from './format.ts';
 import { ask, budgetLines, flex, manualAltText, manualAspectText, manualBubble, projectAltText, projectBubble, quickReply, textMessage, unitOf, type ListItem } from './replies.ts';
 import { statusFigure, type StatusField } from './reportStatus.ts';
@@ -311,7 +312,28 @@ function aggregate(s: Session, intent: AggregateIntent, f: ListFilters): AnswerO
     return s.listAnswer(intent, top.map((x) => ({ ...s.listItem(x.p, f), line: amount(x.amount) })), head, f, top.map((x) => ({ type: 'project' as const, id: x.p.id, title: x.p.name, score: x.amount })), sources);
   }
   const lead = s.say(`${what ? `${what} ` : `แผนของ${s.orgName} `}มี ${projects.length} โครงการ/กิจกรรม`, `${what ? `${what[0]?.toUpperCase()}${what.slice(1)}: ` : ''}${projects.length} projects/activities`);
+  if (f.budgetRange) return thresholdList(s, fd, projects, items, lead, f, refs(projects));
   return s.listAnswer('list', items, lead, f, refs(projects));
+}
+
+/**
+ * A list by a budget threshold: each item with the stored figure that is within it (the year asked, else the years
+ * of the plan that are) and its line; items without a budget are never within a threshold, and the lead says so.
+ */
+function thresholdList(s: Session, fd: NonNullable<ReturnType<Session['figureDoc']>>, projects: Project[], items: ListItem[], lead: string, f: ListFilters, results: ResultRef[]): AnswerOutput {
+  const range = f.budgetRange as NonNullable<ListFilters['budgetRange']>;
+  const amount = (n: number) => (s.lang === 'en' ? `${formatNumber(n)} baht` : formatBaht(n));
+  const sources = projects.map((p) => {
+    const years = Object.entries(p.budgets).filter(([y, v]) => (f.year === undefined || y === String(f.year)) && withinRange(v, range));
+    const figure = years.map(([y, v]) => `${s.say('ปี', 'FY')} ${y}: ${amount(v)}`).join(', ');
+    return source(fd, figure, p.line ?? p.detail?.line);
+  });
+  const years = fd.doc.fiscalYears;
+  const note = s.say(
+    `(ตามงบประมาณในตารางของแผน${f.year === undefined && years.length > 1 ? ` ปีใดปีหนึ่งใน ${years[0]}-${years[years.length - 1]}` : ''} ไม่นับรายการที่ไม่ใช้งบประมาณ)`,
+    `(budgets as the plan's table states them${f.year === undefined && years.length > 1 ? `, in any year of ${years[0]}-${years[years.length - 1]}` : ''}; items without a budget are not counted)`,
+  );
+  return s.listAnswer('list', items, `${lead} ${note}`, f, results, sources);
 }
 
 /** Report figures: from the report's per-dimension table, the measure asked for (or all of them). */

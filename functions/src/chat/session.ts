@@ -88,8 +88,8 @@ export class Session {
     }
     if (f.topic !== undefined) parts.push(this.say(`โครงการที่เกี่ยวกับ "${clip(f.topic.text, 60)}"`, `projects about "${clip(f.topic.text, 60)}"`));
     if (f.unit !== undefined) parts.push(this.say(`ที่${f.unit}รับผิดชอบ`, `under ${f.unit}`));
-    if (f.year !== undefined) parts.push(this.say(`ปี ${f.year}`, `in fiscal year ${f.year}`));
     if (f.budgetRange) parts.push(rangeText(this, f.budgetRange));
+    if (f.year !== undefined) parts.push(this.say(`ปี ${f.year}`, `in fiscal year ${f.year}`));
     if (f.withBudget && !f.budgetRange) parts.push(this.say('ที่ได้รับงบประมาณ', 'with a budget'));
     if (f.noBudget) parts.push(this.say('ที่ไม่ใช้งบประมาณ', 'without a budget'));
     const others = (f.exclude ?? []).map((id) => this.k.projects.get(id)).filter((p): p is Project => !!p);
