@@ -9,6 +9,7 @@ import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { ConversationContext, Intent, ListFilters, LiveProgress } from './types.ts';
 import { asksAboutItem, stronglyNamedItem } from './namedItem.ts';
 import { statusFieldOf, type StatusField } from './reportStatus.ts';
+import { breakNearTie, preferWholeNames } from './ranking.ts';
 import { missionsAbout, subjectKeys, withDocument } from './scope.ts';
 import { asksProgressBeyond, isFrameWord, type Action, type ManualAspect, type Understanding } from './understand.ts';
 
@@ -348,27 +349,8 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
     const lead = hits.findIndex(holds);
     if (lead > 0 && !holds(hits[0] as SearchHit)) hits.unshift(...hits.splice(lead, 1));
   }
-  // A name that holds every content word of a short question ("เว็บไซต์ งบประมาณ" → "การจัดทำและพัฒนาเว็บไซต์…") comes
-  // before items that only mention them in their text (in search order among themselves).
-  const content = [...new Set(u.subjectWords)];
-  if (content.length >= 1 && content.length <= 3 && !u.wants.list && hits[0]) {
-    const holdsAll = (h: SearchHit) => {
-      const name = matchKey(normalizeText(h.doc.title)).replace(/\s+/g, '');
-      return content.every((w) => name.includes(w));
-    };
-    const at = hits.findIndex((h) => holdsAll(h) && (h.doc.type === 'project' || !(u.wants.budget || u.mentionsPlan)));
-    if (at > 0 && !holdsAll(hits[0])) hits.unshift(...hits.splice(at, 1));
-  }
-  // A near tie (move-in / move-out score alike when "เข้า" is a stopword): the name sharing the longest run of the
-  // question's own letters first.
-  const lead0 = hits[0];
-  if (lead0) {
-    const asked = matchKey(normalizeText(u.topicText)).replace(/\s+/g, '');
-    const close = hits.filter((h) => h.doc.type === lead0.doc.type && h.score >= lead0.score * 0.97);
-    const run = (h: SearchHit) => longestCommonRun(asked, matchKey(normalizeText(h.doc.title)).replace(/\s+/g, ''));
-    const best = close.reduce((a, h) => (run(h) > run(a) ? h : a), lead0);
-    if (best !== lead0) hits.unshift(...hits.splice(hits.indexOf(best), 1));
-  }
+  preferWholeNames(hits, u);
+  breakNearTie(hits, u);
   // A life situation the question names word for word ("บ้านโดนน้ำท่วม", "ขอสำเนาเอกสาร") names its service: that
   // manual first, when search found it, and taken as understood (not an abstention for the other words).
   const situated = !u.mentionsPlan && !u.wants.budget ? situationsNamed(u.text, (t) => matchKey(normalizeText(t)).replace(/\s+/g, '')) : [];
@@ -398,23 +380,6 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
   const yearAsked = u.years.length > 0 && u.projectAspects.length === 0 && !u.wants.list && k.corpus.document?.kind !== 'report';
   const intent = asksProgress(u, p, k.corpus.document?.kind === 'report') ? 'project.progress' : u.wants.budget || (u.wants.money && u.manualAspects.length <= 1) || yearAsked ? 'project.budget' : 'project';
   return { intent, project: p, year: u.years[0], hits, confidence };
-}
-
-/** Length of the longest run of letters two strings share. */
-function longestCommonRun(a: string, b: string): number {
-  let best = 0;
-  let prev = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(b.length + 1).fill(0);
-    for (let j = 1; j <= b.length; j++) {
-      if (a[i - 1] === b[j - 1]) {
-        cur[j] = (prev[j - 1] as number) + 1;
-        if ((cur[j] as number) > best) best = cur[j] as number;
-      }
-    }
-    prev = cur;
-  }
-  return best;
 }
 
 /**

@@ -3,6 +3,7 @@ import { isStopword } from '../search/stopwords.ts';
 import { synonymsOf } from '../search/synonyms.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
 import { readYears } from '../time/fiscalYear.ts';
+import { ASPECT_FILLERS, SAME_DIMENSION, SAME_MISSION } from './aspects.ts';
 import { readBudgetRange } from './budgetRange.ts';
 import type { BudgetRange } from './types.ts';
 
@@ -224,26 +225,6 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
     .filter(Boolean)
     .map(matchKey),
 );
-
-/**
- * Words that only carry an aspect question, its fillers and politeness ("ใคร|เป็น|ผู้|รับผิดชอบ|คะ", "ทำ|ช่วง|ไหน|ของ|ปี",
- * "หน่วย|ไหน|ดูแล", "อื่น|ใน|มิติ|เดียวกัน|อีก"), in matching form: with an aspect cue and nothing else, the question is
- * about the item the conversation is on.
- */
-const ASPECT_FILLERS: ReadonlySet<string> = new Set(
-  `เป็น เปน ผู้ ผู้รับ ที่ ของ คือ ใคร ไหน อะไร ใด ไร หน่วย หน่วยงาน ช่วง ตอน เดือน วัน ไตรมาส ปี จัด ทำ เพื่อ ตัว ชี้ วัด
-  เป้าหมาย คะ ค่ะ ครับ คับ จ้า จ้ะ ค่า นะ หน่อย บ้าง ฮะ คน นี้ นั้น นี่ ตรง ไหม มั้ย กี่ บาท เท่าไหร่ เท่าไร อื่น อีก เดียวกัน
-  เหมือนกัน แล้ว ล่ะ อยู่ ใน ด้าน เจ้า ภาพ เจ้าภาพ ผล ดู แล ยังไง อย่างไร ไง บอก ขอ ทราบ รู้ อยาก ช่วย ประมาณ กิจกรรม โครงการ
-  มาตรการ งาน รายการ อัน ใช้ เงิน งบ ตั้ง วัตถุประสงค์ ประสงค์ ระยะ เวลา ระยะเวลา ดำเนินการ ดำเนิน ทำไม เหตุผล ไว้ ได้ มี
-  รายปี ประจำปี ปีละ ต่อปี แต่ละ`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map(matchKey),
-);
-
-/** "มิติเดียวกัน", "ภารกิจนี้", "ด้านเดียวกัน": the scope of the item just answered. */
-const SAME_MISSION = /(?:ภารกิจ|ภาระกิจ|mission)(?:ที่)?(?:เดียวกัน|นี้|นั้น)/u;
-const SAME_DIMENSION = /(?:มิติ|มติ|ด้าน|dimension)(?:ที่)?(?:เดียวกัน|นี้|นั้น)/u;
 
 /** Whether a word (matching form) only frames a question ("งบ", "โครงการ", "เกี่ยวกับ"), saying nothing of its subject. */
 export const isFrameWord = (key: string): boolean => FRAME_WORDS.has(key);
