@@ -210,7 +210,9 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   }
   // "โครงการที่ใช้งบตั้งแต่ 20,000 บาทขึ้นไป": the items whose stored budget is within the threshold (of the year asked,
   // else of some year of the plan), each with its figure and line.
-  if (u.budgetRange && u.subjectWords.length === 0 && !isReport && k.projects.size > 0) {
+  // (A report states no budget per item: a threshold over its items is a figure it does not hold.)
+  if (u.budgetRange && u.subjectWords.length === 0 && isReport) return { intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 };
+  if (u.budgetRange && u.subjectWords.length === 0 && k.projects.size > 0) {
     delete filters.withBudget;
     delete filters.noBudget;
     delete filters.allYears;

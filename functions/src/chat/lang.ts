@@ -275,7 +275,9 @@ const EXISTENCE = /^\s*(?:is there|are there|does\s+(?:the\s+)?(?:plan|municipal
 const FILLER = /\b(?:what|is|are|the|a|an|of|for|in|on|does|do|did|i|you|your|my|me|it|its|there|this|that|to|be|can|please|tell|about|and|with|which|much|many|any|have|has|will|would|need|get|at|by|from|per|municipality|tambon|sao|town)\b/giu;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const COMPILED = [...GLOSSARY, ...ENGLISH_LEXICON].map(([en, th]) => [new RegExp(`(?<![A-Za-z])${escape(en)}(?![A-Za-z])`, 'giu'), th] as const);
+// Phrases before single words, the glossary's before the lexicon's ("council members" before "council").
+const ENTRIES = [...GLOSSARY, ...ENGLISH_LEXICON];
+const COMPILED = [...ENTRIES.filter(([en]) => /\s/u.test(en)), ...ENTRIES.filter(([en]) => !/\s/u.test(en))].map(([en, th]) => [new RegExp(`(?<![A-Za-z])${escape(en)}(?![A-Za-z])`, 'giu'), th] as const);
 
 /** The Thai reading of an English question: glossary phrases replaced, filler words dropped, numbers kept. */
 export function englishToThai(text: string): string {

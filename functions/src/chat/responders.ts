@@ -276,7 +276,7 @@ function aggregate(s: Session, intent: AggregateIntent, f: ListFilters): AnswerO
     return {
       intent,
       results: [],
-      messages: [textMessage(s.say(`ไม่พบโครงการ${what ? ` ${what}` : ''} ในแผนของ${s.orgName}ค่ะ`, `The plan of ${s.orgName} has no projects${what ? ` ${what}` : ''}.`), s.helpQuickReply())],
+      messages: [textMessage(f.exclude?.length ? s.say(`ไม่พบโครงการอื่น ใน${what}ค่ะ`, `The plan of ${s.orgName} has no other projects in ${what}.`) : s.say(`ไม่พบโครงการ${what ? ` ${what}` : ''} ในแผนของ${s.orgName}ค่ะ`, `The plan of ${s.orgName} has no projects${what ? ` ${what}` : ''}.`), s.helpQuickReply())],
       context: s.context({ intent, filters: f }),
     };
   }
