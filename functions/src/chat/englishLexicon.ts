@@ -154,6 +154,8 @@ export const ENGLISH_LEXICON: ReadonlyArray<readonly [string, string]> = [
   ['agency', 'หน่วยงาน'],
   ['baht', 'บาท'],
   ['plan', 'แผน'],
+  ['subdistrict', 'ตำบล'],
+  ['sub-district', 'ตำบล'],
   ['members', 'สมาชิก'],
   ['member', 'สมาชิก'],
   ['plans', 'แผน'],

@@ -327,8 +327,10 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   const ordinal = ord ? (ORDINAL_WORDS[ord[1] as string] ?? Number(ord[1])) : null;
   if (ord && ORDINAL_LEAD.test(stripped)) rest = rest.replace(/(?:แล้ว)?(?:อัน|ข้อ|รายการ|ตัว|ลำดับ)\s*(?:ที่)?\s*(?:\d{1,2}|แรก|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|สุดท้าย)/u, ' ');
 
+  // "งบ" as a word, not the letters across two words ("เรื่อง|บัตรคิว").
+  const saysBudget = CUES.budget.test(cue) && tokenizeParts(cue).words.some((w) => w.startsWith('งบ'));
   const wants = {
-    budget: CUES.budget.test(cue),
+    budget: saysBudget,
     money: CUES.money.test(cue),
     count: CUES.count.test(cue),
     list: CUES.list.test(cue),
@@ -395,7 +397,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     ordinal,
     wants,
     manualAspects: MANUAL_ASPECTS.filter(([, re]) => re.test(cue)).map(([a]) => a),
-    projectAspects: PROJECT_ASPECTS.filter(([, re]) => re.test(cue)).map(([a]) => a),
+    projectAspects: PROJECT_ASPECTS.filter(([a, re]) => re.test(cue) && (a !== 'budget' || saysBudget || /กี่บาท|ใช้เงิน/u.test(cue))).map(([a]) => a),
     action,
     greeting: GREETING.test(stripped),
     thanks: THANKS.test(stripped),
