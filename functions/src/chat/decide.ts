@@ -325,7 +325,8 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
     },
   });
   // "งบ" is a plan's word: when a budget question's best hit is a manual and a project is close behind, the project.
-  if (u.wants.budget && hits[0]?.doc.type === 'manual') {
+  // ("ใช้เงินกี่บาท" of a channel asks what it is budgeted, as "งบ" does; "เสียเงิน/ค่าธรรมเนียม" asks a manual's fee.)
+  if ((u.wants.budget || /ใช้เงิน/u.test(u.compact)) && hits[0]?.doc.type === 'manual') {
     const first = hits[0];
     const project = hits.find((h) => h.doc.type === 'project' && h.score >= first.score * 0.4);
     if (project) {
