@@ -67,7 +67,7 @@ function fresh(context: ConversationContext | null, now: Date): ConversationCont
 }
 
 /** Reads a question against an organisation's knowledge: the language, the slots and cues. */
-export function read(knowledge: Knowledge, input: string, now: Date): { lang: Lang; u: Understanding } {
+export function read(knowledge: Knowledge, input: string, now: Date, onTopic = false): { lang: Lang; u: Understanding } {
   const lang = detectLang(input);
   // English words left after the glossary count only when the organisation's documents use them ("NO Gift Policy").
   // Capitalised words inside a sentence are names ("Premier League", "Chiang Mai"): kept, so a name the documents
@@ -85,7 +85,9 @@ export function read(knowledge: Knowledge, input: string, now: Date): { lang: La
   const read = understand(text, { units: knowledge.units, orgNames: orgNameVariants(knowledge.corpus.org.name), fiscalYears: doc?.fiscalYears ?? [], now });
   // English content words the glossary and the documents do not know ("drugs", "noodle"), and nothing else left to
   // search: the question is about something the documents do not cover — not a question about nothing.
-  const aboutNothing = dropped > 0 && read.topicWords.length === 0 && read.dimension === null && read.mission === null && read.unit === null && read.years.length === 0 && read.action === null;
+  // (Not an aspect of the item the conversation is on: "When does it run?" asks about that item.)
+  const aspect = onTopic && (read.projectAspects.length > 0 || read.manualAspects.length > 0 || read.sameScope !== null);
+  const aboutNothing = !aspect && dropped > 0 && read.topicWords.length === 0 && read.dimension === null && read.mission === null && read.unit === null && read.years.length === 0 && read.action === null;
   const u = lang === 'en' ? { ...read, english: { unknownWords: dropped } } : read;
   return { lang, u: aboutNothing ? { ...u, outside: true, mentionsPlan: false } : u };
 }
@@ -106,7 +108,7 @@ function decideWith(knowledge: Knowledge, input: string, context: ConversationCo
     const s = new Session(knowledge, ctx, options, now, ctx?.lang ?? 'th');
     return { out: s.help('help', 'ได้รับข้อความแล้วค่ะ 😊 พิมพ์คำถามเป็นข้อความได้เลย เช่น ชื่อโครงการ งบประมาณ หรือบริการที่ต้องการติดต่อ') };
   }
-  const { lang, u } = read(knowledge, input, now);
+  const { lang, u } = read(knowledge, input, now, ctx?.topic !== undefined);
   const s = new Session(knowledge, ctx, options, now, lang);
   return { s, d: decide(knowledge, u, ctx), u };
 }

@@ -2,7 +2,7 @@ import { detailBudgetConflict } from '../plans/budgetConflict.ts';
 import type { Project } from '../plans/schema.ts';
 import { projectsOfYear } from '../progress/projects.ts';
 import { formatThaiDate } from '../time/bangkok.ts';
-import type { CorpusManual } from '../search/corpus.ts';
+import { missionTitle, type CorpusManual } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
 import { normalizeText } from '../search/normalize.ts';
 import type { AggregateIntent, Decision } from './decide.ts';
@@ -121,6 +121,11 @@ function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: I
   if (a.has('kpi')) {
     const kpis = [...(p.detail?.kpis ?? []), ...(p.yearPlan?.kpi ? [p.yearPlan.kpi] : [])].map(tidy).filter(Boolean);
     if (kpis.length) return { lead: `${s.say('ตัวชี้วัดของ', 'Indicators of ')}${name}\n${kpis.slice(0, 5).map((x) => `• ${clip(x, 300)}`).join('\n')}`, sources: [] };
+  }
+  if (a.has('scope')) {
+    const dim = s.doc?.dimensions.find((d) => d.number === p.dimension);
+    const mission = p.mission ? tidy(missionTitle(s.doc, p.mission)) : '';
+    return { lead: s.say(`${name} อยู่ในมิติที่ ${p.dimension}${dim?.title ? ` ${clip(tidy(dim.title), 100)}` : ''}${p.mission ? ` ภารกิจ ${p.mission}${mission ? ` ${clip(mission, 100)}` : ''}` : ''}`, `${name} is in dimension ${p.dimension}${p.mission ? `, mission ${p.mission}` : ''} of the plan.`), sources: [] };
   }
   if (a.has('why')) {
     const obj = (p.detail?.objectives ?? []).map(tidy).filter(Boolean);

@@ -14,7 +14,7 @@ import type { BudgetRange } from './types.ts';
  */
 
 export type ManualAspect = 'documents' | 'time' | 'fee' | 'steps' | 'where';
-export type ProjectAspect = 'budget' | 'who' | 'when' | 'why' | 'what' | 'kpi' | 'progress';
+export type ProjectAspect = 'budget' | 'who' | 'when' | 'why' | 'what' | 'kpi' | 'progress' | 'scope';
 export type Action = 'complaint' | 'complaint.track' | 'corruption' | 'queue' | 'queue.status' | 'rating';
 
 export interface Understanding {
@@ -166,7 +166,8 @@ const PROJECT_ASPECTS: Array<[ProjectAspect, RegExp]> = [
   ['why', /วัตถุประสงค์|เพื่ออะไร|ทำไม|เหตุผล/u],
   ['kpi', /ตัวชี้วัด|kpi|เป้าหมาย|ผลผลิต/u],
   ['progress', CUES.progress],
-  ['what', /คืออะไร|ทำอะไร|เกี่ยวกับอะไร|ยังไง|อย่างไร/u],
+  ['what', /คืออะไร|ทำอะไร|เกี่ยวกับอะไร|ยังไง|อย่างไร|รายละเอียด|เพิ่มเติม|ขยายความ/u],
+  ['scope', /(?:มิติ|ภารกิจ|ด้าน)(?:ที่)?(?:ไหน|ใด|อะไร)/u],
 ];
 
 const PLAN_WORDS = /โครงการ|กิจกรรม|มาตรการ|แผนปฏิบัติ/u;
@@ -384,7 +385,11 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     ...joined.filter((_, i) => paired.has(i) && paired.has(i + 1) && !paired.has(i - 1 < 0 ? -1 : i - 1)),
   ];
 
-  const subjectWords = topicWords.filter((w) => !ASPECT_FILLERS.has(w));
+  // The words left once the aspect phrases themselves are taken out ("เป้า|หมาย", "ตัว|ชี้|วัด") and fillers dropped.
+  let aspectFree = topicText;
+  for (const [, re] of [...PROJECT_ASPECTS, ...MANUAL_ASPECTS]) aspectFree = aspectFree.replace(new RegExp(re.source, 'gu'), ' ');
+  const freeKey = matchKey(aspectFree).replace(/\s+/g, '');
+  const subjectWords = topicWords.filter((w) => freeKey.includes(w) && !ASPECT_FILLERS.has(w));
   const sameScope = SAME_MISSION.test(compact) ? 'mission' : SAME_DIMENSION.test(compact) ? 'dimension' : null;
 
   return {
