@@ -152,6 +152,15 @@ describe('"is X in the plan" where X is only a service manual', () => {
     expect(a?.results[0]?.id).toBe('d2-18');
   });
 
+  it('never says the plan lacks an item whose name carries the words, even when a manual is about them too', async () => {
+    const [a] = await conversation('maesaimitraphap', 'มีโครงการร้องเรียนในแผนไหม');
+    expect(a?.intent).toBe('list');
+    expect(a?.results.map((r) => r.id)).toContain('d3-3');
+    expect(first(a?.messages ?? [])).not.toMatch(/ไม่มีโครงการ/u);
+    const [b] = await conversation('maesaimitraphap', 'มีโครงการเว็บไซต์ในแผนไหม');
+    expect(b?.results.map((r) => r.id)).toContain('d3-2');
+  });
+
   it('still answers a manual asked without the plan', async () => {
     const [a] = await conversation('maesot', 'แจ้งเกิดต้องใช้เอกสารอะไรบ้าง');
     expect(a?.intent).toBe('manual');

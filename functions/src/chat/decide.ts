@@ -268,8 +268,16 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   const found = lookup(k, u, filters);
   // "มีโครงการแจ้งเกิดในแผนนี้ไหม": what answers is a service manual, not an item of the plan — the plan has no such
   // item, said plainly, and the manual offered (not given as if it answered).
-  if (u.asksPlanHas && found.intent === 'manual' && k.projects.size > 0) {
-    return { intent: 'unknown', hits: found.hits, reason: 'not-in-plan', manual: found.manual, confidence: found.confidence };
+  // (Only when no item of the plan carries the question's words in its name: "มีโครงการร้องเรียนในแผนไหม" has them.)
+  // Nor is a question whose words an item's name carries ("มีโครงการเว็บไซต์ในแผนไหม") an abstention when search
+  // ranked that item low: the name is the evidence.
+  const doubtful = found.intent === 'unknown' && found.reason !== 'off-topic' && !u.outside && !u.otherPlace;
+  if (((u.asksPlanHas && found.intent === 'manual') || ((u.asksPlanHas || u.mentionsPlan) && doubtful)) && k.projects.size > 0) {
+    const carrying = u.subjectWords.every((w) => w.length >= 3) ? itemsNaming(k, u.subjectWords) : [];
+    const text = u.topicText.replace(/โครงการ|กิจกรรม|มาตรการ|(?:ใน)?แผน(?:นี้)?|เกี่ยวกับ|เรื่อง|มีอะไรบ้าง|อะไรบ้าง|บ้าง|อะไร|ไหม|มั้ย|มั๊ย|หรือไม่|หรือเปล่า|มี|ครับ|คะ|ค่ะ|คับ|จ้า|งบ(?:ประมาณ)?|เท่าไห?ร่?|กี่บาท|ใช้เงิน|ใคร|รับผิดชอบ|ดูแล/gu, ' ').replace(/\s+/g, ' ').trim();
+    if (carrying.length === 1) return { intent: 'project', project: carrying[0] as Project, hits: [], confidence: 0.8 };
+    if (carrying.length > 1 && carrying.length <= 8) return { intent: 'list', filters: { ...filters, topic: { text: text || u.topicText, ids: carrying.map((p) => p.id) } }, confidence: 0.8 };
+    if (found.intent === 'manual') return { intent: 'unknown', hits: found.hits, reason: 'not-in-plan', manual: found.manual, confidence: found.confidence };
   }
   // "มาตรการห้ามรับของขวัญมีอะไรบ้าง": a list question about a topic lists every item the search finds close to the
   // best one (a single one is answered as that item).
@@ -300,6 +308,16 @@ function unsureInEnglish(k: Knowledge, u: Understanding, d: Decision): Decision 
   const clear = u.english.unknownWords === 0 && (words.length === 0 || inName / words.length >= 0.66);
   if (clear) return d;
   return { intent: 'unknown', hits: d.hits.filter((h) => h.doc.type === 'project').slice(0, 3), reason: 'choices', confidence: Math.min(d.confidence, 0.5) };
+}
+
+/** The plan's items whose name (as the summary or the detail section writes it) carries every word, or a synonym of it. */
+function itemsNaming(k: Knowledge, words: string[]): Project[] {
+  const unique = [...new Set(words)];
+  if (unique.length === 0) return [];
+  return [...k.projects.values()].filter((p) => {
+    const names = [p.name, p.detail?.name].filter((x): x is string => !!x).map((t) => matchKey(normalizeText(t)).replace(/\s+/g, ''));
+    return unique.every((w) => [w, ...synonymsOf(w)].some((x) => names.some((n) => n.includes(x))));
+  });
 }
 
 /** Search: the top hit decides project vs manual; its confidence decides whether to answer at all. */

@@ -154,6 +154,8 @@ export const ENGLISH_LEXICON: ReadonlyArray<readonly [string, string]> = [
   ['agency', 'หน่วยงาน'],
   ['baht', 'บาท'],
   ['plan', 'แผน'],
+  ['report', 'รายงาน'],
+  ['reports', 'รายงาน'],
   ['subdistrict', 'ตำบล'],
   ['sub-district', 'ตำบล'],
   ['members', 'สมาชิก'],
