@@ -338,7 +338,10 @@ function thresholdList(s: Session, fd: NonNullable<ReturnType<Session['figureDoc
     `(ตามงบประมาณในตารางของแผน${f.year === undefined && years.length > 1 ? ` ปีใดปีหนึ่งใน ${years[0]}-${years[years.length - 1]}` : ''} ไม่นับรายการที่ไม่ใช้งบประมาณ)`,
     `(budgets as the plan's table states them${f.year === undefined && years.length > 1 ? `, in any year of ${years[0]}-${years[years.length - 1]}` : ''}; items without a budget are not counted)`,
   );
-  return s.listAnswer('list', items, `${lead} ${note}`, f, results, sources);
+  // A figure the document gives once for a row of several items is the row's, not the first item's alone.
+  const shared = [...new Map(projects.filter((p) => p.budgetShared).map((p) => [p.budgetShared?.line, p.budgetShared])).values()];
+  const sharedNotes = shared.map((b) => s.say(`หมายเหตุ: ${b?.note ?? ''}`, `Note: line ${b?.line ?? ''} gives one budget for ${b?.projectIds.length ?? ''} items together; it is shown on the first of them.`));
+  return s.listAnswer('list', items, [`${lead} ${note}`, ...sharedNotes].join('\n'), f, results, sources);
 }
 
 /** Report figures: from the report's per-dimension table, the measure asked for (or all of them). */
