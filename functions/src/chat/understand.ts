@@ -170,6 +170,9 @@ const PROJECT_ASPECTS: Array<[ProjectAspect, RegExp]> = [
   ['scope', /(?:มิติ|ภารกิจ|ด้าน)(?:ที่)?(?:ไหน|ใด|อะไร)/u],
 ];
 
+/** The aspect cues, global: taken out of a question to see whether it names a subject of its own. */
+const ASPECT_PHRASES: readonly RegExp[] = [...PROJECT_ASPECTS, ...MANUAL_ASPECTS].map(([, re]) => new RegExp(re.source, 'gu'));
+
 const PLAN_WORDS = /โครงการ|กิจกรรม|มาตรการ|แผนปฏิบัติ/u;
 
 const ACTIONS: Array<[Action, RegExp]> = [
@@ -387,7 +390,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
 
   // The words left once the aspect phrases themselves are taken out ("เป้า|หมาย", "ตัว|ชี้|วัด") and fillers dropped.
   let aspectFree = topicText;
-  for (const [, re] of [...PROJECT_ASPECTS, ...MANUAL_ASPECTS]) aspectFree = aspectFree.replace(new RegExp(re.source, 'gu'), ' ');
+  for (const re of ASPECT_PHRASES) aspectFree = aspectFree.replace(re, ' ');
   const freeKey = matchKey(aspectFree).replace(/\s+/g, '');
   const subjectWords = topicWords.filter((w) => freeKey.includes(w) && !ASPECT_FILLERS.has(w));
   const sameScope = SAME_MISSION.test(compact) ? 'mission' : SAME_DIMENSION.test(compact) ? 'dimension' : null;
