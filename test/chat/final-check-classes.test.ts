@@ -98,6 +98,13 @@ describe('lists by a budget threshold', () => {
     expect(first(a?.messages ?? [])).toMatch(/20,000 baht or more/u);
   });
 
+  it('does not read a manual\'s fee or a count as a threshold of the plan\'s budgets', async () => {
+    const [fee] = await conversation('maesot', 'ค่าธรรมเนียมไม่เกิน 100 บาทใช่ไหม');
+    expect(fee?.intent).not.toBe('list');
+    const [count] = await conversation('maesot', 'มีโครงการเกิน 30 โครงการไหม');
+    expect(count?.intent).not.toBe('list');
+  });
+
   it('reads comparison words, multipliers and counts apart', () => {
     expect(readBudgetRange('งบเกิน5หมื่นบาท')?.range).toEqual({ min: { value: 50_000, inclusive: false } });
     expect(readBudgetRange('ไม่เกิน30,000บาท')?.range).toEqual({ max: { value: 30_000, inclusive: true } });

@@ -211,8 +211,11 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   // "โครงการที่ใช้งบตั้งแต่ 20,000 บาทขึ้นไป": the items whose stored budget is within the threshold (of the year asked,
   // else of some year of the plan), each with its figure and line.
   // (A report states no budget per item: a threshold over its items is a figure it does not hold.)
-  if (u.budgetRange && u.subjectWords.length === 0 && isReport) return { intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 };
-  if (u.budgetRange && u.subjectWords.length === 0 && k.projects.size > 0) {
+  // (A threshold of a plan's budget: said with งบ, a plan word or a list; a manual's fee — "ค่าธรรมเนียมไม่เกิน 100 บาท" —
+  // is not one.)
+  const planThreshold = u.budgetRange !== null && u.subjectWords.length === 0 && (u.wants.budget || u.mentionsPlan || u.wants.list) && !/ค่าธรรมเนียม|ค่าปรับ|เสียค่า|เสียเงิน|ภาษี/u.test(u.compact);
+  if (planThreshold && isReport) return { intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 };
+  if (planThreshold && u.budgetRange && k.projects.size > 0) {
     delete filters.withBudget;
     delete filters.noBudget;
     delete filters.allYears;
