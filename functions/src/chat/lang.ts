@@ -299,6 +299,8 @@ const SINGLE_WORDS: ReadonlyArray<readonly [string, string]> = [...GLOSSARY, ...
  * or two (8 or more), and only when one word is that close. Null otherwise.
  */
 export function nearestEnglishWord(word: string): string | null {
+  // (A typo is a plain word: not a name or a code — "E-Service", "ITA".)
+  if (!/^[a-z]+$/u.test(word.slice(1)) || /[^A-Za-z]/u.test(word)) return null;
   const w = word.toLowerCase();
   if (w.length < 5) return null;
   const max = w.length >= 8 ? 2 : 1;
