@@ -267,6 +267,7 @@ const SLANG: Array<[RegExp, string]> = [
   [/ปะ(?=จำ|มาณ|ชาชน|ชาคม|กาศ|เมิน|โยชน์)/gu, 'ประ'],
   [/ปชช\.?/gu, 'ประชาชน'],
   [/รร\./gu, 'โรงเรียน'],
+  [/งบประมาน/gu, 'งบประมาณ'],
 ];
 
 export function understand(input: string, options: UnderstandOptions = {}): Understanding {
