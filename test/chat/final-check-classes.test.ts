@@ -183,8 +183,11 @@ describe('channels that are both a feature and an item of the plan', () => {
     const [budget] = await conversation('maesaimitraphap', 'การสำรวจความพึงพอใจผู้รับบริการใช้งบกี่บาท');
     expect(budget?.results[0]?.id).toBe('d2-2');
     expect(answeredNumbers(first(budget?.messages ?? [])).answered).toContain(15_000);
-    const [who] = await conversation('intapramul', 'อบต.มีช่องทางรับเรื่องร้องเรียนเรื่องทุจริตไหมคะ');
-    expect(who?.results[0]?.id).toBe('d4-4-3-2');
+    const [has] = await conversation('intapramul', 'อบต.มีช่องทางรับเรื่องร้องเรียนเรื่องทุจริตไหมคะ');
+    expect(has?.results[0]?.id).toBe('d4-4-3-2');
+    const [who] = await conversation('maesot', 'ใครรับผิดชอบเรื่องร้องเรียนทุจริต');
+    expect(who?.results[0]?.id).toBe('d4-35');
+    expect(first(who?.messages ?? [])).toContain('ทุกกอง/ฝ่าย');
   });
 
   it('gives the action for a request and names the plan item with its line', async () => {
