@@ -4,7 +4,7 @@ import { hasNoWords } from '../search/normalize.ts';
 import { decide, type Decision } from './decide.ts';
 import { fiscalYearOf } from '../time/fiscalYear.ts';
 import { tidy } from './format.ts';
-import { detectLang, ENGLISH_FUNCTION_WORDS, englishToThai, type Lang } from './lang.ts';
+import { detectLang, ENGLISH_FUNCTION_WORDS, englishToThai, nearestEnglishWord, type Lang } from './lang.ts';
 import { manualAnswer, projectAnswer, RESPONDERS, type Responder } from './responders.ts';
 import { Session, type AnswerOptions } from './session.ts';
 import { CONTEXT_TTL_MS, type AnswerOutput, type ConversationContext, type LiveProgress, type ResultRef } from './types.ts';
@@ -67,7 +67,7 @@ function fresh(context: ConversationContext | null, now: Date): ConversationCont
 }
 
 /** Reads a question against an organisation's knowledge: the language, the slots and cues. */
-export function read(knowledge: Knowledge, input: string, now: Date): { lang: Lang; u: Understanding } {
+export function read(knowledge: Knowledge, input: string, now: Date, onTopic = false): { lang: Lang; u: Understanding } {
   const lang = detectLang(input);
   // English words left after the glossary count only when the organisation's documents use them ("NO Gift Policy").
   // Capitalised words inside a sentence are names ("Premier League", "Chiang Mai"): kept, so a name the documents
@@ -76,16 +76,20 @@ export function read(knowledge: Knowledge, input: string, now: Date): { lang: La
   let dropped = 0;
   const keep = (w: string) => {
     if (names.has(w) || knowledge.index.df(w.toLowerCase()) > 0) return true;
-    if (!ENGLISH_FUNCTION_WORDS.has(w.toLowerCase()) && w.length > 2) dropped++;
+    if (!ENGLISH_FUNCTION_WORDS.has(w.toLowerCase()) && w.length > 2 && !nearestEnglishWord(w)) dropped++;
     return false;
   };
-  const text = lang === 'en' ? englishToThai(input).replace(/[A-Za-z][A-Za-z-]*/g, (w) => (keep(w) ? w : ' ')) : input;
+  // An English word neither the glossary nor the documents know may be a typo of a glossary or lexicon word.
+  const text = lang === 'en' ? englishToThai(input).replace(/[A-Za-z][A-Za-z-]*/g, (w) => (keep(w) ? w : (nearestEnglishWord(w) ?? ' '))) : input;
   const doc = knowledge.corpus.document;
   const read = understand(text, { units: knowledge.units, orgNames: orgNameVariants(knowledge.corpus.org.name), fiscalYears: doc?.fiscalYears ?? [], now });
   // English content words the glossary and the documents do not know ("drugs", "noodle"), and nothing else left to
   // search: the question is about something the documents do not cover — not a question about nothing.
-  const aboutNothing = dropped > 0 && read.topicWords.length === 0 && read.dimension === null && read.mission === null && read.unit === null && read.years.length === 0 && read.action === null;
-  return { lang, u: aboutNothing ? { ...read, outside: true, mentionsPlan: false } : read };
+  // (Not an aspect of the item the conversation is on: "When does it run?" asks about that item.)
+  const aspect = onTopic && (read.projectAspects.length > 0 || read.manualAspects.length > 0 || read.sameScope !== null);
+  const aboutNothing = !aspect && dropped > 0 && read.topicWords.length === 0 && read.dimension === null && read.mission === null && read.unit === null && read.years.length === 0 && read.action === null;
+  const u = lang === 'en' ? { ...read, english: { unknownWords: dropped } } : read;
+  return { lang, u: aboutNothing ? { ...u, outside: true, mentionsPlan: false } : u };
 }
 
 /** What the engine reads from outside the organisation's documents, fetched for the decision at hand. */
@@ -104,7 +108,7 @@ function decideWith(knowledge: Knowledge, input: string, context: ConversationCo
     const s = new Session(knowledge, ctx, options, now, ctx?.lang ?? 'th');
     return { out: s.help('help', 'ได้รับข้อความแล้วค่ะ 😊 พิมพ์คำถามเป็นข้อความได้เลย เช่น ชื่อโครงการ งบประมาณ หรือบริการที่ต้องการติดต่อ') };
   }
-  const { lang, u } = read(knowledge, input, now);
+  const { lang, u } = read(knowledge, input, now, ctx?.topic !== undefined);
   const s = new Session(knowledge, ctx, options, now, lang);
   return { s, d: decide(knowledge, u, ctx), u };
 }

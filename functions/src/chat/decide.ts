@@ -9,6 +9,7 @@ import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { ConversationContext, Intent, ListFilters, LiveProgress } from './types.ts';
 import { asksAboutItem, stronglyNamedItem } from './namedItem.ts';
 import { statusFieldOf, type StatusField } from './reportStatus.ts';
+import { breakNearTie, preferWholeNames } from './ranking.ts';
 import { missionsAbout, subjectKeys, withDocument } from './scope.ts';
 import { asksProgressBeyond, isFrameWord, type Action, type ManualAspect, type Understanding } from './understand.ts';
 
@@ -31,7 +32,7 @@ export type Decision = { confidence: number } & (
   | { intent: 'report.status'; field: StatusField }
   | { intent: 'manual.list' }
   | { intent: 'dimension.rank'; measure: DimensionMeasure; dir: 'top' | 'bottom'; year?: number | undefined }
-  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report' | 'no-field'; year?: number }
+  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report' | 'no-field' | 'choices' | 'not-in-plan'; year?: number; manual?: CorpusManual }
 );
 
 /** Below this the engine abstains rather than shows its best guess. */
@@ -61,7 +62,7 @@ export function reportMeasure(u: Understanding): ReportMeasure | null {
 }
 
 export function decide(k: Knowledge, read: Understanding, ctx: ConversationContext | null): Decision {
-  const d = decideIntent(k, read, ctx);
+  const d = unsureInEnglish(k, read, decideIntent(k, read, ctx));
   // A project's budget for a year its document does not cover: a plain no, not a card of other years.
   const years = k.corpus.document?.fiscalYears ?? [];
   if (d.intent === 'project.budget' && d.year !== undefined && years.length > 0 && !years.includes(d.year)) {
@@ -109,8 +110,18 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   const measure = reportMeasure(u);
   const isReport = doc?.kind === 'report';
 
+  // "มีโครงการอื่นในมิติเดียวกันอีกไหม" after an item: the other items of its dimension (or mission).
+  const onProject = ctx?.topic?.type === 'project' ? k.projects.get(ctx.topic.id) : undefined;
+  if (onProject && u.sameScope && u.subjectWords.length === 0 && u.dimension === null && u.mission === null) {
+    const scope: ListFilters = u.sameScope === 'mission' && onProject.mission ? { mission: onProject.mission } : { dimension: onProject.dimension };
+    if (u.years[0] !== undefined) scope.year = u.years[0];
+    return { intent: 'list', filters: { ...scope, exclude: [onProject.id] }, confidence: 0.9 };
+  }
+  // An aspect asked with fillers and politeness ("ใครเป็นผู้รับผิดชอบคะ", "ทำช่วงไหนของปี", "หน่วยไหนดูแล") names no
+  // subject of its own: it asks about the item the conversation is on.
+  const aspectOnly = u.subjectWords.length === 0 && (u.projectAspects.length > 0 || u.manualAspects.length > 0 || u.wants.budget || u.wants.money);
   // Follow-ups: the subject comes from the previous answer, the new slots from this question.
-  if (ctx && slotsOnly && !u.wants.count && !u.wants.top && !u.wants.bottom && !u.wants.average) {
+  if (ctx && (slotsOnly || aspectOnly) && !u.budgetRange && !u.wants.count && !u.wants.top && !u.wants.bottom && !u.wants.average) {
     const t = ctx.topic;
     const aggregate = u.dimension !== null || u.mission !== null || u.unit !== null || (u.wants.list && u.mentionsPlan) || (u.wants.total && u.wants.budget);
     if (t?.type === 'project' && !aggregate) {
@@ -197,6 +208,20 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   if (outside && planWide && (u.wants.list || u.wants.count || u.wants.budget || u.wants.money || u.wants.total || u.mentionsPlan)) {
     return { intent: 'unknown', hits: [], reason: 'year', year: u.years[0] as number, confidence: 0.9 };
   }
+  // "โครงการที่ใช้งบตั้งแต่ 20,000 บาทขึ้นไป": the items whose stored budget is within the threshold (of the year asked,
+  // else of some year of the plan), each with its figure and line.
+  // (A report states no budget per item: a threshold over its items is a figure it does not hold.)
+  // (A threshold of a plan's budget: said with งบ, a plan word or a list; a manual's fee — "ค่าธรรมเนียมไม่เกิน 100 บาท" —
+  // is not one.)
+  const planThreshold = u.budgetRange !== null && u.subjectWords.length === 0 && (u.wants.budget || u.mentionsPlan || u.wants.list) && !/ค่าธรรมเนียม|ค่าปรับ|เสียค่า|เสียเงิน|ภาษี/u.test(u.compact);
+  if (planThreshold && isReport) return { intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 };
+  if (planThreshold && u.budgetRange && k.projects.size > 0) {
+    delete filters.withBudget;
+    delete filters.noBudget;
+    delete filters.allYears;
+    delete filters.perYear;
+    return { intent: 'list', filters: { ...filters, budgetRange: u.budgetRange }, confidence: 0.9 };
+  }
   if (u.wants.whichDimension && (u.wants.top || u.wants.bottom) && k.projects.size > 0) {
     const measure: DimensionMeasure = isReport ? (measure0(u) ?? (u.wants.budget ? 'budgetPlanned' : 'planned')) : u.wants.budget || u.wants.money && !u.wants.count ? 'budget' : 'projects';
     if (measure === 'notDone') return { intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 };
@@ -244,6 +269,19 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
     if (missions.length > 1) return { intent: 'list', filters: { ...filters, missions }, confidence: 0.75 };
   }
   const found = lookup(k, u, filters);
+  // "มีโครงการแจ้งเกิดในแผนนี้ไหม": what answers is a service manual, not an item of the plan — the plan has no such
+  // item, said plainly, and the manual offered (not given as if it answered).
+  // (Only when no item of the plan carries the question's words in its name: "มีโครงการร้องเรียนในแผนไหม" has them.)
+  // Nor is a question whose words an item's name carries ("มีโครงการเว็บไซต์ในแผนไหม") an abstention when search
+  // ranked that item low: the name is the evidence.
+  const doubtful = found.intent === 'unknown' && found.reason !== 'off-topic' && !u.outside && !u.otherPlace;
+  if (((u.asksPlanHas && found.intent === 'manual') || ((u.asksPlanHas || u.mentionsPlan) && doubtful)) && k.projects.size > 0) {
+    const carrying = u.subjectWords.every((w) => w.length >= 3) ? itemsNaming(k, u.subjectWords) : [];
+    const text = u.topicText.replace(/โครงการ|กิจกรรม|มาตรการ|(?:ใน)?แผน(?:นี้)?|เกี่ยวกับ|เรื่อง|มีอะไรบ้าง|อะไรบ้าง|บ้าง|อะไร|ไหม|มั้ย|มั๊ย|หรือไม่|หรือเปล่า|มี|ครับ|คะ|ค่ะ|คับ|จ้า|งบ(?:ประมาณ)?|เท่าไห?ร่?|กี่บาท|ใช้เงิน|ใคร|รับผิดชอบ|ดูแล/gu, ' ').replace(/\s+/g, ' ').trim();
+    if (carrying.length === 1) return { intent: 'project', project: carrying[0] as Project, hits: [], confidence: 0.8 };
+    if (carrying.length > 1 && carrying.length <= 8) return { intent: 'list', filters: { ...filters, topic: { text: text || u.topicText, ids: carrying.map((p) => p.id) } }, confidence: 0.8 };
+    if (found.intent === 'manual') return { intent: 'unknown', hits: found.hits, reason: 'not-in-plan', manual: found.manual, confidence: found.confidence };
+  }
   // "มาตรการห้ามรับของขวัญมีอะไรบ้าง": a list question about a topic lists every item the search finds close to the
   // best one (a single one is answered as that item).
   if (u.wants.list && found.intent.startsWith('project') && 'hits' in found) {
@@ -257,6 +295,33 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
 }
 
 const ASPECT_FRAME = /ใคร\s*(?:เป็น)?\s*(?:คน|ผู้)?\s*(?:รับผิดชอบ|ดูแล|เป็นเจ้าภาพ|ทำ)?|(?:เป็น)?(?:คน|ผู้)?รับผิดชอบ|หน่วยงานไหน|กองไหน|เจ้าภาพ|วัตถุประสงค์|เพื่ออะไร|ตัวชี้วัด/gu;
+
+/**
+ * An English question read through the glossary and lexicon loses precision: before naming one item of the plan it
+ * needs clear evidence — every English content word understood, and most of the Thai words it reads as in the item's
+ * name (as the summary or the detail section writes it), or said otherwise (synonyms). Otherwise it is not sure: it
+ * says so and offers the closest items as choices, never one item's figures.
+ */
+function unsureInEnglish(k: Knowledge, u: Understanding, d: Decision): Decision {
+  if (!u.english || (d.intent !== 'project' && d.intent !== 'project.budget' && d.intent !== 'project.progress') || d.hits.length === 0 || d.fromList) return d;
+  const names = [d.project.name, d.project.nameAsWritten, d.project.detail?.name].filter((x): x is string => !!x).map((t) => matchKey(normalizeText(t)).replace(/\s+/g, ''));
+  const words = [...new Set(u.subjectWords)];
+  const said = (w: string) => [w, ...synonymsOf(w)].some((x) => names.some((n) => n.includes(x)));
+  const inName = words.filter(said).length;
+  const clear = u.english.unknownWords === 0 && (words.length === 0 || inName / words.length >= 0.66);
+  if (clear) return d;
+  return { intent: 'unknown', hits: d.hits.filter((h) => h.doc.type === 'project').slice(0, 3), reason: 'choices', confidence: Math.min(d.confidence, 0.5) };
+}
+
+/** The plan's items whose name (as the summary or the detail section writes it) carries every word, or a synonym of it. */
+function itemsNaming(k: Knowledge, words: string[]): Project[] {
+  const unique = [...new Set(words)];
+  if (unique.length === 0) return [];
+  return [...k.projects.values()].filter((p) => {
+    const names = [p.name, p.detail?.name].filter((x): x is string => !!x).map((t) => matchKey(normalizeText(t)).replace(/\s+/g, ''));
+    return unique.every((w) => [w, ...synonymsOf(w)].some((x) => names.some((n) => n.includes(x))));
+  });
+}
 
 /** Search: the top hit decides project vs manual; its confidence decides whether to answer at all. */
 function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision {
@@ -281,7 +346,8 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
     },
   });
   // "งบ" is a plan's word: when a budget question's best hit is a manual and a project is close behind, the project.
-  if (u.wants.budget && hits[0]?.doc.type === 'manual') {
+  // ("ใช้เงินกี่บาท" of a channel asks what it is budgeted, as "งบ" does; "เสียเงิน/ค่าธรรมเนียม" asks a manual's fee.)
+  if ((u.wants.budget || /ใช้เงิน/u.test(u.compact)) && hits[0]?.doc.type === 'manual') {
     const first = hits[0];
     const project = hits.find((h) => h.doc.type === 'project' && h.score >= first.score * 0.4);
     if (project) {
@@ -307,6 +373,8 @@ function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision 
     const lead = hits.findIndex(holds);
     if (lead > 0 && !holds(hits[0] as SearchHit)) hits.unshift(...hits.splice(lead, 1));
   }
+  preferWholeNames(hits, u);
+  breakNearTie(hits, u);
   // A life situation the question names word for word ("บ้านโดนน้ำท่วม", "ขอสำเนาเอกสาร") names its service: that
   // manual first, when search found it, and taken as understood (not an abstention for the other words).
   const situated = !u.mentionsPlan && !u.wants.budget ? situationsNamed(u.text, (t) => matchKey(normalizeText(t)).replace(/\s+/g, '')) : [];

@@ -1,7 +1,9 @@
+import { ENGLISH_LEXICON } from './englishLexicon.ts';
+
 /**
  * Questions in English. The engine reads Thai; an English question is read through a small glossary of the plans'
  * and manuals' own vocabulary (question forms, plan structure, the services, common subjects of the plans) into the
- * Thai words the documents use, and answered in English: the lead sentence and the card's labels, the documents'
+ * Thai words the documents use (then through `englishLexicon.ts`, the subjects of the template's items), and answered in English: the lead sentence and the card's labels, the documents'
  * Thai names as written. Words without an entry are kept (the plans use some English: "NO Gift Policy", "ITA").
  */
 export type Lang = 'th' | 'en';
@@ -95,6 +97,7 @@ const GLOSSARY: Array<[string, string]> = [
   ['how do i', 'ขั้นตอน'],
   ['how to', 'ขั้นตอน'],
   ['who is responsible', 'ใครรับผิดชอบ'],
+  ['when', 'เมื่อไร'],
   ['responsible', 'รับผิดชอบ'],
   ['in charge', 'รับผิดชอบ'],
   ['who', 'ใครรับผิดชอบ'],
@@ -255,19 +258,82 @@ const GLOSSARY: Array<[string, string]> = [
   ['help', 'ช่วยเหลือ'],
 ];
 
+/** Comparisons before an amount ("more than 40,000 baht"): the Thai words `budgetRange.ts` reads. */
+const COMPARATORS: Array<[RegExp, string]> = [
+  [/\b(?:no more than|not more than|at most|up to)\s+(?=\d)/giu, ' ไม่เกิน '],
+  [/\b(?:at least|no less than|not less than)\s+(?=\d)/giu, ' ตั้งแต่ '],
+  [/\b(?:more than|greater than|over|above|exceeding|higher than)\s+(?=\d)/giu, ' เกิน '],
+  [/\b(?:less than|fewer than|under|below|lower than)\s+(?=\d)/giu, ' ต่ำกว่า '],
+  [/(?<=\d)(?:\s*baht)?\s+(?:or more|and above|and over|or above)\b/giu, ' บาทขึ้นไป '],
+  [/(?<=\d)(?:\s*baht)?\s+(?:or less|and below|or below)\b/giu, ' บาทลงมา '],
+];
+
+/** "Is there …?", "Does the plan have …?": asks whether something exists, as Thai asks it ("มี … ไหม"). */
+const EXISTENCE = /^\s*(?:is there|are there|does\s+(?:the\s+)?(?:plan|municipality|tambon|sao|town|city|office|organi[sz]ation|it|they)\s+(?:have|include|contain)|do you have|do they have|have you got)\b/iu;
+
 /** Words of an English question that carry no subject. */
 const FILLER = /\b(?:what|is|are|the|a|an|of|for|in|on|does|do|did|i|you|your|my|me|it|its|there|this|that|to|be|can|please|tell|about|and|with|which|much|many|any|have|has|will|would|need|get|at|by|from|per|municipality|tambon|sao|town)\b/giu;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const COMPILED = GLOSSARY.map(([en, th]) => [new RegExp(`(?<![A-Za-z])${escape(en)}(?![A-Za-z])`, 'giu'), th] as const);
+// Phrases before single words, the glossary's before the lexicon's ("council members" before "council").
+const ENTRIES = [...GLOSSARY, ...ENGLISH_LEXICON];
+const COMPILED = [...ENTRIES.filter(([en]) => /\s/u.test(en)), ...ENTRIES.filter(([en]) => !/\s/u.test(en))].map(([en, th]) => [new RegExp(`(?<![A-Za-z])${escape(en)}(?![A-Za-z])`, 'giu'), th] as const);
 
 /** The Thai reading of an English question: glossary phrases replaced, filler words dropped, numbers kept. */
 export function englishToThai(text: string): string {
   let out = ` ${text} `;
+  const exists = EXISTENCE.test(out);
+  for (const [re, th] of COMPARATORS) out = out.replace(re, th);
   for (const [re, th] of COMPILED) out = out.replace(re, ` ${th} `);
+  if (exists) out = ` มี ${out.replace(EXISTENCE, ' ')} ไหม `;
   // "dimension 2" → "มิติที่ 2" already; "2.2" stays.
   out = out.replace(FILLER, ' ').replace(/[?!,;:]/g, ' ');
   return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Single English words of the glossary and the lexicon, for reading a typo ("developmnet") as the word meant. */
+const SINGLE_WORDS: ReadonlyArray<readonly [string, string]> = [...GLOSSARY, ...ENGLISH_LEXICON].filter(([en]) => /^[a-z]+$/u.test(en));
+
+/**
+ * The Thai of the glossary or lexicon word an unknown English word is a typo of: within one edit (words of 5-7 letters)
+ * or two (8 or more), and only when one word is that close. Null otherwise.
+ */
+export function nearestEnglishWord(word: string): string | null {
+  // (A typo is a plain word: not a name or a code — "E-Service", "ITA".)
+  if (!/^[a-z]+$/u.test(word.slice(1)) || /[^A-Za-z]/u.test(word)) return null;
+  const w = word.toLowerCase();
+  if (w.length < 5) return null;
+  const max = w.length >= 8 ? 2 : 1;
+  let best: { d: number; th: string; en: string } | null = null;
+  let tie = false;
+  for (const [en, th] of SINGLE_WORDS) {
+    if (Math.abs(en.length - w.length) > max) continue;
+    const d = editDistance(w, en, max);
+    if (d > max) continue;
+    if (!best || d < best.d) {
+      best = { d, th, en };
+      tie = false;
+    } else if (d === best.d && th !== best.th) tie = true;
+  }
+  return best && !tie ? best.th : null;
+}
+
+/** Edit distance with adjacent transpositions, cut off above `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    let best = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const prev = d[i - 1] as number[];
+      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      row[j] = v;
+      best = Math.min(best, v);
+    }
+    if (best > max) return max + 1;
+  }
+  return (d[a.length] as number[])[b.length] as number;
 }
 
 /** Thai or English text of a label by language. */

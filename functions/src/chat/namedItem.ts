@@ -12,7 +12,7 @@ import type { Understanding } from './understand.ts';
  */
 
 /** "คืออะไร", "มีไหม", "ทำอะไร", "เป็นยังไง": asks about a thing rather than asking to do it. */
-const ASKS_ABOUT = /คืออะไร|คือ(?:โครงการ|กิจกรรม|มาตรการ)?อะไร|ทำอะไร|อะไรบ้าง|(?:เป็น|มี)(?:อย่างไร|ยังไง|ไง)|รายละเอียด|^มี.*(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|รึเปล่า|ป่าว|มั๊ย)$/u;
+const ASKS_ABOUT = /คืออะไร|คือ(?:โครงการ|กิจกรรม|มาตรการ)?อะไร|ทำอะไร|อะไรบ้าง|(?:เป็น|มี)(?:อย่างไร|ยังไง|ไง)|รายละเอียด|มี.*(?:ไหม|มั้ย|หรือไม่|หรือเปล่า|รึเปล่า|ป่าว|มั๊ย)$/u;
 /** "ได้ไหม" asks to be able to do it: the feature, not the item. */
 const ASKS_CAN = /ได้(?:ไหม|มั้ย|มั๊ย|หรือไม่|หรือเปล่า|ป่าว)$/u;
 
@@ -26,12 +26,13 @@ export function asksAboutItem(u: Understanding): boolean {
 }
 
 /**
- * The plan item the question names strongly: the best project hit of its content words, with most of those words in
- * the item's name (at least three, and three quarters of them), clearly ahead of the next project. Null otherwise.
+ * The plan item the question names strongly: the best project hit of its subject words, with most of those words in
+ * the item's name (at least three, and three quarters of them; or both of two), clearly ahead of the next project.
+ * Null otherwise.
  */
 export function stronglyNamedItem(k: Knowledge, u: Understanding): string | null {
-  const words = [...new Set(u.topicWords)];
-  if (words.length < 3 || !u.topicText) return null;
+  const words = [...new Set(u.subjectWords)];
+  if (words.length < 2 || !u.topicText) return null;
   const hits = k.index.search(u.topicText, { limit: 3, filter: (d) => d.type === 'project' });
   const top = hits[0];
   if (!top) return null;
@@ -41,7 +42,8 @@ export function stronglyNamedItem(k: Knowledge, u: Understanding): string | null
     return words.filter((w) => [w, ...synonymsOf(w)].some((x) => name.includes(x))).length;
   };
   const inName = named(top.doc.title);
-  if (inName < 3 || inName / words.length < 0.75) return null;
+  // Three words and three quarters of them, or both words of a two-word subject ("ร้องเรียน|ทุจริต").
+  if (!((inName >= 3 && inName / words.length >= 0.75) || (words.length === 2 && inName === 2))) return null;
   const second = hits[1];
   if (second) {
     if (named(second.doc.title) >= inName && second.score >= top.score * 0.9) return null;

@@ -2,11 +2,12 @@ import { detailBudgetConflict } from '../plans/budgetConflict.ts';
 import type { Project } from '../plans/schema.ts';
 import { projectsOfYear } from '../progress/projects.ts';
 import { formatThaiDate } from '../time/bangkok.ts';
-import type { CorpusManual } from '../search/corpus.ts';
+import { missionTitle, type CorpusManual } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
 import { normalizeText } from '../search/normalize.ts';
 import type { AggregateIntent, Decision } from './decide.ts';
 import { averageBudget, budgetTotal, dimensionRank, projectCount, ranked, reportFigure, source, type DimensionMeasure, type ReportMeasure } from './figures.ts';
+import { withinRange } from './budgetRange.ts';
 import { clip, formatBaht, formatNumber, tidy } from './format.ts';
 import { ask, budgetLines, flex, manualAltText, manualAspectText, manualBubble, projectAltText, projectBubble, quickReply, textMessage, unitOf, type ListItem } from './replies.ts';
 import { statusFigure, type StatusField } from './reportStatus.ts';
@@ -120,6 +121,11 @@ function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: I
   if (a.has('kpi')) {
     const kpis = [...(p.detail?.kpis ?? []), ...(p.yearPlan?.kpi ? [p.yearPlan.kpi] : [])].map(tidy).filter(Boolean);
     if (kpis.length) return { lead: `${s.say('ตัวชี้วัดของ', 'Indicators of ')}${name}\n${kpis.slice(0, 5).map((x) => `• ${clip(x, 300)}`).join('\n')}`, sources: [] };
+  }
+  if (a.has('scope')) {
+    const dim = s.doc?.dimensions.find((d) => d.number === p.dimension);
+    const mission = p.mission ? tidy(missionTitle(s.doc, p.mission)) : '';
+    return { lead: s.say(`${name} อยู่ในมิติที่ ${p.dimension}${dim?.title ? ` ${clip(tidy(dim.title), 100)}` : ''}${p.mission ? ` ภารกิจ ${p.mission}${mission ? ` ${clip(mission, 100)}` : ''}` : ''}`, `${name} is in dimension ${p.dimension}${p.mission ? `, mission ${p.mission}` : ''} of the plan.`), sources: [] };
   }
   if (a.has('why')) {
     const obj = (p.detail?.objectives ?? []).map(tidy).filter(Boolean);
@@ -275,7 +281,7 @@ function aggregate(s: Session, intent: AggregateIntent, f: ListFilters): AnswerO
     return {
       intent,
       results: [],
-      messages: [textMessage(s.say(`ไม่พบโครงการ${what ? ` ${what}` : ''} ในแผนของ${s.orgName}ค่ะ`, `The plan of ${s.orgName} has no projects${what ? ` ${what}` : ''}.`), s.helpQuickReply())],
+      messages: [textMessage(f.exclude?.length ? s.say(`ไม่พบโครงการอื่น ใน${what}ค่ะ`, `The plan of ${s.orgName} has no other projects in ${what}.`) : s.say(`ไม่พบโครงการ${what ? ` ${what}` : ''} ในแผนของ${s.orgName}ค่ะ`, `The plan of ${s.orgName} has no projects${what ? ` ${what}` : ''}.`), s.helpQuickReply())],
       context: s.context({ intent, filters: f }),
     };
   }
@@ -311,7 +317,31 @@ function aggregate(s: Session, intent: AggregateIntent, f: ListFilters): AnswerO
     return s.listAnswer(intent, top.map((x) => ({ ...s.listItem(x.p, f), line: amount(x.amount) })), head, f, top.map((x) => ({ type: 'project' as const, id: x.p.id, title: x.p.name, score: x.amount })), sources);
   }
   const lead = s.say(`${what ? `${what} ` : `แผนของ${s.orgName} `}มี ${projects.length} โครงการ/กิจกรรม`, `${what ? `${what[0]?.toUpperCase()}${what.slice(1)}: ` : ''}${projects.length} projects/activities`);
+  if (f.budgetRange) return thresholdList(s, fd, projects, items, lead, f, refs(projects));
   return s.listAnswer('list', items, lead, f, refs(projects));
+}
+
+/**
+ * A list by a budget threshold: each item with the stored figure that is within it (the year asked, else the years
+ * of the plan that are) and its line; items without a budget are never within a threshold, and the lead says so.
+ */
+function thresholdList(s: Session, fd: NonNullable<ReturnType<Session['figureDoc']>>, projects: Project[], items: ListItem[], lead: string, f: ListFilters, results: ResultRef[]): AnswerOutput {
+  const range = f.budgetRange as NonNullable<ListFilters['budgetRange']>;
+  const amount = (n: number) => (s.lang === 'en' ? `${formatNumber(n)} baht` : formatBaht(n));
+  const sources = projects.map((p) => {
+    const years = Object.entries(p.budgets).filter(([y, v]) => (f.year === undefined || y === String(f.year)) && withinRange(v, range));
+    const figure = years.map(([y, v]) => `${s.say('ปี', 'FY')} ${y}: ${amount(v)}`).join(', ');
+    return source(fd, figure, p.line ?? p.detail?.line);
+  });
+  const years = fd.doc.fiscalYears;
+  const note = s.say(
+    `(ตามงบประมาณในตารางของแผน${f.year === undefined && years.length > 1 ? ` ปีใดปีหนึ่งใน ${years[0]}-${years[years.length - 1]}` : ''} ไม่นับรายการที่ไม่ใช้งบประมาณ)`,
+    `(budgets as the plan's table states them${f.year === undefined && years.length > 1 ? `, in any year of ${years[0]}-${years[years.length - 1]}` : ''}; items without a budget are not counted)`,
+  );
+  // A figure the document gives once for a row of several items is the row's, not the first item's alone.
+  const shared = [...new Map(projects.filter((p) => p.budgetShared).map((p) => [p.budgetShared?.line, p.budgetShared])).values()];
+  const sharedNotes = shared.map((b) => s.say(`หมายเหตุ: ${b?.note ?? ''}`, `Note: line ${b?.line ?? ''} gives one budget for ${b?.projectIds.length ?? ''} items together; it is shown on the first of them.`));
+  return s.listAnswer('list', items, [`${lead} ${note}`, ...sharedNotes].join('\n'), f, results, sources);
 }
 
 /** Report figures: from the report's per-dimension table, the measure asked for (or all of them). */

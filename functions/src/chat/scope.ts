@@ -2,6 +2,7 @@ import type { Project } from '../plans/schema.ts';
 import { unitKey, type Knowledge } from '../search/knowledgeBase.ts';
 import { matchKey, normalizeText } from '../search/normalize.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
+import { withinRange } from './budgetRange.ts';
 import type { ListFilters } from './types.ts';
 import type { Understanding } from './understand.ts';
 
@@ -148,6 +149,13 @@ export function filterProjects(k: Knowledge, f: ListFilters): Project[] {
       if (!f.noBudget) return true;
       if (f.year !== undefined) return (p.budgets[String(f.year)] ?? 0) === 0;
       return Object.values(p.budgets).every((v) => v === 0);
+    })
+    .filter((p) => !f.exclude?.includes(p.id))
+    .filter((p) => {
+      if (!f.budgetRange) return true;
+      const range = f.budgetRange;
+      if (f.year !== undefined) return withinRange(p.budgets[String(f.year)] ?? 0, range);
+      return Object.values(p.budgets).some((v) => withinRange(v, range));
     })
     .filter((p) => {
       if (!f.withBudget) return true;

@@ -3,13 +3,14 @@ import type { ParsedDocument, Project } from '../plans/schema.ts';
 import { missionTitle, type CorpusManual, type CorpusOrg } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
 import type { Knowledge } from '../search/knowledgeBase.ts';
+import { planItemFor } from './channels.ts';
 import type { Decision } from './decide.ts';
 import { filterProjects } from './scope.ts';
 import type { FigureDoc } from './figures.ts';
 import { clip, tidy } from './format.ts';
 import { say, type Lang } from './lang.ts';
 import { actionBubble, ask, budgetLines, flex, listCarousel, quickReply, textMessage, type ListItem } from './replies.ts';
-import type { AnswerOutput, ConversationContext, FigureSource, Intent, ListFilters, Message, ProgressLookup, ResultRef, YearProgressLookup } from './types.ts';
+import type { AnswerOutput, BudgetRange, ConversationContext, FigureSource, Intent, ListFilters, Message, ProgressLookup, ResultRef, YearProgressLookup } from './types.ts';
 import type { Action } from './understand.ts';
 
 export interface AnswerOptions {
@@ -87,9 +88,12 @@ export class Session {
     }
     if (f.topic !== undefined) parts.push(this.say(`โครงการที่เกี่ยวกับ "${clip(f.topic.text, 60)}"`, `projects about "${clip(f.topic.text, 60)}"`));
     if (f.unit !== undefined) parts.push(this.say(`ที่${f.unit}รับผิดชอบ`, `under ${f.unit}`));
+    if (f.budgetRange) parts.push(rangeText(this, f.budgetRange));
     if (f.year !== undefined) parts.push(this.say(`ปี ${f.year}`, `in fiscal year ${f.year}`));
-    if (f.withBudget) parts.push(this.say('ที่ได้รับงบประมาณ', 'with a budget'));
+    if (f.withBudget && !f.budgetRange) parts.push(this.say('ที่ได้รับงบประมาณ', 'with a budget'));
     if (f.noBudget) parts.push(this.say('ที่ไม่ใช้งบประมาณ', 'without a budget'));
+    const others = (f.exclude ?? []).map((id) => this.k.projects.get(id)).filter((p): p is Project => !!p);
+    if (others.length) parts.push(this.say(`นอกจาก${clip(tidy(others[0]?.name ?? ''), 60)}`, `other than ${clip(tidy(others[0]?.name ?? ''), 60)}`));
     const text = parts.join(' ');
     // "ที่กองคลังรับผิดชอบ" needs its noun: "โครงการที่กองคลังรับผิดชอบ".
     return /^(?:ที่|under|with)/u.test(text) ? this.say(`โครงการ${text}`, `projects ${text}`) : text;
@@ -156,12 +160,18 @@ export class Session {
     const page = pages[a];
     const url = liffUrl(org, page.path, this.opts.liffLocalBase);
     const qr = this.helpQuickReply();
+    // The plan's own item for this channel, in one line (the feature answers; the plan says it is planned).
+    const item = planItemFor(this.k, a);
+    const report = this.doc?.kind === 'report';
+    const inPlan = item ? this.say(`ใน${report ? 'รายงานผลฯ' : 'แผนปฏิบัติการฯ'}: ${clip(tidy(item.name), 140)}${item.line ? ` (บรรทัด ${item.line})` : ''}`, `In the ${report ? 'progress report' : 'action plan'}: ${clip(tidy(item.name), 140)}${item.line ? ` (line ${item.line})` : ''}`) : '';
+    const description = inPlan ? `${page.description}\n${inPlan}` : page.description;
     const messages: Message[] = url
-      ? [flex(`${page.title}: ${page.description}`, actionBubble(page.title, page.description, { label: page.label, uri: url }), qr)]
-      : [textMessage(`${page.title}\n${this.say(`ขณะนี้ยังเปิดผ่าน LINE ไม่ได้ กรุณาติดต่อ${org.name}`, `Not available in LINE yet; please contact ${org.name}`)}${this.contactLine()}`, qr)];
+      ? [flex(`${page.title}: ${description}`, actionBubble(page.title, description, { label: page.label, uri: url }), qr)]
+      : [textMessage(`${page.title}\n${this.say(`ขณะนี้ยังเปิดผ่าน LINE ไม่ได้ กรุณาติดต่อ${org.name}`, `Not available in LINE yet; please contact ${org.name}`)}${this.contactLine()}${inPlan ? `\n${inPlan}` : ''}`, qr)];
     // The organisation's manual of how complaints are handled is what a complaint or a report is about.
     const manual = a === 'complaint' || a === 'corruption' || a === 'complaint.track' ? this.k.manuals.get('complaint-process') : undefined;
-    return { intent: page.intent, results: manual ? [{ type: 'manual', id: manual.id, title: manual.title, score: 1 }] : [], messages, context: null };
+    const results: ResultRef[] = [...(manual ? [{ type: 'manual' as const, id: manual.id, title: manual.title, score: 1 }] : []), ...(item ? [{ type: 'project' as const, id: item.id, title: item.name, score: 1 }] : [])];
+    return { intent: page.intent, results, messages, context: null };
   }
 
   help(intent: 'help' | 'greeting', lead?: string): AnswerOutput {
@@ -176,6 +186,8 @@ export class Session {
    */
   abstain(d: Extract<Decision, { intent: 'unknown' }>): AnswerOutput {
     const org = this.k.corpus.org;
+    if (d.reason === 'choices' && d.hits.length > 0) return this.choices(d.hits);
+    if (d.reason === 'not-in-plan' && d.manual) return this.notInPlan(d.manual, d.confidence);
     const near = d.reason === 'unsure' ? d.hits.slice(0, 2) : [];
     const phone = org.office?.phone;
     const years = this.doc?.fiscalYears ?? [];
@@ -193,6 +205,31 @@ export class Session {
     ];
     const qr = quickReply([...near.map((h) => ask(clip(tidy(h.doc.title), 20), tidy(h.doc.title))), ...(this.helpQuickReply().items ?? [])]);
     return { intent: 'unknown', results: near.map(toRef), messages: [textMessage(lines.join('\n'), qr)], context: null, confidence: d.confidence };
+  }
+
+  /**
+   * Not sure which item is meant: says so, and offers the closest items as choices (names only, no figure); a tap
+   * asks about that item by its name.
+   */
+  choices(hits: SearchHit[]): AnswerOutput {
+    const names = hits.map((h) => tidy(h.doc.title));
+    const lead = this.say(
+      `ขออภัยค่ะ ไม่แน่ใจว่าหมายถึงรายการใด ในแผนไม่พบรายการที่ชื่อตรงกับคำถามนี้ชัดเจน รายการที่ใกล้เคียงที่สุด:\n${names.map((n, i) => `${i + 1}. ${clip(n, 120)}`).join('\n')}\nแตะเลือกด้านล่างเพื่อดูรายละเอียด`,
+      `Sorry, I am not sure which item you mean: no item of the plan is clearly named like that. The closest ones are:\n${names.map((n, i) => `${i + 1}. ${clip(n, 120)}`).join('\n')}\nTap one below to see it.`,
+    );
+    const qr = quickReply([...hits.map((h) => ({ type: 'action' as const, action: { type: 'postback' as const, label: clip(tidy(h.doc.title), 20), data: `action=ask&t=${h.doc.type}&id=${h.doc.id}`, displayText: clip(tidy(h.doc.title), 300) } })), ...(this.helpQuickReply().items ?? []).slice(0, 13 - hits.length)]);
+    return { intent: 'unknown', results: hits.map(toRef), messages: [textMessage(lead, qr)], context: null, confidence: 0.5 };
+  }
+
+  /** The plan has no such item; a service manual is about it: said in that order, the manual one tap away. */
+  notInPlan(m: CorpusManual, confidence: number): AnswerOutput {
+    const lead = this.say(
+      `แผนปฏิบัติการฯ ของ${this.orgName}ไม่มีโครงการ/กิจกรรมเรื่องนี้ค่ะ\nแต่มีคู่มือบริการประชาชนเรื่อง "${m.title}" แตะปุ่มด้านล่างเพื่อดูขั้นตอนและเอกสารที่ต้องใช้`,
+      `The action plan of ${this.orgName} has no such project or activity.\nThere is a service manual about it: "${m.title}". Tap the button below to see its steps and documents.`,
+    );
+    const open = { type: 'action' as const, action: { type: 'postback' as const, label: clip(this.say('ดูคู่มือ', 'Open the manual'), 20), data: `action=ask&t=manual&id=${m.id}`, displayText: clip(m.title, 300) } };
+    const qr = quickReply([open, ...(this.helpQuickReply().items ?? []).slice(0, 12)]);
+    return { intent: 'unknown', results: [{ type: 'manual', id: m.id, title: m.title, score: 1 }], messages: [textMessage(lead, qr)], context: null, confidence };
   }
 
   contactLine(): string {
@@ -245,6 +282,24 @@ export class Session {
   alternatives(hits: SearchHit[]) {
     return hits.slice(1, 3).filter((h) => h.score > (hits[0]?.score ?? 0) * 0.6).map((h) => ask(clip(tidy(h.doc.title), 20), tidy(h.doc.title)));
   }
+}
+
+/** "ที่ได้งบประมาณตั้งแต่ 20,000 บาทขึ้นไป", "with a budget over 10,000 baht". */
+function rangeText(s: Session, r: BudgetRange): string {
+  const n = (v: number) => v.toLocaleString('en-US');
+  const th: string[] = [];
+  const en: string[] = [];
+  if (r.min && r.max) {
+    th.push(`ระหว่าง ${n(r.min.value)} ถึง ${n(r.max.value)} บาท`);
+    en.push(`between ${n(r.min.value)} and ${n(r.max.value)} baht`);
+  } else if (r.min) {
+    th.push(r.min.inclusive ? `ตั้งแต่ ${n(r.min.value)} บาทขึ้นไป` : `เกิน ${n(r.min.value)} บาท`);
+    en.push(r.min.inclusive ? `of ${n(r.min.value)} baht or more` : `over ${n(r.min.value)} baht`);
+  } else if (r.max) {
+    th.push(r.max.inclusive ? `ไม่เกิน ${n(r.max.value)} บาท` : `ต่ำกว่า ${n(r.max.value)} บาท`);
+    en.push(r.max.inclusive ? `of at most ${n(r.max.value)} baht` : `under ${n(r.max.value)} baht`);
+  }
+  return s.say(`ที่ได้งบประมาณ${th.join('')}`, `with a budget ${en.join('')}`);
 }
 
 export function toRef(h: SearchHit): ResultRef {

@@ -37,6 +37,12 @@ export interface ResultRef {
   alsoCalled?: string;
 }
 
+/** A budget threshold, baht ("ตั้งแต่ 20,000 บาทขึ้นไป": min 20,000 inclusive). */
+export interface BudgetRange {
+  min?: { value: number; inclusive: boolean };
+  max?: { value: number; inclusive: boolean };
+}
+
 /** Filters of a list/count/total question, kept so a follow-up can change one of them. */
 export interface ListFilters {
   dimension?: number;
@@ -54,6 +60,10 @@ export interface ListFilters {
   allYears?: boolean;
   /** The figure of each year was asked for ("ปีละเท่าไร", "แต่ละปี"). */
   perYear?: boolean;
+  /** Items whose budget (of `year`, else of some year of the plan) is within this range; items without one never are. */
+  budgetRange?: BudgetRange;
+  /** Items left out: "โครงการอื่นในมิติเดียวกัน" leaves out the item just answered. */
+  exclude?: string[];
 }
 
 /**

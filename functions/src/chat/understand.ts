@@ -3,6 +3,9 @@ import { isStopword } from '../search/stopwords.ts';
 import { synonymsOf } from '../search/synonyms.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
 import { readYears } from '../time/fiscalYear.ts';
+import { ASPECT_FILLERS, SAME_DIMENSION, SAME_MISSION } from './aspects.ts';
+import { readBudgetRange } from './budgetRange.ts';
+import type { BudgetRange } from './types.ts';
 
 /**
  * Reads the structure of a question: years, dimension, mission, responsible unit, ordinal, and the cue words that
@@ -11,7 +14,7 @@ import { readYears } from '../time/fiscalYear.ts';
  */
 
 export type ManualAspect = 'documents' | 'time' | 'fee' | 'steps' | 'where';
-export type ProjectAspect = 'budget' | 'who' | 'when' | 'why' | 'what' | 'kpi' | 'progress';
+export type ProjectAspect = 'budget' | 'who' | 'when' | 'why' | 'what' | 'kpi' | 'progress' | 'scope';
 export type Action = 'complaint' | 'complaint.track' | 'corruption' | 'queue' | 'queue.status' | 'rating';
 
 export interface Understanding {
@@ -78,13 +81,28 @@ export interface Understanding {
   mentionsPlan: boolean;
   /** "แล้ว…ล่ะ": continues the previous question. */
   followUp: boolean;
+  /** "มี … ในแผนไหม", "แผนนี้มีโครงการ … ไหม": asks whether the plan has such an item. */
+  asksPlanHas: boolean;
   /** Asks what no plan or manual answers: an opinion, a prediction, the weather, prices, another place's hours. */
   outside: boolean;
   /** The text with slots (years, dimension, mission, unit, organisation name) and cue phrases removed. */
   topicText: string;
   /** Content words left in topicText. */
   topicWords: string[];
+  /**
+   * The topic words that name a subject once the words of an aspect question and politeness are set aside
+   * ("ใครเป็นผู้รับผิดชอบคะ", "ทำช่วงไหนของปี", "หน่วยไหนดูแล", "มีโครงการอื่นในมิติเดียวกันอีกไหม" leave none): empty
+   * means the question asks an aspect of whatever the conversation is about.
+   */
+  subjectWords: string[];
+  /** "โครงการอื่นในมิติ/ภารกิจเดียวกัน": the other items of the last item's dimension or mission. */
+  sameScope: 'dimension' | 'mission' | null;
+  /** A budget threshold ("ตั้งแต่ 20,000 บาทขึ้นไป", "เกิน 5 หมื่น", "ไม่ถึง 10,000"): baht, bounds inclusive or not. */
+  budgetRange: BudgetRange | null;
+  /** Set for a question asked in English (answer.ts `read`): its content words neither the glossary nor the documents know. */
+  english?: { unknownWords: number };
 }
+
 
 const DIMENSION = /(?:มิติ|มติ)\s*(?:ที่)?\s*([1-4]|หนึ่ง|สอง|สาม|สี่)(?![\d.])/u;
 /** Names of the documents themselves, which frame a question without naming a subject. */
@@ -103,7 +121,7 @@ const CUES = {
   list: /อะไรบ้าง|ไหนบ้าง|อะไรมั่ง|ไหนมั่ง|ไรมั่ง|รายการ|รายชื่อ|มีอะไร|ทำอะไร(?:บ้าง)?$|(?:โครงการ|กิจกรรม|มาตรการ)(?:อะไร|ไหน)/u,
   total: /รวม|ทั้งหมด|ทั้งสิ้น|ทั้งแผน|ทั้งปี/u,
   top: /มากที่สุด|สูงที่สุด|สูงสุด|เยอะที่สุด|มากสุด|เยอะสุด|อันดับ|(?<!น้อย|ต่ำ|ถูก)ที่สุด/u,
-  progress: /ผลการดำเนิน|ผลดำเนิน|ความคืบหน้า|คืบหน้า|(?:ทำ|ไป|ดำเนินการ)ถึงไหน|เสร็จ(?:หรือ)?ยัง|ดำเนินการแล้ว|ดำเนินการไปแล้ว|ทำไปแล้ว|ทำเสร็จ|เสร็จแล้ว|แล้วเสร็จ|ผลเป็นไง|ผลเป็นอย่างไร|ผลลัพธ์|ทำอะไรไปแล้ว|รายงานผล/u,
+  progress: /ผลการดำเนิน|ผลดำเนิน|ความคืบหน้า|คืบหน้า|(?:ทำ|ไป|ดำเนินการ)ถึงไหน|เสร็จ(?:หรือ)?ยัง|ดำเนินการแล้ว|ดำเนินการไปแล้ว|ทำไปแล้ว|ทำเสร็จ|เสร็จแล้ว|แล้วเสร็จ|ผลเป็น(?:ยัง)?ไง|ผลเป็นอย่างไร|ผลลัพธ์|ทำอะไรไปแล้ว|รายงานผล/u,
   done: /ดำเนินการแล้ว|ดำเนินการไป(?:แล้ว|กี่)|ทำไป(?:แล้ว|กี่)|ทำแล้ว|ทำได้(?:กี่|แล้ว)|เสร็จ|ดำเนินการได้/u,
   withBudget: /(?<!ไม่|ไม่ได้)(?:ได้รับงบ|ได้งบ|มีงบ|ใช้งบ)|ไม่ใช่0|ไม่เป็น0|ไม่ใช่ศูนย์/u,
   noBudget: /ไม่(?:ได้)?(?:ใช้|มี|รับ|ได้รับ|ได้)งบ|ไม่มีงบ|งบเป็น0|งบ0บาท/u,
@@ -143,13 +161,17 @@ const MANUAL_ASPECTS: Array<[ManualAspect, RegExp]> = [
 
 const PROJECT_ASPECTS: Array<[ProjectAspect, RegExp]> = [
   ['budget', /งบ(?!้)|กี่บาท|ใช้เงิน/u],
-  ['who', /ใคร|หน่วยงานไหน|กองไหน|ผู้รับผิดชอบ|รับผิดชอบ|ดูแล|เจ้าภาพ/u],
+  ['who', /ใคร|หน่วย(?:งาน)?(?:ไหน|ใด|อะไร|ไร)|(?:กอง|ฝ่าย|สำนัก|ส่วนราชการ)(?:ไหน|ใด|อะไร|ไร)|ผู้รับผิดชอบ|รับผิดชอบ|ดูแล|เจ้าภาพ/u],
   ['when', /ช่วงไหน|เมื่อไห?ร่?|ระยะเวลา|ตอนไหน|เดือนไหน|ไตรมาส|ทำทุกปี|ปีละกี่|กี่ครั้ง|จัดวันไหน/u],
   ['why', /วัตถุประสงค์|เพื่ออะไร|ทำไม|เหตุผล/u],
   ['kpi', /ตัวชี้วัด|kpi|เป้าหมาย|ผลผลิต/u],
   ['progress', CUES.progress],
-  ['what', /คืออะไร|ทำอะไร|เกี่ยวกับอะไร|ยังไง|อย่างไร/u],
+  ['what', /คืออะไร|ทำอะไร|เกี่ยวกับอะไร|ยังไง|อย่างไร|รายละเอียด|เพิ่มเติม|ขยายความ/u],
+  ['scope', /(?:มิติ|ภารกิจ|ด้าน)(?:ที่)?(?:ไหน|ใด|อะไร)/u],
 ];
+
+/** The aspect cues, global: taken out of a question to see whether it names a subject of its own. */
+const ASPECT_PHRASES: readonly RegExp[] = [...PROJECT_ASPECTS, ...MANUAL_ASPECTS].map(([, re]) => new RegExp(re.source, 'gu'));
 
 const PLAN_WORDS = /โครงการ|กิจกรรม|มาตรการ|แผนปฏิบัติ/u;
 
@@ -245,6 +267,7 @@ const SLANG: Array<[RegExp, string]> = [
   [/ปะ(?=จำ|มาณ|ชาชน|ชาคม|กาศ|เมิน|โยชน์)/gu, 'ประ'],
   [/ปชช\.?/gu, 'ประชาชน'],
   [/รร\./gu, 'โรงเรียน'],
+  [/งบประมาน/gu, 'งบประมาณ'],
 ];
 
 export function understand(input: string, options: UnderstandOptions = {}): Understanding {
@@ -285,7 +308,8 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   }
   if (!unit) {
     // (Not "กองทุน…", a fund.)
-    const m = /(สำนักปลัด|กอง(?!ทุน)[ก-๙]{2,}?)(?=รับผิดชอบ|ดูแล|เป็นเจ้าภาพ|ทำ|มี|\s|$)/u.exec(rest);
+    // (Nor "กองไหน", a question word.)
+    const m = /(สำนักปลัด|กอง(?!ทุน|ไหน|ใด|อะไร|ไร)[ก-๙]{2,}?)(?=รับผิดชอบ|ดูแล|เป็นเจ้าภาพ|ทำ|มี|\s|$)/u.exec(rest);
     if (m && /^(สำนักปลัด|กอง)/u.test(m[1] as string)) unit = m[1] as string;
   }
   if (unit) rest = removeLoose(rest, unit);
@@ -309,8 +333,10 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   const ordinal = ord ? (ORDINAL_WORDS[ord[1] as string] ?? Number(ord[1])) : null;
   if (ord && ORDINAL_LEAD.test(stripped)) rest = rest.replace(/(?:แล้ว)?(?:อัน|ข้อ|รายการ|ตัว|ลำดับ)\s*(?:ที่)?\s*(?:\d{1,2}|แรก|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|สุดท้าย)/u, ' ');
 
+  // "งบ" as a word, not the letters across two words ("เรื่อง|บัตรคิว").
+  const saysBudget = CUES.budget.test(cue) && tokenizeParts(cue).words.some((w) => w.startsWith('งบ'));
   const wants = {
-    budget: CUES.budget.test(cue),
+    budget: saysBudget,
     money: CUES.money.test(cue),
     count: CUES.count.test(cue),
     list: CUES.list.test(cue),
@@ -345,6 +371,10 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     }
   }
 
+  // "ตั้งแต่ 20,000 บาทขึ้นไป": a slot (a budget threshold), not a subject.
+  const range = readBudgetRange(compact);
+  const budgetRange = range?.range ?? null;
+  for (const phrase of range?.phrases ?? []) rest = removeLoose(rest, phrase);
   // "ตลอดแผน", "ทั้ง 5 ปี": a slot (every year of the plan), not a subject.
   for (const m of cue.matchAll(new RegExp(CUES.allYears.source, 'gu'))) rest = removeLoose(rest, m[0]);
   const topicText = rest.replace(/\s+/g, ' ').trim();
@@ -360,6 +390,13 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     ...joined.filter((_, i) => paired.has(i) && paired.has(i + 1) && !paired.has(i - 1 < 0 ? -1 : i - 1)),
   ];
 
+  // The words left once the aspect phrases themselves are taken out ("เป้า|หมาย", "ตัว|ชี้|วัด") and fillers dropped.
+  let aspectFree = topicText;
+  for (const re of ASPECT_PHRASES) aspectFree = aspectFree.replace(re, ' ');
+  const freeKey = matchKey(aspectFree).replace(/\s+/g, '');
+  const subjectWords = topicWords.filter((w) => freeKey.includes(w) && !ASPECT_FILLERS.has(w));
+  const sameScope = SAME_MISSION.test(compact) ? 'mission' : SAME_DIMENSION.test(compact) ? 'dimension' : null;
+
   return {
     text,
     compact,
@@ -370,13 +407,14 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     ordinal,
     wants,
     manualAspects: MANUAL_ASPECTS.filter(([, re]) => re.test(cue)).map(([a]) => a),
-    projectAspects: PROJECT_ASPECTS.filter(([, re]) => re.test(cue)).map(([a]) => a),
+    projectAspects: PROJECT_ASPECTS.filter(([a, re]) => re.test(cue) && (a !== 'budget' || saysBudget || /กี่บาท|ใช้เงิน/u.test(cue))).map(([a]) => a),
     action,
     greeting: GREETING.test(stripped),
     thanks: THANKS.test(stripped),
     help: HELP.test(stripped),
     mentionsPlan,
     followUp: FOLLOW_UP.test(stripped),
+    asksPlanHas: /มี/u.test(compact) && /(?:ไหม|มั้ย|มั๊ย|หรือไม่|หรือเปล่า|รึเปล่า|ป่าว|ปะ)$/u.test(stripped) && (mentionsPlan || /แผน/u.test(compact)),
     outside: OUTSIDE.test(compact),
     situation: !mentionsPlan && SITUATION.test(stripped),
     namesItem: NAMES_ITEM.test(stripped),
@@ -385,6 +423,9 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
     otherWord,
     topicText,
     topicWords,
+    subjectWords,
+    sameScope,
+    budgetRange,
   };
 }
 

@@ -4,7 +4,8 @@
  *
  * - content-correct: the first message carries the answer — the expected project's name, the expected figure
  *   (written as replies write figures: Arabic or Thai digits, with or without separators, with its unit), every
- *   expected list title among the results, the expected manual first, or a plain abstention where one is expected.
+ *   expected list title among the results, the expected manual first, a plain abstention where one is expected, or
+ *   the expected action (complaint, corruption report, queue, rating) for a request to use a feature.
  *   An abstention on an answerable question is a miss.
  * - top-1: the first result is the expected one (project, manual), or every expected title is in the results (list).
  * - wrong figure: a number in the first message that the question lists as wrong (`expect.wrong`).
@@ -18,7 +19,9 @@ export type Expectation =
   | { type: 'manual'; id: string; contains?: string[]; wrong?: number[] }
   | { type: 'list'; titles: string[]; contains?: string[]; wrong?: number[] }
   | { type: 'number'; value: number; unit?: string; contains?: string[]; wrong?: number[] }
-  | { type: 'abstain'; contains?: string[]; wrong?: number[] };
+  | { type: 'abstain'; contains?: string[]; wrong?: number[] }
+  /** A request to use a feature (complain, report, take a ticket, rate): that action, with `contains` in its first message. */
+  | { type: 'action'; action: string; contains?: string[]; wrong?: number[] };
 
 export interface EvalQuestion {
   id: string;
@@ -194,6 +197,10 @@ export function judge(question: EvalQuestion, response: AskResponse): Verdict {
     }
     case 'abstain': {
       return v(abstained, abstained, 'expected an abstention');
+    }
+    case 'action': {
+      const ok = response.intent === e.action;
+      return v(ok, ok, `expected the ${e.action} action`);
     }
   }
 }
