@@ -140,8 +140,8 @@ export interface InProcessProcessor {
    */
   enqueueRecorded(org: Org, event: LineEvent, receivedAt: Date): void;
   /**
-   * The webhook is acknowledging a request: until the returned function is called, processing yields to it (one
-   * event at a time instead of `concurrency`). Always call the returned function, once.
+   * The webhook is acknowledging a request: until the returned function is called, processing yields to it (starts
+   * nothing new, for at most `deferMs`). Always call the returned function, once.
    */
   acknowledging(): () => void;
   drain(): Promise<void>;
@@ -158,18 +158,29 @@ export const RECORDER_START_WITHIN_MS = CLAIM_LEASE_MS / 2;
 export interface InProcessOptions {
   /** Events processed at once while no acknowledgement is under way (default 16); the rest wait, in arrival order. */
   concurrency?: number;
+  /**
+   * How long waiting events may wait while acknowledgements are under way (default 1 s) before one at a time is
+   * started anyway, so a long stream of requests cannot hold processing back for ever.
+   */
+  deferMs?: number;
   /** The clock the webhook records `receivedAt` with and the sweep judges leases by. */
   clock: Clock;
+}
+
+interface Job {
+  run: () => Promise<void>;
+  /** performance.now() when it was handed over (wall time: the injected clock may stand still in tests). */
+  queuedAt: number;
 }
 
 /**
  * The in-process queue of local and emulator modes, where processing shares this process — and its CPU — with the
  * webhook's acknowledgements, the storage emulator and the LINE sandbox:
  * - **Acknowledgements first.** A handed-over event starts only from a `setImmediate` turn (after the event loop has
- *   taken the requests waiting on its sockets); while any acknowledgement is under way one event is processed at a
- *   time, and up to `concurrency` when none is. So a burst is acknowledged at nearly the rate of the acknowledgement
- *   alone and processed right after (one event at a time during it, so nothing waits for ever), instead of every
- *   request also paying for its event's processing.
+ *   taken the requests waiting on its sockets), and only when no acknowledgement is under way — then up to
+ *   `concurrency` at once. During a burst events wait (at most `deferMs`; after that one at a time is started, so a
+ *   stream that never pauses cannot hold them back for ever). So a burst is acknowledged at nearly the rate of the
+ *   acknowledgement alone and processed right after, instead of every request also paying for its event's processing.
  * - **In order per chat, concurrent across chats.** Events of one chat (a person, a group or a room) are processed
  *   one after the other in the order they were handed over (a follow-up reads the context its previous message wrote);
  *   different chats run side by side.
@@ -183,16 +194,18 @@ export function createInProcessProcessor(
   options: InProcessOptions,
 ): InProcessProcessor {
   const concurrency = Math.max(1, options.concurrency ?? 16);
-  /** Acknowledgements under way: while there are any, one event is processed at a time. */
+  const deferMs = options.deferMs ?? 1000;
+  /** Acknowledgements under way: while there are any, processing waits (at most `deferMs`, then one at a time). */
   let acknowledging = 0;
-  /** Jobs not yet started, per chat, in arrival order (a Map keeps chats in the order they first waited). */
-  const waiting = new Map<string, (() => Promise<void>)[]>();
+  /** Jobs not yet started, per chat, in arrival order. */
+  const waiting = new Map<string, Job[]>();
   /** Chats with a job waiting and none running: the next to start, oldest first. */
   let ready: string[] = [];
   let readyHead = 0;
   const running = new Set<string>();
   let idleWaiters: (() => void)[] = [];
   let pumpScheduled = false;
+  let deferTimer: NodeJS.Timeout | undefined;
 
   const settleIdle = () => {
     if (running.size > 0 || waiting.size > 0) return;
@@ -205,15 +218,29 @@ export function createInProcessProcessor(
     pumpScheduled = true;
     setImmediate(pump);
   };
+  /** How many may run now: all `concurrency` with no acknowledgement under way; during one, none until the longest-waiting has waited `deferMs`, then one. */
+  const limit = (): number => {
+    if (acknowledging === 0) return concurrency;
+    const head = readyHead < ready.length ? waiting.get(ready[readyHead]!)?.[0] : undefined;
+    if (!head) return 1;
+    const left = deferMs - (performance.now() - head.queuedAt);
+    if (left <= 0) return 1;
+    deferTimer ??= setTimeout(() => {
+      deferTimer = undefined;
+      schedulePump();
+    }, Math.ceil(left)).unref();
+    return 0;
+  };
   function pump(): void {
     pumpScheduled = false;
-    while (running.size < (acknowledging > 0 ? 1 : concurrency) && readyHead < ready.length) {
+    while (readyHead < ready.length && running.size < limit()) {
       const chat = ready[readyHead++]!;
       const jobs = waiting.get(chat)!;
       const job = jobs.shift()!;
       if (jobs.length === 0) waiting.delete(chat);
       running.add(chat);
-      void job()
+      void job
+        .run()
         .catch((err: unknown) => log.error({ err: describe(err) }, 'event processing crashed'))
         .finally(() => {
           running.delete(chat);
@@ -227,7 +254,8 @@ export function createInProcessProcessor(
       readyHead = 0;
     }
   }
-  const add = (chat: string, job: () => Promise<void>) => {
+  const add = (chat: string, run: () => Promise<void>) => {
+    const job = { run, queuedAt: performance.now() };
     const jobs = waiting.get(chat);
     if (jobs) jobs.push(job);
     else {
