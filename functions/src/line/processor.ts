@@ -140,8 +140,8 @@ export interface InProcessProcessor {
    */
   enqueueRecorded(org: Org, event: LineEvent, receivedAt: Date): void;
   /**
-   * The webhook is acknowledging a request: until the returned function is called, processing yields to it (starts
-   * nothing new, for at most `deferMs`). Always call the returned function, once.
+   * The webhook is acknowledging a request: until the returned function is called, processing yields to it (in a
+   * burst it starts nothing new, for at most `deferMs`). Always call the returned function, once.
    */
   acknowledging(): () => void;
   drain(): Promise<void>;
@@ -159,8 +159,13 @@ export interface InProcessOptions {
   /** Events processed at once while no acknowledgement is under way (default 16); the rest wait, in arrival order. */
   concurrency?: number;
   /**
-   * How long waiting events may wait while acknowledgements are under way (default 1 s) before one at a time is
-   * started anyway, so a long stream of requests cannot hold processing back for ever.
+   * Acknowledgements under way at once that make a burst (default 4): from then on processing starts nothing new.
+   * Fewer is a light load (a request now and then), where waiting would only delay replies.
+   */
+  busyAcknowledging?: number;
+  /**
+   * How long waiting events may wait during a burst (default 1 s) before one at a time is started anyway, so a
+   * stream of requests that never pauses cannot hold processing back for ever.
    */
   deferMs?: number;
   /** The clock the webhook records `receivedAt` with and the sweep judges leases by. */
@@ -177,10 +182,11 @@ interface Job {
  * The in-process queue of local and emulator modes, where processing shares this process — and its CPU — with the
  * webhook's acknowledgements, the storage emulator and the LINE sandbox:
  * - **Acknowledgements first.** A handed-over event starts only from a `setImmediate` turn (after the event loop has
- *   taken the requests waiting on its sockets), and only when no acknowledgement is under way — then up to
- *   `concurrency` at once. During a burst events wait (at most `deferMs`; after that one at a time is started, so a
- *   stream that never pauses cannot hold them back for ever). So a burst is acknowledged at nearly the rate of the
- *   acknowledgement alone and processed right after, instead of every request also paying for its event's processing.
+ *   taken the requests waiting on its sockets), up to `concurrency` at once under a light load. In a burst (at least
+ *   `busyAcknowledging` acknowledgements under way at once) events wait — at most `deferMs`, then one at a time is
+ *   started, so a stream that never pauses cannot hold them back for ever. So a burst is acknowledged at nearly the
+ *   rate of the acknowledgement alone and processed right after, instead of every request also paying for its
+ *   event's processing.
  * - **In order per chat, concurrent across chats.** Events of one chat (a person, a group or a room) are processed
  *   one after the other in the order they were handed over (a follow-up reads the context its previous message wrote);
  *   different chats run side by side.
@@ -195,7 +201,8 @@ export function createInProcessProcessor(
 ): InProcessProcessor {
   const concurrency = Math.max(1, options.concurrency ?? 16);
   const deferMs = options.deferMs ?? 1000;
-  /** Acknowledgements under way: while there are any, processing waits (at most `deferMs`, then one at a time). */
+  const busyAcknowledging = Math.max(1, options.busyAcknowledging ?? 4);
+  /** Acknowledgements under way (see `limit`). */
   let acknowledging = 0;
   /** Jobs not yet started, per chat, in arrival order. */
   const waiting = new Map<string, Job[]>();
@@ -218,9 +225,12 @@ export function createInProcessProcessor(
     pumpScheduled = true;
     setImmediate(pump);
   };
-  /** How many may run now: all `concurrency` with no acknowledgement under way; during one, none until the longest-waiting has waited `deferMs`, then one. */
+  /**
+   * How many may run now: `concurrency` while fewer than `busyAcknowledging` acknowledgements are under way (a light
+   * load leaves the CPU to spare); in a burst, none until the longest-waiting event has waited `deferMs`, then one.
+   */
   const limit = (): number => {
-    if (acknowledging === 0) return concurrency;
+    if (acknowledging < busyAcknowledging) return concurrency;
     const head = readyHead < ready.length ? waiting.get(ready[readyHead]!)?.[0] : undefined;
     if (!head) return 1;
     const left = deferMs - (performance.now() - head.queuedAt);
@@ -289,7 +299,7 @@ export function createInProcessProcessor(
         if (released) return;
         released = true;
         acknowledging--;
-        if (acknowledging === 0) schedulePump();
+        if (acknowledging < busyAcknowledging) schedulePump();
       };
     },
     drain() {
