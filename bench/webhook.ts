@@ -102,17 +102,19 @@ export async function benchWebhook(options: { seconds?: number; rounds?: number;
       if (at !== undefined) endToEnd.push(performance.now() - at);
     });
     let n = 0;
+    let lastEventId = '';
     let timing = false;
     const event = (text: string) => {
       n++;
       const userId = `U${n.toString(16).padStart(32, '0')}`;
       const replyToken = sandbox.issueReplyToken(userId);
       if (timing) sentAt.set(replyToken, performance.now());
+      lastEventId = ulid();
       return {
         type: 'message',
         mode: 'active',
         timestamp: Date.now(),
-        webhookEventId: ulid(),
+        webhookEventId: lastEventId,
         deliveryContext: { isRedelivery: false },
         source: { type: 'user', userId },
         replyToken,
@@ -175,7 +177,7 @@ export async function benchWebhook(options: { seconds?: number; rounds?: number;
 
     // Round-trips per text message, one message at a time after the load (caches warm, as in steady service).
     const perMessage = await countPerMessage(rt, realUrl, secret.channelSecret, event);
-    const handOver = await productionHandOver(rt, { urlOf: () => urlOf(handOverServer), durableUrl: urlOf(durableServer), seconds, rounds, connections, makeBody, event, channelSecret: secret.channelSecret });
+    const handOver = await productionHandOver(rt, { urlOf: () => urlOf(handOverServer), durableUrl: urlOf(durableServer), seconds, rounds, connections, makeBody, event, lastEventId: () => lastEventId, channelSecret: secret.channelSecret });
 
     const allEndToEnd = turns.flatMap((t) => t.product.samples).sort((a, b) => a - b);
     const saturatedErrors = turns.reduce((n, t) => n + t.product.result.errors + t.product.result.non2xx, 0);
@@ -285,6 +287,8 @@ async function productionHandOver(
     connections: number;
     makeBody: () => { body: string; headers: Record<string, string> };
     event: (text: string) => Record<string, unknown>;
+    /** The webhookEventId of the last event made. */
+    lastEventId: () => string;
     channelSecret: string;
   },
 ) {
@@ -292,7 +296,7 @@ async function productionHandOver(
   const recorded: string[] = [];
   const makeBody = () => {
     const made = o.makeBody();
-    recorded.push((JSON.parse(made.body) as { events: { webhookEventId: string }[] }).events[0]!.webhookEventId);
+    recorded.push(o.lastEventId());
     return made;
   };
   const turns: { durable: LoadResult; handOver: LoadResult }[] = [];
