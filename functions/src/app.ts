@@ -153,6 +153,8 @@ export function createApp(deps: AppDeps): App {
   // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
   const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db), {
     budgetBytes: deps.config.knowledgeCacheBytes,
+    // Freshness is measured on the app's clock, so tests move it instead of waiting.
+    now: () => deps.clock.now().getTime(),
     log: (event, fields) => deps.log.info({ ...fields, event }, event),
   });
   // Progress staff recorded is an input of the engine, looked up only for a question about a project's progress.
