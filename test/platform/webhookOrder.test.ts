@@ -63,7 +63,7 @@ describe('processing order (local mode: the in-process queue)', () => {
   });
 });
 
-describe('the in-process queue and the lease of an event it holds', () => {
+describe('the in-process queue: bursts and the lease of an event it holds', () => {
   const org: Org = { id: 'queue-lease' } as Org; // only the id is read by the queue
   const eventOf = (id: string, userId: string) => ({ webhookEventId: id, source: { type: 'user', userId } }) as unknown as LineEvent;
 
@@ -84,5 +84,43 @@ describe('the in-process queue and the lease of an event it holds', () => {
     clock.advance(RECORDER_START_WITHIN_MS);
     await queue.drain();
     expect(processed).toEqual(['EVENT-ON-TIME-0001']);
+  });
+
+  const turns = async (n: number) => {
+    for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it('starts nothing while a burst is being acknowledged, and processes it as soon as the burst ends', async () => {
+    const processed: string[] = [];
+    const queue = createInProcessProcessor(
+      async () => {},
+      async (_org, event) => void processed.push(event.webhookEventId),
+      createLogger({ level: 'silent' }),
+      { clock: fixedClock('2026-11-22T03:00:00.000Z'), busyAcknowledging: 4, deferMs: 3_600_000 },
+    );
+    const burst = Array.from({ length: 4 }, () => queue.acknowledging());
+    queue.enqueueRecorded(org, eventOf('EVENT-IN-BURST-001', 'U3'), new Date('2026-11-22T03:00:00.000Z'));
+    await turns(5);
+    expect(processed).toEqual([]);
+    // One acknowledgement ends: 3 under way is a light load again.
+    burst[0]!();
+    await queue.drain();
+    expect(processed).toEqual(['EVENT-IN-BURST-001']);
+    for (const release of burst) release();
+  });
+
+  it('starts one event at a time once events have waited the longest a burst may hold them', async () => {
+    const processed: string[] = [];
+    const queue = createInProcessProcessor(
+      async () => {},
+      async (_org, event) => void processed.push(event.webhookEventId),
+      createLogger({ level: 'silent' }),
+      { clock: fixedClock('2026-11-22T03:00:00.000Z'), busyAcknowledging: 1, deferMs: 0 },
+    );
+    const release = queue.acknowledging();
+    queue.enqueueRecorded(org, eventOf('EVENT-NOT-STARVED-1', 'U4'), new Date('2026-11-22T03:00:00.000Z'));
+    await queue.drain();
+    expect(processed).toEqual(['EVENT-NOT-STARVED-1']);
+    release();
   });
 });
