@@ -203,7 +203,7 @@ export function createApp(deps: AppDeps): App {
   const processor =
     deps.config.mode === 'production'
       ? createTriggerProcessor(deps.log)
-      : createInProcessProcessor(processEvent, (org, event) => processRecordedEvent(processDeps, org, event), deps.log);
+      : createInProcessProcessor(processEvent, (org, event) => processRecordedEvent(processDeps, org, event), deps.log, { clock: deps.clock });
   // Each job runs at most once per its interval, however often the scheduler ticks (5 s locally, 1 min in production).
   const scheduledJobs: { name: string; everyMs: number; run(): Promise<unknown> }[] = [
     { name: 'outbox', everyMs: 0, run: () => sweepOutbox(delivery) },

@@ -6,7 +6,7 @@ import type { Org } from '../orgs/schema.ts';
 import { lineErrorStatus, type Message } from './client.ts';
 import type { LineGateway } from './credentials.ts';
 import { chatIdOf, type LineEvent } from './events.ts';
-import { claimEvent, completeEvent, getStoredEvent, leaseOf, MAX_CLAIMS } from './eventStore.ts';
+import { CLAIM_LEASE_MS, claimEvent, completeEvent, getStoredEvent, leaseOf, MAX_CLAIMS } from './eventStore.ts';
 import { lineRefusalOf, reportRefusal, type LineRefusal, type RefusalCounter } from './refusals.ts';
 import { retryKeyFor } from './retryKey.ts';
 
@@ -125,7 +125,7 @@ function describe(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : 'unknown error';
 }
 
-/** Runs processing in this process, after the response; `drain()` waits for everything started so far. */
+/** Runs processing in this process, after the response; `drain()` waits until everything handed over is done. */
 export interface InProcessProcessor {
   /**
    * Whether events are processed in this process right after the answer. Then the webhook records them
@@ -134,34 +134,177 @@ export interface InProcessProcessor {
   readonly inline: boolean;
   /** Events recorded earlier and still `received` (a redelivery found them): read, claimed, processed. */
   enqueue(orgId: string, eventIds: string[]): void;
-  /** An event this process has just recorded `heldByRecorder`: processed from memory, after the current response. */
-  enqueueRecorded(org: Org, event: LineEvent): void;
+  /**
+   * An event this process has just recorded `heldByRecorder` at `receivedAt`: processed from memory, after the current
+   * response, in order with the other events of its chat.
+   */
+  enqueueRecorded(org: Org, event: LineEvent, receivedAt: Date): void;
+  /**
+   * The webhook is acknowledging a request: until the returned function is called, processing yields to it (in a
+   * burst it starts nothing new, for at most `deferMs`). Always call the returned function, once.
+   */
+  acknowledging(): () => void;
   drain(): Promise<void>;
 }
 
+/**
+ * How long after recording an event held by its recorder may still be processed from memory. Its lease 0 lasts
+ * CLAIM_LEASE_MS; after that the sweep may claim lease 1 and answer it. Starting no later than half the lease leaves
+ * the handler the other half (the trigger's 50 s timeout keeps the same margin): an event queued longer than this (a
+ * long burst on a slow machine) is left to the sweep, which answers it once (by push if its reply token has expired).
+ */
+export const RECORDER_START_WITHIN_MS = CLAIM_LEASE_MS / 2;
+
+export interface InProcessOptions {
+  /** Events processed at once while no acknowledgement is under way (default 16); the rest wait, in arrival order. */
+  concurrency?: number;
+  /**
+   * Acknowledgements under way at once that make a burst (default 4): from then on processing starts nothing new.
+   * Fewer is a light load (a request now and then), where waiting would only delay replies.
+   */
+  busyAcknowledging?: number;
+  /**
+   * How long waiting events may wait during a burst (default 1 s) before one at a time is started anyway, so a
+   * stream of requests that never pauses cannot hold processing back for ever.
+   */
+  deferMs?: number;
+  /** The clock the webhook records `receivedAt` with and the sweep judges leases by. */
+  clock: Clock;
+}
+
+interface Job {
+  run: () => Promise<void>;
+  /** performance.now() when it was handed over (wall time: the injected clock may stand still in tests). */
+  queuedAt: number;
+}
+
+/**
+ * The in-process queue of local and emulator modes, where processing shares this process — and its CPU — with the
+ * webhook's acknowledgements, the storage emulator and the LINE sandbox:
+ * - **Acknowledgements first.** A handed-over event starts only from a `setImmediate` turn (after the event loop has
+ *   taken the requests waiting on its sockets), up to `concurrency` at once under a light load. In a burst (at least
+ *   `busyAcknowledging` acknowledgements under way at once) events wait — at most `deferMs`, then one at a time is
+ *   started, so a stream that never pauses cannot hold them back for ever. So a burst is acknowledged at nearly the
+ *   rate of the acknowledgement alone and processed right after, instead of every request also paying for its
+ *   event's processing.
+ * - **In order per chat, concurrent across chats.** Events of one chat (a person, a group or a room) are processed
+ *   one after the other in the order they were handed over (a follow-up reads the context its previous message wrote);
+ *   different chats run side by side.
+ * - **Exactly once.** An event still waiting when its lease-0 window (RECORDER_START_WITHIN_MS) has passed is not
+ *   started from memory: the sweep claims it at lease 1.
+ */
 export function createInProcessProcessor(
   process: (orgId: string, eventId: string) => Promise<void>,
   processRecorded: (org: Org, event: LineEvent) => Promise<void>,
   log: Logger,
+  options: InProcessOptions,
 ): InProcessProcessor {
-  const running = new Set<Promise<void>>();
-  const track = (orgId: string, eventId: string, job: () => Promise<void>) => {
-    const p: Promise<void> = job()
-      .catch((err: unknown) => log.error({ orgId, eventId, err: describe(err) }, 'event processing crashed'))
-      .finally(() => running.delete(p));
-    running.add(p);
+  const concurrency = Math.max(1, options.concurrency ?? 16);
+  const deferMs = options.deferMs ?? 1000;
+  const busyAcknowledging = Math.max(1, options.busyAcknowledging ?? 4);
+  /** Acknowledgements under way (see `limit`). */
+  let acknowledging = 0;
+  /** Jobs not yet started, per chat, in arrival order. */
+  const waiting = new Map<string, Job[]>();
+  /** Chats with a job waiting and none running: the next to start, oldest first. */
+  let ready: string[] = [];
+  let readyHead = 0;
+  const running = new Set<string>();
+  let idleWaiters: (() => void)[] = [];
+  let pumpScheduled = false;
+  let deferTimer: NodeJS.Timeout | undefined;
+
+  const settleIdle = () => {
+    if (running.size > 0 || waiting.size > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
   };
+  const schedulePump = () => {
+    if (pumpScheduled) return;
+    pumpScheduled = true;
+    setImmediate(pump);
+  };
+  /**
+   * How many may run now: `concurrency` while fewer than `busyAcknowledging` acknowledgements are under way (a light
+   * load leaves the CPU to spare); in a burst, none until the longest-waiting event has waited `deferMs`, then one.
+   */
+  const limit = (): number => {
+    if (acknowledging < busyAcknowledging) return concurrency;
+    const head = readyHead < ready.length ? waiting.get(ready[readyHead]!)?.[0] : undefined;
+    if (!head) return 1;
+    const left = deferMs - (performance.now() - head.queuedAt);
+    if (left <= 0) return 1;
+    deferTimer ??= setTimeout(() => {
+      deferTimer = undefined;
+      schedulePump();
+    }, Math.ceil(left)).unref();
+    return 0;
+  };
+  function pump(): void {
+    pumpScheduled = false;
+    while (readyHead < ready.length && running.size < limit()) {
+      const chat = ready[readyHead++]!;
+      const jobs = waiting.get(chat)!;
+      const job = jobs.shift()!;
+      if (jobs.length === 0) waiting.delete(chat);
+      running.add(chat);
+      void job
+        .run()
+        .catch((err: unknown) => log.error({ err: describe(err) }, 'event processing crashed'))
+        .finally(() => {
+          running.delete(chat);
+          if (waiting.has(chat)) ready.push(chat);
+          schedulePump();
+          settleIdle();
+        });
+    }
+    if (readyHead > 1024 && readyHead * 2 > ready.length) {
+      ready = ready.slice(readyHead);
+      readyHead = 0;
+    }
+  }
+  const add = (chat: string, run: () => Promise<void>) => {
+    const job = { run, queuedAt: performance.now() };
+    const jobs = waiting.get(chat);
+    if (jobs) jobs.push(job);
+    else {
+      waiting.set(chat, [job]);
+      if (!running.has(chat)) ready.push(chat);
+    }
+    schedulePump();
+  };
+
   return {
     inline: true,
     enqueue(orgId, eventIds) {
-      for (const eventId of eventIds) track(orgId, eventId, () => process(orgId, eventId));
+      // Only the id is known (the record is read when it starts), so each is its own chat.
+      for (const eventId of eventIds) add(`${orgId}\n#${eventId}`, () => process(orgId, eventId));
     },
-    enqueueRecorded(org, event) {
-      // Started on the next turn of the event loop, so the webhook's 200 is written before any processing work.
-      track(org.id, event.webhookEventId, () => new Promise<void>((resolve) => setImmediate(resolve)).then(() => processRecorded(org, event)));
+    enqueueRecorded(org, event, receivedAt) {
+      const eventId = event.webhookEventId;
+      add(`${org.id}\n${chatIdOf(event) ?? `#${eventId}`}`, async () => {
+        const queuedMs = options.clock.now().getTime() - receivedAt.getTime();
+        if (queuedMs >= RECORDER_START_WITHIN_MS) {
+          log.warn({ orgId: org.id, eventId, queuedMs }, 'webhook event waited past its lease window in the queue: left to the sweep');
+          return;
+        }
+        await processRecorded(org, event);
+      });
     },
-    async drain() {
-      while (running.size > 0) await Promise.allSettled([...running]);
+    acknowledging() {
+      acknowledging++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        acknowledging--;
+        if (acknowledging < busyAcknowledging) schedulePump();
+      };
+    },
+    drain() {
+      if (running.size === 0 && waiting.size === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => idleWaiters.push(resolve));
     },
   };
 }
@@ -177,10 +320,11 @@ export function createTriggerProcessor(log: Logger): InProcessProcessor {
     enqueue(orgId, eventIds) {
       if (eventIds.length > 0) log.debug({ orgId, events: eventIds.length }, 'events left to the trigger and the sweep');
     },
-    enqueueRecorded(org, event) {
+    enqueueRecorded(org, event, _receivedAt) {
       // Never recorded held by a trigger processor (inline is false); if it were, the sweep would take it at lease 1.
       log.warn({ orgId: org.id, eventId: event.webhookEventId }, 'event held by a recorder that does not process inline');
     },
+    acknowledging: () => () => {},
     drain: async () => {},
   };
 }

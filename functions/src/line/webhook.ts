@@ -1,5 +1,5 @@
 import { validateSignature } from '@line/bot-sdk';
-import express, { type Request, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import type { Firestore } from '../store/firestore.ts';
 import type { z } from 'zod';
 import type { Clock } from '../clock.ts';
@@ -44,6 +44,15 @@ export function webhookRouter(deps: WebhookDeps): Router {
   // Organisations change rarely; a 30-second memory spares one read per event on the hottest path.
   const findOrg = ttlCache((id) => getOrg(deps.db, id), 30_000);
   router.post('/line/webhook/:orgId', express.raw({ type: () => true, limit: MAX_BODY }), async (req, res) => {
+    // While this request is acknowledged, in-process processing yields to it (line/processor.ts).
+    const acknowledged = deps.processor.acknowledging();
+    try {
+      await acknowledge(req, res);
+    } finally {
+      acknowledged();
+    }
+  });
+  const acknowledge = async (req: Request, res: Response): Promise<void> => {
     const orgId = orgIdSchema.safeParse(req.params.orgId);
     if (!orgId.success) throw new NotFoundError('organisation');
     const [org, secret] = await withDeadline(
@@ -91,7 +100,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
       Promise.all(
         events.map((e) =>
           recordEvent(deps.db, org.id, e, now, { heldByRecorder: inline }).then((result) => {
-            if (result === 'new' && inline) deps.processor.enqueueRecorded(org, e);
+            if (result === 'new' && inline) deps.processor.enqueueRecorded(org, e, now);
             return result;
           }),
         ),
@@ -105,7 +114,7 @@ export function webhookRouter(deps: WebhookDeps): Router {
     );
     res.status(200).json({});
     deps.processor.enqueue(org.id, pending);
-  });
+  };
   return router;
 }
 

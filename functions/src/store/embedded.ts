@@ -52,7 +52,9 @@ type Handler = (call: { request: Record<string, unknown>; write?(chunk: unknown)
  * production bundles never need it.
  */
 export async function startEmbeddedFirestore(port = 0): Promise<EmbeddedFirestore> {
-  const { FirestoreServer } = await import('@firestore-emulator/server');
+  const emulatorModule = await import('@firestore-emulator/server');
+  const { FirestoreServer } = emulatorModule;
+  makeLookupsConstantTime(emulatorModule);
   // The emulator's own copy of the gRPC library (its server checks credentials by identity).
   const emulatorRequire = createRequire(createRequire(import.meta.url).resolve('@firestore-emulator/server'));
   const grpc = emulatorRequire('@grpc/grpc-js') as GrpcModule;
@@ -97,11 +99,50 @@ export async function startEmbeddedFirestore(port = 0): Promise<EmbeddedFirestor
   };
 }
 
+/** A level of the emulator's tree (project, database, document, collection): its children by name. */
+interface StateNode {
+  [children: string]: unknown;
+}
+type Lookup = (this: StateNode, name: string) => unknown;
+
 /**
- * Wraps the gRPC handlers to count what Firestore bills: a get per document asked for (found or not), a query per
- * document returned and at least one, an aggregation per 1,000 documents counted and at least one, a write or delete
- * per write in a commit.
+ * The emulator keeps its tree in immer-produced objects: every lookup of a project, database, collection or document
+ * runs `produce`, and a document it has not seen (a create, or a get of a missing document, which leaves a placeholder)
+ * copies the whole collection's map — a cost that grows with the collection (2–3 ms per call at a few thousand
+ * documents, against 0.5 ms for a document it has). Real Firestore has no such cost, and it made the local webhook
+ * slower the longer it ran. Lookups of what exists return it directly; a new document is added to the collection's map
+ * in place (copied once if immer froze it). Nothing in the emulator keeps an old map to compare (queries and the
+ * local-data save read the current one), so the behaviour is the same. Patched once per process, on the package's own
+ * classes; if a later version renames them, nothing is patched and it is only slower.
  */
+function makeLookupsConstantTime(module: object): void {
+  const classes = module as Record<string, { prototype: Record<string, unknown> } | undefined>;
+  const patch = (className: string, method: string, childrenField: string, insert?: (node: StateNode, name: string) => unknown) => {
+    const proto = classes[className]?.prototype;
+    const original = proto?.[method] as Lookup | undefined;
+    if (!proto || typeof original !== 'function' || (original as { constantTime?: boolean }).constantTime) return;
+    const fast: Lookup = function (name) {
+      const children = this[childrenField] as Record<string, unknown>;
+      if (Object.hasOwn(children, name)) return children[name];
+      return insert ? insert(this, name) : original.call(this, name);
+    };
+    Object.assign(fast, { constantTime: true });
+    proto[method] = fast;
+  };
+  const Document = classes.FirestoreStateDocument as unknown as (new (...args: unknown[]) => object) | undefined;
+  patch('FirestoreState', 'getProject', 'projects');
+  patch('FirestoreStateProject', 'getDatabase', 'databases');
+  patch('FirestoreStateDatabase', 'getCollection', 'collections');
+  patch('FirestoreStateDocument', 'getCollection', 'collections');
+  patch('FirestoreStateCollection', 'getDocument', 'documents', Document ? (node, name) => {
+    // What the package's own getDocument builds (an empty, not yet existing document), without copying the map.
+    if (Object.isFrozen(node.documents)) node.documents = { ...(node.documents as object) };
+    const document = new Document(node.emitter, node.database, node, name, {}, {});
+    (node.documents as Record<string, unknown>)[name] = document;
+    return document;
+  } : undefined);
+}
+
 const zero = (): FirestoreUsage => ({ reads: 0, writes: 0, deletes: 0 });
 
 interface Usage {

@@ -59,11 +59,29 @@ export interface SchemaValidator {
  */
 export function createSchemaValidator(doc: OpenApiDocument, roots: string[]): SchemaValidator {
   const schemas = doc.components.schemas;
+  // Every reply is checked (the sandbox's own cost, paid in the process it shares with the product locally): each
+  // reference is resolved and each pattern compiled once.
+  const resolved = new Map<string, { name: string; schema: SchemaObject }>();
   const deref = (ref: string): { name: string; schema: SchemaObject } => {
+    const known = resolved.get(ref);
+    if (known) return known;
     const name = ref.replace(/^#\/components\/schemas\//, '');
     const schema = schemas[name];
     if (!schema || name === ref) throw new Error(`OpenAPI: unresolvable reference ${ref}`);
+    resolved.set(ref, { name, schema });
     return { name, schema };
+  };
+  const propertyLists = new WeakMap<SchemaObject, [string, SchemaObject][]>();
+  const propertiesOf = (schema: SchemaObject): [string, SchemaObject][] => {
+    let list = propertyLists.get(schema);
+    if (!list) propertyLists.set(schema, (list = Object.entries(schema.properties ?? {})));
+    return list;
+  };
+  const patterns = new Map<string, RegExp>();
+  const patternOf = (source: string): RegExp => {
+    let re = patterns.get(source);
+    if (!re) patterns.set(source, (re = new RegExp(source, 'u')));
+    return re;
   };
   const seen = new Set<SchemaObject>();
   const assertSupported = (schema: SchemaObject, at: string): void => {
@@ -113,7 +131,7 @@ export function createSchemaValidator(doc: OpenApiDocument, roots: string[]): Sc
         if (schema.minLength !== undefined && value.length < schema.minLength) {
           bad(schema.minLength === 1 && schema.maxLength === undefined ? 'May not be empty' : lengthMessage(schema));
         } else if (schema.maxLength !== undefined && value.length > schema.maxLength) bad(lengthMessage(schema));
-        if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) bad(`must match "${schema.pattern}"`);
+        if (schema.pattern && !patternOf(schema.pattern).test(value)) bad(`must match "${schema.pattern}"`);
         if (schema.format && CHECKED_FORMATS.has(schema.format) && !URL.canParse(value)) bad('invalid uri');
         return;
       case 'integer':
@@ -139,7 +157,7 @@ export function createSchemaValidator(doc: OpenApiDocument, roots: string[]): Sc
     if (schema.type === 'object' || schema.properties || schema.required || schema.additionalProperties) {
       if (!isObject(value)) return bad('must be an object');
       for (const name of schema.required ?? []) if (value[name] === undefined || value[name] === null) bad('must be specified', join(path, name));
-      for (const [name, sub] of Object.entries(schema.properties ?? {})) {
+      for (const [name, sub] of propertiesOf(schema)) {
         if (value[name] !== undefined) walk(sub, value[name], join(path, name), out);
       }
       const extra = schema.additionalProperties;
