@@ -76,6 +76,14 @@ function isDeletion(term: string, skip: number, key: string): boolean {
 
 const NO_SKIP = 255;
 
+/** A one-deletion table's arrays (to store and restore it). */
+export interface DeletionParts {
+  hashes: Uint32Array;
+  termIds: Ids;
+  skips: Uint8Array;
+  cap: number;
+}
+
 /**
  * SymSpell one-deletion table: every key that is a term or the term less one character finds the term. The same
  * behaviour as a Map from each key string to the first `cap` terms (with repeats) that produced it, in insertion
@@ -87,8 +95,15 @@ export class DeletionTable {
   private readonly skips: Uint8Array;
   private readonly cap: number;
 
-  /** `term(id)` for each id in `ids` (insertion order), each at most 254 code units long. */
-  constructor(term: (id: number) => string, ids: readonly number[], cap = 16) {
+  /** `term(id)` for each id in `ids` (insertion order), each at most 254 code units long; or a table's parts. */
+  constructor(term: ((id: number) => string) | DeletionParts, ids: readonly number[] = [], cap = 16) {
+    if (typeof term !== 'function') {
+      this.hashes = term.hashes;
+      this.termIds = term.termIds;
+      this.skips = term.skips;
+      this.cap = term.cap;
+      return;
+    }
     this.cap = cap;
     let n = 0;
     const texts = ids.map(term);
@@ -148,6 +163,17 @@ export class DeletionTable {
   get bytes(): number {
     return this.hashes.byteLength + this.termIds.byteLength + this.skips.byteLength;
   }
+
+  parts(): DeletionParts {
+    return { hashes: this.hashes, termIds: this.termIds, skips: this.skips, cap: this.cap };
+  }
+}
+
+/** A vocabulary's arrays: the terms as one string, their offsets, and the hash table (a power of two long). */
+export interface VocabularyParts {
+  text: string;
+  starts: Int32Array;
+  table: Int32Array;
 }
 
 /**
@@ -161,21 +187,30 @@ export class Vocabulary {
   private readonly table: Int32Array;
   private readonly mask: number;
 
-  /** `terms` in id order, distinct. */
-  constructor(terms: readonly string[]) {
-    this.text = terms.join('');
-    this.starts = new Int32Array(terms.length + 1);
+  /** `terms` in id order, distinct; or a vocabulary's parts. */
+  constructor(terms: readonly string[] | VocabularyParts) {
+    if (!Array.isArray(terms)) {
+      const parts = terms as VocabularyParts;
+      this.text = parts.text;
+      this.starts = parts.starts;
+      this.table = parts.table;
+      this.mask = parts.table.length - 1;
+      return;
+    }
+    const list = terms as readonly string[];
+    this.text = list.join('');
+    this.starts = new Int32Array(list.length + 1);
     let at = 0;
-    terms.forEach((t, i) => {
+    list.forEach((t, i) => {
       this.starts[i] = at;
       at += t.length;
     });
-    this.starts[terms.length] = at;
+    this.starts[list.length] = at;
     let capacity = 16;
-    while (capacity < terms.length * 2) capacity *= 2;
+    while (capacity < list.length * 2) capacity *= 2;
     this.table = new Int32Array(capacity);
     this.mask = capacity - 1;
-    terms.forEach((t, i) => {
+    list.forEach((t, i) => {
       let slot = hashSkipping(t, -1) & this.mask;
       while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
       this.table[slot] = i + 1;
@@ -204,5 +239,9 @@ export class Vocabulary {
 
   get bytes(): number {
     return 16 + 2 * this.text.length + this.starts.byteLength + this.table.byteLength;
+  }
+
+  parts(): VocabularyParts {
+    return { text: this.text, starts: this.starts, table: this.table };
   }
 }
