@@ -39,6 +39,7 @@ import { FirestoreContextStore } from './chat/contextStore.ts';
 import { chatPostbackHandler } from './chat/lineHandlers.ts';
 import { askRouter } from './chat/route.ts';
 import { createChatService } from './chat/service.ts';
+import { firestoreIndexStore } from './search/indexStore.ts';
 import { FirestoreCorpusProvider } from './search/firestoreCorpus.ts';
 import { KnowledgeBase } from './search/knowledgeBase.ts';
 import { staffGroupRegistrationHandler } from './staff/line.ts';
@@ -153,7 +154,9 @@ export function createApp(deps: AppDeps): App {
   // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
   const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db), {
     budgetBytes: deps.config.knowledgeCacheBytes,
-    log: (event, fields) => deps.log.info({ ...fields, event }, event),
+    // Built indices are stored and loaded on a miss: a cold instance loads instead of building (docs/answering.md).
+    ...(deps.config.knowledgeStoreIndex ? { persisted: firestoreIndexStore(deps.db) } : {}),
+    log: (event, fields) => (event === 'knowledge.storeFailed' ? deps.log.warn({ ...fields, event }, event) : deps.log.info({ ...fields, event }, event)),
   });
   // Progress staff recorded is an input of the engine, looked up only for a question about a project's progress.
   const answerOptions = { manualCard: manualCardFor(liffLocalBase), progressFor: progressLookup(deps.db), progressOfYear: yearProgressLookup(deps.db), ...(liffLocalBase ? { liffLocalBase } : {}) };
