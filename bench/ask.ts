@@ -1,6 +1,7 @@
 /**
  * The answering engine on the largest demo organisation (intapramul): queries per second and p50/p99 latency of
- * `answer` (search, intent and the LINE reply), index build time and heap per organisation — beside a plain
+ * `answer` (search, intent and the LINE reply), index build time, load time from the stored index and heap per
+ * organisation — beside a plain
  * substring scan over the same projects and manuals in the same run (ratios, not absolute times, are the figures
  * to compare between machines). `npm run bench` calls `benchAsk()`; run alone with `node bench/ask.ts`.
  */
@@ -10,6 +11,7 @@ import { answerWith } from '../functions/src/chat/answer.ts';
 import { demoProvider } from '../functions/src/chat/demoCorpus.ts';
 import type { Corpus } from '../functions/src/search/corpus.ts';
 import { corpusSearchDocs } from '../functions/src/search/corpus.ts';
+import { encodeIndex } from '../functions/src/search/indexCodec.ts';
 import { buildKnowledge } from '../functions/src/search/knowledgeBase.ts';
 
 const ORG = 'intapramul';
@@ -89,7 +91,7 @@ const retained = () => {
 };
 
 /** Build time and retained heap of one organisation's index (own frame, so nothing of it outlives the call). */
-async function measureBuild(corpus: Corpus, gc: () => void): Promise<{ docs: number; buildMs: number; heapKb: number }> {
+async function measureBuild(corpus: Corpus, gc: () => void): Promise<{ docs: number; buildMs: number; loadMs: number; heapKb: number }> {
   buildKnowledge(corpus); // warm-up
   await settle(gc);
   const before = retained();
@@ -101,8 +103,15 @@ async function measureBuild(corpus: Corpus, gc: () => void): Promise<{ docs: num
   const heapKb = Math.max(0, retained() - before) / held.length / 1024;
   const docs = held[0]?.index.size ?? 0;
   held.length = 0; // freed before the next organisation's reading
+  // The same knowledge made from the stored index (search/indexCodec.ts) instead of built: what a miss costs now.
+  const first = buildKnowledge(corpus, 0, { stored: null });
+  const stored = { key: first.indexKey as string, blob: encodeIndex(first.index.parts()) };
+  buildKnowledge(corpus, 0, { stored }); // warm-up
+  const t1 = performance.now();
+  for (let i = 0; i < 3; i++) buildKnowledge(corpus, 0, { stored });
+  const loadMs = (performance.now() - t1) / 3;
   await settle(gc);
-  return { docs, buildMs: round(buildMs), heapKb: Math.round(heapKb) };
+  return { docs, buildMs: round(buildMs), loadMs: round(loadMs), heapKb: Math.round(heapKb) };
 }
 
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
@@ -111,7 +120,7 @@ export async function benchAsk(options: { rounds?: number } = {}): Promise<Recor
   const rounds = options.rounds ?? 30;
   const provider = await demoProvider();
   const gc = collector();
-  const perOrg: Record<string, { docs: number; buildMs: number; heapKb: number }> = {};
+  const perOrg: Record<string, { docs: number; buildMs: number; loadMs: number; heapKb: number }> = {};
   for (const orgId of ['maesot', 'maesaimitraphap', 'intapramul', 'tharae']) {
     const corpus = await provider.load(orgId);
     if (!corpus) continue;

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../functions/src/cli/import.ts';
 import { answer, answerWith } from '../../functions/src/chat/answer.ts';
 import type { Corpus } from '../../functions/src/search/corpus.ts';
 import { corpusSearchDocs } from '../../functions/src/search/corpus.ts';
+import { FirestoreCorpusProvider } from '../../functions/src/search/firestoreCorpus.ts';
 import { FIELD_SPECS } from '../../functions/src/search/index.ts';
 import { encodeIndex, indexKey } from '../../functions/src/search/indexCodec.ts';
 import { firestoreIndexStore, readSearchIndex, writeSearchIndex } from '../../functions/src/search/indexStore.ts';
 import { buildKnowledge, KnowledgeBase, StaticCorpusProvider, type Knowledge } from '../../functions/src/search/knowledgeBase.ts';
+import { withEnv } from '../support/env.ts';
 import { startTestFirestore } from '../support/firestore.ts';
 import { demoCorpora } from '../chat/fixtures.ts';
 
@@ -142,5 +145,29 @@ describe('answer indices in Firestore', () => {
     await writeSearchIndex(env.db, 'mixed', stored, NOW, 32 * 1024);
     await env.db.doc('orgs/mixed/searchIndex/current/chunks/1').update({ key: 'another-version' });
     expect(await readSearchIndex(env.db, 'mixed')).toBeNull();
+  });
+});
+
+describe('importing a plan with --publish', () => {
+  let env: Awaited<ReturnType<typeof startTestFirestore>>;
+  beforeAll(async () => {
+    env = await startTestFirestore();
+  });
+  afterAll(async () => {
+    await env.stop();
+  });
+
+  it('stores its answer index, so the first question on a cold instance loads it instead of building', async () => {
+    const lines: string[] = [];
+    const target = { FIRESTORE_EMULATOR_HOST: env.emulator.host, GCLOUD_PROJECT: env.projectId };
+    expect(await withEnv(target, () => runImport(['--org', 'maesaimitraphap', '--file', 'data/plans/maesaimitraphap-plan-2565.txt', '--publish'], (l) => lines.push(l)))).toBe(0);
+    expect(lines.some((l) => /^answer index built \(\d+ documents, \d+ ms\) and stored$/.test(l))).toBe(true);
+
+    const cold = new KnowledgeBase(new FirestoreCorpusProvider(env.db), { persisted: firestoreIndexStore(env.db) });
+    const reply = await answer(cold, 'maesaimitraphap', 'มิติที่ 1 มีกี่โครงการ', null, { now: NOW });
+    expect(cold.stats()).toMatchObject({ loads: 1, builds: 0 });
+    const built = new KnowledgeBase(new FirestoreCorpusProvider(env.db));
+    expect(JSON.stringify(reply)).toBe(JSON.stringify(await answer(built, 'maesaimitraphap', 'มิติที่ 1 มีกี่โครงการ', null, { now: NOW })));
+    expect(built.stats()).toMatchObject({ loads: 0, builds: 1 });
   });
 });
