@@ -91,7 +91,25 @@ const retained = () => {
 };
 
 /** Build time and retained heap of one organisation's index (own frame, so nothing of it outlives the call). */
-async function measureBuild(corpus: Corpus, gc: () => void): Promise<{ docs: number; buildMs: number; loadMs: number; heapKb: number }> {
+/**
+ * The build's baseline in the same run: one `Intl.Segmenter` pass over every field text of the organisation's
+ * documents (no normalisation, no index) — what any tokenising build costs at least on this machine at this moment.
+ */
+function segmenterPassMs(corpus: Corpus): number {
+  const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+  const texts = corpusSearchDocs(corpus).flatMap((d) => Object.values(d.fields));
+  const pass = () => {
+    let n = 0;
+    for (const t of texts) for (const s of segmenter.segment(t)) if (s.isWordLike) n++;
+    return n;
+  };
+  pass(); // warm-up
+  const t0 = performance.now();
+  for (let i = 0; i < 3; i++) pass();
+  return (performance.now() - t0) / 3;
+}
+
+async function measureBuild(corpus: Corpus, gc: () => void): Promise<{ docs: number; buildMs: number; loadMs: number; segmenterMs: number; buildToSegmenter: number; heapKb: number }> {
   buildKnowledge(corpus); // warm-up
   await settle(gc);
   const before = retained();
@@ -110,8 +128,9 @@ async function measureBuild(corpus: Corpus, gc: () => void): Promise<{ docs: num
   const t1 = performance.now();
   for (let i = 0; i < 3; i++) buildKnowledge(corpus, 0, { stored });
   const loadMs = (performance.now() - t1) / 3;
+  const segmenterMs = segmenterPassMs(corpus);
   await settle(gc);
-  return { docs, buildMs: round(buildMs), loadMs: round(loadMs), heapKb: Math.round(heapKb) };
+  return { docs, buildMs: round(buildMs), loadMs: round(loadMs), segmenterMs: round(segmenterMs), buildToSegmenter: round(buildMs / segmenterMs), heapKb: Math.round(heapKb) };
 }
 
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
@@ -120,7 +139,7 @@ export async function benchAsk(options: { rounds?: number } = {}): Promise<Recor
   const rounds = options.rounds ?? 30;
   const provider = await demoProvider();
   const gc = collector();
-  const perOrg: Record<string, { docs: number; buildMs: number; loadMs: number; heapKb: number }> = {};
+  const perOrg: Record<string, Awaited<ReturnType<typeof measureBuild>>> = {};
   for (const orgId of ['maesot', 'maesaimitraphap', 'intapramul', 'tharae']) {
     const corpus = await provider.load(orgId);
     if (!corpus) continue;
