@@ -270,6 +270,7 @@ async function child(): Promise<void> {
       missP99Ms: round(percentile(missSamples, 99), 2),
       answerCpuP50Ms: round(percentile(cpuSamples, 50), 2),
       answerCpuP99Ms: round(percentile(cpuSamples, 99), 2),
+      requestsOver50Ms: samples.filter((x) => x > 50).length,
       ...(structures ? { perDemoOrg: structures } : {}),
     }),
   );
