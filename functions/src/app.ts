@@ -154,8 +154,10 @@ export function createApp(deps: AppDeps): App {
   // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
   const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db), {
     budgetBytes: deps.config.knowledgeCacheBytes,
+    // Freshness is measured on the app's clock, so tests move it instead of waiting.
+    now: () => deps.clock.now().getTime(),
     // Built indices are stored and loaded on a miss: a cold instance loads instead of building (docs/answering.md).
-    ...(deps.config.knowledgeStoreIndex ? { persisted: firestoreIndexStore(deps.db) } : {}),
+    ...(deps.config.knowledgeStoreIndex ? { persisted: firestoreIndexStore(deps.db, { now: () => deps.clock.now() }) } : {}),
     log: (event, fields) => (event === 'knowledge.storeFailed' ? deps.log.warn({ ...fields, event }, event) : deps.log.info({ ...fields, event }, event)),
   });
   // Progress staff recorded is an input of the engine, looked up only for a question about a project's progress.

@@ -21,22 +21,21 @@ describe('the engine on Firestore', () => {
     await env.stop();
   });
 
-  it('answers a plan imported while it runs, within 5 seconds, without a restart', async () => {
+  it('answers a plan imported while it runs once the engine next checks the version, without a restart', async () => {
     const now = new Date().toISOString();
     await createOrgIfAbsent(env.db, { id: 'maesot', name: 'เทศบาลนครแม่สอด', createdAt: now, updatedAt: now });
-    const kb = new KnowledgeBase(new FirestoreCorpusProvider(env.db), { checkIntervalMs: 1000 });
+    let clock = 0; // the engine's freshness clock, moved by the test instead of waited for
+    const kb = new KnowledgeBase(new FirestoreCorpusProvider(env.db), { checkIntervalMs: 1000, now: () => clock });
     const before = await answer(kb, 'maesot', 'โครงการโรงเรียนคุณธรรมงบเท่าไร', null);
     expect(before.results.some((r) => r.title === 'โครงการโรงเรียนคุณธรรม')).toBe(false);
 
     const file = 'maesot-plan-2566-2570.txt';
     await importPlanDocument(env.db, 'maesot', parsePlanDocument(readFileSync(path.join(PLANS_DIR, file), 'utf8'), { file }), new Date());
-    const imported = Date.now();
-    let after = before;
-    while (Date.now() - imported < 5000) {
-      after = await answer(kb, 'maesot', 'โครงการโรงเรียนคุณธรรมงบเท่าไร', null);
-      if (after.results[0]?.title === 'โครงการโรงเรียนคุณธรรม') break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    // Within the interval the built index is served as it was; after it, the version check sees the import.
+    clock += 999;
+    expect((await answer(kb, 'maesot', 'โครงการโรงเรียนคุณธรรมงบเท่าไร', null)).results.some((r) => r.title === 'โครงการโรงเรียนคุณธรรม')).toBe(false);
+    clock += 1;
+    const after = await answer(kb, 'maesot', 'โครงการโรงเรียนคุณธรรมงบเท่าไร', null);
     expect(after.results[0]?.title).toBe('โครงการโรงเรียนคุณธรรม');
     expect(after.intent).toBe('project.budget');
   });

@@ -37,6 +37,18 @@ describe('figures answered from the document, with their source', () => {
     expect(follow.sources?.[0]).toMatchObject({ kind: 'plan', figure: '50,000 บาท' });
   });
 
+  it('says what a detail section states beside a summary row that gives a different budget, with both lines', async () => {
+    // intapramul 2.2.2(12): its summary cell (line 188) gives "-" for every year; its detail (line 2111) states 16,000.
+    const out = await ask('intapramul', 'โครงการประเมินความพึงพอใจของประชาชนที่มีต่อการให้บริการ งบประมาณเท่าไร');
+    expect(out.intent).toBe('project.budget');
+    expect(first(out)).toContain('ไม่ใช้งบประมาณ');
+    expect(first(out)).toMatch(/รายละเอียดโครงการในเอกสาร \(บรรทัด 2111\) ระบุงบประมาณว่า "16,000 บาท/u);
+    expect(out.sources?.map((x) => x.line)).toEqual(expect.arrayContaining([188, 2111]));
+    // An item whose detail agrees with its row gets no such note.
+    const plain = await ask('maesot', 'โครงการโรงเรียนคุณธรรม ปี 2568');
+    expect(first(plain)).not.toContain('หมายเหตุ');
+  });
+
   it('counts projects as the document states them', async () => {
     const out = await ask('intapramul', 'มิติที่ 3 มีกี่โครงการ');
     expect(first(out)).toContain('7 โครงการ');

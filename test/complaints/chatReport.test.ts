@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setCategories } from '../../functions/src/complaints/store.ts';
 import { CONSENT_SENTENCE } from '../../functions/src/complaints/chatReport/messages.ts';
 import { draftIdFor } from '../../functions/src/complaints/chatReport/schema.ts';
-import { markStaffGroup } from '../../functions/src/staff/groups.ts';
+import { markStaffGroup } from '../../functions/src/staff/groupsStore.ts';
 import { api, givenOrg, idTokenFor, lineEvent, newUserId, postWebhook, startTestApp, textEvent, webhookBody, type TestApp } from '../support/app.ts';
 import { generalBody, jpegWithExif } from './harness.ts';
 

@@ -1,7 +1,7 @@
 import { COMPLAINT_COLLECTIONS } from '../../functions/src/complaints/collections.ts';
 import type { ComplaintDeps } from '../../functions/src/complaints/service.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
-import { markStaffGroup } from '../../functions/src/staff/groups.ts';
+import { markStaffGroup } from '../../functions/src/staff/groupsStore.ts';
 import { givenOrg, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
 import { lineCheckedNotifier } from '../support/lineRules.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { draftIdFor } from '../../functions/src/complaints/chatReport/schema.ts';
 import { SAMPLE_GPS_MARKER, sampleImage } from '../../functions/src/dev/sampleImage.ts';
-import { markStaffGroup } from '../../functions/src/staff/groups.ts';
+import { markStaffGroup } from '../../functions/src/staff/groupsStore.ts';
 import { givenOrg, lineEvent, newUserId, postWebhook, startTestApp, webhookBody, type TestApp } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
 import { buildLiffApp, signedInPage } from './support.ts';

@@ -55,7 +55,6 @@ const SCORES = { process: 5, staff: 4, facilities: 4, quality: 3, overall: 5 };
 describe('rating a service from its QR code', { timeout: 60_000 }, () => {
   it('a person opens the poster link, sees all five items on one phone screen, rates, and gets the thank-you page', async () => {
     const page = await newPage();
-    const started = Date.now();
     await open(page, t.rt.baseUrl, orgId, `ratings/new?service=${SERVICE}`);
     await page.locator('fieldset#score-overall').waitFor();
     expect(await page.textContent('h1')).toBe('ประเมินความพึงพอใจ');
@@ -108,8 +107,6 @@ describe('rating a service from its QR code', { timeout: 60_000 }, () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rated-title');
     expect(await page.textContent('#rated-title')).toBe('ขอบคุณที่ร่วมประเมินค่ะ');
     expect(await page.textContent('[data-testid=rated-message]')).toContain(`บริการ${SERVICE_TITLE}`);
-    // The whole visit, robot-fast here, is well inside the 15 seconds a person has at the counter.
-    expect(Date.now() - started).toBeLessThan(15_000);
     await page.screenshot({ path: '/tmp/ratings-thanks-360.png' });
 
     // The results page shows it: one rater, both figures named, per item.

@@ -71,3 +71,50 @@ describe('a mis-tapped close in the LIFF staff page', { timeout: 90_000 }, () =>
     await page.close();
   });
 });
+
+describe('a case the complainant says is not fixed', { timeout: 90_000 }, () => {
+  it('reached the complainant as one message when closed, and shows first in the inbox, marked, once reopened', async () => {
+    const citizen = newUserId();
+    const token = (await (await fetch(`${t.rt.baseUrl}/dev/id-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub: citizen, name: 'สมหญิง ผู้ร้อง' }) })).json()) as { idToken: string };
+    const call = async (method: string, path: string, auth: string, body?: unknown) => {
+      const res = await fetch(`${t.rt.baseUrl}/api/orgs/${orgId}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+    };
+    const cats = (await (await fetch(`${t.rt.baseUrl}/api/orgs/${orgId}/complaints/categories`)).json()) as Array<{ id: string; kind: string }>;
+    const file = async (title: string) =>
+      (await call('POST', '/complaints', token.idToken, { kind: 'general', category: cats.find((c) => c.kind === 'general')!.id, title, description: `${title} มาหลายวันแล้ว`, place: { text: 'ซอย 9' }, consent: true })).json as { id: string; trackingCode: string };
+    const reopenedCase = await file('ท่อระบายน้ำอุดตันหน้าบ้าน');
+    t.clock.advance(60_000);
+    const newer = await file('หญ้ารกริมถนนซอย 9');
+
+    const officer = { sub: newUserId(), name: 'สมศักดิ์ รับเรื่อง' };
+    await grantStaffRoles(t, orgId, { userId: officer.sub, displayName: officer.name, roles: ['officer'] });
+    const officerToken = (await (await fetch(`${t.rt.baseUrl}/dev/id-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub: officer.sub, name: officer.name }) })).json()) as { idToken: string };
+    expect((await call('POST', `/staff/complaints/${reopenedCase.id}/status`, officerToken.idToken, { to: 'resolved', note: 'ลอกท่อแล้ว' })).status).toBe(200);
+    // After the undo window the complainant hears of it once: the text and its button in one message.
+    t.clock.advance(6 * 60_000);
+    await t.rt.runScheduledJobs();
+    await t.rt.idle();
+    const told = (await (await fetch(`${t.rt.baseUrl}/dev/line/outbox?to=${citizen}`)).json()) as Array<{ messages: unknown[] }>;
+    expect(told).toHaveLength(1);
+    expect(told[0]!.messages).toHaveLength(1);
+    expect(JSON.stringify(told[0]!.messages)).toContain('ลอกท่อแล้ว');
+
+    expect((await call('POST', `/complaints/track/${reopenedCase.trackingCode}/reopen`, token.idToken, { reason: 'น้ำยังท่วมขังเหมือนเดิมหลังฝนตก' })).status).toBe(200);
+
+    const page = await pageAs(officer);
+    await open(page, t.rt.baseUrl, orgId, 'staff/complaints');
+    await page.locator('main .list .list-item').first().waitFor();
+    const first = page.locator('main .list .list-item').first();
+    expect(await first.textContent()).toContain(reopenedCase.trackingCode);
+    expect(await first.getAttribute('class')).toContain('list-item-reopened');
+    expect(await first.locator('.badge-reopened').textContent()).toContain('↺');
+    expect(await page.locator('main .list .list-item').nth(1).textContent()).toContain(newer.trackingCode);
+    await page.screenshot({ path: '/tmp/liff-staff-inbox-reopened-360.png', fullPage: true });
+    await page.close();
+  });
+});

@@ -1,7 +1,7 @@
 import type { NewService } from '../../functions/src/queue/schema.ts';
 import { addService, type QueueDeps } from '../../functions/src/queue/service.ts';
 import type { Role } from '../../functions/src/staff/schema.ts';
-import { markStaffGroup } from '../../functions/src/staff/groups.ts';
+import { markStaffGroup } from '../../functions/src/staff/groupsStore.ts';
 import { givenOrg, newUserId, startTestApp, type TestApp, grantStaffRoles } from '../support/app.ts';
 
 export const AUD = '1234567890';

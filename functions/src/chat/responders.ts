@@ -1,3 +1,4 @@
+import { detailBudgetConflict } from '../plans/budgetConflict.ts';
 import type { Project } from '../plans/schema.ts';
 import { projectsOfYear } from '../progress/projects.ts';
 import { formatThaiDate } from '../time/bangkok.ts';
@@ -91,7 +92,8 @@ function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: I
     if (year !== undefined) {
       const v = p.budgets[String(year)];
       if (v !== undefined) {
-        return { lead: v === 0 ? s.say(`${name} ปี ${year} ไม่ใช้งบประมาณค่ะ`, `${name}: no budget in fiscal year ${year}.`) : s.say(`${name} ปี ${year} ได้งบประมาณ ${formatBaht(v)} ค่ะ`, `${name}: ${baht(v)} in fiscal year ${year}.`), sources: src(baht(v)) };
+        const lead = v === 0 ? s.say(`${name} ปี ${year} ไม่ใช้งบประมาณค่ะ`, `${name}: no budget in fiscal year ${year}.`) : s.say(`${name} ปี ${year} ได้งบประมาณ ${formatBaht(v)} ค่ะ`, `${name}: ${baht(v)} in fiscal year ${year}.`);
+        return withDetailNote(s, p, { lead, sources: src(baht(v)) });
       }
       const years = s.doc?.fiscalYears ?? [];
       const span = years.length ? `${years[0]}${years.length > 1 ? `-${years[years.length - 1]}` : ''}` : '';
@@ -102,8 +104,8 @@ function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: I
     const values = Object.values(p.budgets);
     const perYear = lines.map(([k, v]) => `${k}: ${v}`).join(', ');
     const en = Object.entries(p.budgets).map(([y, v]) => `FY ${y}: ${baht(v)}`).join(', ');
-    if (allYears && values.length > 1) return wholePlanBudget(s, p);
-    return { lead: s.say(`งบประมาณ${name} ${perYear}`, `Budget of ${name}: ${en}`), sources: src(perYear) };
+    if (allYears && values.length > 1) return withDetailNote(s, p, wholePlanBudget(s, p));
+    return withDetailNote(s, p, { lead: s.say(`งบประมาณ${name} ${perYear}`, `Budget of ${name}: ${en}`), sources: src(perYear) });
   }
   const a = new Set(aspects);
   if (a.has('who')) {
@@ -126,6 +128,26 @@ function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: I
   // English: always one lead sentence, since the card's texts are the document's Thai.
   if (s.lang === 'en') return { lead: `${name} is ${p.activity ? 'a reported item' : 'an item'} of dimension ${p.dimension} of the ${s.doc?.kind === 'report' ? 'report' : 'plan'}.`, sources: [] };
   return { lead: '', sources: [] };
+}
+
+/**
+ * A budget answer from the summary row, and, when the item's detail section states a budget the row does not give
+ * (plans/budgetConflict.ts), that statement too, quoted with its line: the document says both, so the reply does.
+ * A detail figure equal to the row's sum over the years is the whole-plan total, not a contradiction.
+ */
+function withDetailNote(s: Session, p: Project, a: { lead: string; sources: FigureSource[] }): { lead: string; sources: FigureSource[] } {
+  const amount = p.detail?.budgetAmount;
+  const sum = Object.values(p.budgets).reduce((x, v) => x + v, 0);
+  const fd = s.figureDoc();
+  if (!detailBudgetConflict(p) || amount === null || amount === undefined || amount === sum || !fd) return a;
+  const said = clip(tidy(p.detail?.budgetText) || formatBaht(amount), 120);
+  // The budget's own line where the importer recorded it (its review flag), else the detail section's first line.
+  const line = p.review?.find((f) => f.field.startsWith('budgets'))?.line ?? p.detail?.line;
+  const note = s.say(
+    `หมายเหตุ: รายละเอียดโครงการในเอกสาร${line ? ` (บรรทัด ${line})` : ''} ระบุงบประมาณว่า "${said}" ไม่ตรงกับตารางสรุปข้างต้น`,
+    `Note: the project's detail section${line ? ` (line ${line})` : ''} states its budget as "${said}", which differs from the summary table above.`,
+  );
+  return { lead: `${a.lead}\n${note}`, sources: [...a.sources, source(fd, s.lang === 'en' ? `${formatNumber(amount)} baht` : formatBaht(amount), line)] };
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Logger } from '../log.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import type { Org } from '../orgs/schema.ts';
 import { listOrgs } from '../orgs/store.ts';
-import { listStaffGroupIds } from '../staff/groups.ts';
+import { listStaffGroupIds } from '../staff/groupsStore.ts';
 import { weeklyDigestCard, type DigestCounts, type DigestOverdue } from './messages.ts';
 import type { Complaint } from './schema.ts';
 import { links, type ComplaintDeps } from './service.ts';

@@ -13,7 +13,7 @@ import type { Logger } from '../log.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import type { Org } from '../orgs/schema.ts';
 import { listOrgs } from '../orgs/store.ts';
-import { listStaffGroupIds } from '../staff/groups.ts';
+import { listStaffGroupIds } from '../staff/groupsStore.ts';
 import { listStaffWithRole } from '../staff/store.ts';
 import { deadlineExplanation, integrityReminderDigest, staffReminderDigest, type ReminderLine } from './messages.ts';
 import type { Complaint } from './schema.ts';

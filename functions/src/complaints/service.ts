@@ -11,7 +11,7 @@ import type { Logger } from '../log.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import type { Org } from '../orgs/schema.ts';
 import type { StaffMember } from '../staff/schema.ts';
-import { listStaffGroupIds } from '../staff/groups.ts';
+import { listStaffGroupIds } from '../staff/groupsStore.ts';
 import { listStaffWithRole } from '../staff/store.ts';
 import { ulid } from '../line/ulid.ts';
 import { canHandle } from './access.ts';

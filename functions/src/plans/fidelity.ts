@@ -3,7 +3,7 @@
  * rows. Figures are never adjusted; a disagreement is reported with the lines of the rows and of the total, so a
  * reader can see whether the document contradicts itself.
  */
-import { statedBudget } from './parse/amounts.ts';
+import { detailBudgetConflict } from './budgetConflict.ts';
 import type { Fidelity, FidelityCheck, Project, Report, StatedTotal } from './schema.ts';
 
 function label(s: StatedTotal): string {
@@ -117,12 +117,8 @@ export function checkFidelity(input: {
   }
   // A detail section whose budget differs from its summary row.
   for (const p of projects) {
-    const amount = p.detail?.budgetAmount;
-    if (amount === undefined || amount === null || p.budgetShared) continue;
-    const values = Object.values(p.budgets);
-    const perYear = statedBudget(p.detail?.budgetText ?? '').perYear;
-    const contradicts = perYear && amount !== 0 ? Object.entries(p.budgets).some(([y, v]) => perYear[y] !== undefined && perYear[y] !== v) : !values.includes(amount);
-    if (values.length > 0 && contradicts) {
+    if (detailBudgetConflict(p)) {
+      const values = Object.values(p.budgets);
       contradictions.push({
         line: p.detail?.line ?? p.line ?? 1,
         text: p.detail?.budgetText ?? '',

@@ -4,7 +4,7 @@
  * "must not exist" precondition Firestore checks atomically per document (docs/queue.md).
  */
 import type { DocumentData, Firestore, FirestoreDataConverter, QueryDocumentSnapshot } from 'firebase-admin/firestore';
-import { isStaffGroup } from '../staff/groups.ts';
+import { isStaffGroup } from '../staff/groupsStore.ts';
 import { getDeliveryStatuses } from '../notify/outboxStore.ts';
 import type { StaffMember } from '../staff/schema.ts';
 import { getStaffMember } from '../staff/store.ts';

@@ -4,7 +4,7 @@ import type { IssuedCode, IssuedInvite } from '../contracts/staff.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Org } from '../orgs/schema.ts';
 import { hashCode, newOneTimeCode } from './codes.ts';
-import { markStaffGroup } from './groups.ts';
+import { markStaffGroup } from './groupsStore.ts';
 import { claimCode, findInviteHash, getCode, listPendingInvites, saveCode } from './invitesStore.ts';
 import { recordIntegrityInvite, requestIntegrityGrant, type IntegrityDeps, type StaffActor } from '../integrity/service.ts';
 import type { IntegrityGrant } from '../integrity/schema.ts';
