@@ -119,7 +119,7 @@ function medianMs(fn: () => unknown): number {
 }
 
 async function measureBuild(corpus: Corpus, gc: () => void): Promise<{ docs: number; buildMs: number; loadMs: number; segmenterMs: number; buildToSegmenter: number; heapKb: number }> {
-  buildKnowledge(corpus); // warm-up
+  for (let i = 0; i < 5; i++) buildKnowledge(corpus); // warm-up (the optimising compiler settles over several builds)
   await settle(gc);
   const before = retained();
   const held: Array<ReturnType<typeof buildKnowledge>> = [];
