@@ -60,7 +60,7 @@ import { sweepWebhookEvents } from './line/sweep.ts';
 import { createRefusalCounter, type RefusalCounter } from './line/refusals.ts';
 import { webhookRouter } from './line/webhook.ts';
 import type { Logger } from './log.ts';
-import { type StorageTimings } from './store/deadline.ts';
+import { storageTimings, type StorageTimings } from './store/deadline.ts';
 import { ttlCache } from './store/ttlCache.ts';
 import type { WindowLimit } from './http/rateLimit.ts';
 import type { ComplaintLookup, TicketLookup } from './ratings/lookups.ts';
@@ -120,7 +120,7 @@ export interface App {
   deliverNotification(id: string): Promise<unknown>;
   /** Periodic work (outbox retries, deadlines, reminders): a local interval or Cloud Scheduler calls it. */
   runScheduledJobs(): Promise<void>;
-  /** Resolves when in-process work started so far (events, deliveries) has finished. */
+  /** Resolves when in-process work started so far (events, deliveries, answer indices being stored) has finished. */
   idle(): Promise<void>;
   /** How many messages LINE refused in this process (each is also logged as an error with its shape). */
   lineRefusals: RefusalCounter;
@@ -308,6 +308,9 @@ export function createApp(deps: AppDeps): App {
       await processor.drain();
       await outbox.idle();
       await processor.drain();
+      // Answer indices being stored after a build (they must not outlive the Firestore client; a write storage
+      // never answers is given up after the shutdown grace, as abandoned storage calls are).
+      await kb.flush((deps.storageTimings ?? storageTimings).shutdownGraceMs);
     },
   };
 }

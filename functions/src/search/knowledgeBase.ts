@@ -169,9 +169,15 @@ export class KnowledgeBase {
     this.persisted = options.persisted;
   }
 
-  /** Waits for indices being written to the store (tests, CLIs that exit after a build). */
-  async flush(): Promise<void> {
-    while (this.writes.size > 0) await Promise.all([...this.writes]);
+  /** Waits for indices being written to the store (before closing it; CLIs that exit after a build), up to `maxMs`. */
+  async flush(maxMs = Number.POSITIVE_INFINITY): Promise<void> {
+    const deadline = Date.now() + maxMs;
+    while (this.writes.size > 0 && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = Number.isFinite(maxMs) ? new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))) : null;
+      await Promise.race([Promise.all([...this.writes]), ...(late ? [late] : [])]);
+      clearTimeout(timer);
+    }
   }
 
   stats(): KnowledgeStats {
