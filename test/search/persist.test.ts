@@ -142,7 +142,7 @@ describe('answer indices in Firestore', () => {
     const corpus = demoCorpora()[1] as Corpus;
     const built = buildKnowledge(corpus, 0, { stored: null });
     const stored = { key: built.indexKey as string, blob: encodeIndex(built.index.parts()) };
-    await writeSearchIndex(env.db, 'mixed', stored, NOW, 32 * 1024);
+    await writeSearchIndex(env.db, 'mixed', stored, NOW, 64 * 1024);
     await env.db.doc('orgs/mixed/searchIndex/current/chunks/1').update({ key: 'another-version' });
     expect(await readSearchIndex(env.db, 'mixed')).toBeNull();
   });

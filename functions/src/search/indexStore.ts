@@ -17,6 +17,8 @@ const inflate = promisify(inflateRaw);
 
 /** Bytes per chunk document: under the 1 MiB document limit with room for the other fields. */
 export const INDEX_CHUNK_BYTES = 900 * 1024;
+/** At most this many chunks (about 7 MiB deflated, some 14 times the largest demo index); a larger one is not stored. */
+export const MAX_INDEX_CHUNKS = 8;
 
 const headRef = (db: Firestore, orgId: string) => db.collection(COLLECTIONS.orgs).doc(orgId).collection(COLLECTIONS.searchIndex).doc('current');
 const chunksRef = (db: Firestore, orgId: string) => headRef(db, orgId).collection(COLLECTIONS.searchIndexChunks);
@@ -54,17 +56,20 @@ export async function readSearchIndex(db: Firestore, orgId: string): Promise<Sto
   return blob.length === h.bytes ? { key: h.key, blob } : null;
 }
 
-/** Stores the organisation's index under its key, replacing the one before (chunks it no longer needs deleted). */
+/**
+ * Stores the organisation's index under its key, replacing the one before. One batch and no read (a write can run
+ * after the answer, and reads never settle once the client is closed): chunks beyond the new count, up to
+ * `MAX_INDEX_CHUNKS`, are deleted whether they exist or not.
+ */
 export async function writeSearchIndex(db: Firestore, orgId: string, stored: StoredIndex, now: Date, chunkBytes = INDEX_CHUNK_BYTES): Promise<void> {
   const deflated = await deflate(stored.blob, { level: 1 });
   const count = Math.max(1, Math.ceil(deflated.length / chunkBytes));
-  const before = await headRef(db, orgId).get();
-  const old: unknown = before.data();
+  if (count > MAX_INDEX_CHUNKS) throw new Error(`search index of ${deflated.length} bytes deflated is over ${MAX_INDEX_CHUNKS} chunks`);
   const batch = db.batch();
   for (let n = 0; n < count; n++) {
     batch.set(chunksRef(db, orgId).doc(String(n)), { key: stored.key, n, data: deflated.subarray(n * chunkBytes, (n + 1) * chunkBytes) });
   }
-  if (isHead(old)) for (let n = count; n < old.chunks; n++) batch.delete(chunksRef(db, orgId).doc(String(n)));
+  for (let n = count; n < MAX_INDEX_CHUNKS; n++) batch.delete(chunksRef(db, orgId).doc(String(n)));
   const head: Head = { key: stored.key, chunks: count, bytes: stored.blob.length, storedAt: now.toISOString() };
   batch.set(headRef(db, orgId), head);
   await batch.commit();
