@@ -116,12 +116,26 @@ export class DeletionTable {
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k] as number;
       const t = texts[k] as string;
-      for (let skip = -1; skip < t.length; skip++) {
-        keys[e] = hashSkipping(t, skip) * 1048576 + e;
-        entryTerm[e] = id;
-        entrySkip[e] = skip < 0 ? NO_SKIP : skip;
-        e++;
+      // hashSkipping(t, skip) for skip = -1, 0, …: the hash of the prefix before `skip` is carried forward, so only
+      // the suffix after it is hashed again (the same values, half the work).
+      let prefix = 0x811c9dc5;
+      for (let skip = 0; skip < t.length; skip++) {
+        let h = prefix;
+        for (let j = skip + 1; j < t.length; j++) {
+          h ^= t.charCodeAt(j);
+          h = Math.imul(h, 0x01000193);
+        }
+        const at = e + 1 + skip;
+        keys[at] = (h >>> 0) * 1048576 + at;
+        entryTerm[at] = id;
+        entrySkip[at] = skip;
+        prefix ^= t.charCodeAt(skip);
+        prefix = Math.imul(prefix, 0x01000193);
       }
+      keys[e] = (prefix >>> 0) * 1048576 + e;
+      entryTerm[e] = id;
+      entrySkip[e] = NO_SKIP;
+      e += t.length + 1;
     }
     if (n >= 1048576) throw new Error('deletion table too large');
     keys.sort();
