@@ -39,6 +39,7 @@ import { FirestoreContextStore } from './chat/contextStore.ts';
 import { chatPostbackHandler } from './chat/lineHandlers.ts';
 import { askRouter } from './chat/route.ts';
 import { createChatService } from './chat/service.ts';
+import { firestoreIndexStore } from './search/indexStore.ts';
 import { FirestoreCorpusProvider } from './search/firestoreCorpus.ts';
 import { KnowledgeBase } from './search/knowledgeBase.ts';
 import { staffGroupRegistrationHandler } from './staff/line.ts';
@@ -59,7 +60,7 @@ import { sweepWebhookEvents } from './line/sweep.ts';
 import { createRefusalCounter, type RefusalCounter } from './line/refusals.ts';
 import { webhookRouter } from './line/webhook.ts';
 import type { Logger } from './log.ts';
-import { type StorageTimings } from './store/deadline.ts';
+import { storageTimings, type StorageTimings } from './store/deadline.ts';
 import { ttlCache } from './store/ttlCache.ts';
 import type { WindowLimit } from './http/rateLimit.ts';
 import type { ComplaintLookup, TicketLookup } from './ratings/lookups.ts';
@@ -119,7 +120,7 @@ export interface App {
   deliverNotification(id: string): Promise<unknown>;
   /** Periodic work (outbox retries, deadlines, reminders): a local interval or Cloud Scheduler calls it. */
   runScheduledJobs(): Promise<void>;
-  /** Resolves when in-process work started so far (events, deliveries) has finished. */
+  /** Resolves when in-process work started so far (events, deliveries, answer indices being stored) has finished. */
   idle(): Promise<void>;
   /** How many messages LINE refused in this process (each is also logged as an error with its shape). */
   lineRefusals: RefusalCounter;
@@ -155,7 +156,9 @@ export function createApp(deps: AppDeps): App {
     budgetBytes: deps.config.knowledgeCacheBytes,
     // Freshness is measured on the app's clock, so tests move it instead of waiting.
     now: () => deps.clock.now().getTime(),
-    log: (event, fields) => deps.log.info({ ...fields, event }, event),
+    // Built indices are stored and loaded on a miss: a cold instance loads instead of building (docs/answering.md).
+    ...(deps.config.knowledgeStoreIndex ? { persisted: firestoreIndexStore(deps.db, { now: () => deps.clock.now() }) } : {}),
+    log: (event, fields) => (event === 'knowledge.storeFailed' ? deps.log.warn({ ...fields, event }, event) : deps.log.info({ ...fields, event }, event)),
   });
   // Progress staff recorded is an input of the engine, looked up only for a question about a project's progress.
   const answerOptions = { manualCard: manualCardFor(liffLocalBase), progressFor: progressLookup(deps.db), progressOfYear: yearProgressLookup(deps.db), ...(liffLocalBase ? { liffLocalBase } : {}) };
@@ -305,6 +308,9 @@ export function createApp(deps: AppDeps): App {
       await processor.drain();
       await outbox.idle();
       await processor.drain();
+      // Answer indices being stored after a build (they must not outlive the Firestore client; a write storage
+      // never answers is given up after the shutdown grace, as abandoned storage calls are).
+      await kb.flush((deps.storageTimings ?? storageTimings).shutdownGraceMs);
     },
   };
 }

@@ -44,6 +44,8 @@ const envSchema = z
      * of the V8 heap limit, which follows the function's memory (Cloud Functions sizes the heap to it).
      */
     KNOWLEDGE_CACHE_MB: z.coerce.number().min(1).max(16384).optional(),
+    /** Store built answer indices in Firestore and load them on a miss (search/indexStore.ts). Default: on. */
+    KNOWLEDGE_STORE_INDEX: z.enum(['on', 'off']).default('on'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -113,6 +115,8 @@ export interface Config {
   localData: { dir: string; saveEverySeconds: number } | undefined;
   /** Byte budget of the answer engine's per-organisation index cache. */
   knowledgeCacheBytes: number;
+  /** Built answer indices are stored in Firestore and loaded on a cache miss instead of built again. */
+  knowledgeStoreIndex: boolean;
 }
 
 /** A quarter of the heap limit: room for requests, Firestore clients and the rest of the app beside the indices. */
@@ -164,5 +168,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { dir: path.resolve(e.LOCAL_DATA_DIR), saveEverySeconds: e.LOCAL_DATA_SAVE_SECONDS }
         : undefined,
     knowledgeCacheBytes: e.KNOWLEDGE_CACHE_MB !== undefined ? Math.floor(e.KNOWLEDGE_CACHE_MB * 1024 * 1024) : defaultKnowledgeCacheBytes(),
+    knowledgeStoreIndex: e.KNOWLEDGE_STORE_INDEX === 'on',
   };
 }

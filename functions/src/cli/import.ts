@@ -6,6 +6,7 @@
  * printed after the items. `--publish` publishes the version at once (it becomes the organisation's current plan);
  * without it the version is stored as a draft, with the document's text, for staff with `admin` to review in the
  * LIFF app (staff/plans) and publish; chat and the public plan pages keep serving the published version meanwhile.
+ * A published plan's answer index is built and stored here (search/indexStore.ts), so no instance has to build it.
  *
  * Parses a plan or progress report (plain text, or the structured JSON/CSV forms), prints progress and the fidelity
  * report, and unless --dry-run writes it to Firestore (FIRESTORE_EMULATOR_HOST if set, else application default
@@ -24,6 +25,9 @@ import { formatDimensionReview, formatReview } from '../plans/review.ts';
 import { readDocumentFile } from '../plans/forms.ts';
 import { documentText } from '../plans/sources/index.ts';
 import { importPlanDocument } from '../plans/store.ts';
+import { FirestoreCorpusProvider } from '../search/firestoreCorpus.ts';
+import { firestoreIndexStore } from '../search/indexStore.ts';
+import { KnowledgeBase } from '../search/knowledgeBase.ts';
 import { firestoreTarget, runAsMain } from './common.ts';
 
 const argsSchema = z.object({
@@ -108,6 +112,14 @@ export async function runImport(argv: string[], out: (line: string) => void = (l
       if (createdOrg) out(`created organisation ${args.org} (${doc.org.name}) from the document header`);
       if (published) {
         out(`plan ${planId} written (${doc.projects.length} items, published) and made current for ${args.org}`);
+        // The answer index of the new plan, built once here and stored: instances load it instead of building it.
+        const kb = new KnowledgeBase(new FirestoreCorpusProvider(db), { persisted: firestoreIndexStore(db) });
+        const knowledge = await kb.get(args.org);
+        await kb.flush();
+        const { stored, loads } = kb.stats();
+        if (knowledge && stored > 0) out(`answer index built (${knowledge.index.size} documents, ${Math.round(knowledge.buildMs)} ms) and stored`);
+        else if (knowledge && loads > 0) out('answer index of these documents already stored');
+        else out('answer index not stored: instances will build it on the first question');
       } else {
         out(`plan ${planId} written (${doc.projects.length} items) as a DRAFT: residents and the chat still see the published plan`);
         out(`review and publish it in the LIFF app as an admin: /liff/${args.org}/staff/plans/${planId} (or import again with --publish)`);

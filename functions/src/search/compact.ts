@@ -76,6 +76,14 @@ function isDeletion(term: string, skip: number, key: string): boolean {
 
 const NO_SKIP = 255;
 
+/** A one-deletion table's arrays (to store and restore it). */
+export interface DeletionParts {
+  hashes: Uint32Array;
+  termIds: Ids;
+  skips: Uint8Array;
+  cap: number;
+}
+
 /**
  * SymSpell one-deletion table: every key that is a term or the term less one character finds the term. The same
  * behaviour as a Map from each key string to the first `cap` terms (with repeats) that produced it, in insertion
@@ -87,8 +95,15 @@ export class DeletionTable {
   private readonly skips: Uint8Array;
   private readonly cap: number;
 
-  /** `term(id)` for each id in `ids` (insertion order), each at most 254 code units long. */
-  constructor(term: (id: number) => string, ids: readonly number[], cap = 16) {
+  /** `term(id)` for each id in `ids` (insertion order), each at most 254 code units long; or a table's parts. */
+  constructor(term: ((id: number) => string) | DeletionParts, ids: readonly number[] = [], cap = 16) {
+    if (typeof term !== 'function') {
+      this.hashes = term.hashes;
+      this.termIds = term.termIds;
+      this.skips = term.skips;
+      this.cap = term.cap;
+      return;
+    }
     this.cap = cap;
     let n = 0;
     const texts = ids.map(term);
@@ -101,12 +116,26 @@ export class DeletionTable {
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k] as number;
       const t = texts[k] as string;
-      for (let skip = -1; skip < t.length; skip++) {
-        keys[e] = hashSkipping(t, skip) * 1048576 + e;
-        entryTerm[e] = id;
-        entrySkip[e] = skip < 0 ? NO_SKIP : skip;
-        e++;
+      // hashSkipping(t, skip) for skip = -1, 0, …: the hash of the prefix before `skip` is carried forward, so only
+      // the suffix after it is hashed again (the same values, half the work).
+      let prefix = 0x811c9dc5;
+      for (let skip = 0; skip < t.length; skip++) {
+        let h = prefix;
+        for (let j = skip + 1; j < t.length; j++) {
+          h ^= t.charCodeAt(j);
+          h = Math.imul(h, 0x01000193);
+        }
+        const at = e + 1 + skip;
+        keys[at] = (h >>> 0) * 1048576 + at;
+        entryTerm[at] = id;
+        entrySkip[at] = skip;
+        prefix ^= t.charCodeAt(skip);
+        prefix = Math.imul(prefix, 0x01000193);
       }
+      keys[e] = (prefix >>> 0) * 1048576 + e;
+      entryTerm[e] = id;
+      entrySkip[e] = NO_SKIP;
+      e += t.length + 1;
     }
     if (n >= 1048576) throw new Error('deletion table too large');
     keys.sort();
@@ -148,6 +177,17 @@ export class DeletionTable {
   get bytes(): number {
     return this.hashes.byteLength + this.termIds.byteLength + this.skips.byteLength;
   }
+
+  parts(): DeletionParts {
+    return { hashes: this.hashes, termIds: this.termIds, skips: this.skips, cap: this.cap };
+  }
+}
+
+/** A vocabulary's arrays: the terms as one string, their offsets, and the hash table (a power of two long). */
+export interface VocabularyParts {
+  text: string;
+  starts: Int32Array;
+  table: Int32Array;
 }
 
 /**
@@ -161,21 +201,30 @@ export class Vocabulary {
   private readonly table: Int32Array;
   private readonly mask: number;
 
-  /** `terms` in id order, distinct. */
-  constructor(terms: readonly string[]) {
-    this.text = terms.join('');
-    this.starts = new Int32Array(terms.length + 1);
+  /** `terms` in id order, distinct; or a vocabulary's parts. */
+  constructor(terms: readonly string[] | VocabularyParts) {
+    if (!Array.isArray(terms)) {
+      const parts = terms as VocabularyParts;
+      this.text = parts.text;
+      this.starts = parts.starts;
+      this.table = parts.table;
+      this.mask = parts.table.length - 1;
+      return;
+    }
+    const list = terms as readonly string[];
+    this.text = list.join('');
+    this.starts = new Int32Array(list.length + 1);
     let at = 0;
-    terms.forEach((t, i) => {
+    list.forEach((t, i) => {
       this.starts[i] = at;
       at += t.length;
     });
-    this.starts[terms.length] = at;
+    this.starts[list.length] = at;
     let capacity = 16;
-    while (capacity < terms.length * 2) capacity *= 2;
+    while (capacity < list.length * 2) capacity *= 2;
     this.table = new Int32Array(capacity);
     this.mask = capacity - 1;
-    terms.forEach((t, i) => {
+    list.forEach((t, i) => {
       let slot = hashSkipping(t, -1) & this.mask;
       while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
       this.table[slot] = i + 1;
@@ -204,5 +253,9 @@ export class Vocabulary {
 
   get bytes(): number {
     return 16 + 2 * this.text.length + this.starts.byteLength + this.table.byteLength;
+  }
+
+  parts(): VocabularyParts {
+    return { text: this.text, starts: this.starts, table: this.table };
   }
 }

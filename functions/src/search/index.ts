@@ -1,7 +1,8 @@
 import { isStopword } from './stopwords.ts';
 import { synonymPairs, synonymsOf } from './synonyms.ts';
-import { csr, DeletionTable, IntBuffer, narrow, Vocabulary, type Ids } from './compact.ts';
-import { charNgrams, tokenize, tokenizeParts } from './tokenize.ts';
+import { buildIndexParts, type DocType, type FieldSpec, type IndexedDoc, type IndexParts, type SearchDoc } from './build.ts';
+import { DeletionTable, type Ids, type Vocabulary } from './compact.ts';
+import { charNgrams, tokenizeParts } from './tokenize.ts';
 
 /**
  * A per-organisation in-memory search index: BM25F over weighted fields (word terms + adjacent-word compounds), plus
@@ -9,26 +10,8 @@ import { charNgrams, tokenize, tokenizeParts } from './tokenize.ts';
  * one-edit expansion of query words the index does not know ("ปะมาณ" → "ประมาณ").
  */
 
-export type DocType = 'project' | 'manual';
-
-export interface FieldSpec {
-  /** Relative importance of a match in this field (name ≫ body). */
-  weight: number;
-  /** BM25 length normalisation for this field (0: none, 1: full). */
-  b: number;
-}
-
-export interface SearchDoc {
-  id: string;
-  type: DocType;
-  title: string;
-  /** Text used for name similarity: the title and other names, without generic prefixes. */
-  names: string[];
-  fields: Record<string, string>;
-}
-
-/** What the index keeps of a document once built: its identity (the searchable text lives in the arrays). */
-export type IndexedDoc = Pick<SearchDoc, 'id' | 'type' | 'title'>;
+export type { DocType, FieldSpec, IndexedDoc, IndexParts, SearchDoc } from './build.ts';
+export { stripGenericPrefix } from './build.ts';
 
 export interface SearchHit {
   doc: IndexedDoc;
@@ -69,26 +52,12 @@ const FUZZY_WEIGHT = 0.6;
 const SPLIT_WEIGHT = 0.8;
 const SYNONYM_WEIGHT = 0.6;
 const NAME_SIM_WEIGHT = 6;
-const MAX_FUZZY_KEY = 24;
 
 interface QueryTerm {
   term: string;
   weight: number;
   /** A synonym of a query word: a match counts, its absence does not lower coverage. */
   optional?: boolean;
-}
-
-/** Words that introduce names and say nothing about them. */
-const GENERIC_PREFIX = /^(โครงการ|กิจกรรม|มาตรการ|คู่มือ(สำหรับ)?ประชาชน|การ)\s*/u;
-
-export function stripGenericPrefix(name: string): string {
-  let s = name.trim();
-  for (let i = 0; i < 3; i++) {
-    const next = s.replace(GENERIC_PREFIX, '');
-    if (next === s) break;
-    s = next;
-  }
-  return s || name;
 }
 
 function deletes(term: string): string[] {
@@ -121,6 +90,7 @@ export class SearchIndex {
   private readonly postTfw: Float32Array;
   /** Name trigrams: gram → id; per document its names `docNames[d] .. docNames[d+1]`, per name its gram ids. */
   private readonly gramIds = new Map<string, number>();
+  private readonly grams: string[];
   private readonly docNames: Int32Array;
   private readonly nameStart: Int32Array;
   private readonly nameGrams: Ids;
@@ -129,110 +99,40 @@ export class SearchIndex {
   private readonly gramDocs: Ids;
   private readonly deletions: DeletionTable;
 
-  constructor(docs: SearchDoc[], specs: Record<string, FieldSpec> = FIELD_SPECS) {
-    this.docs = docs.map((d) => ({ id: d.id, type: d.type, title: d.title }));
-    const fields = Object.entries(specs);
-    // Average length per field, for BM25 length normalisation.
-    const tokenized = docs.map((doc) => fields.map(([field]) => (doc.fields[field] ? tokenize(doc.fields[field] as string) : [])));
-    const avg = fields.map((_, f) => Math.max(1, tokenized.reduce((a, t) => a + (t[f]?.length ?? 0), 0) / Math.max(1, docs.length)));
-    // While building: a Map; kept: the compact vocabulary.
-    const termIds = new Map<string, number>();
-    const terms: string[] = [];
-    const idOf = (t: string): number => {
-      let id = termIds.get(t);
-      if (id === undefined) {
-        id = terms.length;
-        termIds.set(t, id);
-        terms.push(t);
-      }
-      return id;
-    };
-    const pTerm = new IntBuffer(4096);
-    const pDoc = new IntBuffer(4096);
-    const pTfw: number[] = [];
-    const fuzzyTerms = new Set<number>();
-    // Per document: weight per term id, and the ids touched in first-seen order (a dense scratch array, reset after).
-    let weight = new Float64Array(1024);
-    const touched: number[] = [];
-    tokenized.forEach((perField, d) => {
-      perField.forEach((fieldTerms, f) => {
-        const [, spec] = fields[f] as [string, FieldSpec];
-        const norm = 1 - spec.b + (spec.b * fieldTerms.length) / (avg[f] as number);
-        for (const t of fieldTerms) {
-          const id = idOf(t);
-          if (id >= weight.length) {
-            const grown = new Float64Array(weight.length * 2);
-            grown.set(weight);
-            weight = grown;
-          }
-          if (weight[id] === 0) touched.push(id);
-          weight[id] = (weight[id] as number) + spec.weight / norm;
-          if (spec.weight >= 1) fuzzyTerms.add(id);
-        }
-      });
-      for (const id of touched) {
-        pTerm.push(id);
-        pDoc.push(d);
-        pTfw.push(weight[id] as number);
-        weight[id] = 0;
-      }
-      touched.length = 0;
-    });
-    const posts = csr(pTerm.toArray(), terms.length);
-    this.vocabulary = new Vocabulary(terms);
-    this.postStart = posts.offsets;
-    const postDocs = new Int32Array(posts.order.length);
-    this.postTfw = new Float32Array(posts.order.length);
-    posts.order.forEach((i, k) => {
-      postDocs[k] = pDoc.data[i] as number;
-      this.postTfw[k] = pTfw[i] as number;
-    });
-    this.postDocs = narrow(postDocs, docs.length);
+  /** Built from documents, or made again from a built index's parts (`parts()`, as indexCodec.ts stores them). */
+  constructor(source: SearchDoc[] | IndexParts, specs: Record<string, FieldSpec> = FIELD_SPECS) {
+    const parts = Array.isArray(source) ? buildIndexParts(source, specs) : source;
+    this.docs = parts.docs;
+    this.vocabulary = parts.vocabulary;
+    this.postStart = parts.postStart;
+    this.postDocs = parts.postDocs;
+    this.postTfw = parts.postTfw;
+    parts.grams.forEach((g, i) => this.gramIds.set(g, i));
+    this.grams = parts.grams;
+    this.docNames = parts.docNames;
+    this.nameStart = parts.nameStart;
+    this.nameGrams = parts.nameGrams;
+    this.gramStart = parts.gramStart;
+    this.gramDocs = parts.gramDocs;
+    this.deletions = new DeletionTable(parts.deletions);
+  }
 
-    // Names: trigram ids per name, and an inverted trigram index to find candidates quickly.
-    const gramOf = (g: string): number => {
-      let id = this.gramIds.get(g);
-      if (id === undefined) this.gramIds.set(g, (id = this.gramIds.size));
-      return id;
+  /** The index's arrays, shared (not copied): what indexCodec.ts writes. */
+  parts(): IndexParts {
+    return {
+      docs: this.docs,
+      vocabulary: this.vocabulary,
+      postStart: this.postStart,
+      postDocs: this.postDocs,
+      postTfw: this.postTfw,
+      grams: this.grams,
+      docNames: this.docNames,
+      nameStart: this.nameStart,
+      nameGrams: this.nameGrams,
+      gramStart: this.gramStart,
+      gramDocs: this.gramDocs,
+      deletions: this.deletions.parts(),
     };
-    const docNames = new IntBuffer(docs.length + 1);
-    const nameStart = new IntBuffer(docs.length * 2 + 1);
-    const nameGrams = new IntBuffer(4096);
-    const gDoc = new IntBuffer(4096);
-    const gGram = new IntBuffer(4096);
-    docs.forEach((doc, d) => {
-      docNames.push(nameStart.length);
-      const all = new Set<number>();
-      for (const n of doc.names) {
-        nameStart.push(nameGrams.length);
-        for (const g of charNgrams(stripGenericPrefix(n))) {
-          const id = gramOf(g);
-          nameGrams.push(id);
-          all.add(id);
-        }
-      }
-      for (const g of all) {
-        gGram.push(g);
-        gDoc.push(d);
-      }
-    });
-    docNames.push(nameStart.length);
-    nameStart.push(nameGrams.length);
-    this.docNames = docNames.toArray();
-    this.nameStart = nameStart.toArray();
-    this.nameGrams = narrow(nameGrams.toArray(), this.gramIds.size);
-    const grams = csr(gGram.toArray(), this.gramIds.size);
-    this.gramStart = grams.offsets;
-    this.gramDocs = narrow(grams.order.map((i) => gDoc.data[i] as number), docs.length);
-
-    // One-deletion neighbourhoods of the names' and summaries' vocabulary for typo expansion (SymSpell).
-    const fuzzyIds: number[] = [];
-    for (const id of fuzzyTerms) {
-      const term = terms[id] as string;
-      if (term.length < 3 || term.length > MAX_FUZZY_KEY || /\d/.test(term)) continue;
-      fuzzyIds.push(id);
-    }
-    this.deletions = new DeletionTable((id) => terms[id] as string, fuzzyIds);
   }
 
   get size(): number {

@@ -1,6 +1,7 @@
 import type { Project } from '../plans/schema.ts';
 import { corpusSearchDocs, type Corpus, type CorpusManual, type CorpusProvider } from './corpus.ts';
-import { SearchIndex } from './index.ts';
+import { FIELD_SPECS, SearchIndex } from './index.ts';
+import { decodeIndex, encodeIndex, indexKey } from './indexCodec.ts';
 import { normalizeText } from './normalize.ts';
 
 /** One organisation's corpus with its index and look-up tables, immutable once built. */
@@ -12,7 +13,12 @@ export interface Knowledge {
   /** Responsible units named in the plan ("กองคลัง", "สำนักปลัด"), longest first, in matching form (no spaces). */
   units: string[];
   builtAt: number;
+  /** Time to make the index and tables: a build, or a load of the stored index (`from`). */
   buildMs: number;
+  /** Built from the documents, or loaded from its stored form (see `IndexPersistence`). */
+  from: 'build' | 'store';
+  /** The key of the documents it was made from (`indexKey`), when the knowledge base persists indices. */
+  indexKey?: string;
   /** Measured bytes this entry keeps alive: the index's structures plus an estimate of the corpus (see `corpusBytes`). */
   bytes: number;
 }
@@ -49,10 +55,40 @@ export function corpusBytes(corpus: Corpus): number {
   return 2 * chars;
 }
 
-export function buildKnowledge(corpus: Corpus, now = Date.now()): Knowledge {
+/** A built index in stored form (indexCodec.ts) with the key of the documents it was built from. */
+export interface StoredIndex {
+  key: string;
+  blob: Uint8Array;
+}
+
+/**
+ * Where built indices are kept between processes (search/indexStore.ts in Firestore): a cold instance or a cache
+ * miss loads the index instead of building it again. Written after a build, read on every miss.
+ */
+export interface IndexPersistence {
+  read(orgId: string): Promise<StoredIndex | null>;
+  write(orgId: string, stored: StoredIndex): Promise<void>;
+}
+
+/**
+ * The organisation's knowledge from its corpus. With `persisted`, the index is made from the stored one when it was
+ * built from exactly these documents (same `indexKey`), else built; `indexKey` is set either way.
+ */
+export function buildKnowledge(corpus: Corpus, now = Date.now(), persisted?: { stored: StoredIndex | null }): Knowledge {
   const started = performance.now();
   const projects = corpus.document?.projects ?? [];
-  const index = new SearchIndex(corpusSearchDocs(corpus));
+  const docs = corpusSearchDocs(corpus);
+  const key = persisted ? indexKey(docs, FIELD_SPECS) : undefined;
+  let index: SearchIndex | null = null;
+  if (persisted?.stored && persisted.stored.key === key) {
+    try {
+      index = new SearchIndex(decodeIndex(persisted.stored.blob));
+    } catch {
+      index = null; // another format or damaged bytes: build (and store again)
+    }
+  }
+  const from = index ? 'store' : 'build';
+  index ??= new SearchIndex(docs);
   return {
     bytes: index.footprint().total + corpusBytes(corpus),
     corpus,
@@ -62,6 +98,8 @@ export function buildKnowledge(corpus: Corpus, now = Date.now()): Knowledge {
     units: extractUnits(projects),
     builtAt: now,
     buildMs: performance.now() - started,
+    from,
+    ...(key ? { indexKey: key } : {}),
   };
 }
 
@@ -70,15 +108,26 @@ export interface KnowledgeBaseOptions {
   checkIntervalMs?: number;
   /** Bytes of built organisations kept; least recently used ones beyond it are evicted. Default: unbounded. */
   budgetBytes?: number;
-  /** Where builds and evictions are told, with the running counts (English, no personal data: org ids only). */
-  log?: (event: 'knowledge.build' | 'knowledge.evict', fields: Record<string, number | string>) => void;
+  /** Where built indices are stored and loaded from (search/indexStore.ts); none: every miss builds. */
+  persisted?: IndexPersistence;
+  /**
+   * Where builds, loads of stored indices, evictions and storage failures are told, with the running counts
+   * (English, no personal data: org ids only).
+   */
+  log?: (event: KnowledgeEvent, fields: Record<string, number | string>) => void;
   now?: () => number;
 }
+
+export type KnowledgeEvent = 'knowledge.build' | 'knowledge.load' | 'knowledge.evict' | 'knowledge.storeFailed';
 
 export interface KnowledgeStats {
   hits: number;
   misses: number;
   builds: number;
+  /** Indices loaded from their stored form instead of built. */
+  loads: number;
+  /** Indices written to the store after a build. */
+  stored: number;
   evictions: number;
   entries: number;
   bytes: number;
@@ -107,7 +156,9 @@ export class KnowledgeBase {
   private readonly budget: number;
   private readonly log: KnowledgeBaseOptions['log'];
   private bytes = 0;
-  private readonly counts = { hits: 0, misses: 0, builds: 0, evictions: 0 };
+  private readonly counts = { hits: 0, misses: 0, builds: 0, loads: 0, stored: 0, evictions: 0 };
+  private readonly persisted: IndexPersistence | undefined;
+  private readonly writes = new Set<Promise<void>>();
 
   constructor(provider: CorpusProvider, options: KnowledgeBaseOptions = {}) {
     this.provider = provider;
@@ -115,6 +166,18 @@ export class KnowledgeBase {
     this.now = options.now ?? Date.now;
     this.budget = options.budgetBytes ?? Number.POSITIVE_INFINITY;
     this.log = options.log;
+    this.persisted = options.persisted;
+  }
+
+  /** Waits for indices being written to the store (before closing it; CLIs that exit after a build), up to `maxMs`. */
+  async flush(maxMs = Number.POSITIVE_INFINITY): Promise<void> {
+    const deadline = Date.now() + maxMs;
+    while (this.writes.size > 0 && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = Number.isFinite(maxMs) ? new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))) : null;
+      await Promise.race([Promise.all([...this.writes]), ...(late ? [late] : [])]);
+      clearTimeout(timer);
+    }
   }
 
   stats(): KnowledgeStats {
@@ -183,17 +246,46 @@ export class KnowledgeBase {
       entry.checkedAt = this.now();
       return entry.knowledge;
     }
-    const corpus = await this.provider.load(orgId);
+    // The stored index is read beside the corpus (not after it): a miss costs one round trip more, not two.
+    const [corpus, stored] = await Promise.all([this.provider.load(orgId), this.readStored(orgId)]);
     if (!corpus) {
       this.remove(orgId);
       return null;
     }
-    const knowledge = buildKnowledge(corpus, this.now());
-    this.counts.builds++;
+    const knowledge = buildKnowledge(corpus, this.now(), this.persisted ? { stored } : undefined);
+    if (knowledge.from === 'store') this.counts.loads++;
+    else this.counts.builds++;
     // The version read before loading: if data changed meanwhile, the next check rebuilds again.
     this.store(orgId, { version, checkedAt: this.now(), knowledge });
-    this.log?.('knowledge.build', { orgId, buildMs: Math.round(knowledge.buildMs), entryBytes: knowledge.bytes, ...this.stats() });
+    this.log?.(knowledge.from === 'store' ? 'knowledge.load' : 'knowledge.build', { orgId, buildMs: Math.round(knowledge.buildMs), entryBytes: knowledge.bytes, ...this.stats() });
+    if (knowledge.from === 'build' && knowledge.indexKey) this.writeStored(orgId, { key: knowledge.indexKey, blob: encodeIndex(knowledge.index.parts()) });
     return knowledge;
+  }
+
+  private async readStored(orgId: string): Promise<StoredIndex | null> {
+    if (!this.persisted) return null;
+    try {
+      return await this.persisted.read(orgId);
+    } catch (err) {
+      this.log?.('knowledge.storeFailed', { orgId, op: 'read', error: err instanceof Error ? err.message : String(err) });
+      return null;
+    }
+  }
+
+  /** Stores a built index without holding up the answer; a failure is logged, the next cold miss builds again. */
+  private writeStored(orgId: string, stored: StoredIndex): void {
+    const persisted = this.persisted;
+    if (!persisted) return;
+    const write = persisted
+      .write(orgId, stored)
+      .then(() => {
+        this.counts.stored++;
+      })
+      .catch((err: unknown) => {
+        this.log?.('knowledge.storeFailed', { orgId, op: 'write', error: err instanceof Error ? err.message : String(err) });
+      })
+      .finally(() => this.writes.delete(write));
+    this.writes.add(write);
   }
 }
 

@@ -30,6 +30,9 @@ export const COLLECTIONS = {
   /** Under plans/{planId}: append-only record of every review edit, acceptance and the publication. */
   reviewLog: 'reviewLog',
   manuals: 'manuals',
+  /** The organisation's built answer index (search/indexStore.ts): `current`, its bytes in `chunks/{n}`. */
+  searchIndex: 'searchIndex',
+  searchIndexChunks: 'chunks',
   /** Rich menus deployed for the organisation that the app links at run time (richmenu/store.ts: the staff menus). */
   richMenus: 'richMenus',
 } as const;
