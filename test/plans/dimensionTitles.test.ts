@@ -61,3 +61,29 @@ describe('dimension titles however the heading is written', () => {
     expect(plan.projects.every((p) => (p.review ?? []).length === 0)).toBe(true);
   });
 });
+
+describe('a dimension title abbreviated in a summary-table cell', () => {
+  // Our own content: the plan lists its dimensions in full in prose, and its narrow summary-table cell prints the same
+  // dimension wrapped and abbreviated ("อปท."). The heading's full wording is the title; the cell's is not.
+  const fiveYear = [
+    'แผนปฏิบัติการป้องกันการทุจริต (พ.ศ. 2566 – 2570)',
+    'เทศบาลตำบลบ้านสวน',
+    '',
+    'มิติที่ 4 การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น จำนวน 2 โครงการ',
+    '',
+    ['มิติ', 'ภารกิจตามมิติ', 'โครงการ/กิจกรรม/มาตรการ', 'ปี 2566', 'ปี 2567', 'ปี 2568', 'ปี 2569', 'ปี 2570', 'หน่วยงานรับผิดชอบ'].join(T),
+    ['มิติ 4 การยกระดับ กลไกการตรวจสอบ ของ อปท.', '4.1 การตรวจสอบภายใน', '1. โครงการจัดทำแผนการตรวจสอบภายใน', '-', '-', '-', '-', '-', 'หน่วยตรวจสอบภายใน'].join(T),
+    ['', '', '2. กิจกรรมรายงานผลการควบคุมภายใน', '-', '-', '-', '-', '-', 'หน่วยตรวจสอบภายใน'].join(T),
+    ['', 'รวมมิติที่ 4', '2 โครงการ', '0', '0', '0', '0', '0', ''].join(T),
+  ].join('\n');
+
+  it('takes the title the heading spells out, not the cell\'s abbreviation, and flags the difference', () => {
+    const plan = parsePlanDocument(fiveYear);
+    expect(plan.projects.map((p) => [p.dimension, p.name])).toEqual([
+      [4, 'โครงการจัดทำแผนการตรวจสอบภายใน'],
+      [4, 'กิจกรรมรายงานผลการควบคุมภายใน'],
+    ]);
+    expect(plan.dimensions.map((d) => [d.number, d.title])).toEqual([[4, 'การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น']]);
+    expect(plan.dimensions[0]?.review).toEqual([{ field: 'title', reason: expect.stringContaining('อปท.') as unknown as string, line: 4 }]);
+  });
+});

@@ -34,7 +34,7 @@ export interface TitleSource {
  * Titles by dimension, the first heading of each that gives one: heading lines first, then table rows naming a
  * dimension, then standard titles alone. `headings` lists the line of every heading read (titled or not), for a flag.
  */
-export function readDimensionTitlesAll(lines: Line[]): { titles: Map<number, string>; headings: Map<number, number> } {
+export function readDimensionTitlesAll(lines: Line[]): { titles: Map<number, string>; prose: Map<number, TitleSource>; headings: Map<number, number> } {
   const found: Map<number, TitleSource>[] = [new Map(), new Map(), new Map()];
   const headings = new Map<number, number>();
   const put = (rank: number, n: number, title: string, line: number) => {
@@ -83,11 +83,44 @@ export function readDimensionTitlesAll(lines: Line[]): { titles: Map<number, str
   }
   const titles = new Map<number, string>();
   for (const map of found) for (const [n, s] of map) if (!titles.has(n)) titles.set(n, s.title);
-  return { titles, headings };
+  return { titles, prose: found[0] as Map<number, TitleSource>, headings };
+}
+
+/** A dimension title two places print differently, kept for the review: which one was taken and where the other is. */
+export interface TitleDoubt {
+  reason: string;
+  line: number;
+}
+
+/**
+ * A summary table's titles reconciled with the prose headings'. A narrow table cell may abbreviate a title ("ของ อปท.")
+ * and a heading may be cut by a page wrap, so where both print one and they differ, the fuller wording is taken and
+ * the dimension is flagged: neither source is sure.
+ */
+export function reconcileTitles(fromTable: Map<number, string>, prose: Map<number, TitleSource>, other: Map<number, string>): { titles: Map<number, string>; doubts: Map<number, TitleDoubt> } {
+  const titles = new Map([...other, ...fromTable]);
+  const doubts = new Map<number, TitleDoubt>();
+  for (const [n, heading] of prose) {
+    const cell = fromTable.get(n);
+    if (cell === undefined || matchKey(cell) === matchKey(heading.title)) {
+      titles.set(n, cell ?? heading.title);
+      continue;
+    }
+    const fuller = matchKey(heading.title).length >= matchKey(cell).length ? heading.title : cell;
+    titles.set(n, fuller);
+    doubts.set(n, { reason: `the heading prints "${heading.title}" and the summary table "${cell}": kept the fuller wording`, line: heading.line });
+  }
+  return { titles, doubts };
 }
 
 /** The dimensions the items and headings name, with their missions; an untitled dimension or mission is flagged. */
-export function dimensionsOf(projects: Project[], titles: Map<number, string>, missionTitles: Map<string, string>, headings: Map<number, number> = new Map()): Dimension[] {
+export function dimensionsOf(
+  projects: Project[],
+  titles: Map<number, string>,
+  missionTitles: Map<string, string>,
+  headings: Map<number, number> = new Map(),
+  doubts: Map<number, TitleDoubt> = new Map(),
+): Dimension[] {
   const numbers = [...new Set([...titles.keys(), ...projects.map((p) => p.dimension)])].filter((n) => n >= 1 && n <= 4).sort();
   return numbers.map((n) => {
     const codes = [...new Set([...missionTitles.keys(), ...projects.map((p) => p.mission).filter((m): m is string => m !== null)])]
@@ -96,7 +129,9 @@ export function dimensionsOf(projects: Project[], titles: Map<number, string>, m
     const title = cleanTitle(titles.get(n) ?? '');
     const missions: Mission[] = codes.map((code) => ({ code, title: missionTitles.get(code) ?? '' }));
     const line = headings.get(n) ?? projects.find((p) => p.dimension === n)?.line ?? null;
+    const doubt = doubts.get(n);
     const review = [
+      ...(doubt && title !== '' ? [{ field: 'title' as const, reason: doubt.reason, line: doubt.line }] : []),
       ...(title === '' ? [{ field: 'title' as const, reason: `no title was read for มิติที่ ${n}: its heading is written in a way the importer does not read, or gives none`, line }] : []),
       ...missions.filter((m) => m.title === '').map((m) => ({ field: 'missions' as const, reason: `mission ${m.code} has no title: its heading was not read`, line })),
     ];

@@ -12,7 +12,7 @@ import { NotAPlanDocumentError, readHeader, readMissionCounts, readMissionHeadin
 import { linkSections, parseDetailSections } from './five-year.ts';
 import { flagCountMismatches } from './reconcile.ts';
 import { flagMissingMissions, flagMissingUnits } from './completeness.ts';
-import { dimensionsOf, readDimensionTitlesAll } from './dimension-titles.ts';
+import { dimensionsOf, readDimensionTitlesAll, reconcileTitles } from './dimension-titles.ts';
 import { projectsFromSections } from './sections-only.ts';
 import { recoverFromSections } from './recover.ts';
 import { readDimensionSummary } from './dimension-summary.ts';
@@ -37,7 +37,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
   const fullText = mapOcrTwins(lines.map((l) => l.text.replace(/\t/g, ' ')).join('\n'));
   const evidence = wrapEvidenceFrom(prose, { fullText, ...(orgName ? { orgName } : {}) });
   const source = { file: options.file ?? '', lines: lines.length, sha256: createHash('sha256').update(text).digest('hex') };
-  const { titles: headingTitles, headings: dimensionHeadings } = readDimensionTitlesAll(lines);
+  const { titles: headingTitles, prose: proseTitles, headings: dimensionHeadings } = readDimensionTitlesAll(lines);
   const headingMissions = readMissionHeadings(lines, evidence);
 
   const reportAt = findReportTable(lines);
@@ -70,7 +70,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     flagCountMismatches(linked.projects, stated);
     flagMissingMissions(linked.projects);
     flagMissingUnits(linked.projects);
-    const titles = new Map([...headingTitles, ...table.dimensionTitles]);
+    const { titles, doubts } = reconcileTitles(table.dimensionTitles, proseTitles, headingTitles);
     const missions = new Map([...headingMissions, ...table.missionTitles]);
     doc = {
       schemaVersion: SCHEMA_VERSION,
@@ -80,7 +80,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
       org: header.org,
       title: header.title,
       fiscalYears: table.fiscalYears.length ? table.fiscalYears : header.fiscalYears,
-      dimensions: dimensionsOf(linked.projects, titles, missions, dimensionHeadings),
+      dimensions: dimensionsOf(linked.projects, titles, missions, dimensionHeadings, doubts),
       projects: linked.projects,
       report: null,
       stated,
