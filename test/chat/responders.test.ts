@@ -49,6 +49,22 @@ describe('figures answered from the document, with their source', () => {
     expect(first(plain)).not.toContain('หมายเหตุ');
   });
 
+  it('gives a row\'s one figure for several items as the row\'s, never as one item\'s own budget', async () => {
+    // intapramul line 167: one cell lists seven items (1.1.1(1) … 1.1.3(3)) and one set of figures, 230,000 a year.
+    const firstItem = await ask('intapramul', 'โครงการพัฒนาความรู้ด้านกฎหมายและระเบียบที่เกี่ยวข้องกับการปฏิบัติงาน งบประมาณเท่าไร');
+    expect(firstItem.intent).toBe('project.budget');
+    expect(first(firstItem)).toMatch(/^แผนไม่ได้แยกงบประมาณของโครงการพัฒนาความรู้ด้านกฎหมาย.*ตารางสรุป \(บรรทัด 167\) ระบุงบประมาณ ปี 2566-2570 ปีละ 230,000 บาท รวมกันสำหรับ 7 รายการ/u);
+    expect(firstItem.sources).toEqual([expect.objectContaining({ figure: '230,000 บาท', line: 167 })]);
+    // Another item of the row: the row's figure for the year asked, not the 0 the importer keeps on it.
+    const other = await ask('intapramul', 'โครงการป้องกันผลประโยชน์ทับซ้อนขององค์การบริหารส่วนตำบลอินทประมูล ปี 2567 ได้งบเท่าไร');
+    expect(first(other)).toContain('ปี 2567 230,000 บาท รวมกันสำหรับ 7 รายการ');
+    expect(first(other)).toMatch(/รายละเอียดโครงการ \(บรรทัด 432\) ระบุงบประมาณว่า "ไม่มีงบประมาณ"/u);
+    expect(first(other)).not.toContain('ไม่ใช้งบประมาณค่ะ');
+    // Nor is the row's figure ranked as one project's.
+    const top = await ask('intapramul', 'โครงการไหนงบมากที่สุด');
+    expect(first(top)).not.toContain('230,000');
+  });
+
   it('counts projects as the document states them', async () => {
     const out = await ask('intapramul', 'มิติที่ 3 มีกี่โครงการ');
     expect(first(out)).toContain('7 โครงการ');

@@ -206,7 +206,8 @@ export function reportFigure(fd: FigureDoc, report: NonNullable<ParsedDocument['
 export function ranked(projects: Project[], f: ListFilters, dir: 'top' | 'bottom'): Array<{ p: Project; amount: number }> {
   // Without a year: a project's yearly amount (its largest year), as residents compare budgets a year at a time.
   const amount = (p: Project) => (f.year !== undefined ? (p.budgets[String(f.year)] ?? 0) : Math.max(0, ...Object.values(p.budgets)));
-  const rows = projects.map((p) => ({ p, amount: amount(p) })).filter((x) => x.amount > 0);
+  // An item of a shared row has no figure of its own (the row's is kept on its first item): it is not ranked.
+  const rows = projects.map((p) => ({ p, amount: amount(p) })).filter((x) => x.amount > 0 && !x.p.budgetShared);
   return rows.sort((a, b) => (dir === 'top' ? b.amount - a.amount : a.amount - b.amount) || a.p.seq - b.p.seq);
 }
 

@@ -1,5 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { ParsedDocument, Project } from '../plans/schema.ts';
+import { sharedBudgetOf, type SharedBudget } from '../plans/budgetConflict.ts';
 import type { CorpusManual } from '../search/corpus.ts';
 import { dimensionTitle, missionTitle } from '../search/corpus.ts';
 import { LINE_LIMITS } from '../line/limits.ts';
@@ -109,15 +110,19 @@ export function unitOf(p: Project): string {
   return tidy(p.responsibleUnit ?? p.detail?.responsibleUnit ?? p.yearPlan?.unit ?? '');
 }
 
-export function budgetYears(p: Project): Array<[number, number]> {
-  return Object.entries(p.budgets)
+export function budgetYears(budgets: Project['budgets']): Array<[number, number]> {
+  return Object.entries(budgets)
     .map(([y, v]) => [Number(y), v] as [number, number])
     .sort((a, b) => a[0] - b[0]);
 }
 
-/** Budget lines: one per year, consecutive equal years merged ("ปี 2566-2570 ปีละ 30,000 บาท"). */
-export function budgetLines(p: Project): Array<[string, string]> {
-  const years = budgetYears(p);
+/**
+ * Budget lines: one per year, consecutive equal years merged ("ปี 2566-2570 ปีละ 30,000 บาท"). An item of a row that
+ * prints one set of figures for several items (`shared`) gets the row's figures, said to be for all of them.
+ */
+export function budgetLines(p: Project, shared: SharedBudget | null = null): Array<[string, string]> {
+  const years = budgetYears(shared?.budgets ?? p.budgets);
+  const of = shared ? ` (งบรวม ${shared.count} รายการ)` : '';
   if (years.length === 0) {
     if (p.detail?.budgetAmount !== null && p.detail?.budgetAmount !== undefined) return [['งบประมาณ', formatBaht(p.detail.budgetAmount)]];
     return [];
@@ -126,9 +131,9 @@ export function budgetLines(p: Project): Array<[string, string]> {
     const [first] = years[0] as [number, number];
     const last = (years[years.length - 1] as [number, number])[0];
     const v = (years[0] as [number, number])[1];
-    return [[`ปี ${first}-${last}`, v === 0 ? 'ไม่ใช้งบประมาณ' : `ปีละ ${formatBaht(v)}`]];
+    return [[`ปี ${first}-${last}`, v === 0 ? 'ไม่ใช้งบประมาณ' : `ปีละ ${formatBaht(v)}${of}`]];
   }
-  return years.map(([y, v]) => [`ปี ${y}`, formatBaht(v)]);
+  return years.map(([y, v]) => [`ปี ${y}`, `${formatBaht(v)}${v === 0 ? '' : of}`]);
 }
 
 function whatLines(p: Project): string[] {
@@ -171,7 +176,7 @@ export function projectBubble(p: Project, doc: ParsedDocument | null, opts: Proj
   body.push(...section(L.why, p.detail?.objectives ?? [], hl.has('why') ? 4 : 2));
   if (p.detail?.targetGroup) body.push(...section(L.target, [p.detail.targetGroup], 1, 160));
 
-  const lines = budgetLines(p);
+  const lines = budgetLines(p, doc ? sharedBudgetOf(p, doc.projects) : null);
   if (lines.length) {
     body.push(text(L.budget, { weight: 'bold', size: 'sm', color: ACCENT, margin: 'md' }));
     for (const [k, v] of lines) body.push(row(k, v, opts.year !== undefined && k === `ปี ${opts.year}`));
@@ -186,12 +191,13 @@ export function projectBubble(p: Project, doc: ParsedDocument | null, opts: Proj
   return bubble(body);
 }
 
-export function projectAltText(p: Project, year?: number): string {
+export function projectAltText(p: Project, doc: ParsedDocument | null, year?: number): string {
   const parts = [tidy(p.name)];
-  const y = year !== undefined ? p.budgets[String(year)] : undefined;
-  if (y !== undefined) parts.push(`ปี ${year}: ${formatBaht(y)}`);
+  const shared = doc ? sharedBudgetOf(p, doc.projects) : null;
+  const y = year !== undefined ? (shared?.budgets ?? p.budgets)[String(year)] : undefined;
+  if (y !== undefined) parts.push(`ปี ${year}: ${formatBaht(y)}${shared && y > 0 ? ` (งบรวม ${shared.count} รายการ)` : ''}`);
   else {
-    const lines = budgetLines(p);
+    const lines = budgetLines(p, shared);
     if (lines.length) parts.push(lines.map(([k, v]) => `${k} ${v}`).join(', '));
   }
   const unit = unitOf(p);

@@ -1,4 +1,4 @@
-import { detailBudgetConflict } from '../plans/budgetConflict.ts';
+import { detailBudgetConflict, sharedBudgetOf } from '../plans/budgetConflict.ts';
 import type { Project } from '../plans/schema.ts';
 import { projectsOfYear } from '../progress/projects.ts';
 import { formatThaiDate } from '../time/bangkok.ts';
@@ -11,6 +11,7 @@ import { withinRange } from './budgetRange.ts';
 import { clip, formatBaht, formatNumber, tidy } from './format.ts';
 import { ask, budgetLines, flex, manualAltText, manualAspectText, manualBubble, projectAltText, projectBubble, quickReply, textMessage, unitOf, type ListItem } from './replies.ts';
 import { statusFigure, type StatusField } from './reportStatus.ts';
+import { sharedBudgetLead } from './sharedBudget.ts';
 import { toRef, type Session } from './session.ts';
 import type { AnswerOutput, FigureSource, Intent, ListFilters, LiveProgress, Message, ResultRef } from './types.ts';
 import type { ManualAspect, ProjectAspect } from './understand.ts';
@@ -73,7 +74,7 @@ export function projectAnswer(s: Session, p: Project, hits: SearchHit[], aspects
   ]);
   const card = projectBubble(p, s.doc, { highlight: aspects, year, lang: s.lang, source: from });
   // The lead answers; the card holds the details one glance away (its alt text is the lead, not a repeat of the card).
-  const messages: Message[] = lead ? [textMessage(lead), flex(lead, card, qr)] : [flex(projectAltText(p, year), card, qr)];
+  const messages: Message[] = lead ? [textMessage(lead), flex(lead, card, qr)] : [flex(projectAltText(p, s.doc, year), card, qr)];
   return {
     intent,
     results,
@@ -90,6 +91,8 @@ function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: I
   const src = (figure: string): FigureSource[] => (fd ? [source(fd, figure, p.line ?? p.detail?.line)] : []);
   const baht = (n: number) => (s.lang === 'en' ? (n === 0 ? 'no budget' : `${formatNumber(n)} baht`) : formatBaht(n));
   if (intent === 'project.budget') {
+    const shared = s.doc ? sharedBudgetOf(p, s.doc.projects) : null;
+    if (shared) return sharedBudgetLead(s, p, shared, year);
     if (year !== undefined) {
       const v = p.budgets[String(year)];
       if (v !== undefined) {

@@ -9,6 +9,7 @@ import { filterProjects } from './scope.ts';
 import type { FigureDoc } from './figures.ts';
 import { clip, tidy } from './format.ts';
 import { say, type Lang } from './lang.ts';
+import { sharedBudgetOf } from '../plans/budgetConflict.ts';
 import { actionBubble, ask, budgetLines, flex, listCarousel, quickReply, textMessage, type ListItem } from './replies.ts';
 import type { AnswerOutput, BudgetRange, ConversationContext, FigureSource, Intent, ListFilters, Message, ProgressLookup, ResultRef, YearProgressLookup } from './types.ts';
 import type { Action } from './understand.ts';
@@ -100,7 +101,16 @@ export class Session {
   }
 
   listItem(p: Project, f: ListFilters): ListItem {
-    const line = f.year !== undefined ? (p.budgets[String(f.year)] === undefined ? '' : `${this.say('ปี', 'FY')} ${f.year}: ${budgetLines(p).length ? (p.budgets[String(f.year)] ?? 0).toLocaleString('en-US') : '-'} ${this.say('บาท', 'baht')}`) : budgetLines(p).map(([k, v]) => `${k}: ${v}`).join(', ');
+    // An item of a row printing one set of figures for several items shows the row's figures, said to be shared.
+    const shared = this.doc ? sharedBudgetOf(p, this.doc.projects) : null;
+    const budgets = shared?.budgets ?? p.budgets;
+    const of = shared && (budgets[String(f.year)] ?? 0) > 0 ? this.say(` (งบรวม ${shared.count} รายการ)`, ` (for ${shared.count} items together)`) : '';
+    const line =
+      f.year !== undefined
+        ? budgets[String(f.year)] === undefined
+          ? ''
+          : `${this.say('ปี', 'FY')} ${f.year}: ${budgetLines(p, shared).length ? (budgets[String(f.year)] ?? 0).toLocaleString('en-US') : '-'} ${this.say('บาท', 'baht')}${of}`
+        : budgetLines(p, shared).map(([k, v]) => `${k}: ${v}`).join(', ');
     return { type: 'project', id: p.id, title: tidy(p.name), line, sub: this.say(`มิติที่ ${p.dimension}`, `dimension ${p.dimension}`) };
   }
 
