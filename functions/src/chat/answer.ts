@@ -1,7 +1,8 @@
 import { NotFoundError } from '../errors.ts';
 import type { Knowledge, KnowledgeBase } from '../search/knowledgeBase.ts';
 import { hasNoWords } from '../search/normalize.ts';
-import { decide, type Decision } from './decide.ts';
+import { decide } from './decide.ts';
+import type { Decision } from './decision.ts';
 import { fiscalYearOf } from '../time/fiscalYear.ts';
 import { tidy } from './format.ts';
 import { detectLang, ENGLISH_FUNCTION_WORDS, englishToThai, nearestEnglishWord, type Lang } from './lang.ts';

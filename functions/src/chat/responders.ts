@@ -5,7 +5,7 @@ import { formatThaiDate } from '../time/bangkok.ts';
 import { missionTitle, type CorpusManual } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
 import { normalizeText } from '../search/normalize.ts';
-import type { AggregateIntent, Decision } from './decide.ts';
+import type { AggregateIntent, Decision } from './decision.ts';
 import { averageBudget, budgetTotal, dimensionRank, projectCount, ranked, reportFigure, source, type DimensionMeasure, type ReportMeasure } from './figures.ts';
 import { withinRange } from './budgetRange.ts';
 import { clip, formatBaht, formatNumber, tidy } from './format.ts';

@@ -4,7 +4,7 @@ import { missionTitle, type CorpusManual, type CorpusOrg } from '../search/corpu
 import type { SearchHit } from '../search/index.ts';
 import type { Knowledge } from '../search/knowledgeBase.ts';
 import { planItemFor } from './channels.ts';
-import type { Decision } from './decide.ts';
+import type { Decision } from './decision.ts';
 import { filterProjects } from './scope.ts';
 import type { FigureDoc } from './figures.ts';
 import { clip, tidy } from './format.ts';
