@@ -65,6 +65,13 @@ describe('figures answered from the document, with their source', () => {
     expect(first(top)).not.toContain('230,000');
   });
 
+  it('answers the budget of the year asked when a part of an item\'s name finds it, not the item\'s card of every year', async () => {
+    // "ปรองดอง" is in one item's name only: search alone is not sure of it, the name is the evidence.
+    const out = await ask('maesaimitraphap', 'กิจกรรมปรองดอง ปี 2565 งบเท่าไร');
+    expect(out.intent).toBe('project.budget');
+    expect(first(out)).toBe('กิจกรรมส่งเสริมและสนับสนุนความปรองดองและสมานฉันท์ของคนไทยชาติ ปี 2565 ได้งบประมาณ 5,000 บาท ค่ะ');
+  });
+
   it('counts projects as the document states them', async () => {
     const out = await ask('intapramul', 'มิติที่ 3 มีกี่โครงการ');
     expect(first(out)).toContain('7 โครงการ');

@@ -6,7 +6,7 @@ import { synonymsOf } from '../search/synonyms.ts';
 import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { ConversationContext, Intent, ListFilters } from './types.ts';
 import type { AggregateIntent, Decision } from './decision.ts';
-import { asksProgress, itemsNaming, lookup } from './lookup.ts';
+import { asksProgress, itemsNaming, lookup, projectDecision } from './lookup.ts';
 import { asksAboutItem, stronglyNamedItem } from './namedItem.ts';
 import { statusFieldOf } from './reportStatus.ts';
 import { missionsAbout, subjectKeys, withDocument } from './scope.ts';
@@ -256,7 +256,8 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   if (((u.asksPlanHas && found.intent === 'manual') || ((u.asksPlanHas || u.mentionsPlan) && doubtful)) && k.projects.size > 0) {
     const carrying = u.subjectWords.every((w) => w.length >= 3) ? itemsNaming(k, u.subjectWords) : [];
     const text = u.topicText.replace(/โครงการ|กิจกรรม|มาตรการ|(?:ใน)?แผน(?:นี้)?|เกี่ยวกับ|เรื่อง|มีอะไรบ้าง|อะไรบ้าง|บ้าง|อะไร|ไหม|มั้ย|มั๊ย|หรือไม่|หรือเปล่า|มี|ครับ|คะ|ค่ะ|คับ|จ้า|งบ(?:ประมาณ)?|เท่าไห?ร่?|กี่บาท|ใช้เงิน|ใคร|รับผิดชอบ|ดูแล/gu, ' ').replace(/\s+/g, ' ').trim();
-    if (carrying.length === 1) return { intent: 'project', project: carrying[0] as Project, hits: [], confidence: 0.8 };
+    // The one item whose name carries the words, asked what the question asks of it ("… ปี 2569 งบเท่าไร").
+    if (carrying.length === 1) return projectDecision(k, u, carrying[0] as Project, [], 0.8);
     if (carrying.length > 1 && carrying.length <= 8) return { intent: 'list', filters: { ...filters, topic: { text: text || u.topicText, ids: carrying.map((p) => p.id) } }, confidence: 0.8 };
     if (found.intent === 'manual') return { intent: 'unknown', hits: found.hits, reason: 'not-in-plan', manual: found.manual, confidence: found.confidence };
   }

@@ -104,6 +104,11 @@ export function lookup(k: Knowledge, u: Understanding, filters: ListFilters): De
   }
   const p = k.projects.get(top.doc.id);
   if (!p) return { intent: 'unknown', hits, reason: 'unsure', confidence: 0 };
+  return projectDecision(k, u, p, hits, confidence);
+}
+
+/** One item of the plan found: what the question asks of it (its budget, of a year; its progress; the item itself). */
+export function projectDecision(k: Knowledge, u: Understanding, p: Project, hits: SearchHit[], confidence: number): Decision {
   // "โครงการ X ปี 2568": a plan says a project's year through its budget, so the lead states that year's figure.
   const yearAsked = u.years.length > 0 && u.projectAspects.length === 0 && !u.wants.list && k.corpus.document?.kind !== 'report';
   const intent = asksProgress(u, p, k.corpus.document?.kind === 'report') ? 'project.progress' : u.wants.budget || (u.wants.money && u.manualAspects.length <= 1) || yearAsked ? 'project.budget' : 'project';
