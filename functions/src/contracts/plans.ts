@@ -33,8 +33,10 @@ export type FieldValue = z.infer<typeof fieldValueSchema>;
 
 /** POST …/edit: the value is checked against the field's own rules by the service (drafts/schema.ts parseFieldValue). */
 export const editBodySchema = z.object({ field: reviewFieldSchema, value: z.unknown() }).strict();
+export type EditBody = z.input<typeof editBodySchema>;
 /** POST …/accept. */
 export const acceptBodySchema = z.object({ field: reviewFieldSchema }).strict();
+export type AcceptBody = z.input<typeof acceptBodySchema>;
 
 /** A dimension of the draft in a path: its number, 1-4. */
 export const planDimensionParamsSchema = planParamsSchema.extend({
