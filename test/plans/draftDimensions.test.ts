@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../functions/src/cli/import.ts';
+import { withoutOwnNumber } from '../../functions/src/plans/drafts/dimensions.ts';
 import type { DimensionView, DraftView } from '../../functions/src/contracts/plans.ts';
 import { api, givenOrg, givenStaff, startTestApp, type TestApp } from '../support/app.ts';
 
@@ -205,9 +206,10 @@ describe('a dimension with no title and its missions', { timeout: 60_000 }, () =
 
     const title = 'การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบการปฏิบัติราชการขององค์กรปกครองส่วนท้องถิ่น';
     expect((await api(t, 'POST', `${draftPath(id, org)}/dimensions/4/edit`, { token: boss.token, body: { field: 'title', value: title } })).status).toBe(201);
-    const mission = await api(t, 'POST', `${draftPath(id, org)}/dimensions/4/edit`, { token: boss.token, body: { field: 'missions.4.2', value: 'การสนับสนุนให้ภาคประชาชนมีส่วนร่วมตรวจสอบ' } });
+    const mission = await api(t, 'POST', `${draftPath(id, org)}/dimensions/4/edit`, { token: boss.token, body: { field: 'missions.4.2', value: 'ภารกิจที่ ๔.๒ การสนับสนุนให้ภาคประชาชนมีส่วนร่วมตรวจสอบ' } });
     expect(mission.status).toBe(201);
-    expect(mission.body.entry).toMatchObject({ dimension: 4, field: 'missions.4.2', before: expect.stringMatching(/^การสนับสนุนให้ภาคประชาชน/) });
+    // Without its own code (the chat says "ภารกิจ 4.2 <title>" itself).
+    expect(mission.body.entry).toMatchObject({ dimension: 4, field: 'missions.4.2', before: expect.stringMatching(/^การสนับสนุนให้ภาคประชาชน/), after: 'การสนับสนุนให้ภาคประชาชนมีส่วนร่วมตรวจสอบ' });
     const after = dimension(await openDraft(id, org, boss.token), 4);
     expect(after).toMatchObject({ title, openFlags: 0 });
     // An unflagged mission edited is shown as such, not as a flag checked.
@@ -216,5 +218,23 @@ describe('a dimension with no title and its missions', { timeout: 60_000 }, () =
     t.clock.advance(2_000);
     const reply = JSON.stringify((await api(t, 'POST', `/api/orgs/${org}/ask`, { body: { text: 'ภารกิจ 4.2 มีโครงการอะไร' } })).body.messages);
     expect(reply).toContain('ภารกิจ 4.2 การสนับสนุนให้ภาคประชาชนมีส่วนร่วมตรวจสอบ มี 2 โครงการ');
+  });
+});
+
+describe('a typed title loses only the number of what it names', () => {
+  it('"มิติที่ 4" on a dimension title, "ภารกิจที่ 4.2" or "4.2" on that mission title, Thai digits too', () => {
+    const cases: Array<[string, string, number, string | null]> = [
+      ['มิติที่ 4. การเสริมสร้าง', 'title', 4, 'การเสริมสร้าง'],
+      ['มิติ ๔ : การเสริมสร้าง', 'title', 4, 'การเสริมสร้าง'],
+      ['ด้านที่ 4 การเสริมสร้าง', 'title', 4, 'การเสริมสร้าง'],
+      ['มิติที่ 3 การเสริมสร้าง', 'title', 4, 'มิติที่ 3 การเสริมสร้าง'],
+      ['การสร้างสังคมที่ไม่ทนต่อการทุจริต', 'title', 1, 'การสร้างสังคมที่ไม่ทนต่อการทุจริต'],
+      ['มิติที่ 4', 'title', 4, null],
+      ['4.2 การสนับสนุน', 'missions.4.2', 4, 'การสนับสนุน'],
+      ['ภารกิจ๔.๒: การสนับสนุน', 'missions.4.2', 4, 'การสนับสนุน'],
+      ['4.21 การสนับสนุน', 'missions.4.2', 4, '4.21 การสนับสนุน'],
+      ['4.2.1 การสนับสนุน', 'missions.4.2', 4, '4.2.1 การสนับสนุน'],
+    ];
+    for (const [typed, field, n, kept] of cases) expect(withoutOwnNumber(typed, field, n), typed).toBe(kept);
   });
 });

@@ -106,15 +106,20 @@ export function dimensionViews(dimensions: Dimension[], log: ReviewEntry[], proj
   return views.sort((a, b) => rank(a) - rank(b) || a.number - b.number);
 }
 
+/** A number as a pattern that takes Arabic or Thai digits: "4.2" → [4๔]\.[2๒]. */
+const digitsPattern = (code: string) => [...code].map((c) => (/\d/.test(c) ? `[${c}${String.fromCharCode(0x0e50 + Number(c))}]` : '\\.')).join('');
+
 /**
- * A title as the reviewer typed it, without a leading "มิติที่ N" of its own dimension (the chat says "มิติที่ N
- * <title>" itself), or null when nothing is left.
+ * A title as the reviewer typed it, without the number of what it names (the chat says "มิติที่ N <title>" and
+ * "ภารกิจ 4.2 <title>" itself): a leading "มิติที่ 4" on a dimension's title, "ภารกิจที่ 4.2" or "4.2" on that mission's;
+ * null when nothing is left.
  */
-export function withoutDimensionNumber(title: string, dimension: number): string | null {
-  const digit = `[${dimension}${String.fromCharCode(0x0e50 + dimension)}]`;
+export function withoutOwnNumber(title: string, field: string, dimension: number): string | null {
+  const mission = field.startsWith('missions.') ? field.slice('missions.'.length) : null;
+  const prefix = mission ? `(?:(?:ภารกิจ|พันธกิจ)(?:ที่)?\\s*)?${digitsPattern(mission)}` : `(?:มิติ(?:ที่)?|ด้านที่)\\s*${digitsPattern(String(dimension))}`;
   const rest = title
     .trim()
-    .replace(new RegExp(`^(?:มิติ(?:ที่)?|ด้านที่)\\s*${digit}(?![0-9\u0E50-\u0E59])\\s*[:.\\-–]?\\s*`, 'u'), '')
+    .replace(new RegExp(`^${prefix}(?![0-9\u0E50-\u0E59]|\\.[0-9\u0E50-\u0E59])\\s*[:.\\-–]?\\s*`, 'u'), '')
     .trim();
   return rest === '' ? null : rest;
 }

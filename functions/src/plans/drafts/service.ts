@@ -12,7 +12,7 @@ import { setCurrentPlan, getOrg } from '../../orgs/store.ts';
 import { matchKey } from '../normalize.ts';
 import type { Project, ReviewFlag } from '../schema.ts';
 import { getPlan, listPlanProjects, listPlans, summarizePlan, type StoredPlan } from '../store.ts';
-import { dimensionFieldsOf, dimensionLinesWanted, dimensionValueOf, dimensionViews, openDimensionFlags, reviewedDimensions, withoutDimensionNumber } from './dimensions.ts';
+import { dimensionFieldsOf, dimensionLinesWanted, dimensionValueOf, dimensionViews, openDimensionFlags, reviewedDimensions, withoutOwnNumber } from './dimensions.ts';
 import { parseFieldValue, type DimensionField, type FieldValue, type ReviewActor, type ReviewEntry, type ReviewField } from './schema.ts';
 import { applyProjectEdit, listReviewEntries, markPublished, readSourceLines, recordReview } from './store.ts';
 
@@ -208,12 +208,12 @@ async function draftDimension(deps: DraftDeps, orgId: string, planId: string, di
 
 /**
  * Sets a dimension's title (`title`) or one of its missions' titles (`missions.<code>`): the value is the contract's
- * checked text (dimensionTitleSchema), without a leading "มิติที่ N" of its own. Recorded; it is the draft's title from then on.
+ * checked text (dimensionTitleSchema), without a leading "มิติที่ N" or "ภารกิจที่ N.N" of its own. Recorded; it is the draft's title from then on.
  */
 export async function editDimensionTitle(deps: DraftDeps, orgId: string, planId: string, dimension: number, field: DimensionField, value: string, by: ReviewActor) {
   const { before } = await draftDimension(deps, orgId, planId, dimension, field);
-  const title = field === 'title' ? withoutDimensionNumber(value, dimension) : value.trim();
-  if (!title) throw new ValidationError([{ path: 'value', message: 'ใส่ชื่อมิติ ไม่ต้องใส่เลขมิติ' }]);
+  const title = withoutOwnNumber(value, field, dimension);
+  if (!title) throw new ValidationError([{ path: 'value', message: field === 'title' ? 'ใส่ชื่อมิติ ไม่ต้องใส่เลขมิติ' : 'ใส่ชื่อภารกิจ ไม่ต้องใส่รหัสภารกิจ' }]);
   return recordReview(deps.db, orgId, planId, { action: 'edit', projectId: null, dimension, field, before, after: title }, by, deps.clock.now());
 }
 
