@@ -9,7 +9,8 @@ import { buildLiffApp, open, signedInPage } from './support.ts';
  * Draft → review → publish in the LIFF app (real Chromium, 360 px and a desktop window, real server in local mode):
  * `npm run import` without --publish leaves a draft; an admin opens it, finds the flagged fields first with the
  * document's lines beside them, edits one (a bad value refused by the field), accepts the rest, publishes, and the
- * chat answers from the reviewed plan.
+ * chat answers from the reviewed plan. A dimension whose title was not read is written in on the same page and the
+ * chat names the dimension with it.
  */
 /** Each step waits for a server round trip and a re-render; the machine is shared, so allow more than poll's 1 s. */
 const SLOW = { timeout: 10_000, interval: 100 };
@@ -141,12 +142,55 @@ describe('reviewing a draft plan in the LIFF app', { timeout: 90_000 }, () => {
     expect(await chat('โครงการจัดเวทีประชาคม')).toContain('จัดเวทีประชาคม');
   });
 
-  it('says which dimension the importer could not read a title for', async () => {
+  it('a dimension title the importer could not read: written in on the page, refused when bad, then published and answered in chat', async () => {
     const id = /plan (\S+) written/.exec(await importFile('test/fixtures/plans/variants/v23-one-year-mission-rows-merged-units-dimension-headings.txt', false))![1]!;
     const page = await newPage(admin);
     await open(page, t.rt.baseUrl, orgId, `staff/plans/${id}`);
-    await expect.poll(() => page.textContent('main'), SLOW).toContain('มิติที่ระบบอ่านได้ไม่ครบ');
-    expect(await page.textContent('main')).toMatch(/มิติที่ 4: อ่านชื่อมิติจากเอกสารไม่ได้ \(ดูบรรทัด \d+\)/);
+    const card = page.locator('[data-dimension="4"]');
+    await card.waitFor();
+    // The dimensions to check come before the items, with why and the document's lines (the heading highlighted).
+    expect(await page.locator('#dimensions-title').textContent()).toBe('ชื่อมิติที่ต้องตรวจ (1)');
+    const field = card.locator('li.pr-field[data-field="title"]');
+    expect(await field.getAttribute('data-state')).toBe('open');
+    expect(await card.locator('.pr-dim-title').textContent()).toBe('มิติที่ 4 (ยังไม่มีชื่อ)');
+    expect(await field.locator('.pr-value').textContent()).toBe('— (อ่านจากเอกสารไม่ได้)');
+    expect(await field.textContent()).toMatch(/ระบบไม่แน่ใจ: no title was read for มิติที่ 4.*\(บรรทัด 49\)/);
+    expect(await field.locator('.pr-source .pr-hit').textContent()).toBe('49มิติที่ 4');
+    // Nothing to accept in an empty title: only "แก้ไข".
+    expect(await field.locator('button', { hasText: 'ถูกต้อง ยืนยัน' }).count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await card.screenshot({ path: '/tmp/plan-review-dimension-360.png' });
+
+    await field.locator('button', { hasText: 'แก้ไข' }).click();
+    const input = field.locator('input#f-dim4-title');
+    // Only the dimension's number is no title: refused by the field, nothing recorded.
+    await input.fill('มิติที่ ๔');
+    await field.locator('button', { hasText: 'บันทึก' }).click();
+    await expect.poll(() => input.getAttribute('aria-invalid'), SLOW).toBe('true');
+    expect(await field.locator('.error-text').textContent()).toContain('ใส่ชื่อมิติ ไม่ต้องใส่เลขมิติ');
+    const title = 'การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบการปฏิบัติราชการขององค์กรปกครองส่วนท้องถิ่น';
+    await input.fill(title);
+    await field.locator('button', { hasText: 'บันทึก' }).click();
+    const saved = page.locator('[data-dimension="4"] li.pr-field[data-field="title"]');
+    await expect.poll(() => saved.getAttribute('data-state'), SLOW).toBe('edited');
+    expect(await saved.locator('.pr-value').textContent()).toBe(title);
+    expect(await saved.textContent()).toContain('แก้ไขโดย สมชาย ผู้ดูแลระบบ');
+    expect(await page.locator('[data-dimension="4"] .pr-dim-title').textContent()).toBe(`มิติที่ 4 ${title}`);
+
+    // The items' flagged fields accepted as imported, then publish.
+    const openFields = page.locator('li.pr-field[data-state="open"]');
+    for (let left = await openFields.count(); left > 0; left--) {
+      await openFields.first().locator('button', { hasText: 'ถูกต้อง ยืนยัน' }).click();
+      await expect.poll(() => openFields.count(), SLOW).toBe(left - 1);
+    }
+    await page.locator('.pr-log summary').click();
+    expect(await page.locator('#review-log li').first().textContent()).toMatch(new RegExp(`สมชาย ผู้ดูแลระบบ · แก้ไข มิติที่ 4 title: — \\(ไม่ระบุ\\) → ${title}`));
+    await page.locator('button', { hasText: 'เผยแพร่แผนนี้' }).click();
+    await expect.poll(() => page.textContent('main'), SLOW).toContain('เผยแพร่แล้ว');
     await page.close();
+
+    // The chat names the dimension with the title written in.
+    t.clock.advance(2_000);
+    expect(await chat('กิจกรรมการจัดทำรายงานการควบคุมภายในประจำปี อยู่มิติไหน')).toContain(`อยู่ในมิติที่ 4 ${title}`);
   });
 });

@@ -4,6 +4,7 @@
  * these types with `import type`.
  */
 import { z } from 'zod';
+import { safeText } from '../text/clean.ts';
 
 /** A stored document id in a path: letters, digits, "-" or "_". */
 export const docIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,149}$/, 'letters, digits, "-" or "_"');
@@ -32,8 +33,40 @@ export type FieldValue = z.infer<typeof fieldValueSchema>;
 
 /** POST …/edit: the value is checked against the field's own rules by the service (drafts/schema.ts parseFieldValue). */
 export const editBodySchema = z.object({ field: reviewFieldSchema, value: z.unknown() }).strict();
+export type EditBody = z.input<typeof editBodySchema>;
 /** POST …/accept. */
 export const acceptBodySchema = z.object({ field: reviewFieldSchema }).strict();
+export type AcceptBody = z.input<typeof acceptBodySchema>;
+
+/** A dimension of the draft in a path: its number, 1-4. */
+export const planDimensionParamsSchema = planParamsSchema.extend({
+  dimension: z.string().regex(/^[1-4]$/, 'มิติคือเลข 1-4').transform(Number),
+});
+
+/** A dimension's fields a reviewer can edit or accept: its title, or one mission's title (`missions.4.1`). */
+export const dimensionFieldSchema = z
+  .string()
+  .regex(/^(?:title|missions\.[1-4]\.\d{1,2})$/, 'ช่องของมิติที่แก้ได้: title หรือ missions.<รหัสภารกิจ> เช่น missions.4.1');
+export type DimensionField = z.infer<typeof dimensionFieldSchema>;
+
+/** Longest dimension or mission title a reviewer may type (the template's longest wordings are under 150). */
+export const DIMENSION_TITLE_MAX = 200;
+
+/** A dimension's or a mission's title as a reviewer types it: cleaned, trimmed, never empty, at most 200 characters. */
+export const dimensionTitleSchema = safeText({
+  min: 1,
+  max: DIMENSION_TITLE_MAX,
+  notText: 'ชื่อต้องเป็นข้อความ',
+  tooShort: 'ใส่ชื่อตามที่เอกสารเขียน (เว้นว่างไม่ได้)',
+  tooLong: `ชื่อยาวเกิน ${DIMENSION_TITLE_MAX} ตัวอักษร`,
+});
+
+/** POST …/dimensions/:dimension/edit. */
+export const dimensionEditBodySchema = z.object({ field: dimensionFieldSchema, value: dimensionTitleSchema }).strict();
+export type DimensionEditBody = z.input<typeof dimensionEditBodySchema>;
+/** POST …/dimensions/:dimension/accept. */
+export const dimensionAcceptBodySchema = z.object({ field: dimensionFieldSchema }).strict();
+export type DimensionAcceptBody = z.input<typeof dimensionAcceptBodySchema>;
 
 export type FieldState = 'open' | 'accepted' | 'edited' | 'unflagged';
 
@@ -54,6 +87,18 @@ export interface ProjectView {
   number: string;
   name: string;
   dimension: number;
+  openFlags: number;
+  flagged: boolean;
+  fields: FieldView[];
+}
+
+/**
+ * One dimension of a draft: its title and its missions' titles as fields (`title`, `missions.<code>`), flagged ones
+ * first. Values are the reviewed ones: the imported title, or the last edit's.
+ */
+export interface DimensionView {
+  number: number;
+  title: string;
   openFlags: number;
   flagged: boolean;
   fields: FieldView[];
@@ -82,6 +127,8 @@ export interface ReviewEntryView {
   by: string;
   action: 'edit' | 'accept' | 'publish';
   projectId: string | null;
+  /** The dimension whose title or mission title was edited or accepted (then `projectId` is null). */
+  dimension: number | null;
   field: string | null;
   before: FieldValue;
   after: FieldValue;
@@ -100,15 +147,17 @@ export interface DraftView {
   projectCount: number;
   openFlags: number;
   fidelity: { agreements: number; disagreements: number; contradictions: Array<{ line: number; text: string; note: string }> };
-  /** What the importer could not read about a dimension (its title, a mission's title): shown, not a field to accept. */
+  /** What the importer was not sure of about a dimension (its title, a mission's title), as imported. */
   dimensionFlags: Array<{ dimension: number; field: 'title' | 'missions'; reason: string; line: number | null }>;
+  /** The dimensions with their title fields to check (dimensions with unchecked flags first). */
+  dimensions: DimensionView[];
   projects: ProjectView[];
   log: ReviewEntryView[];
 }
 
-/** 201 of POST …/edit and …/accept. */
+/** 201 of POST …/edit and …/accept (of a project's field or a dimension's). */
 export interface ReviewActionDone {
-  entry: Pick<ReviewEntryView, 'id' | 'at' | 'action' | 'field' | 'before' | 'after'>;
+  entry: Pick<ReviewEntryView, 'id' | 'at' | 'action' | 'field' | 'before' | 'after'> & { dimension?: number };
 }
 
 /** POST …/publish. */

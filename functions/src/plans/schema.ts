@@ -33,12 +33,23 @@ export const dimensionSchema = z.object({
   /** As the document's heading writes it; "" when no heading gives it (then flagged in `review`). */
   title: z.string(),
   missions: z.array(missionSchema),
-  /** What the importer could not read about the dimension: its title, a mission's title. Absent when nothing. */
+  /**
+   * What the importer could not read about the dimension: its title, a mission's title (`mission`: which one; versions
+   * imported before it was recorded name it only in `reason`). Absent when nothing. Staff check them before publishing.
+   */
   review: z
-    .array(z.object({ field: z.enum(['title', 'missions']), reason: z.string().min(1), line: z.number().int().min(1).nullable() }))
+    .array(
+      z.object({
+        field: z.enum(['title', 'missions']),
+        mission: z.string().regex(/^[1-4]\.\d{1,2}$/).optional(),
+        reason: z.string().min(1),
+        line: z.number().int().min(1).nullable(),
+      }),
+    )
     .optional(),
 });
 export type Dimension = z.infer<typeof dimensionSchema>;
+export type DimensionFlag = NonNullable<Dimension['review']>[number];
 
 /** Sections of a project's detail page (5-year template, ส่วนที่ 3). Text is normalised; lists keep the document's order. */
 export const projectDetailSchema = z.object({

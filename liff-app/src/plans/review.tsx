@@ -1,37 +1,28 @@
 import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
-import { ApiError, request } from '../lib/api.ts';
+import { request } from '../lib/api.ts';
 import { formatDateTime, formatNumber } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';
-import type { DraftView, FieldValue, FieldView, ProjectView, ReviewEntryView } from './model.ts';
-import { Button, ErrorView, Link, Loading, Notice, TextField, useApi } from '../lib/ui.ts';
+import { FieldRow, show } from './fieldRow.tsx';
+import type { DimensionView, DraftView, FieldView, ProjectView, ReviewEntryView } from './model.ts';
+import { Button, ErrorView, Link, Loading, Notice, useApi } from '../lib/ui.ts';
 import './plans.css';
 
 /**
- * Admins: one draft plan version. Items with fields the importer was not sure of come first, and in each item its
- * flagged fields first, each with why and the document's own lines beside it. A field is accepted as imported or
- * edited; every action is recorded (who, when, before/after). Once no flagged field is left unchecked the draft can
- * be published: it becomes the plan residents and the chat see.
+ * Admins: one draft plan version. The dimensions whose title (or a mission's title) the importer was not sure of
+ * come first, then items with such fields, and in each its flagged fields first, each with why and the document's
+ * own lines beside it. A field is accepted as imported or edited (fieldRow.tsx); every action is recorded (who, when,
+ * before/after). Once no flagged field is left unchecked the draft can be published: it becomes the plan residents
+ * and the chat see, with the titles as reviewed.
  */
-type Value = FieldValue;
 type Field = FieldView;
 type Project = ProjectView;
 type LogEntry = ReviewEntryView;
 type Draft = DraftView;
 
-const STATE: Record<Field['state'], string> = { open: 'ยังไม่ได้ตรวจ', accepted: 'ยืนยันแล้ว', edited: 'แก้ไขแล้ว', unflagged: '' };
 const ACTION: Record<LogEntry['action'], string> = { edit: 'แก้ไข', accept: 'ยืนยัน', publish: 'เผยแพร่' };
-
-function show(v: Value): string {
-  if (v === null || v === '') return '— (ไม่ระบุ)';
-  if (typeof v === 'number') return formatNumber(v);
-  if (typeof v === 'object')
-    return Object.entries(v)
-      .map(([y, b]) => `${y}: ${formatNumber(b)}`)
-      .join(' · ');
-  return v;
-}
-const isBudget = (field: string) => field.startsWith('budgets');
+/** What a record entry is about: an item's field or a dimension's title. */
+const about = (e: LogEntry) => (e.dimension !== null ? `มิติที่ ${e.dimension} ${e.field ?? ''}` : `${e.projectId ?? ''} ${e.field ?? ''}`);
 
 export default function PlanReview(props: PageProps): ComponentChild {
   const planId = props.params.planId ?? '';
@@ -63,15 +54,6 @@ export default function PlanReview(props: PageProps): ComponentChild {
           </ul>
         </Notice>
       ) : null}
-      {data.dimensionFlags.length ? (
-        <Notice kind="warning" title="มิติที่ระบบอ่านได้ไม่ครบ">
-          <ul>
-            {data.dimensionFlags.map((f) => (
-              <li key={`${f.dimension}-${f.field}-${f.reason}`}>{`มิติที่ ${f.dimension}: ${f.field === 'title' ? 'อ่านชื่อมิติจากเอกสารไม่ได้' : 'อ่านชื่อภารกิจบางข้อไม่ได้'}${f.line ? ` (ดูบรรทัด ${f.line})` : ''}`}</li>
-            ))}
-          </ul>
-        </Notice>
-      ) : null}
       <p class="visually-hidden" role="status" aria-live="polite">
         {said}
       </p>
@@ -80,6 +62,7 @@ export default function PlanReview(props: PageProps): ComponentChild {
           <p>{`แผนนี้เผยแพร่แล้วเมื่อ ${formatDateTime(data.publishedAt ?? '')} ประชาชนและแชตบอตเห็นฉบับนี้`}</p>
         </Notice>
       ) : null}
+      <Dimensions planId={data.id} dimensions={data.dimensions} editable={data.publication === 'draft'} done={done} />
       <h2 id="flagged-title">{`โครงการที่มีช่องต้องตรวจ (${flagged.length})`}</h2>
       {flagged.length === 0 ? <p class="hint">ระบบอ่านทุกช่องได้แน่ใจ ไม่มีช่องที่ต้องตรวจ</p> : null}
       {flagged.map((p) => (
@@ -100,7 +83,7 @@ export default function PlanReview(props: PageProps): ComponentChild {
           {data.log.map((e) => (
             <li key={e.id} data-action={e.action}>
               {`${formatDateTime(e.at)} · ${e.by} · ${ACTION[e.action]}`}
-              {e.action === 'publish' ? '' : ` ${e.projectId ?? ''} ${e.field ?? ''}: ${show(e.before)}${e.action === 'edit' ? ` → ${show(e.after)}` : ''}`}
+              {e.action === 'publish' ? '' : ` ${about(e)}: ${show(e.before)}${e.action === 'edit' ? ` → ${show(e.after)}` : ''}`}
             </li>
           ))}
         </ol>
@@ -113,7 +96,7 @@ function ProjectCard(props: { planId: string; project: Project; editable: boolea
   const p = props.project;
   const checked = p.fields.filter((f) => f.state !== 'unflagged');
   const rest = p.fields.filter((f) => f.state === 'unflagged');
-  const item = (f: Field) => <FieldRow key={f.field} planId={props.planId} projectId={p.id} field={f} editable={props.editable} done={props.done} />;
+  const item = (f: Field) => <FieldRow key={f.field} planId={props.planId} owner={{ kind: 'project', id: p.id }} field={f} editable={props.editable} done={props.done} />;
   return (
     <article class="card pr-project" data-project={p.id}>
       <h2>{`${p.number}. ${p.name}`}</h2>
@@ -130,130 +113,48 @@ function ProjectCard(props: { planId: string; project: Project; editable: boolea
   );
 }
 
-function FieldRow(props: { planId: string; projectId: string; field: Field; editable: boolean; done: (m: string) => void }): ComponentChild {
-  const f = props.field;
-  const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [text, setText] = useState('');
-  const [perYear, setPerYear] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | undefined>(undefined);
-  const domId = `f-${props.projectId}-${f.field.replace('.', '-')}`;
-  const base = `/plans/drafts/${encodeURIComponent(props.planId)}/projects/${encodeURIComponent(props.projectId)}`;
-  const hits = new Set(f.flags.map((x) => x.line));
-
-  const send = async (path: 'accept' | 'edit', body: unknown, message: string) => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await request(`${base}/${path}`, { body });
-      setEditing(false);
-      props.done(message);
-    } catch (err) {
-      setProblem(err instanceof ApiError && err.issues.length ? err.issues.map((i) => i.message).join(' ') : err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+/**
+ * The dimensions: those with a title the importer was not sure of first, each as a card of its title fields (the
+ * dimension's, then its missions'); the others under <details>, their titles editable too.
+ */
+function Dimensions(props: { planId: string; dimensions: DimensionView[]; editable: boolean; done: (m: string) => void }): ComponentChild {
+  const flagged = props.dimensions.filter((d) => d.flagged);
+  const others = props.dimensions.filter((d) => !d.flagged);
+  const card = (d: DimensionView) => {
+    const checked = d.fields.filter((f) => f.state !== 'unflagged');
+    const rest = d.fields.filter((f) => f.state === 'unflagged');
+    const item = (f: Field) => <FieldRow key={f.field} planId={props.planId} owner={{ kind: 'dimension', number: d.number }} field={f} editable={props.editable} done={props.done} />;
+    return (
+      <article class="card pr-project" data-dimension={d.number} key={d.number}>
+        <h3 class="pr-dim-title">{`มิติที่ ${d.number} ${d.title || '(ยังไม่มีชื่อ)'}`}</h3>
+        {d.openFlags ? (
+          <p class="hint">
+            <strong>{`ยังไม่ได้ตรวจ ${d.openFlags} ช่อง`}</strong>
+          </p>
+        ) : null}
+        {checked.length ? <ul class="pr-fields">{checked.map(item)}</ul> : null}
+        {rest.length ? (
+          <details>
+            <summary>{checked.length ? `ชื่ออื่นในมิตินี้ (${rest.length})` : `ดูและแก้ไขชื่อมิติและภารกิจ (${rest.length})`}</summary>
+            <ul class="pr-fields">{rest.map(item)}</ul>
+          </details>
+        ) : null}
+      </article>
+    );
   };
-  const startEdit = () => {
-    setText(f.value === null || typeof f.value === 'object' ? '' : String(f.value));
-    setPerYear(typeof f.value === 'object' && f.value ? Object.fromEntries(Object.entries(f.value).map(([y, v]) => [y, String(v)])) : {});
-    setEditing(true);
-  };
-  const save = () => {
-    const value = f.field === 'budgets' ? perYear : f.field === 'dimension' ? text.trim() : text;
-    void send('edit', { field: f.field, value }, `บันทึกการแก้ไข ${f.label} แล้ว`);
-  };
-
+  if (props.dimensions.length === 0) return null;
   return (
-    <li class={`pr-field pr-field-${f.state}`} data-field={f.field} data-state={f.state}>
-      <h3>
-        {f.label}
-        {f.state !== 'unflagged' ? <span class="pr-state">{` · ${STATE[f.state]}`}</span> : null}
-      </h3>
-      <div class="pr-value">
-        {show(f.value)}
-        {isBudget(f.field) && f.value !== null ? ' บาท' : ''}
-      </div>
-      {f.flags.map((x) => (
-        <p class="pr-reason" key={x.reason}>
-          <span aria-hidden="true">{'⚠ '}</span>
-          {`ระบบไม่แน่ใจ: ${x.reason}`}
-          {x.line ? ` (บรรทัด ${x.line})` : ''}
-        </p>
-      ))}
-      {f.last ? <p class="hint">{`${f.last.action === 'edit' ? 'แก้ไข' : 'ยืนยัน'}โดย ${f.last.by} เมื่อ ${formatDateTime(f.last.at)}`}</p> : null}
-      {f.source.length ? (
-        <figure class="pr-source">
-          <figcaption class="visually-hidden">ข้อความในเอกสารต้นฉบับ</figcaption>
-          <ol>
-            {f.source.map((l) => (
-              <li key={l.line} class={hits.has(l.line) ? 'pr-hit' : undefined}>
-                <span class="pr-ln">{`${l.line}`}</span>
-                {l.text}
-              </li>
-            ))}
-          </ol>
-        </figure>
+    <section aria-labelledby="dimensions-title">
+      <h2 id="dimensions-title">{`ชื่อมิติที่ต้องตรวจ (${flagged.length})`}</h2>
+      {flagged.length === 0 ? <p class="hint">ระบบอ่านชื่อมิติและภารกิจได้แน่ใจทุกข้อ</p> : <p class="hint">แชตบอตตอบประชาชนว่า "มิติที่ N ชื่อมิติ" ตามชื่อที่ยืนยันหรือแก้ไขที่นี่</p>}
+      {flagged.map(card)}
+      {others.length ? (
+        <details>
+          <summary>{`มิติอื่น (${others.length}) — แก้ไขชื่อได้เช่นกัน`}</summary>
+          {others.map(card)}
+        </details>
       ) : null}
-      {problem && !editing ? (
-        <Notice kind="error" role="alert">
-          <p>{problem}</p>
-        </Notice>
-      ) : null}
-      {props.editable && !editing ? (
-        <div class="row">
-          {f.state === 'open' || f.state === 'unflagged' ? (
-            <Button
-              kind={f.state === 'open' ? 'primary' : 'secondary'}
-              busy={busy}
-              onClick={() => void send('accept', { field: f.field }, `ยืนยัน ${f.label} แล้ว`)}
-            >
-              ถูกต้อง ยืนยัน
-            </Button>
-          ) : null}
-          <Button kind="secondary" busy={busy} onClick={startEdit}>
-            แก้ไข
-          </Button>
-        </div>
-      ) : null}
-      {editing ? (
-        <div class="pr-edit">
-          {f.field === 'budgets' ? (
-            Object.keys(perYear).map((y) => (
-              <TextField
-                key={y}
-                id={`${domId}-${y}`}
-                label={`งบประมาณ ปี ${y} (บาท)`}
-                value={perYear[y] ?? ''}
-                inputMode="numeric"
-                required={true}
-                onInput={(v: string) => setPerYear({ ...perYear, [y]: v })}
-                error={problem}
-              />
-            ))
-          ) : (
-            <TextField
-              id={domId}
-              label={`${f.label} ที่ถูกต้อง`}
-              value={text}
-              onInput={setText}
-              required={f.field !== 'mission' && f.field !== 'responsibleUnit'}
-              hint={isBudget(f.field) ? 'จำนวนเงินเต็มบาท ใส่ 0 ถ้าไม่ใช้งบประมาณ' : f.field === 'mission' ? 'เช่น 2.2 เว้นว่างได้' : undefined}
-              inputMode={isBudget(f.field) || f.field === 'dimension' ? 'numeric' : undefined}
-              error={problem}
-            />
-          )}
-          <div class="row">
-            <Button busy={busy} onClick={save}>
-              บันทึก
-            </Button>
-            <Button kind="secondary" onClick={() => setEditing(false)}>
-              ยกเลิก
-            </Button>
-          </div>
-        </div>
-      ) : null}
-    </li>
+    </section>
   );
 }
 

@@ -4,6 +4,8 @@
  *   GET  /api/orgs/:orgId/plans/drafts/:planId                                one draft: flagged fields first, source lines, record
  *   POST /api/orgs/:orgId/plans/drafts/:planId/projects/:projectId/edit      { field, value }
  *   POST /api/orgs/:orgId/plans/drafts/:planId/projects/:projectId/accept    { field }
+ *   POST /api/orgs/:orgId/plans/drafts/:planId/dimensions/:dimension/edit    { field: title | missions.<code>, value }
+ *   POST /api/orgs/:orgId/plans/drafts/:planId/dimensions/:dimension/accept  { field }
  *   POST /api/orgs/:orgId/plans/drafts/:planId/publish
  * Mounted before the public plan routes (`/plans/:planId` would otherwise take "drafts" as a plan id).
  */
@@ -12,12 +14,26 @@ import type { IdTokenVerifier } from '../../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, orgOf, requireRole } from '../../auth/middleware.ts';
 import { parseInput } from '../../http/validate.ts';
 import type { Response } from 'express';
-import { acceptBodySchema, editBodySchema, planParamsSchema, planProjectParamsSchema, type DraftPublished, type ReviewActionDone } from '../../contracts/plans.ts';
-import type { ReviewActor } from './schema.ts';
-import { acceptField, editField, listDrafts, openDraft, publishDraft, type DraftDeps } from './service.ts';
+import {
+  acceptBodySchema,
+  dimensionAcceptBodySchema,
+  dimensionEditBodySchema,
+  editBodySchema,
+  planDimensionParamsSchema,
+  planParamsSchema,
+  planProjectParamsSchema,
+  type DraftPublished,
+  type ReviewActionDone,
+} from '../../contracts/plans.ts';
+import type { ReviewActor, ReviewEntry } from './schema.ts';
+import { acceptDimensionTitle, acceptField, editDimensionTitle, editField, listDrafts, openDraft, publishDraft, type DraftDeps } from './service.ts';
 
 const planParams = planParamsSchema;
 const projectParams = planProjectParamsSchema;
+
+const done = (entry: ReviewEntry): ReviewActionDone => ({
+  entry: { id: entry.id, at: entry.at, action: entry.action, field: entry.field, before: entry.before, after: entry.after, ...(entry.dimension ? { dimension: entry.dimension } : {}) },
+});
 
 function actorOf(res: Response): ReviewActor {
   const caller = callerOf(res);
@@ -42,16 +58,26 @@ export function draftsRouter(deps: DraftDeps & { idTokens: IdTokenVerifier }): R
     const { planId, projectId } = parseInput(projectParams, req.params);
     const body = parseInput(editBodySchema, req.body);
     const entry = await editField(deps, orgOf(res).id, planId, projectId, body.field, body.value, actorOf(res));
-    const done: ReviewActionDone = { entry: { id: entry.id, at: entry.at, action: entry.action, field: entry.field, before: entry.before, after: entry.after } };
-    res.status(201).json(done);
+    res.status(201).json(done(entry));
   });
 
   router.post(`${base}/:planId/projects/:projectId/accept`, ...admin, async (req, res) => {
     const { planId, projectId } = parseInput(projectParams, req.params);
     const body = parseInput(acceptBodySchema, req.body);
     const entry = await acceptField(deps, orgOf(res).id, planId, projectId, body.field, actorOf(res));
-    const done: ReviewActionDone = { entry: { id: entry.id, at: entry.at, action: entry.action, field: entry.field, before: entry.before, after: entry.after } };
-    res.status(201).json(done);
+    res.status(201).json(done(entry));
+  });
+
+  router.post(`${base}/:planId/dimensions/:dimension/edit`, ...admin, async (req, res) => {
+    const { planId, dimension } = parseInput(planDimensionParamsSchema, req.params);
+    const body = parseInput(dimensionEditBodySchema, req.body);
+    res.status(201).json(done(await editDimensionTitle(deps, orgOf(res).id, planId, dimension, body.field, body.value, actorOf(res))));
+  });
+
+  router.post(`${base}/:planId/dimensions/:dimension/accept`, ...admin, async (req, res) => {
+    const { planId, dimension } = parseInput(planDimensionParamsSchema, req.params);
+    const body = parseInput(dimensionAcceptBodySchema, req.body);
+    res.status(201).json(done(await acceptDimensionTitle(deps, orgOf(res).id, planId, dimension, body.field, actorOf(res))));
   });
 
   router.post(`${base}/:planId/publish`, ...admin, async (req, res) => {

@@ -8,10 +8,32 @@ import { fieldIssues } from '../../http/validate.ts';
 import { safeText } from '../../text/clean.ts';
 import { parseAmount, thaiDigitsToArabic } from '../../text/numbers.ts';
 
-import { acceptBodySchema, editBodySchema, fieldValueSchema, reviewFieldSchema, type FieldValue, type ReviewField } from '../../contracts/plans.ts';
+import {
+  acceptBodySchema,
+  dimensionAcceptBodySchema,
+  dimensionEditBodySchema,
+  dimensionFieldSchema,
+  editBodySchema,
+  fieldValueSchema,
+  reviewFieldSchema,
+  type DimensionField,
+  type FieldValue,
+  type ReviewField,
+} from '../../contracts/plans.ts';
 
 /** The API's shapes live in contracts/plans.ts; re-exported for the feature's own modules. */
-export { acceptBodySchema, editBodySchema, fieldValueSchema, reviewFieldSchema, type FieldValue, type ReviewField };
+export {
+  acceptBodySchema,
+  dimensionAcceptBodySchema,
+  dimensionEditBodySchema,
+  dimensionFieldSchema,
+  editBodySchema,
+  fieldValueSchema,
+  reviewFieldSchema,
+  type DimensionField,
+  type FieldValue,
+  type ReviewField,
+};
 
 /** Whole baht, Arabic or Thai digits, commas allowed ("50,000", "๕๐๐๐๐", "50,000 บาท"); an empty text is 0 as before. */
 const baht = z.preprocess(
@@ -68,6 +90,8 @@ export const reviewEntrySchema = z.object({
   by: reviewActorSchema,
   action: z.enum(['edit', 'accept', 'publish']),
   projectId: z.string().nullable(),
+  /** Set on an edit or acceptance of a dimension's title or a mission's title (`field` title | missions.<code>). */
+  dimension: z.number().int().min(1).max(4).optional(),
   field: z.string().nullable(),
   /** The value before and after (the same for an acceptance); for a publication the previous and new current plan ids. */
   before: fieldValueSchema,

@@ -1,17 +1,19 @@
 /**
  * The review of a draft plan version, in domain words: list the drafts; open one with its flagged fields first and
- * the source lines each flag points at; edit a field or accept it as imported; publish once every flagged field is
- * checked. Every edit, acceptance and the publication is recorded (who, when, before/after), append-only.
- * Publishing switches the organisation's current plan in one document write, as the importer does.
+ * the source lines each flag points at; edit a project's field or a dimension's title (or a mission's) or accept it
+ * as imported; publish once every flagged field is checked. Every edit, acceptance and the publication is recorded
+ * (who, when, before/after), append-only. Publishing writes the reviewed dimension titles with the version and
+ * switches the organisation's current plan in one document write, as the importer does.
  */
 import type { DraftList, DraftView, FieldState, FieldView, ProjectView } from '../../contracts/plans.ts';
-import { ConflictError, NotFoundError } from '../../errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { Firestore } from '../../store/firestore.ts';
 import { setCurrentPlan, getOrg } from '../../orgs/store.ts';
 import { matchKey } from '../normalize.ts';
 import type { Project, ReviewFlag } from '../schema.ts';
 import { getPlan, listPlanProjects, listPlans, summarizePlan, type StoredPlan } from '../store.ts';
-import { parseFieldValue, type FieldValue, type ReviewActor, type ReviewEntry, type ReviewField } from './schema.ts';
+import { dimensionFieldsOf, dimensionLinesWanted, dimensionValueOf, dimensionViews, openDimensionFlags, reviewedDimensions, withoutOwnNumber } from './dimensions.ts';
+import { parseFieldValue, type DimensionField, type FieldValue, type ReviewActor, type ReviewEntry, type ReviewField } from './schema.ts';
 import { applyProjectEdit, listReviewEntries, markPublished, readSourceLines, recordReview } from './store.ts';
 
 export interface DraftDeps {
@@ -101,8 +103,12 @@ const ensureDraft = (plan: StoredPlan) => {
   if (plan.publication !== 'draft') throw new ConflictError(`plan ${plan.id} is already published`, 'แผนนี้เผยแพร่แล้ว แก้ไขไม่ได้ (นำเข้าฉบับใหม่เพื่อแก้ไข)');
 };
 
-const openCount = (plan: StoredPlan, projects: Project[], last: Map<string, ReviewEntry>) =>
-  projects.reduce((n, p) => n + (p.review ?? []).filter((f, i, all) => all.findIndex((g) => g.field === f.field) === i && !last.has(`${p.id}|${f.field}`)).length, 0);
+/** Flagged fields not yet accepted or edited: the projects' and the dimensions'. */
+const openCount = (plan: StoredPlan, projects: Project[], log: ReviewEntry[]) => {
+  const last = lastActions(log);
+  const inProjects = projects.reduce((n, p) => n + (p.review ?? []).filter((f, i, all) => all.findIndex((g) => g.field === f.field) === i && !last.has(`${p.id}|${f.field}`)).length, 0);
+  return inProjects + openDimensionFlags(plan.dimensions, log);
+};
 
 export async function listDrafts(deps: DraftDeps, orgId: string): Promise<DraftList> {
   const org = await getOrg(deps.db, orgId);
@@ -121,7 +127,7 @@ export async function listDrafts(deps: DraftDeps, orgId: string): Promise<DraftL
           source: plan.source.file,
           projectCount: plan.projectCount,
           flaggedProjects: projects.filter((p) => (p.review ?? []).length > 0).length,
-          openFlags: openCount(plan, projects, lastActions(log)),
+          openFlags: openCount(plan, projects, log),
         };
       }),
     ),
@@ -133,10 +139,12 @@ export async function openDraft(deps: DraftDeps, orgId: string, planId: string):
   const plan = await draftOrThrow(deps.db, orgId, planId);
   const [projects, log] = await Promise.all([listPlanProjects(deps.db, orgId, planId), listReviewEntries(deps.db, orgId, planId)]);
   const last = lastActions(log);
-  const text = await readSourceLines(deps.db, orgId, planId, projects.flatMap((p) => linesWanted(p, p.review ?? [])));
+  const wanted = [...projects.flatMap((p) => linesWanted(p, p.review ?? [])), ...dimensionLinesWanted(plan.dimensions, projects)];
+  const text = await readSourceLines(deps.db, orgId, planId, wanted);
   const views = projects.map((p) => projectView(plan, p, last, text));
   const rank = (v: ProjectView) => (v.openFlags > 0 ? 0 : v.flagged ? 1 : 2);
   views.sort((a, b) => rank(a) - rank(b));
+  const dimensions = dimensionViews(plan.dimensions, log, projects, text);
   return {
     id: plan.id,
     title: plan.title,
@@ -147,11 +155,12 @@ export async function openDraft(deps: DraftDeps, orgId: string, planId: string):
     publication: plan.publication ?? 'published',
     publishedAt: plan.publishedAt ?? null,
     projectCount: plan.projectCount,
-    openFlags: views.reduce((n, v) => n + v.openFlags, 0),
+    openFlags: views.reduce((n, v) => n + v.openFlags, 0) + dimensions.reduce((n, d) => n + d.openFlags, 0),
     fidelity: { agreements: plan.fidelity.agreements, disagreements: plan.fidelity.disagreements, contradictions: plan.fidelity.contradictions },
     dimensionFlags: (plan.dimensions ?? []).flatMap((d) => (d.review ?? []).map((f) => ({ dimension: d.number, field: f.field, reason: f.reason, line: f.line }))),
+    dimensions,
     projects: views,
-    log: log.map((e) => ({ id: e.id, at: e.at, by: e.by.displayName, action: e.action, projectId: e.projectId, field: e.field, before: e.before, after: e.after })),
+    log: log.map((e) => ({ id: e.id, at: e.at, by: e.by.displayName, action: e.action, projectId: e.projectId, dimension: e.dimension ?? null, field: e.field, before: e.before, after: e.after })),
   };
 }
 
@@ -185,6 +194,37 @@ export async function acceptField(deps: DraftDeps, orgId: string, planId: string
   return recordReview(deps.db, orgId, planId, { action: 'accept', projectId, field, before: value, after: value }, by, deps.clock.now());
 }
 
+async function draftDimension(deps: DraftDeps, orgId: string, planId: string, dimension: number, field: DimensionField) {
+  const plan = await draftOrThrow(deps.db, orgId, planId);
+  ensureDraft(plan);
+  const log = await listReviewEntries(deps.db, orgId, planId);
+  const reviewed = reviewedDimensions(plan.dimensions, log).find((d) => d.number === dimension);
+  if (!reviewed) throw new NotFoundError(`dimension ${orgId}/${planId}/${dimension}`, `ร่างแผนนี้ไม่มีมิติที่ ${dimension}`);
+  const mission = field.startsWith('missions.') ? field.slice('missions.'.length) : null;
+  if (mission && Number(mission.split('.')[0]) !== dimension) throw new ValidationError([{ path: 'field', message: `ภารกิจ ${mission} ไม่ได้อยู่ในมิติที่ ${dimension}` }]);
+  if (!dimensionFieldsOf(reviewed).includes(field)) throw new NotFoundError(`mission ${mission} of dimension ${dimension}`, `มิติที่ ${dimension} ไม่มีภารกิจ ${mission}`);
+  return { before: dimensionValueOf(reviewed, field) };
+}
+
+/**
+ * Sets a dimension's title (`title`) or one of its missions' titles (`missions.<code>`): the value is the contract's
+ * checked text (dimensionTitleSchema), without a leading "มิติที่ N" or "ภารกิจที่ N.N" of its own. Recorded; it is the draft's title from then on.
+ */
+export async function editDimensionTitle(deps: DraftDeps, orgId: string, planId: string, dimension: number, field: DimensionField, value: string, by: ReviewActor) {
+  const { before } = await draftDimension(deps, orgId, planId, dimension, field);
+  const title = withoutOwnNumber(value, field, dimension);
+  if (!title) throw new ValidationError([{ path: 'value', message: field === 'title' ? 'ใส่ชื่อมิติ ไม่ต้องใส่เลขมิติ' : 'ใส่ชื่อภารกิจ ไม่ต้องใส่รหัสภารกิจ' }]);
+  return recordReview(deps.db, orgId, planId, { action: 'edit', projectId: null, dimension, field, before, after: title }, by, deps.clock.now());
+}
+
+/** Accepts a dimension's title or a mission's title as read; an empty one cannot be accepted (it has to be written in). */
+export async function acceptDimensionTitle(deps: DraftDeps, orgId: string, planId: string, dimension: number, field: DimensionField, by: ReviewActor) {
+  const { before } = await draftDimension(deps, orgId, planId, dimension, field);
+  if (before.trim() === '')
+    throw new ConflictError(`empty ${field} of dimension ${dimension} cannot be accepted`, field === 'title' ? 'ยังไม่มีชื่อมิติให้ยืนยัน กรุณากด "แก้ไข" แล้วใส่ชื่อตามเอกสาร' : 'ยังไม่มีชื่อภารกิจให้ยืนยัน กรุณากด "แก้ไข" แล้วใส่ชื่อตามเอกสาร');
+  return recordReview(deps.db, orgId, planId, { action: 'accept', projectId: null, dimension, field, before, after: before }, by, deps.clock.now());
+}
+
 /**
  * Publishes a draft whose flagged fields are all checked: totals recomputed from the reviewed projects, the version
  * marked published and recorded, then the organisation's current plan switched in one write. Chat and the public
@@ -194,11 +234,12 @@ export async function publishDraft(deps: DraftDeps, orgId: string, planId: strin
   const plan = await draftOrThrow(deps.db, orgId, planId);
   ensureDraft(plan);
   const [projects, log, org] = await Promise.all([listPlanProjects(deps.db, orgId, planId), listReviewEntries(deps.db, orgId, planId), getOrg(deps.db, orgId)]);
-  const open = openCount(plan, projects, lastActions(log));
+  const open = openCount(plan, projects, log);
   if (open > 0) throw new ConflictError(`draft ${planId} has ${open} unchecked flagged fields`, `ยังมี ${open} ช่องที่ต้องตรวจ (แก้ไขหรือยืนยัน) ก่อนเผยแพร่`);
   const now = deps.clock.now();
-  const summary = summarizePlan({ fiscalYears: plan.fiscalYears, dimensions: plan.dimensions, projects });
-  const entry = await markPublished(deps.db, orgId, planId, summary, { action: 'publish', projectId: null, field: null, before: org?.currentPlanId ?? null, after: planId }, by, now);
+  const dimensions = reviewedDimensions(plan.dimensions, log);
+  const summary = summarizePlan({ fiscalYears: plan.fiscalYears, dimensions, projects });
+  const entry = await markPublished(deps.db, orgId, planId, { summary, dimensions }, { action: 'publish', projectId: null, field: null, before: org?.currentPlanId ?? null, after: planId }, by, now);
   await setCurrentPlan(deps.db, orgId, planId, now);
   return { planId, publishedAt: now.toISOString(), previousPlanId: org?.currentPlanId ?? null, entry };
 }

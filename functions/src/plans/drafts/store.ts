@@ -8,6 +8,7 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { COLLECTIONS } from '../../store/collections.ts';
 import { isAlreadyExists } from '../../store/errors.ts';
+import type { Dimension } from '../schema.ts';
 import { SOURCE_CHUNK_LINES, type PlanSummary } from '../store.ts';
 import { reviewEntrySchema, type ReviewActor, type ReviewEntry } from './schema.ts';
 
@@ -62,7 +63,10 @@ async function appendEntry(db: Firestore, orgId: string, planId: string, entry: 
   }
 }
 
-/** Records an acceptance (nothing else changes). */
+/**
+ * Records an acceptance (nothing else changes), or an edit of a dimension's title or a mission's: the draft's
+ * dimensions are the projection of these entries until publication writes them (drafts/dimensions.ts).
+ */
 export async function recordReview(db: Firestore, orgId: string, planId: string, entry: NewReviewEntry, by: ReviewActor, now: Date): Promise<ReviewEntry> {
   return appendEntry(db, orgId, planId, entry, by, now);
 }
@@ -84,19 +88,19 @@ export async function applyProjectEdit(
 }
 
 /**
- * Records the publication and marks the draft published with its totals recomputed from the reviewed projects. The
- * caller then switches the organisation's current plan (one write).
+ * Records the publication and marks the draft published with its reviewed dimension titles and its totals recomputed
+ * from the reviewed projects, in one document write. The caller then switches the organisation's current plan (one write).
  */
 export async function markPublished(
   db: Firestore,
   orgId: string,
   planId: string,
-  summary: PlanSummary,
+  reviewed: { summary: PlanSummary; dimensions: Dimension[] },
   entry: NewReviewEntry,
   by: ReviewActor,
   now: Date,
 ): Promise<ReviewEntry> {
   const stored = await appendEntry(db, orgId, planId, entry, by, now);
-  await planRef(db, orgId, planId).update({ publication: 'published', summary, publishedAt: now.toISOString(), publishedBy: by });
+  await planRef(db, orgId, planId).update({ publication: 'published', summary: reviewed.summary, dimensions: reviewed.dimensions, publishedAt: now.toISOString(), publishedBy: by });
   return stored;
 }

@@ -133,7 +133,7 @@ export function dimensionsOf(
     const review = [
       ...(doubt && title !== '' ? [{ field: 'title' as const, reason: doubt.reason, line: doubt.line }] : []),
       ...(title === '' ? [{ field: 'title' as const, reason: `no title was read for มิติที่ ${n}: its heading is written in a way the importer does not read, or gives none`, line }] : []),
-      ...missions.filter((m) => m.title === '').map((m) => ({ field: 'missions' as const, reason: `mission ${m.code} has no title: its heading was not read`, line })),
+      ...missions.filter((m) => m.title === '').map((m) => ({ field: 'missions' as const, mission: m.code, reason: `mission ${m.code} has no title: its heading was not read`, line })),
     ];
     return { number: n as 1 | 2 | 3 | 4, title, missions, ...(review.length ? { review } : {}) };
   });
