@@ -8,7 +8,7 @@
  *
  * `npm run bench -- tenants` runs it in a child process with `--max-old-space-size=512`; alone:
  * `node --max-old-space-size=512 --expose-gc bench/tenants.ts --child [--orgs 1000] [--requests 5000] [--budget-mb N]
- * [--store none|built|imported] [--per-org]`.
+ * [--store none|built|imported] [--per-org] [--segment-memo shared|all] [--segment-memo-mb N]`.
  */
 import { execFile } from 'node:child_process';
 import { setImmediate } from 'node:timers/promises';
@@ -20,9 +20,12 @@ import v8 from 'node:v8';
 import { answer } from '../functions/src/chat/answer.ts';
 import { demoProvider } from '../functions/src/chat/demoCorpus.ts';
 import { defaultKnowledgeCacheBytes } from '../functions/src/config.ts';
-import type { Corpus, CorpusProvider } from '../functions/src/search/corpus.ts';
+import { corpusSearchDocs, type Corpus, type CorpusProvider } from '../functions/src/search/corpus.ts';
+import { stripGenericPrefix } from '../functions/src/search/build.ts';
+import { normalizeText } from '../functions/src/search/normalize.ts';
 import { encodeIndex } from '../functions/src/search/indexCodec.ts';
 import { buildKnowledge, KnowledgeBase, type IndexPersistence, type StoredIndex } from '../functions/src/search/knowledgeBase.ts';
+import { segmentMemo } from '../functions/src/search/tokenize.ts';
 import { QUERIES } from './ask.ts';
 
 const DEMO_ORGS = ['maesot', 'maesaimitraphap', 'intapramul', 'tharae'];
@@ -81,6 +84,20 @@ class TenantIndexStore implements IndexPersistence {
     if (!this.bytes.has(stored.key)) this.bytes.set(stored.key, { deflated: await deflate(stored.blob, { level: 1 }), length: stored.blob.length });
     this.keys.set(orgId, stored.key);
   }
+}
+
+/**
+ * Makes the process's segmentation memo find only chunks that at least two of the demo organisations have (see
+ * `--segment-memo`): each copy then gains from the memo what a distinct organisation would, not its twin's text.
+ */
+function onlySharedChunks(bases: Corpus[]): void {
+  const seen = new Map<string, number>();
+  for (const corpus of bases) {
+    const texts = corpusSearchDocs(corpus).flatMap((d) => [...Object.values(d.fields), ...d.names.map(stripGenericPrefix)]);
+    for (const chunk of new Set(texts.flatMap((t) => normalizeText(t).split(' ')))) seen.set(chunk, (seen.get(chunk) ?? 0) + 1);
+  }
+  const find = segmentMemo.get.bind(segmentMemo);
+  segmentMemo.get = (chunk: string) => ((seen.get(chunk) ?? 0) >= 2 ? find(chunk) : (segmentMemo.misses++, undefined));
 }
 
 /** Seeded random numbers (mulberry32): the same request sequence on every run. */
@@ -181,18 +198,27 @@ async function perOrg(bases: Corpus[]) {
 
 async function child(): Promise<void> {
   const { values } = parseArgs({
-    options: { child: { type: 'boolean' }, orgs: { type: 'string' }, requests: { type: 'string' }, 'budget-mb': { type: 'string' }, s: { type: 'string' }, store: { type: 'string' }, 'per-org': { type: 'boolean' } },
+    options: { child: { type: 'boolean' }, orgs: { type: 'string' }, requests: { type: 'string' }, 'budget-mb': { type: 'string' }, s: { type: 'string' }, store: { type: 'string' }, 'per-org': { type: 'boolean' }, 'segment-memo-mb': { type: 'string' }, 'segment-memo': { type: 'string' } },
   });
   // none: every miss builds (before stored indices); built: an index is stored when first built, later misses load
   // it; imported: every organisation's index was stored beforehand (at import, or built once by any instance).
   const mode = values.store ?? 'imported';
   if (!['none', 'built', 'imported'].includes(mode)) throw new Error(`--store none|built|imported, not ${mode}`);
   const orgs = Number(values.orgs ?? 1000);
+  // The process's memo of segmented chunks (search/tokenize.ts). The organisations here are copies of four, so after
+  // the first four builds every chunk would be found in it, which no real organisation sees; by default (`shared`)
+  // a chunk is found only when another demo organisation has it too (the template's and manuals' phrases: what
+  // distinct organisations share), `--segment-memo all` lets copies find everything, `--segment-memo-mb 0` is none.
+  if (values['segment-memo-mb'] !== undefined) segmentMemo.reset(Math.floor(Number(values['segment-memo-mb']) * 1048576));
+  const memoMode = values['segment-memo'] ?? 'shared';
+  if (memoMode !== 'shared' && memoMode !== 'all') throw new Error(`--segment-memo shared|all, not ${memoMode}`);
   const requests = Number(values.requests ?? 5000);
   const s = Number(values.s ?? 1);
   const demo = await demoProvider();
   const bases = (await Promise.all(DEMO_ORGS.map((id) => demo.load(id)))).filter((c): c is Corpus => c !== null);
+  if (memoMode === 'shared') onlySharedChunks(bases);
   const structures = values['per-org'] ? await perOrg(bases) : undefined;
+  segmentMemo.reset();
   const budget = values['budget-mb'] ? Number(values['budget-mb']) * 1048576 : defaultKnowledgeCacheBytes();
   const provider = new TenantProvider(bases, orgs);
   const store = new TenantIndexStore();
@@ -260,6 +286,9 @@ async function child(): Promise<void> {
       stored: st.stored,
       storeReads: store.reads,
       evictions: st.evictions,
+      segmentMemoMb: mb(segmentMemo.budgetBytes),
+      segmentMemo: memoMode,
+      segmentMemoHitRate: round(segmentMemo.hits / Math.max(1, segmentMemo.hits + segmentMemo.misses), 3),
       buildsPerSecond: round(st.builds / seconds),
       requestsPerSecond: Math.round(requests / seconds),
       answerP50Ms: round(percentile(samples, 50), 2),

@@ -42,6 +42,7 @@ import { createChatService } from './chat/service.ts';
 import { firestoreIndexStore } from './search/indexStore.ts';
 import { FirestoreCorpusProvider } from './search/firestoreCorpus.ts';
 import { KnowledgeBase } from './search/knowledgeBase.ts';
+import { segmentMemo } from './search/tokenize.ts';
 import { staffGroupRegistrationHandler } from './staff/line.ts';
 import { staffRouter } from './staff/routes.ts';
 import { integrityRouter } from './integrity/routes.ts';
@@ -151,7 +152,9 @@ export function createApp(deps: AppDeps): App {
   const staffMenus = staffMenuLinker({ db: deps.db, line: deps.line, log: deps.log });
   const staff = { db: deps.db, notifier, clock: deps.clock, log: deps.log, liffLocalBase, idTokens: deps.idTokens, staffMenus };
   const integrity = staff;
-  // The answering engine: per-organisation indexes refreshed when the organisation's data changes.
+  // The answering engine: per-organisation indexes refreshed when the organisation's data changes. Builds share the
+  // process's memo of segmented chunks (its size is the configuration's; a new size empties it).
+  if (segmentMemo.budgetBytes !== deps.config.knowledgeSegmentMemoBytes) segmentMemo.reset(deps.config.knowledgeSegmentMemoBytes);
   const kb = new KnowledgeBase(new FirestoreCorpusProvider(deps.db), {
     budgetBytes: deps.config.knowledgeCacheBytes,
     // Freshness is measured on the app's clock, so tests move it instead of waiting.

@@ -44,6 +44,11 @@ const envSchema = z
      * of the V8 heap limit, which follows the function's memory (Cloud Functions sizes the heap to it).
      */
     KNOWLEDGE_CACHE_MB: z.coerce.number().min(1).max(16384).optional(),
+    /**
+     * Megabytes of the process-wide memo of segmented text chunks that every organisation's index build consults
+     * (search/tokenize.ts `SegmentMemo`). Default 8; 0: none.
+     */
+    KNOWLEDGE_SEGMENT_MEMO_MB: z.coerce.number().min(0).max(1024).default(8),
     /** Store built answer indices in Firestore and load them on a miss (search/indexStore.ts). Default: on. */
     KNOWLEDGE_STORE_INDEX: z.enum(['on', 'off']).default('on'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -117,6 +122,8 @@ export interface Config {
   knowledgeCacheBytes: number;
   /** Built answer indices are stored in Firestore and loaded on a cache miss instead of built again. */
   knowledgeStoreIndex: boolean;
+  /** Bytes of the process-wide memo of segmented text chunks (`KNOWLEDGE_SEGMENT_MEMO_MB`); 0: none. */
+  knowledgeSegmentMemoBytes: number;
 }
 
 /** A quarter of the heap limit: room for requests, Firestore clients and the rest of the app beside the indices. */
@@ -169,5 +176,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     knowledgeCacheBytes: e.KNOWLEDGE_CACHE_MB !== undefined ? Math.floor(e.KNOWLEDGE_CACHE_MB * 1024 * 1024) : defaultKnowledgeCacheBytes(),
     knowledgeStoreIndex: e.KNOWLEDGE_STORE_INDEX === 'on',
+    knowledgeSegmentMemoBytes: Math.floor(e.KNOWLEDGE_SEGMENT_MEMO_MB * 1024 * 1024),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeletionTable, Vocabulary } from '../../functions/src/search/compact.ts';
+import { DeletionTable, sortByHash, Vocabulary } from '../../functions/src/search/compact.ts';
 import type { Corpus } from '../../functions/src/search/corpus.ts';
 import { KnowledgeBase, StaticCorpusProvider } from '../../functions/src/search/knowledgeBase.ts';
 import { demoCorpora } from '../chat/fixtures.ts';
@@ -60,6 +60,16 @@ describe('one-deletion table', () => {
     const out: number[] = [];
     table.lookup('ab', (id) => terms[id] as string, (id) => out.push(id));
     expect(out).toEqual(terms.slice(0, 16).map((_, i) => i));
+  });
+
+  it('orders entries by hash, equal hashes in insertion order, as a comparison sort does', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    // Few distinct values (many ties) and values spread over all 32 bits, high bits included.
+    const hashes = Uint32Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? next() % 7 : next()) >>> 0);
+    const expected = Array.from(hashes.keys()).sort((a, b) => (hashes[a] as number) - (hashes[b] as number) || a - b);
+    expect(Array.from(sortByHash(hashes))).toEqual(expected);
+    expect(Array.from(sortByHash(new Uint32Array(0)))).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { csr, DeletionTable, IntBuffer, narrow, Vocabulary, type DeletionParts, type Ids } from './compact.ts';
 import { normalizeText } from './normalize.ts';
-import { gramsOfKeys, segmentKeys, segmentKeysMany } from './tokenize.ts';
+import { gramsOfKeys, segmentChunks, segmentKeysMany } from './tokenize.ts';
 
 /**
  * Building a `SearchIndex`'s arrays from documents (index.ts keeps the searching). The arrays are the whole index:
@@ -65,6 +65,51 @@ const startsWithDigit = (s: string) => {
   return c >= 48 && c <= 57;
 };
 
+/** Term ids of joined pairs by their two word ids: open addressing over typed arrays (no boxed number keys). */
+class PairTable {
+  private first = new Int32Array(1024).fill(-1);
+  private second = new Int32Array(1024);
+  private value = new Int32Array(1024);
+  private size = 0;
+
+  private slot(a: number, b: number): number {
+    const mask = this.first.length - 1;
+    let at = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
+    while (this.first[at] !== -1 && (this.first[at] !== a || this.second[at] !== b)) at = (at + 1) & mask;
+    return at;
+  }
+
+  /** The pair's id, or -1. */
+  get(a: number, b: number): number {
+    const at = this.slot(a, b);
+    return this.first[at] === -1 ? -1 : (this.value[at] as number);
+  }
+
+  set(a: number, b: number, id: number): void {
+    if ((this.size + 1) * 2 > this.first.length) this.grow();
+    const at = this.slot(a, b);
+    if (this.first[at] === -1) this.size++;
+    this.first[at] = a;
+    this.second[at] = b;
+    this.value[at] = id;
+  }
+
+  private grow(): void {
+    const { first, second, value } = this;
+    this.first = new Int32Array(first.length * 2).fill(-1);
+    this.second = new Int32Array(first.length * 2);
+    this.value = new Int32Array(first.length * 2);
+    for (let i = 0; i < first.length; i++) {
+      const a = first[i] as number;
+      if (a === -1) continue;
+      const at = this.slot(a, second[i] as number);
+      this.first[at] = a;
+      this.second[at] = second[i] as number;
+      this.value[at] = value[i] as number;
+    }
+  }
+}
+
 /**
  * Term ids while building, in first-seen order. A text's terms are its word keys then every two neighbouring words
  * joined (as `tokenize`); a joined pair is found by its two word ids, so its string is made and hashed only the
@@ -73,16 +118,23 @@ const startsWithDigit = (s: string) => {
 class TermTable {
   readonly terms: string[] = [];
   private readonly ids = new Map<string, number>();
-  private readonly pairs = new Map<number, number>();
+  private readonly pairs = new PairTable();
   private readonly digit: boolean[] = [];
   private readonly texts = new Map<string, Int32Array>();
-  private readonly words = new Map<string, string[]>();
+  /** Texts segmented by `prepare` and not yet made terms: their chunks (ids into `chunkKeys`). */
+  private readonly pending = new Map<string, number[]>();
+  private chunkKeys: Array<readonly string[]> = [];
+  /** Term ids of each chunk's words, made the first time a text has the chunk. */
+  private chunkTerms: Array<Int32Array | undefined> = [];
 
-  /** Segments every text not seen yet in one pass (see `segmentKeysMany`); `ofText` then only looks them up. */
+  /** Segments every text not seen yet in one pass (see `segmentChunks`); `ofText` then only looks them up. */
   prepare(texts: Iterable<string>): void {
-    const fresh = [...new Set(texts)].filter((t) => !this.words.has(t) && !this.texts.has(t));
-    const keys = segmentKeysMany(fresh.map(normalizeText));
-    fresh.forEach((t, i) => this.words.set(t, keys[i] as string[]));
+    const fresh = [...new Set(texts)].filter((t) => !this.pending.has(t) && !this.texts.has(t));
+    const { chunkKeys, textChunks } = segmentChunks(fresh.map(normalizeText));
+    const base = this.chunkKeys.length;
+    this.chunkKeys = this.chunkKeys.concat(chunkKeys);
+    this.chunkTerms.length = this.chunkKeys.length;
+    fresh.forEach((t, i) => this.pending.set(t, base === 0 ? (textChunks[i] as number[]) : (textChunks[i] as number[]).map((c) => c + base)));
   }
 
   id(t: string): number {
@@ -97,25 +149,45 @@ class TermTable {
   }
 
   private pair(a: number, b: number): number {
-    const key = a * 0x200000 + b;
-    let id = this.pairs.get(key);
-    if (id === undefined) {
+    let id = this.pairs.get(a, b);
+    if (id < 0) {
       id = this.id((this.terms[a] as string) + (this.terms[b] as string));
-      this.pairs.set(key, id);
+      this.pairs.set(a, b, id);
     }
     return id;
+  }
+
+  private ofChunk(c: number): Int32Array {
+    let ids = this.chunkTerms[c];
+    if (ids === undefined) {
+      const words = this.chunkKeys[c] as readonly string[];
+      ids = new Int32Array(words.length);
+      for (let i = 0; i < words.length; i++) ids[i] = this.id(words[i] as string);
+      this.chunkTerms[c] = ids;
+    }
+    return ids;
   }
 
   /** The text's term ids: words, then joined neighbours not starting with a digit (the order `tokenize` gives). */
   ofText(text: string): Int32Array {
     const seen = this.texts.get(text);
     if (seen) return seen;
-    const words = this.words.get(text) ?? segmentKeys(normalizeText(text));
-    this.words.delete(text);
-    const ids = new Int32Array(words.length * 2);
+    let chunks = this.pending.get(text);
+    if (chunks === undefined) {
+      this.prepare([text]);
+      chunks = this.pending.get(text) as number[];
+    }
+    this.pending.delete(text);
+    let words = 0;
+    for (const c of chunks) words += (this.chunkKeys[c] as readonly string[]).length;
+    const ids = new Int32Array(words * 2);
     let n = 0;
-    for (const w of words) ids[n++] = this.id(w);
-    for (let i = 0; i + 1 < words.length; i++) {
+    for (const c of chunks) {
+      const part = this.ofChunk(c);
+      ids.set(part, n);
+      n += part.length;
+    }
+    for (let i = 0; i + 1 < words; i++) {
       const a = ids[i] as number;
       const b = ids[i + 1] as number;
       if (this.digit[a] || this.digit[b]) continue;

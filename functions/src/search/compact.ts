@@ -76,6 +76,40 @@ function isDeletion(term: string, skip: number, key: string): boolean {
 
 const NO_SKIP = 255;
 
+/**
+ * Positions of `hashes` in ascending hash order, equal hashes in position order: a least-significant-digit radix
+ * sort (11, 11 and 10 bits; each pass stable), linear in the entries where a comparison sort is not.
+ */
+export function sortByHash(hashes: Uint32Array): Int32Array {
+  const n = hashes.length;
+  let order = new Int32Array(n);
+  let next = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  const counts = new Int32Array(2048);
+  for (const shift of [0, 11, 22]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const b = ((hashes[i] as number) >>> shift) & 2047;
+      counts[b] = (counts[b] as number) + 1;
+    }
+    let sum = 0;
+    for (let b = 0; b < 2048; b++) {
+      const c = counts[b] as number;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const entry = order[i] as number;
+      const b = ((hashes[entry] as number) >>> shift) & 2047;
+      const at = counts[b] as number;
+      next[at] = entry;
+      counts[b] = at + 1;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
 /** A one-deletion table's arrays (to store and restore it). */
 export interface DeletionParts {
   hashes: Uint32Array;
@@ -108,8 +142,7 @@ export class DeletionTable {
     let n = 0;
     const texts = ids.map(term);
     for (const t of texts) n += t.length + 1;
-    // Sort keys: hash · 2^20 + entry number is exact in a double while entries < 2^20; stable by insertion.
-    const keys = new Float64Array(n);
+    const entryHash = new Uint32Array(n);
     const entryTerm = new Int32Array(n);
     const entrySkip = new Uint8Array(n);
     let e = 0;
@@ -126,26 +159,25 @@ export class DeletionTable {
           h = Math.imul(h, 0x01000193);
         }
         const at = e + 1 + skip;
-        keys[at] = (h >>> 0) * 1048576 + at;
+        entryHash[at] = h >>> 0;
         entryTerm[at] = id;
         entrySkip[at] = skip;
         prefix ^= t.charCodeAt(skip);
         prefix = Math.imul(prefix, 0x01000193);
       }
-      keys[e] = (prefix >>> 0) * 1048576 + e;
+      entryHash[e] = prefix >>> 0;
       entryTerm[e] = id;
       entrySkip[e] = NO_SKIP;
       e += t.length + 1;
     }
-    if (n >= 1048576) throw new Error('deletion table too large');
-    keys.sort();
+    // Entries by hash, ties in insertion order (a stable radix sort).
+    const order = sortByHash(entryHash);
     this.hashes = new Uint32Array(n);
     const termIds = new Int32Array(n);
     this.skips = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      const k = keys[i] as number;
-      const entry = k % 1048576;
-      this.hashes[i] = (k - entry) / 1048576;
+      const entry = order[i] as number;
+      this.hashes[i] = entryHash[entry] as number;
       termIds[i] = entryTerm[entry] as number;
       this.skips[i] = entrySkip[entry] as number;
     }

@@ -17,9 +17,29 @@ const MARKUP = /\*\*|__|\^\{[^}]*\}|<\/?[a-z][^>]*>/gi;
 // Three or more of the same letter: "มั้ยยย", "ค่าาา", "sooo". Double letters are legitimate Thai spelling (ธรรม), and
 // so is a triple อ where words meet ("ชื่อออก"): อ collapses from four.
 const REPEATS = /([^\P{L}อ][\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*)\1{2,}|(อ)\2{3,}/gu;
-// A cheap necessary condition for REPEATS (the same character with the same marks three times running, any script):
-// the Unicode-aware pattern is most of normalisation's time, and almost no text needs it.
-const MAY_REPEAT = /([^\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])([\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*)\1\2\1/;
+const isMark = (c: number) => c === 0x0e31 || (c >= 0x0e34 && c <= 0x0e3a) || (c >= 0x0e47 && c <= 0x0e4e);
+
+/**
+ * A cheap necessary condition for REPEATS: the same character with the same marks three times running (any script;
+ * the pattern `([^M])(M*)\1\2\1`, M a mark, as one scan). The Unicode-aware pattern is most of normalisation's time,
+ * and almost no text needs it.
+ */
+export function mayRepeat(s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i + 2 < n; i++) {
+    const c = s.charCodeAt(i);
+    if (isMark(c)) continue;
+    let k = i + 1;
+    while (k < n && isMark(s.charCodeAt(k))) k++;
+    const marks = k - i - 1;
+    // c, its marks, then c with the same marks, then c again.
+    if (k + marks + 1 >= n || s.charCodeAt(k) !== c || s.charCodeAt(k + marks + 1) !== c) continue;
+    let same = true;
+    for (let m = 1; m <= marks && same; m++) same = s.charCodeAt(k + m) === s.charCodeAt(i + m);
+    if (same) return true;
+  }
+  return false;
+}
 // Mai yamok repeats the previous word: keep it as a separate symbol.
 const TONES = /[\u0E47-\u0E4C]/g;
 
@@ -30,7 +50,7 @@ export function normalizeText(input: string): string {
   // Sara am typed as nikhahit + sara aa.
   s = s.replace(/\u0E4D\u0E32/g, '\u0E33');
   s = s.toLowerCase();
-  if (MAY_REPEAT.test(s)) s = s.replace(REPEATS, (_m, a: string | undefined, b: string | undefined) => a ?? b ?? '');
+  if (mayRepeat(s)) s = s.replace(REPEATS, (_m, a: string | undefined, b: string | undefined) => a ?? b ?? '');
   // Curly quotes and other decoration carry no meaning for matching.
   s = s.replace(/[“”"'‘’«»()[\]{}]/g, ' ');
   // Spaces around digit runs (keeps "2.1", "30,000" and "1.1.3(4)"-like numbering intact as one run).
