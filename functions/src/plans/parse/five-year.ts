@@ -372,7 +372,9 @@ export function linkSections(items: SummaryItem[], sections: DetailSection[], ev
       mission: it.mission,
       budgets: it.budgets,
       budgetShared: it.budgetShared,
-      responsibleUnit: detail?.responsibleUnit || it.unit || null,
+      // The summary's unit column, where it names the unit and the detail section agrees: the column's text is the
+      // unit alone (a detail section's unit line often goes on with the organisation's name and address).
+      responsibleUnit: (it.unit && detail?.responsibleUnit && !unitsDiffer(it.unit, detail.responsibleUnit, 1) ? it.unit : null) || detail?.responsibleUnit || it.unit || null,
       detail,
       yearPlan: null,
       activity: null,
