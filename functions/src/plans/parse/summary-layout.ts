@@ -3,9 +3,9 @@
  * one- or two-line) header, where a row's figures sit, page furniture, a name continued after a page break, rows
  * whose figures come on a name's second line.
  */
-import { NO_BUDGET, type TableRow } from '../normalize.ts';
+import { matchKey, NO_BUDGET, type TableRow } from '../normalize.ts';
 import { isHeaderContinuation, SHORT_YEAR_CELL, TOTAL_HEADER, YEAR_CELL, type SummaryTable } from './summary-find.ts';
-import { DIMENSION_HEADING, MISSION_HEADING, PAGE_MARK, unbullet, type Line } from './common.ts';
+import { DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_MARK, unbullet, type Line } from './common.ts';
 
 export const HEADER_CELL = /โครงการ\/กิจกรรม|งบประมาณ\s*\(บาท\)|^งบประมาณ$|^\(บาท\)$|ภารกิจตาม|การกิจตาม|^ม(?:ิ)?ติ$/;
 export const FIGURE_CELL = /^(?:จำนวน\s*)?(?:[\d,.\s]+|[-–—]|ไม่ใช้งบประมาณ|ไม่ใช้งบ\S*)(?:\s*บาท)?$/;
@@ -109,6 +109,17 @@ export function nameRestAfterBreak(cells: string[], table: SummaryTable): string
   return text;
 }
 
+/**
+ * A running page header printed as a row of cells (the plan's title ⇥ the organisation, a page number): page
+ * furniture, never a wrapped line of the row above.
+ */
+export function isRunningHeaderRow(cells: string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  if (filled.length < 2 || filled.length > 3) return false;
+  const title = (c: string) => /^(?:แผนปฏิบัติการ|แผนป้องกัน)/.test(c) && !/\d{1,3},\d{3}/.test(c);
+  return filled.some(title) && filled.every((c) => title(c) || ORG_ONLY.test(c) || PAGE_MARK.test(c) || /^\(?พ\.ศ\./.test(c));
+}
+
 /** A dimension heading printed just above the table's first header line ("มิติที่ 1 การสร้าง…"): the first rows' dimension. */
 export function headingAboveTable(lines: Line[], headerLine: number): { number: number } | null {
   let seen = 0;
@@ -119,6 +130,9 @@ export function headingAboveTable(lines: Line[], headerLine: number): { number: 
     seen++;
     const m = unbullet(t).match(DIMENSION_HEADING);
     if (m?.[1]) return { number: Number(m[1]) };
+    // "1. การสร้างสังคมที่ไม่ทนต่อการทุจริต": the standard title with its number.
+    const numbered = t.match(/^([1-4])\s*[.)]\s*(\S.{8,})$/);
+    if (numbered?.[1] && dimensionByWords(matchKey(numbered[2] ?? '')) === Number(numbered[1])) return { number: Number(numbered[1]) };
   }
   return null;
 }

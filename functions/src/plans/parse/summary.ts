@@ -6,9 +6,9 @@
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, NO_BUDGET, type TableRow, type WrapEvidence } from '../normalize.ts';
 import type { Budgets, Project, ReviewFlag, StatedTotal } from '../schema.ts';
 import { countSimpleMarks, NUMBER_CELL, splitCell, type CellContext, type CellItem } from './cells.ts';
-import { assignUnits, type UnitSlot } from './units.ts';
+import { assignUnits, withoutOrgSuffix, type UnitSlot } from './units.ts';
 import { type SummaryTable } from './summary-find.ts';
-import { FIGURE_CELL, figuresOnSecondLine, headingAboveTable, isHeaderRow, isRunningOrgHeader, isTotalsRow, ITEM_NUMBER_START, nameRestAfterBreak, noBudgetMergedShort, rowColumns, STARTS_ITEM } from './summary-layout.ts';
+import { FIGURE_CELL, figuresOnSecondLine, headingAboveTable, isHeaderRow, isRunningHeaderRow, isRunningOrgHeader, isTotalsRow, ITEM_NUMBER_START, nameRestAfterBreak, noBudgetMergedShort, rowColumns, STARTS_ITEM } from './summary-layout.ts';
 import { DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_MARK, statedBudgets, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 
 export { findSummaryTable, type SummaryTable } from './summary-find.ts';
@@ -58,6 +58,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     if (!l || l.text.trim() === '') continue;
     const cells = l.text.split('\t').map(withoutPageMarks);
     if (cells.every((c) => c.trim() === '')) continue;
+    if (isRunningHeaderRow(cells)) continue;
     if (isHeaderRow(cells, l.text, table, afterHeader)) {
       if ((blocks.at(-1) ?? []).length > 0) blocks.push([]);
       afterHeader = true;
@@ -187,7 +188,8 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     let dimHere = false;
     for (const [i, cell] of before.entries()) {
       // The number column holds a heading by its word ("มิติ 4 :") when the conversion printed it there.
-      if (cell === '' || (i === table.numberCol && !DIMENSION_HEADING.test(cell))) continue;
+      // (Also a numbered standard title "2. การบริหารราชการ…" printed across the number column.)
+      if (cell === '' || (i === table.numberCol && !DIMENSION_HEADING.test(cell) && !(cell.length > 12 && dimensionByWords(matchKey(cell)) !== null))) continue;
       const asCell = i === 0 ? cell.match(DIMENSION_CELL) : null;
       const heading = cell.match(DIMENSION_HEADING) ?? (asCell && ((asCell[2] ?? '').trim().length >= 3 || /^(?:ม|ด้าน)/.test(cell)) ? asCell : null);
       if (heading?.[1]) {
@@ -394,7 +396,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
   if (table.unitCol !== null) {
     // A unit cell serving several items (of one cell, or rows below left empty): assigned and flagged.
     const slots: UnitSlot[] = items.map((it) => ({ cell: it.unit ?? it.unitCell ?? '', line: it.line, dimension: it.dimension, unit: null, review: [] }));
-    assignUnits(slots, (t) => cleanName(t, evidence));
+    assignUnits(slots, (t) => withoutOrgSuffix(cleanName(t, evidence)));
     items.forEach((it, i) => {
       const slot = slots[i] as UnitSlot;
       it.unit = slot.unit;
