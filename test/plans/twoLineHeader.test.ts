@@ -96,3 +96,38 @@ describe('a unit column left unread', () => {
     expect(doc.projects.map((p) => [p.responsibleUnit, (p.review ?? []).map((f) => f.field)])).toEqual([[null, ['responsibleUnit']]]);
   });
 });
+
+describe('a unit cell continued after a page break', () => {
+  const head = ['แผนปฏิบัติการป้องกันการทุจริต (พ.ศ. 2568 - 2570)', 'องค์การบริหารส่วนตำบลหนองแวง', '', 'มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต'];
+  const pageBreak = ['', 'หน้า 4', 'แผนปฏิบัติการป้องกันการทุจริต องค์การบริหารส่วนตำบลหนองแวง'];
+
+  it('joins the rest of a unit printed before the years to the item above the break, flagged', () => {
+    const text = [...head, H1, H2,
+      ['1', 'โครงการหน้าบ้านน่ามอง', 'กองสาธารณสุขและ', '5,000', '5,000', '5,000', '15,000'].join(T),
+      ...pageBreak, H1, H2,
+      ['', '', 'สิ่งแวดล้อม', '', '', '', ''].join(T),
+      ['2', 'กิจกรรมคัดแยกขยะ', 'กองคลัง', '-', '-', '-', '-'].join(T),
+    ].join('\n');
+    const doc = parsePlanDocument(text);
+    expect(doc.projects.map((p) => [p.number, p.responsibleUnit?.replace(/\s/g, ''), (p.review ?? []).map((f) => f.field)])).toEqual([
+      ['1', 'กองสาธารณสุขและสิ่งแวดล้อม', ['responsibleUnit']],
+      ['2', 'กองคลัง', []],
+    ]);
+  });
+
+  it('joins the rest of a unit printed after the years and the total', () => {
+    const h1 = ['ที่', 'โครงการ/กิจกรรม/มาตรการ', 'งบประมาณ (บาท)', '', '', 'รวม', 'ผู้รับ'].join(T);
+    const h2 = ['', '', 'ปี 2568', 'ปี 2569', 'ปี 2570', '3 ปี', 'ผิดชอบ'].join(T);
+    const text = [...head, h1, h2,
+      ['1', 'โครงการสำรวจความพึงพอใจ', '5,000', '5,000', '5,000', '15,000', 'กองยุทธศาสตร์และ'].join(T),
+      ...pageBreak, h1, h2,
+      ['', '', '', '', '', '', 'งบประมาณ'].join(T),
+      ['2', 'กิจกรรมเปิดเผยข้อมูล', '-', '-', '-', '-', 'กองคลัง'].join(T),
+    ].join('\n');
+    const doc = parsePlanDocument(text);
+    expect(doc.projects.map((p) => [p.number, p.responsibleUnit?.replace(/\s/g, ''), (p.review ?? []).map((f) => f.field)])).toEqual([
+      ['1', 'กองยุทธศาสตร์และงบประมาณ', ['responsibleUnit']],
+      ['2', 'กองคลัง', []],
+    ]);
+  });
+});

@@ -83,6 +83,8 @@ export function findSummaryTable(lines: Line[]): SummaryTable | null {
     // (A table of counts per dimension, "มิติ | จำนวนโครงการ | งบประมาณ ปี 2565", is not one.)
     const templateColumns = cells.some((c) => /ภารกิจ|การกิจ/.test(c.trim())) && !/จำนวน/.test(cells[projectCol] ?? '');
     if (projectCol < 0 || yearCols.length < (templateColumns ? 1 : 2) || projectCol > (yearCols[0]?.index ?? 0)) continue;
+    // A table of counts per dimension and year ("มิติ | จำนวนโครงการ | ปี 2567 …", often before the list) lists no item.
+    if (/^จำนวน/.test((cells[projectCol] ?? '').trim())) continue;
     const names = headerNames(cells, second);
     const numberCol = names.findIndex((c, k) => k < projectCol && /^(?:ที่|ลำดับ(?:ที่)?|ข้อ|เลขที่)$/.test(c));
     const isYear = (k: number) => yearCols.some((y) => y.index === k);

@@ -86,10 +86,12 @@ export function figuresOnSecondLine(rows: TableRow[], table: SummaryTable): Tabl
  */
 export function isHeaderRow(cells: string[], text: string, table: SummaryTable, afterHeader: boolean): boolean {
   if (table.headerTexts.some((h) => sameCells(h, text))) return true;
-  if (afterHeader && isHeaderContinuation(text)) return true;
+  // (Where the table's own header has two lines, a line of header words alone under its repeat is a header line only
+  // with the years: "งบประมาณ" alone in the unit column is the end of "กองยุทธศาสตร์และงบประมาณ".)
+  const years = cells.filter((c) => YEAR_CELL.test(c.trim()) || SHORT_YEAR_CELL.test(c.trim())).length;
+  if (afterHeader && isHeaderContinuation(text) && (table.headerTexts.length === 1 || years >= 2)) return true;
   // (A lone "งบประมาณ" in the unit column is the wrapped end of "กองยุทธศาสตร์และงบประมาณ", not a header.)
-  const lastYear = table.yearCols.at(-1)?.index ?? cells.length;
-  const named = cells.some((c, i) => HEADER_CELL.test(c.trim()) && (i <= lastYear || i !== table.unitCol)) || cells.filter((c) => YEAR_CELL.test(c.trim()) || SHORT_YEAR_CELL.test(c.trim())).length >= 2;
+  const named = cells.some((c, i) => HEADER_CELL.test(c.trim()) && i !== table.unitCol) || years >= 2;
   const totalsWords = cells.some((c) => /รวม/.test(c) && !TOTAL_HEADER.test(c.trim()));
   const figures = cells.some((c) => /\d{1,3},\d{3}/.test(c));
   return named && !totalsWords && !figures;
@@ -97,16 +99,17 @@ export function isHeaderRow(cells: string[], text: string, table: SummaryTable, 
 const sameCells = (a: string, b: string) => a.split('\t').map((c) => c.trim()).join('\t').replace(/\t+$/, '') === b.split('\t').map((c) => c.trim()).join('\t').replace(/\t+$/, '');
 
 /**
- * The first line under a repeated header that only continues the name of the item above the page break: no number,
- * no figure, no heading, nothing before the name cell. Returns the name's text, or null.
+ * The first line under a repeated header that only continues the item above the page break: the rest of its name
+ * and/or of its unit cell; no number, no figure, no heading, nothing in other columns. Returns the pieces, or null.
  */
-export function nameRestAfterBreak(cells: string[], table: SummaryTable): string | null {
-  const text = (cells.length === 1 ? (cells[0] ?? '') : (cells[table.projectCol] ?? '')).trim();
-  if (text === '' || STARTS_ITEM.test(text) || PAGE_MARK.test(text) || DIMENSION_HEADING.test(unbullet(text)) || MISSION_HEADING.test(unbullet(text)) || isTotalsRow(cells)) return null;
-  if (cells.length > 1 && cells.slice(0, table.projectCol).some((c) => c.trim() !== '')) return null;
-  const figureCols = [...table.yearCols.map((y) => y.index), ...(table.totalCol !== null ? [table.totalCol] : [])];
-  if (figureCols.some((i) => (cells[i] ?? '').trim() !== '')) return null;
-  return text;
+export function restAfterBreak(cells: string[], table: SummaryTable): { name: string; unit: string } | null {
+  const single = cells.length === 1;
+  const name = (single ? (cells[0] ?? '') : (cells[table.projectCol] ?? '')).trim();
+  const unit = !single && table.unitCol !== null ? (cells[table.unitCol] ?? '').trim() : '';
+  if (name === '' && unit === '') return null;
+  if (!single && cells.some((c, i) => c.trim() !== '' && i !== table.projectCol && i !== table.unitCol)) return null;
+  if (name !== '' && (STARTS_ITEM.test(name) || PAGE_MARK.test(name) || DIMENSION_HEADING.test(unbullet(name)) || MISSION_HEADING.test(unbullet(name)) || isTotalsRow(cells))) return null;
+  return { name, unit };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Budgets, Project, ReviewFlag, StatedTotal } from '../schema.ts';
 import { countSimpleMarks, NUMBER_CELL, splitCell, type CellContext, type CellItem } from './cells.ts';
 import { assignUnits, withoutOrgSuffix, type UnitSlot } from './units.ts';
 import { type SummaryTable } from './summary-find.ts';
-import { FIGURE_CELL, figuresOnSecondLine, headingAboveTable, isHeaderRow, isRunningHeaderRow, isRunningOrgHeader, isTotalsRow, ITEM_NUMBER_START, nameRestAfterBreak, noBudgetMergedShort, rowColumns, STARTS_ITEM } from './summary-layout.ts';
+import { FIGURE_CELL, figuresOnSecondLine, headingAboveTable, isHeaderRow, isRunningHeaderRow, isRunningOrgHeader, isTotalsRow, ITEM_NUMBER_START, noBudgetMergedShort, restAfterBreak, rowColumns, STARTS_ITEM } from './summary-layout.ts';
 import { DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_MARK, statedBudgets, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 
 export { findSummaryTable, type SummaryTable } from './summary-find.ts';
@@ -51,7 +51,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
   // Rows by printed table (the header repeats on each page): a column's wrap width is the table's.
   const blocks: TableRow[][] = [[]];
   // Rows (by their first line) whose name goes on after a page break, alone under the repeated header.
-  const continuedAfterBreak = new Map<number, number>();
+  const continuedAfterBreak = new Map<number, { line: number; name: boolean; unit: boolean }>();
   let afterHeader = true;
   for (let no = table.headerLine + 1; no <= table.endLine; no++) {
     const l = byNo.get(no);
@@ -76,16 +76,18 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       }
     }
     if (PAGE_MARK.test(l.text.replace(/\t/g, ' ').trim())) continue;
-    // The rest of the name of the item above the page break, printed alone under the repeated header: joined to
-    // that item (as a wrapped line of its row) and flagged, never an item of its own.
+    // The rest of the name (or unit) of the item above the page break, printed alone under the repeated header:
+    // joined to that item (as a wrapped line of its row) and flagged, never an item of its own.
     const previous = blocks.at(-2);
-    const rest = firstAfterHeader && (blocks.at(-1) ?? []).length === 0 && previous && previous.length > 0 ? nameRestAfterBreak(cells, table) : null;
+    const rest = firstAfterHeader && (blocks.at(-1) ?? []).length === 0 && previous && previous.length > 0 ? restAfterBreak(cells, table) : null;
     if (rest !== null && previous) {
       const minText = (table.yearCols[0]?.index ?? table.columns - 1) + 1;
       const owner = previous.findLast((r) => r.cells.length >= minText);
-      if (owner) continuedAfterBreak.set(owner.line, l.no);
-      const kept = cells.length === 1 ? [rest] : cells.slice(0, Math.max(1, Math.min(cells.length, minText - 1)));
-      previous.push({ cells: kept, line: l.no });
+      if (owner) continuedAfterBreak.set(owner.line, { line: l.no, name: rest.name !== '', unit: rest.unit !== '' });
+      const unitAfter = table.unitCol !== null && table.unitCol >= minText;
+      if (rest.unit && unitAfter && owner && table.unitCol !== null) owner.cells[table.unitCol] = `${owner.cells[table.unitCol] ?? ''} ${rest.unit}`.trim();
+      const kept = cells.length === 1 ? [rest.name] : cells.slice(0, Math.max(1, Math.min(cells.length, minText - 1)));
+      if (rest.name || !unitAfter) previous.push({ cells: kept, line: l.no });
       continue;
     }
     // A short line that starts an item whose figures come on the next line is a row, not a wrapped name.
@@ -326,8 +328,9 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       rowItems: cellItems.length,
       review: c.flags,
     }));
-    const restLine = continuedAfterBreak.get(line.no);
-    if (restLine !== undefined) rowItems.at(-1)?.review.push({ field: 'name', reason: `the name goes on after a page break (line ${restLine}, alone under the repeated header): joined to this item`, line: restLine });
+    const rest = continuedAfterBreak.get(line.no);
+    if (rest?.name) rowItems.at(-1)?.review.push({ field: 'name', reason: `the name goes on after a page break (line ${rest.line}, alone under the repeated header): joined to this item`, line: rest.line });
+    if (rest?.unit) rowItems.at(-1)?.review.push({ field: 'responsibleUnit', reason: `the unit cell goes on after a page break (line ${rest.line}, under the repeated header): joined to this item's`, line: rest.line });
     for (const it of rowItems) {
       if (it.name === '') it.review.push({ field: 'name', reason: 'the item has no name in the summary table', line: line.no });
       else if ([...it.name].length > 250) it.review.push({ field: 'name', reason: 'a very long name: several items may be merged in it', line: line.no });
