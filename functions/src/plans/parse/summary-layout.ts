@@ -102,14 +102,16 @@ const sameCells = (a: string, b: string) => a.split('\t').map((c) => c.trim()).j
  * The first line under a repeated header that only continues the item above the page break: the rest of its name
  * and/or of its unit cell; no number, no figure, no heading, nothing in other columns. Returns the pieces, or null.
  */
-export function restAfterBreak(cells: string[], table: SummaryTable): { name: string; unit: string } | null {
-  const single = cells.length === 1;
+export function restAfterBreak(cells: string[], table: SummaryTable): { name: string; unit: string; alone: boolean } | null {
+  // Alone on its line: no tabs, or words alone in the first (number) column, where a PDF's left margin puts them.
+  const filled = cells.flatMap((c, i) => (c.trim() !== '' ? [i] : []));
+  const single = cells.length === 1 || (filled.length === 1 && filled[0] === 0 && table.numberCol === 0 && /^[^\d(]{4,}/.test((cells[0] ?? '').trim()));
   const name = (single ? (cells[0] ?? '') : (cells[table.projectCol] ?? '')).trim();
   const unit = !single && table.unitCol !== null ? (cells[table.unitCol] ?? '').trim() : '';
   if (name === '' && unit === '') return null;
   if (!single && cells.some((c, i) => c.trim() !== '' && i !== table.projectCol && i !== table.unitCol)) return null;
   if (name !== '' && (STARTS_ITEM.test(name) || PAGE_MARK.test(name) || DIMENSION_HEADING.test(unbullet(name)) || MISSION_HEADING.test(unbullet(name)) || isTotalsRow(cells))) return null;
-  return { name, unit };
+  return { name, unit, alone: single };
 }
 
 /**

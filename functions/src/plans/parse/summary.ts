@@ -86,7 +86,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       if (owner) continuedAfterBreak.set(owner.line, { line: l.no, name: rest.name !== '', unit: rest.unit !== '' });
       const unitAfter = table.unitCol !== null && table.unitCol >= minText;
       if (rest.unit && unitAfter && owner && table.unitCol !== null) owner.cells[table.unitCol] = `${owner.cells[table.unitCol] ?? ''} ${rest.unit}`.trim();
-      const kept = cells.length === 1 ? [rest.name] : cells.slice(0, Math.max(1, Math.min(cells.length, minText - 1)));
+      const kept = rest.alone ? [rest.name] : cells.slice(0, Math.max(1, Math.min(cells.length, minText - 1)));
       if (rest.name || !unitAfter) previous.push({ cells: kept, line: l.no });
       continue;
     }
