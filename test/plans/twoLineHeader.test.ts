@@ -51,6 +51,11 @@ describe('a summary table whose header is printed on two lines', () => {
     expect(doc.fiscalYears).toEqual([2568, 2569, 2570]);
   });
 
+  it('reads a running header that starts with the organisation as page furniture, not as the rest of a name', () => {
+    const other = parsePlanDocument(plan.replace('แผนปฏิบัติการป้องกันการทุจริต องค์การบริหารส่วนตำบลหนองแวง', 'องค์การบริหารส่วนตำบลหนองแวง แผนปฏิบัติการป้องกันการทุจริต (พ.ศ. 2568 - 2570)'));
+    expect(other.projects.map((p) => p.name)).toEqual(doc.projects.map((p) => p.name));
+  });
+
   it('reads the unit column before the years, a unit wrapped onto the next line included', () => {
     expect(doc.projects.map((p) => p.responsibleUnit?.replace(/\s/g, ''))).toEqual(['สำนักปลัด', 'กองส่งเสริมการเกษตรและทรัพยากรธรรมชาติ', 'กองการศึกษา', 'สำนักปลัด', 'กองคลัง']);
   });
