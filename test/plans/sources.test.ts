@@ -20,6 +20,11 @@ describe('Word documents (.docx): tables read as tables', () => {
     'v23-one-year-mission-rows-merged-units-dimension-headings',
     'v24-five-year-html-mission-rows-shared-units',
     'v25-five-year-tab-mission-rows-units-own-lines',
+    // Headers printed on two lines, unit columns before the years, total columns, names across page breaks.
+    'v26-four-year-two-line-header-unit-before-years-total',
+    'v27-five-year-split-header-total-before-unit-details',
+    'v28-three-year-merged-totals-tab-running-headers',
+    'v29-one-year-two-line-header-name-after-break',
   ])(
     'imports %s written as a Word document as well as its text form',
     async (name) => {
@@ -65,6 +70,11 @@ describe('PDF with a text layer', () => {
     // Mission rows (and their text wrapped in the cell), titles on the next line, unit cells over several rows.
     'v23-one-year-mission-rows-merged-units-dimension-headings',
     'v25-five-year-tab-mission-rows-units-own-lines',
+    // Headers printed on two lines ("หน่วยงาน" / "รับผิดชอบ", "รวม" / "4 ปี"), names continued after page breaks.
+    'v26-four-year-two-line-header-unit-before-years-total',
+    'v27-five-year-split-header-total-before-unit-details',
+    'v28-three-year-merged-totals-tab-running-headers',
+    'v29-one-year-two-line-header-name-after-break',
   ])(
     'imports %s printed to PDF (cells wrapped in their columns) as well as its text form',
     async (name) => {

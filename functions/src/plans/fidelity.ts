@@ -47,6 +47,8 @@ function parsedPlanValue(s: StatedTotal, projects: Project[]): number | null {
   const scope = projects.filter(inScope(s));
   if (s.measure === 'projects') return scope.length;
   if (s.measure === 'budget' && s.year !== null) return scope.reduce((sum, p) => sum + (p.budgets[String(s.year)] ?? 0), 0);
+  // A total over all the plan's years (a summary table's "รวม 4 ปี" column).
+  if (s.measure === 'budget') return scope.reduce((sum, p) => sum + Object.values(p.budgets).reduce((a, b) => a + b, 0), 0);
   return null;
 }
 
@@ -75,8 +77,9 @@ export function checkFidelity(input: {
       } else if (s.measure === 'projects') {
         explanation = `the document lists ${parsed} items (${linesOf(scope)}) but states ${s.value} at line ${s.line}`;
       } else {
-        const withMoney = scope.filter((p) => (p.budgets[String(s.year)] ?? 0) > 0);
-        explanation = `the rows give ${parsed.toLocaleString('en-US')} (${withMoney.length ? withMoney.map((p) => `${p.number} = ${(p.budgets[String(s.year)] ?? 0).toLocaleString('en-US')} at line ${p.line}`).join('; ') : 'every row 0 or "-"'}) but the document states ${s.value.toLocaleString('en-US')} at line ${s.line}`;
+        const of = (p: Project) => (s.year === null ? Object.values(p.budgets).reduce((a, b) => a + b, 0) : (p.budgets[String(s.year)] ?? 0));
+        const withMoney = scope.filter((p) => of(p) > 0);
+        explanation = `the rows give ${parsed.toLocaleString('en-US')} (${withMoney.length ? withMoney.map((p) => `${p.number} = ${of(p).toLocaleString('en-US')} at line ${p.line}`).join('; ') : 'every row 0 or "-"'}) but the document states ${s.value.toLocaleString('en-US')} at line ${s.line}`;
       }
       contradictions.push({ line: s.line, text: s.text, note: `${label(s)}: ${explanation}` });
     }

@@ -34,3 +34,16 @@ export function flagMissingUnits(projects: Project[]): void {
     push(p, { field: 'responsibleUnit', reason: 'its detail section names no responsible unit, though most sections do', line: p.detail?.line ?? p.line });
   }
 }
+
+/**
+ * A summary table whose header names a responsible unit ("หน่วยงาน" / "รับผิดชอบ") in a column that was not found
+ * among its columns: every item left without a unit is flagged (its cell was not read). Units a found column leaves
+ * empty are flagged where the table is read (`summary.ts`, `units.ts`).
+ */
+export function flagUnreadTableUnits(projects: Project[], headerNamesUnit: boolean): void {
+  if (!headerNamesUnit) return;
+  for (const p of projects) {
+    if (p.responsibleUnit !== null || has(p, 'responsibleUnit')) continue;
+    push(p, { field: 'responsibleUnit', reason: "the table's header names a responsible unit, but its column was not found: no unit was read", line: p.line });
+  }
+}

@@ -16,6 +16,7 @@ import { DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_MARK, projec
 import { pairSections } from './link.ts';
 import { reconcile, unitsDiffer } from './reconcile.ts';
 import type { SummaryItem } from './summary.ts';
+import { withoutOrgSuffix } from './units.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Detail sections
@@ -372,7 +373,10 @@ export function linkSections(items: SummaryItem[], sections: DetailSection[], ev
       mission: it.mission,
       budgets: it.budgets,
       budgetShared: it.budgetShared,
-      responsibleUnit: detail?.responsibleUnit || it.unit || null,
+      // The summary's unit column, where it names the unit and the detail section agrees: the column's text is the
+      // unit alone (a detail section's unit line often goes on with the organisation's name and address).
+      // (Under a unit column, a detail section's unit drops the organisation's name the column never prints.)
+      responsibleUnit: (it.unit && detail?.responsibleUnit && !unitsDiffer(it.unit, detail.responsibleUnit, 1) ? it.unit : null) || (detail?.responsibleUnit && it.unitCell !== undefined ? withoutOrgSuffix(detail.responsibleUnit) : detail?.responsibleUnit) || it.unit || null,
       detail,
       yearPlan: null,
       activity: null,

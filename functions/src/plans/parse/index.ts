@@ -11,7 +11,7 @@ import { parsedDocumentSchema, SCHEMA_VERSION, type ParsedDocument } from '../sc
 import { NotAPlanDocumentError, readHeader, readMissionCounts, readMissionHeadings, readStatedBudgetLines, readStatedCounts, toLines, fiscalYearsIn } from './common.ts';
 import { linkSections, parseDetailSections } from './five-year.ts';
 import { flagCountMismatches } from './reconcile.ts';
-import { flagMissingMissions, flagMissingUnits } from './completeness.ts';
+import { flagMissingMissions, flagMissingUnits, flagUnreadTableUnits } from './completeness.ts';
 import { dimensionsOf, readDimensionTitlesAll, reconcileTitles } from './dimension-titles.ts';
 import { projectsFromSections } from './sections-only.ts';
 import { recoverFromSections } from './recover.ts';
@@ -70,6 +70,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     flagCountMismatches(linked.projects, stated);
     flagMissingMissions(linked.projects);
     flagMissingUnits(linked.projects);
+    flagUnreadTableUnits(linked.projects, summary.unitCol === null && summary.headerTexts.some((h) => /ผู้รับผิดชอบ|หน่วยงาน|รับผิดชอบ/.test(h.replace(/\s+/g, ''))));
     const { titles, doubts } = reconcileTitles(table.dimensionTitles, proseTitles, headingTitles);
     const missions = new Map([...headingMissions, ...table.missionTitles]);
     doc = {

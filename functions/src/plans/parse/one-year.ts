@@ -9,6 +9,7 @@ import { nameLooksWrong } from './reconcile.ts';
 import { NUMBER_CELL } from './cells.ts';
 import { assignUnits, type UnitSlot } from './units.ts';
 import { BARE_MISSION_HEADING, DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_HEADER, PAGE_MARK, projectIdFactory, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
+import { isHeaderContinuation } from './summary-find.ts';
 
 interface Columns {
   number: number;
@@ -121,6 +122,9 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
   // Each change of dimension (or a new part of the document) starts a part: a mission heading counts only for the items of its own part.
   let part = 0;
   let pendingPart = 0;
+  // The pending rows start right under a (repeated) table header: their first line may end the name of the item
+  // above the page break.
+  let pendingAfterHeader = false;
   // The mission heading row just read, while its text may go on on the next lines (a PDF wraps it in its cell).
   let openMission: { code: string; text: string } | null = null;
   const markMission = (m: RegExpMatchArray, line: number) => {
@@ -147,6 +151,18 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     // table), is not part of the row above.
     const furniture = (r: TableRow) => cols.number >= 0 && r.cells.every((c, k) => k === cols.number || c.trim() === '') && !/^\d|รวม/.test((r.cells[cols.number] ?? '').trim());
     const lines0 = pending.filter((r) => !furniture(r)).map((r) => (r.cells.every((c, k) => k === cols.name || c.trim() === '') && (r.cells[cols.name] ?? '').trim() !== '' ? { cells: [r.cells[cols.name] ?? ''], line: r.line } : r));
+    const last = projects.at(-1);
+    const rest = pendingAfterHeader && lines0[0]?.cells.length === 1 && last && last.dimension === pendingDimension ? lines0.shift() : undefined;
+    if (rest && last) {
+      // The rest of the name of the item above the page break, alone under the repeated header: joined, flagged.
+      const written = `${last.nameAsWritten ?? last.name}\n${(rest.cells[0] ?? '').trim()}`;
+      last.name = cleanName(withoutStatusRemark(written), evidence);
+      last.nameKey = matchKey(last.name);
+      const asWritten = writtenIfDifferent(written, last.name).nameAsWritten;
+      if (asWritten) last.nameAsWritten = asWritten;
+      else delete last.nameAsWritten;
+      last.review = [...(last.review ?? []), { field: 'name', reason: `the name goes on after a page break (line ${rest.line}, alone under the repeated header): joined to this item`, line: rest.line }];
+    }
     const rows = joinWrappedRows(foldContinuations(markTableWraps(lines0, textColumns), cols), cols.budget + 1, cols.name);
     const slots: { project: Project; slot: UnitSlot }[] = [];
     for (const row of rows) {
@@ -218,6 +234,7 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
       project.review = [...(project.review ?? []), ...slot.review];
     }
     pending = [];
+    pendingAfterHeader = false;
   };
 
   for (let i = 0; i < lines.length; i++) {
@@ -253,12 +270,17 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     if (isYearTableHeader(t)) {
       flush();
       const sub = lines[i + 1]?.text.includes('ไตรมาส') ? lines[i + 1]?.text.split('\t') : undefined;
-      columns = readColumns(t.split('\t'), sub);
+      // A header printed on two lines ("หน่วยงาน" / "รับผิดชอบ", "โครงการ/กิจกรรม/" / "มาตรการ"): the column names
+      // are both lines' together, and the second line is the header's, never an item.
+      const second = !sub && isHeaderContinuation(lines[i + 1]?.text ?? '') ? (lines[i + 1]?.text ?? '').split('\t') : undefined;
+      const names = second ? t.split('\t').map((c, k) => `${c.trim()}${second[k]?.trim() ?? ''}`) : t.split('\t');
+      columns = readColumns(names, sub);
+      pendingAfterHeader = true;
       openMission = null;
       pendingDimension = dimension;
       pendingPart = part;
       tableLines.add(l.no);
-      if (sub) {
+      if (sub || second) {
         i++;
         tableLines.add(l.no + 1);
       }

@@ -6,8 +6,9 @@
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, NO_BUDGET, type TableRow, type WrapEvidence } from '../normalize.ts';
 import type { Budgets, Project, ReviewFlag, StatedTotal } from '../schema.ts';
 import { countSimpleMarks, NUMBER_CELL, splitCell, type CellContext, type CellItem } from './cells.ts';
-import { assignUnits, type UnitSlot } from './units.ts';
-import { SHORT_YEAR_CELL, YEAR_CELL, type SummaryTable } from './summary-find.ts';
+import { assignUnits, withoutOrgSuffix, type UnitSlot } from './units.ts';
+import { type SummaryTable } from './summary-find.ts';
+import { FIGURE_CELL, figuresOnSecondLine, headingAboveTable, isHeaderRow, isRunningHeaderRow, isRunningOrgHeader, isTotalsRow, ITEM_NUMBER_START, noBudgetMergedShort, restAfterBreak, rowColumns, STARTS_ITEM } from './summary-layout.ts';
 import { DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_MARK, statedBudgets, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 
 export { findSummaryTable, type SummaryTable } from './summary-find.ts';
@@ -40,99 +41,36 @@ export interface SummaryResult {
   notes: string[];
 }
 
-const HEADER_CELL = /โครงการ\/กิจกรรม|งบประมาณ\s*\(บาท\)|^งบประมาณ$|^\(บาท\)$|ภารกิจตาม|การกิจตาม|^ม(?:ิ)?ติ$/;
-const FIGURE_CELL = /^(?:จำนวน\s*)?(?:[\d,.\s]+|[-–—]|ไม่ใช้งบประมาณ|ไม่ใช้งบ\S*)(?:\s*บาท)?$/;
 const MISSION_CELL = /^([1-4])\s*\.\s*(\d{1,2})(?:\s*\.\s*\d{1,2})?(?!\d)\s*(.*)$/s;
 /** A dimension cell: "1. การสร้าง…", "2.การบริหาร…", "3 การส่งเสริม…", "มิติที่ 1 …", "ด้านที่ 4 …". */
 const DIMENSION_CELL = /^(?:(?:ม(?:ิ)?ติ|ด้าน)\s*(?:ที่)?\s*)?([1-4])(?!\d)(?!\s*\.\s*\d)\s*[.:)]?\s*(.*)$/s;
-
 type DimensionSource = 'number' | 'words' | 'code' | 'sequence' | 'none';
-
-/** Where a row's figures are: the header's columns, or (a row with cells missing or added) aligned on its last figure. */
-function rowColumns(cells: string[], table: SummaryTable): { years: { index: number; year: number }[]; projectCol: number } {
-  if (cells.length === table.columns) return { years: table.yearCols, projectCol: table.projectCol };
-  const last = table.yearCols.at(-1)?.index ?? table.columns - 1;
-  let r = -1;
-  for (let i = cells.length - 1; i >= 0; i--) {
-    const c = (cells[i] ?? '').trim();
-    if (c !== '' && FIGURE_CELL.test(c)) {
-      r = i;
-      break;
-    }
-    if (c !== '') break;
-  }
-  if (r < 0) return { years: table.yearCols, projectCol: Math.min(table.projectCol, Math.max(0, cells.length - 1)) };
-  const shift = r - last;
-  return {
-    years: table.yearCols.map((y) => ({ index: y.index + shift, year: y.year })).filter((y) => y.index >= 0),
-    projectCol: Math.max(0, table.projectCol + shift),
-  };
-}
-
-/** An item's number at the start of a cell: "5)", "(5)", "5.", "1.1.1(2)". */
-const ITEM_NUMBER_START = /^(?:\(?\s*\d{1,3}\s*[.)](?!\d)|[1-4]\.\d{1,2}\.\d{1,2}\s*\(\s*\d)/;
-/** The organisation's name alone on a line between a page's number and the next page's headers: a running header. */
-const ORG_ONLY = /^(?:เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วน(?:ตำบล|จังหวัด))\s?\S{2,30}$/;
-function isRunningOrgHeader(lines: Line[], no: number): boolean {
-  const t = lines[no - 1]?.text.trim() ?? '';
-  if (!ORG_ONLY.test(t)) return false;
-  const near = (step: number) => {
-    for (let k = no - 1 + step; k >= 0 && k < lines.length; k += step) {
-      const x = lines[k]?.text.trim() ?? '';
-      if (x !== '') return x;
-    }
-    return '';
-  };
-  const before = near(-1);
-  const after = near(1);
-  return PAGE_MARK.test(before.replace(/\t/g, ' ').trim()) || /^(?:แผนปฏิบัติการ|แผนป้องกัน)/.test(after) || after.split('\t').some((c) => HEADER_CELL.test(c.trim()));
-}
-
-const isTotalsRow = (cells: string[]) => cells.some((c) => /^รวม|รวมทั้งสิ้น|^จำนวน\s*\d+\s*โครงการ/.test(c.trim()));
-const STARTS_ITEM = /^(?:\(?\s*\d{1,3}\s*[.)]|[1-4]\s*\.\s*\d|ภารกิจ|การกิจ|ม(?:ิ)?ติ|ด้านที่|รวม)/;
-
-/**
- * A cell centred vertically prints its figures beside the second line of a wrapped name: the first line (an item's
- * number and the start of its name) has no figures, the next (the rest of the name, no number) has them. The two
- * lines are one row.
- */
-function figuresOnSecondLine(rows: TableRow[], table: SummaryTable): TableRow[] {
-  const hasFigures = (r: TableRow) => table.yearCols.some(({ index }) => (r.cells[index] ?? '').trim() !== '');
-  const out: TableRow[] = [];
-  for (const row of rows) {
-    const prev = out.at(-1);
-    const name = (row.cells[table.projectCol] ?? '').trim();
-    const prevName = (prev?.cells[table.projectCol] ?? '').trim();
-    const beforeEmpty = row.cells.slice(0, table.projectCol).every((c) => c.trim() === '' || !/^[1-4]|^ม/.test(c.trim()));
-    const ownNumber = table.numberCol !== null && (row.cells[table.numberCol] ?? '').trim() !== '';
-    const totals = isTotalsRow(row.cells);
-    if (prev && !totals && !hasFigures(prev) && hasFigures(row) && name !== '' && !STARTS_ITEM.test(name) && ITEM_NUMBER_START.test(prevName) && beforeEmpty && !ownNumber && row.cells.length === table.columns) {
-      const cells = row.cells.map((c, i) => (i <= table.projectCol ? `${prev.cells[i] ?? ''}\n${c}`.trim() : c));
-      out[out.length - 1] = { cells, line: prev.line };
-      continue;
-    }
-    out.push(row);
-  }
-  return out;
-}
 
 export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: WrapEvidence): SummaryResult {
   const byNo = new Map(lines.map((l) => [l.no, l]));
   // Rows by printed table (the header repeats on each page): a column's wrap width is the table's.
   const blocks: TableRow[][] = [[]];
+  // Rows (by their first line) whose name goes on after a page break, alone under the repeated header.
+  const continuedAfterBreak = new Map<number, { line: number; name: boolean; unit: boolean }>();
+  let afterHeader = true;
   for (let no = table.headerLine + 1; no <= table.endLine; no++) {
     const l = byNo.get(no);
     if (!l || l.text.trim() === '') continue;
     const cells = l.text.split('\t').map(withoutPageMarks);
     if (cells.every((c) => c.trim() === '')) continue;
-    const isHeader = (cells.some((c) => HEADER_CELL.test(c.trim())) || cells.filter((c) => YEAR_CELL.test(c.trim()) || SHORT_YEAR_CELL.test(c.trim())).length >= 2) && !cells.some((c) => /รวม/.test(c));
-    if (isHeader) {
+    if (isRunningHeaderRow(cells)) continue;
+    if (isHeaderRow(cells, l.text, table, afterHeader)) {
       if ((blocks.at(-1) ?? []).length > 0) blocks.push([]);
+      afterHeader = true;
       continue;
     }
+    const firstAfterHeader = afterHeader;
+    afterHeader = false;
     if (!l.text.includes('\t')) {
       const t = l.text.trim();
-      if (/^(?:ส่วนที่|แผนปฏิบัติการ|\(พ\.ศ\.)/.test(t) || t.length < 3 || PAGE_MARK.test(t) || isRunningOrgHeader(lines, l.no)) continue;
+      // (Also a running header that starts with the organisation: "เทศบาลตำบล… แผนปฏิบัติการป้องกันการทุจริต …".)
+      const orgThenPlan = /^(?:เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วน(?:ตำบล|จังหวัด))/.test(t) && /แผนปฏิบัติการ|แผนป้องกัน/.test(t);
+      if (/^(?:ส่วนที่|แผนปฏิบัติการ|\(พ\.ศ\.)/.test(t) || orgThenPlan || t.length < 3 || PAGE_MARK.test(t) || isRunningOrgHeader(lines, l.no)) continue;
       // A heading printed between the table's rows (dimension or mission): a row of its own, not a wrapped name.
       if (unbullet(t).match(DIMENSION_HEADING) || MISSION_CELL.test(t) || /^(?:ภารกิจ|การกิจ)\s*ที่/.test(t) || MISSION_HEADING.test(unbullet(t)) || (dimensionByWords(matchKey(t)) !== null && t.length < 150)) {
         blocks.at(-1)?.push({ cells: [unbullet(t).replace(/^(?:ภารกิจ|การกิจ|พันธกิจ)\s*(?:ที่)?\s*(?=[1-4]\s*\.)/, '').replace(/^(?:ภารกิจ|การกิจ)\s*ที่\s*/, ''), ...new Array<string>(table.columns - 1).fill('')], line: l.no });
@@ -140,6 +78,20 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       }
     }
     if (PAGE_MARK.test(l.text.replace(/\t/g, ' ').trim())) continue;
+    // The rest of the name (or unit) of the item above the page break, printed alone under the repeated header:
+    // joined to that item (as a wrapped line of its row) and flagged, never an item of its own.
+    const previous = blocks.at(-2);
+    const rest = firstAfterHeader && (blocks.at(-1) ?? []).length === 0 && previous && previous.length > 0 ? restAfterBreak(cells, table) : null;
+    if (rest !== null && previous) {
+      const minText = (table.yearCols[0]?.index ?? table.columns - 1) + 1;
+      const owner = previous.findLast((r) => r.cells.length >= minText);
+      if (owner) continuedAfterBreak.set(owner.line, { line: l.no, name: rest.name !== '', unit: rest.unit !== '' });
+      const unitAfter = table.unitCol !== null && table.unitCol >= minText;
+      if (rest.unit && unitAfter && owner && table.unitCol !== null) owner.cells[table.unitCol] = `${owner.cells[table.unitCol] ?? ''} ${rest.unit}`.trim();
+      const kept = rest.alone ? [rest.name] : cells.slice(0, Math.max(1, Math.min(cells.length, minText - 1)));
+      if (rest.name || !unitAfter) previous.push({ cells: kept, line: l.no });
+      continue;
+    }
     // A short line that starts an item whose figures come on the next line is a row, not a wrapped name.
     const minCells = (table.yearCols[0]?.index ?? table.columns - 1) + 1;
     const startsItem = (cs: string[]) => STARTS_ITEM.test((cs[table.projectCol] ?? '').trim()) && !/^รวม/.test((cs[table.projectCol] ?? '').trim());
@@ -224,6 +176,9 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     if (!sub && clean && !missionTitles.has(c)) missionTitles.set(c, clean);
   };
 
+  const above = headingAboveTable(lines, table.headerLine);
+  // (Its title is read with the document's headings: here only the number is the table's.)
+  if (above) setDimension(above.number, 'number');
   for (const row of rows) {
     const line = byNo.get(row.line) as Line;
     const cells = row.cells;
@@ -237,7 +192,8 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     let dimHere = false;
     for (const [i, cell] of before.entries()) {
       // The number column holds a heading by its word ("มิติ 4 :") when the conversion printed it there.
-      if (cell === '' || (i === table.numberCol && !DIMENSION_HEADING.test(cell))) continue;
+      // (Also a numbered standard title "2. การบริหารราชการ…" printed across the number column.)
+      if (cell === '' || (i === table.numberCol && !DIMENSION_HEADING.test(cell) && !(cell.length > 12 && dimensionByWords(matchKey(cell)) !== null))) continue;
       const asCell = i === 0 ? cell.match(DIMENSION_CELL) : null;
       const heading = cell.match(DIMENSION_HEADING) ?? (asCell && ((asCell[2] ?? '').trim().length >= 3 || /^(?:ม|ด้าน)/.test(cell)) ? asCell : null);
       if (heading?.[1]) {
@@ -272,6 +228,9 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       const count = cells.map((c) => c.match(/(\d{1,3})\s*โครงการ/)).find((m) => m?.[1]);
       if (count?.[1]) stated.push({ measure: 'projects', dimension: dim, mission: null, year: null, value: Number(count[1]), line: line.no, text: line.raw.trim() });
       stated.push(...statedBudgets(cells, cols.years, dim, line));
+      // The row's total over the plan's years (a "รวม 4 ปี" column): a budget total of no single year.
+      const overYears = totalOverYears(cells, cols, table);
+      if (overYears !== null) stated.push({ measure: 'budget', dimension: dim, mission: null, year: null, value: overYears, line: line.no, text: line.raw.trim() });
       if (!grand) afterTotal = true;
       continue;
     }
@@ -352,7 +311,10 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     // A row with cells missing keeps its unit as its last cell, beyond its figures (the unit column's text moved left).
     const lastText = [...cells].reverse().find((c) => c.trim() !== '')?.trim() ?? '';
     const shiftedUnit = table.unitCol !== null && cells.length < table.columns && cells.lastIndexOf(cells.findLast((c) => c.trim() !== '') ?? '') > table.projectCol && !FIGURE_CELL.test(lastText) && !/\d/.test(lastText);
-    const unitCell = table.unitCol !== null && cells.length === table.columns ? (cells[table.unitCol] ?? '').trim() : shiftedUnit ? lastText : '';
+    // A unit column before the years stays in place in a row whose figures are where the header puts them, however
+    // many empty cells the conversion left out after them (a merged "ไม่ใช้งบประมาณ").
+    const unitBeforeYears = table.unitCol !== null && table.unitCol < (table.yearCols[0]?.index ?? 0) && cols.years[0]?.index === table.yearCols[0]?.index;
+    const unitCell = table.unitCol !== null && (cells.length === table.columns || unitBeforeYears) ? (cells[table.unitCol] ?? '').trim() : shiftedUnit ? lastText : '';
     if (shiftedUnit && cellItems.length === 1) cellItems[0]?.flags.push({ field: 'responsibleUnit', reason: 'the row has fewer cells than the header: its last cell is read as the unit', line: line.no });
     const rowItems: SummaryItem[] = cellItems.map((c) => ({
       unit: unitCell && cellItems.length === 1 ? cleanName(unitCell, evidence) : null,
@@ -368,6 +330,9 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       rowItems: cellItems.length,
       review: c.flags,
     }));
+    const rest = continuedAfterBreak.get(line.no);
+    if (rest?.name) rowItems.at(-1)?.review.push({ field: 'name', reason: `the name goes on after a page break (line ${rest.line}, alone under the repeated header): joined to this item`, line: rest.line });
+    if (rest?.unit) rowItems.at(-1)?.review.push({ field: 'responsibleUnit', reason: `the unit cell goes on after a page break (line ${rest.line}, under the repeated header): joined to this item's`, line: rest.line });
     for (const it of rowItems) {
       if (it.name === '') it.review.push({ field: 'name', reason: 'the item has no name in the summary table', line: line.no });
       else if ([...it.name].length > 250) it.review.push({ field: 'name', reason: 'a very long name: several items may be merged in it', line: line.no });
@@ -398,7 +363,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     if (filled.length === 0) {
       for (const it of rowItems) it.review.push({ field: 'budgets', reason: 'the row has no figure in any year: its figures may be those of the row above (one cell printed over two rows?)', line: line.no });
     }
-    if (cells.length !== table.columns && filled.length > 0) {
+    if (cells.length !== table.columns && filled.length > 0 && !noBudgetMergedShort(cells, table)) {
       for (const it of rowItems) it.review.push({ field: 'budgets', reason: `the row has ${cells.length} cells where the header has ${table.columns}: its figures may sit in other years' columns`, line: line.no });
     }
     for (const { index, year } of cols.years) {
@@ -413,6 +378,13 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       rowItems.forEach((item, i) => {
         item.budgets[String(year)] = values.length === rowItems.length ? (values[i] ?? 0) : i < values.length ? (values[i] ?? 0) : 0;
       });
+    }
+    // The row's own total over the years, where the table prints one, checks the year figures read.
+    const rowTotal = totalOverYears(cells, cols, table);
+    const only = rowItems.length === 1 ? rowItems[0] : undefined;
+    if (only && rowTotal !== null && Object.keys(only.budgets).length > 0) {
+      const sum = Object.values(only.budgets).reduce((a, b) => a + b, 0);
+      if (sum !== rowTotal) only.review.push({ field: 'budgets', reason: `the row's total over the years (${rowTotal.toLocaleString('en-US')}) is not the sum of its year figures (${sum.toLocaleString('en-US')})`, line: line.no });
     }
     if (sharedYears.length > 0) {
       const ids = rowItems.map((it) => it.number);
@@ -429,14 +401,28 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
   if (table.unitCol !== null) {
     // A unit cell serving several items (of one cell, or rows below left empty): assigned and flagged.
     const slots: UnitSlot[] = items.map((it) => ({ cell: it.unit ?? it.unitCell ?? '', line: it.line, dimension: it.dimension, unit: null, review: [] }));
-    assignUnits(slots, (t) => cleanName(t, evidence));
+    assignUnits(slots, (t) => withoutOrgSuffix(cleanName(t, evidence)));
     items.forEach((it, i) => {
       const slot = slots[i] as UnitSlot;
       it.unit = slot.unit;
       it.review.push(...slot.review);
+      // Whatever left it empty (a cell not read, a row's cells shifted), an item without a unit under a unit column
+      // is flagged, unless its cell states none ("-") or every cell is empty (a column the document never fills).
+      const stated = /^[-–—]$/.test(slot.cell.trim());
+      if (it.unit === null && !stated && slots.some((x) => x.cell.trim() !== '') && !it.review.some((f) => f.field === 'responsibleUnit')) {
+        it.review.push({ field: 'responsibleUnit', reason: 'the table has a unit column, but no unit was read from its unit cell', line: it.line });
+      }
     });
   }
 
   const fiscalYears = table.yearCols.map((y) => y.year);
   return { items, stated, dimensionTitles, missionTitles, fiscalYears, notes };
+}
+
+/** A row's figure in the table's total-over-the-years column ("รวม 4 ปี"), or null (no such column, or empty). */
+function totalOverYears(cells: string[], cols: { years: { index: number; year: number }[] }, table: SummaryTable): number | null {
+  if (table.totalCol === null) return null;
+  const shift = cols.years.length === table.yearCols.length ? (cols.years[0]?.index ?? 0) - (table.yearCols[0]?.index ?? 0) : 0;
+  const values = budgetCellValues(cells[table.totalCol + shift] ?? '');
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
 }

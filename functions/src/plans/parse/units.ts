@@ -78,3 +78,12 @@ export function assignUnits(slots: UnitSlot[], clean: (text: string) => string):
     i = Math.max(k, j);
   }
 }
+
+/**
+ * A unit without the organisation's name (and address) printed after it: "สำนักปลัดเทศบาล เทศบาลตำบลบ้านเหล่า" →
+ * "สำนักปลัดเทศบาล", "ทุกสำนัก/กอง ของเทศบาลนครแม่สอด" → "ทุกสำนัก/กอง". The name alone is left as it is.
+ */
+export function withoutOrgSuffix(unit: string): string {
+  const cut = unit.replace(/\s+(?:ของ\s*)?(?:เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|อบต\.|ทต\.)\S*(?:\s+(?:อำเภอ|อ\.|จังหวัด|จ\.)\S*)*\s*$/, '').trim();
+  return cut === '' ? unit : cut;
+}

@@ -114,7 +114,8 @@ export function pdfItemsToText(pages: PdfItem[][]): string {
       // separates two columns (a 1-year table's narrow columns, หน่วยนับ | ปริมาณงาน | งบประมาณ | ตัวชี้วัด, sit
       // closer than the gap that separates cells of ordinary text).
       const starts = columnStarts(line.items, HEADER_GAP);
-      const headerWords = pieces.filter((p) => YEAR.test(p.trim()) || /^(?:งบประมาณ|ตัวชี้วั|ไตรมาส|หน่วยนับ|ผลลัพธ์|ระยะเวลา|ผู้รับผิด|หน่วยงาน(?:รับผิด|ที่รับ)|แผนการดำเนิน)/.test(p.trim())).length;
+      // (A header printed on two lines names its unit column "หน่วยงาน" and its total column "รวม" on the first.)
+      const headerWords = pieces.filter((p) => YEAR.test(p.trim()) || /^(?:งบประมาณ|ตัวชี้วั|ไตรมาส|หน่วยนับ|ผลลัพธ์|ระยะเวลา|ผู้รับ(?:ผิด|$)|หน่วยงาน(?:รับผิด|ที่รับ|$)|แผนการดำเนิน|รวม$)/.test(p.trim())).length;
       if (pieces.length >= 3 && headerWords >= 2 && pieces.some((p) => /โครงการ|กิจกรรม|มาตรการ/.test(p)) && pieces.every((p) => p.length < 60)) {
         columns = starts;
         headerLines = 0;
@@ -140,7 +141,10 @@ export function pdfItemsToText(pages: PdfItem[][]): string {
         (line.items.length >= 2 || (pieces[0] ?? '').length <= 12) &&
         pieces.every((p) => p.length < 30) &&
         line.items.every((it) => (columns ?? []).some((c) => Math.abs(c - it.x) < 6));
-      const subHeader = pieces.every((p) => YEAR.test(p.trim()) || /^(?:ไตรมาส|งบประมาณ|\(บาท\)|ปี|Q\d|พ\.ศ\.)/.test(p.trim()));
+      // (With the years, the rest of a two-line header's names: "รับผิดชอบ", "มาตรการ", "ที่", "4 ปี".)
+      const subHeader =
+        pieces.every((p) => YEAR.test(p.trim()) || /^(?:ไตรมาส|งบประมาณ|\(บาท\)|ปี|Q\d|พ\.ศ\.)/.test(p.trim()) || /^(?:รับผิดชอบ|ผิดชอบ|มาตรการ|ที่|\d\s*ปี|รวม)$/.test(p.trim())) &&
+        pieces.some((p) => !/^(?:รับผิดชอบ|ผิดชอบ|มาตรการ|ที่|\d\s*ปี|รวม)$/.test(p.trim()));
       if (headerOpen && columns && header && headerWrap && !subHeader) {
         // Header words wrapped in their columns ("หน่วยงาน" / "รับผิดชอบ"): one header line, as a text conversion prints it.
         headerLines++;
