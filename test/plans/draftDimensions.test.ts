@@ -13,9 +13,9 @@ import { api, givenOrg, givenStaff, startTestApp, type TestApp } from '../suppor
  * before/after; a copy of a request with the same Idempotency-Key runs once); a bad title is refused with nothing
  * changed; publication waits for them, writes the edited titles with the version, and the chat answers with them.
  *
- * The document: variant v01 (maesot, dimensions 1-2), whose dimension-2 heading and table cell differ (the cell runs
- * into the page header; the importer keeps the heading's wording, which is right: accept it), with two slips made in
- * dimension 1: its table cell cut to "การสร้างวัฒนธรรม" and its heading mistyped "…สุจรืต", so the importer keeps the
+ * The document: variant v01 (maesot, dimensions 1-2) with slips made in its titles. Dimension 2's table cell is
+ * shortened to "การบริหารราชการโปร่งใส" (the importer keeps the heading's fuller wording, which is right: accept it);
+ * dimension 1's table cell is cut to "การสร้างวัฒนธรรม" and its heading mistyped "…สุจรืต", so the importer keeps the
  * heading's fuller but wrong wording: edit it.
  */
 const D1_READ = 'การสร้างวัฒนธรรมสุจรืต';
@@ -51,6 +51,7 @@ beforeAll(async () => {
   officer = await givenStaff(t, orgId, ['officer'], 'สมหญิง เจ้าหน้าที่');
   const text = readFileSync(V01, 'utf8')
     .replace('<td>1. การสร้าง<br>วัฒนธรรมสุจริต</td>', '<td>1. การสร้าง<br>วัฒนธรรม</td>')
+    .replace('<td>2. การบริหาร<br>ราชการด้วยความ<br>โปร่งใส</td>', '<td>2. การบริหาร<br>ราชการโปร่งใส</td>')
     .replace('\nมิติที่ 1 การสร้างวัฒนธรรมสุจริต\n', `\nมิติที่ 1 ${D1_READ}\n`);
   file = join(mkdtempSync(join(tmpdir(), 'draft-dimensions-')), 'maesot-d1d2.txt');
   writeFileSync(file, text);
