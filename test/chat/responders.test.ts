@@ -189,6 +189,16 @@ describe('follow-ups', () => {
   });
 });
 
+describe('English names typed in Thai letters', () => {
+  it('finds an item the plan names in Latin letters ("NO Gift Policy") from its Thai spelling, and answers in Thai', async () => {
+    const out = await ask('maesot', 'มาตรการโนกิฟท์ ใครรับผิดชอบ');
+    expect(out.results[0]?.title).toBe('มาตรการ NO Gift Policy');
+    expect(first(out)).toContain('ผู้รับผิดชอบคือ ฝ่ายนิติการ');
+    const what = await ask('maesot', 'โนกิ๊ฟโพลิซี่ คืออะไร');
+    expect(what.results[0]?.title).toBe('มาตรการ NO Gift Policy');
+  });
+});
+
 describe('English', () => {
   it('answers an English question in English, with the document\'s Thai name', async () => {
     const out = await ask('maesot', 'How much is the budget of the moral school project in 2567?');

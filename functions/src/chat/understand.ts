@@ -268,6 +268,10 @@ const SLANG: Array<[RegExp, string]> = [
   [/ปชช\.?/gu, 'ประชาชน'],
   [/รร\./gu, 'โรงเรียน'],
   [/งบประมาน/gu, 'งบประมาณ'],
+  // English names the plans print in Latin letters, typed in Thai letters ("โนกิ๊ฟโพลิซี่" is "No Gift Policy").
+  [/โน\s*กิ[่้๊๋]?ฟ(?:ท์|ต์)?/gu, ' no gift '],
+  [/(?:โพ|พอ)ลิซี[่้]?/gu, ' policy '],
+  [/คิว\s*อาร์\s*โค[้๊]?ด/gu, ' qr code '],
 ];
 
 export function understand(input: string, options: UnderstandOptions = {}): Understanding {
