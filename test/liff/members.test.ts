@@ -75,7 +75,8 @@ describe('members and invitations', { timeout: 120_000 }, () => {
     await shown.waitFor();
     const code = (await shown.getAttribute('data-invite-code'))!;
     expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('issued-title');
+    // Focus moves to the new code's heading once it is rendered (an animation frame later).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('issued-title');
     const link = await page.locator('.notice-success a').getAttribute('href');
     expect(link).toBe(`${t.rt.baseUrl}/liff/${orgId}/staff?invite=${code}`);
     await page.locator('[data-invite]').first().waitFor();

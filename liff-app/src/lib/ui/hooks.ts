@@ -41,10 +41,15 @@ export function issuesByField(issues: Issue[], alias: Record<string, string> = {
 }
 
 /** Moves focus to an element after the next paint (for error summaries and result panels). */
-export function focusSoon(id: string): void {
+export function focusSoon(id: string, frames = 30): void {
   requestAnimationFrame(() => {
     const el = document.getElementById(id);
-    el?.focus();
-    el?.scrollIntoView({ block: 'start' });
+    // The element may be rendered a frame or two later (a render batched behind the state change): try again.
+    if (!el) {
+      if (frames > 0) focusSoon(id, frames - 1);
+      return;
+    }
+    el.focus();
+    el.scrollIntoView({ block: 'start' });
   });
 }
