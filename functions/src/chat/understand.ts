@@ -5,6 +5,7 @@ import { tokenizeParts } from '../search/tokenize.ts';
 import { readYears } from '../time/fiscalYear.ts';
 import { ASPECT_FILLERS, SAME_DIMENSION, SAME_MISSION } from './aspects.ts';
 import { readBudgetRange } from './budgetRange.ts';
+import { inDocumentWords } from './slang.ts';
 import type { BudgetRange } from './types.ts';
 
 /**
@@ -255,28 +256,8 @@ export function orgNameVariants(name: string): string[] {
 // (ทต./ทน./ทม. only with their dot: "ทน" is also a word — "สังคมที่ไม่ทนต่อการทุจริต".)
 const ORG_TYPE = /องค์การบริหารส่วนตำบล|องค์กรบริหารส่วนตำบล|เทศบาลนคร|เทศบาลเมือง|เทศบาลตำบล|เทศบาล|อบต\.?|ทต\.|ทน\.|ทม\./gu;
 
-/** Spellings of chat (slang, common typos) in the words the documents use; whole words only where ambiguous. */
-const SLANG: Array<[RegExp, string]> = [
-  [/ตังค์|ตังส์|ตัง(?=ไป|เท่า|กี่|ที่|$|\s)/gu, 'เงิน'],
-  [/เปอร์(?!เซ็น)/gu, 'เปอร์เซ็นต์'],
-  [/อะรัย|อาราย|อะไย/gu, 'อะไร'],
-  [/(?<![ก-๙])ไร(?=บ้าง|มั่ง|$|\s)/gu, 'อะไร'],
-  [/เวป|เว็ป|เวบ/gu, 'เว็บ'],
-  [/โคงการ|โครการ|โครงกาน/gu, 'โครงการ'],
-  [/บ้างง+/gu, 'บ้าง'],
-  [/ปะ(?=จำ|มาณ|ชาชน|ชาคม|กาศ|เมิน|โยชน์)/gu, 'ประ'],
-  [/ปชช\.?/gu, 'ประชาชน'],
-  [/รร\./gu, 'โรงเรียน'],
-  [/งบประมาน/gu, 'งบประมาณ'],
-  // English names the plans print in Latin letters, typed in Thai letters ("โนกิ๊ฟโพลิซี่" is "No Gift Policy").
-  [/โน\s*กิ[่้๊๋]?ฟ(?:ท์|ต์)?/gu, ' no gift '],
-  [/(?:โพ|พอ)ลิซี[่้]?/gu, ' policy '],
-  [/คิว\s*อาร์\s*โค[้๊]?ด/gu, ' qr code '],
-];
-
 export function understand(input: string, options: UnderstandOptions = {}): Understanding {
-  let text = normalizeText(input);
-  for (const [re, to] of SLANG) text = text.replace(re, to);
+  const text = inDocumentWords(normalizeText(input));
   const compact = text.replace(/\s+/g, '');
   const read = readYears(text, options.now ?? new Date());
   const years = read.years;

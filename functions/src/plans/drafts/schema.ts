@@ -7,33 +7,7 @@ import { ValidationError } from '../../errors.ts';
 import { fieldIssues } from '../../http/validate.ts';
 import { safeText } from '../../text/clean.ts';
 import { parseAmount, thaiDigitsToArabic } from '../../text/numbers.ts';
-
-import {
-  acceptBodySchema,
-  dimensionAcceptBodySchema,
-  dimensionEditBodySchema,
-  dimensionFieldSchema,
-  editBodySchema,
-  fieldValueSchema,
-  reviewFieldSchema,
-  type DimensionField,
-  type FieldValue,
-  type ReviewField,
-} from '../../contracts/plans.ts';
-
-/** The API's shapes live in contracts/plans.ts; re-exported for the feature's own modules. */
-export {
-  acceptBodySchema,
-  dimensionAcceptBodySchema,
-  dimensionEditBodySchema,
-  dimensionFieldSchema,
-  editBodySchema,
-  fieldValueSchema,
-  reviewFieldSchema,
-  type DimensionField,
-  type FieldValue,
-  type ReviewField,
-};
+import { fieldValueSchema, type FieldValue, type ReviewField } from '../../contracts/plans.ts';
 
 /** Whole baht, Arabic or Thai digits, commas allowed ("50,000", "๕๐๐๐๐", "50,000 บาท"); an empty text is 0 as before. */
 const baht = z.preprocess(

@@ -13,7 +13,8 @@ import { matchKey } from '../normalize.ts';
 import type { Project, ReviewFlag } from '../schema.ts';
 import { getPlan, listPlanProjects, listPlans, summarizePlan, type StoredPlan } from '../store.ts';
 import { dimensionFieldsOf, dimensionLinesWanted, dimensionValueOf, dimensionViews, openDimensionFlags, reviewedDimensions, withoutOwnNumber } from './dimensions.ts';
-import { parseFieldValue, type DimensionField, type FieldValue, type ReviewActor, type ReviewEntry, type ReviewField } from './schema.ts';
+import type { DimensionField, FieldValue, ReviewField } from '../../contracts/plans.ts';
+import { parseFieldValue, type ReviewActor, type ReviewEntry } from './schema.ts';
 import { applyProjectEdit, listReviewEntries, markPublished, readSourceLines, recordReview } from './store.ts';
 
 export interface DraftDeps {

@@ -1,0 +1,30 @@
+/**
+ * Residents' spellings read in the documents' words: chat slang, common typos, and English names typed in Thai
+ * letters. Applied to a question's normalised text before anything else reads it.
+ */
+
+/** Spellings of chat (slang, common typos) in the words the documents use; whole words only where ambiguous. */
+const SLANG: Array<[RegExp, string]> = [
+  [/ตังค์|ตังส์|ตัง(?=ไป|เท่า|กี่|ที่|$|\s)/gu, 'เงิน'],
+  [/เปอร์(?!เซ็น)/gu, 'เปอร์เซ็นต์'],
+  [/อะรัย|อาราย|อะไย/gu, 'อะไร'],
+  [/(?<![ก-๙])ไร(?=บ้าง|มั่ง|$|\s)/gu, 'อะไร'],
+  [/เวป|เว็ป|เวบ/gu, 'เว็บ'],
+  [/โคงการ|โครการ|โครงกาน/gu, 'โครงการ'],
+  [/บ้างง+/gu, 'บ้าง'],
+  [/ปะ(?=จำ|มาณ|ชาชน|ชาคม|กาศ|เมิน|โยชน์)/gu, 'ประ'],
+  [/ปชช\.?/gu, 'ประชาชน'],
+  [/รร\./gu, 'โรงเรียน'],
+  [/งบประมาน/gu, 'งบประมาณ'],
+  // English names the plans print in Latin letters, typed in Thai letters ("โนกิ๊ฟโพลิซี่" is "No Gift Policy").
+  [/โน\s*กิ[่้๊๋]?ฟ(?:ท์|ต์)?/gu, ' no gift '],
+  [/(?:โพ|พอ)ลิซี[่้]?/gu, ' policy '],
+  [/คิว\s*อาร์\s*โค[้๊]?ด/gu, ' qr code '],
+];
+
+/** A question's normalised text with its chat spellings replaced by the documents' words. */
+export function inDocumentWords(text: string): string {
+  let out = text;
+  for (const [re, to] of SLANG) out = out.replace(re, to);
+  return out;
+}
