@@ -5,11 +5,12 @@ import { matchKey, normalizeText } from '../search/normalize.ts';
 import { synonymsOf } from '../search/synonyms.ts';
 import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { ConversationContext, Intent, ListFilters } from './types.ts';
-import type { AggregateIntent, Decision } from './decision.ts';
+import { LIST_CONFIDENCE_THRESHOLD, type AggregateIntent, type Decision } from './decision.ts';
 import { asksProgress, itemsNaming, lookup, projectDecision } from './lookup.ts';
 import { asksAboutItem, stronglyNamedItem } from './namedItem.ts';
 import { statusFieldOf } from './reportStatus.ts';
 import { missionsAbout, subjectKeys, withDocument } from './scope.ts';
+import { missedByList, itemsOfNamedTopic } from './topicItems.ts';
 import { asksProgressBeyond, type Understanding } from './understand.ts';
 
 /**
@@ -263,12 +264,20 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   }
   // "มาตรการห้ามรับของขวัญมีอะไรบ้าง": a list question about a topic lists every item the search finds close to the
   // best one (a single one is answered as that item).
+  const text = u.topicText.replace(/โครงการ|กิจกรรม|มาตรการ|เกี่ยวกับ|เกี่ยวข้องกับ|เรื่อง|ด้าน|มีอะไรบ้าง|อะไรบ้าง|มีอะไร|ไหนบ้าง|บ้าง|อะไร|ไหม|มั้ย|มี/gu, ' ').replace(/\s+/g, ' ').trim();
   if (u.wants.list && found.intent.startsWith('project') && 'hits' in found) {
     const top = found.hits[0];
-    // Every item close to the best one (results list them all; the reply pages them).
-    const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.45);
-    const text = u.topicText.replace(/โครงการ|กิจกรรม|มาตรการ|เกี่ยวกับ|เกี่ยวข้องกับ|เรื่อง|ด้าน|มีอะไรบ้าง|อะไรบ้าง|มีอะไร|ไหนบ้าง|บ้าง|อะไร|ไหม|มั้ย|มี/gu, ' ').replace(/\s+/g, ' ').trim();
-    if (near.length > 1) return { intent: 'list', filters: { ...filters, topic: { text: text || u.topicText, ids: near.map((h) => h.doc.id) } }, confidence: found.confidence };
+    // Every item close to the best one (results list them all; the reply pages them), and the items that say the
+    // topic they share in other words (topicItems.ts).
+    const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.45).map((h) => h.doc.id);
+    const ids = [...near, ...missedByList(k, u.subjectWords, near)];
+    if (ids.length > 1) return { intent: 'list', filters: { ...filters, topic: { text: text || u.topicText, ids } }, confidence: found.confidence };
+  }
+  // "ข้างบ้านเสียงดัง มีมาตรการอะไรไหม": what search is unsure of, a list question whose words name a topic of the
+  // plans' vocabulary that a few items carry is answered with those items (the rest of it describes a situation).
+  if (u.wants.list && u.mentionsPlan && found.intent === 'unknown' && !u.outside && !u.otherPlace) {
+    const ids = itemsOfNamedTopic(k, u.subjectWords);
+    if (ids.length > 0) return { intent: 'list', filters: { ...filters, topic: { text: text || u.topicText, ids } }, confidence: LIST_CONFIDENCE_THRESHOLD };
   }
   return found;
 }

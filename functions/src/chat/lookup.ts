@@ -175,5 +175,14 @@ export function hitConfidence(k: Knowledge, top: SearchHit, u: Understanding, qu
     const inName = u.topicWords.filter((w) => name.includes(w)).length / u.topicWords.length;
     if (inName < 0.5) confidence = Math.min(confidence, 0.3);
   }
+  // "มีโครงการอบรมภาษาอังกฤษไหม": a word of the item asked for that no document uses says the plan has no such item
+  // (the training it does have is a neighbour, not a yes). A word the item's own name holds is a spelling the index
+  // does not know ("อิเล็กทรอนิก", "นายกฯ"), not another subject.
+  if ((u.namesItem || u.asksPlanHas) && top.doc.type === 'project' && unknownSubjectWords(k, query).some((w) => !name.includes(w.replace(/[ฯ.]/gu, '')))) confidence = Math.min(confidence, 0.3);
   return confidence;
+}
+
+/** The question's subject words no document of the organisation uses, nor says otherwise (frame words aside). */
+export function unknownSubjectWords(k: Knowledge, query: string): string[] {
+  return k.index.queryTerms(query).unknownWords.filter((w) => w.length >= 2 && !/^\d/.test(w) && !isFrameWord(w));
 }

@@ -364,16 +364,22 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   for (const m of cue.matchAll(new RegExp(CUES.allYears.source, 'gu'))) rest = removeLoose(rest, m[0]);
   const topicText = rest.replace(/\s+/g, ' ').trim();
   const parts = tokenizeParts(topicText, { dropStopwords: true });
-  // Two words that are one everyday word the documents say otherwise ("คน|แก่" → ผู้สูงอายุ) are one topic word.
-  const joined = parts.words.map((w, i) => `${w}${parts.words[i + 1] ?? ''}`);
-  const paired = new Set<number>();
-  joined.forEach((c, i) => {
-    if (i + 1 < parts.words.length && synonymsOf(c).length > 0 && synonymsOf(parts.words[i] as string).length === 0) paired.add(i).add(i + 1);
+  // Two or three words that are one word of a synonym group ("คน|แก่" → ผู้สูงอายุ, "ตรวจ|สอบ|ภายใน") are one topic
+  // word. (Spans do not overlap; two side by side, "เสียง|ดัง|กลิ่น|เหม็น", are both kept.)
+  const spanned = new Set<number>();
+  const spans: string[] = [];
+  parts.words.forEach((w, i) => {
+    if (spanned.has(i) || synonymsOf(w).length > 0) return;
+    for (const n of [3, 2]) {
+      if (i + n > parts.words.length || parts.words.slice(i, i + n).some((_, j) => spanned.has(i + j))) continue;
+      const joined = parts.words.slice(i, i + n).join('');
+      if (synonymsOf(joined).length === 0) continue;
+      for (let j = i; j < i + n; j++) spanned.add(j);
+      spans.push(joined);
+      return;
+    }
   });
-  const topicWords = [
-    ...parts.words.filter((w, i) => !paired.has(i) && !/^\d/.test(w) && w.length > 1 && !FRAME_WORDS.has(w)),
-    ...joined.filter((_, i) => paired.has(i) && paired.has(i + 1) && !paired.has(i - 1 < 0 ? -1 : i - 1)),
-  ];
+  const topicWords = [...parts.words.filter((w, i) => !spanned.has(i) && !/^\d/.test(w) && w.length > 1 && !FRAME_WORDS.has(w)), ...spans];
 
   // The words left once the aspect phrases themselves are taken out ("เป้า|หมาย", "ตัว|ชี้|วัด") and fillers dropped.
   let aspectFree = topicText;
