@@ -92,11 +92,13 @@ describe('plan-wide questions', () => {
     expect(count.results.map((r) => r.id).sort()).toEqual(both.filter((p) => p.mission === '3.1').map((p) => p.id).sort());
   });
 
-  it('lists what search finds about a topic when no mission names it', async () => {
-    // The one-year template places no item under a mission: the items close to the best hit are listed.
+  it('answers a topic list with the one item search finds about it when no mission names it', async () => {
+    // The one-year template places no item under a mission; the one item about children (its ศพด., a child
+    // development centre) is the answer, not a list padded with items that merely say "เกี่ยวกับ".
     const out = await ask('maesaimitraphap', 'โครงการเกี่ยวกับเด็กและเยาวชนมีอะไรบ้าง');
-    expect(out.intent).toBe('list');
-    expect(out.results.map((r) => r.title).join('\n')).toContain('ศพด');
+    expect(out.intent).toBe('project');
+    expect(out.results[0]?.title).toContain('ศพด');
+    expect(out.results.map((r) => r.title).join('\n')).not.toContain('เกี่ยวกับการบริการประชาชน');
   });
 
   it('counts projects of a dimension', async () => {

@@ -6,7 +6,7 @@ import { replyText } from '../../functions/src/cli/evalJudge.ts';
 import { documentFromCsv } from '../../functions/src/plans/forms.ts';
 import { corpusFromDocument } from '../../functions/src/search/fileCorpus.ts';
 import { KnowledgeBase, StaticCorpusProvider } from '../../functions/src/search/knowledgeBase.ts';
-import { TEST_MANUALS } from './fixtures.ts';
+import { loadStandardManuals } from '../../functions/src/chat/demoCorpus.ts';
 
 /**
  * A plan of its own (not one of the demo documents) whose topics are written several ways, as real plans write them:
@@ -30,7 +30,10 @@ const CSV = `org_name,org_district,org_province,dimension,mission,number,name,re
 เทศบาลตำบลหัวข้อ,เมือง,พะเยา,4,4.2,14,กิจกรรมจัดทำแผนการตรวจสอบภายในประจำปี,สำนักปลัด,0,0
 `;
 const doc = documentFromCsv(CSV, 'topics.csv');
-const kb = new KnowledgeBase(new StaticCorpusProvider([corpusFromDocument('topics', doc, TEST_MANUALS)]));
+// The standard service manuals, as an organisation gets them (the complaint procedure among them).
+const manuals = await loadStandardManuals();
+if (!manuals) throw new Error('standard manuals not found');
+const kb = new KnowledgeBase(new StaticCorpusProvider([corpusFromDocument('topics', doc, manuals('topics', doc.org.name))]));
 const ask = (text: string) => answer(kb, 'topics', text, null, { now: new Date('2026-12-02T12:00:00+07:00') });
 const first = (ms: Message[]) => (ms[0] ? replyText([ms[0]]) : '');
 const titles = async (q: string) => (await ask(q)).results.filter((r) => r.type === 'project').map((r) => r.title);
@@ -91,5 +94,28 @@ describe('items carrying a topic', () => {
     expect(added).toEqual(['กิจกรรมประกาศแผนการจัดหาพัสดุประจำปี', 'กิจกรรมเชิญประชาชนสังเกตการณ์การเปิดซองประกวดราคา']);
     // A list whose items share no topic of the question gains nothing.
     expect(missedByList(k, ['ซือ'], ids(['มาตรการความโปร่งใสในการเลื่อนขั้นเงินเดือน', 'มาตรการความโปร่งใสในการจัดซื้อจัดจ้าง']))).toEqual([]);
+  });
+});
+
+describe('a feature asked for through the plan\'s own channel', () => {
+  it('offers the form and names the plan\'s LINE complaint item first when the question names LINE', async () => {
+    const out = await ask('ร้องเรียนผ่านไลน์ได้ไหมคะ');
+    expect(out.intent).toBe('complaint');
+    expect(out.results[0]).toMatchObject({ type: 'project', title: 'โครงการรับเรื่องร้องเรียนผ่านไลน์' });
+    expect(first(out.messages)).toContain('โครงการรับเรื่องร้องเรียนผ่านไลน์');
+  });
+
+  it('keeps the manual of how complaints are handled first for a plain request', async () => {
+    const out = await ask('ขั้นตอนร้องเรียนร้องทุกข์');
+    expect(out.results[0]?.type).toBe('manual');
+  });
+});
+
+describe('English words read in their plural', () => {
+  it('reads "surveys" and "codes" as the lexicon\'s words, with nothing left unknown', async () => {
+    const out = await ask('Are there any community forums?');
+    expect(out.intent).not.toBe('unknown');
+    expect(out.results[0]?.title).toBe('กิจกรรมจัดเวทีประชาคมหมู่บ้าน');
+    expect(first(out.messages)).toMatch(/[A-Za-z]/u);
   });
 });

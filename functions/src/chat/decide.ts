@@ -7,10 +7,11 @@ import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { ConversationContext, Intent, ListFilters } from './types.ts';
 import { LIST_CONFIDENCE_THRESHOLD, type AggregateIntent, type Decision } from './decision.ts';
 import { asksProgress, itemsNaming, lookup, projectDecision } from './lookup.ts';
+import { planItemFor } from './channels.ts';
 import { asksAboutItem, stronglyNamedItem } from './namedItem.ts';
 import { statusFieldOf } from './reportStatus.ts';
 import { missionsAbout, subjectKeys, withDocument } from './scope.ts';
-import { missedByList, itemsOfNamedTopic } from './topicItems.ts';
+import { itemsOfNamedTopic, missedByList, topicsOf } from './topicItems.ts';
 import { asksProgressBeyond, type Understanding } from './understand.ts';
 
 /**
@@ -62,7 +63,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   if (u.action && (u.action === 'complaint' || u.action === 'corruption') && procedure && u.manualAspects.some((a) => a !== 'fee')) {
     return { intent: 'manual', manual: procedure, aspects: u.manualAspects, hits: [], confidence: 0.9 };
   }
-  if (u.action) return { intent: 'action', action: u.action, confidence: 1 };
+  if (u.action) return { intent: 'action', action: u.action, itemFirst: channelItemFits(k, u), confidence: 1 };
   const chatty = (u.greeting || u.thanks || u.help) && u.topicWords.length === 0 && !u.wants.list && !u.wants.count;
   if (chatty) return { intent: u.help ? 'help' : 'greeting', ...(u.thanks ? { lead: 'thanks' } : {}), confidence: 1 };
   // An opinion, a prediction, the weather, another place's hours: no document answers it, whatever words it shares.
@@ -281,6 +282,22 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   }
   return found;
 }
+
+/**
+ * Whether a request for a feature ("ร้องเรียนผ่านไลน์ได้ไหม", "แจ้งเบาะแสโดยไม่เปิดเผยชื่อ") is about the plan's own item for
+ * that channel more than about the manual of how complaints are handled: a word of the question beyond the
+ * channel's own words that the item's name carries (LINE, anonymity) and the manual's title does not.
+ */
+function channelItemFits(k: Knowledge, u: Understanding): boolean {
+  const item = u.action ? planItemFor(k, u.action) : null;
+  const manual = k.manuals.get('complaint-process');
+  if (!item || !manual) return item !== null;
+  const title = matchKey(normalizeText(manual.title)).replace(/\s+/g, '');
+  return topicsOf(k, u.subjectWords).some((t) => !t.keys.some((x) => CHANNEL_WORDS.test(x) || title.includes(x)) && t.items.includes(item.id));
+}
+
+/** The words every complaint or corruption channel says (matching form): not evidence of one channel. */
+const CHANNEL_WORDS = /รองเรียน|รองทุกข|แจง|เบาะแส|ทุจริต|ชองทาง/u;
 
 /**
  * An English question read through the glossary and lexicon loses precision: before naming one item of the plan it

@@ -11,7 +11,8 @@ export type AggregateIntent = 'list' | 'count' | 'budget.total' | 'budget.top' |
 
 export type Decision = { confidence: number } & (
   | { intent: 'help' | 'greeting'; lead?: string }
-  | { intent: 'action'; action: Action }
+  /** `itemFirst`: the question fits the plan's own item for this channel better than the manual ("ร้องเรียนผ่านไลน์ได้ไหม"). */
+  | { intent: 'action'; action: Action; itemFirst?: boolean }
   | { intent: 'project' | 'project.budget' | 'project.progress'; project: Project; year?: number | undefined; hits: SearchHit[]; fromList?: boolean }
   | { intent: 'manual'; manual: CorpusManual; aspects: ManualAspect[]; hits: SearchHit[] }
   | { intent: AggregateIntent; filters: ListFilters }

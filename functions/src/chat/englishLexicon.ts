@@ -174,4 +174,12 @@ export const ENGLISH_LEXICON: ReadonlyArray<readonly [string, string]> = [
   ['member', 'สมาชิก'],
   ['plans', 'แผน'],
   ['same', 'เดียวกัน'],
+  // service counters and their systems (the template's e-service and queue items)
+  ['civil registration', 'ทะเบียนราษฎร'],
+  ['registration', 'ทะเบียน'],
+  ['service point', 'จุดบริการ'],
+  ['counter', 'จุดบริการ'],
+  ['system', 'ระบบ'],
+  ['automatic', 'อัตโนมัติ'],
+  ['qr code', 'QR Code'],
 ];

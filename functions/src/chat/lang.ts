@@ -26,7 +26,7 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   need like get got find see ask asking question questions thanks thank hello hi hey dear sir madam ok okay yes
   there's what's who's how's it's i'm i'd you're don't doesn't isn't aren't was wasn't does did info information
   details detail more most less same other another else again now today currently still yet ever per one two three
-  four five`
+  four five actually really`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -277,7 +277,9 @@ const FILLER = /\b(?:what|is|are|the|a|an|of|for|in|on|does|do|did|i|you|your|my
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Phrases before single words, the glossary's before the lexicon's ("council members" before "council").
 const ENTRIES = [...GLOSSARY, ...ENGLISH_LEXICON];
-const COMPILED = [...ENTRIES.filter(([en]) => /\s/u.test(en)), ...ENTRIES.filter(([en]) => !/\s/u.test(en))].map(([en, th]) => [new RegExp(`(?<![A-Za-z])${escape(en)}(?![A-Za-z])`, 'giu'), th] as const);
+// A word's plural reads as the word ("surveys", "codes", "committees"), unless the list has the plural itself.
+const plural = (en: string) => (/[a-z]$/u.test(en) ? (/[^aeiou]y$/u.test(en) ? `(?:${escape(en)}|${escape(en.slice(0, -1))}ies)` : `${escape(en)}(?:s|es)?`) : escape(en));
+const COMPILED = [...ENTRIES.filter(([en]) => /\s/u.test(en)), ...ENTRIES.filter(([en]) => !/\s/u.test(en))].map(([en, th]) => [new RegExp(`(?<![A-Za-z])${plural(en)}(?![A-Za-z])`, 'giu'), th] as const);
 
 /** The Thai reading of an English question: glossary phrases replaced, filler words dropped, numbers kept. */
 export function englishToThai(text: string): string {

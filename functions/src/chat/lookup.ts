@@ -17,6 +17,8 @@ import { asksProgressBeyond, isFrameWord, type Understanding } from './understan
 
 const ASPECT_FRAME = /ใคร\s*(?:เป็น)?\s*(?:คน|ผู้)?\s*(?:รับผิดชอบ|ดูแล|เป็นเจ้าภาพ|ทำ)?|(?:เป็น)?(?:คน|ผู้)?รับผิดชอบ|หน่วยงานไหน|กองไหน|เจ้าภาพ|วัตถุประสงค์|เพื่ออะไร|ตัวชี้วัด/gu;
 
+const LIST_FRAME = /(?:^|\s)เรื่อง|เกี่ยวกับ(?:เรื่อง)?|เกี่ยวข้องกับ(?:เรื่อง)?/gu;
+
 /** The plan's items whose name (as the summary or the detail section writes it) carries every word, or a synonym of it. */
 export function itemsNaming(k: Knowledge, words: string[]): Project[] {
   const unique = [...new Set(words)];
@@ -31,7 +33,9 @@ export function itemsNaming(k: Knowledge, words: string[]): Project[] {
 export function lookup(k: Knowledge, u: Understanding, filters: ListFilters): Decision {
   // The words that ask who/when/why ("ใครรับผิดชอบ") frame the question: searched, they pull towards any text that
   // says "รับผิดชอบ". The subject is searched (when there is one).
-  const subject = u.topicWords.length > 0 ? u.topicText.replace(ASPECT_FRAME, ' ').replace(/\s+/g, ' ').trim() : '';
+  // (A list's "เรื่อง…/เกี่ยวกับ…" frames its topic: searched, "เรื่อง" pulls towards "รับเรื่องร้องเรียน".)
+  const framed = u.wants.list ? u.topicText.replace(LIST_FRAME, ' ') : u.topicText;
+  const subject = u.topicWords.length > 0 ? framed.replace(ASPECT_FRAME, ' ').replace(/\s+/g, ' ').trim() : '';
   const query = subject || u.topicText || u.text;
   const manualCue = u.manualAspects.some((a) => a === 'documents' || a === 'fee' || a === 'where');
   const hits = k.index.search(query, {

@@ -36,7 +36,7 @@ type Of<I extends Decision['intent'], D = Decision> = D extends { intent: infer 
 export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
   help: (s, d) => s.help('help', d.lead),
   greeting: (s, d) => s.help('greeting', d.lead === 'thanks' ? s.say('ยินดีค่ะ 😊 มีอะไรให้ช่วยอีก พิมพ์ถามได้เลยค่ะ', 'You are welcome! Ask me anything else.') : undefined),
-  action: (s, d) => s.action(d.action),
+  action: (s, d) => s.action(d.action, d.itemFirst === true),
   project: (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
   'project.budget': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList, null, a.allYears === true),
   'project.progress': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList, a.live ?? null),

@@ -157,7 +157,7 @@ export class Session {
     };
   }
 
-  action(a: Action): AnswerOutput {
+  action(a: Action, itemFirst = false): AnswerOutput {
     const org = this.k.corpus.org;
     const pages: Record<Action, { path: string; title: string; description: string; label: string; intent: Intent }> = {
       complaint: { path: 'complaints/new', title: this.say('แจ้งเรื่องร้องเรียน/ร้องทุกข์', 'File a complaint'), description: this.say('กรอกแบบฟอร์ม แนบรูปและตำแหน่งได้ ระบบจะให้รหัสติดตามและแจ้งความคืบหน้าทาง LINE ภายใน 15 วัน', 'Fill in the form with a photo and the place; you get a tracking code and updates in LINE within 15 days.'), label: this.say('เปิดแบบฟอร์มร้องเรียน', 'Open the form'), intent: 'complaint' },
@@ -178,9 +178,12 @@ export class Session {
     const messages: Message[] = url
       ? [flex(`${page.title}: ${description}`, actionBubble(page.title, description, { label: page.label, uri: url }), qr)]
       : [textMessage(`${page.title}\n${this.say(`ขณะนี้ยังเปิดผ่าน LINE ไม่ได้ กรุณาติดต่อ${org.name}`, `Not available in LINE yet; please contact ${org.name}`)}${this.contactLine()}${inPlan ? `\n${inPlan}` : ''}`, qr)];
-    // The organisation's manual of how complaints are handled is what a complaint or a report is about.
+    // The organisation's manual of how complaints are handled is what a complaint or a report is about; the plan's
+    // item first when the question fits it better ("ร้องเรียนผ่านไลน์ได้ไหม": the form, and the plan's LINE channel).
     const manual = a === 'complaint' || a === 'corruption' || a === 'complaint.track' ? this.k.manuals.get('complaint-process') : undefined;
-    const results: ResultRef[] = [...(manual ? [{ type: 'manual' as const, id: manual.id, title: manual.title, score: 1 }] : []), ...(item ? [{ type: 'project' as const, id: item.id, title: item.name, score: 1 }] : [])];
+    const manualRef: ResultRef[] = manual ? [{ type: 'manual', id: manual.id, title: manual.title, score: 1 }] : [];
+    const itemRef: ResultRef[] = item ? [{ type: 'project', id: item.id, title: item.name, score: 1 }] : [];
+    const results = itemFirst ? [...itemRef, ...manualRef] : [...manualRef, ...itemRef];
     return { intent: page.intent, results, messages, context: null };
   }
 

@@ -254,6 +254,10 @@ export class SearchIndex {
       const stand = said(c).sort((a, b) => this.df(a) - this.df(b))[0];
       if (stand) terms.set(stand, Math.max(terms.get(stand) ?? 0, SYNONYM_WEIGHT));
     }
+    // Three words that are one word of a synonym group ("ตรวจ|สอบ|ภายใน" → ควบคุมภายใน): its synonyms, as for a pair.
+    for (let i = 0; i + 2 < words.length; i++) {
+      for (const syn of said(words.slice(i, i + 3).join(''))) if (!terms.has(syn)) synonyms.set(syn, Math.max(synonyms.get(syn) ?? 0, SYNONYM_WEIGHT * BIGRAM_WEIGHT));
+    }
     for (const t of terms.keys()) synonyms.delete(t);
     return { terms: [...[...terms].map(([term, weight]) => ({ term, weight })), ...[...synonyms].map(([term, weight]) => ({ term, weight, optional: true }))], unknownMass, unknownWords };
   }
