@@ -79,7 +79,11 @@ export class Session {
 
   describe(f: ListFilters): string {
     const parts: string[] = [];
-    if (f.dimension !== undefined) parts.push(this.say(`มิติที่ ${f.dimension}`, `dimension ${f.dimension}`));
+    if (f.dimension !== undefined) {
+      // The dimension's title as the plan prints it (not under a mission, whose own title says more).
+      const title = f.mission === undefined ? tidy(this.doc?.dimensions.find((d) => d.number === f.dimension)?.title ?? '') : '';
+      parts.push(this.say(`มิติที่ ${f.dimension}${title ? ` ${clip(title, 80)}` : ''}`, `dimension ${f.dimension}`));
+    }
     if (f.mission !== undefined) {
       const title = tidy(missionTitle(this.doc, f.mission));
       parts.push(`${this.say('ภารกิจ', 'mission')} ${f.mission}${title ? ` ${clip(title, 80)}` : ''}`);
