@@ -119,3 +119,37 @@ describe('English words read in their plural', () => {
     expect(first(out.messages)).toMatch(/[A-Za-z]/u);
   });
 });
+
+describe('a topic asked within a scope', () => {
+  it('lists the items of the year about the topic, not every item of the year', async () => {
+    const out = await ask('ปี 2569 มีโครงการอบรมอะไรบ้าง');
+    expect(out.intent).toBe('list');
+    expect(out.results.map((r) => r.title)).toEqual(['โครงการอบรมความซื่อสัตย์สุจริตแก่พนักงาน']);
+    expect(first(out.messages)).toMatch(/^โครงการที่เกี่ยวกับ "อบรม" ปี 2569 มี 1 /u);
+  });
+
+  it('lists a unit\'s items about the topic', async () => {
+    const out = await ask('สำนักปลัดมีโครงการเรื่องร้องเรียนอะไรบ้าง');
+    expect(out.results.map((r) => r.title)).toEqual(['โครงการรับเรื่องร้องเรียนผ่านไลน์']);
+  });
+
+  it('lists a dimension\'s items about the topic, the dimension after the topic', async () => {
+    // (Not a word of the dimension's title: "มิติที่ 2 … ความโปร่งใส" names the dimension itself, in the template's words.)
+    const out = await ask('มิติที่ 2 มีเรื่องพัสดุอะไรบ้าง');
+    expect(out.results.map((r) => r.title)).toEqual([
+      'มาตรการเปิดเผยข้อมูลการจัดซื้อจัดจ้างรายเดือน',
+      'มาตรการความโปร่งใสในการจัดซื้อจัดจ้าง',
+      'กิจกรรมประกาศแผนการจัดหาพัสดุประจำปี',
+      'กิจกรรมเชิญประชาชนสังเกตการณ์การเปิดซองประกวดราคา',
+    ]);
+    expect(first(out.messages)).toMatch(/^โครงการที่เกี่ยวกับ "พัสดุ" ในมิติที่ 2 /u);
+  });
+
+  it('keeps a scope\'s whole list when the question only asks for it', async () => {
+    for (const q of ['ปี 2569 มีโครงการอะไรบ้าง', 'ขอรายชื่อโครงการมิติ 2 หน่อยค่ะ']) {
+      const out = await ask(q);
+      expect(out.intent).toBe('list');
+      expect(out.results.length).toBeGreaterThanOrEqual(5);
+    }
+  });
+});
