@@ -28,6 +28,7 @@ const CSV = `org_name,org_district,org_province,dimension,mission,number,name,re
 เทศบาลตำบลหัวข้อ,เมือง,พะเยา,3,3.2,12,โครงการเยี่ยมบ้านผู้สูงอายุ,กองสวัสดิการสังคม,8000,8000
 เทศบาลตำบลหัวข้อ,เมือง,พะเยา,3,3.3,13,กิจกรรมจัดเวทีประชาคมหมู่บ้าน,สำนักปลัด,12000,12000
 เทศบาลตำบลหัวข้อ,เมือง,พะเยา,4,4.2,14,กิจกรรมจัดทำแผนการตรวจสอบภายในประจำปี,สำนักปลัด,0,0
+เทศบาลตำบลหัวข้อ,เมือง,พะเยา,4,4.3,15,กิจกรรมช่องทางแจ้งเบาะแสการทุจริตแบบไม่ระบุตัวตน,งานนิติการ,0,0
 `;
 const doc = documentFromCsv(CSV, 'topics.csv');
 // The standard service manuals, as an organisation gets them (the complaint procedure among them).
@@ -103,6 +104,13 @@ describe('a feature asked for through the plan\'s own channel', () => {
     expect(out.intent).toBe('complaint');
     expect(out.results[0]).toMatchObject({ type: 'project', title: 'โครงการรับเรื่องร้องเรียนผ่านไลน์' });
     expect(first(out.messages)).toContain('โครงการรับเรื่องร้องเรียนผ่านไลน์');
+  });
+
+  it('names the plan\'s anonymous channel first when a corruption report asks to keep the name out', async () => {
+    const out = await ask('แจ้งเบาะแสทุจริตโดยไม่เปิดเผยชื่อ');
+    expect(out.intent).toBe('corruption');
+    expect(out.results[0]).toMatchObject({ type: 'project', title: 'กิจกรรมช่องทางแจ้งเบาะแสการทุจริตแบบไม่ระบุตัวตน' });
+    expect((await ask('แจ้งเบาะแสทุจริต')).results[0]?.type).toBe('manual');
   });
 
   it('keeps the manual of how complaints are handled first for a plain request', async () => {

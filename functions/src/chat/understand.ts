@@ -368,6 +368,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   // word. (Spans do not overlap; two side by side, "เสียง|ดัง|กลิ่น|เหม็น", are both kept.)
   const spanned = new Set<number>();
   const spans: string[] = [];
+  const spanParts = new Map<string, string[]>();
   parts.words.forEach((w, i) => {
     if (spanned.has(i) || synonymsOf(w).length > 0) return;
     for (const n of [3, 2]) {
@@ -376,6 +377,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
       if (synonymsOf(joined).length === 0) continue;
       for (let j = i; j < i + n; j++) spanned.add(j);
       spans.push(joined);
+      spanParts.set(joined, parts.words.slice(i, i + n));
       return;
     }
   });
@@ -385,7 +387,8 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   let aspectFree = topicText;
   for (const re of ASPECT_PHRASES) aspectFree = aspectFree.replace(re, ' ');
   const freeKey = matchKey(aspectFree).replace(/\s+/g, '');
-  const subjectWords = topicWords.filter((w) => freeKey.includes(w) && !ASPECT_FILLERS.has(w));
+  // (A span's words may stand apart in the text, a dropped particle between them: "ไม่|บอก|ชื่อ".)
+  const subjectWords = topicWords.filter((w) => (spanParts.get(w) ?? [w]).every((x) => freeKey.includes(x)) && !ASPECT_FILLERS.has(w));
   const sameScope = SAME_MISSION.test(compact) ? 'mission' : SAME_DIMENSION.test(compact) ? 'dimension' : null;
 
   return {
