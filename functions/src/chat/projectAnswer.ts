@@ -74,6 +74,7 @@ function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: I
     const unit = unitOf(p);
     return { lead: unit ? s.say(`${name} มีผู้รับผิดชอบคือ ${unit}`, `${name} is the responsibility of ${unit}.`) : s.say(`${name} ไม่ได้ระบุผู้รับผิดชอบไว้ในแผนค่ะ`, `The plan names no responsible unit for ${name}.`), sources: [] };
   }
+  if (a.has('years')) return yearsLead(s, p);
   if (a.has('when')) {
     const when = tidy(p.detail?.period) || (p.yearPlan?.quarters.length ? s.say(`ไตรมาสที่ ${p.yearPlan.quarters.join(', ')} ของปีงบประมาณ`, `quarter ${p.yearPlan.quarters.join(', ')} of the fiscal year`) : '');
     const years = Object.keys(p.budgets);
@@ -102,6 +103,33 @@ function projectLead(s: Session, p: Project, aspects: ProjectAspect[], intent: I
  * (plans/budgetConflict.ts), that statement too, quoted with its line: the document says both, so the reply does.
  * A detail figure equal to the row's sum over the years is the whole-plan total, not a contradiction.
  */
+/** The fiscal years the plan places an item in: those with a budget (each with its figure), then those without. */
+function yearsLead(s: Session, p: Project): { lead: string; sources: FigureSource[] } {
+  const name = tidy(p.name);
+  const entries = Object.entries(p.budgets).sort(([a], [b]) => Number(a) - Number(b));
+  if (entries.length === 0) return { lead: s.say(`${name} ไม่ได้ระบุปีงบประมาณไว้ในแผนค่ะ`, `The plan gives no fiscal year for ${name}.`), sources: [] };
+  // (A row whose figures are several items' together: the years only, no figure of this item's own.)
+  const shared = s.doc ? sharedBudgetOf(p, s.doc.projects) !== null : false;
+  const funded = shared ? [] : entries.filter(([, v]) => v > 0);
+  const without = entries.filter(([, v]) => v === 0).map(([y]) => y);
+  const all = entries.map(([y]) => y).join(', ');
+  if (funded.length === 0) {
+    const tail = shared ? '' : s.say(' (ไม่ใช้งบประมาณ)', ' (no budget)');
+    return { lead: s.say(`${name} อยู่ในแผนปี ${all}${tail}`, `${name} is in the plan for fiscal years ${all}${tail}.`), sources: [] };
+  }
+  const fd = s.figureDoc();
+  // (The same figure every year of an unbroken span: said once, "ปี 2566-2570 ปีละ 50,000 บาท".)
+  const [first, last] = [funded[0] as [string, number], funded[funded.length - 1] as [string, number]];
+  const even = funded.length > 1 && funded.every(([y, v], i) => v === first[1] && Number(y) === Number(first[0]) + i);
+  const th = even ? `ปี ${first[0]}-${last[0]} ปีละ ${formatBaht(first[1])}` : funded.map(([y, v]) => `ปี ${y} (${formatBaht(v)})`).join(', ');
+  const en = even ? `${first[0]}-${last[0]}, ${formatNumber(first[1])} baht a year` : funded.map(([y, v]) => `${y} (${formatNumber(v)} baht)`).join(', ');
+  const rest = without.length ? s.say(` ส่วนปี ${without.join(', ')} ไม่ใช้งบประมาณ`, `; no budget in ${without.join(', ')}`) : '';
+  return {
+    lead: s.say(`${name} มีงบประมาณ${th}${rest}`, `${name} has a budget in fiscal years ${en}${rest}.`),
+    sources: fd ? (even ? [first] : funded).map(([, v]) => source(fd, formatBaht(v), p.line ?? p.detail?.line)) : [],
+  };
+}
+
 function withDetailNote(s: Session, p: Project, a: { lead: string; sources: FigureSource[] }): { lead: string; sources: FigureSource[] } {
   const amount = p.detail?.budgetAmount;
   const sum = Object.values(p.budgets).reduce((x, v) => x + v, 0);

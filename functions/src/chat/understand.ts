@@ -15,7 +15,7 @@ import type { BudgetRange } from './types.ts';
  */
 
 export type ManualAspect = 'documents' | 'time' | 'fee' | 'steps' | 'where';
-export type ProjectAspect = 'budget' | 'who' | 'when' | 'why' | 'what' | 'kpi' | 'progress' | 'scope';
+export type ProjectAspect = 'budget' | 'who' | 'when' | 'years' | 'why' | 'what' | 'kpi' | 'progress' | 'scope';
 export type Action = 'complaint' | 'complaint.track' | 'corruption' | 'queue' | 'queue.status' | 'rating';
 
 export interface Understanding {
@@ -164,6 +164,8 @@ const PROJECT_ASPECTS: Array<[ProjectAspect, RegExp]> = [
   ['budget', /งบ(?!้)|กี่บาท|ใช้เงิน/u],
   ['who', /ใคร|หน่วย(?:งาน)?(?:ไหน|ใด|อะไร|ไร)|(?:กอง|ฝ่าย|สำนัก|ส่วนราชการ)(?:ไหน|ใด|อะไร|ไร)|ผู้รับผิดชอบ|รับผิดชอบ|ดูแล|เจ้าภาพ/u],
   ['when', /ช่วงไหน|เมื่อไห?ร่?|ระยะเวลา|ตอนไหน|เดือนไหน|ไตรมาส|ทำทุกปี|ปีละกี่|กี่ครั้ง|จัดวันไหน/u],
+  // "จัดปีไหนบ้าง", "มีงบปีไหน", "ทำกี่ปี": the fiscal years the plan places the item in.
+  ['years', /ปี(?:ไหน|ใด)|กี่ปี/u],
   ['why', /วัตถุประสงค์|เพื่ออะไร|ทำไม|เหตุผล/u],
   ['kpi', /ตัวชี้วัด|kpi|เป้าหมาย|ผลผลิต/u],
   ['progress', CUES.progress],
