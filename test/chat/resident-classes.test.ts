@@ -250,3 +250,31 @@ describe('the report\'s status table', () => {
     }
   });
 });
+
+describe('the organisation named as residents name it', () => {
+  it('reads a shortened kind of this organisation as this organisation, another town as another', async () => {
+    for (const q of ['มิติ 4 ของเทศบาลแม่สอด ปีงบ 68 ตั้งงบรวมไว้กี่บาท', 'ทน.แม่สอด มิติ 4 ปี 2568 งบรวมเท่าไร']) {
+      const out = await ask('maesot', q);
+      expect(out.intent).toBe('budget.total');
+      expect(first(out.messages)).toContain('80,000 บาท');
+    }
+    expect((await ask('maesot', 'เทศบาลเมืองตากมีกี่โครงการ')).intent).toBe('unknown');
+  });
+
+  it('reads the organisation\'s name in Latin letters in an English question', async () => {
+    const out = await ask('intapramul', 'How many projects are there in the Intapramul SAO plan altogether?');
+    expect(out.intent).toBe('count');
+    expect(first(out.messages)).toContain('60');
+    expect((await ask('maesot', 'What is the total budget of Chiang Mai municipality?')).intent).toBe('unknown');
+  });
+});
+
+describe('a report asked of another period', () => {
+  it('says the report covers its own period instead of giving its figures as that period\'s', async () => {
+    const out = await ask('tharae', 'รอบ 12 เดือนเบิกจ่ายไปทั้งหมดเท่าไร');
+    expect(out.intent).toBe('unknown');
+    expect(first(out.messages)).toContain('รอบ 6 เดือน ไม่มีตัวเลขของรอบ 12 เดือน');
+    expect(first(out.messages)).not.toContain('15,000');
+    expect(first((await ask('tharae', 'รอบ 6 เดือนเบิกจ่ายไปเท่าไร')).messages)).toContain('15,000');
+  });
+});

@@ -161,3 +161,20 @@ describe('a topic asked within a scope', () => {
     }
   });
 });
+
+describe('a count of a topic', () => {
+  it('counts the items about the topic, within a scope too, and lists them', async () => {
+    const all = await ask('มีโครงการเกี่ยวกับพัสดุกี่โครงการ');
+    expect(all.intent).toBe('count');
+    expect(first(all.messages)).toMatch(/^โครงการที่เกี่ยวกับ "พัสดุ" มีทั้งหมด 4 โครงการ\/กิจกรรม \(นับจากรายการในเอกสาร\)/u);
+    expect(all.results).toHaveLength(4);
+    const year = await ask('ปี 2569 มีโครงการอบรมกี่โครงการ');
+    expect(first(year.messages)).toMatch(/^โครงการที่เกี่ยวกับ "อบรม" ปี 2569 มีทั้งหมด 1 /u);
+  });
+
+  it('gives no count for a topic the documents do not have, rather than the whole year\'s', async () => {
+    const out = await ask('ปี 2569 มีโครงการซ่อมถนนกี่โครงการ');
+    expect(out.intent).toBe('unknown');
+    expect(first(out.messages)).not.toMatch(/\d+ โครงการ/u);
+  });
+});

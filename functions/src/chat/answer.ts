@@ -5,7 +5,7 @@ import { decide } from './decide.ts';
 import type { Decision } from './decision.ts';
 import { fiscalYearOf } from '../time/fiscalYear.ts';
 import { tidy } from './format.ts';
-import { detectLang, ENGLISH_FUNCTION_WORDS, englishToThai, nearestEnglishWord, type Lang } from './lang.ts';
+import { detectLang, ENGLISH_FUNCTION_WORDS, englishToThai, nearestEnglishWord, withOrganisationName, type Lang } from './lang.ts';
 import { projectAnswer } from './projectAnswer.ts';
 import { manualAnswer, RESPONDERS, type Responder } from './responders.ts';
 import { Session, type AnswerOptions } from './session.ts';
@@ -69,8 +69,9 @@ function fresh(context: ConversationContext | null, now: Date): ConversationCont
 }
 
 /** Reads a question against an organisation's knowledge: the language, the slots and cues. */
-export function read(knowledge: Knowledge, input: string, now: Date, onTopic = false): { lang: Lang; u: Understanding } {
-  const lang = detectLang(input);
+export function read(knowledge: Knowledge, question: string, now: Date, onTopic = false): { lang: Lang; u: Understanding } {
+  const lang = detectLang(question);
+  const input = lang === 'en' ? withOrganisationName(question, knowledge.corpus.org.id, knowledge.corpus.org.name) : question;
   // English words left after the glossary count only when the organisation's documents use them ("NO Gift Policy").
   // Capitalised words inside a sentence are names ("Premier League", "Chiang Mai"): kept, so a name the documents
   // never use counts against confidence.

@@ -234,10 +234,15 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
     if (field && doc?.report?.status?.[field] != null) return { intent: 'report.status', field, confidence: 0.9 };
     return { intent: 'unknown', hits: [], reason: 'no-field', confidence: 0.9 };
   }
+  // "รอบ 12 เดือน" asked of a report of 6: a period it has no figures for (its own are not that period's).
+  const period = isReport && doc?.report ? otherPeriod(u.compact, doc.report.period) : null;
+  if (period) return { intent: 'unknown', hits: [], reason: 'period', period, confidence: 0.9 };
   if (isReport && planWide && measure && !u.unit && !u.mission) return { intent: 'progress', filters, measure, confidence: 0.9 };
-  if (u.wants.count && planWide) {
+  if (u.wants.count && (planWide || u.mentionsPlan)) {
     if (isReport && (u.wants.done || u.wants.progress)) return { intent: 'progress', filters, measure: 'done', confidence: 0.9 };
-    return { intent: 'count', filters, confidence: 0.9 };
+    const topical = u.wants.list ? null : topicInScope(k, u, filters, listTopicText(u), 'count');
+    if (topical) return topical;
+    if (planWide) return { intent: 'count', filters, confidence: 0.9 };
   }
   if (u.wants.average && money && planWide) return { intent: 'budget.average', filters, confidence: 0.9 };
   // The smallest budget is the smallest one spent (a zero is no budget): "no budget" cannot be its filter.
@@ -255,7 +260,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   if (isReport && u.wants.progress && slotsOnly) return { intent: 'progress', filters, measure: null, confidence: 0.9 };
   if (/คู่มือ|บริการอะไรบ้าง/u.test(u.compact) && (u.wants.list || slotsOnly) && !u.mentionsPlan) return { intent: 'manual.list', confidence: 0.9 };
   if (hasFilter && (u.wants.list || (slotsOnly && (u.unit !== null || u.dimension !== null || u.mission !== null)))) {
-    return topicInScope(k, u, filters, listTopicText(u)) ?? { intent: 'list', filters, confidence: 0.9 };
+    return (u.wants.list ? topicInScope(k, u, filters, listTopicText(u)) : null) ?? { intent: 'list', filters, confidence: 0.9 };
   }
   // "อะไรที่ทุกสำนัก/กองรับผิดชอบร่วมกัน": what a unit is responsible for is the list of its projects.
   if (u.unit !== null && u.unitInFull && u.projectAspects.includes('who') && u.topicWords.length <= 1) return { intent: 'list', filters, confidence: 0.8 };
@@ -301,9 +306,23 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   return found;
 }
 
+/** The months of a reporting period ("รอบ 6 เดือน", "ทั้งปี" = 12), or null when none is said. */
+function monthsOf(text: string): number | null {
+  const m = /(?:รอบ)?(\d{1,2})เดือน/u.exec(text.replace(/\s+/g, ''));
+  if (m) return Number(m[1]);
+  return /ทั้งปี|สิ้นปี|ครบปี|รอบปี/u.test(text) ? 12 : null;
+}
+
+/** The period a question asks of a report when it is not the report's own ("รอบ 12 เดือน" of a 6-month report). */
+function otherPeriod(compact: string, reportPeriod: string): string | null {
+  const asked = monthsOf(compact);
+  const own = monthsOf(reportPeriod);
+  return asked !== null && own !== null && asked !== own ? `รอบ ${asked} เดือน` : null;
+}
+
 /** A list's topic as the question words it, for the reply's lead ("โครงการที่เกี่ยวกับ \"อบรม\""). */
 function listTopicText(u: Understanding): string {
-  const text = u.topicText.replace(/โครงการ|กิจกรรม|มาตรการ|เกี่ยวกับ|เกี่ยวข้องกับ|เรื่อง|ด้าน|มีอะไรบ้าง|อะไรบ้าง|มีอะไร|ไหนบ้าง|บ้าง|อะไร|ไหม|มั้ย|มี/gu, ' ').replace(/\s+/g, ' ').trim();
+  const text = u.topicText.replace(/กี่(?:โครงการ|กิจกรรม|มาตรการ|อัน|รายการ|เรื่อง)?|โครงการ|กิจกรรม|มาตรการ|เกี่ยวกับ|เกี่ยวข้องกับ|เรื่อง|ด้าน|มีอะไรบ้าง|อะไรบ้าง|มีอะไร|ไหนบ้าง|บ้าง|อะไร|ไหม|มั้ย|มี/gu, ' ').replace(/\s+/g, ' ').trim();
   return text || u.topicText;
 }
 

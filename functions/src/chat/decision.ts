@@ -21,7 +21,7 @@ export type Decision = { confidence: number } & (
   | { intent: 'report.status'; field: StatusField }
   | { intent: 'manual.list' }
   | { intent: 'dimension.rank'; measure: DimensionMeasure; dir: 'top' | 'bottom'; year?: number | undefined }
-  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'no-report' | 'no-field' | 'choices' | 'not-in-plan'; year?: number; manual?: CorpusManual }
+  | { intent: 'unknown'; hits: SearchHit[]; reason: 'off-topic' | 'unsure' | 'no-plan' | 'year' | 'period' | 'no-report' | 'no-field' | 'choices' | 'not-in-plan'; year?: number; period?: string; manual?: CorpusManual }
 );
 
 /** Below this the engine abstains rather than shows its best guess. */

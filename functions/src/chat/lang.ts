@@ -97,6 +97,11 @@ const GLOSSARY: Array<[string, string]> = [
   ['how do i', 'ขั้นตอน'],
   ['how to', 'ขั้นตอน'],
   ['who is responsible', 'ใครรับผิดชอบ'],
+  ['altogether', 'ทั้งหมด'],
+  ['in total', 'ทั้งหมด'],
+  ['overall', 'ทั้งหมด'],
+  ['so far', 'แล้ว'],
+  ['planned', 'ตามแผน'],
   ['which fiscal years', 'ปีไหน'],
   ['which years', 'ปีไหน'],
   ['which year', 'ปีไหน'],
@@ -293,7 +298,7 @@ export function englishToThai(text: string): string {
   for (const [re, th] of COMPILED) out = out.replace(re, ` ${th} `);
   if (exists) out = ` มี ${out.replace(EXISTENCE, ' ')} ไหม `;
   // "dimension 2" → "มิติที่ 2" already; "2.2" stays.
-  out = out.replace(FILLER, ' ').replace(/[?!,;:]/g, ' ');
+  out = out.replace(/(?<=[A-Za-z])['’]s\b/gu, ' ').replace(FILLER, ' ').replace(/[?!,;:]/g, ' ');
   return out.replace(/\s+/g, ' ').trim();
 }
 
@@ -322,6 +327,26 @@ export function nearestEnglishWord(word: string): string | null {
     } else if (d === best.d && th !== best.th) tie = true;
   }
   return best && !tie ? best.th : null;
+}
+
+/**
+ * An English question names this organisation in Latin letters ("Mae Sot municipality", "Intapramul SAO", "Tha Rae"):
+ * a run of capitalised words whose letters are the organisation's id (its romanised name, "maesot") or within two
+ * letters of it is replaced by the Thai name, which the Thai reading knows as this organisation. Other names stay
+ * (another town's name is a name the documents never use).
+ */
+export function withOrganisationName(text: string, orgId: string, thaiName: string): string {
+  const id = orgId.toLowerCase().replace(/[^a-z]/g, '');
+  if (id.length < 4) return text;
+  return text.replace(/\b[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+){0,3}\b/g, (run) => {
+    // (The longest leading part of the run that is the name: "Mae Sot Municipality" → "Mae Sot".)
+    const words = run.split(/[\s-]+/);
+    for (let n = words.length; n >= 1; n--) {
+      const key = words.slice(0, n).join('').toLowerCase();
+      if (key === id || (key.length >= 6 && editDistance(key, id, 2) <= 2)) return [` ${thaiName} `, ...words.slice(n)].join(' ');
+    }
+    return run;
+  });
 }
 
 /** Edit distance with adjacent transpositions, cut off above `max`. */

@@ -2,6 +2,7 @@ import { sharedBudgetOf } from '../plans/budgetConflict.ts';
 import type { Project } from '../plans/schema.ts';
 import { unitKey, type Knowledge } from '../search/knowledgeBase.ts';
 import { matchKey, normalizeText } from '../search/normalize.ts';
+import { synonymsOf } from '../search/synonyms.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
 import { withinRange } from './budgetRange.ts';
 import type { ListFilters } from './types.ts';
@@ -24,6 +25,9 @@ const NATIONAL_DIMENSION_TITLES: Readonly<Record<number, readonly string[]>> = {
   3: ['การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน'],
   4: ['การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบการปฏิบัติราชการขององค์กรปกครองส่วนท้องถิ่น', 'การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น'],
 };
+
+/** The words of what the whole plan is for: preventing and opposing corruption (matching form). */
+const ANTI_CORRUPTION: ReadonlySet<string> = new Set(['ป้องกัน', 'ต่อต้าน', 'ต้าน', 'ปราบปราม', 'ทุจริต', 'การทุจริต', 'ป้องกันการทุจริต', 'ต่อต้านการทุจริต', 'แก้ไข'].map(matchKey));
 
 /** The plan's own title with the national template's, in matching form: what the whole plan is about. */
 const PLAN_TITLE = (title: string) => matchKey(normalizeText(`${title} แผนปฏิบัติการป้องกันการทุจริตเพื่อยกระดับคุณธรรมและความโปร่งใส`)).replace(/\s+/g, '');
@@ -79,7 +83,10 @@ export function withDocument(k: Knowledge, u: Understanding): Understanding {
   if (dimension === null) {
     // "ป้องกันการทุจริตมีกี่โครงการ": words of the plan's own title name the whole plan, not a subject in it.
     const plan = PLAN_TITLE(doc.title);
-    const wholePlan = aggregate && !saysDimension && u.topicWords.every((w) => plan.includes(w)) && ![...k.projects.values()].some((p) => u.topicWords.every((w) => titleKey(p.name).includes(w)));
+    // (Unless an item's name carries them: "โครงการคุณธรรมมีกี่โครงการ" counts those items. "ป้องกัน/ต่อต้านการ
+    // ทุจริต" is what every item of the plan is for: a total or count of it is the plan's, "ตั้งงบป้องกันทุจริตรวมไว้เท่าไร".)
+    const planSubject = u.topicWords.every((w) => ANTI_CORRUPTION.has(w) || synonymsOf(w).includes(matchKey('ทุจริต')));
+    const wholePlan = aggregate && !saysDimension && (planSubject || (u.topicWords.every((w) => plan.includes(w)) && ![...k.projects.values()].some((p) => u.topicWords.every((w) => titleKey(p.name).includes(w)))));
     return wholePlan ? { ...u, topicWords: [] } : u;
   }
   const own = doc.dimensions.find((d) => d.number === dimension);

@@ -216,6 +216,8 @@ export class Session {
         ? this.say(`ขออภัยค่ะ ${org.name}ยังไม่มีรายงานผลการดำเนินงานในระบบ แผนปฏิบัติการบอกเฉพาะสิ่งที่วางแผนไว้ (โครงการและงบประมาณที่ตั้งไว้) ไม่ได้บอกผลหรือเงินที่ใช้ไปจริง`, `Sorry, ${org.name} has no progress report here yet: the action plan says what is planned (projects and budgets), not what was done or spent.`)
         : d.reason === 'no-field'
         ? this.say(`ขออภัยค่ะ รายงานผลการดำเนินงานของ${org.name}ที่มีในระบบไม่ได้ระบุตัวเลขนี้ไว้ (เช่น โครงการที่ยกเลิก หรือสถานะรายมิติ) จึงตอบตัวเลขนี้ไม่ได้ ถามได้เรื่องจำนวนโครงการที่ดำเนินการแล้ว งบประมาณ และการเบิกจ่ายรายมิติ`, `Sorry, the progress report of ${org.name} held here does not state this figure (such as cancelled projects, or a status per dimension), so I cannot give it; you can ask how many projects were done, the budgets and the spending per dimension.`)
+        : d.reason === 'period'
+        ? this.say(`ขออภัยค่ะ รายงานผลการดำเนินงานของ${org.name}ที่มีในระบบเป็นของ${tidy(this.doc?.report?.period ?? '')} ไม่มีตัวเลขของ${d.period ?? 'ช่วงเวลานั้น'}`, `Sorry, the progress report of ${org.name} held here covers ${tidy(this.doc?.report?.period ?? '')}; it has no figures for ${d.period ?? 'that period'}.`)
         : d.reason === 'year'
         ? this.say(`ขออภัยค่ะ ${this.doc?.kind === 'report' ? 'รายงาน' : 'แผน'}ของ${org.name}ที่มีในระบบครอบคลุมปีงบประมาณ ${span} ไม่มีข้อมูลของปี ${d.year ?? ''}`, `Sorry, the ${this.doc?.kind === 'report' ? 'report' : 'plan'} of ${org.name} covers fiscal year${years.length > 1 ? 's' : ''} ${span}; it says nothing about ${d.year ?? 'that year'}.`)
         : this.say(`ขออภัยค่ะ เรื่องนี้ไม่มีในแผนปฏิบัติการและคู่มือบริการของ${org.name}`, `Sorry, the action plan and service manuals of ${org.name} do not cover this.`),

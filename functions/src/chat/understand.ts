@@ -251,8 +251,11 @@ export { fiscalYearOf } from '../time/fiscalYear.ts';
 
 export function orgNameVariants(name: string): string[] {
   const n = normalizeText(name);
-  const core = n.replace(/^(เทศบาล(?:นคร|เมือง|ตำบล)?|องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|อบต\.?|ทต\.?)\s*/u, '');
-  return [...new Set([n, core].filter((x) => x.length >= 2))];
+  const kind = /^(เทศบาล(?:นคร|เมือง|ตำบล)?|องค์การบริหารส่วนตำบล|องค์การบริหารส่วนจังหวัด|อบต\.?|ทต\.?)\s*/u.exec(n)?.[1] ?? '';
+  const core = n.slice(kind.length).trim();
+  // Residents shorten the kind ("เทศบาลแม่สอด", "ทน.แม่สอด", "อบต.อินทประมูล"): each is this organisation, longest first.
+  const short = !kind || core.length < 2 ? [] : kind.startsWith('เทศบาล') ? ['เทศบาล', 'ทน.', 'ทม.', 'ทต.', 'ทน', 'ทม', 'ทต'] : kind.startsWith('องค์การบริหารส่วนตำบล') || kind.startsWith('อบต') ? ['องค์การบริหารส่วนตำบล', 'อบต.', 'อบต'] : [];
+  return [...new Set([n, ...short.flatMap((k) => [`${k}${core}`, `${k} ${core}`]), core].filter((x) => x.length >= 2))];
 }
 
 // (ทต./ทน./ทม. only with their dot: "ทน" is also a word — "สังคมที่ไม่ทนต่อการทุจริต".)
