@@ -21,6 +21,7 @@ import { createPushBudget, readLineQuotas } from './quota/service.ts';
 import { quotaRouter } from './quota/routes.ts';
 import { orgsRouter } from './orgs/routes.ts';
 import { draftsRouter } from './plans/drafts/routes.ts';
+import type { DraftReviewPause } from './plans/drafts/service.ts';
 import { plansRouter } from './plans/routes.ts';
 import { progressRouter } from './progress/routes.ts';
 import { progressLookup, yearProgressLookup } from './progress/service.ts';
@@ -99,6 +100,8 @@ export interface AppOverrides {
   ratingLimit?: WindowLimit;
   /** What ratings ask the queue and complaints features (default: their stores, ratings/adapters.ts). */
   ratingLookups?: { tickets?: TicketLookup; complaints?: ComplaintLookup };
+  /** Called when a draft review action has read and checked the draft, before it records (plans/drafts/service.ts). */
+  draftReviewPause?: DraftReviewPause;
 }
 
 function servedOrgsOf(config: Config): string[] {
@@ -266,7 +269,7 @@ export function createApp(deps: AppDeps): App {
   // A state-changing call that carries an Idempotency-Key runs once; its copies get the same answer (http/idempotency.ts).
   app.use('/api/orgs/:orgId', idempotency({ db: deps.db, clock: deps.clock, log: deps.log }));
   app.use(orgsRouter({ db: deps.db, mode: deps.config.mode }));
-  app.use(draftsRouter({ db: deps.db, clock: deps.clock, idTokens: deps.idTokens }));
+  app.use(draftsRouter({ db: deps.db, clock: deps.clock, idTokens: deps.idTokens, ...(overrides.draftReviewPause ? { pause: overrides.draftReviewPause } : {}) }));
   app.use(plansRouter({ db: deps.db }));
   app.use(manualsRouter({ db: deps.db }));
   app.use(chatDraftRouter({ ...chatReports, idTokens: deps.idTokens }));

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runImport } from '../../functions/src/cli/import.ts';
-import { givenOrg, grantStaffRoles, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import type { DraftView } from '../../functions/src/contracts/plans.ts';
+import { api, givenOrg, grantStaffRoles, idTokenFor, newUserId, startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
 import { buildLiffApp, open, signedInPage } from './support.ts';
 
@@ -10,7 +11,8 @@ import { buildLiffApp, open, signedInPage } from './support.ts';
  * `npm run import` without --publish leaves a draft; an admin opens it, finds the flagged fields first with the
  * document's lines beside them, edits one (a bad value refused by the field), accepts the rest, publishes, and the
  * chat answers from the reviewed plan. A dimension whose title was not read is written in on the same page and the
- * chat names the dimension with it.
+ * chat names the dimension with it. An edit the server refuses because the draft was published meanwhile (409) is
+ * explained on the field, and the page reloads to show the published plan.
  */
 /** Each step waits for a server round trip and a re-render; the machine is shared, so allow more than poll's 1 s. */
 const SLOW = { timeout: 10_000, interval: 100 };
@@ -192,5 +194,41 @@ describe('reviewing a draft plan in the LIFF app', { timeout: 90_000 }, () => {
     // The chat names the dimension with the title written in.
     t.clock.advance(2_000);
     expect(await chat('กิจกรรมการจัดทำรายงานการควบคุมภายในประจำปี อยู่มิติไหน')).toContain(`อยู่ในมิติที่ 4 ${title}`);
+  });
+
+  it('an edit saved after another admin published the draft: the page says it was not saved and shows the published plan', async () => {
+    const id = /plan (\S+) written/.exec(await importFile('test/fixtures/plans/variants/v01-maesot-d1d2-html.txt', false))![1]!;
+    const path = `/api/orgs/${orgId}/plans/drafts/${id}`;
+    const token = await idTokenFor(t, admin.sub);
+    // The draft made ready through the API: its flagged fields accepted as read.
+    const draft = (await api(t, 'GET', path, { token })).body as unknown as DraftView;
+    for (const p of draft.projects) for (const f of p.fields.filter((x) => x.state === 'open')) await api(t, 'POST', `${path}/projects/${p.id}/accept`, { token, body: { field: f.field } });
+    for (const d of draft.dimensions) for (const f of d.fields.filter((x) => x.state === 'open')) await api(t, 'POST', `${path}/dimensions/${d.number}/accept`, { token, body: { field: f.field } });
+
+    const page = await newPage(admin);
+    await open(page, t.rt.baseUrl, orgId, `staff/plans/${id}`);
+    await page.locator('summary', { hasText: 'โครงการอื่น' }).click();
+    const card = page.locator('[data-project="d1-3"]');
+    await card.locator('details > summary').click();
+    const field = card.locator('li.pr-field[data-field="budgets.2566"]');
+    await field.locator('button', { hasText: 'แก้ไข' }).click();
+    await field.locator('input#f-d1-3-budgets-2566').fill('20,000');
+
+    // Meanwhile another admin publishes the draft; then this admin saves.
+    expect((await api(t, 'POST', `${path}/publish`, { token })).status).toBe(200);
+    await field.locator('button', { hasText: 'บันทึก' }).click();
+    await expect.poll(() => field.locator('[role="alert"]').textContent().catch(() => ''), SLOW).toContain('แผนนี้กำลังเผยแพร่หรือเผยแพร่แล้ว แก้ไขไม่ได้ การแก้ไขนี้ไม่ได้บันทึก');
+    // The page reloaded the draft: published, nothing left to edit, the figure as published.
+    await expect.poll(() => page.textContent('main'), SLOW).toContain('แผนนี้เผยแพร่แล้วเมื่อ');
+    expect(await field.locator('input').count()).toBe(0);
+    expect(await page.locator('button', { hasText: 'แก้ไข' }).count()).toBe(0);
+    expect(await page.locator('button', { hasText: 'เผยแพร่แผนนี้' }).count()).toBe(0);
+    expect(await field.locator('.pr-value').textContent()).toBe('50,000 บาท');
+    await page.screenshot({ path: '/tmp/plan-review-refused-360.png', fullPage: false });
+    await page.close();
+
+    const log = ((await api(t, 'GET', path, { token })).body as unknown as DraftView).log;
+    expect(log.at(-1)?.action).toBe('publish');
+    expect(log.filter((e) => e.action === 'edit')).toEqual([]);
   });
 });

@@ -142,7 +142,11 @@ export interface DraftView {
   fiscalYears: number[];
   importedAt: string;
   source: { file: string; lines: number };
-  publication: 'draft' | 'published';
+  /**
+   * Open to review; being published (its publication is recorded, so nothing more is, and the version is being
+   * written: publishing again completes it); or published.
+   */
+  publication: 'draft' | 'publishing' | 'published';
   publishedAt: string | null;
   projectCount: number;
   openFlags: number;

@@ -9,6 +9,8 @@ import { Button, Notice, TextField } from '../lib/ui.ts';
  * One field under review, a project's (name, budget…) or a dimension's (its title, a mission's title): its value,
  * why the importer was unsure, who last checked it, and the document's own lines beside it (the flagged line
  * highlighted); "ถูกต้อง ยืนยัน" accepts it as read, "แก้ไข" opens the form (the API's 400 message by the field).
+ * A 409 means the draft moved on under the page (published, or being published, meanwhile): nothing was saved, the
+ * server's reason is shown on the field and the page reloads the draft (`stale`), so it shows what is now true.
  */
 export const STATE: Record<FieldView['state'], string> = { open: 'ยังไม่ได้ตรวจ', accepted: 'ยืนยันแล้ว', edited: 'แก้ไขแล้ว', unflagged: '' };
 
@@ -26,7 +28,7 @@ const isBudget = (field: string) => field.startsWith('budgets');
 /** Whose field: a project's (`/projects/:id`) or a dimension's (`/dimensions/:n`, titles only). */
 export type FieldOwner = { kind: 'project'; id: string } | { kind: 'dimension'; number: number };
 
-export function FieldRow(props: { planId: string; owner: FieldOwner; field: FieldView; editable: boolean; done: (m: string) => void }): ComponentChild {
+export function FieldRow(props: { planId: string; owner: FieldOwner; field: FieldView; editable: boolean; done: (m: string) => void; stale: () => void }): ComponentChild {
   const f = props.field;
   const owner = props.owner;
   const [editing, setEditing] = useState(false);
@@ -51,6 +53,10 @@ export function FieldRow(props: { planId: string; owner: FieldOwner; field: Fiel
       props.done(message);
     } catch (err) {
       setProblem(err instanceof ApiError && err.issues.length ? err.issues.map((i) => i.message).join(' ') : err instanceof Error ? err.message : String(err));
+      if (err instanceof ApiError && err.status === 409) {
+        setEditing(false);
+        props.stale();
+      }
     } finally {
       setBusy(false);
     }

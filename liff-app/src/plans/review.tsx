@@ -1,6 +1,6 @@
 import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
-import { request } from '../lib/api.ts';
+import { ApiError, request } from '../lib/api.ts';
 import { formatDateTime, formatNumber } from '../lib/format.ts';
 import type { PageProps } from '../lib/router.ts';
 import { FieldRow, show } from './fieldRow.tsx';
@@ -13,7 +13,8 @@ import './plans.css';
  * come first, then items with such fields, and in each its flagged fields first, each with why and the document's
  * own lines beside it. A field is accepted as imported or edited (fieldRow.tsx); every action is recorded (who, when,
  * before/after). Once no flagged field is left unchecked the draft can be published: it becomes the plan residents
- * and the chat see, with the titles as reviewed.
+ * and the chat see, with the titles as reviewed. An action the server refuses with 409 (the draft was published
+ * meanwhile, or is being published) shows the server's reason and reloads the draft.
  */
 type Field = FieldView;
 type Project = ProjectView;
@@ -35,6 +36,8 @@ export default function PlanReview(props: PageProps): ComponentChild {
     setSaid(message);
     reload();
   };
+  const stale = () => reload();
+  const editable = data.publication === 'draft';
   const flagged = data.projects.filter((p) => p.flagged);
   const others = data.projects.filter((p) => !p.flagged);
   return (
@@ -62,21 +65,26 @@ export default function PlanReview(props: PageProps): ComponentChild {
           <p>{`แผนนี้เผยแพร่แล้วเมื่อ ${formatDateTime(data.publishedAt ?? '')} ประชาชนและแชตบอตเห็นฉบับนี้`}</p>
         </Notice>
       ) : null}
-      <Dimensions planId={data.id} dimensions={data.dimensions} editable={data.publication === 'draft'} done={done} />
+      {data.publication === 'publishing' ? (
+        <Notice kind="warning" title="กำลังเผยแพร่">
+          <p>บันทึกการเผยแพร่แผนนี้แล้ว แก้ไขหรือยืนยันเพิ่มไม่ได้ หากยังไม่เห็นว่าเผยแพร่แล้ว กด "เผยแพร่แผนนี้" อีกครั้งเพื่อให้เสร็จ</p>
+        </Notice>
+      ) : null}
+      <Dimensions planId={data.id} dimensions={data.dimensions} editable={editable} done={done} stale={stale} />
       <h2 id="flagged-title">{`โครงการที่มีช่องต้องตรวจ (${flagged.length})`}</h2>
       {flagged.length === 0 ? <p class="hint">ระบบอ่านทุกช่องได้แน่ใจ ไม่มีช่องที่ต้องตรวจ</p> : null}
       {flagged.map((p) => (
-        <ProjectCard key={p.id} planId={data.id} project={p} editable={data.publication === 'draft'} done={done} />
+        <ProjectCard key={p.id} planId={data.id} project={p} editable={editable} done={done} stale={stale} />
       ))}
       {others.length ? (
         <details>
           <summary>{`โครงการอื่น (${others.length}) — ตรวจหรือแก้ไขได้เช่นกัน`}</summary>
           {others.map((p) => (
-            <ProjectCard key={p.id} planId={data.id} project={p} editable={data.publication === 'draft'} done={done} />
+            <ProjectCard key={p.id} planId={data.id} project={p} editable={editable} done={done} stale={stale} />
           ))}
         </details>
       ) : null}
-      {data.publication === 'draft' ? <Publish planId={data.id} open={data.openFlags} done={done} /> : null}
+      {data.publication !== 'published' ? <Publish planId={data.id} open={data.openFlags} done={done} stale={stale} /> : null}
       <details class="pr-log">
         <summary>{`บันทึกการตรวจ (${data.log.length})`}</summary>
         <ol class="plain" id="review-log">
@@ -92,11 +100,13 @@ export default function PlanReview(props: PageProps): ComponentChild {
   );
 }
 
-function ProjectCard(props: { planId: string; project: Project; editable: boolean; done: (m: string) => void }): ComponentChild {
+type Actions = { done: (m: string) => void; stale: () => void };
+
+function ProjectCard(props: { planId: string; project: Project; editable: boolean } & Actions): ComponentChild {
   const p = props.project;
   const checked = p.fields.filter((f) => f.state !== 'unflagged');
   const rest = p.fields.filter((f) => f.state === 'unflagged');
-  const item = (f: Field) => <FieldRow key={f.field} planId={props.planId} owner={{ kind: 'project', id: p.id }} field={f} editable={props.editable} done={props.done} />;
+  const item = (f: Field) => <FieldRow key={f.field} planId={props.planId} owner={{ kind: 'project', id: p.id }} field={f} editable={props.editable} done={props.done} stale={props.stale} />;
   return (
     <article class="card pr-project" data-project={p.id}>
       <h2>{`${p.number}. ${p.name}`}</h2>
@@ -117,13 +127,13 @@ function ProjectCard(props: { planId: string; project: Project; editable: boolea
  * The dimensions: those with a title the importer was not sure of first, each as a card of its title fields (the
  * dimension's, then its missions'); the others under <details>, their titles editable too.
  */
-function Dimensions(props: { planId: string; dimensions: DimensionView[]; editable: boolean; done: (m: string) => void }): ComponentChild {
+function Dimensions(props: { planId: string; dimensions: DimensionView[]; editable: boolean } & Actions): ComponentChild {
   const flagged = props.dimensions.filter((d) => d.flagged);
   const others = props.dimensions.filter((d) => !d.flagged);
   const card = (d: DimensionView) => {
     const checked = d.fields.filter((f) => f.state !== 'unflagged');
     const rest = d.fields.filter((f) => f.state === 'unflagged');
-    const item = (f: Field) => <FieldRow key={f.field} planId={props.planId} owner={{ kind: 'dimension', number: d.number }} field={f} editable={props.editable} done={props.done} />;
+    const item = (f: Field) => <FieldRow key={f.field} planId={props.planId} owner={{ kind: 'dimension', number: d.number }} field={f} editable={props.editable} done={props.done} stale={props.stale} />;
     return (
       <article class="card pr-project" data-dimension={d.number} key={d.number}>
         <h3 class="pr-dim-title">{`มิติที่ ${d.number} ${d.title || '(ยังไม่มีชื่อ)'}`}</h3>
@@ -158,7 +168,7 @@ function Dimensions(props: { planId: string; dimensions: DimensionView[]; editab
   );
 }
 
-function Publish(props: { planId: string; open: number; done: (m: string) => void }): ComponentChild {
+function Publish(props: { planId: string; open: number } & Actions): ComponentChild {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const publish = async () => {
@@ -169,6 +179,8 @@ function Publish(props: { planId: string; open: number; done: (m: string) => voi
       props.done('เผยแพร่แผนแล้ว');
     } catch (err) {
       setProblem(err instanceof Error ? err.message : String(err));
+      // Refused as things stand (a field still open, published by someone else): show them as they are now.
+      if (err instanceof ApiError && err.status === 409) props.stale();
     } finally {
       setBusy(false);
     }

@@ -2,24 +2,36 @@
  * The review of a draft plan version, in domain words: list the drafts; open one with its flagged fields first and
  * the source lines each flag points at; edit a project's field or a dimension's title (or a mission's) or accept it
  * as imported; publish once every flagged field is checked. Every edit, acceptance and the publication is recorded
- * (who, when, before/after), append-only. Publishing writes the reviewed dimension titles with the version and
- * switches the organisation's current plan in one document write, as the importer does.
+ * (who, when, before/after), append-only. Publishing writes the reviewed fields and dimension titles with the version
+ * and switches the organisation's current plan in one document write, as the importer does.
+ *
+ * The record is the review (drafts/projects.ts, drafts/dimensions.ts): every action reads the draft and its record,
+ * checks, and records on the number after the highest it read; losing that number to someone else means reading and
+ * checking again. The publication is one such entry: an edit recorded before it is in what it publishes, an edit
+ * that comes after it is refused (409) and not recorded (docs/decisions/013).
  */
 import type { DraftList, DraftView, FieldState, FieldView, ProjectView } from '../../contracts/plans.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { Firestore } from '../../store/firestore.ts';
 import { setCurrentPlan, getOrg } from '../../orgs/store.ts';
-import { matchKey } from '../normalize.ts';
 import type { Project, ReviewFlag } from '../schema.ts';
 import { getPlan, listPlanProjects, listPlans, summarizePlan, type StoredPlan } from '../store.ts';
 import { dimensionFieldsOf, dimensionLinesWanted, dimensionValueOf, dimensionViews, openDimensionFlags, reviewedDimensions, withoutOwnNumber } from './dimensions.ts';
-import type { DimensionField, FieldValue, ReviewField } from '../../contracts/plans.ts';
+import type { DimensionField, ReviewField } from '../../contracts/plans.ts';
 import { parseFieldValue, type ReviewActor, type ReviewEntry } from './schema.ts';
-import { applyProjectEdit, listReviewEntries, markPublished, readSourceLines, recordReview } from './store.ts';
+import { projectChanges, reviewedProjects, valueOf } from './projects.ts';
+import { claimReviewEntry, listReviewEntries, nextSeq, readSourceLines, writePublication, type NewReviewEntry } from './store.ts';
+
+/**
+ * A test's hold on a review action between its checks and its record (the moment a concurrent action can slip in):
+ * awaited once per attempt with the action's name. Production passes none.
+ */
+export type DraftReviewPause = (point: { action: 'edit' | 'accept' | 'publish'; planId: string }) => Promise<void>;
 
 export interface DraftDeps {
   db: Firestore;
   clock: { now(): Date };
+  pause?: DraftReviewPause;
 }
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -33,13 +45,6 @@ export const FIELD_LABELS: Record<string, string> = {
 const labelOf = (field: string) => FIELD_LABELS[field] ?? (field.startsWith('budgets.') ? `งบประมาณ ปี ${field.slice(8)}` : field);
 
 export type { FieldState, FieldView, ProjectView };
-
-function valueOf(project: Project, field: string): FieldValue {
-  if (field.startsWith('budgets.')) return project.budgets[field.slice(8)] ?? null;
-  if (field === 'budgets') return project.budgets;
-  const v = project[field as 'name' | 'number' | 'dimension' | 'mission' | 'responsibleUnit'];
-  return v ?? null;
-}
 
 /** The fields a reviewer sees for a project: the usual ones, a budget per fiscal year, and any other flagged field. */
 function fieldsOf(plan: StoredPlan, project: Project): string[] {
@@ -100,9 +105,55 @@ async function draftOrThrow(db: Firestore, orgId: string, planId: string): Promi
   return plan;
 }
 
-const ensureDraft = (plan: StoredPlan) => {
-  if (plan.publication !== 'draft') throw new ConflictError(`plan ${plan.id} is already published`, 'แผนนี้เผยแพร่แล้ว แก้ไขไม่ได้ (นำเข้าฉบับใหม่เพื่อแก้ไข)');
-};
+/** A draft as one review action reads it: the version, its projects as imported and as reviewed, and its record. */
+interface DraftState {
+  plan: StoredPlan;
+  imported: Project[];
+  projects: Project[];
+  log: ReviewEntry[];
+}
+
+async function readDraft(deps: DraftDeps, orgId: string, planId: string): Promise<DraftState> {
+  const plan = await draftOrThrow(deps.db, orgId, planId);
+  const [imported, log] = await Promise.all([listPlanProjects(deps.db, orgId, planId), listReviewEntries(deps.db, orgId, planId)]);
+  return { plan, imported, projects: reviewedProjects(imported, log), log };
+}
+
+/** Open to review, being published (its publication recorded, not yet all written) or published. */
+function publicationOf(state: Pick<DraftState, 'plan' | 'log'>): DraftView['publication'] {
+  if (state.plan.publication !== 'draft') return 'published';
+  return state.log.some((e) => e.action === 'publish') ? 'publishing' : 'draft';
+}
+
+const closedToReview = (planId: string) =>
+  new ConflictError(`plan ${planId} is being published or is published`, 'แผนนี้กำลังเผยแพร่หรือเผยแพร่แล้ว แก้ไขไม่ได้ การแก้ไขนี้ไม่ได้บันทึก (หากต้องแก้ไข ให้นำเข้าฉบับใหม่)');
+
+/** How often an action reads again after someone recorded first; past it the reviewer is asked to try again. */
+const ATTEMPTS = 20;
+const busy = (planId: string) => new ConflictError(`review record of ${planId} kept moving`, 'มีผู้ตรวจบันทึกร่างแผนนี้พร้อมกันหลายรายการ กรุณาลองอีกครั้ง');
+
+/**
+ * Records one edit or acceptance: reads the draft and its record, refuses when its publication is recorded, lets
+ * `decide` check the action against what it read (and say what to record), then records it on the number after the
+ * highest it read. When someone recorded first (an edit, or the publication) it reads and decides again.
+ */
+async function recordAction(
+  deps: DraftDeps,
+  orgId: string,
+  planId: string,
+  by: ReviewActor,
+  decide: (state: DraftState) => NewReviewEntry,
+): Promise<ReviewEntry> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const state = await readDraft(deps, orgId, planId);
+    if (publicationOf(state) !== 'draft') throw closedToReview(planId);
+    const entry = decide(state);
+    await deps.pause?.({ action: entry.action, planId });
+    const stored = await claimReviewEntry(deps.db, orgId, planId, nextSeq(state.log), entry, by, deps.clock.now());
+    if (stored) return stored;
+  }
+  throw busy(planId);
+}
 
 /** Flagged fields not yet accepted or edited: the projects' and the dimensions'. */
 const openCount = (plan: StoredPlan, projects: Project[], log: ReviewEntry[]) => {
@@ -137,8 +188,7 @@ export async function listDrafts(deps: DraftDeps, orgId: string): Promise<DraftL
 
 /** The draft with its projects (open flags first, then checked flagged items, then the rest), source lines and record. */
 export async function openDraft(deps: DraftDeps, orgId: string, planId: string): Promise<DraftView> {
-  const plan = await draftOrThrow(deps.db, orgId, planId);
-  const [projects, log] = await Promise.all([listPlanProjects(deps.db, orgId, planId), listReviewEntries(deps.db, orgId, planId)]);
+  const { plan, projects, log } = await readDraft(deps, orgId, planId);
   const last = lastActions(log);
   const wanted = [...projects.flatMap((p) => linesWanted(p, p.review ?? [])), ...dimensionLinesWanted(plan.dimensions, projects)];
   const text = await readSourceLines(deps.db, orgId, planId, wanted);
@@ -153,7 +203,7 @@ export async function openDraft(deps: DraftDeps, orgId: string, planId: string):
     fiscalYears: plan.fiscalYears,
     importedAt: plan.importedAt,
     source: plan.source,
-    publication: plan.publication ?? 'published',
+    publication: publicationOf({ plan, log }),
     publishedAt: plan.publishedAt ?? null,
     projectCount: plan.projectCount,
     openFlags: views.reduce((n, v) => n + v.openFlags, 0) + dimensions.reduce((n, d) => n + d.openFlags, 0),
@@ -165,46 +215,38 @@ export async function openDraft(deps: DraftDeps, orgId: string, planId: string):
   };
 }
 
-async function draftProject(deps: DraftDeps, orgId: string, planId: string, projectId: string) {
-  const plan = await draftOrThrow(deps.db, orgId, planId);
-  ensureDraft(plan);
-  const project = (await listPlanProjects(deps.db, orgId, planId)).find((p) => p.id === projectId);
-  if (!project) throw new NotFoundError(`project ${orgId}/${planId}/${projectId}`, 'ไม่พบโครงการนี้ในร่างแผน');
-  return { plan, project };
+function projectOf(state: DraftState, orgId: string, projectId: string): Project {
+  const project = state.projects.find((p) => p.id === projectId);
+  if (!project) throw new NotFoundError(`project ${orgId}/${state.plan.id}/${projectId}`, 'ไม่พบโครงการนี้ในร่างแผน');
+  return project;
 }
 
-/** What changes in the stored project when `field` takes `value`. */
-function changesFor(project: Project, field: ReviewField, value: FieldValue): Record<string, unknown> {
-  if (field === 'budgets') return { budgets: value };
-  if (field.startsWith('budgets.')) return { budgets: { ...project.budgets, [field.slice(8)]: value } };
-  if (field === 'name') return { name: value, nameKey: matchKey(String(value)) };
-  return { [field]: value };
-}
-
+/** Sets a project's field: recorded, it is the draft's value from then on and is written with the version on publication. */
 export async function editField(deps: DraftDeps, orgId: string, planId: string, projectId: string, field: ReviewField, raw: unknown, by: ReviewActor) {
-  const { plan, project } = await draftProject(deps, orgId, planId, projectId);
-  const value = parseFieldValue(field, raw, plan.fiscalYears);
-  const before = valueOf(project, field);
-  return applyProjectEdit(deps.db, orgId, planId, projectId, changesFor(project, field, value), { action: 'edit', projectId, field, before, after: value }, by, deps.clock.now());
+  return recordAction(deps, orgId, planId, by, (state) => {
+    const project = projectOf(state, orgId, projectId);
+    const value = parseFieldValue(field, raw, state.plan.fiscalYears);
+    return { action: 'edit', projectId, field, before: valueOf(project, field), after: value };
+  });
 }
 
 export async function acceptField(deps: DraftDeps, orgId: string, planId: string, projectId: string, field: ReviewField, by: ReviewActor) {
-  const { plan, project } = await draftProject(deps, orgId, planId, projectId);
-  if (!fieldsOf(plan, project).includes(field)) throw new NotFoundError(`field ${field}`, 'โครงการนี้ไม่มีช่องนี้');
-  const value = valueOf(project, field);
-  return recordReview(deps.db, orgId, planId, { action: 'accept', projectId, field, before: value, after: value }, by, deps.clock.now());
+  return recordAction(deps, orgId, planId, by, (state) => {
+    const project = projectOf(state, orgId, projectId);
+    if (!fieldsOf(state.plan, project).includes(field)) throw new NotFoundError(`field ${field}`, 'โครงการนี้ไม่มีช่องนี้');
+    const value = valueOf(project, field);
+    return { action: 'accept', projectId, field, before: value, after: value };
+  });
 }
 
-async function draftDimension(deps: DraftDeps, orgId: string, planId: string, dimension: number, field: DimensionField) {
-  const plan = await draftOrThrow(deps.db, orgId, planId);
-  ensureDraft(plan);
-  const log = await listReviewEntries(deps.db, orgId, planId);
-  const reviewed = reviewedDimensions(plan.dimensions, log).find((d) => d.number === dimension);
-  if (!reviewed) throw new NotFoundError(`dimension ${orgId}/${planId}/${dimension}`, `ร่างแผนนี้ไม่มีมิติที่ ${dimension}`);
+/** The reviewed value of a dimension's title field, checked to exist in the draft as read. */
+function dimensionValue(state: DraftState, orgId: string, dimension: number, field: DimensionField): string {
+  const reviewed = reviewedDimensions(state.plan.dimensions, state.log).find((d) => d.number === dimension);
+  if (!reviewed) throw new NotFoundError(`dimension ${orgId}/${state.plan.id}/${dimension}`, `ร่างแผนนี้ไม่มีมิติที่ ${dimension}`);
   const mission = field.startsWith('missions.') ? field.slice('missions.'.length) : null;
   if (mission && Number(mission.split('.')[0]) !== dimension) throw new ValidationError([{ path: 'field', message: `ภารกิจ ${mission} ไม่ได้อยู่ในมิติที่ ${dimension}` }]);
   if (!dimensionFieldsOf(reviewed).includes(field)) throw new NotFoundError(`mission ${mission} of dimension ${dimension}`, `มิติที่ ${dimension} ไม่มีภารกิจ ${mission}`);
-  return { before: dimensionValueOf(reviewed, field) };
+  return dimensionValueOf(reviewed, field);
 }
 
 /**
@@ -212,35 +254,57 @@ async function draftDimension(deps: DraftDeps, orgId: string, planId: string, di
  * checked text (dimensionTitleSchema), without a leading "มิติที่ N" or "ภารกิจที่ N.N" of its own. Recorded; it is the draft's title from then on.
  */
 export async function editDimensionTitle(deps: DraftDeps, orgId: string, planId: string, dimension: number, field: DimensionField, value: string, by: ReviewActor) {
-  const { before } = await draftDimension(deps, orgId, planId, dimension, field);
-  const title = withoutOwnNumber(value, field, dimension);
-  if (!title) throw new ValidationError([{ path: 'value', message: field === 'title' ? 'ใส่ชื่อมิติ ไม่ต้องใส่เลขมิติ' : 'ใส่ชื่อภารกิจ ไม่ต้องใส่รหัสภารกิจ' }]);
-  return recordReview(deps.db, orgId, planId, { action: 'edit', projectId: null, dimension, field, before, after: title }, by, deps.clock.now());
+  return recordAction(deps, orgId, planId, by, (state) => {
+    const before = dimensionValue(state, orgId, dimension, field);
+    const title = withoutOwnNumber(value, field, dimension);
+    if (!title) throw new ValidationError([{ path: 'value', message: field === 'title' ? 'ใส่ชื่อมิติ ไม่ต้องใส่เลขมิติ' : 'ใส่ชื่อภารกิจ ไม่ต้องใส่รหัสภารกิจ' }]);
+    return { action: 'edit', projectId: null, dimension, field, before, after: title };
+  });
 }
 
 /** Accepts a dimension's title or a mission's title as read; an empty one cannot be accepted (it has to be written in). */
 export async function acceptDimensionTitle(deps: DraftDeps, orgId: string, planId: string, dimension: number, field: DimensionField, by: ReviewActor) {
-  const { before } = await draftDimension(deps, orgId, planId, dimension, field);
-  if (before.trim() === '')
-    throw new ConflictError(`empty ${field} of dimension ${dimension} cannot be accepted`, field === 'title' ? 'ยังไม่มีชื่อมิติให้ยืนยัน กรุณากด "แก้ไข" แล้วใส่ชื่อตามเอกสาร' : 'ยังไม่มีชื่อภารกิจให้ยืนยัน กรุณากด "แก้ไข" แล้วใส่ชื่อตามเอกสาร');
-  return recordReview(deps.db, orgId, planId, { action: 'accept', projectId: null, dimension, field, before, after: before }, by, deps.clock.now());
+  return recordAction(deps, orgId, planId, by, (state) => {
+    const before = dimensionValue(state, orgId, dimension, field);
+    if (before.trim() === '')
+      throw new ConflictError(`empty ${field} of dimension ${dimension} cannot be accepted`, field === 'title' ? 'ยังไม่มีชื่อมิติให้ยืนยัน กรุณากด "แก้ไข" แล้วใส่ชื่อตามเอกสาร' : 'ยังไม่มีชื่อภารกิจให้ยืนยัน กรุณากด "แก้ไข" แล้วใส่ชื่อตามเอกสาร');
+    return { action: 'accept', projectId: null, dimension, field, before, after: before };
+  });
 }
 
 /**
- * Publishes a draft whose flagged fields are all checked: totals recomputed from the reviewed projects, the version
- * marked published and recorded, then the organisation's current plan switched in one write. Chat and the public
- * plan pages serve it from then on (the knowledge base sees the switch within seconds).
+ * Publishes a draft whose flagged fields are all checked. The publication is recorded like an edit, on the number
+ * after the highest it read, so it publishes exactly the edits recorded before it; an edit that recorded first makes
+ * it read and check again. Then the reviewed projects, titles and recomputed totals are written with the version,
+ * marked published, and the organisation's current plan is switched in one write. Chat and the public plan pages
+ * serve it from then on (the knowledge base sees the switch within seconds). A publication recorded but not all
+ * written (its process stopped) is completed by the next publish.
  */
 export async function publishDraft(deps: DraftDeps, orgId: string, planId: string, by: ReviewActor) {
-  const plan = await draftOrThrow(deps.db, orgId, planId);
-  ensureDraft(plan);
-  const [projects, log, org] = await Promise.all([listPlanProjects(deps.db, orgId, planId), listReviewEntries(deps.db, orgId, planId), getOrg(deps.db, orgId)]);
-  const open = openCount(plan, projects, log);
-  if (open > 0) throw new ConflictError(`draft ${planId} has ${open} unchecked flagged fields`, `ยังมี ${open} ช่องที่ต้องตรวจ (แก้ไขหรือยืนยัน) ก่อนเผยแพร่`);
-  const now = deps.clock.now();
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const state = await readDraft(deps, orgId, planId);
+    if (state.plan.publication !== 'draft') throw new ConflictError(`plan ${planId} is already published`, 'แผนนี้เผยแพร่แล้ว (หากต้องแก้ไข ให้นำเข้าฉบับใหม่)');
+    const recorded = state.log.find((e) => e.action === 'publish');
+    if (recorded) return completePublication(deps, orgId, state, recorded);
+    const open = openCount(state.plan, state.imported, state.log);
+    if (open > 0) throw new ConflictError(`draft ${planId} has ${open} unchecked flagged fields`, `ยังมี ${open} ช่องที่ต้องตรวจ (แก้ไขหรือยืนยัน) ก่อนเผยแพร่`);
+    const org = await getOrg(deps.db, orgId);
+    await deps.pause?.({ action: 'publish', planId });
+    const entry = { action: 'publish', projectId: null, field: null, before: org?.currentPlanId ?? null, after: planId } as const;
+    const stored = await claimReviewEntry(deps.db, orgId, planId, nextSeq(state.log), entry, by, deps.clock.now());
+    if (stored) return completePublication(deps, orgId, state, stored);
+  }
+  throw busy(planId);
+}
+
+/** Writes what the record says up to its publication entry, then makes the version current. */
+async function completePublication(deps: DraftDeps, orgId: string, state: DraftState, entry: ReviewEntry) {
+  const { plan, imported } = state;
+  const log = state.log.filter((e) => e.id < entry.id);
   const dimensions = reviewedDimensions(plan.dimensions, log);
-  const summary = summarizePlan({ fiscalYears: plan.fiscalYears, dimensions, projects });
-  const entry = await markPublished(deps.db, orgId, planId, { summary, dimensions }, { action: 'publish', projectId: null, field: null, before: org?.currentPlanId ?? null, after: planId }, by, now);
-  await setCurrentPlan(deps.db, orgId, planId, now);
-  return { planId, publishedAt: now.toISOString(), previousPlanId: org?.currentPlanId ?? null, entry };
+  const summary = summarizePlan({ fiscalYears: plan.fiscalYears, dimensions, projects: reviewedProjects(imported, log) });
+  await writePublication(deps.db, orgId, plan.id, { summary, dimensions, projectChanges: projectChanges(imported, log) }, entry.at, entry.by);
+  await setCurrentPlan(deps.db, orgId, plan.id, deps.clock.now());
+  const previousPlanId = typeof entry.before === 'string' ? entry.before : null;
+  return { planId: plan.id, publishedAt: entry.at, previousPlanId, entry };
 }

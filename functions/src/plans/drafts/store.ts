@@ -1,9 +1,11 @@
 /**
  * Draft review storage: the draft's source text (`plans/{planId}/sourceLines/{chunk}`), its append-only review record
- * (`plans/{planId}/reviewLog/{seq}`, each entry claimed with create() on the next sequence number, so two reviewers
- * never take one number and nothing is overwritten; never changed or deleted), field edits of its projects, and the
- * publication. The record is written before the change it describes: a change is never applied unrecorded (if the
- * change then fails, the record shows an attempt and the reviewer sees the old value and tries again). The switch of `orgs/{orgId}.currentPlanId` stays one document write (orgs/store.ts setCurrentPlan).
+ * (`plans/{planId}/reviewLog/{seq}`, each entry claimed with create() on the number after the highest its writer read,
+ * so two reviewers never take one number and nothing is overwritten; never changed or deleted), and the publication.
+ * Until publication the record is the review: an edit or acceptance is one write, its entry (drafts/projects.ts and
+ * drafts/dimensions.ts project it onto the imported values), and the publication writes what the record says. Once the
+ * publication's entry is recorded no entry follows it (docs/decisions/013). The switch of `orgs/{orgId}.currentPlanId`
+ * stays one document write (orgs/store.ts setCurrentPlan).
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { COLLECTIONS } from '../../store/collections.ts';
@@ -46,61 +48,55 @@ export async function listReviewEntries(db: Firestore, orgId: string, planId: st
   return snap.docs.map((d) => reviewEntrySchema.parse({ ...d.data(), id: d.id })).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** Appends an entry on the next free sequence number (create-if-absent: a lost race moves on to the next number). */
-async function appendEntry(db: Firestore, orgId: string, planId: string, entry: NewReviewEntry, by: ReviewActor, now: Date): Promise<ReviewEntry> {
-  const col = logCol(db, orgId, planId);
-  let seq = (await col.count().get()).data().count + 1;
-  for (;;) {
-    const stored = reviewEntrySchema.parse({ ...entry, id: String(seq).padStart(6, '0'), at: now.toISOString(), by });
-    const { id, ...data } = stored;
-    try {
-      await col.doc(id).create(data);
-      return stored;
-    } catch (err) {
-      if (!isAlreadyExists(err)) throw err;
-      seq += 1;
-    }
+/** The number the next entry takes: one past the highest recorded (entries are numbered 1, 2, … without gaps). */
+export const nextSeq = (log: ReviewEntry[]): number => log.reduce((max, e) => Math.max(max, Number(e.id)), 0) + 1;
+
+/**
+ * Records an entry as number `seq` if no entry has that number yet (create-if-absent, which every Firestore enforces
+ * atomically per document), or answers null: someone recorded since the caller read the record, and the caller reads
+ * again and decides again. Callers claim one past the highest number they read, so an entry's number says that its
+ * writer saw every entry before it, and an entry recorded after the publication's was written by someone who saw it.
+ */
+export async function claimReviewEntry(
+  db: Firestore,
+  orgId: string,
+  planId: string,
+  seq: number,
+  entry: NewReviewEntry,
+  by: ReviewActor,
+  now: Date,
+): Promise<ReviewEntry | null> {
+  const stored = reviewEntrySchema.parse({ ...entry, id: String(seq).padStart(6, '0'), at: now.toISOString(), by });
+  const { id, ...data } = stored;
+  try {
+    await logCol(db, orgId, planId).doc(id).create(data);
+    return stored;
+  } catch (err) {
+    if (isAlreadyExists(err)) return null;
+    throw err;
   }
 }
 
 /**
- * Records an acceptance (nothing else changes), or an edit of a dimension's title or a mission's: the draft's
- * dimensions are the projection of these entries until publication writes them (drafts/dimensions.ts).
+ * Writes a publication already recorded in the review record: the reviewed fields of the edited projects, then the
+ * version marked published with its reviewed dimension titles and its totals recomputed from the reviewed projects
+ * (one document write; readers serve the version from then on). The caller then switches the organisation's current
+ * plan (one write). Running it again writes the same values (a publication interrupted half-way is completed so).
  */
-export async function recordReview(db: Firestore, orgId: string, planId: string, entry: NewReviewEntry, by: ReviewActor, now: Date): Promise<ReviewEntry> {
-  return appendEntry(db, orgId, planId, entry, by, now);
-}
-
-/** Records an edit, then changes the fields of the draft's project. */
-export async function applyProjectEdit(
+export async function writePublication(
   db: Firestore,
   orgId: string,
   planId: string,
-  projectId: string,
-  changes: Record<string, unknown>,
-  entry: NewReviewEntry,
+  reviewed: { summary: PlanSummary; dimensions: Dimension[]; projectChanges: Map<string, Record<string, unknown>> },
+  publishedAt: string,
   by: ReviewActor,
-  now: Date,
-): Promise<ReviewEntry> {
-  const stored = await appendEntry(db, orgId, planId, entry, by, now);
-  await planRef(db, orgId, planId).collection(COLLECTIONS.projects).doc(projectId).update(changes);
-  return stored;
-}
-
-/**
- * Records the publication and marks the draft published with its reviewed dimension titles and its totals recomputed
- * from the reviewed projects, in one document write. The caller then switches the organisation's current plan (one write).
- */
-export async function markPublished(
-  db: Firestore,
-  orgId: string,
-  planId: string,
-  reviewed: { summary: PlanSummary; dimensions: Dimension[] },
-  entry: NewReviewEntry,
-  by: ReviewActor,
-  now: Date,
-): Promise<ReviewEntry> {
-  const stored = await appendEntry(db, orgId, planId, entry, by, now);
-  await planRef(db, orgId, planId).update({ publication: 'published', summary: reviewed.summary, dimensions: reviewed.dimensions, publishedAt: now.toISOString(), publishedBy: by });
-  return stored;
+): Promise<void> {
+  const plan = planRef(db, orgId, planId);
+  const changes = [...reviewed.projectChanges];
+  for (let i = 0; i < changes.length; i += 400) {
+    const batch = db.batch();
+    for (const [projectId, fields] of changes.slice(i, i + 400)) batch.update(plan.collection(COLLECTIONS.projects).doc(projectId), fields);
+    await batch.commit();
+  }
+  await plan.update({ publication: 'published', summary: reviewed.summary, dimensions: reviewed.dimensions, publishedAt, publishedBy: by });
 }
