@@ -15,7 +15,7 @@ import type { BudgetRange } from './types.ts';
  */
 
 export type ManualAspect = 'documents' | 'time' | 'fee' | 'steps' | 'where';
-export type ProjectAspect = 'budget' | 'who' | 'when' | 'why' | 'what' | 'kpi' | 'progress' | 'scope';
+export type ProjectAspect = 'budget' | 'who' | 'when' | 'years' | 'why' | 'what' | 'kpi' | 'progress' | 'scope';
 export type Action = 'complaint' | 'complaint.track' | 'corruption' | 'queue' | 'queue.status' | 'rating';
 
 export interface Understanding {
@@ -164,6 +164,8 @@ const PROJECT_ASPECTS: Array<[ProjectAspect, RegExp]> = [
   ['budget', /งบ(?!้)|กี่บาท|ใช้เงิน/u],
   ['who', /ใคร|หน่วย(?:งาน)?(?:ไหน|ใด|อะไร|ไร)|(?:กอง|ฝ่าย|สำนัก|ส่วนราชการ)(?:ไหน|ใด|อะไร|ไร)|ผู้รับผิดชอบ|รับผิดชอบ|ดูแล|เจ้าภาพ/u],
   ['when', /ช่วงไหน|เมื่อไห?ร่?|ระยะเวลา|ตอนไหน|เดือนไหน|ไตรมาส|ทำทุกปี|ปีละกี่|กี่ครั้ง|จัดวันไหน/u],
+  // "จัดปีไหนบ้าง", "มีงบปีไหน", "ทำกี่ปี": the fiscal years the plan places the item in.
+  ['years', /ปี(?:ไหน|ใด)|กี่ปี/u],
   ['why', /วัตถุประสงค์|เพื่ออะไร|ทำไม|เหตุผล/u],
   ['kpi', /ตัวชี้วัด|kpi|เป้าหมาย|ผลผลิต/u],
   ['progress', CUES.progress],
@@ -368,6 +370,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   // word. (Spans do not overlap; two side by side, "เสียง|ดัง|กลิ่น|เหม็น", are both kept.)
   const spanned = new Set<number>();
   const spans: string[] = [];
+  const spanParts = new Map<string, string[]>();
   parts.words.forEach((w, i) => {
     if (spanned.has(i) || synonymsOf(w).length > 0) return;
     for (const n of [3, 2]) {
@@ -376,6 +379,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
       if (synonymsOf(joined).length === 0) continue;
       for (let j = i; j < i + n; j++) spanned.add(j);
       spans.push(joined);
+      spanParts.set(joined, parts.words.slice(i, i + n));
       return;
     }
   });
@@ -385,7 +389,8 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   let aspectFree = topicText;
   for (const re of ASPECT_PHRASES) aspectFree = aspectFree.replace(re, ' ');
   const freeKey = matchKey(aspectFree).replace(/\s+/g, '');
-  const subjectWords = topicWords.filter((w) => freeKey.includes(w) && !ASPECT_FILLERS.has(w));
+  // (A span's words may stand apart in the text, a dropped particle between them: "ไม่|บอก|ชื่อ".)
+  const subjectWords = topicWords.filter((w) => (spanParts.get(w) ?? [w]).every((x) => freeKey.includes(x)) && !ASPECT_FILLERS.has(w));
   const sameScope = SAME_MISSION.test(compact) ? 'mission' : SAME_DIMENSION.test(compact) ? 'dimension' : null;
 
   return {
