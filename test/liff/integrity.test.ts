@@ -115,7 +115,15 @@ describe('integrity officers in the LIFF app', { timeout: 60_000 }, () => {
     await page.locator('[data-testid=revealed-reporter]').waitFor();
     expect(await page.textContent('[data-testid=revealed-reporter]')).toContain('0899999999');
 
+    // Meanwhile the admin asks for the role for their own account: the trail says so, by reference, not by id.
+    const selfInvite = await api(t, 'POST', `/api/orgs/${orgId}/staff/invites`, { token: await idTokenFor(t, admin.sub), body: { roles: ['integrity_officer'] } });
+    expect((await api(t, 'POST', `/api/orgs/${orgId}/staff/invites/accept`, { token: await idTokenFor(t, admin.sub), body: { code: selfInvite.body.code } })).status).toBe(200);
+
     await open(page, t.rt.baseUrl, orgId, 'staff/integrity/audit');
+    const selfRequest = page.locator('.audit-grant-requested').first();
+    await selfRequest.waitFor();
+    expect(await selfRequest.textContent()).toContain(`${admin.name} (ผู้ทำรายการเอง)`);
+    expect(await page.locator('.audit-grant-requested').nth(1).textContent()).not.toContain('ผู้ทำรายการเอง');
     const entry = page.locator('.audit-reporter-revealed').first();
     await entry.waitFor();
     const text = await entry.textContent();

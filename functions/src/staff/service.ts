@@ -107,13 +107,15 @@ export async function acceptStaffInvite(deps: IntegrityDeps, org: Pick<Org, 'id'
   const now = deps.clock.now();
   const invite = await redeem(deps.db, org.id, code, 'staff-invite', caller.userId, now);
   const ordinary = invite.roles.filter(isOrdinaryRole);
-  const displayName = invite.displayName || caller.name || '';
   const member = ordinary.length
     ? await grantRoles(deps.db, org.id, { userId: caller.userId, roles: ordinary, ...(invite.displayName ? { displayName: invite.displayName } : {}) }, now)
     : null;
   let pendingGrant: IntegrityGrant | null = null;
-  const already = hasRole(await getStaffMember(deps.db, org.id, caller.userId), 'integrity_officer');
+  const current = await getStaffMember(deps.db, org.id, caller.userId);
+  const already = hasRole(current, 'integrity_officer');
   if (invite.roles.includes('integrity_officer') && !already) {
+    // The name the officers will read: the invitation's, else the one this person already has as staff, else LINE's.
+    const displayName = invite.displayName || (current?.active ? current.displayName : '') || caller.name || '';
     const requester = await getStaffMember(deps.db, org.id, invite.createdBy);
     pendingGrant = await requestIntegrityGrant(deps, org, { userId: caller.userId, displayName }, { userId: invite.createdBy, displayName: requester?.displayName ?? '' });
   }

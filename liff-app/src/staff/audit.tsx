@@ -56,7 +56,7 @@ export default function IntegrityAudit(_props: PageProps): ComponentChild {
             <p class="hint">{formatDateTime(e.at)}</p>
             <dl class="facts">
               {fact('โดย', e.actor.type === 'operator' ? `ผู้ดูแลเซิร์ฟเวอร์: ${e.actor.displayName}` : e.actor.displayName)}
-              {e.subject?.displayName ? fact('ผู้เกี่ยวข้อง', self(e) ? `${e.subject.displayName} (ผู้ทำรายการเอง)` : e.subject.displayName) : null}
+              {e.subject ? fact('ผู้เกี่ยวข้อง', `${e.subject.displayName || 'ผู้ใช้ LINE'}${self(e) ? ' (ผู้ทำรายการเอง)' : ''}`) : null}
               {e.trackingCode ? fact('เรื่อง', e.complaintId ? <Link to={`staff/complaints/${e.complaintId}`}>{e.trackingCode}</Link> : e.trackingCode) : null}
               {e.reason ? fact('เหตุผล', e.reason) : null}
             </dl>
