@@ -130,6 +130,14 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
       }
       if (u.unit !== null) merged.unit = u.unit;
       if (u.years[0] !== undefined) merged.year = u.years[0];
+      // "แล้วที่ไม่ได้งบล่ะ" after the funded ones: the other side (they exclude each other).
+      if (u.wants.noBudget) {
+        merged.noBudget = true;
+        delete merged.withBudget;
+      } else if (u.wants.withBudget) {
+        merged.withBudget = true;
+        delete merged.noBudget;
+      }
       // "แล้วทั้ง 5 ปีล่ะ": the same scope over every year of the plan.
       if (u.wants.allYears && u.years.length === 0) {
         merged.allYears = true;
@@ -156,8 +164,15 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   if (u.mission !== null) filters.mission = u.mission;
   if (u.unit !== null) filters.unit = u.unit;
   if (u.years[0] !== undefined) filters.year = u.years[0];
-  if (u.wants.withBudget) filters.withBudget = true;
-  if (u.wants.noBudget) filters.noBudget = true;
+  // (Funded and unfunded exclude each other: the question's own word replaces the one the last answer kept.)
+  if (u.wants.withBudget) {
+    filters.withBudget = true;
+    delete filters.noBudget;
+  }
+  if (u.wants.noBudget) {
+    filters.noBudget = true;
+    delete filters.withBudget;
+  }
   if (u.wants.allYears) filters.allYears = true;
   if (u.wants.perYear) filters.perYear = true;
 
