@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as grantCli } from '../../functions/src/cli/grant-integrity-officer.ts';
-import { auditHash } from '../../functions/src/integrity/store.ts';
-import type { AuditEntry } from '../../functions/src/integrity/schema.ts';
+import { auditHash, listWholeAudit } from '../../functions/src/integrity/store.ts';
+import type { AuditEntryView } from '../../functions/src/contracts/integrity.ts';
 import { api, givenOrg, grantStaffRoles, idTokenFor, newUserId, startTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
@@ -46,10 +46,10 @@ async function pushesTo(userId: string): Promise<string> {
   return JSON.stringify(await (await fetch(`${t.rt.baseUrl}/dev/line/outbox?to=${userId}`)).json());
 }
 
-async function audit(orgId: string, token: string): Promise<AuditEntry[]> {
+async function audit(orgId: string, token: string): Promise<AuditEntryView[]> {
   const r = await api(t, 'GET', `/api/orgs/${orgId}/staff/integrity/audit`, { token });
   expect(r.status).toBe(200);
-  return r.body.entries as AuditEntry[];
+  return r.body.entries as AuditEntryView[];
 }
 
 describe('separation of duties for the integrity-officer role', () => {
@@ -142,8 +142,9 @@ describe('separation of duties for the integrity-officer role', () => {
     expect(revealed.status).toBe(200);
     expect(revealed.body.reporter).toMatchObject({ name: REPORTER.name, phone: REPORTER.phone });
     const [last] = await audit(org.id, await officer.token());
-    expect(last).toMatchObject({ action: 'reporter-revealed', complaintId: id, reason: 'ต้องโทรสอบถามข้อเท็จจริงเพิ่มเติม', actor: { userId: officer.userId } });
+    expect(last).toMatchObject({ action: 'reporter-revealed', complaintId: id, reason: 'ต้องโทรสอบถามข้อเท็จจริงเพิ่มเติม', actor: { type: 'staff', displayName: officer.displayName } });
     expect(JSON.stringify(last)).not.toContain(REPORTER.phone);
+    expect(JSON.stringify(last)).not.toContain(officer.userId);
   });
 
   it('the audit log is for integrity officers only, chained by hash, and has no way to change or delete it', async () => {
@@ -158,11 +159,14 @@ describe('separation of duties for the integrity-officer role', () => {
     }
     const entries = (await audit(org.id, await officer.token())).reverse();
     expect(entries.length).toBeGreaterThan(0);
+    // The stored entries (with the LINE user ids the API never shows) hash to the chain the officers read.
+    const stored = await listWholeAudit(t.rt.db, org.id);
+    expect(stored.map((e) => e.seq)).toEqual(entries.map((e) => e.seq));
     entries.forEach((e, i) => {
       expect(e.seq).toBe(i + 1);
-      const { hash, ...rest } = e as AuditEntry & { actionLabel?: string };
-      delete (rest as { actionLabel?: string }).actionLabel;
+      const { hash, ...rest } = stored[i]!;
       expect(auditHash(rest)).toBe(hash);
+      expect(e.hash).toBe(hash);
       if (i > 0) expect(e.prevHash).toBe(entries[i - 1]!.hash);
     });
   });
@@ -203,7 +207,7 @@ describe('separation of duties for the integrity-officer role', () => {
     expect((await api(t, 'GET', `/api/orgs/${org.id}/staff/me`, { token: await idTokenFor(t, grantee) })).body.staff.roles).toEqual(['integrity_officer']);
     const approvals = (await audit(org.id, await a.token())).filter((e) => e.action === 'grant-approved');
     expect(approvals).toHaveLength(1);
-    expect(approvals[0]).toMatchObject({ grantId, actor: { userId: a.userId } });
+    expect(approvals[0]).toMatchObject({ grantId, actor: { displayName: a.displayName } });
   });
 
   it('revoking the role is logged and told; a later ordinary invitation does not bring it back', async () => {
@@ -211,14 +215,17 @@ describe('separation of duties for the integrity-officer role', () => {
     const a = await staff(org.id, ['integrity_officer'], 'หนึ่ง ศูนย์ฯ');
     const b = await staff(org.id, ['integrity_officer'], 'สอง ศูนย์ฯ');
     const admin = await staff(org.id, ['admin'], 'สมชาย แอดมิน');
-    const revoke = await api(t, 'POST', `/api/orgs/${org.id}/staff/integrity/officers/${b.userId}/revoke`, { token: await admin.token(), body: { reason: 'ย้ายไปสังกัดอื่น' } });
+    // The admin names the officer by the staff reference the members page shows, not by LINE user id.
+    const members = await api(t, 'GET', `/api/orgs/${org.id}/staff/members`, { token: await admin.token() });
+    const ref = (members.body.members as Array<{ ref: string; displayName: string }>).find((m) => m.displayName === b.displayName)!.ref;
+    const revoke = await api(t, 'POST', `/api/orgs/${org.id}/staff/integrity/officers/${ref}/revoke`, { token: await admin.token(), body: { reason: 'ย้ายไปสังกัดอื่น' } });
     expect(revoke.status).toBe(200);
     expect((await api(t, 'GET', `/api/orgs/${org.id}/staff/me`, { token: await b.token() })).body.staff).toBeNull();
     const invite = await api(t, 'POST', `/api/orgs/${org.id}/staff/invites`, { token: await admin.token(), body: { roles: ['officer'] } });
     await api(t, 'POST', `/api/orgs/${org.id}/staff/invites/accept`, { token: await b.token(), body: { code: invite.body.code } });
     expect((await api(t, 'GET', `/api/orgs/${org.id}/staff/me`, { token: await b.token() })).body.staff.roles).toEqual(['officer']);
     expect(await pushesTo(a.userId)).toContain('ถูกถอนจากบทบาท');
-    expect((await audit(org.id, await a.token()))[0]).toMatchObject({ action: 'role-revoked', subject: { userId: b.userId }, reason: 'ย้ายไปสังกัดอื่น' });
+    expect((await audit(org.id, await a.token()))[0]).toMatchObject({ action: 'role-revoked', subject: { displayName: b.displayName, ref }, reason: 'ย้ายไปสังกัดอื่น' });
   });
 
   it('the operator CLI makes the first officer; with officers present it needs a reason, and they are told', async () => {
@@ -234,7 +241,7 @@ describe('separation of duties for the integrity-officer role', () => {
     expect(lines.join('\n')).toContain('--reason');
     expect(await grantCli(['--org', org.id, '--user', second, '--name', 'สอง ศูนย์ฯ', '--reason', 'เจ้าหน้าที่คนเดิมลาคลอด ต้องมีผู้รับเรื่องแทน'], out)).toBe(0);
     const entries = await audit(org.id, await idTokenFor(t, first));
-    expect(entries.filter((e) => e.action === 'grant-by-operator').map((e) => e.subject?.userId)).toEqual([second, first]);
+    expect(entries.filter((e) => e.action === 'grant-by-operator').map((e) => e.subject?.displayName)).toEqual(['สอง ศูนย์ฯ', 'หนึ่ง ศูนย์ฯ']);
     // The outbox holds the message to the first officer (the running server's sweep delivers it).
     const queued = await t.rt.db.collection('outbox').where('orgId', '==', org.id).where('to', '==', first).get();
     expect(queued.docs.map((d) => String(d.get('messages'))).join('\n')).toContain('สอง ศูนย์ฯ');
@@ -265,7 +272,7 @@ describe('separation of duties for the integrity-officer role', () => {
       expect([x.status, y.status, z.status]).toEqual([200, 200, 200]);
       expect(y.body.grant).toEqual(x.body.grant);
       expect(z.body.grant).toEqual(x.body.grant);
-      expect(x.body.grant).toMatchObject({ status: 'approved', decidedBy: { userId: a.userId } });
+      expect(x.body.grant).toMatchObject({ status: 'approved', decidedBy: { displayName: a.displayName } });
       const entries = await audit(org.id, token);
       expect(entries.filter((e) => e.action === 'grant-approved' && e.grantId === grantId)).toHaveLength(1);
       entries.forEach((e, i) => { if (i + 1 < entries.length) expect(e.prevHash).toBe(entries[i + 1]!.hash); });
@@ -289,7 +296,7 @@ describe('separation of duties for the integrity-officer role', () => {
       expect(x.body.grant).toMatchObject({ status: 'rejected', reason: 'ไม่ได้ผ่านการตรวจสอบ' });
       const rejections = (await audit(org.id, token)).filter((e) => e.action === 'grant-rejected');
       expect(rejections).toHaveLength(1);
-      expect(rejections[0]).toMatchObject({ grantId, reason: 'ไม่ได้ผ่านการตรวจสอบ', actor: { userId: a.userId } });
+      expect(rejections[0]).toMatchObject({ grantId, reason: 'ไม่ได้ผ่านการตรวจสอบ', actor: { displayName: a.displayName } });
       // The same officer changing their mind, or the other officer, is refused: one decision.
       expect((await decide(org.id, grantId, 'approve', token)).status).toBe(409);
       expect((await decide(org.id, grantId, 'reject', await b.token())).status).toBe(409);

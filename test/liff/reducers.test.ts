@@ -45,11 +45,11 @@ describe('the members page', () => {
   });
 
   it('asks before removing a role, one at a time, and needs a reason for the integrity role', () => {
-    let s = membersReducer(initialMembers, { type: 'ask-remove', userId: 'U1', role: 'integrity_officer' });
+    let s = membersReducer(initialMembers, { type: 'ask-remove', ref: 'r1', role: 'integrity_officer' });
     s = membersReducer(s, { type: 'reason-invalid', message: 'กรุณาระบุเหตุผล' });
-    expect(s).toMatchObject({ confirm: { userId: 'U1', role: 'integrity_officer' }, reasonError: 'กรุณาระบุเหตุผล' });
-    s = membersReducer(s, { type: 'ask-remove', userId: 'U2', role: 'officer' });
-    expect(s).toMatchObject({ confirm: { userId: 'U2', role: 'officer' }, reasonError: null, reason: '' });
+    expect(s).toMatchObject({ confirm: { ref: 'r1', role: 'integrity_officer' }, reasonError: 'กรุณาระบุเหตุผล' });
+    s = membersReducer(s, { type: 'ask-remove', ref: 'r2', role: 'officer' });
+    expect(s).toMatchObject({ confirm: { ref: 'r2', role: 'officer' }, reasonError: null, reason: '' });
     s = membersReducer(s, { type: 'action-start', key: 'remove-U2-officer' });
     s = membersReducer(s, { type: 'action-done', text: 'ถอนแล้ว' });
     expect(s).toMatchObject({ confirm: null, busy: null, said: { kind: 'success', text: 'ถอนแล้ว' } });

@@ -41,7 +41,10 @@ describe('the staff menu and the integrity role', () => {
     expect(approved.status).toBe(200);
     expect(labelsOf(person)).toEqual(['หน้าเจ้าหน้าที่', 'เรื่องร้องเรียน']);
 
-    const revoked = await api(t, 'POST', `/api/orgs/${org.id}/staff/integrity/officers/${person}/revoke`, { token: admin.token, body: { reason: 'ย้ายไปหน่วยงานอื่น' } });
+    // The admin names the officer by the staff reference the members page shows (never the LINE user id).
+    const members = await api(t, 'GET', `/api/orgs/${org.id}/staff/members`, { token: admin.token });
+    const ref = (members.body.members as Array<{ ref: string; displayName: string }>).find((m) => m.displayName === 'ผู้ตรวจ')!.ref;
+    const revoked = await api(t, 'POST', `/api/orgs/${org.id}/staff/integrity/officers/${ref}/revoke`, { token: admin.token, body: { reason: 'ย้ายไปหน่วยงานอื่น' } });
     expect(revoked.status).toBe(200);
     expect(labelsOf(person)).toBeNull();
   });

@@ -258,8 +258,10 @@ describe('calling', () => {
     expect(ok.json.called.label).toBe('A003');
     const log = await h.call('GET', staff(org.id, '/services/civil-registration/log'), { token: await operator.token() });
     expect(log.json.entries).toEqual([
-      expect.objectContaining({ action: 'call', label: 'A003', counterId: '1', counterName: 'ช่อง 1', outOfOrder: true, firstWaiting: 1, reason: 'ผู้พิการ นั่งรถเข็น', by: expect.objectContaining({ userId: operator.userId, name: 'สมศรี เรียกคิว', kind: 'staff' }) }),
+      expect.objectContaining({ action: 'call', label: 'A003', counterId: '1', counterName: 'ช่อง 1', outOfOrder: true, firstWaiting: 1, reason: 'ผู้พิการ นั่งรถเข็น', by: { name: 'สมศรี เรียกคิว', kind: 'staff' } }),
     ]);
+    // The operator is named; no LINE user id (theirs or a citizen's) is in the log staff read.
+    expect(JSON.stringify(log.json)).not.toMatch(/U[0-9a-f]{32}/);
     // Calling the first waiting ticket directly needs no reason.
     expect((await h.call('POST', staff(org.id, `/tickets/${tickets[0]!.id}/call`), { token: await operator.token(), body: { counterId: '2' } })).status).toBe(200);
   });

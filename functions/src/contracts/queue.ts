@@ -318,7 +318,15 @@ export const logEntrySchema = z.object({
 });
 export type LogEntry = z.infer<typeof logEntrySchema>;
 
-export const callLogResponseSchema = z.object({ serviceId: z.string(), day: z.string(), entries: z.array(logEntrySchema) });
+/**
+ * An entry as staff read it (the desk's log, GET …/log): who acted by name and kind only. The stored entry's LINE user
+ * id (a citizen's, or a staff member's) never leaves the server (decision 046); the route answers through this schema,
+ * which drops it.
+ */
+export const logEntryViewSchema = logEntrySchema.extend({ by: z.object({ name: z.string(), kind: z.enum(['citizen', 'staff', 'system']) }) });
+export type LogEntryView = z.infer<typeof logEntryViewSchema>;
+
+export const callLogResponseSchema = z.object({ serviceId: z.string(), day: z.string(), entries: z.array(logEntryViewSchema) });
 export type CallLogResponse = z.infer<typeof callLogResponseSchema>;
 
 /** `GET /queue/board`: what the TV board shows. `calls[].key` changes with every call and recall. */

@@ -10,6 +10,16 @@ export { ROLES, ROLE_LABELS, type Role };
 
 export const roleSchema = z.enum(ROLES);
 
+/**
+ * A staff reference: how the API names a person the LIFF app may act on or tell apart from another (the members page,
+ * grants, the integrity audit trail). Opaque, per organisation, never the LINE user id (decision 046: an HMAC under
+ * the organisation's key, resolved on the server).
+ */
+export const staffRefSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'รหัสอ้างอิงเจ้าหน้าที่ไม่ถูกต้อง');
+/** A person as staff pages show them: the name, and the reference (null: nobody to act on, e.g. not redeemed yet). */
+export const personViewSchema = z.object({ displayName: z.string(), ref: staffRefSchema.nullable() });
+export type PersonView = z.infer<typeof personViewSchema>;
+
 // ---------- requests ----------
 
 /** POST /staff/invites (admins). */
@@ -49,19 +59,23 @@ export interface InviteAccepted {
 
 // ── Members and invites (issue 16: the admin's members page) ────────────────────────────────────────────────────
 
-/** A member as the members page shows them: roles with their Thai names; an inactive member shows no roles. */
-export interface StaffMemberView {
-  userId: string;
-  displayName: string;
-  roles: Role[];
-  roleLabels: string[];
-  active: boolean;
-  updatedAt: string;
-}
+/**
+ * A member as the members page shows them: roles with their Thai names; an inactive member shows no roles. `ref`
+ * names them in the role-removal routes; the LINE user id never leaves the server. Routes answer through these
+ * schemas, so a stored field not listed here is dropped.
+ */
+export const staffMemberViewSchema = z.object({
+  ref: staffRefSchema,
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  roleLabels: z.array(z.string()),
+  active: z.boolean(),
+  updatedAt: z.string(),
+});
+export type StaffMemberView = z.infer<typeof staffMemberViewSchema>;
 /** GET /staff/members (admins): active first, then by name. */
-export interface MembersResponse {
-  members: StaffMemberView[];
-}
+export const membersResponseSchema = z.object({ members: z.array(staffMemberViewSchema) });
+export type MembersResponse = z.infer<typeof membersResponseSchema>;
 
 /** A pending invitation: never its code (shown once, to the admin who made it) nor the code's hash. */
 export interface InviteView {
@@ -83,12 +97,11 @@ export interface IssuedInvite extends IssuedCode {
 
 /** POST /staff/invites/:inviteId/revoke. */
 export const inviteIdParams = z.object({ inviteId: z.string().regex(/^[0-9a-f]{16,64}$/, 'รหัสคำเชิญไม่ถูกต้อง') });
-/** DELETE /staff/members/:userId/roles/:role: ordinary roles only (the integrity role goes through integrity/ with a reason). */
+/** DELETE /staff/members/:ref/roles/:role: ordinary roles only (the integrity role goes through integrity/ with a reason). */
 export const memberRoleParams = z.object({
-  userId: z.string().regex(/^U[0-9a-f]{32}$/, 'ผู้ใช้ไม่ถูกต้อง'),
+  ref: staffRefSchema,
   role: z.enum(['admin', 'officer', 'queue_operator'], { error: 'ถอนบทบาทนี้ที่นี่ไม่ได้ (บทบาทเจ้าหน้าที่ศูนย์ฯ ถอนพร้อมเหตุผล)' }),
 });
-/** The answer of DELETE /staff/members/:userId/roles/:role. */
-export interface RemovedRole {
-  member: StaffMemberView;
-}
+/** The answer of DELETE /staff/members/:ref/roles/:role. */
+export const removedRoleSchema = z.object({ member: staffMemberViewSchema });
+export type RemovedRole = z.infer<typeof removedRoleSchema>;

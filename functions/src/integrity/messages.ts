@@ -1,7 +1,8 @@
 /**
  * LINE messages to integrity officers about their own role: a grant was requested, decided, made by the operator, or
  * revoked. Pure builders. They name the staff involved (that is the point: everyone in the role sees every change of
- * it) and never anything about a complaint or a reporter.
+ * it) by display name, never by LINE user id (the ids are compared, for "asked for themselves", never shown), and never
+ * anything about a complaint or a reporter.
  */
 import type { Message } from '../line/client.ts';
 import type { AuditEntry } from './schema.ts';

@@ -1,14 +1,14 @@
 /**
  * HTTP surface of the integrity-officer role: pending grants and their decisions, the audit log (integrity officers),
  * and revoking the role (admins or integrity officers). Thin: validate, take the caller from the verified token, call
- * the use case.
+ * the use case, answer through the contract's schema (names and staff references only: no stored field, no LINE id).
  */
 import { Router, type Response } from 'express';
 import type { IdTokenVerifier } from '../auth/idToken.ts';
 import { authenticate, callerOf, loadOrg, orgOf, requireRole } from '../auth/middleware.ts';
 import { parseInput } from '../http/validate.ts';
-import { AUDIT_LABELS, auditQuery, decisionBodySchema, grantIdParams, revokeBodySchema, userIdParams, type AuditList, type GrantList } from '../contracts/integrity.ts';
-import { decideGrant, listAuditFor, listGrantsFor, revokeIntegrityRole, type IntegrityDeps, type StaffActor } from './service.ts';
+import { auditListSchema, auditQuery, decisionBodySchema, grantDecidedSchema, grantIdParams, grantListSchema, officerRefParams, revokeBodySchema } from '../contracts/integrity.ts';
+import { decideGrant, listAuditFor, listGrantsFor, revokeIntegrityRole, viewGrant, type IntegrityDeps, type StaffActor } from './service.ts';
 
 const actorOf = (res: Response): StaffActor => {
   const c = callerOf(res);
@@ -22,35 +22,35 @@ export function integrityRouter(deps: IntegrityDeps & { idTokens: IdTokenVerifie
 
   router.get(`${base}/grants`, ...officer, async (_req, res) => {
     res.set('Cache-Control', 'private, no-store');
-    const body: GrantList = { grants: await listGrantsFor(deps, orgOf(res).id, actorOf(res)) };
-    res.json(body);
+    res.json(grantListSchema.parse({ grants: await listGrantsFor(deps, orgOf(res).id, actorOf(res)) }));
   });
 
   router.post(`${base}/grants/:id/approve`, ...officer, async (req, res) => {
     const { id } = parseInput(grantIdParams, req.params);
     const { reason } = parseInput(decisionBodySchema, req.body ?? {});
-    res.json({ grant: await decideGrant(deps, orgOf(res), actorOf(res), id, { approve: true, reason }) });
+    const grant = await decideGrant(deps, orgOf(res), actorOf(res), id, { approve: true, reason });
+    res.json(grantDecidedSchema.parse({ grant: await viewGrant(deps, orgOf(res).id, actorOf(res), grant) }));
   });
 
   router.post(`${base}/grants/:id/reject`, ...officer, async (req, res) => {
     const { id } = parseInput(grantIdParams, req.params);
     const { reason } = parseInput(decisionBodySchema, req.body ?? {});
-    res.json({ grant: await decideGrant(deps, orgOf(res), actorOf(res), id, { approve: false, reason }) });
+    const grant = await decideGrant(deps, orgOf(res), actorOf(res), id, { approve: false, reason });
+    res.json(grantDecidedSchema.parse({ grant: await viewGrant(deps, orgOf(res).id, actorOf(res), grant) }));
   });
 
   router.get(`${base}/audit`, ...officer, async (req, res) => {
     const q = parseInput(auditQuery, req.query);
     res.set('Cache-Control', 'private, no-store');
-    const entries = await listAuditFor(deps, orgOf(res).id, actorOf(res), q);
-    const body: AuditList = { entries: entries.map((e) => ({ ...e, actionLabel: AUDIT_LABELS[e.action] })) };
-    res.json(body);
+    res.json(auditListSchema.parse({ entries: await listAuditFor(deps, orgOf(res).id, actorOf(res), q) }));
   });
 
-  // An officer leaving, or one who should not have the role: admins or integrity officers, with a reason, logged.
-  router.post(`${base}/officers/:userId/revoke`, loadOrg(deps.db), authenticate(deps), requireRole('admin', 'integrity_officer'), async (req, res) => {
-    const { userId } = parseInput(userIdParams, req.params);
+  // An officer leaving, or one who should not have the role: admins or integrity officers, with a reason, logged. The
+  // officer is named by staff reference (the members page has it), never by LINE user id.
+  router.post(`${base}/officers/:ref/revoke`, loadOrg(deps.db), authenticate(deps), requireRole('admin', 'integrity_officer'), async (req, res) => {
+    const { ref } = parseInput(officerRefParams, req.params);
     const { reason } = parseInput(revokeBodySchema, req.body ?? {});
-    await revokeIntegrityRole(deps, orgOf(res), actorOf(res), userId, reason);
+    await revokeIntegrityRole(deps, orgOf(res), actorOf(res), ref, reason);
     res.json({ revoked: true });
   });
 

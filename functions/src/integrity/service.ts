@@ -8,7 +8,7 @@
  * - every request, decision, grant, revocation and reveal of a reporter is appended to the audit log first, and every
  *   active integrity officer gets a LINE message about every change of the role.
  */
-import type { GrantView } from '../contracts/integrity.ts';
+import type { AuditEntryView, GrantView } from '../contracts/integrity.ts';
 import { randomUUID } from 'node:crypto';
 import type { Firestore } from '../store/firestore.ts';
 import type { Clock } from '../clock.ts';
@@ -20,8 +20,10 @@ import type { StaffMenuLinker } from '../richmenu/staffLink.ts';
 import type { Notifier } from '../notify/notifier.ts';
 import type { Org } from '../orgs/schema.ts';
 import { hasRole, type StaffMember } from '../staff/schema.ts';
-import { addIntegrityRole, getStaffMember, listStaffWithRole, removeRole } from '../staff/store.ts';
+import { staffRefsFor } from '../staff/refs.ts';
+import { addIntegrityRole, listStaffWithRole, removeRole } from '../staff/store.ts';
 import { integrityRoleMessage } from './messages.ts';
+import { auditEntryView, grantView } from './views.ts';
 import { GRANT_DAYS, type AuditActor, type AuditEntry, type IntegrityGrant, type NewAuditEntry } from './schema.ts';
 import {
   appendAudit,
@@ -193,14 +195,17 @@ async function tellAbout(deps: IntegrityDeps, org: Pick<Org, 'id' | 'line'>, wri
 
 /**
  * Takes the integrity role away (an officer leaving, or one who should not have it). An admin or an integrity officer
- * may; it is logged with the reason, and every officer, the revoked one included, is told.
+ * may; it is logged with the reason, and every officer, the revoked one included, is told. The officer is named by
+ * their staff reference (staff/refs.ts), never by LINE user id.
  */
-export async function revokeIntegrityRole(deps: IntegrityDeps, org: Pick<Org, 'id' | 'line'>, actor: StaffActor, userId: string, reason: string): Promise<void> {
+export async function revokeIntegrityRole(deps: IntegrityDeps, org: Pick<Org, 'id' | 'line'>, actor: StaffActor, ref: string, reason: string): Promise<void> {
   if (!hasRole(actor.staff, 'admin', 'integrity_officer')) throw new ForbiddenError('revoking needs admin or integrity officer');
-  const member = await getStaffMember(deps.db, org.id, userId);
-  if (!hasRole(member, 'integrity_officer')) throw new NotFoundError(`integrity officer ${userId}`, 'ผู้ใช้นี้ไม่ได้เป็นเจ้าหน้าที่ศูนย์ฯ');
+  const refs = await staffRefsFor(deps, org.id);
+  const member = refs.find(ref, await listStaffWithRole(deps.db, org.id, 'integrity_officer'));
+  if (!member) throw new NotFoundError('integrity officer (no active officer has this reference)', 'ผู้ใช้นี้ไม่ได้เป็นเจ้าหน้าที่ศูนย์ฯ');
+  const { userId } = member;
   const now = deps.clock.now();
-  const written = await appendAudit(deps.db, org.id, { action: 'role-revoked', actor: actorOf(actor), subject: { userId, displayName: member?.displayName ?? '' }, reason }, now);
+  const written = await appendAudit(deps.db, org.id, { action: 'role-revoked', actor: actorOf(actor), subject: { userId, displayName: member.displayName }, reason }, now);
   // Everyone who held the role when it changed is told, the revoked officer too.
   await tellAbout(deps, org, written, [userId]);
   await removeRole(deps.db, org.id, userId, 'integrity_officer', now);
@@ -253,18 +258,17 @@ function requireOfficer(actor: StaffActor): void {
 export async function listGrantsFor(deps: Pick<IntegrityDeps, 'db' | 'clock'>, orgId: string, actor: StaffActor): Promise<GrantView[]> {
   requireOfficer(actor);
   const now = deps.clock.now().toISOString();
-  return (await listGrants(deps.db, orgId)).map((g) => ({
-    ...g,
-    status: g.status === 'pending' && g.expiresAt <= now ? ('expired' as const) : g.status,
-    /** Whether this caller may decide it (not their own, not their own request). */
-    canDecide: g.status === 'pending' && g.expiresAt > now && g.userId !== actor.userId && g.requestedBy.userId !== actor.userId,
-    /** The requester asked for the role for their own account. */
-    selfRequested: g.userId === g.requestedBy.userId,
-  }));
+  const refs = await staffRefsFor(deps, orgId);
+  return (await listGrants(deps.db, orgId)).map((g) => grantView(g, actor.userId, now, refs));
 }
 
-export async function listAuditFor(deps: Pick<IntegrityDeps, 'db'>, orgId: string, actor: StaffActor, q: { limit: number; before?: number | undefined }) {
+/** A grant just decided, as the deciding officer sees it. */
+export async function viewGrant(deps: Pick<IntegrityDeps, 'db' | 'clock'>, orgId: string, actor: StaffActor, grant: IntegrityGrant): Promise<GrantView> {
+  return grantView(grant, actor.userId, deps.clock.now().toISOString(), await staffRefsFor(deps, orgId));
+}
+
+export async function listAuditFor(deps: Pick<IntegrityDeps, 'db' | 'clock'>, orgId: string, actor: StaffActor, q: { limit: number; before?: number | undefined }): Promise<AuditEntryView[]> {
   requireOfficer(actor);
-  return listAudit(deps.db, orgId, q);
+  const refs = await staffRefsFor(deps, orgId);
+  return (await listAudit(deps.db, orgId, q)).map((e) => auditEntryView(e, refs));
 }
-

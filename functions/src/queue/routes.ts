@@ -9,6 +9,7 @@ import { Router, type RequestHandler, type Response } from 'express';
 import { callerOf, orgOf, requireRole } from '../auth/middleware.ts';
 import {
   boardQuery,
+  callLogResponseSchema,
   callNextBody,
   callTicketBody,
   cancelMyTicketBody,
@@ -205,7 +206,8 @@ export function queueRouter(deps: QueueRouterDeps): Router {
     const { day } = parseInput(dayQuery, req.query);
     const log = await callLog(q, orgOf(res), serviceId, day);
     noStore(res);
-    res.json({ serviceId: log.service.id, day: log.day, entries: log.entries });
+    // Through the contract's schema: the entries' LINE user ids stay on the server.
+    res.json(callLogResponseSchema.parse({ serviceId: log.service.id, day: log.day, entries: log.entries }));
   });
   router.get(`${staff}/services/:serviceId/log.csv`, ...operator, async (req, res) => {
     const { serviceId } = parseInput(serviceParams, req.params);

@@ -8,10 +8,12 @@ import { acceptStaffInvite, inviteStaff, issueGroupCode, removeStaffRole, revoke
 import { listPendingInvites } from './invitesStore.ts';
 import { listStaff } from './store.ts';
 import type { StaffMember } from './schema.ts';
-import { inviteIdParams, memberRoleParams, type InviteView, type InvitesResponse, type IssuedInvite, type MembersResponse, type RemovedRole, type StaffMemberView } from '../contracts/staff.ts';
+import { staffRefsFor, type StaffRefs } from './refs.ts';
+import { inviteIdParams, memberRoleParams, membersResponseSchema, removedRoleSchema, type InviteView, type InvitesResponse, type IssuedInvite, type StaffMemberView } from '../contracts/staff.ts';
 
-const memberView = (m: StaffMember): StaffMemberView => ({
-  userId: m.userId,
+/** A member as the members page shows them: named by staff reference, never by LINE user id (decision 046). */
+const memberView = (m: StaffMember, refs: StaffRefs): StaffMemberView => ({
+  ref: refs.of(m.userId)!,
   displayName: m.displayName,
   // An inactive member keeps the last role on record (staff/store.ts); the page shows them as having none.
   roles: m.active ? m.roles : [],
@@ -40,16 +42,19 @@ export function staffRouter(deps: IntegrityDeps & { idTokens: IdTokenVerifier })
 
   // ── Members and invites (the admin's members page, issue 16) ──
   router.get(`${base}/members`, ...auth, requireRole('admin'), async (_req, res) => {
-    const members = await listStaff(deps.db, orgOf(res).id);
+    const orgId = orgOf(res).id;
+    const members = await listStaff(deps.db, orgId);
+    const refs = await staffRefsFor(deps, orgId);
     // Active first, then by name: who works here now, then who left.
     members.sort((a, b) => Number(b.active) - Number(a.active) || a.displayName.localeCompare(b.displayName, 'th'));
-    res.json({ members: members.map(memberView) } satisfies MembersResponse);
+    res.json(membersResponseSchema.parse({ members: members.map((m) => memberView(m, refs)) }));
   });
 
-  router.delete(`${base}/members/:userId/roles/:role`, ...auth, requireRole('admin'), async (req, res) => {
-    const { userId, role } = parseInput(memberRoleParams, req.params);
-    const member = await removeStaffRole(deps, orgOf(res).id, userId, role);
-    res.json({ member: memberView(member) } satisfies RemovedRole);
+  router.delete(`${base}/members/:ref/roles/:role`, ...auth, requireRole('admin'), async (req, res) => {
+    const { ref, role } = parseInput(memberRoleParams, req.params);
+    const orgId = orgOf(res).id;
+    const member = await removeStaffRole(deps, orgId, ref, role);
+    res.json(removedRoleSchema.parse({ member: memberView(member, await staffRefsFor(deps, orgId)) }));
   });
 
   router.get(`${base}/invites`, ...auth, requireRole('admin'), async (_req, res) => {

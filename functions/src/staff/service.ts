@@ -9,6 +9,7 @@ import { claimCode, findInviteHash, getCode, listPendingInvites, saveCode } from
 import { recordIntegrityInvite, requestIntegrityGrant, type IntegrityDeps, type StaffActor } from '../integrity/service.ts';
 import type { IntegrityGrant } from '../integrity/schema.ts';
 import { hasRole, isOrdinaryRole, type OrdinaryRole, type Role, type StaffMember } from './schema.ts';
+import { staffRefsFor } from './refs.ts';
 import { getStaffMember, grantRoles, listStaff, removeRole } from './store.ts';
 
 const INVITE_HOURS = 72;
@@ -39,14 +40,19 @@ export async function revokeInvite(db: Firestore, orgId: string, inviteId: strin
 }
 
 /**
- * An admin takes an ordinary role away (the integrity role goes through integrity/ with a reason). The organisation
- * always keeps an active admin: the last one cannot remove their own or another's last admin role.
+ * An admin takes an ordinary role away (the integrity role goes through integrity/ with a reason). The member is named
+ * by staff reference (refs.ts), never by LINE user id. The organisation always keeps an active admin: the last one
+ * cannot remove their own or another's last admin role.
  */
-export async function removeStaffRole(deps: IntegrityDeps, orgId: string, userId: string, role: OrdinaryRole): Promise<StaffMember> {
+export async function removeStaffRole(deps: IntegrityDeps, orgId: string, ref: string, role: OrdinaryRole): Promise<StaffMember> {
   const { db } = deps;
   const now = deps.clock.now();
+  const staff = await listStaff(db, orgId);
+  const target = (await staffRefsFor(deps, orgId)).find(ref, staff);
+  if (!target) throw new NotFoundError('staff member (no member has this reference)', 'ไม่พบเจ้าหน้าที่คนนี้');
+  const { userId } = target;
   if (role === 'admin') {
-    const admins = (await listStaff(db, orgId)).filter((m) => hasRole(m, 'admin'));
+    const admins = staff.filter((m) => hasRole(m, 'admin'));
     if (admins.length === 1 && admins[0]!.userId === userId) {
       throw new ConflictError('last admin', 'ถอนบทบาทผู้ดูแลระบบคนสุดท้ายไม่ได้ กรุณาเชิญผู้ดูแลระบบคนใหม่ก่อน');
     }
@@ -101,13 +107,15 @@ export async function acceptStaffInvite(deps: IntegrityDeps, org: Pick<Org, 'id'
   const now = deps.clock.now();
   const invite = await redeem(deps.db, org.id, code, 'staff-invite', caller.userId, now);
   const ordinary = invite.roles.filter(isOrdinaryRole);
-  const displayName = invite.displayName || caller.name || '';
   const member = ordinary.length
     ? await grantRoles(deps.db, org.id, { userId: caller.userId, roles: ordinary, ...(invite.displayName ? { displayName: invite.displayName } : {}) }, now)
     : null;
   let pendingGrant: IntegrityGrant | null = null;
-  const already = hasRole(await getStaffMember(deps.db, org.id, caller.userId), 'integrity_officer');
+  const current = await getStaffMember(deps.db, org.id, caller.userId);
+  const already = hasRole(current, 'integrity_officer');
   if (invite.roles.includes('integrity_officer') && !already) {
+    // The name the officers will read: the invitation's, else the one this person already has as staff, else LINE's.
+    const displayName = invite.displayName || (current?.active ? current.displayName : '') || caller.name || '';
     const requester = await getStaffMember(deps.db, org.id, invite.createdBy);
     pendingGrant = await requestIntegrityGrant(deps, org, { userId: caller.userId, displayName }, { userId: invite.createdBy, displayName: requester?.displayName ?? '' });
   }

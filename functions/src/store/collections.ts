@@ -6,6 +6,8 @@ export const COLLECTIONS = {
   orgs: 'orgs',
   /** Channel secrets and tokens, apart from `orgs` so no query for an organisation can return them. */
   orgSecrets: 'orgSecrets',
+  /** orgSecrets/{orgId}/keys/{name}: server-side keys of an organisation (`staffRef`: staff/refKeyStore.ts). */
+  orgKeys: 'keys',
   /** Pending and sent LINE pushes of every organisation (top level: one query finds what is due). */
   outbox: 'outbox',
   /** Fixed-window request limits shared by every instance (http/rateLimit.ts): one hit document per request. */

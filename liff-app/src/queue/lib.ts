@@ -15,7 +15,8 @@ export type {
   CallResult,
   Counter,
   LogAction,
-  LogEntry,
+  /** The log as staff read it: who acted by name, never a LINE user id. */
+  LogEntryView as LogEntry,
   MyTickets,
   OperatorView,
   PublicService,

@@ -10,6 +10,7 @@ import { Button, ErrorView, Link, Loading } from '../lib/ui.ts';
  * Integrity officers: the append-only audit log of the integrity role: invitations carrying it, grant requests and
  * decisions, grants by the operator's command line, revocations, and every look at who reported a corruption case
  * (who, when, which case, why). Nobody can change or delete an entry; each is chained to the one before by hash.
+ * People show by name; the API never sends their LINE user ids (a staff reference tells the same person apart).
  */
 type Entry = AuditEntryView;
 
@@ -55,7 +56,7 @@ export default function IntegrityAudit(_props: PageProps): ComponentChild {
             <p class="hint">{formatDateTime(e.at)}</p>
             <dl class="facts">
               {fact('โดย', e.actor.type === 'operator' ? `ผู้ดูแลเซิร์ฟเวอร์: ${e.actor.displayName}` : e.actor.displayName)}
-              {e.subject?.displayName ? fact('ผู้เกี่ยวข้อง', e.subject.displayName) : null}
+              {e.subject ? fact('ผู้เกี่ยวข้อง', `${e.subject.displayName || 'ผู้ใช้ LINE'}${self(e) ? ' (ผู้ทำรายการเอง)' : ''}`) : null}
               {e.trackingCode ? fact('เรื่อง', e.complaintId ? <Link to={`staff/complaints/${e.complaintId}`}>{e.trackingCode}</Link> : e.trackingCode) : null}
               {e.reason ? fact('เหตุผล', e.reason) : null}
             </dl>
@@ -70,6 +71,9 @@ export default function IntegrityAudit(_props: PageProps): ComponentChild {
     </div>
   );
 }
+
+/** The person acted on their own account (e.g. an admin asking for the integrity role for themselves): same reference. */
+const self = (e: Entry) => e.actor.ref !== null && e.actor.ref === e.subject?.ref;
 
 function fact(label: string, value: ComponentChild): ComponentChild {
   return (

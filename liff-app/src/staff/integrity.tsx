@@ -46,7 +46,7 @@ export default function IntegrityGrants(_props: PageProps): ComponentChild {
             {decided.map((g) => (
               <li key={g.id} class="card grant">
                 <p>
-                  <strong>{g.displayName || 'ผู้ใช้ LINE'}</strong>
+                  <strong>{g.grantee.displayName || 'ผู้ใช้ LINE'}</strong>
                   {` · ${STATUS[g.status]}`}
                 </p>
                 <p class="hint">
@@ -83,7 +83,7 @@ function PendingGrant(props: { grant: Grant; onDecided: () => void }): Component
   };
   return (
     <article class="card grant" data-grant={g.id}>
-      <h3>{g.displayName || 'ผู้ใช้ LINE'}</h3>
+      <h3>{g.grantee.displayName || 'ผู้ใช้ LINE'}</h3>
       <p>{`ขอแต่งตั้งโดย ${g.requestedBy.displayName || 'ผู้ดูแลระบบ'} เมื่อ ${formatDateTime(g.requestedAt)}`}</p>
       {g.selfRequested ? (
         <Notice kind="warning">

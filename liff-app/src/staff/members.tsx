@@ -59,7 +59,7 @@ export default function Members(_props: PageProps): ComponentChild {
         <h2 id="members-title">{`เจ้าหน้าที่ (${active.length})`}</h2>
         <ul class="plain">
           {active.map((m) => (
-            <li key={m.userId}>
+            <li key={m.ref}>
               <MemberCard member={m} state={state} dispatch={dispatch} onChanged={reload} />
             </li>
           ))}
@@ -69,7 +69,7 @@ export default function Members(_props: PageProps): ComponentChild {
             <summary>{`ไม่มีบทบาทแล้ว (${former.length})`}</summary>
             <ul class="plain">
               {former.map((m) => (
-                <li key={m.userId} class="card">
+                <li key={m.ref} class="card">
                   <strong>{m.displayName || 'ผู้ใช้ LINE'}</strong>
                   <p class="hint">{`ถอนบทบาทล่าสุดเมื่อ ${formatDateTime(m.updatedAt)}`}</p>
                 </li>
@@ -196,20 +196,20 @@ function Issued(props: { issued: NonNullable<MembersState['issued']>; dispatch: 
 
 function MemberCard(props: { member: StaffMemberView; state: MembersState; dispatch: Dispatch; onChanged: () => void }): ComponentChild {
   const { member: m, state: s, dispatch } = props;
-  const asking = s.confirm?.userId === m.userId ? s.confirm.role : null;
+  const asking = s.confirm?.ref === m.ref ? s.confirm.role : null;
   const remove = async (role: Role) => {
-    const key = `remove-${m.userId}-${role}`;
+    const key = `remove-${m.ref}-${role}`;
     if (role === 'integrity_officer' && [...s.reason.trim()].length < 5) {
       dispatch({ type: 'reason-invalid', message: 'กรุณาระบุเหตุผลอย่างน้อย 5 ตัวอักษร' });
-      focusSoon(`reason-${m.userId}`);
+      focusSoon(`reason-${m.ref}`);
       return;
     }
     dispatch({ type: 'action-start', key });
     try {
       if (role === 'integrity_officer') {
-        await request(`/staff/integrity/officers/${encodeURIComponent(m.userId)}/revoke`, { body: { reason: s.reason.trim() } });
+        await request(`/staff/integrity/officers/${encodeURIComponent(m.ref)}/revoke`, { body: { reason: s.reason.trim() } });
       } else {
-        await request(`/staff/members/${encodeURIComponent(m.userId)}/roles/${role}`, { method: 'DELETE' });
+        await request(`/staff/members/${encodeURIComponent(m.ref)}/roles/${role}`, { method: 'DELETE' });
       }
       dispatch({ type: 'action-done', text: `ถอนบทบาท${ROLE_LABELS[role]}ของ ${m.displayName || 'ผู้ใช้ LINE'} แล้ว` });
       props.onChanged();
@@ -218,7 +218,7 @@ function MemberCard(props: { member: StaffMemberView; state: MembersState; dispa
     }
   };
   return (
-    <article class="card member" data-member={m.userId}>
+    <article class="card member" data-member={m.ref}>
       <h3>{m.displayName || 'ผู้ใช้ LINE'}</h3>
       <ul class="plain member-roles">
         {m.roles.map((role, i) => (
@@ -229,7 +229,7 @@ function MemberCard(props: { member: StaffMemberView; state: MembersState; dispa
                 type="button"
                 class="btn btn-secondary btn-small"
                 aria-label={`ถอนบทบาท${ROLE_LABELS[role]}ของ ${m.displayName || 'ผู้ใช้ LINE'}`}
-                onClick={() => dispatch({ type: 'ask-remove', userId: m.userId, role })}
+                onClick={() => dispatch({ type: 'ask-remove', ref: m.ref, role })}
               >
                 ถอน
               </button>
@@ -242,7 +242,7 @@ function MemberCard(props: { member: StaffMemberView; state: MembersState; dispa
           <p>{`ถอนบทบาท${ROLE_LABELS[asking]}ของ ${m.displayName || 'ผู้ใช้ LINE'}? ${m.roles.length === 1 ? 'เมื่อไม่มีบทบาทเหลือ ผู้นี้จะไม่ใช่เจ้าหน้าที่และเมนูเจ้าหน้าที่ใน LINE จะหายไป' : 'บทบาทอื่นยังอยู่'}`}</p>
           {asking === 'integrity_officer' ? (
             <TextArea
-              id={`reason-${m.userId}`}
+              id={`reason-${m.ref}`}
               label="เหตุผล"
               hint="บันทึกไว้ และแจ้งเจ้าหน้าที่ศูนย์ฯ ทุกคน"
               required={true}
@@ -254,7 +254,7 @@ function MemberCard(props: { member: StaffMemberView; state: MembersState; dispa
             />
           ) : null}
           <div class="row">
-            <Button kind="danger" busy={s.busy === `remove-${m.userId}-${asking}`} onClick={() => void remove(asking)}>
+            <Button kind="danger" busy={s.busy === `remove-${m.ref}-${asking}`} onClick={() => void remove(asking)}>
               ยืนยันถอนบทบาท
             </Button>
             <Button kind="secondary" onClick={() => dispatch({ type: 'cancel-remove' })}>

@@ -13,7 +13,7 @@ export interface MembersState {
   inviting: boolean;
   issued: (IssuedInvite & { roles: Role[]; displayName: string }) | null;
   /** The role removal waiting for "ยืนยัน": one at a time. */
-  confirm: { userId: string; role: Role } | null;
+  confirm: { ref: string; role: Role } | null;
   reason: string;
   reasonError: string | null;
   /** The action running now (a key per button), so only that button is busy. */
@@ -43,7 +43,7 @@ export type MembersAction =
   | { type: 'invite-issued'; issued: IssuedInvite }
   | { type: 'invite-failed'; errors: MembersState['errors']; text: string | null }
   | { type: 'issued-dismiss' }
-  | { type: 'ask-remove'; userId: string; role: Role }
+  | { type: 'ask-remove'; ref: string; role: Role }
   | { type: 'cancel-remove' }
   | { type: 'reason'; value: string }
   | { type: 'reason-invalid'; message: string }
@@ -71,7 +71,7 @@ export function membersReducer(s: MembersState, a: MembersAction): MembersState 
     case 'issued-dismiss':
       return { ...s, issued: null };
     case 'ask-remove':
-      return { ...s, confirm: { userId: a.userId, role: a.role }, reason: '', reasonError: null, said: null };
+      return { ...s, confirm: { ref: a.ref, role: a.role }, reason: '', reasonError: null, said: null };
     case 'cancel-remove':
       return { ...s, confirm: null, reason: '', reasonError: null };
     case 'reason':
