@@ -12,7 +12,7 @@ import { setCurrentPlan, getOrg } from '../../orgs/store.ts';
 import { matchKey } from '../normalize.ts';
 import type { Project, ReviewFlag } from '../schema.ts';
 import { getPlan, listPlanProjects, listPlans, summarizePlan, type StoredPlan } from '../store.ts';
-import { dimensionFieldsOf, dimensionLinesWanted, dimensionValueOf, dimensionViews, openDimensionFlags, reviewedDimensions, withoutOwnNumber } from './dimensions.ts';
+import { dimensionFieldsOf, dimensionLinesWanted, dimensionValueOf, dimensionViews, flagView, openDimensionFlags, reviewedDimensions, withoutOwnNumber } from './dimensions.ts';
 import type { DimensionField, FieldValue, ReviewField } from '../../contracts/plans.ts';
 import { parseFieldValue, type ReviewActor, type ReviewEntry } from './schema.ts';
 import { applyProjectEdit, listReviewEntries, markPublished, readSourceLines, recordReview } from './store.ts';
@@ -82,7 +82,7 @@ function projectView(plan: StoredPlan, project: Project, last: Map<string, Revie
       field,
       label: labelOf(field),
       value: valueOf(project, field),
-      flags: own.map((f) => ({ reason: f.reason, line: f.line })),
+      flags: own.map(flagView),
       state,
       last: action && action.action !== 'publish' ? { action: action.action, by: action.by.displayName, at: action.at } : null,
       source: lines.sort((a, b) => a - b).flatMap((line) => (text.has(line) ? [{ line, text: text.get(line) ?? '' }] : [])),
@@ -158,7 +158,7 @@ export async function openDraft(deps: DraftDeps, orgId: string, planId: string):
     projectCount: plan.projectCount,
     openFlags: views.reduce((n, v) => n + v.openFlags, 0) + dimensions.reduce((n, d) => n + d.openFlags, 0),
     fidelity: { agreements: plan.fidelity.agreements, disagreements: plan.fidelity.disagreements, contradictions: plan.fidelity.contradictions },
-    dimensionFlags: (plan.dimensions ?? []).flatMap((d) => (d.review ?? []).map((f) => ({ dimension: d.number, field: f.field, reason: f.reason, line: f.line }))),
+    dimensionFlags: (plan.dimensions ?? []).flatMap((d) => (d.review ?? []).map((f) => ({ dimension: d.number, field: f.field, ...flagView(f) }))),
     dimensions,
     projects: views,
     log: log.map((e) => ({ id: e.id, at: e.at, by: e.by.displayName, action: e.action, projectId: e.projectId, dimension: e.dimension ?? null, field: e.field, before: e.before, after: e.after })),
