@@ -77,16 +77,21 @@ const SAMPLES: { [K in FlagKind]: Parameters<(typeof why)[K]> } = {
 
 const call = <K extends FlagKind>(kind: K) => (why[kind] as (...p: Parameters<(typeof why)[K]>) => { reason: string; reasonTh: string })(...SAMPLES[kind]);
 
-/** What the two wordings must share: the document's quoted text and every figure (counts, lines, years, amounts). */
+/**
+ * What the two wordings must share: the document's quoted text and every figure (counts, lines, years, amounts), but
+ * the flag's own line, which the review page prints after the Thai ("(บรรทัด N)"). With no flag at hand (`line`
+ * undefined), the lines the English names are not checked.
+ */
 const quoted = (s: string) => [...s.matchAll(/"[^"]*"/g)].map((m) => m[0]);
-const figures = (s: string) => [...s.matchAll(/\d[\d,.]*\d|\d/g)].map((m) => m[0]);
+const figures = (s: string, line: number | null | undefined) =>
+  [...s.replace(/"[^"]*"/g, '').matchAll(/(line )?(\d[\d,.]*\d|\d)/g)].filter((m) => (line === undefined ? !m[1] : !(m[1] && m[2] === String(line)))).map((m) => m[2] ?? '');
 
-function expectThaiFor(flag: { reason: string; reasonTh?: string }, where: string) {
+function expectThaiFor(flag: { reason: string; reasonTh?: string; line?: number | null }, where: string) {
   expect(flag.reasonTh, `${where}: ${flag.reason}`).toMatch(THAI_LETTER);
   // Not the English with Thai quoted in it: the Thai outside the quotes says what to check.
   expect((flag.reasonTh ?? '').replace(/"[^"]*"/g, ''), `${where}: ${flag.reason}`).toMatch(/โปรดตรวจสอบ/);
   for (const q of quoted(flag.reason)) expect(flag.reasonTh, `${where}: quoted text kept as printed`).toContain(q);
-  for (const n of figures(flag.reason.replace(/"[^"]*"/g, ''))) expect(flag.reasonTh, `${where}: figure ${n} of "${flag.reason}"`).toContain(n);
+  for (const n of figures(flag.reason, flag.line)) expect(flag.reasonTh, `${where}: figure ${n} of "${flag.reason}"`).toContain(n);
 }
 
 describe('every kind of review flag has a Thai reason for staff', () => {

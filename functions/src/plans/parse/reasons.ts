@@ -5,8 +5,8 @@
  * and a kind cannot be added without its Thai (test/plans/flagReasons.test.ts calls every kind).
  *
  * The Thai is for a municipal clerk: what the importer did or could not do, then what to check ("— โปรดตรวจสอบ…").
- * Text quoted from the document stays as printed. The review page adds the flag's own line ("(บรรทัด N)"); a
- * wording names a line only when it is another one.
+ * Text quoted from the document stays as printed. The review page adds the flag's own line ("(บรรทัด N)"): the Thai
+ * names a line only when it is another one (the English may name the flag's own line too).
  *
  * The English wordings are unchanged from before the Thai was added, and some are matched by the parsers
  * (`/unit cell/` in five-year.ts and year-details.ts, `/one set of figures/` in five-year.ts, `mission N.N` in
@@ -57,7 +57,7 @@ export const why = {
   missionOfOtherDimension: (line: number, code: string, dimension: number) =>
     say(
       `the mission heading above it (line ${line}, ${code}) is not of มิติที่ ${dimension}`,
-      `หัวข้อภารกิจเหนือโครงการนี้ (ภารกิจ ${code} บรรทัด ${line}) ไม่ใช่ภารกิจของมิติที่ ${dimension} ระบบจึงไม่ได้ใส่ภารกิจ — ${CHECK}ว่าโครงการนี้อยู่ในภารกิจใด`,
+      `หัวข้อภารกิจเหนือโครงการนี้ (ภารกิจ ${code}) ไม่ใช่ภารกิจของมิติที่ ${dimension} ระบบจึงไม่ได้ใส่ภารกิจ — ${CHECK}ว่าโครงการนี้อยู่ในภารกิจใด`,
     ),
   missionNotRead: (dimension: number) =>
     say(
@@ -79,7 +79,7 @@ export const why = {
   nameAfterPageBreak: (line: number) =>
     say(
       `the name goes on after a page break (line ${line}, alone under the repeated header): joined to this item`,
-      `ชื่อโครงการพิมพ์ต่อในหน้าถัดไป (บรรทัด ${line} ใต้หัวตารางที่พิมพ์ซ้ำ) ระบบนำมาต่อกับชื่อนี้ — ${CHECK}ว่าชื่อครบและถูกต้อง`,
+      `ชื่อโครงการพิมพ์ต่อในหน้าถัดไป (ใต้หัวตารางที่พิมพ์ซ้ำ) ระบบนำมาต่อกับชื่อนี้ — ${CHECK}ว่าชื่อครบและถูกต้อง`,
     ),
   noNameInSummary: () => say('the item has no name in the summary table', `โครงการนี้ไม่มีชื่อในตารางสรุป — ${CHECK}และใส่ชื่อตามเอกสาร`),
   veryLongName: () => say('a very long name: several items may be merged in it', `ชื่อโครงการยาวผิดปกติ อาจมีหลายโครงการรวมอยู่ในชื่อเดียว — ${CHECK}ชื่อโครงการ`),
@@ -130,12 +130,12 @@ export const why = {
   unitsAssignedInOrder: (line: number, units: number, cell: string, items: number) =>
     say(
       `the unit cell at line ${line} lists ${units} units (${cell}) for ${items} items: assigned in order`,
-      `ช่องหน่วยงานที่บรรทัด ${line} ระบุ ${units} หน่วยงาน (${cell}) สำหรับ ${items} โครงการ ระบบจับคู่ให้ตามลำดับ — ${CHECK}หน่วยงานรับผิดชอบ`,
+      `ช่องหน่วยงานระบุ ${units} หน่วยงาน (${cell}) สำหรับ ${items} โครงการ ระบบจับคู่ให้ตามลำดับ — ${CHECK}หน่วยงานรับผิดชอบ`,
     ),
   oneUnitForCell: (cell: string, items: number, line: number) =>
     say(
       `one unit cell (${cell}) for the ${items} items of the cell at line ${line}`,
-      `ช่องหน่วยงานช่องเดียว (${cell}) ใช้กับ ${items} โครงการที่อยู่ในช่องเดียวกันที่บรรทัด ${line} — ${CHECK}หน่วยงานรับผิดชอบ`,
+      `ช่องหน่วยงานช่องเดียว (${cell}) ใช้กับ ${items} โครงการที่อยู่ในช่องเดียวกัน — ${CHECK}หน่วยงานรับผิดชอบ`,
     ),
   unitCellMayBeShared: (units: number, cell: string) =>
     say(
@@ -145,7 +145,7 @@ export const why = {
   unitAfterPageBreak: (line: number) =>
     say(
       `the unit cell goes on after a page break (line ${line}, under the repeated header): joined to this item's`,
-      `ช่องหน่วยงานพิมพ์ต่อในหน้าถัดไป (บรรทัด ${line} ใต้หัวตารางที่พิมพ์ซ้ำ) ระบบนำมาต่อกับหน่วยงานของโครงการนี้ — ${CHECK}หน่วยงานรับผิดชอบ`,
+      `ช่องหน่วยงานพิมพ์ต่อในหน้าถัดไป (ใต้หัวตารางที่พิมพ์ซ้ำ) ระบบนำมาต่อกับหน่วยงานของโครงการนี้ — ${CHECK}หน่วยงานรับผิดชอบ`,
     ),
   unitFromLastCell: () =>
     say('the row has fewer cells than the header: its last cell is read as the unit', `แถวนี้มีจำนวนช่องน้อยกว่าหัวตาราง ระบบอ่านช่องสุดท้ายเป็นหน่วยงานรับผิดชอบ — ${CHECK}หน่วยงานรับผิดชอบ`),
