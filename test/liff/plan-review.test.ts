@@ -159,7 +159,7 @@ describe('reviewing a draft plan in the LIFF app', { timeout: 90_000 }, () => {
     expect(await card.locator('.pr-dim-title').textContent()).toBe('มิติที่ 4 (ยังไม่มีชื่อ)');
     expect(await field.locator('.pr-value').textContent()).toBe('— (อ่านจากเอกสารไม่ได้)');
     expect(await field.locator('.pr-reason').textContent()).toBe(
-      '⚠ ระบบไม่แน่ใจ: ระบบอ่านชื่อของมิติที่ 4 ไม่ได้ (หัวข้อเขียนในแบบที่ระบบอ่านไม่ได้ หรือไม่มีชื่อ) — โปรดตรวจสอบและพิมพ์ชื่อมิติตามเอกสาร (บรรทัด 49)',
+      '⚠ ระบบไม่แน่ใจ: อ่านชื่อของมิติที่ 4 ไม่ได้ (หัวข้อเขียนในแบบที่ระบบอ่านไม่ได้ หรือไม่มีชื่อ) — โปรดตรวจสอบและพิมพ์ชื่อมิติตามเอกสาร (บรรทัด 49)',
     );
     expect(await field.locator('.pr-source .pr-hit').textContent()).toBe('49มิติที่ 4');
     // Nothing to accept in an empty title: only "แก้ไข".
@@ -206,7 +206,7 @@ describe('reviewing a draft plan in the LIFF app', { timeout: 90_000 }, () => {
     await open(page, t.rt.baseUrl, orgId, `staff/plans/${id}`);
     const reason = page.locator('[data-project="d3-27"] li[data-field="budgets.2566"] .pr-reason');
     await reason.waitFor();
-    expect(await reason.textContent()).toBe('⚠ ระบบไม่แน่ใจ: one set of figures printed for 2 items (27, 28) (บรรทัด 12) (คำอธิบายภาษาอังกฤษ: ร่างนี้นำเข้าก่อนระบบมีคำอธิบายภาษาไทย)');
+    expect(await reason.textContent()).toBe('⚠ ระบบไม่แน่ใจ: one set of figures printed for 2 items (27, 28) (บรรทัด 12) (ร่างนี้มีคำอธิบายเป็นภาษาอังกฤษเท่านั้น)');
     expect(await reason.locator('[lang="en"]').textContent()).toBe('one set of figures printed for 2 items (27, 28)');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.close();

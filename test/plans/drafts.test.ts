@@ -255,7 +255,7 @@ describe('a plan whose missions are table rows and one of whose dimensions has n
     const planId = /plan (\S+) written/.exec(printed)![1]!;
     const draft = (await api(t, 'GET', `/api/orgs/${org}/plans/drafts/${planId}`, { token: reviewer.token })).body;
     const lineOf = (s: string) => readFileSync(FILE, 'utf8').split('\n').indexOf(s) + 1;
-    expect(draft.dimensionFlags).toEqual([{ dimension: 4, field: 'title', reason: expect.stringMatching(/no title was read/), reasonTh: expect.stringMatching(/^ระบบอ่านชื่อของมิติที่ 4 ไม่ได้/), line: lineOf('มิติที่ 4') }]);
+    expect(draft.dimensionFlags).toEqual([{ dimension: 4, field: 'title', reason: expect.stringMatching(/no title was read/), reasonTh: expect.stringMatching(/^อ่านชื่อของมิติที่ 4 ไม่ได้/), line: lineOf('มิติที่ 4') }]);
     type Field = { field: string; value: unknown; flags: { reason: string; reasonTh: string | null; line: number }[]; state: string };
     const field = (id: string, name: string) => (draft.projects as { id: string; fields: Field[] }[]).find((p) => p.id === id)?.fields.find((f) => f.field === name);
     expect(field('d1-4', 'responsibleUnit')).toMatchObject({ value: 'กองช่าง', state: 'open' });
@@ -281,7 +281,7 @@ describe('why a field is flagged: Thai for staff, the English kept', { timeout: 
       expect(f.reason).toMatch(/^[ -~]/);
       expect(f.reasonTh).toMatch(/โปรดตรวจสอบ/);
     }
-    expect(draft.dimensionFlags[0]?.reasonTh).toBe('ระบบอ่านชื่อของมิติที่ 4 ไม่ได้ (หัวข้อเขียนในแบบที่ระบบอ่านไม่ได้ หรือไม่มีชื่อ) — โปรดตรวจสอบและพิมพ์ชื่อมิติตามเอกสาร');
+    expect(draft.dimensionFlags[0]?.reasonTh).toBe('อ่านชื่อของมิติที่ 4 ไม่ได้ (หัวข้อเขียนในแบบที่ระบบอ่านไม่ได้ หรือไม่มีชื่อ) — โปรดตรวจสอบและพิมพ์ชื่อมิติตามเอกสาร');
   });
 
   it('a draft stored before the Thai reasons still opens: its flags keep the English, with no Thai (null)', async () => {

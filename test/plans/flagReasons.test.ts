@@ -88,6 +88,8 @@ const figures = (s: string, line: number | null | undefined) =>
 
 function expectThaiFor(flag: { reason: string; reasonTh?: string; line?: number | null }, where: string) {
   expect(flag.reasonTh, `${where}: ${flag.reason}`).toMatch(THAI_LETTER);
+  // The page prints it after "ระบบไม่แน่ใจ: ".
+  expect(flag.reasonTh, where).not.toMatch(/^ระบบ/);
   // Not the English with Thai quoted in it: the Thai outside the quotes says what to check.
   expect((flag.reasonTh ?? '').replace(/"[^"]*"/g, ''), `${where}: ${flag.reason}`).toMatch(/โปรดตรวจสอบ/);
   for (const q of quoted(flag.reason)) expect(flag.reasonTh, `${where}: quoted text kept as printed`).toContain(q);

@@ -12,8 +12,8 @@ import { Button, Notice, TextField } from '../lib/ui.ts';
  * read, "แก้ไข" opens the form (the API's 400 message by the field).
  */
 export const STATE: Record<FieldView['state'], string> = { open: 'ยังไม่ได้ตรวจ', accepted: 'ยืนยันแล้ว', edited: 'แก้ไขแล้ว', unflagged: '' };
-/** Said after a reason that has no Thai (a version imported before the importer wrote its reasons in Thai). */
-export const ENGLISH_ONLY = '(คำอธิบายภาษาอังกฤษ: ร่างนี้นำเข้าก่อนระบบมีคำอธิบายภาษาไทย)';
+/** Said after a reason that has no Thai (a draft imported before the importer wrote its reasons in Thai). */
+const ENGLISH_ONLY = '(ร่างนี้มีคำอธิบายเป็นภาษาอังกฤษเท่านั้น)';
 
 export function show(v: FieldValue): string {
   if (v === null || v === '') return '— (ไม่ระบุ)';

@@ -4,7 +4,8 @@
  * `{ field, ...why.unitCellEmpty(), line }`: both wordings come from the same parameters, so they say the same thing,
  * and a kind cannot be added without its Thai (test/plans/flagReasons.test.ts calls every kind).
  *
- * The Thai is for a municipal clerk: what the importer did or could not do, then what to check ("— โปรดตรวจสอบ…").
+ * The Thai is for a municipal clerk: what the importer did or could not do, then what to check ("— โปรดตรวจสอบ…");
+ * the page prints it after "ระบบไม่แน่ใจ: ", so it does not start with "ระบบ".
  * Text quoted from the document stays as printed. The review page adds the flag's own line ("(บรรทัด N)"): the Thai
  * names a line only when it is another one (the English may name the flag's own line too).
  *
@@ -150,7 +151,7 @@ export const why = {
   unitFromLastCell: () =>
     say('the row has fewer cells than the header: its last cell is read as the unit', `แถวนี้มีจำนวนช่องน้อยกว่าหัวตาราง ระบบอ่านช่องสุดท้ายเป็นหน่วยงานรับผิดชอบ — ${CHECK}หน่วยงานรับผิดชอบ`),
   unitFromYearColumn: (year: number) =>
-    say(`read from the ${year} column (the unit column is empty)`, `ระบบอ่านหน่วยงานจากช่องปี ${year} เพราะช่องหน่วยงานว่าง — ${CHECK}หน่วยงานรับผิดชอบ`),
+    say(`read from the ${year} column (the unit column is empty)`, `หน่วยงานนี้อ่านจากช่องปี ${year} เพราะช่องหน่วยงานว่าง — ${CHECK}หน่วยงานรับผิดชอบ`),
   unitNotReadFromColumn: () =>
     say('the table has a unit column, but no unit was read from its unit cell', `ตารางมีช่องหน่วยงานรับผิดชอบ แต่ระบบอ่านหน่วยงานของโครงการนี้ไม่ได้ — ${CHECK}หน่วยงานรับผิดชอบ`),
   unitColumnNotFound: () =>
@@ -214,7 +215,7 @@ export const why = {
       `"${text.slice(0, 60)}": ไม่ระบุว่าเป็นงบประมาณต่อปีหรือรวมทั้งโครงการ ระบบใส่จำนวนนี้ไว้ทุกปี — ${CHECK}งบประมาณแต่ละปี`,
     ),
   budgetTextUnread: (text: string) =>
-    say(`the budget text "${text.slice(0, 60)}" could not be read`, `ระบบอ่านข้อความงบประมาณ "${text.slice(0, 60)}" ไม่ได้ — ${CHECK}และใส่งบประมาณตามเอกสาร`),
+    say(`the budget text "${text.slice(0, 60)}" could not be read`, `อ่านข้อความงบประมาณ "${text.slice(0, 60)}" ไม่ได้ — ${CHECK}และใส่งบประมาณตามเอกสาร`),
 
   // ---------- a dimension's title, a mission's title ----------
   titlesDiffer: (heading: string, cell: string) =>
@@ -225,10 +226,10 @@ export const why = {
   noDimensionTitle: (dimension: number) =>
     say(
       `no title was read for มิติที่ ${dimension}: its heading is written in a way the importer does not read, or gives none`,
-      `ระบบอ่านชื่อของมิติที่ ${dimension} ไม่ได้ (หัวข้อเขียนในแบบที่ระบบอ่านไม่ได้ หรือไม่มีชื่อ) — ${CHECK}และพิมพ์ชื่อมิติตามเอกสาร`,
+      `อ่านชื่อของมิติที่ ${dimension} ไม่ได้ (หัวข้อเขียนในแบบที่ระบบอ่านไม่ได้ หรือไม่มีชื่อ) — ${CHECK}และพิมพ์ชื่อมิติตามเอกสาร`,
     ),
   noMissionTitle: (code: string) =>
-    say(`mission ${code} has no title: its heading was not read`, `ระบบอ่านชื่อของภารกิจ ${code} ไม่ได้ — ${CHECK}และพิมพ์ชื่อภารกิจตามเอกสาร`),
+    say(`mission ${code} has no title: its heading was not read`, `อ่านชื่อของภารกิจ ${code} ไม่ได้ — ${CHECK}และพิมพ์ชื่อภารกิจตามเอกสาร`),
 } satisfies Record<string, (...params: never[]) => FlagText>;
 
 export type FlagKind = keyof typeof why;
