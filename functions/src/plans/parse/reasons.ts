@@ -29,7 +29,7 @@ export const why = {
   // ---------- dimension ----------
   dimensionFromWords: () => say('dimension read from the title words of its heading (no number)', `หัวข้อมิติไม่มีเลขมิติ ระบบดูมิติจากชื่อหัวข้อ — ${CHECK}ว่าอยู่ในมิติที่ถูกต้อง`),
   dimensionFromSequence: () =>
-    say('no dimension heading: inferred from the numbering or the totals row before', `ไม่พบหัวข้อมิติ ระบบเดามิติจากลำดับเลขโครงการหรือแถวรวมก่อนหน้า — ${CHECK}ว่าอยู่ในมิติที่ถูกต้อง`),
+    say('no dimension heading: inferred from the numbering or the totals row before', `ไม่พบหัวข้อมิติ ระบบกำหนดมิติจากลำดับเลขโครงการหรือแถวรวมก่อนหน้า — ${CHECK}ว่าอยู่ในมิติที่ถูกต้อง`),
   noDimensionBeforeRow: () => say('no dimension is named before this row', `ไม่พบหัวข้อมิติก่อนแถวนี้ ระบบจัดไว้ในมิติที่ 1 — ${CHECK}ว่าอยู่ในมิติที่ถูกต้อง`),
   noDimensionBeforeSection: () =>
     say('no dimension heading before this section: dimension 1 assumed', `ไม่พบหัวข้อมิติก่อนรายละเอียดโครงการนี้ ระบบจัดไว้ในมิติที่ 1 — ${CHECK}ว่าอยู่ในมิติที่ถูกต้อง`),
