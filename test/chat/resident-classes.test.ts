@@ -75,7 +75,7 @@ describe('a dimension named by its title', () => {
   it('lists a dimension named by its whole title without "มิติ"', async () => {
     const a = await ask('maesot', 'การสร้างวัฒนธรรมสุจริต มีโครงการอะไรบ้าง');
     expect(a.intent).toBe('list');
-    expect(first(a.messages)).toContain('มิติที่ 1 มี 8');
+    expect(first(a.messages)).toContain('มิติที่ 1 การสร้างวัฒนธรรมสุจริต มี 8');
   });
 
   it('counts a dimension named by most of a short title', async () => {

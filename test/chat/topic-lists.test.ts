@@ -28,6 +28,7 @@ const CSV = `org_name,org_district,org_province,dimension,mission,number,name,re
 เทศบาลตำบลหัวข้อ,เมือง,พะเยา,3,3.2,12,โครงการเยี่ยมบ้านผู้สูงอายุ,กองสวัสดิการสังคม,8000,8000
 เทศบาลตำบลหัวข้อ,เมือง,พะเยา,3,3.3,13,กิจกรรมจัดเวทีประชาคมหมู่บ้าน,สำนักปลัด,12000,12000
 เทศบาลตำบลหัวข้อ,เมือง,พะเยา,4,4.2,14,กิจกรรมจัดทำแผนการตรวจสอบภายในประจำปี,สำนักปลัด,0,0
+เทศบาลตำบลหัวข้อ,เมือง,พะเยา,4,4.3,15,กิจกรรมช่องทางแจ้งเบาะแสการทุจริตแบบไม่ระบุตัวตน,งานนิติการ,0,0
 `;
 const doc = documentFromCsv(CSV, 'topics.csv');
 // The standard service manuals, as an organisation gets them (the complaint procedure among them).
@@ -105,6 +106,13 @@ describe('a feature asked for through the plan\'s own channel', () => {
     expect(first(out.messages)).toContain('โครงการรับเรื่องร้องเรียนผ่านไลน์');
   });
 
+  it('names the plan\'s anonymous channel first when a corruption report asks to keep the name out', async () => {
+    const out = await ask('แจ้งเบาะแสทุจริตโดยไม่เปิดเผยชื่อ');
+    expect(out.intent).toBe('corruption');
+    expect(out.results[0]).toMatchObject({ type: 'project', title: 'กิจกรรมช่องทางแจ้งเบาะแสการทุจริตแบบไม่ระบุตัวตน' });
+    expect((await ask('แจ้งเบาะแสทุจริต')).results[0]?.type).toBe('manual');
+  });
+
   it('keeps the manual of how complaints are handled first for a plain request', async () => {
     const out = await ask('ขั้นตอนร้องเรียนร้องทุกข์');
     expect(out.results[0]?.type).toBe('manual');
@@ -117,5 +125,39 @@ describe('English words read in their plural', () => {
     expect(out.intent).not.toBe('unknown');
     expect(out.results[0]?.title).toBe('กิจกรรมจัดเวทีประชาคมหมู่บ้าน');
     expect(first(out.messages)).toMatch(/[A-Za-z]/u);
+  });
+});
+
+describe('a topic asked within a scope', () => {
+  it('lists the items of the year about the topic, not every item of the year', async () => {
+    const out = await ask('ปี 2569 มีโครงการอบรมอะไรบ้าง');
+    expect(out.intent).toBe('list');
+    expect(out.results.map((r) => r.title)).toEqual(['โครงการอบรมความซื่อสัตย์สุจริตแก่พนักงาน']);
+    expect(first(out.messages)).toMatch(/^โครงการที่เกี่ยวกับ "อบรม" ปี 2569 มี 1 /u);
+  });
+
+  it('lists a unit\'s items about the topic', async () => {
+    const out = await ask('สำนักปลัดมีโครงการเรื่องร้องเรียนอะไรบ้าง');
+    expect(out.results.map((r) => r.title)).toEqual(['โครงการรับเรื่องร้องเรียนผ่านไลน์']);
+  });
+
+  it('lists a dimension\'s items about the topic, the dimension after the topic', async () => {
+    // (Not a word of the dimension's title: "มิติที่ 2 … ความโปร่งใส" names the dimension itself, in the template's words.)
+    const out = await ask('มิติที่ 2 มีเรื่องพัสดุอะไรบ้าง');
+    expect(out.results.map((r) => r.title)).toEqual([
+      'มาตรการเปิดเผยข้อมูลการจัดซื้อจัดจ้างรายเดือน',
+      'มาตรการความโปร่งใสในการจัดซื้อจัดจ้าง',
+      'กิจกรรมประกาศแผนการจัดหาพัสดุประจำปี',
+      'กิจกรรมเชิญประชาชนสังเกตการณ์การเปิดซองประกวดราคา',
+    ]);
+    expect(first(out.messages)).toMatch(/^โครงการที่เกี่ยวกับ "พัสดุ" ในมิติที่ 2 /u);
+  });
+
+  it('keeps a scope\'s whole list when the question only asks for it', async () => {
+    for (const q of ['ปี 2569 มีโครงการอะไรบ้าง', 'ขอรายชื่อโครงการมิติ 2 หน่อยค่ะ']) {
+      const out = await ask(q);
+      expect(out.intent).toBe('list');
+      expect(out.results.length).toBeGreaterThanOrEqual(5);
+    }
   });
 });

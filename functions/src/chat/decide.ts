@@ -8,6 +8,7 @@ import type { ConversationContext, Intent, ListFilters } from './types.ts';
 import { LIST_CONFIDENCE_THRESHOLD, type AggregateIntent, type Decision } from './decision.ts';
 import { asksProgress, itemsNaming, lookup, projectDecision } from './lookup.ts';
 import { planItemFor } from './channels.ts';
+import { topicInScope } from './scopedTopic.ts';
 import { asksAboutItem, stronglyNamedItem } from './namedItem.ts';
 import { statusFieldOf } from './reportStatus.ts';
 import { missionsAbout, subjectKeys, withDocument } from './scope.ts';
@@ -129,6 +130,14 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
       }
       if (u.unit !== null) merged.unit = u.unit;
       if (u.years[0] !== undefined) merged.year = u.years[0];
+      // "แล้วที่ไม่ได้งบล่ะ" after the funded ones: the other side (they exclude each other).
+      if (u.wants.noBudget) {
+        merged.noBudget = true;
+        delete merged.withBudget;
+      } else if (u.wants.withBudget) {
+        merged.withBudget = true;
+        delete merged.noBudget;
+      }
       // "แล้วทั้ง 5 ปีล่ะ": the same scope over every year of the plan.
       if (u.wants.allYears && u.years.length === 0) {
         merged.allYears = true;
@@ -155,8 +164,15 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   if (u.mission !== null) filters.mission = u.mission;
   if (u.unit !== null) filters.unit = u.unit;
   if (u.years[0] !== undefined) filters.year = u.years[0];
-  if (u.wants.withBudget) filters.withBudget = true;
-  if (u.wants.noBudget) filters.noBudget = true;
+  // (Funded and unfunded exclude each other: the question's own word replaces the one the last answer kept.)
+  if (u.wants.withBudget) {
+    filters.withBudget = true;
+    delete filters.noBudget;
+  }
+  if (u.wants.noBudget) {
+    filters.noBudget = true;
+    delete filters.withBudget;
+  }
   if (u.wants.allYears) filters.allYears = true;
   if (u.wants.perYear) filters.perYear = true;
 
@@ -238,7 +254,9 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   }
   if (isReport && u.wants.progress && slotsOnly) return { intent: 'progress', filters, measure: null, confidence: 0.9 };
   if (/คู่มือ|บริการอะไรบ้าง/u.test(u.compact) && (u.wants.list || slotsOnly) && !u.mentionsPlan) return { intent: 'manual.list', confidence: 0.9 };
-  if (hasFilter && (u.wants.list || (slotsOnly && (u.unit !== null || u.dimension !== null || u.mission !== null)))) return { intent: 'list', filters, confidence: 0.9 };
+  if (hasFilter && (u.wants.list || (slotsOnly && (u.unit !== null || u.dimension !== null || u.mission !== null)))) {
+    return topicInScope(k, u, filters, listTopicText(u)) ?? { intent: 'list', filters, confidence: 0.9 };
+  }
   // "อะไรที่ทุกสำนัก/กองรับผิดชอบร่วมกัน": what a unit is responsible for is the list of its projects.
   if (u.unit !== null && u.unitInFull && u.projectAspects.includes('who') && u.topicWords.length <= 1) return { intent: 'list', filters, confidence: 0.8 };
   if (slotsOnly && u.wants.list && u.mentionsPlan) return { intent: 'list', filters, confidence: 0.85 };
@@ -265,7 +283,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   }
   // "มาตรการห้ามรับของขวัญมีอะไรบ้าง": a list question about a topic lists every item the search finds close to the
   // best one (a single one is answered as that item).
-  const text = u.topicText.replace(/โครงการ|กิจกรรม|มาตรการ|เกี่ยวกับ|เกี่ยวข้องกับ|เรื่อง|ด้าน|มีอะไรบ้าง|อะไรบ้าง|มีอะไร|ไหนบ้าง|บ้าง|อะไร|ไหม|มั้ย|มี/gu, ' ').replace(/\s+/g, ' ').trim();
+  const text = listTopicText(u);
   if (u.wants.list && found.intent.startsWith('project') && 'hits' in found) {
     const top = found.hits[0];
     // Every item close to the best one (results list them all; the reply pages them), and the items that say the
@@ -281,6 +299,12 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
     if (ids.length > 0) return { intent: 'list', filters: { ...filters, topic: { text: text || u.topicText, ids } }, confidence: LIST_CONFIDENCE_THRESHOLD };
   }
   return found;
+}
+
+/** A list's topic as the question words it, for the reply's lead ("โครงการที่เกี่ยวกับ \"อบรม\""). */
+function listTopicText(u: Understanding): string {
+  const text = u.topicText.replace(/โครงการ|กิจกรรม|มาตรการ|เกี่ยวกับ|เกี่ยวข้องกับ|เรื่อง|ด้าน|มีอะไรบ้าง|อะไรบ้าง|มีอะไร|ไหนบ้าง|บ้าง|อะไร|ไหม|มั้ย|มี/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text || u.topicText;
 }
 
 /**

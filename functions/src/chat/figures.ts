@@ -122,7 +122,9 @@ export function budgetTotal(fd: FigureDoc, projects: Project[], f: ListFilters, 
     // The same stated total every year: the yearly figure is what the document says.
     const text = en(fd)
       ? `${head}: ${baht(fd, first.value)} a year in fiscal years ${span} (as the document states)${rowsNote(fd, first.value, first.rows, (v) => baht(fd, v))}`
-      : `${head} ตามเอกสารระบุปีละ ${baht(fd, first.value)}${rowsNote(fd, first.value, first.rows, (v) => baht(fd, v))} (ปี ${span})`;
+      : first.value === 0
+        ? `${head} ตามเอกสารระบุว่าไม่ใช้งบประมาณทุกปี${rowsNote(fd, first.value, first.rows, (v) => baht(fd, v))} (ปี ${span})`
+        : `${head} ตามเอกสารระบุปีละ ${baht(fd, first.value)}${rowsNote(fd, first.value, first.rows, (v) => baht(fd, v))} (ปี ${span})`;
     return { text, sources: [source(fd, baht(fd, first.value), first.stated.line)] };
   }
   if (equal && !allYears) {

@@ -1,3 +1,4 @@
+import { sharedBudgetOf } from '../plans/budgetConflict.ts';
 import type { Project } from '../plans/schema.ts';
 import { unitKey, type Knowledge } from '../search/knowledgeBase.ts';
 import { matchKey, normalizeText } from '../search/normalize.ts';
@@ -139,7 +140,11 @@ function editDistance(a: string, b: string, max: number): number {
 /** The projects within a list's filters, in document order. */
 export function filterProjects(k: Knowledge, f: ListFilters): Project[] {
   const unit = f.unit ? unitKey(f.unit) : null;
-  return [...k.projects.values()]
+  const all = [...k.projects.values()];
+  // Whether an item has a budget is its row's: an item of a row whose one set of figures is several items' is funded
+  // (together with them) though the importer keeps the figures on the row's first item.
+  const budgetsOf = (p: Project) => sharedBudgetOf(p, all)?.budgets ?? p.budgets;
+  return all
     .filter((p) => f.dimension === undefined || p.dimension === f.dimension)
     .filter((p) => f.mission === undefined || p.mission === f.mission)
     .filter((p) => f.missions === undefined || (p.mission !== null && f.missions.includes(p.mission)))
@@ -147,20 +152,22 @@ export function filterProjects(k: Knowledge, f: ListFilters): Project[] {
     .filter((p) => !unit || unitNamed(sameUnitKey(unitKey([p.responsibleUnit, p.detail?.responsibleUnit, p.yearPlan?.unit].filter(Boolean).join(' '))), sameUnitKey(unit)))
     .filter((p) => {
       if (!f.noBudget) return true;
-      if (f.year !== undefined) return (p.budgets[String(f.year)] ?? 0) === 0;
-      return Object.values(p.budgets).every((v) => v === 0);
+      if (f.year !== undefined) return (budgetsOf(p)[String(f.year)] ?? 0) === 0;
+      return Object.values(budgetsOf(p)).every((v) => v === 0);
     })
     .filter((p) => !f.exclude?.includes(p.id))
     .filter((p) => {
       if (!f.budgetRange) return true;
+      // (A row's figures for several items are no one item's amount: not within or outside any threshold.)
+      if (p.budgetShared) return false;
       const range = f.budgetRange;
       if (f.year !== undefined) return withinRange(p.budgets[String(f.year)] ?? 0, range);
       return Object.values(p.budgets).some((v) => withinRange(v, range));
     })
     .filter((p) => {
       if (!f.withBudget) return true;
-      if (f.year !== undefined) return (p.budgets[String(f.year)] ?? 0) > 0;
-      return Object.values(p.budgets).some((v) => v > 0);
+      if (f.year !== undefined) return (budgetsOf(p)[String(f.year)] ?? 0) > 0;
+      return Object.values(budgetsOf(p)).some((v) => v > 0);
     })
     .sort((a, b) => a.seq - b.seq);
 }

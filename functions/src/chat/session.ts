@@ -79,15 +79,21 @@ export class Session {
 
   describe(f: ListFilters): string {
     const parts: string[] = [];
-    if (f.dimension !== undefined) parts.push(this.say(`มิติที่ ${f.dimension}`, `dimension ${f.dimension}`));
+    // A topic within a scope leads ("โครงการที่เกี่ยวกับ "อบรม" ในมิติที่ 1 …").
+    if (f.topic !== undefined) parts.push(this.say(`โครงการที่เกี่ยวกับ "${clip(f.topic.text, 60)}"`, `projects about "${clip(f.topic.text, 60)}"`));
+    const within = f.topic !== undefined ? this.say('ใน', 'in ') : '';
+    if (f.dimension !== undefined) {
+      // The dimension's title as the plan prints it (not under a mission, whose own title says more).
+      const title = f.mission === undefined ? tidy(this.doc?.dimensions.find((d) => d.number === f.dimension)?.title ?? '') : '';
+      parts.push(`${within}${this.say(`มิติที่ ${f.dimension}${title ? ` ${clip(title, 80)}` : ''}`, `dimension ${f.dimension}`)}`);
+    }
     if (f.mission !== undefined) {
       const title = tidy(missionTitle(this.doc, f.mission));
-      parts.push(`${this.say('ภารกิจ', 'mission')} ${f.mission}${title ? ` ${clip(title, 80)}` : ''}`);
+      parts.push(`${within}${this.say('ภารกิจ', 'mission')} ${f.mission}${title ? ` ${clip(title, 80)}` : ''}`);
     }
     if (f.missions !== undefined) {
-      parts.push(`${this.say('ภารกิจ', 'missions')} ${f.missions.map((code) => `${code}${missionTitle(this.doc, code) ? ` ${clip(tidy(missionTitle(this.doc, code)), 60)}` : ''}`).join(this.say(' และ ', ' and '))}`);
+      parts.push(`${within}${this.say('ภารกิจ', 'missions')} ${f.missions.map((code) => `${code}${missionTitle(this.doc, code) ? ` ${clip(tidy(missionTitle(this.doc, code)), 60)}` : ''}`).join(this.say(' และ ', ' and '))}`);
     }
-    if (f.topic !== undefined) parts.push(this.say(`โครงการที่เกี่ยวกับ "${clip(f.topic.text, 60)}"`, `projects about "${clip(f.topic.text, 60)}"`));
     if (f.unit !== undefined) parts.push(this.say(`ที่${f.unit}รับผิดชอบ`, `under ${f.unit}`));
     if (f.budgetRange) parts.push(rangeText(this, f.budgetRange));
     if (f.year !== undefined) parts.push(this.say(`ปี ${f.year}`, `in fiscal year ${f.year}`));

@@ -15,7 +15,7 @@ import type { BudgetRange } from './types.ts';
  */
 
 export type ManualAspect = 'documents' | 'time' | 'fee' | 'steps' | 'where';
-export type ProjectAspect = 'budget' | 'who' | 'when' | 'why' | 'what' | 'kpi' | 'progress' | 'scope';
+export type ProjectAspect = 'budget' | 'who' | 'when' | 'years' | 'why' | 'what' | 'kpi' | 'progress' | 'scope';
 export type Action = 'complaint' | 'complaint.track' | 'corruption' | 'queue' | 'queue.status' | 'rating';
 
 export interface Understanding {
@@ -125,7 +125,7 @@ const CUES = {
   progress: /ผลการดำเนิน|ผลดำเนิน|ความคืบหน้า|คืบหน้า|(?:ทำ|ไป|ดำเนินการ)ถึงไหน|เสร็จ(?:หรือ)?ยัง|ดำเนินการแล้ว|ดำเนินการไปแล้ว|ทำไปแล้ว|ทำเสร็จ|เสร็จแล้ว|แล้วเสร็จ|ผลเป็น(?:ยัง)?ไง|ผลเป็นอย่างไร|ผลลัพธ์|ทำอะไรไปแล้ว|รายงานผล/u,
   done: /ดำเนินการแล้ว|ดำเนินการไป(?:แล้ว|กี่)|ทำไป(?:แล้ว|กี่)|ทำแล้ว|ทำได้(?:กี่|แล้ว)|เสร็จ|ดำเนินการได้/u,
   withBudget: /(?<!ไม่|ไม่ได้)(?:ได้รับงบ|ได้งบ|มีงบ|ใช้งบ)|ไม่ใช่0|ไม่เป็น0|ไม่ใช่ศูนย์/u,
-  noBudget: /ไม่(?:ได้)?(?:ใช้|มี|รับ|ได้รับ|ได้)งบ|ไม่มีงบ|งบเป็น0|งบ0บาท/u,
+  noBudget: /ไม่(?:ได้)?(?:ต้อง)?(?:ใช้|มี|รับ|ได้รับ|ได้)(?:งบ|เงิน|ค่าใช้จ่าย)|ไม่มีงบ|งบเป็น0|งบ0บาท/u,
   planned: /ตามแผน/u,
   bottom: /น้อยที่สุด|ต่ำที่สุด|น้อยสุด|ต่ำสุด|ถูกที่สุด/u,
   average: /เฉลี่ย/u,
@@ -164,6 +164,8 @@ const PROJECT_ASPECTS: Array<[ProjectAspect, RegExp]> = [
   ['budget', /งบ(?!้)|กี่บาท|ใช้เงิน/u],
   ['who', /ใคร|หน่วย(?:งาน)?(?:ไหน|ใด|อะไร|ไร)|(?:กอง|ฝ่าย|สำนัก|ส่วนราชการ)(?:ไหน|ใด|อะไร|ไร)|ผู้รับผิดชอบ|รับผิดชอบ|ดูแล|เจ้าภาพ/u],
   ['when', /ช่วงไหน|เมื่อไห?ร่?|ระยะเวลา|ตอนไหน|เดือนไหน|ไตรมาส|ทำทุกปี|ปีละกี่|กี่ครั้ง|จัดวันไหน/u],
+  // "จัดปีไหนบ้าง", "มีงบปีไหน", "ทำกี่ปี": the fiscal years the plan places the item in.
+  ['years', /ปี(?:ไหน|ใด)|กี่ปี/u],
   ['why', /วัตถุประสงค์|เพื่ออะไร|ทำไม|เหตุผล/u],
   ['kpi', /ตัวชี้วัด|kpi|เป้าหมาย|ผลผลิต/u],
   ['progress', CUES.progress],
@@ -225,7 +227,7 @@ const FRAME_WORDS: ReadonlySet<string> = new Set(
   เอกสาร หลักฐาน เตรียม ขั้นตอน วิธี ระยะ เวลา ระยะเวลา วัน นาน ค่าธรรมเนียม ธรรมเนียม ค่า ค่าใช้จ่าย จ่าย ติดต่อ สถานที่ ยื่น
   ตัวชี้วัด ชี้วัด วัตถุประสงค์ ผู้รับผิดชอบ ผล ผลการ ดำเนินงาน คืบหน้า ความคืบหน้า ต่อ ต้อง เสีย เสียเงิน ฟรี ยัง
   เกี่ยว เกี่ยวกับ เกี่ยวข้อง ด้าน เฉลี่ย น้อย ต่ำ ต่ำสุด น้อยสุด ใช้จ่าย เบิกจ่าย เบิก จริง ไป แล้ว ร้อยละ เปอร์เซ็นต์ เปอร์เซ็น
-  ข้อบัญญัติ บัญญัติ เทศบัญญัติ ราคา ตั้ง ตั้งไว้ ไว้ เอา ทั้ง สิ้น ทุก ทุกมิติ คิด คิดเป็น ร้อย คน เป็นคน ร่วมกัน ขอดู อยากรู้ อยากทราบ ทราบ รายละเอียด ยัง ไม่ ได้ ค้าง คงเหลือ เหลือ ต่อ แต่ละ ละ`
+  ข้อบัญญัติ บัญญัติ เทศบัญญัติ ราคา ตั้ง ตั้งไว้ ไว้ เอา ทั้ง สิ้น ทุก ทุกมิติ คิด คิดเป็น ร้อย คน เป็นคน ร่วมกัน ขอดู อยากรู้ อยากทราบ ทราบ รายละเอียด ยัง ไม่ ได้ ค้าง คงเหลือ เหลือ ต่อ แต่ละ ละ ไม่มี สัก เลย`
     .split(/\s+/)
     .filter(Boolean)
     .map(matchKey),
@@ -368,6 +370,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   // word. (Spans do not overlap; two side by side, "เสียง|ดัง|กลิ่น|เหม็น", are both kept.)
   const spanned = new Set<number>();
   const spans: string[] = [];
+  const spanParts = new Map<string, string[]>();
   parts.words.forEach((w, i) => {
     if (spanned.has(i) || synonymsOf(w).length > 0) return;
     for (const n of [3, 2]) {
@@ -376,6 +379,7 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
       if (synonymsOf(joined).length === 0) continue;
       for (let j = i; j < i + n; j++) spanned.add(j);
       spans.push(joined);
+      spanParts.set(joined, parts.words.slice(i, i + n));
       return;
     }
   });
@@ -385,7 +389,8 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
   let aspectFree = topicText;
   for (const re of ASPECT_PHRASES) aspectFree = aspectFree.replace(re, ' ');
   const freeKey = matchKey(aspectFree).replace(/\s+/g, '');
-  const subjectWords = topicWords.filter((w) => freeKey.includes(w) && !ASPECT_FILLERS.has(w));
+  // (A span's words may stand apart in the text, a dropped particle between them: "ไม่|บอก|ชื่อ".)
+  const subjectWords = topicWords.filter((w) => (spanParts.get(w) ?? [w]).every((x) => freeKey.includes(x)) && !ASPECT_FILLERS.has(w));
   const sameScope = SAME_MISSION.test(compact) ? 'mission' : SAME_DIMENSION.test(compact) ? 'dimension' : null;
 
   return {
