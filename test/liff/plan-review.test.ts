@@ -4,6 +4,7 @@ import { runImport } from '../../functions/src/cli/import.ts';
 import type { DraftView } from '../../functions/src/contracts/plans.ts';
 import { api, givenOrg, grantStaffRoles, idTokenFor, newUserId, startTestApp, type TestApp } from '../support/app.ts';
 import { launchBrowser, type TestBrowser } from './browser.ts';
+import { importDraftWithEnglishReasonsOnly } from '../plans/support/legacyDraft.ts';
 import { buildLiffApp, open, signedInPage } from './support.ts';
 
 /**
@@ -12,7 +13,8 @@ import { buildLiffApp, open, signedInPage } from './support.ts';
  * document's lines beside them, edits one (a bad value refused by the field), accepts the rest, publishes, and the
  * chat answers from the reviewed plan. A dimension whose title was not read is written in on the same page and the
  * chat names the dimension with it. An edit the server refuses because the draft was published meanwhile (409) is
- * explained on the field, and the page reloads to show the published plan.
+ * explained on the field, and the page reloads to show the published plan. Staff read why a field is flagged in Thai
+ * (a draft stored before that: the English, saying so).
  */
 /** Each step waits for a server round trip and a re-render; the machine is shared, so allow more than poll's 1 s. */
 const SLOW = { timeout: 10_000, interval: 100 };
@@ -98,7 +100,9 @@ describe('reviewing a draft plan in the LIFF app', { timeout: 90_000 }, () => {
     const field = first.locator('li.pr-field').first();
     expect(await field.getAttribute('data-field')).toBe('budgets.2566');
     expect(await field.getAttribute('data-state')).toBe('open');
-    expect(await field.textContent()).toMatch(/ระบบไม่แน่ใจ: one set of figures printed for 2 items.*บรรทัด 12/);
+    // Why, in Thai (the importer's English is for the CLI and logs), with the line it points at.
+    expect(await field.locator('.pr-reason').textContent()).toBe('⚠ ระบบไม่แน่ใจ: เอกสารพิมพ์งบประมาณชุดเดียวสำหรับ 2 โครงการ (ลำดับ 27, 28) — โปรดตรวจสอบงบประมาณของแต่ละโครงการ (บรรทัด 12)');
+    expect(await page.locator('main').textContent()).not.toMatch(/one set of figures|ระบบไม่แน่ใจ: [A-Za-z]/);
     expect(await field.locator('.pr-source .pr-hit').textContent()).toMatch(/^12.*มาตรการจัดการเรื่องราวร้องทุกข์/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: '/tmp/plan-review-360.png', fullPage: true });
@@ -156,7 +160,9 @@ describe('reviewing a draft plan in the LIFF app', { timeout: 90_000 }, () => {
     expect(await field.getAttribute('data-state')).toBe('open');
     expect(await card.locator('.pr-dim-title').textContent()).toBe('มิติที่ 4 (ยังไม่มีชื่อ)');
     expect(await field.locator('.pr-value').textContent()).toBe('— (อ่านจากเอกสารไม่ได้)');
-    expect(await field.textContent()).toMatch(/ระบบไม่แน่ใจ: no title was read for มิติที่ 4.*\(บรรทัด 49\)/);
+    expect(await field.locator('.pr-reason').textContent()).toBe(
+      '⚠ ระบบไม่แน่ใจ: อ่านชื่อของมิติที่ 4 ไม่ได้ (หัวข้อเขียนในแบบที่ระบบอ่านไม่ได้ หรือไม่มีชื่อ) — โปรดตรวจสอบและพิมพ์ชื่อมิติตามเอกสาร (บรรทัด 49)',
+    );
     expect(await field.locator('.pr-source .pr-hit').textContent()).toBe('49มิติที่ 4');
     // Nothing to accept in an empty title: only "แก้ไข".
     expect(await field.locator('button', { hasText: 'ถูกต้อง ยืนยัน' }).count()).toBe(0);
@@ -230,5 +236,17 @@ describe('reviewing a draft plan in the LIFF app', { timeout: 90_000 }, () => {
     const log = ((await api(t, 'GET', path, { token })).body as unknown as DraftView).log;
     expect(log.at(-1)?.action).toBe('publish');
     expect(log.filter((e) => e.action === 'edit')).toEqual([]);
+  });
+
+  it('a draft stored before the importer wrote its reasons in Thai shows the English reason, saying so', async () => {
+    const id = await importDraftWithEnglishReasonsOnly(t.rt.db, orgId, 'test/fixtures/plans/variants/v02-maesot-d3d4-mission-in-cell.txt');
+    const page = await newPage(admin);
+    await open(page, t.rt.baseUrl, orgId, `staff/plans/${id}`);
+    const reason = page.locator('[data-project="d3-27"] li[data-field="budgets.2566"] .pr-reason');
+    await reason.waitFor();
+    expect(await reason.textContent()).toBe('⚠ ระบบไม่แน่ใจ: one set of figures printed for 2 items (27, 28) (บรรทัด 12) (ร่างนี้มีคำอธิบายเป็นภาษาอังกฤษเท่านั้น)');
+    expect(await reason.locator('[lang="en"]').textContent()).toBe('one set of figures printed for 2 items (27, 28)');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.close();
   });
 });

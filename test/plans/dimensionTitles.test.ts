@@ -84,6 +84,6 @@ describe('a dimension title abbreviated in a summary-table cell', () => {
       [4, 'กิจกรรมรายงานผลการควบคุมภายใน'],
     ]);
     expect(plan.dimensions.map((d) => [d.number, d.title])).toEqual([[4, 'การยกระดับกลไกการตรวจสอบการดำเนินงานขององค์กรปกครองส่วนท้องถิ่น']]);
-    expect(plan.dimensions[0]?.review).toEqual([{ field: 'title', reason: expect.stringContaining('อปท.') as unknown as string, line: 4 }]);
+    expect(plan.dimensions[0]?.review).toEqual([{ field: 'title', reason: expect.stringContaining('อปท.') as unknown as string, reasonTh: expect.stringMatching(/^หัวข้อมิติพิมพ์ว่า .*อปท\./) as unknown as string, line: 4 }]);
   });
 });

@@ -72,7 +72,7 @@ describe('reviewing the dimensions of a draft', { timeout: 60_000 }, () => {
     ]);
     const d1 = titleField(draft, 1);
     expect(d1).toMatchObject({ label: 'ชื่อมิติที่ 1', value: D1_READ, state: 'open', last: null });
-    expect(d1.flags).toEqual([{ reason: expect.stringContaining('the summary table "การสร้างวัฒนธรรม"'), line: 67 }]);
+    expect(d1.flags).toEqual([{ reason: expect.stringContaining('the summary table "การสร้างวัฒนธรรม"'), reasonTh: expect.stringContaining('แต่ตารางสรุปพิมพ์ว่า "การสร้างวัฒนธรรม"'), line: 67 }]);
     // The heading (line 67, with its neighbours) and the summary row whose first cell prints the title (line 18).
     expect(d1.source.map((l) => l.line)).toEqual([18, 66, 67, 68]);
     for (const l of d1.source) expect(l.text).toBe(lines[l.line - 1]);

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../functions/src/cli/import.ts';
 import { api, givenOrg, givenStaff, newUserId, startTestApp, type TestApp } from '../support/app.ts';
+import type { DraftView, FlagView } from '../../functions/src/contracts/plans.ts';
+import { importDraftWithEnglishReasonsOnly } from './support/legacyDraft.ts';
 
 /**
  * Draft → review → publish over HTTP (real server in local mode, embedded Firestore): `npm run import` without
@@ -82,7 +84,7 @@ describe('draft plans: review and publish', { timeout: 60_000 }, () => {
     );
     const flagged = first.fields[0];
     expect(flagged.value).toBe(50000);
-    expect(flagged.flags[0]).toEqual({ reason: expect.stringMatching(/one set of figures/), line: 12 });
+    expect(flagged.flags[0]).toEqual({ reason: expect.stringMatching(/one set of figures/), reasonTh: 'เอกสารพิมพ์งบประมาณชุดเดียวสำหรับ 2 โครงการ (ลำดับ 27, 28) — โปรดตรวจสอบงบประมาณของแต่ละโครงการ', line: 12 });
     // The source line the flag names, as the document prints it.
     expect(flagged.source.find((l: { line: number }) => l.line === 12)?.text).toMatch(/มาตรการจัดการเรื่องราวร้องทุกข์/);
     expect(first.fields.find((f: { field: string }) => f.field === 'name').state).toBe('unflagged');
@@ -179,7 +181,7 @@ describe('source lines kept with a draft', { timeout: 60_000 }, () => {
     // d1-5: its row (line 123) gives 50,000, its detail section (heading line 401) says 30,000 at line 437: the flag
     // points at the statement itself; both shown, as printed.
     const budget = draft.projects[1].fields[0];
-    expect(budget.flags[0]).toEqual({ reason: expect.stringMatching(/30,000.*50,000/), line: 437 });
+    expect(budget.flags[0]).toEqual({ reason: expect.stringMatching(/30,000.*50,000/), reasonTh: expect.stringMatching(/^รายละเอียดโครงการระบุ 30,000 บาท แต่ตารางสรุประบุ 50,000 บาท/), line: 437 });
     expect(lines[436]).toBe('30,000 บาท');
     expect(budget.source.map((l: { line: number }) => l.line)).toEqual([123, 436, 437, 438]);
     for (const l of budget.source) expect(l.text).toBe(lines[l.line - 1]);
@@ -220,7 +222,7 @@ describe('a 1-year plan whose appendix contradicts its table: the review page sh
     expect(printed).toMatch(/budgets\.2565: the detail section states ไม่ใช้งบประมาณ/);
     const planId = /plan (\S+) written/.exec(printed)![1]!;
     const draft = (await api(t, 'GET', `/api/orgs/${org}/plans/drafts/${planId}`, { token: reviewer.token })).body;
-    type Field = { field: string; value: unknown; flags: { reason: string; line: number }[]; state: string; source: { line: number; text: string }[] };
+    type Field = { field: string; value: unknown; flags: { reason: string; reasonTh: string | null; line: number }[]; state: string; source: { line: number; text: string }[] };
     const field = (id: string, name: string) => (draft.projects as { id: string; fields: Field[] }[]).find((p) => p.id === id)?.fields.find((f) => f.field === name);
     const text = readFileSync(ONE_YEAR, 'utf8').split('\n');
     const lineOf = (s: string) => text.findIndex((l) => l.includes(s)) + 1;
@@ -228,6 +230,7 @@ describe('a 1-year plan whose appendix contradicts its table: the review page sh
     const budget = field('d1-3', 'budgets.2565');
     expect(budget).toMatchObject({ value: 5000, state: 'open' });
     expect(budget?.flags[0]?.reason).toMatch(/ไม่ใช้งบประมาณ/);
+    expect(budget?.flags[0]?.reasonTh).toMatch(/^รายละเอียดโครงการระบุว่าไม่ใช้งบประมาณ แต่ตารางสรุประบุ 5,000 บาท/);
     expect(budget?.source.map((s) => s.text)).toContain('ไม่ใช้งบประมาณ');
 
     const unit = field('d1-5', 'responsibleUnit');
@@ -252,12 +255,45 @@ describe('a plan whose missions are table rows and one of whose dimensions has n
     const planId = /plan (\S+) written/.exec(printed)![1]!;
     const draft = (await api(t, 'GET', `/api/orgs/${org}/plans/drafts/${planId}`, { token: reviewer.token })).body;
     const lineOf = (s: string) => readFileSync(FILE, 'utf8').split('\n').indexOf(s) + 1;
-    expect(draft.dimensionFlags).toEqual([{ dimension: 4, field: 'title', reason: expect.stringMatching(/no title was read/), line: lineOf('มิติที่ 4') }]);
-    type Field = { field: string; value: unknown; flags: { reason: string; line: number }[]; state: string };
+    expect(draft.dimensionFlags).toEqual([{ dimension: 4, field: 'title', reason: expect.stringMatching(/no title was read/), reasonTh: expect.stringMatching(/^อ่านชื่อของมิติที่ 4 ไม่ได้/), line: lineOf('มิติที่ 4') }]);
+    type Field = { field: string; value: unknown; flags: { reason: string; reasonTh: string | null; line: number }[]; state: string };
     const field = (id: string, name: string) => (draft.projects as { id: string; fields: Field[] }[]).find((p) => p.id === id)?.fields.find((f) => f.field === name);
     expect(field('d1-4', 'responsibleUnit')).toMatchObject({ value: 'กองช่าง', state: 'open' });
     expect(field('d1-4', 'responsibleUnit')?.flags[0]?.reason).toMatch(/lists 2 units .* assigned in order/);
+    expect(field('d1-4', 'responsibleUnit')?.flags[0]?.reasonTh).toMatch(/ระบุ 2 หน่วยงาน .* ระบบจับคู่ให้ตามลำดับ/);
     expect(field('d2-3', 'responsibleUnit')).toMatchObject({ value: null, state: 'open' });
     expect(field('d1-5', 'mission')).toMatchObject({ value: '1.3', state: 'unflagged' });
+  });
+});
+
+describe('why a field is flagged: Thai for staff, the English kept', { timeout: 60_000 }, () => {
+  const FILE = 'test/fixtures/plans/variants/v23-one-year-mission-rows-merged-units-dimension-headings.txt';
+  const flagsOf = (d: DraftView): FlagView[] => [...d.dimensions.flatMap((x) => x.fields.flatMap((f) => f.flags)), ...d.projects.flatMap((p) => p.fields.flatMap((f) => f.flags))];
+
+  it('a draft imported now gives every flag its Thai reason beside the English one', async () => {
+    const org = (await givenOrg(t, { name: 'เทศบาลตำบลแม่สายมิตรภาพ' })).id;
+    const reviewer = await givenStaff(t, org, ['admin']);
+    const planId = /plan (\S+) written/.exec(await importFile(org, FILE, false))![1]!;
+    const draft = (await api(t, 'GET', `/api/orgs/${org}/plans/drafts/${planId}`, { token: reviewer.token })).body as unknown as DraftView;
+    const flags = [...draft.dimensionFlags, ...flagsOf(draft)];
+    expect(flags.length).toBeGreaterThan(5);
+    for (const f of flags) {
+      expect(f.reason).toMatch(/^[ -~]/);
+      expect(f.reasonTh).toMatch(/โปรดตรวจสอบ/);
+    }
+    expect(draft.dimensionFlags[0]?.reasonTh).toBe('อ่านชื่อของมิติที่ 4 ไม่ได้ (หัวข้อเขียนในแบบที่ระบบอ่านไม่ได้ หรือไม่มีชื่อ) — โปรดตรวจสอบและพิมพ์ชื่อมิติตามเอกสาร');
+  });
+
+  it('a draft stored before the Thai reasons still opens: its flags keep the English, with no Thai (null)', async () => {
+    const org = (await givenOrg(t, { name: 'เทศบาลตำบลแม่สายมิตรภาพ' })).id;
+    const reviewer = await givenStaff(t, org, ['admin']);
+    const planId = await importDraftWithEnglishReasonsOnly(t.rt.db, org, FILE);
+    const res = await api(t, 'GET', `/api/orgs/${org}/plans/drafts/${planId}`, { token: reviewer.token });
+    expect(res.status).toBe(200);
+    const draft = res.body as unknown as DraftView;
+    const flags = flagsOf(draft);
+    expect(flags.length).toBeGreaterThan(5);
+    for (const f of flags) expect(f).toEqual({ reason: expect.stringMatching(/^[ -~]/), reasonTh: null, line: f.line });
+    expect(draft.dimensionFlags).toEqual([{ dimension: 4, field: 'title', reason: expect.stringMatching(/^no title was read/), reasonTh: null, line: expect.any(Number) }]);
   });
 });

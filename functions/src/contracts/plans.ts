@@ -70,11 +70,22 @@ export type DimensionAcceptBody = z.input<typeof dimensionAcceptBodySchema>;
 
 export type FieldState = 'open' | 'accepted' | 'edited' | 'unflagged';
 
+/**
+ * Why the importer was unsure of a field: `reasonTh` is what staff read (Thai); `reason` the same in English, as the
+ * CLI and logs print it. `reasonTh` is null on versions imported before the Thai was recorded: the review page then
+ * shows `reason`, saying it is the importer's English.
+ */
+export interface FlagView {
+  reason: string;
+  reasonTh: string | null;
+  line: number | null;
+}
+
 export interface FieldView {
   field: string;
   label: string;
   value: FieldValue;
-  flags: Array<{ reason: string; line: number | null }>;
+  flags: FlagView[];
   state: FieldState;
   /** The last review action on the field: by whom and when. */
   last: { action: 'edit' | 'accept'; by: string; at: string } | null;
@@ -152,7 +163,7 @@ export interface DraftView {
   openFlags: number;
   fidelity: { agreements: number; disagreements: number; contradictions: Array<{ line: number; text: string; note: string }> };
   /** What the importer was not sure of about a dimension (its title, a mission's title), as imported. */
-  dimensionFlags: Array<{ dimension: number; field: 'title' | 'missions'; reason: string; line: number | null }>;
+  dimensionFlags: Array<FlagView & { dimension: number; field: 'title' | 'missions' }>;
   /** The dimensions with their title fields to check (dimensions with unchecked flags first). */
   dimensions: DimensionView[];
   projects: ProjectView[];

@@ -43,6 +43,8 @@ export const dimensionSchema = z.object({
         field: z.enum(['title', 'missions']),
         mission: z.string().regex(/^[1-4]\.\d{1,2}$/).optional(),
         reason: z.string().min(1),
+        /** The same in Thai, for staff (absent on versions imported before it was recorded: they show `reason`). */
+        reasonTh: z.string().min(1).optional(),
         line: z.number().int().min(1).nullable(),
       }),
     )
@@ -94,12 +96,15 @@ export type ActivityResult = z.infer<typeof activityResultSchema>;
 
 /**
  * One field the importer is not sure of: which field ("name", "number", "dimension", "mission", "budgets.2567",
- * "responsibleUnit"), why (English, for staff and logs), and the source line that shows it. Fields without an entry
- * are ones the importer would bet on. Staff review these before a draft is published.
+ * "responsibleUnit"), why (`reason` in English, for logs and the CLI; `reasonTh` in Thai, what staff read on the
+ * review page: see parse/reasons.ts), and the source line that shows it. Fields without an entry are ones the
+ * importer would bet on. Staff review these before a draft is published.
  */
 export const reviewFlagSchema = z.object({
   field: z.string().regex(/^(?:name|number|dimension|mission|responsibleUnit|budgets(?:\.\d{4})?)$/, 'field like "name" or "budgets.2567"'),
   reason: z.string().min(1),
+  /** Absent on versions imported before it was recorded (and in typed-in forms): the review page shows `reason`. */
+  reasonTh: z.string().min(1).optional(),
   line: z.number().int().min(1).nullable(),
 });
 export type ReviewFlag = z.infer<typeof reviewFlagSchema>;

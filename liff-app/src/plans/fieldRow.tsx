@@ -7,12 +7,15 @@ import { Button, Notice, TextField } from '../lib/ui.ts';
 
 /**
  * One field under review, a project's (name, budget…) or a dimension's (its title, a mission's title): its value,
- * why the importer was unsure, who last checked it, and the document's own lines beside it (the flagged line
- * highlighted); "ถูกต้อง ยืนยัน" accepts it as read, "แก้ไข" opens the form (the API's 400 message by the field).
+ * why the importer was unsure (in Thai; a draft imported before the Thai shows the English, saying so), who last
+ * checked it, and the document's own lines beside it (the flagged line highlighted); "ถูกต้อง ยืนยัน" accepts it as
+ * read, "แก้ไข" opens the form (the API's 400 message by the field).
  * A 409 means the draft moved on under the page (published, or being published, meanwhile): nothing was saved, the
  * server's reason is shown on the field and the page reloads the draft (`stale`), so it shows what is now true.
  */
 export const STATE: Record<FieldView['state'], string> = { open: 'ยังไม่ได้ตรวจ', accepted: 'ยืนยันแล้ว', edited: 'แก้ไขแล้ว', unflagged: '' };
+/** Said after a reason that has no Thai (a draft imported before the importer wrote its reasons in Thai). */
+const ENGLISH_ONLY = '(ร่างนี้มีคำอธิบายเป็นภาษาอังกฤษเท่านั้น)';
 
 export function show(v: FieldValue): string {
   if (v === null || v === '') return '— (ไม่ระบุ)';
@@ -96,10 +99,12 @@ export function FieldRow(props: { planId: string; owner: FieldOwner; field: Fiel
         {isBudget(f.field) && f.value !== null ? ' บาท' : ''}
       </div>
       {f.flags.map((x) => (
-        <p class="pr-reason" key={x.reason}>
+        <p class="pr-reason" key={`${x.line ?? ''}|${x.reason}`}>
           <span aria-hidden="true">{'⚠ '}</span>
-          {`ระบบไม่แน่ใจ: ${x.reason}`}
+          {'ระบบไม่แน่ใจ: '}
+          {x.reasonTh ?? <span lang="en">{x.reason}</span>}
           {x.line ? ` (บรรทัด ${x.line})` : ''}
+          {x.reasonTh ? null : <span class="pr-reason-en">{` ${ENGLISH_ONLY}`}</span>}
         </p>
       ))}
       {f.last ? <p class="hint">{`${f.last.action === 'edit' ? 'แก้ไข' : 'ยืนยัน'}โดย ${f.last.by} เมื่อ ${formatDateTime(f.last.at)}`}</p> : null}

@@ -7,9 +7,12 @@
  * append-only review record (the last edit of each field, in the record's order), so two reviewers editing two
  * dimensions at once never overwrite each other's change. Publication writes the reviewed dimensions with the version.
  */
-import type { DimensionView, FieldState, FieldView } from '../../contracts/plans.ts';
-import type { Dimension, DimensionFlag, Project } from '../schema.ts';
+import type { DimensionView, FieldState, FieldView, FlagView } from '../../contracts/plans.ts';
+import type { Dimension, DimensionFlag, Project, ReviewFlag } from '../schema.ts';
 import type { ReviewEntry } from './schema.ts';
+
+/** A stored flag (an item's or a dimension's) as the review shows it; versions imported before the Thai have none. */
+export const flagView = (f: Pick<ReviewFlag | DimensionFlag, 'reason' | 'reasonTh' | 'line'>): FlagView => ({ reason: f.reason, reasonTh: f.reasonTh ?? null, line: f.line });
 
 /** The mission a `missions` flag names (older versions name it only in the reason: "mission 4.1 has no title…"). */
 export function missionOfFlag(flag: DimensionFlag): string | null {
@@ -91,7 +94,7 @@ export function dimensionViews(dimensions: Dimension[], log: ReviewEntry[], proj
         field,
         label: field === 'title' ? `ชื่อมิติที่ ${d.number}` : `ชื่อภารกิจ ${field.slice('missions.'.length)}`,
         value: dimensionValueOf(d, field),
-        flags: own.map((f) => ({ reason: f.reason, line: f.line })),
+        flags: own.map(flagView),
         state,
         last: action && action.action !== 'publish' ? { action: action.action, by: action.by.displayName, at: action.at } : null,
         source: lines.flatMap((line) => (text.has(line) ? [{ line, text: text.get(line) ?? '' }] : [])),

@@ -16,7 +16,7 @@ import type { Firestore } from '../../store/firestore.ts';
 import { setCurrentPlan, getOrg } from '../../orgs/store.ts';
 import type { Project, ReviewFlag } from '../schema.ts';
 import { getPlan, listPlanProjects, listPlans, summarizePlan, type StoredPlan } from '../store.ts';
-import { dimensionFieldsOf, dimensionLinesWanted, dimensionValueOf, dimensionViews, openDimensionFlags, reviewedDimensions, withoutOwnNumber } from './dimensions.ts';
+import { dimensionFieldsOf, dimensionLinesWanted, dimensionValueOf, dimensionViews, flagView, openDimensionFlags, reviewedDimensions, withoutOwnNumber } from './dimensions.ts';
 import type { DimensionField, ReviewField } from '../../contracts/plans.ts';
 import { parseFieldValue, type ReviewActor, type ReviewEntry } from './schema.ts';
 import { projectChanges, reviewedProjects, valueOf } from './projects.ts';
@@ -87,7 +87,7 @@ function projectView(plan: StoredPlan, project: Project, last: Map<string, Revie
       field,
       label: labelOf(field),
       value: valueOf(project, field),
-      flags: own.map((f) => ({ reason: f.reason, line: f.line })),
+      flags: own.map(flagView),
       state,
       last: action && action.action !== 'publish' ? { action: action.action, by: action.by.displayName, at: action.at } : null,
       source: lines.sort((a, b) => a - b).flatMap((line) => (text.has(line) ? [{ line, text: text.get(line) ?? '' }] : [])),
@@ -208,7 +208,7 @@ export async function openDraft(deps: DraftDeps, orgId: string, planId: string):
     projectCount: plan.projectCount,
     openFlags: views.reduce((n, v) => n + v.openFlags, 0) + dimensions.reduce((n, d) => n + d.openFlags, 0),
     fidelity: { agreements: plan.fidelity.agreements, disagreements: plan.fidelity.disagreements, contradictions: plan.fidelity.contradictions },
-    dimensionFlags: (plan.dimensions ?? []).flatMap((d) => (d.review ?? []).map((f) => ({ dimension: d.number, field: f.field, reason: f.reason, line: f.line }))),
+    dimensionFlags: (plan.dimensions ?? []).flatMap((d) => (d.review ?? []).map((f) => ({ dimension: d.number, field: f.field, ...flagView(f) }))),
     dimensions,
     projects: views,
     log: log.map((e) => ({ id: e.id, at: e.at, by: e.by.displayName, action: e.action, projectId: e.projectId, dimension: e.dimension ?? null, field: e.field, before: e.before, after: e.after })),

@@ -5,6 +5,7 @@
  * document's, not a gap, and is not flagged.
  */
 import type { Project, ReviewFlag } from '../schema.ts';
+import { why } from './reasons.ts';
 
 const has = (p: Project, field: string) => (p.review ?? []).some((f) => f.field === field);
 const push = (p: Project, flag: ReviewFlag) => {
@@ -16,7 +17,7 @@ export function flagMissingMissions(projects: Project[]): void {
   const withMissions = new Set(projects.filter((p) => p.mission !== null).map((p) => p.dimension));
   for (const p of projects) {
     if (p.mission !== null || !withMissions.has(p.dimension) || has(p, 'mission')) continue;
-    push(p, { field: 'mission', reason: `no mission heading of มิติที่ ${p.dimension} was read above it, though the dimension's other items have one`, line: p.line });
+    push(p, { field: 'mission', ...why.missionNotRead(p.dimension), line: p.line });
   }
 }
 
@@ -31,7 +32,7 @@ export function flagMissingUnits(projects: Project[]): void {
   if (withDetail.length < 2 || named < withDetail.length / 2) return;
   for (const p of withDetail) {
     if (p.responsibleUnit !== null || has(p, 'responsibleUnit')) continue;
-    push(p, { field: 'responsibleUnit', reason: 'its detail section names no responsible unit, though most sections do', line: p.detail?.line ?? p.line });
+    push(p, { field: 'responsibleUnit', ...why.detailNamesNoUnit(), line: p.detail?.line ?? p.line });
   }
 }
 
@@ -44,6 +45,6 @@ export function flagUnreadTableUnits(projects: Project[], headerNamesUnit: boole
   if (!headerNamesUnit) return;
   for (const p of projects) {
     if (p.responsibleUnit !== null || has(p, 'responsibleUnit')) continue;
-    push(p, { field: 'responsibleUnit', reason: "the table's header names a responsible unit, but its column was not found: no unit was read", line: p.line });
+    push(p, { field: 'responsibleUnit', ...why.unitColumnNotFound(), line: p.line });
   }
 }

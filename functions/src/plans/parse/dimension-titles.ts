@@ -7,6 +7,7 @@
 import { cleanName, matchKey } from '../normalize.ts';
 import type { Dimension, Mission, Project } from '../schema.ts';
 import { DIMENSION_HEADING, dimensionByWords, unbullet, type Line } from './common.ts';
+import { why, type FlagText } from './reasons.ts';
 
 /** Words that start something other than a title: an item, a mission, a total, a count, a page or a table header. */
 const NOT_A_TITLE = /^(?:\d|\(|โครงการ|กิจกรรม|มาตรการ|ภารกิจ|การกิจ|พันธกิจ|รวม|จำนวน|งบประมาณ|ที่$|ลำดับ|หน้า|ส่วนที่|ยุทธศาสตร์|แผนปฏิบัติการ|ม(?:ิ)?ติ|ด้านที่)/;
@@ -87,8 +88,7 @@ export function readDimensionTitlesAll(lines: Line[]): { titles: Map<number, str
 }
 
 /** A dimension title two places print differently, kept for the review: which one was taken and where the other is. */
-export interface TitleDoubt {
-  reason: string;
+export interface TitleDoubt extends FlagText {
   line: number;
 }
 
@@ -108,7 +108,7 @@ export function reconcileTitles(fromTable: Map<number, string>, prose: Map<numbe
     }
     const fuller = matchKey(heading.title).length >= matchKey(cell).length ? heading.title : cell;
     titles.set(n, fuller);
-    doubts.set(n, { reason: `the heading prints "${heading.title}" and the summary table "${cell}": kept the fuller wording`, line: heading.line });
+    doubts.set(n, { ...why.titlesDiffer(heading.title, cell), line: heading.line });
   }
   return { titles, doubts };
 }
@@ -131,9 +131,9 @@ export function dimensionsOf(
     const line = headings.get(n) ?? projects.find((p) => p.dimension === n)?.line ?? null;
     const doubt = doubts.get(n);
     const review = [
-      ...(doubt && title !== '' ? [{ field: 'title' as const, reason: doubt.reason, line: doubt.line }] : []),
-      ...(title === '' ? [{ field: 'title' as const, reason: `no title was read for มิติที่ ${n}: its heading is written in a way the importer does not read, or gives none`, line }] : []),
-      ...missions.filter((m) => m.title === '').map((m) => ({ field: 'missions' as const, mission: m.code, reason: `mission ${m.code} has no title: its heading was not read`, line })),
+      ...(doubt && title !== '' ? [{ field: 'title' as const, reason: doubt.reason, reasonTh: doubt.reasonTh, line: doubt.line }] : []),
+      ...(title === '' ? [{ field: 'title' as const, ...why.noDimensionTitle(n), line }] : []),
+      ...missions.filter((m) => m.title === '').map((m) => ({ field: 'missions' as const, mission: m.code, ...why.noMissionTitle(m.code), line })),
     ];
     return { number: n as 1 | 2 | 3 | 4, title, missions, ...(review.length ? { review } : {}) };
   });

@@ -10,6 +10,7 @@ import { NUMBER_CELL } from './cells.ts';
 import { assignUnits, type UnitSlot } from './units.ts';
 import { BARE_MISSION_HEADING, DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_HEADER, PAGE_MARK, projectIdFactory, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 import { isHeaderContinuation } from './summary-find.ts';
+import { why } from './reasons.ts';
 
 interface Columns {
   number: number;
@@ -134,11 +135,11 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     if (title && !missionTitles.has(code)) missionTitles.set(code, title);
   };
   /** The mission of an item: the nearest heading above it in its part, when the heading's code is of its dimension. */
-  const missionAt = (line: number, dim: number): { mission: string | null; flag: { field: string; reason: string; line: number } | null } => {
+  const missionAt = (line: number, dim: number): { mission: string | null; flag: { field: string; reason: string; reasonTh: string; line: number } | null } => {
     const mark = marks.filter((k) => k.part === pendingPart && k.line < line).at(-1);
     if (!mark) return { mission: null, flag: null };
     if (Number(mark.code.split('.')[0]) === dim) return { mission: mark.code, flag: null };
-    return { mission: null, flag: { field: 'mission', reason: `the mission heading above it (line ${mark.line}, ${mark.code}) is not of มิติที่ ${dim}`, line: mark.line } };
+    return { mission: null, flag: { field: 'mission', ...why.missionOfOtherDimension(mark.line, mark.code, dim), line: mark.line } };
   };
 
   const flush = () => {
@@ -161,7 +162,7 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
       const asWritten = writtenIfDifferent(written, last.name).nameAsWritten;
       if (asWritten) last.nameAsWritten = asWritten;
       else delete last.nameAsWritten;
-      last.review = [...(last.review ?? []), { field: 'name', reason: `the name goes on after a page break (line ${rest.line}, alone under the repeated header): joined to this item`, line: rest.line }];
+      last.review = [...(last.review ?? []), { field: 'name', ...why.nameAfterPageBreak(rest.line), line: rest.line }];
     }
     const rows = joinWrappedRows(foldContinuations(markTableWraps(lines0, textColumns), cols), cols.budget + 1, cols.name);
     const slots: { project: Project; slot: UnitSlot }[] = [];
@@ -203,10 +204,10 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
         budgets: values.length ? { [String(fiscalYear)]: values.reduce((a, b) => a + b, 0) } : {},
         budgetShared: null,
         review: [
-          ...(unnumbered ? [{ field: 'number', reason: 'the row has no item number; numbered by its position', line: row.line }] : []),
-          ...(dimensionFromWords ? [{ field: 'dimension', reason: 'dimension read from the title words of its heading (no number)', line: row.line }] : []),
+          ...(unnumbered ? [{ field: 'number', ...why.rowWithoutNumber(), line: row.line }] : []),
+          ...(dimensionFromWords ? [{ field: 'dimension', ...why.dimensionFromWords(), line: row.line }] : []),
           ...[nameLooksWrong(name, row.line)].filter((f) => f !== null),
-          ...(values.length === 0 ? [{ field: `budgets.${fiscalYear}`, reason: 'no figure in the budget column', line: row.line }] : []),
+          ...(values.length === 0 ? [{ field: `budgets.${fiscalYear}`, ...why.noFigureInBudgetColumn(), line: row.line }] : []),
           ...(placed.flag ? [placed.flag] : []),
         ],
         responsibleUnit: cleanName(cell(cols.responsible), evidence) || null,

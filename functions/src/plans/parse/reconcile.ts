@@ -6,6 +6,7 @@
 import { contradictedYears } from './amounts.ts';
 import { matchKey, similarity } from '../normalize.ts';
 import type { Budgets, ReviewFlag } from '../schema.ts';
+import { why } from './reasons.ts';
 
 export interface ReconcileInput {
   name: string;
@@ -36,14 +37,12 @@ export interface Reconciled {
   review: ReviewFlag[];
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-
 /** Chooses name and dimension from the two witnesses and flags what they disagree on. */
 export function reconcile(item: ReconcileInput, section: ReconcileSection | null, sectionsExist: boolean): Reconciled {
   const review = [...item.review];
   let { name, dimension } = item;
   if (!section) {
-    if (sectionsExist) review.push({ field: 'name', reason: 'no detail section matches this item: its name could not be checked', line: item.line });
+    if (sectionsExist) review.push({ field: 'name', ...why.noDetailSection(), line: item.line });
     const odd = nameLooksWrong(name, item.line);
     if (odd && !review.some((f) => f.field === 'name')) review.push(odd);
     return { name, dimension, review: dedupe(review) };
@@ -52,21 +51,21 @@ export function reconcile(item: ReconcileInput, section: ReconcileSection | null
   const b = matchKey(section.name);
   if (a === '' && b !== '') {
     name = section.name;
-    review.push({ field: 'name', reason: 'the summary gives no name: the detail section\'s is used', line: section.line });
+    review.push({ field: 'name', ...why.summaryGivesNoName(), line: section.line });
   } else if (a !== b) {
     // A summary name that holds the detail section's and much more has swallowed a heading or another item.
     if (b.length >= 6 && a.includes(b) && (a.length > b.length * 1.3 || a.startsWith(b))) {
       name = section.name;
-      review.push({ field: 'name', reason: `the summary's text holds more than the item ("${item.name.slice(0, 80)}"): the detail section's name is used`, line: section.line });
+      review.push({ field: 'name', ...why.summaryHoldsMore(item.name), line: section.line });
     } else if (a.length >= 6 && b.startsWith(a) && b.length > a.length) {
       // The detail section's name goes on where the summary's stops: the summary's was cut where its cell wrapped
       // when it ends on a word that needs what follows; otherwise either may be right.
       if (nameLooksWrong(name, item.line)) {
         name = section.name;
-        review.push({ field: 'name', reason: `the summary's name stops short ("${item.name.slice(0, 80)}"): the detail section's full name is used`, line: section.line });
-      } else review.push({ field: 'name', reason: `the detail section's name goes on: "${section.name.slice(0, 120)}"`, line: section.line });
+        review.push({ field: 'name', ...why.summaryNameShort(item.name), line: section.line });
+      } else review.push({ field: 'name', ...why.detailNameGoesOn(section.name), line: section.line });
     } else if (similarity(a, b) < 0.8) {
-      review.push({ field: 'name', reason: `the detail section names it "${section.name.slice(0, 120)}"`, line: section.line });
+      review.push({ field: 'name', ...why.detailNamesIt(section.name), line: section.line });
     }
   }
   const odd = nameLooksWrong(name, item.line);
@@ -74,13 +73,12 @@ export function reconcile(item: ReconcileInput, section: ReconcileSection | null
   if (section.dimension !== null && section.dimension !== dimension) {
     const inferred = review.some((f) => f.field === 'dimension');
     if (inferred) dimension = section.dimension;
-    review.push({ field: 'dimension', reason: `the summary places it in มิติที่ ${item.dimension}, its detail section under มิติที่ ${section.dimension}`, line: section.line });
+    review.push({ field: 'dimension', ...why.dimensionsDiffer(item.dimension, section.dimension), line: section.line });
   }
   const amount = section.budgetAmount;
   if (!item.shared) {
     for (const c of contradictedYears(item.budgets, section.budgetText, amount)) {
-      const what = c.stated === 0 ? 'ไม่ใช้งบประมาณ (no budget)' : `${fmt(c.stated)} baht`;
-      review.push({ field: `budgets.${c.year}`, reason: `the detail section states ${what}; the summary row gives ${fmt(c.given)}`, line: section.budgetLine ?? section.line });
+      review.push({ field: `budgets.${c.year}`, ...why.budgetsDiffer(c.stated, c.given), line: section.budgetLine ?? section.line });
     }
   }
   const unitFlag = unitsDiffer(item.unit ?? null, section.responsibleUnit ?? '', section.unitLine ?? section.line);
@@ -97,7 +95,7 @@ export function unitsDiffer(rowUnit: string | null, detailUnit: string, line: nu
   const a = unitKey(rowUnit ?? '');
   const b = unitKey(detailUnit);
   if (a === '' || b === '' || a === b || a.includes(b) || b.includes(a)) return null;
-  return { field: 'responsibleUnit', reason: `the detail section names "${detailUnit.slice(0, 80)}" responsible; the summary row "${(rowUnit ?? '').slice(0, 80)}"`, line };
+  return { field: 'responsibleUnit', ...why.unitsDiffer(detailUnit, rowUnit ?? ''), line };
 }
 
 function dedupe(flags: ReviewFlag[]): ReviewFlag[] {
@@ -123,9 +121,9 @@ const FOREIGN = /\d{1,3},\d{3}|บาท|ภารกิจ|ม(?:ิ)?ติท
  */
 export function nameLooksWrong(name: string, line: number | null): ReviewFlag | null {
   const n = name.trim();
-  if ([...n].length < 8) return { field: 'name', reason: 'a very short name: part of it may be elsewhere', line };
-  if (DANGLING.test(lastWord(n.replace(/["”“)\s]+$/, '')))) return { field: 'name', reason: 'the name ends on a word that needs what follows: cut where the line wrapped?', line };
-  if (FOREIGN.test(n)) return { field: 'name', reason: 'the name holds text of the table around it (figures, a heading or a page header)', line };
+  if ([...n].length < 8) return { field: 'name', ...why.veryShortName(), line };
+  if (DANGLING.test(lastWord(n.replace(/["”“)\s]+$/, '')))) return { field: 'name', ...why.nameCutAtWrap(), line };
+  if (FOREIGN.test(n)) return { field: 'name', ...why.nameHoldsTableText(), line };
   return null;
 }
 
@@ -140,12 +138,11 @@ export function flagCountMismatches(projects: { dimension: number; name: string;
     const claim = stated.find((s) => s.measure === 'projects' && s.dimension === d && s.mission === null);
     const items = projects.filter((p) => p.dimension === d);
     if (!claim || items.length === 0 || claim.value === items.length) continue;
-    const reason = `the document states ${claim.value} items for มิติที่ ${d}; ${items.length} were read`;
     const edges = [items[0], items.at(-1)].filter((p) => p !== undefined);
-    for (const p of edges) (p.review ??= []).push({ field: 'dimension', reason, line: p.line });
+    for (const p of edges) (p.review ??= []).push({ field: 'dimension', ...why.countMismatch(claim.value, d, items.length), line: p.line });
     if (items.length < claim.value) {
       const longest = [...items].sort((a, b) => b.name.length - a.name.length).slice(0, claim.value - items.length);
-      for (const p of longest) (p.review ??= []).push({ field: 'name', reason: `${reason}: the longest names may hold two items`, line: p.line });
+      for (const p of longest) (p.review ??= []).push({ field: 'name', ...why.countMismatchLongName(claim.value, d, items.length), line: p.line });
     }
   }
 }

@@ -7,6 +7,7 @@
 import type { Project, StatedTotal } from '../schema.ts';
 import type { DetailSection } from './five-year.ts';
 import { projectsFromSections } from './sections-only.ts';
+import { why } from './reasons.ts';
 
 export function recoverFromSections(projects: Project[], unlinked: DetailSection[], stated: StatedTotal[], years: number[]): { projects: Project[]; used: DetailSection[]; notes: string[] } {
   const notes: string[] = [];
@@ -29,8 +30,8 @@ export function recoverFromSections(projects: Project[], unlinked: DetailSection
         ...found,
         id,
         review: [
-          { field: 'name', reason: `not read from the summary table: the document states ${claim.value} items for มิติที่ ${d} (line ${claim.line}) and this detail section is linked to none`, line: found.line },
-          ...(Object.values(found.budgets).some((v) => v > 0) ? [{ field: 'budgets', reason: 'from the detail section\'s text: the summary table has no row for it', line: found.line }] : []),
+          { field: 'name', ...why.recoveredFromSection(claim.value, d, claim.line), line: found.line },
+          ...(Object.values(found.budgets).some((v) => v > 0) ? [{ field: 'budgets', ...why.budgetsFromDetailText(), line: found.line }] : []),
           ...(found.review ?? []),
         ],
       };

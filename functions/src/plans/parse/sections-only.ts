@@ -8,6 +8,7 @@ import { matchKey, NO_BUDGET, writtenIfDifferent } from '../normalize.ts';
 import type { Budgets, Project, ReviewFlag } from '../schema.ts';
 import { projectIdFactory } from './common.ts';
 import { nameLooksWrong } from './reconcile.ts';
+import { why } from './reasons.ts';
 import type { DetailSection } from './five-year.ts';
 
 const AMOUNT = /(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
@@ -21,14 +22,14 @@ const amount = (s: string) => Number(s.replace(/,/g, ''));
 export function budgetsFromText(text: string, years: number[], line: number): { budgets: Budgets; review: ReviewFlag[] } {
   const t = text.trim();
   const each = (v: number): Budgets => Object.fromEntries(years.map((y) => [String(y), v]));
-  if (t === '' ) return { budgets: {}, review: [{ field: 'budgets', reason: 'the detail section states no budget', line }] };
+  if (t === '' ) return { budgets: {}, review: [{ field: 'budgets', ...why.detailStatesNoBudget(), line }] };
   if (NO_BUDGET.test(t) || /^[-–—]+$/.test(t)) return { budgets: each(0), review: [] };
   const pairs = [...t.matchAll(/(?:^|\s)(25\d\d)\s+(\d{1,3}(?:,\d{3})+|\d+|[-–—])(?=\s|$)/g)].filter((m) => years.includes(Number(m[1])));
   if (pairs.length >= 2) {
     const budgets: Budgets = {};
     for (const m of pairs) budgets[m[1] ?? ''] = /^[-–—]$/.test(m[2] ?? '') ? 0 : amount(m[2] ?? '0');
     const missing = years.filter((y) => budgets[String(y)] === undefined);
-    return { budgets, review: missing.map((y) => ({ field: `budgets.${y}`, reason: `the section's budget table gives no figure for ${y}`, line })) };
+    return { budgets, review: missing.map((y) => ({ field: `budgets.${y}`, ...why.sectionTableNoFigure(y), line })) };
   }
   const perYear = t.match(new RegExp(`ปีละ\\s*${AMOUNT.source}`));
   if (perYear?.[1]) return { budgets: each(amount(perYear[1])), review: [] };
@@ -38,14 +39,14 @@ export function budgetsFromText(text: string, years: number[], line: number): { 
     const budgets: Budgets = Object.fromEntries(Object.entries(stated.perYear).filter(([y]) => years.includes(Number(y))));
     if (Object.keys(budgets).length > 0) {
       const missing = years.filter((y) => budgets[String(y)] === undefined);
-      return { budgets, review: missing.map((y) => ({ field: `budgets.${y}`, reason: `the sheet states no amount for ${y}`, line })) };
+      return { budgets, review: missing.map((y) => ({ field: `budgets.${y}`, ...why.sheetNoAmount(y), line })) };
     }
   }
   if (stated.amount !== null && /บาท/.test(t)) {
     // One fiscal year: the amount is that year's. Several: per year or for the whole period is not stated.
-    return { budgets: each(stated.amount), review: years.length === 1 ? [] : [{ field: 'budgets', reason: `"${t.slice(0, 60)}": per year or for the whole period is not stated`, line }] };
+    return { budgets: each(stated.amount), review: years.length === 1 ? [] : [{ field: 'budgets', ...why.perYearOrWholeUnstated(t), line }] };
   }
-  return { budgets: {}, review: [{ field: 'budgets', reason: `the budget text "${t.slice(0, 60)}" could not be read`, line }] };
+  return { budgets: {}, review: [{ field: 'budgets', ...why.budgetTextUnread(t), line }] };
 }
 
 export function projectsFromSections(sections: DetailSection[], years: number[]): Project[] {
@@ -56,14 +57,14 @@ export function projectsFromSections(sections: DetailSection[], years: number[])
     let number = s.number;
     if (!number) {
       number = String(lastNumber + 1);
-      review.push({ field: 'number', reason: 'the section has no number: numbered by its position', line: s.line });
+      review.push({ field: 'number', ...why.sectionWithoutNumber(), line: s.line });
     }
     lastNumber = Number(number) || lastNumber + 1;
     let dimension = s.dimension;
     if (dimension === null) {
       dimension = 1;
-      review.push({ field: 'dimension', reason: 'no dimension heading before this section: dimension 1 assumed', line: s.line });
-    } else if (s.dimensionInferred) review.push({ field: 'dimension', reason: 'dimension read from the title words of its heading (no number)', line: s.line });
+      review.push({ field: 'dimension', ...why.noDimensionBeforeSection(), line: s.line });
+    } else if (s.dimensionInferred) review.push({ field: 'dimension', ...why.dimensionFromWords(), line: s.line });
     const { budgets, review: budgetFlags } = budgetsFromText(s.budgetText, years, s.line);
     const { number: _n, dimension: _d, dimensionInferred: _i, mission, key: _k, ...detail } = s;
     return {

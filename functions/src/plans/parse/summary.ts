@@ -7,6 +7,7 @@ import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey,
 import type { Budgets, Project, ReviewFlag, StatedTotal } from '../schema.ts';
 import { countSimpleMarks, NUMBER_CELL, splitCell, type CellContext, type CellItem } from './cells.ts';
 import { assignUnits, withoutOrgSuffix, type UnitSlot } from './units.ts';
+import { why } from './reasons.ts';
 import { type SummaryTable } from './summary-find.ts';
 import { FIGURE_CELL, figuresOnSecondLine, headingAboveTable, isHeaderRow, isRunningHeaderRow, isRunningOrgHeader, isTotalsRow, ITEM_NUMBER_START, noBudgetMergedShort, restAfterBreak, rowColumns, STARTS_ITEM } from './summary-layout.ts';
 import { DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_MARK, statedBudgets, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
@@ -255,7 +256,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     const cellFlags: ReviewFlag[] = [];
     if (lead.length >= 3 && parts.length > 0 && !leadDim) {
       notes.push(`line ${line.no}: text before the first item of the cell was not read as an item: "${lead.slice(0, 60)}"`);
-      cellFlags.push({ field: 'name', reason: 'text before the first numbered item of the cell (a heading without a code, or a wrapped name?)', line: line.no });
+      cellFlags.push({ field: 'name', ...why.textBeforeFirstItem(), line: line.no });
     }
     const items0 = parts.filter((p): p is CellItem => p.kind === 'item');
     if (parts.length === 0 && lead !== '' && !leadDim) {
@@ -291,12 +292,12 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
         setDimension(1, 'none');
         notes.push(`line ${line.no}: no dimension is named before this row: dimension 1 assumed`);
       }
-      if (dimSource === 'words') flags.push({ field: 'dimension', reason: 'dimension read from the title words of its heading (no number)', line: line.no });
-      if (dimSource === 'sequence') flags.push({ field: 'dimension', reason: 'no dimension heading: inferred from the numbering or the totals row before', line: line.no });
-      if (dimSource === 'none') flags.push({ field: 'dimension', reason: 'no dimension is named before this row', line: line.no });
+      if (dimSource === 'words') flags.push({ field: 'dimension', ...why.dimensionFromWords(), line: line.no });
+      if (dimSource === 'sequence') flags.push({ field: 'dimension', ...why.dimensionFromSequence(), line: line.no });
+      if (dimSource === 'none') flags.push({ field: 'dimension', ...why.noDimensionBeforeRow(), line: line.no });
       if (p.number === null) {
         p.number = String(ctx.style === 'simple' ? ctx.next++ : items.filter((it) => it.dimension === dimension).length + cellItems.length + 1);
-        flags.push({ field: 'number', reason: 'the item has no number: numbered by its position', line: line.no });
+        flags.push({ field: 'number', ...why.itemWithoutNumber(), line: line.no });
         notes.push(`line ${line.no}: an item without a number was numbered ${p.number} by its position`);
       }
       cellItems.push({ part: p, mission: mission && Number(mission.split('.')[0]) === dimension ? mission : null, dimension, flags });
@@ -305,7 +306,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     // Missing numbers between items of the cell: a name may hold a lost item.
     const nums = cellItems.map((c) => Number(c.part.number)).filter((n) => Number.isInteger(n));
     for (let i = 1; i < nums.length; i++) {
-      if ((nums[i] ?? 0) - (nums[i - 1] ?? 0) > 1) cellItems[i - 1]?.flags.push({ field: 'name', reason: `numbers ${(nums[i - 1] ?? 0) + 1}-${(nums[i] ?? 0) - 1} are missing after this item: its name may hold them`, line: line.no });
+      if ((nums[i] ?? 0) - (nums[i - 1] ?? 0) > 1) cellItems[i - 1]?.flags.push({ field: 'name', ...why.numbersMissingAfter((nums[i - 1] ?? 0) + 1, (nums[i] ?? 0) - 1), line: line.no });
     }
 
     // A row with cells missing keeps its unit as its last cell, beyond its figures (the unit column's text moved left).
@@ -315,7 +316,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     // many empty cells the conversion left out after them (a merged "ไม่ใช้งบประมาณ").
     const unitBeforeYears = table.unitCol !== null && table.unitCol < (table.yearCols[0]?.index ?? 0) && cols.years[0]?.index === table.yearCols[0]?.index;
     const unitCell = table.unitCol !== null && (cells.length === table.columns || unitBeforeYears) ? (cells[table.unitCol] ?? '').trim() : shiftedUnit ? lastText : '';
-    if (shiftedUnit && cellItems.length === 1) cellItems[0]?.flags.push({ field: 'responsibleUnit', reason: 'the row has fewer cells than the header: its last cell is read as the unit', line: line.no });
+    if (shiftedUnit && cellItems.length === 1) cellItems[0]?.flags.push({ field: 'responsibleUnit', ...why.unitFromLastCell(), line: line.no });
     const rowItems: SummaryItem[] = cellItems.map((c) => ({
       unit: unitCell && cellItems.length === 1 ? cleanName(unitCell, evidence) : null,
       ...(table.unitCol !== null ? { unitCell } : {}),
@@ -331,11 +332,11 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       review: c.flags,
     }));
     const rest = continuedAfterBreak.get(line.no);
-    if (rest?.name) rowItems.at(-1)?.review.push({ field: 'name', reason: `the name goes on after a page break (line ${rest.line}, alone under the repeated header): joined to this item`, line: rest.line });
-    if (rest?.unit) rowItems.at(-1)?.review.push({ field: 'responsibleUnit', reason: `the unit cell goes on after a page break (line ${rest.line}, under the repeated header): joined to this item's`, line: rest.line });
+    if (rest?.name) rowItems.at(-1)?.review.push({ field: 'name', ...why.nameAfterPageBreak(rest.line), line: rest.line });
+    if (rest?.unit) rowItems.at(-1)?.review.push({ field: 'responsibleUnit', ...why.unitAfterPageBreak(rest.line), line: rest.line });
     for (const it of rowItems) {
-      if (it.name === '') it.review.push({ field: 'name', reason: 'the item has no name in the summary table', line: line.no });
-      else if ([...it.name].length > 250) it.review.push({ field: 'name', reason: 'a very long name: several items may be merged in it', line: line.no });
+      if (it.name === '') it.review.push({ field: 'name', ...why.noNameInSummary(), line: line.no });
+      else if ([...it.name].length > 250) it.review.push({ field: 'name', ...why.veryLongName(), line: line.no });
     }
 
     const sharedYears: string[] = [];
@@ -345,7 +346,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     const noBudgetAcross = filled.length === 1 && NO_BUDGET.test(filled[0] ?? '');
     if (filled.length > 0 && filled.length < yearCells.length && !noBudgetAcross) {
       cols.years.forEach(({ year }, k) => {
-        if (yearCells[k] === '') for (const it of rowItems) it.review.push({ field: `budgets.${year}`, reason: `no figure for ${year} in this row`, line: line.no });
+        if (yearCells[k] === '') for (const it of rowItems) it.review.push({ field: `budgets.${year}`, ...why.noFigureForYear(year), line: line.no });
       });
     }
     // A year cell holding words, not a figure: the row's cells shifted (its unit printed under a year, as a PDF
@@ -353,18 +354,18 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     cols.years.forEach(({ year }, k) => {
       const c = yearCells[k] ?? '';
       if (c === '' || FIGURE_CELL.test(c) || NO_BUDGET.test(c) || /\d/.test(c)) return;
-      for (const it of rowItems) it.review.push({ field: `budgets.${year}`, reason: `the ${year} column holds words, not a figure ("${c.slice(0, 40)}"): the row's cells may have shifted`, line: line.no });
+      for (const it of rowItems) it.review.push({ field: `budgets.${year}`, ...why.wordsInYearColumn(year, c), line: line.no });
       const unitEmpty = table.unitCol !== null && (cells[table.unitCol] ?? '').trim() === '';
       if (unitEmpty && k === yearCells.length - 1 && rowItems.length === 1 && rowItems[0] && !rowItems[0].unit) {
         rowItems[0].unit = cleanName(c, evidence);
-        rowItems[0].review.push({ field: 'responsibleUnit', reason: `read from the ${year} column (the unit column is empty)`, line: line.no });
+        rowItems[0].review.push({ field: 'responsibleUnit', ...why.unitFromYearColumn(year), line: line.no });
       }
     });
     if (filled.length === 0) {
-      for (const it of rowItems) it.review.push({ field: 'budgets', reason: 'the row has no figure in any year: its figures may be those of the row above (one cell printed over two rows?)', line: line.no });
+      for (const it of rowItems) it.review.push({ field: 'budgets', ...why.noFigureInAnyYear(), line: line.no });
     }
     if (cells.length !== table.columns && filled.length > 0 && !noBudgetMergedShort(cells, table)) {
-      for (const it of rowItems) it.review.push({ field: 'budgets', reason: `the row has ${cells.length} cells where the header has ${table.columns}: its figures may sit in other years' columns`, line: line.no });
+      for (const it of rowItems) it.review.push({ field: 'budgets', ...why.cellCountDiffers(cells.length, table.columns), line: line.no });
     }
     for (const { index, year } of cols.years) {
       const values = noBudgetAcross ? [0] : budgetCellValues(cells[index] ?? '');
@@ -384,14 +385,14 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     const only = rowItems.length === 1 ? rowItems[0] : undefined;
     if (only && rowTotal !== null && Object.keys(only.budgets).length > 0) {
       const sum = Object.values(only.budgets).reduce((a, b) => a + b, 0);
-      if (sum !== rowTotal) only.review.push({ field: 'budgets', reason: `the row's total over the years (${rowTotal.toLocaleString('en-US')}) is not the sum of its year figures (${sum.toLocaleString('en-US')})`, line: line.no });
+      if (sum !== rowTotal) only.review.push({ field: 'budgets', ...why.rowTotalDiffers(rowTotal, sum), line: line.no });
     }
     if (sharedYears.length > 0) {
       const ids = rowItems.map((it) => it.number);
       const note = `แถวที่บรรทัด ${line.no} ระบุงบประมาณชุดเดียวสำหรับ ${rowItems.length} รายการ (${ids.join(', ')}); ตัวเลขแสดงไว้ที่รายการแรก`;
       for (const it of rowItems) {
         it.budgetShared = { line: line.no, projectIds: [], note };
-        for (const y of sharedYears) it.review.push({ field: `budgets.${y}`, reason: `one set of figures printed for ${rowItems.length} items (${ids.join(', ')})`, line: line.no });
+        for (const y of sharedYears) it.review.push({ field: `budgets.${y}`, ...why.oneSetOfFigures(rowItems.length, ids), line: line.no });
       }
       notes.push(`line ${line.no}: one set of budget figures for ${rowItems.length} items (${ids.join(', ')}): kept on the first item, 0 on the others`);
     }
@@ -410,7 +411,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       // is flagged, unless its cell states none ("-") or every cell is empty (a column the document never fills).
       const stated = /^[-–—]$/.test(slot.cell.trim());
       if (it.unit === null && !stated && slots.some((x) => x.cell.trim() !== '') && !it.review.some((f) => f.field === 'responsibleUnit')) {
-        it.review.push({ field: 'responsibleUnit', reason: 'the table has a unit column, but no unit was read from its unit cell', line: it.line });
+        it.review.push({ field: 'responsibleUnit', ...why.unitNotReadFromColumn(), line: it.line });
       }
     });
   }

@@ -6,6 +6,7 @@
  * in order; one unit for the items of one cell goes to each; a row with an empty cell stays without a unit.
  */
 import type { ReviewFlag } from '../schema.ts';
+import { why } from './reasons.ts';
 
 /** One item of a table with a unit column, in document order. */
 export interface UnitSlot {
@@ -52,7 +53,7 @@ export function assignUnits(slots: UnitSlot[], clean: (text: string) => string):
     if (text === '') {
       for (const s of own) {
         s.unit = null;
-        s.review.push({ field: 'responsibleUnit', reason: 'the unit cell of its row is empty', line: s.line });
+        s.review.push({ field: 'responsibleUnit', ...why.unitCellEmpty(), line: s.line });
       }
     } else if (group.length === 1) {
       head.unit = clean(text) || null;
@@ -61,17 +62,17 @@ export function assignUnits(slots: UnitSlot[], clean: (text: string) => string):
       if (pieces.length === group.length) {
         group.forEach((s, n) => {
           s.unit = clean(pieces[n] ?? '') || null;
-          s.review.push({ field: 'responsibleUnit', reason: `the unit cell at line ${head.line} lists ${pieces.length} units (${short(text)}) for ${group.length} items: assigned in order`, line: head.line });
+          s.review.push({ field: 'responsibleUnit', ...why.unitsAssignedInOrder(head.line, pieces.length, short(text), group.length), line: head.line });
         });
       } else {
         for (const s of own) {
           s.unit = clean(text) || null;
-          if (own.length > 1) s.review.push({ field: 'responsibleUnit', reason: `one unit cell (${short(text)}) for the ${own.length} items of the cell at line ${head.line}`, line: head.line });
-          else if (pieces.length > 1) s.review.push({ field: 'responsibleUnit', reason: `the unit cell lists ${pieces.length} units (${short(text)}); the rows below have none: it may be shared with them`, line: head.line });
+          if (own.length > 1) s.review.push({ field: 'responsibleUnit', ...why.oneUnitForCell(short(text), own.length, head.line), line: head.line });
+          else if (pieces.length > 1) s.review.push({ field: 'responsibleUnit', ...why.unitCellMayBeShared(pieces.length, short(text)), line: head.line });
         }
         for (const s of below) {
           s.unit = null;
-          s.review.push({ field: 'responsibleUnit', reason: `the unit cell of its row is empty: the unit printed at line ${head.line} (${short(text)}) may cover it`, line: s.line });
+          s.review.push({ field: 'responsibleUnit', ...why.unitCellEmptyAbove(head.line, short(text)), line: s.line });
         }
       }
     }
