@@ -142,6 +142,28 @@ describe('a dimension named in the other generation of the national template', (
   });
 });
 
+describe('what a manual question asks beyond the service', () => {
+  const firstOf = async (org: string, q: string) => replyText((await askStandard(org, q)).messages.slice(0, 1) as Message[]);
+
+  it('answers with the manual\'s own sentence that says it', async () => {
+    const text = await firstOf('maesot', 'บัตรประชาชนหาย ต้องไปแจ้งความที่โรงพักก่อนไหมคะ');
+    expect(text).toMatch(/^ตามคู่มือการทำบัตรประจำตัวประชาชน/u);
+    expect(text).toContain('ไม่ต้องไปแจ้งความ');
+    // Not a sentence that merely spells a word alike ("ล้วง" / "ล่วงหน้า").
+    expect(await firstOf('maesot', 'โดนล้วงกระเป๋า บัตรประชาชนหาย ทำใหม่ยังไง')).not.toContain('ล่วงหน้า');
+  });
+
+  it('gives the amount an allowance pays, not the fee of registering for it', async () => {
+    const text = await firstOf('maesot', 'คนพิการได้เงินเดือนละเท่าไหร่');
+    expect(text).toContain('800 บาท');
+    expect(text).not.toMatch(/^ค่าธรรมเนียม/u);
+  });
+
+  it('says the deadline with the steps', async () => {
+    expect(await firstOf('maesot', 'ย้ายเข้าบ้านใหม่ต้องทำยังไงบ้าง')).toContain('ภายใน 15 วัน');
+  });
+});
+
 describe('manuals by situation (the demo organisations with the standard manuals)', () => {
   it.each([
     ['maesaimitraphap', 'หลังน้ำท่วมเดือดร้อนมาก มีอะไรช่วยได้บ้าง', 'disaster-relief'],

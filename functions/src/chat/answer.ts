@@ -120,7 +120,7 @@ function decideWith(knowledge: Knowledge, input: string, context: ConversationCo
 function respondWith(knowledge: Knowledge, step: { s: Session; d: Decision; u: Understanding }, inputs: LiveInputs): AnswerOutput {
   const { s, d, u } = step;
   const respond = RESPONDERS[d.intent] as Responder<Decision>;
-  const out = respond(s, d, { project: u.projectAspects, live: inputs.live ?? null, allYears: u.wants.allYears });
+  const out = respond(s, d, { project: u.projectAspects, live: inputs.live ?? null, allYears: u.wants.allYears, question: u.topicText });
   return { ...out, confidence: out.confidence ?? d.confidence, results: out.results.map((r) => withWrittenName(knowledge, r)) };
 }
 

@@ -276,8 +276,13 @@ export function manualAspectText(m: CorpusManual, aspect: ManualAspect): string 
       return [`${m.title} ใช้เวลา ${m.totalTime || 'ตามขั้นตอนในคู่มือ'}`, ...deadlines(m)].join('\n');
     case 'fee':
       return `ค่าธรรมเนียม${m.title}: ${m.fees.length ? m.fees.join(' / ') : 'ไม่มีค่าธรรมเนียม'}`;
+    case 'amount': {
+      const amounts = amountSentences(m);
+      return amounts.length ? [`${m.title}`, ...amounts.map((x) => `• ${clip(x, 200)}`)].join('\n') : `${m.title}: คู่มือไม่ได้ระบุจำนวนเงินไว้ค่ะ`;
+    }
     case 'steps':
-      return `ขั้นตอน${m.title}\n${m.steps.map((s, i) => `${i + 1}. ${s.text}${s.duration ? ` (${s.duration})` : ''}`).join('\n')}`;
+      // (With the deadline the manual sets: "แจ้งภายใน 15 วัน" is part of how.)
+      return [`ขั้นตอน${m.title}\n${m.steps.map((s, i) => `${i + 1}. ${s.text}${s.duration ? ` (${s.duration})` : ''}`).join('\n')}`, ...deadlines(m)].join('\n');
     case 'where':
       return [`${m.title} ติดต่อได้ที่ ${m.where || m.unit}${m.hours ? `\nเวลา ${m.hours}` : ''}`, ...deadlines(m)].join('\n');
   }
@@ -285,6 +290,17 @@ export function manualAspectText(m: CorpusManual, aspect: ManualAspect): string 
 
 const MONTHS = 'มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม';
 const DEADLINE = new RegExp(`ภายใน\\s*\\d|ภายใน(?:เดือน|วันที่)|ภายใน\\s*(?:${MONTHS})|ก่อนวันที่|ไม่เกิน\\s*\\d|(?:${MONTHS})`, 'u');
+
+/** The manual's sentences (summary, then the rest), tidied, each once. */
+export function manualSentences(m: CorpusManual): string[] {
+  return [...new Set([m.summary, m.details].join('\n').split(/\n|(?<=[.;])\s+|\s{2,}/u).map((x) => tidy(x)).filter(Boolean))];
+}
+
+/** The sentences that state an amount in baht a resident receives (not the fees), at most three. */
+export function amountSentences(m: CorpusManual): string[] {
+  const fees = new Set(m.fees.map(tidy));
+  return manualSentences(m).filter((x) => /\d[\d,]*\s*บาท/u.test(x) && !fees.has(x) && !/ค่าธรรมเนียม|ค่าปรับ/u.test(x)).slice(0, 3);
+}
 
 /** The manual's sentences that set a deadline ("แจ้งภายใน 24 ชั่วโมง", "ยื่นแบบภายในเดือนมีนาคม"), at most two. */
 function deadlines(m: CorpusManual): string[] {

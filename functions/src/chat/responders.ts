@@ -3,13 +3,17 @@ import { projectsOfYear } from '../progress/projects.ts';
 import { formatThaiDate } from '../time/bangkok.ts';
 import type { CorpusManual } from '../search/corpus.ts';
 import type { SearchHit } from '../search/index.ts';
+import { normalizeText } from '../search/normalize.ts';
+import { isStopword } from '../search/stopwords.ts';
+import { segmentKeys } from '../search/tokenize.ts';
 import type { AggregateIntent, Decision } from './decision.ts';
 import { averageBudget, budgetTotal, dimensionRank, projectCount, ranked, reportFigure, source, type DimensionMeasure, type ReportMeasure } from './figures.ts';
 import { withinRange } from './budgetRange.ts';
-import { formatBaht, formatNumber, tidy } from './format.ts';
-import { ask, flex, manualAltText, manualAspectText, manualBubble, quickReply, textMessage, type ListItem } from './replies.ts';
+import { clip, formatBaht, formatNumber, tidy } from './format.ts';
+import { amountSentences, ask, flex, manualAltText, manualAspectText, manualBubble, manualSentences, quickReply, textMessage, type ListItem } from './replies.ts';
 import { statusFigure, type StatusField } from './reportStatus.ts';
 import { projectAnswer } from './projectAnswer.ts';
+import { holds } from './topicItems.ts';
 import { toRef, type Session } from './session.ts';
 import type { AnswerOutput, FigureSource, ListFilters, LiveProgress, Message, ResultRef } from './types.ts';
 import type { ManualAspect, ProjectAspect } from './understand.ts';
@@ -26,6 +30,8 @@ export interface ResponderInput {
   live?: LiveProgress | null;
   /** The question asks over every year of the plan ("ทั้ง 5 ปี", "ตลอดแผน"). */
   allYears?: boolean;
+  /** The question's own text, slots and cues taken out (`topicText`): what it asks beyond the intent. */
+  question?: string;
 }
 
 /** The decision shape that carries intent I (some shapes carry several intents). */
@@ -38,7 +44,7 @@ export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
   project: (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList),
   'project.budget': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList, null, a.allYears === true),
   'project.progress': (s, d, a) => projectAnswer(s, d.project, d.hits, a.project, d.intent, d.year, d.fromList, a.live ?? null),
-  manual: (s, d) => manualAnswer(s, d.manual, d.aspects, d.hits),
+  manual: (s, d, a) => manualAnswer(s, d.manual, d.aspects, d.hits, a.question ?? ''),
   'manual.list': (s) => manualList(s),
   list: (s, d) => aggregate(s, d.intent, d.filters),
   count: (s, d) => aggregate(s, d.intent, d.filters),
@@ -55,10 +61,13 @@ export const RESPONDERS: { [I in Decision['intent']]: Responder<Of<I>> } = {
 
 // ---------- manuals ----------
 
-export function manualAnswer(s: Session, m: CorpusManual, aspects: ManualAspect[], hits: SearchHit[]): AnswerOutput {
+export function manualAnswer(s: Session, m: CorpusManual, aspects: ManualAspect[], hits: SearchHit[], question = ''): AnswerOutput {
   const results: ResultRef[] = hits.length ? hits.slice(0, 5).map(toRef) : [{ type: 'manual', id: m.id, title: m.title, score: 1 }];
   const primary = aspects.filter((a) => a !== 'steps' || aspects.length === 1);
-  const lead = s.lang === 'en' ? englishManualLead(m, primary) : primary.slice(0, 2).map((a) => manualAspectText(m, a)).join('\n\n');
+  // What the question asks beyond the service itself ("ต้องไปแจ้งความก่อนมั้ย"): the manual's sentences that say it.
+  const said = question ? sentencesAbout(m, question) : [];
+  const aspectText = s.lang === 'en' ? englishManualLead(m, primary) : primary.slice(0, 2).map((a) => manualAspectText(m, a)).join('\n\n');
+  const lead = said.length ? [s.say(`ตามคู่มือ${m.title}`, `The manual (${m.title}) says:`), ...said.map((x) => `• ${clip(x, 220)}`), ...(primary.length ? ['', aspectText] : [])].join('\n') : aspectText;
   const qr = quickReply([
     ask(s.say('เอกสารที่ต้องใช้', 'Documents'), 'ต้องใช้เอกสารอะไรบ้าง'),
     ask(s.say('ใช้เวลากี่วัน', 'How long?'), 'ใช้เวลากี่วัน'),
@@ -73,8 +82,38 @@ export function manualAnswer(s: Session, m: CorpusManual, aspects: ManualAspect[
   return { intent: 'manual', results, messages, sources: [{ figure: m.title, kind: 'manual', manualId: m.id }], context: s.context({ intent: 'manual', topic: { type: 'manual', id: m.id } }) };
 }
 
+/**
+ * The manual's sentences that say what the question asks beyond the service itself ("บัตรหาย ต้องไปแจ้งความก่อนมั้ย" →
+ * "บัตรหายหรือถูกทำลาย ไม่ต้องไปแจ้งความ …"), at most two, the best first. Evidence is the question's words whole (two
+ * neighbouring ones, as "แจ้ง|ความ", count double; one short word alone is not enough), and only words the service's
+ * name does not say and few of its sentences carry.
+ */
+function sentencesAbout(m: CorpusManual, question: string): string[] {
+  const named = segmentKeys(normalizeText([m.title, ...m.aliases].join(' ')));
+  // (Words matched whole: with tone marks dropped "ล้วง" is spelt as "ล่วง" of "ล่วงหน้า", one word there.)
+  const sentences = manualSentences(m).map((text) => ({ text, k: segmentKeys(normalizeText(text)) }));
+  const segs = segmentKeys(normalizeText(question));
+  const single = segs.filter((w) => w.length >= 3 && !isStopword(w));
+  const pairs = segs.slice(1).map((w, i) => `${segs[i]}${w}`).filter((w, i) => !(isStopword(segs[i] as string) && isStopword(segs[i + 1] as string)));
+  const rare = (w: string) => !holds(named, w) && sentences.filter((x) => holds(x.k, w)).length <= 2;
+  const own = [...new Set(single)].filter(rare).map((w) => ({ w, weight: 1 })).concat([...new Set(pairs)].filter(rare).map((w) => ({ w, weight: 2 })));
+  if (own.length === 0) return [];
+  return sentences
+    .map((x) => ({ ...x, n: own.filter((o) => holds(x.k, o.w)).reduce((a, o) => a + o.weight, 0) }))
+    .filter((x) => x.n >= 2)
+    .sort((a, b) => b.n - a.n)
+    // (A second sentence only as strong as the first.)
+    .filter((x, _, all) => x.n === all[0]?.n)
+    .slice(0, 2)
+    .map((x) => x.text);
+}
+
 function englishManualLead(m: CorpusManual, aspects: ManualAspect[]): string {
   const first = aspects[0];
+  if (first === 'amount') {
+    const amounts = amountSentences(m);
+    return amounts.length ? `What the manual states for ${m.title}:\n${amounts.map((x) => `• ${clip(x, 200)}`).join('\n')}` : `The manual (${m.title}) states no amount.`;
+  }
   if (first === 'documents') return `These are the documents you need for ${m.title}:\n${m.documents.map((d, i) => `${i + 1}. ${d}`).join('\n') || 'none beyond the form'}`;
   if (first === 'time') return `It takes ${m.totalTime || 'the time set out in the manual'} to get this done (${m.title}).`;
   if (first === 'fee') return `The fee for this service (${m.title}) is: ${m.fees.join(' / ') || 'no fee'}`;

@@ -16,6 +16,14 @@ const SLANG: Array<[RegExp, string]> = [
   [/ปชช\.?/gu, 'ประชาชน'],
   [/รร\./gu, 'โรงเรียน'],
   [/งบประมาน/gu, 'งบประมาณ'],
+  // A report's period in everyday words.
+  [/ครึ่งปี(?:แรก)?/gu, 'รอบ 6 เดือน'],
+  // Units by their usual abbreviations (with the dot, or standing alone).
+  [/สป\.|(?<![ก-๙])สป(?![ก-๙])/gu, 'สำนักปลัด'],
+  [/กค\.|(?<![ก-๙])กค(?![ก-๙])/gu, 'กองคลัง'],
+  [/กช\.|(?<![ก-๙])กช(?![ก-๙])/gu, 'กองช่าง'],
+  [/กศ\.|(?<![ก-๙])กศ(?![ก-๙])/gu, 'กองการศึกษา'],
+  [/กสธ\.|(?<![ก-๙])กสธ(?![ก-๙])/gu, 'กองสาธารณสุข'],
   // English names the plans print in Latin letters, typed in Thai letters ("โนกิ๊ฟโพลิซี่" is "No Gift Policy").
   [/โน\s*กิ[่้๊๋]?ฟ(?:ท์|ต์)?/gu, ' no gift '],
   [/(?:โพ|พอ)ลิซี[่้]?/gu, ' policy '],

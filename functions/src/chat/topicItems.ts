@@ -45,8 +45,8 @@ function namesOf(k: Knowledge): Map<string, string[][]> {
   return names;
 }
 
-/** Whether a key is one word of the name or several neighbouring ones joined. */
-function holds(words: string[], key: string): boolean {
+/** Whether a key is one word of the text (word keys) or several neighbouring ones joined. */
+export function holds(words: string[], key: string): boolean {
   for (let i = 0; i < words.length; i++) {
     let joined = '';
     for (let j = i; j < Math.min(words.length, i + SPAN); j++) {
