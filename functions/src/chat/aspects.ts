@@ -19,3 +19,22 @@ export const ASPECT_FILLERS: ReadonlySet<string> = new Set(
 /** "มิติเดียวกัน", "ภารกิจนี้", "ด้านเดียวกัน": the scope of the item just answered. */
 export const SAME_MISSION = /(?:ภารกิจ|ภาระกิจ|mission)(?:ที่)?(?:เดียวกัน|นี้|นั้น)/u;
 export const SAME_DIMENSION = /(?:มิติ|มติ|ด้าน|dimension)(?:ที่)?(?:เดียวกัน|นี้|นั้น)/u;
+
+/** The parts of a service manual a question can ask for. */
+export type ManualAspect = 'documents' | 'time' | 'fee' | 'amount' | 'steps' | 'where';
+
+export const MANUAL_ASPECTS: Array<[ManualAspect, RegExp]> = [
+  ['documents', /เอกสาร|หลักฐาน|ใช้อะไรบ้าง|เตรียมอะไร|ต้องใช้อะไร|เอาอะไรไป|ต้องมีอะไร/u],
+  ['time', /กี่วัน|นานไหม|นานมั้ย|นานแค่ไหน|ใช้เวลา|กี่นาที|กี่ชั่วโมง|ระยะเวลา|เดือนไหน|ภายในวัน|ภายในเดือน|เมื่อไห?ร่?|กำหนดเวลา|ทันไหม/u],
+  ['fee', /ค่าธรรมเนียม|เสียเงิน|เสียค่า|กี่บาท|ค่าใช้จ่าย|ราคา|ฟรี|เท่าไห?ร่?/u],
+  // What a resident receives (an allowance, relief): not a fee paid.
+  ['amount', /ได้(?:รับ)?(?:เงิน)?(?:ช่วยเหลือ)?(?:เดือนละ|ปีละ|ครั้งละ|คนละ)|ได้(?:รับ)?เงิน|เดือนละ(?:เท่า|กี่)|ได้(?:รับ)?(?:กี่บาท|เท่าไห?ร่?)|เท่าไห?ร่?.*เดือนละ/u],
+  ['steps', /ขั้นตอน|ยังไง|อย่างไร|ทำไง|วิธี|ต้องทำอะไร|ทำอะไรต่อ/u],
+  ['where', /ที่ไหน|ตรงไหน|ติดต่อ|สถานที่|ยื่นที่|ไปที่|เบอร์โทร/u],
+];
+
+/** The parts of a manual a question asks for ("ได้เงินเดือนละเท่าไหร่" is an amount received, not a fee to pay). */
+export function manualAspectsOf(cue: string): ManualAspect[] {
+  const found = MANUAL_ASPECTS.filter(([, re]) => re.test(cue)).map(([a]) => a);
+  return found.includes('amount') && !/ค่าธรรมเนียม|เสียเงิน|เสียค่า|ค่าใช้จ่าย/u.test(cue) ? found.filter((a) => a !== 'fee') : found;
+}

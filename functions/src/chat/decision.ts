@@ -4,7 +4,8 @@ import type { SearchHit } from '../search/index.ts';
 import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { StatusField } from './reportStatus.ts';
 import type { ListFilters, LiveProgress } from './types.ts';
-import type { Action, ManualAspect } from './understand.ts';
+import type { ManualAspect } from './aspects.ts';
+import type { Action } from './understand.ts';
 
 /** What `decide` concludes about a question: one intent with its slots and a confidence (answered by responders.ts). */
 export type AggregateIntent = 'list' | 'count' | 'budget.total' | 'budget.top' | 'budget.bottom' | 'budget.average';

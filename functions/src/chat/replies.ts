@@ -5,7 +5,8 @@ import type { CorpusManual } from '../search/corpus.ts';
 import { dimensionTitle, missionTitle } from '../search/corpus.ts';
 import { LINE_LIMITS } from '../line/limits.ts';
 import { clip, formatBaht, tidy } from './format.ts';
-import type { ManualAspect, ProjectAspect } from './understand.ts';
+import type { ManualAspect } from './aspects.ts';
+import type { ProjectAspect } from './understand.ts';
 import type { Message } from './types.ts';
 
 type FlexBubble = messagingApi.FlexBubble;

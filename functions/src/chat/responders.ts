@@ -16,7 +16,8 @@ import { projectAnswer } from './projectAnswer.ts';
 import { holds } from './topicItems.ts';
 import { toRef, type Session } from './session.ts';
 import type { AnswerOutput, FigureSource, ListFilters, LiveProgress, Message, ResultRef } from './types.ts';
-import type { ManualAspect, ProjectAspect } from './understand.ts';
+import type { ManualAspect } from './aspects.ts';
+import type { ProjectAspect } from './understand.ts';
 
 /**
  * One responder per intent: each turns a decision (intent + slots) into the reply. Short first: one lead sentence

@@ -3,7 +3,7 @@ import { isStopword } from '../search/stopwords.ts';
 import { synonymsOf } from '../search/synonyms.ts';
 import { tokenizeParts } from '../search/tokenize.ts';
 import { readYears } from '../time/fiscalYear.ts';
-import { ASPECT_FILLERS, SAME_DIMENSION, SAME_MISSION } from './aspects.ts';
+import { ASPECT_FILLERS, MANUAL_ASPECTS, manualAspectsOf, SAME_DIMENSION, SAME_MISSION, type ManualAspect } from './aspects.ts';
 import { readBudgetRange } from './budgetRange.ts';
 import { inDocumentWords } from './slang.ts';
 import type { BudgetRange } from './types.ts';
@@ -14,7 +14,6 @@ import type { BudgetRange } from './types.ts';
  * question forms, not phrases of particular questions. What the question is ABOUT is left to search.
  */
 
-export type ManualAspect = 'documents' | 'time' | 'fee' | 'amount' | 'steps' | 'where';
 export type ProjectAspect = 'budget' | 'who' | 'when' | 'years' | 'why' | 'what' | 'kpi' | 'progress' | 'scope';
 export type Action = 'complaint' | 'complaint.track' | 'corruption' | 'queue' | 'queue.status' | 'rating';
 
@@ -152,15 +151,6 @@ const OTHER_ORG = /(?:องค์การบริหารส่วนตำ�
 const FULL_KIND = /^(?:องค์การบริหารส่วนตำบล|เทศบาล(?:นคร|เมือง|ตำบล))/u;
 const SITUATION = /^(?:ถ้า|หาก|เพิ่ง|พึ่ง|จะ|อยาก|ต้องการ)|(?:ย้าย|คลอด|เสียชีวิต|ตาย|เกิด|เปิดร้าน|ขาย|สร้าง|ต่อเติม|รื้อ|อายุครบ|พิการ|ขยะ|น้ำไม่ไหล|ประปา|ไฟไหม้|น้ำท่วม|บัตรหาย).*(?:ต้อง|ทำ|ยังไง|อย่างไร|ไหม|มั้ย|ได้)/u;
 
-const MANUAL_ASPECTS: Array<[ManualAspect, RegExp]> = [
-  ['documents', /เอกสาร|หลักฐาน|ใช้อะไรบ้าง|เตรียมอะไร|ต้องใช้อะไร|เอาอะไรไป|ต้องมีอะไร/u],
-  ['time', /กี่วัน|นานไหม|นานมั้ย|นานแค่ไหน|ใช้เวลา|กี่นาที|กี่ชั่วโมง|ระยะเวลา|เดือนไหน|ภายในวัน|ภายในเดือน|เมื่อไห?ร่?|กำหนดเวลา|ทันไหม/u],
-  ['fee', /ค่าธรรมเนียม|เสียเงิน|เสียค่า|กี่บาท|ค่าใช้จ่าย|ราคา|ฟรี|เท่าไห?ร่?/u],
-  // What a resident receives (an allowance, relief): not a fee paid.
-  ['amount', /ได้(?:รับ)?(?:เงิน)?(?:ช่วยเหลือ)?(?:เดือนละ|ปีละ|ครั้งละ|คนละ)|ได้(?:รับ)?เงิน|เดือนละ(?:เท่า|กี่)|ได้(?:รับ)?(?:กี่บาท|เท่าไห?ร่?)|เท่าไห?ร่?.*เดือนละ/u],
-  ['steps', /ขั้นตอน|ยังไง|อย่างไร|ทำไง|วิธี|ต้องทำอะไร|ทำอะไรต่อ/u],
-  ['where', /ที่ไหน|ตรงไหน|ติดต่อ|สถานที่|ยื่นที่|ไปที่|เบอร์โทร/u],
-];
 
 const PROJECT_ASPECTS: Array<[ProjectAspect, RegExp]> = [
   ['budget', /งบ(?!้)|กี่บาท|ใช้เงิน/u],
@@ -175,11 +165,6 @@ const PROJECT_ASPECTS: Array<[ProjectAspect, RegExp]> = [
   ['scope', /(?:มิติ|ภารกิจ|ด้าน)(?:ที่)?(?:ไหน|ใด|อะไร)/u],
 ];
 
-/** The parts of a manual a question asks for ("ได้เงินเดือนละเท่าไหร่" is an amount received, not a fee to pay). */
-function manualAspectsOf(cue: string): ManualAspect[] {
-  const found = MANUAL_ASPECTS.filter(([, re]) => re.test(cue)).map(([a]) => a);
-  return found.includes('amount') && !/ค่าธรรมเนียม|เสียเงิน|เสียค่า|ค่าใช้จ่าย/u.test(cue) ? found.filter((a) => a !== 'fee') : found;
-}
 
 /** The aspect cues, global: taken out of a question to see whether it names a subject of its own. */
 const ASPECT_PHRASES: readonly RegExp[] = [...PROJECT_ASPECTS, ...MANUAL_ASPECTS].map(([, re]) => new RegExp(re.source, 'gu'));
