@@ -15,6 +15,12 @@ describe('scoring an answer on its content', () => {
     expect(r.disclosed).toEqual([410000]);
   });
 
+  it('does not count a number that names a dimension, a mission or a source line as a figure given', () => {
+    const r = answeredNumbers('มิติที่ 3 การส่งเสริมบทบาท มีทั้งหมด 5 โครงการ ภารกิจ 2.1 ที่มา: แผนปฏิบัติการฯ บรรทัด 150');
+    expect(r.answered).toEqual([5]);
+    expect(answeredNumbers('Dimension 3 has 3 projects (line 12)').answered).toEqual([3]);
+  });
+
   it('counts a listed wrong figure given in the first message, and only the first message', () => {
     const q: EvalQuestion = { id: 'x', org: 'o', q: 'q', expect: { type: 'number', value: 9, unit: 'count', wrong: [17] } };
     expect(judge(q, { intent: 'progress', results: [], messages: [text('ดำเนินการแล้ว 9 จาก 17 โครงการ')] }).wrongFigures).toEqual([17]);

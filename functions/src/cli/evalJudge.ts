@@ -147,7 +147,9 @@ export function speaksEnglish(text: string): boolean {
 export function answeredNumbers(first: string): { answered: number[]; disclosed: number[] } {
   const clause = /\((?:รวมรายการได้|ในตารางมีรายการ|the document states this; its rows add up to|[^()]*are listed in its tables)[^()]*\)/gu;
   const disclosed = [...first.matchAll(clause)].flatMap((m) => numbersIn(m[0]));
-  return { answered: numbersIn(first.replace(clause, ' ')), disclosed };
+  // (A number that names something — "มิติที่ 3", "ภารกิจ 2.1", a source's "บรรทัด 150" — is not a figure given.)
+  const labels = /(?:มิติที่|มิติ|dimension|ภารกิจ(?:ที่)?|mission|บรรทัด|line)\s*[\d๐-๙]+(?:\.[\d๐-๙]+)?/giu;
+  return { answered: numbersIn(first.replace(clause, ' ').replace(labels, ' ')), disclosed };
 }
 
 export function judge(question: EvalQuestion, response: AskResponse): Verdict {
