@@ -278,3 +278,23 @@ describe('a report asked of another period', () => {
     expect(first((await ask('tharae', 'รอบ 6 เดือนเบิกจ่ายไปเท่าไร')).messages)).toContain('15,000');
   });
 });
+
+describe('residents\' words for the plans\' topics and services', () => {
+  it('reads "<item> ทำอะไรบ้าง" as what that item does, and a follow-up asks about it', async () => {
+    const out = await ask('maesot', 'กิจกรรมพัฒนาศักยภาพสมาชิกสภาท้องถิ่น ทำอะไรบ้างคะ');
+    expect(out.intent).toBe('project');
+    expect(out.results[0]?.title).toBe('กิจกรรมส่งเสริมและพัฒนาศักยภาพสมาชิกสภาท้องถิ่น');
+  });
+
+  it('reads common misspellings and transliterations of the plans\' words', async () => {
+    expect((await ask('maesot', 'โครงการโรงเรียนคุนธัมใครรับผิดชอบ')).results[0]?.title).toBe('โครงการโรงเรียนคุณธรรม');
+    const eService = await ask('intapramul', 'อีเซอร์วิสคืออะไร');
+    expect(eService.results[0]?.title).toContain('E-Service');
+  });
+
+  it('lists the items against favouritism and gifts asked in everyday words', async () => {
+    const out = await ask('maesot', 'มีมาตรการอะไรกันไม่ให้พนักงานเล่นพรรคเล่นพวกหรือรับสินน้ำใจบ้าง');
+    const titles = out.results.map((r) => r.title);
+    expect(titles).toEqual(expect.arrayContaining(['มาตรการ NO Gift Policy', 'มาตรการป้องกันผลประโยชน์ทับซ้อนของเทศบาลนครแม่สอด']));
+  });
+});

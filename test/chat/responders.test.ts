@@ -165,6 +165,13 @@ describe('what a manual question asks beyond the service', () => {
 });
 
 describe('manuals by situation (the demo organisations with the standard manuals)', () => {
+  it('answers a disaster told with the weather as the relief service, and the weather alone as outside', async () => {
+    const out = await askStandard('intapramul', 'พายุเข้าเมื่อวาน ต้นไม้ล้มทับหลังคาบ้าน อบต.ช่วยอะไรได้บ้างคะ');
+    expect(out.intent).toBe('manual');
+    expect(out.results[0]?.id).toBe('disaster-relief');
+    expect((await askStandard('intapramul', 'พรุ่งนี้ฝนจะตกไหม')).intent).toBe('unknown');
+  });
+
   it.each([
     ['maesaimitraphap', 'หลังน้ำท่วมเดือดร้อนมาก มีอะไรช่วยได้บ้าง', 'disaster-relief'],
     ['intapramul', 'อยากได้ข้อมูลทางราชการอย่างเป็นทางการ ต้องทำยังไง', 'information-request'],

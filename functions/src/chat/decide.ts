@@ -2,6 +2,7 @@ import type { Project } from '../plans/schema.ts';
 import type { CorpusManual } from '../search/corpus.ts';
 import type { Knowledge } from '../search/knowledgeBase.ts';
 import { matchKey, normalizeText } from '../search/normalize.ts';
+import { situationsNamed } from '../search/situations.ts';
 import { synonymsOf } from '../search/synonyms.ts';
 import type { DimensionMeasure, ReportMeasure } from './figures.ts';
 import type { ConversationContext, Intent, ListFilters } from './types.ts';
@@ -68,7 +69,11 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   const chatty = (u.greeting || u.thanks || u.help) && u.topicWords.length === 0 && !u.wants.list && !u.wants.count;
   if (chatty) return { intent: u.help ? 'help' : 'greeting', ...(u.thanks ? { lead: 'thanks' } : {}), confidence: 1 };
   // An opinion, a prediction, the weather, another place's hours: no document answers it, whatever words it shares.
-  if (u.outside && !u.mentionsPlan) return { intent: 'unknown', hits: [], reason: 'off-topic', confidence: 0.9 };
+  // (Unless it names a situation a service answers: "ฝนตกหนัก ต้นไม้ล้มทับครัวพัง" is the weather and disaster relief.)
+  // (…and asks for help with it, not an opinion: "เว็บขายของออนไลน์เว็บไหนถูกที่สุด" stays outside.)
+  const asksHelp = /ช่วย|ทำ(?:ยังไง|อย่างไร|ไง)|ต้อง(?:ทำ|ไป|ยื่น|แจ้ง|จด)|ได้(?:ไหม|มั้ย|บ้าง)/u.test(u.compact);
+  const situated = asksHelp && situationsNamed(u.text, (t) => matchKey(normalizeText(t)).replace(/\s+/g, '')).length > 0;
+  if (u.outside && !u.mentionsPlan && !situated) return { intent: 'unknown', hits: [], reason: 'off-topic', confidence: 0.9 };
 
   // "อันที่ 2 งบเท่าไร": an item of the last list (asked about, or with the last question's aspect); else the
   // document's own item number.
@@ -104,7 +109,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   // Follow-ups: the subject comes from the previous answer, the new slots from this question.
   if (ctx && (slotsOnly || aspectOnly) && !u.budgetRange && !u.wants.count && !u.wants.top && !u.wants.bottom && !u.wants.average) {
     const t = ctx.topic;
-    const aggregate = u.dimension !== null || u.mission !== null || u.unit !== null || (u.wants.list && u.mentionsPlan) || (u.wants.total && u.wants.budget);
+    const aggregate = u.dimension !== null || u.mission !== null || u.unit !== null || (u.wants.list && u.mentionsPlan && u.projectAspects.length === 0) || (u.wants.total && u.wants.budget);
     if (t?.type === 'project' && !aggregate) {
       const p = k.projects.get(t.id);
       if (p) {
@@ -289,7 +294,8 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   // "มาตรการห้ามรับของขวัญมีอะไรบ้าง": a list question about a topic lists every item the search finds close to the
   // best one (a single one is answered as that item).
   const text = listTopicText(u);
-  if (u.wants.list && found.intent.startsWith('project') && 'hits' in found) {
+  // (Not "กิจกรรม<name> ทำอะไรบ้าง": what one named item does.)
+  if (u.wants.list && !(u.namesItem && u.projectAspects.length > 0) && found.intent.startsWith('project') && 'hits' in found) {
     const top = found.hits[0];
     // Every item close to the best one (results list them all; the reply pages them), and the items that say the
     // topic they share in other words (topicItems.ts).

@@ -26,7 +26,7 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   need like get got find see ask asking question questions thanks thank hello hi hey dear sir madam ok okay yes
   there's what's who's how's it's i'm i'd you're don't doesn't isn't aren't was wasn't does did info information
   details detail more most less same other another else again now today currently still yet ever per one two three
-  four five actually really`
+  four five actually really thing things stuff`
     .split(/\s+/)
     .filter(Boolean),
 );

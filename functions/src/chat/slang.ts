@@ -28,6 +28,8 @@ const SLANG: Array<[RegExp, string]> = [
   [/โน\s*กิ[่้๊๋]?ฟ(?:ท์|ต์)?/gu, ' no gift '],
   [/(?:โพ|พอ)ลิซี[่้]?/gu, ' policy '],
   [/คิว\s*อาร์\s*โค[้๊]?ด/gu, ' qr code '],
+  [/อี\s*-?\s*เซอร์วิส/gu, ' e-service '],
+  [/คุ[ณน]ธั?ม(?!ม)|คุนธรรม/gu, 'คุณธรรม'],
 ];
 
 /** A question's normalised text with its chat spellings replaced by the documents' words. */

@@ -169,7 +169,7 @@ const PROJECT_ASPECTS: Array<[ProjectAspect, RegExp]> = [
 /** The aspect cues, global: taken out of a question to see whether it names a subject of its own. */
 const ASPECT_PHRASES: readonly RegExp[] = [...PROJECT_ASPECTS, ...MANUAL_ASPECTS].map(([, re]) => new RegExp(re.source, 'gu'));
 
-const PLAN_WORDS = /โครงการ|กิจกรรม|มาตรการ|แผนปฏิบัติ/u;
+const PLAN_WORDS = /โครงการ|กิจกรรม|มาตรการ|แผนปฏิบัติ|(?:ตาม|ใน)แผน(?!ที่)|แผนนี้/u;
 
 const ACTIONS: Array<[Action, RegExp]> = [
   ['corruption', /^(?:อยาก|จะ|ขอ|ต้องการ)?แจ้งเบาะแส|(?:อยาก|จะ|ขอ|ต้องการ)(?:แจ้ง|ร้องเรียน)(?:เรื่อง)?(?:การ)?ทุจริต|ถูกเรียก(?:รับ)?(?:เงิน|สินบน)|เรียกเงินใต้โต๊ะ|^ร้องเรียนทุจริต|^แจ้งทุจริต/u],
