@@ -72,8 +72,8 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   // (Unless it names a situation a service answers: "ฝนตกหนัก ต้นไม้ล้มทับครัวพัง" is the weather and disaster relief.)
   // (…and asks for help with it, not an opinion: "เว็บขายของออนไลน์เว็บไหนถูกที่สุด" stays outside.)
   const asksHelp = /ช่วย|ทำ(?:ยังไง|อย่างไร|ไง)|ต้อง(?:ทำ|ไป|ยื่น|แจ้ง|จด)|ได้(?:ไหม|มั้ย|บ้าง)/u.test(u.compact);
-  const situated = asksHelp && situationsNamed(u.text, (t) => matchKey(normalizeText(t)).replace(/\s+/g, '')).length > 0;
-  if (u.outside && !u.mentionsPlan && !situated) return { intent: 'unknown', hits: [], reason: 'off-topic', confidence: 0.9 };
+  const situated = () => asksHelp && situationsNamed(u.text, (t) => matchKey(normalizeText(t)).replace(/\s+/g, '')).length > 0;
+  if (u.outside && !u.mentionsPlan && !situated()) return { intent: 'unknown', hits: [], reason: 'off-topic', confidence: 0.9 };
 
   // "อันที่ 2 งบเท่าไร": an item of the last list (asked about, or with the last question's aspect); else the
   // document's own item number.

@@ -424,9 +424,22 @@ export function understand(input: string, options: UnderstandOptions = {}): Unde
 
 /** Removes a phrase from text even when the text spaces it differently. */
 function removeLoose(text: string, phrase: string): string {
-  const chars = [...phrase.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  if (chars.length === 0) return text;
-  return text.replace(new RegExp(chars.join('\\s*'), 'gu'), ' ');
+  const re = loosePattern(phrase);
+  return re ? text.replace(re, ' ') : text;
+}
+
+/** Compiled phrase patterns (an organisation's names are removed from every question): bounded, cleared when full. */
+const LOOSE = new Map<string, RegExp | null>();
+function loosePattern(phrase: string): RegExp | null {
+  let re = LOOSE.get(phrase);
+  if (re === undefined) {
+    const chars = [...phrase.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = chars.length === 0 ? null : new RegExp(chars.join('\\s*'), 'gu');
+    if (LOOSE.size >= 4096) LOOSE.clear();
+    LOOSE.set(phrase, re);
+  }
+  if (re) re.lastIndex = 0;
+  return re;
 }
 
 /**
