@@ -26,14 +26,15 @@ export const MANUAL_SITUATIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * The manual ids whose situations the question names word for word (spaces, tone marks and case aside); when several
- * do, those naming the longest phrase ("เปิดร้านข้าว" is the food shop's licence, not only "เปิดร้าน"'s registration).
+ * The manual ids whose situations the question names word for word (spaces, tone marks and case aside). A service
+ * whose every phrase named lies inside a longer phrase another service names is left out: "เปิดร้านข้าว" is the food
+ * shop's licence, not also "เปิดร้าน"'s registration ("สร้างบ้าน" and "ประปา" stay two).
  */
 export function situationsNamed(question: string, key: (t: string) => string): string[] {
   const q = key(question);
   const named = Object.entries(MANUAL_SITUATIONS)
-    .map(([id, phrases]) => ({ id, longest: Math.max(0, ...phrases.map((p) => key(p)).filter((p) => q.includes(p)).map((p) => p.length)) }))
-    .filter((x) => x.longest > 0);
-  const best = Math.max(0, ...named.map((x) => x.longest));
-  return named.filter((x) => x.longest === best).map((x) => x.id);
+    .map(([id, phrases]) => ({ id, said: phrases.map((p) => key(p)).filter((p) => q.includes(p)) }))
+    .filter((x) => x.said.length > 0);
+  const longer = (p: string, other: { id: string; said: string[] }) => other.said.some((o) => o.length > p.length && o.includes(p));
+  return named.filter((x) => !named.some((other) => other.id !== x.id && x.said.every((p) => longer(p, other)))).map((x) => x.id);
 }
