@@ -7,9 +7,10 @@ import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey,
 import type { Budgets, Project, ReviewFlag, StatedTotal } from '../schema.ts';
 import { countSimpleMarks, NUMBER_CELL, splitCell, type CellContext, type CellItem } from './cells.ts';
 import { assignUnits, withoutOrgSuffix, type UnitSlot } from './units.ts';
+import { readMissionCell } from './mission-column.ts';
 import { why } from './reasons.ts';
 import { type SummaryTable } from './summary-find.ts';
-import { FIGURE_CELL, figuresOnSecondLine, headingAboveTable, isHeaderRow, isRunningHeaderRow, isRunningOrgHeader, isTotalsRow, ITEM_NUMBER_START, noBudgetMergedShort, restAfterBreak, rowColumns, STARTS_ITEM } from './summary-layout.ts';
+import { FIGURE_CELL, figuresOnSecondLine, headingAboveTable, isHeaderRow, isRunningHeaderRow, isRunningOrgHeader, isTotalsRow, ITEM_NUMBER_START, noBudgetMergedShort, repeatedPageLines, restAfterBreak, rowColumns, STARTS_ITEM } from './summary-layout.ts';
 import { DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_MARK, statedBudgets, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 
 export { findSummaryTable, type SummaryTable } from './summary-find.ts';
@@ -54,12 +55,13 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
   // Rows (by their first line) whose name goes on after a page break, alone under the repeated header.
   const continuedAfterBreak = new Map<number, { line: number; name: boolean; unit: boolean }>();
   let afterHeader = true;
+  const runningHeaders = repeatedPageLines(lines, table);
   for (let no = table.headerLine + 1; no <= table.endLine; no++) {
     const l = byNo.get(no);
     if (!l || l.text.trim() === '') continue;
     const cells = l.text.split('\t').map(withoutPageMarks);
     if (cells.every((c) => c.trim() === '')) continue;
-    if (isRunningHeaderRow(cells)) continue;
+    if (isRunningHeaderRow(cells) || runningHeaders.has(no)) continue;
     if (isHeaderRow(cells, l.text, table, afterHeader)) {
       if ((blocks.at(-1) ?? []).length > 0) blocks.push([]);
       afterHeader = true;
@@ -156,10 +158,16 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
   let dimSource = 'none' as DimensionSource;
   let afterTotal = false;
   let mission: string | null = null;
+  // A mission column's doubt carried down with its mission (a code of another dimension, a cell that is no code).
+  let missionDoubt: ReviewFlag | null = null;
+  let missionCellsFilled = 0;
 
   const setDimension = (n: number, source: DimensionSource, title?: string) => {
     if (n !== dimension || source === 'number' || (source === 'code' && dimSource !== 'number')) {
-      if (n !== dimension) mission = null;
+      if (n !== dimension) {
+        mission = null;
+        missionDoubt = null;
+      }
       dimension = n;
       dimSource = source;
     }
@@ -242,6 +250,31 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
         setMission(`${m[1]}.${m[2]}`, m[3] ?? '', /^[1-4]\s*\.\s*\d{1,2}\s*\.\s*\d/.test(cell));
       }
     }
+    // A mission column after the name: the item's code, or empty for "the same mission as the row above". A code of
+    // another dimension than the heading's is a doubt (flagged, carried down with the empty cells below it).
+    const missionIndex = table.missionCol === null ? -1 : table.missionCol + (cols.projectCol - table.projectCol);
+    if (missionIndex >= 0 && (cells[missionIndex] ?? '').trim() !== '') missionCellsFilled++;
+    if (table.missionCol !== null && table.missionCol > table.projectCol) {
+      const read = readMissionCell(cells[missionIndex] ?? '');
+      if (read.kind === 'code') {
+        const d = Number(read.code.split('.')[0]);
+        if (dimension > 0 && d !== dimension && (dimSource === 'number' || dimSource === 'words')) {
+          mission = null;
+          missionDoubt = { field: 'mission', ...why.missionCodeOfOtherDimension(read.code, dimension), line: line.no };
+        } else {
+          const was = dimension;
+          setMission(read.code, read.title);
+          missionDoubt = null;
+          if (dimension !== was) dimHere = true;
+        }
+      } else if (read.kind === 'unread') {
+        mission = null;
+        missionDoubt = { field: 'mission', ...why.missionCellNotRead(read.text), line: line.no };
+      } else if (read.kind === 'none') {
+        mission = null;
+        missionDoubt = null;
+      }
+    }
     if (projectCell === '') continue;
 
     const firstExpected = ctx.next;
@@ -300,6 +333,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
         flags.push({ field: 'number', ...why.itemWithoutNumber(), line: line.no });
         notes.push(`line ${line.no}: an item without a number was numbered ${p.number} by its position`);
       }
+      if (missionDoubt) flags.push(missionDoubt);
       cellItems.push({ part: p, mission: mission && Number(mission.split('.')[0]) === dimension ? mission : null, dimension, flags });
     }
     if (cellItems.length === 0) continue;
@@ -397,6 +431,11 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       notes.push(`line ${line.no}: one set of budget figures for ${rowItems.length} items (${ids.join(', ')}): kept on the first item, 0 on the others`);
     }
     items.push(...rowItems);
+  }
+
+  // A mission column with text in it from which no item's mission was read: said on every item, never silent.
+  if (table.missionCol !== null && missionCellsFilled > 0 && items.length > 0 && items.every((it) => it.mission === null)) {
+    for (const it of items) if (!it.review.some((f) => f.field === 'mission')) it.review.push({ field: 'mission', ...why.missionColumnNotRead(), line: it.line });
   }
 
   if (table.unitCol !== null) {
