@@ -135,17 +135,17 @@ const PAGE_CELL = /^(?:หน้า\s*(?:ที่)?\s*\d{1,3}(?:\s*(?:\/|จา
  * digits (a page number or a year inside it). A running page header ("แผนปฏิบัติการ… ⇥ อบต.ห้วยทรายทอง"), never the
  * continuation of a name or a unit. Lines with figures, item rows, headings and header lines are never counted.
  */
-export function repeatedPageLines(lines: Line[], table: SummaryTable): Set<number> {
+export function repeatedPageLines(lines: Line[], isHeader: (text: string) => boolean): Set<number> {
   const filled = lines.filter((l) => l.text.trim() !== '');
   const flat = (l: Line | undefined) => (l?.text ?? '').replace(/\t+/g, ' ').trim();
   const pageMark = (l: Line | undefined) => l !== undefined && PAGE_MARK.test(flat(l));
-  const headerStart = (l: Line | undefined) => l !== undefined && sameCells(table.headerTexts[0] ?? '', l.text);
+  const headerStart = (l: Line | undefined) => l !== undefined && isHeader(l.text);
   const keyOf = (l: Line) => matchKey(flat(l).replace(/\d+/g, ''));
   const atBreak: { no: number; key: string }[] = [];
   filled.forEach((l, i) => {
     const cells = l.text.split('\t').map((c) => c.trim()).filter((c) => c !== '');
     const first = cells[0] ?? '';
-    if (pageMark(l) || headerStart(l) || table.headerTexts.some((h) => sameCells(h, l.text)) || /\d{1,3},\d{3}/.test(l.text)) return;
+    if (pageMark(l) || headerStart(l) || isHeaderContinuation(l.text) || /\d{1,3},\d{3}/.test(l.text)) return;
     if (/^\(?\d{1,3}\s*[.)]?$/.test(first) || STARTS_ITEM.test(first) || DIMENSION_HEADING.test(unbullet(first)) || MISSION_HEADING.test(unbullet(first))) return;
     const near = pageMark(filled[i - 1]) || pageMark(filled[i - 2]) || headerStart(filled[i + 1]) || headerStart(filled[i + 2]) || cells.some((c) => PAGE_CELL.test(c));
     const key = keyOf(l);
@@ -155,6 +155,9 @@ export function repeatedPageLines(lines: Line[], table: SummaryTable): Set<numbe
   for (const { key } of atBreak) counts.set(key, (counts.get(key) ?? 0) + 1);
   return new Set(atBreak.filter(({ key }) => (counts.get(key) ?? 0) >= 2).map(({ no }) => no));
 }
+
+/** The first line of a summary table's header, as printed again after a page break. */
+export const isTableHeaderStart = (table: SummaryTable) => (text: string) => sameCells(table.headerTexts[0] ?? '', text);
 
 /** A dimension heading printed just above the table's first header line ("มิติที่ 1 การสร้าง…"): the first rows' dimension. */
 export function headingAboveTable(lines: Line[], headerLine: number): { number: number } | null {

@@ -10,7 +10,7 @@ import { assignUnits, withoutOrgSuffix, type UnitSlot } from './units.ts';
 import { readMissionCell } from './mission-column.ts';
 import { why } from './reasons.ts';
 import { type SummaryTable } from './summary-find.ts';
-import { FIGURE_CELL, figuresOnSecondLine, headingAboveTable, isHeaderRow, isRunningHeaderRow, isRunningOrgHeader, isTotalsRow, ITEM_NUMBER_START, noBudgetMergedShort, repeatedPageLines, restAfterBreak, rowColumns, STARTS_ITEM } from './summary-layout.ts';
+import { FIGURE_CELL, figuresOnSecondLine, headingAboveTable, isHeaderRow, isRunningHeaderRow, isRunningOrgHeader, isTableHeaderStart, isTotalsRow, ITEM_NUMBER_START, noBudgetMergedShort, repeatedPageLines, restAfterBreak, rowColumns, STARTS_ITEM } from './summary-layout.ts';
 import { DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_MARK, statedBudgets, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 
 export { findSummaryTable, type SummaryTable } from './summary-find.ts';
@@ -55,7 +55,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
   // Rows (by their first line) whose name goes on after a page break, alone under the repeated header.
   const continuedAfterBreak = new Map<number, { line: number; name: boolean; unit: boolean }>();
   let afterHeader = true;
-  const runningHeaders = repeatedPageLines(lines, table);
+  const runningHeaders = repeatedPageLines(lines, isTableHeaderStart(table));
   for (let no = table.headerLine + 1; no <= table.endLine; no++) {
     const l = byNo.get(no);
     if (!l || l.text.trim() === '') continue;
