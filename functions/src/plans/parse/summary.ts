@@ -47,6 +47,7 @@ const MISSION_CELL = /^([1-4])\s*\.\s*(\d{1,2})(?:\s*\.\s*\d{1,2})?(?!\d)\s*(.*)
 /** A dimension cell: "1. การสร้าง…", "2.การบริหาร…", "3 การส่งเสริม…", "มิติที่ 1 …", "ด้านที่ 4 …". */
 const DIMENSION_CELL = /^(?:(?:ม(?:ิ)?ติ|ด้าน)\s*(?:ที่)?\s*)?([1-4])(?!\d)(?!\s*\.\s*\d)\s*[.:)]?\s*(.*)$/s;
 type DimensionSource = 'number' | 'words' | 'code' | 'sequence' | 'none';
+const DIMENSION_HEADING_WRAPPED = new RegExp(DIMENSION_HEADING.source, 's');
 
 export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: WrapEvidence): SummaryResult {
   const byNo = new Map(lines.map((l) => [l.no, l]));
@@ -223,7 +224,8 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       setDimension(dimension, 'number', projectCell);
       projectCell = '';
     }
-    const headingInProject = projectCell.match(DIMENSION_HEADING);
+    // (A heading wrapped onto the next line in its cell, as a PDF prints a long title, is still the heading.)
+    const headingInProject = projectCell.match(DIMENSION_HEADING_WRAPPED);
     if (headingInProject?.[1] && !isTotal) {
       setDimension(Number(headingInProject[1]), 'number', headingInProject[2]?.replace(/\s(?:\(?\d{1,3}[.)]|[1-4]\.\d).*$/s, ''));
       dimHere = true;
