@@ -132,8 +132,9 @@ const PAGE_CELL = /^(?:หน้า\s*(?:ที่)?\s*\d{1,3}(?:\s*(?:\/|จา
 /**
  * Lines a page break repeats: a line printed at two or more page breaks (within two lines after a page number,
  * within two lines before the table's repeated header, or holding a page number itself), identically or but for its
- * digits (a page number or a year inside it). A running page header ("แผนปฏิบัติการ… ⇥ อบต.ห้วยทรายทอง"), never the
- * continuation of a name or a unit. Lines with figures, item rows, headings and header lines are never counted.
+ * digits (a page number or a year inside it), starting at the left edge (its first cell filled). A running page header
+ * ("แผนปฏิบัติการ… ⇥ อบต.ห้วยทรายทอง"), never the continuation of a name or a unit. Lines with figures, item rows,
+ * headings, header lines and lines whose first cell is empty (a row's wrapped cells) are never counted.
  */
 export function repeatedPageLines(lines: Line[], isHeader: (text: string) => boolean): Set<number> {
   const filled = lines.filter((l) => l.text.trim() !== '');
@@ -146,6 +147,8 @@ export function repeatedPageLines(lines: Line[], isHeader: (text: string) => boo
     const cells = l.text.split('\t').map((c) => c.trim()).filter((c) => c !== '');
     const first = cells[0] ?? '';
     if (pageMark(l) || headerStart(l) || isHeaderContinuation(l.text) || /\d{1,3},\d{3}/.test(l.text)) return;
+    // (A running header starts at the page's left edge: a line whose first cell is empty continues a row's cells.)
+    if ((l.text.split('\t')[0] ?? '').trim() === '') return;
     if (/^\(?\d{1,3}\s*[.)]?$/.test(first) || STARTS_ITEM.test(first) || DIMENSION_HEADING.test(unbullet(first)) || MISSION_HEADING.test(unbullet(first))) return;
     const near = pageMark(filled[i - 1]) || pageMark(filled[i - 2]) || headerStart(filled[i + 1]) || headerStart(filled[i + 2]) || cells.some((c) => PAGE_CELL.test(c));
     const key = keyOf(l);
