@@ -3,7 +3,7 @@
  * one- or two-line) header, where a row's figures sit, page furniture, a name continued after a page break, rows
  * whose figures come on a name's second line.
  */
-import { matchKey, NO_BUDGET, type TableRow } from '../normalize.ts';
+import { budgetCellValues, matchKey, NO_BUDGET, type TableRow } from '../normalize.ts';
 import { isHeaderContinuation, SHORT_YEAR_CELL, TOTAL_HEADER, YEAR_CELL, type SummaryTable } from './summary-find.ts';
 import { DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_MARK, unbullet, type Line } from './common.ts';
 
@@ -183,4 +183,12 @@ export function headingAboveTable(lines: Line[], headerLine: number): { number: 
 export function noBudgetMergedShort(cells: string[], table: SummaryTable): boolean {
   const last = cells.reduce((k, c, i) => (c.trim() !== '' ? i : k), -1);
   return cells.length < table.columns && last === table.yearCols[0]?.index && NO_BUDGET.test(cells[last] ?? '');
+}
+
+/** A row's figure in the table's total-over-the-years column ("รวม 4 ปี"), or null (no such column, or empty). */
+export function totalOverYears(cells: string[], cols: { years: { index: number; year: number }[] }, table: SummaryTable): number | null {
+  if (table.totalCol === null) return null;
+  const shift = cols.years.length === table.yearCols.length ? (cols.years[0]?.index ?? 0) - (table.yearCols[0]?.index ?? 0) : 0;
+  const values = budgetCellValues(cells[table.totalCol + shift] ?? '');
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
 }

@@ -6,11 +6,11 @@
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, NO_BUDGET, type TableRow, type WrapEvidence } from '../normalize.ts';
 import type { Budgets, Project, ReviewFlag, StatedTotal } from '../schema.ts';
 import { countSimpleMarks, NUMBER_CELL, splitCell, type CellContext, type CellItem } from './cells.ts';
-import { assignUnits, withoutOrgSuffix, type UnitSlot } from './units.ts';
+import { assignColumnUnits, withoutOrgSuffix } from './units.ts';
 import { readMissionCell } from './mission-column.ts';
 import { why } from './reasons.ts';
 import { type SummaryTable } from './summary-find.ts';
-import { FIGURE_CELL, figuresOnSecondLine, headingAboveTable, isHeaderRow, isRunningHeaderRow, isRunningOrgHeader, isTableHeaderStart, isTotalsRow, ITEM_NUMBER_START, noBudgetMergedShort, repeatedPageLines, restAfterBreak, rowColumns, STARTS_ITEM } from './summary-layout.ts';
+import { FIGURE_CELL, figuresOnSecondLine, headingAboveTable, isHeaderRow, isRunningHeaderRow, isRunningOrgHeader, isTableHeaderStart, isTotalsRow, ITEM_NUMBER_START, noBudgetMergedShort, repeatedPageLines, restAfterBreak, rowColumns, STARTS_ITEM, totalOverYears } from './summary-layout.ts';
 import { DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_MARK, statedBudgets, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 
 export { findSummaryTable, type SummaryTable } from './summary-find.ts';
@@ -440,31 +440,9 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     for (const it of items) if (!it.review.some((f) => f.field === 'mission')) it.review.push({ field: 'mission', ...why.missionColumnNotRead(), line: it.line });
   }
 
-  if (table.unitCol !== null) {
-    // A unit cell serving several items (of one cell, or rows below left empty): assigned and flagged.
-    const slots: UnitSlot[] = items.map((it) => ({ cell: it.unit ?? it.unitCell ?? '', line: it.line, dimension: it.dimension, unit: null, review: [] }));
-    assignUnits(slots, (t) => withoutOrgSuffix(cleanName(t, evidence)));
-    items.forEach((it, i) => {
-      const slot = slots[i] as UnitSlot;
-      it.unit = slot.unit;
-      it.review.push(...slot.review);
-      // Whatever left it empty (a cell not read, a row's cells shifted), an item without a unit under a unit column
-      // is flagged, unless its cell states none ("-") or every cell is empty (a column the document never fills).
-      const stated = /^[-–—]$/.test(slot.cell.trim());
-      if (it.unit === null && !stated && slots.some((x) => x.cell.trim() !== '') && !it.review.some((f) => f.field === 'responsibleUnit')) {
-        it.review.push({ field: 'responsibleUnit', ...why.unitNotReadFromColumn(), line: it.line });
-      }
-    });
-  }
+  // A unit cell serving several items (of one cell, or rows below left empty): assigned and flagged.
+  if (table.unitCol !== null) assignColumnUnits(items, (t) => withoutOrgSuffix(cleanName(t, evidence)));
 
   const fiscalYears = table.yearCols.map((y) => y.year);
   return { items, stated, dimensionTitles, missionTitles, fiscalYears, notes };
-}
-
-/** A row's figure in the table's total-over-the-years column ("รวม 4 ปี"), or null (no such column, or empty). */
-function totalOverYears(cells: string[], cols: { years: { index: number; year: number }[] }, table: SummaryTable): number | null {
-  if (table.totalCol === null) return null;
-  const shift = cols.years.length === table.yearCols.length ? (cols.years[0]?.index ?? 0) - (table.yearCols[0]?.index ?? 0) : 0;
-  const values = budgetCellValues(cells[table.totalCol + shift] ?? '');
-  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
 }
