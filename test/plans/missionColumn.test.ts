@@ -218,6 +218,18 @@ describe('running page headers inside the table', () => {
     expect(doc.projects.flatMap((p) => p.review ?? [])).toEqual([]);
   });
 
+  it('are page furniture printed as one line starting with the short name, and years labelled "พ.ศ. 2568" are year columns', () => {
+    const header = ['ที่\tโครงการ/กิจกรรม/มาตรการ\tภารกิจ\tหน่วยงานรับผิดชอบ\tงบประมาณ (บาท)\t\t', '\t\t\t\tพ.ศ. 2568\tพ.ศ. 2569\tพ.ศ. 2570'];
+    const doc = parsePlanDocument(
+      [...HEAD, ...header, dim('มิติที่ 1 การสร้างวัฒนธรรมสุจริต'), row(1, 'โครงการอบรมคุณธรรมแก่พนักงานส่วนตำบล', '1.1'), 'อบต.ดอนหัน แผนปฏิบัติการป้องกันการทุจริต 3 ปี', ...header, row(2, 'มาตรการเผยแพร่ประมวลจริยธรรม', '')].join('\n'),
+    );
+    expect(doc.fiscalYears).toEqual([2568, 2569, 2570]);
+    expect(doc.projects.map((p) => [p.name, p.mission, p.budgets])).toEqual([
+      ['โครงการอบรมคุณธรรมแก่พนักงานส่วนตำบล', '1.1', { 2568: 10000, 2569: 10000, 2570: 10000 }],
+      ['มาตรการเผยแพร่ประมวลจริยธรรม', '1.1', { 2568: 10000, 2569: 10000, 2570: 10000 }],
+    ]);
+  });
+
   it('leave a name really continued after a page break read and flagged', () => {
     const doc = plan([
       dim('มิติที่ 1 การสร้างวัฒนธรรมสุจริต'),

@@ -64,8 +64,8 @@ const yearColsOf = (cells: string[]) =>
 /** The start of a detail section (ส่วนที่ 3): "1. ชื่อโครงการ :", "ชื่อกิจกรรม", "โครงการที่ 6", "ลำดับที่ 6". */
 const DETAIL_START = /^(?:1\s*\.\s*)?(?:ชื่อ|ข้อ)(?:โครงการ|กิจกรรม|มาตรการ)|^(?:โครงการ|ลำดับ|กิจกรรม|มาตรการ)\s*ที่\s*\d{1,3}\s*$/;
 
-/** A year column's header: "ปี 2566", "2566", "ปีงบประมาณ พ.ศ. 2566", "ปี 2566 งบประมาณ (บาท)". */
-export const YEAR_CELL = /^(?:(?:งบประมาณ\s*)?ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*)?(25\d\d)(?:\s*งบประมาณ)?(?:\s*\(\s*บาท\s*\))?$/;
+/** A year column's header: "ปี 2566", "2566", "พ.ศ. 2566", "ปีงบประมาณ พ.ศ. 2566", "ปี 2566 งบประมาณ (บาท)". */
+export const YEAR_CELL = /^(?:(?:งบประมาณ\s*)?ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*|พ\.\s*ศ\.\s*)?(25\d\d)(?:\s*งบประมาณ)?(?:\s*\(\s*บาท\s*\))?$/;
 
 /** Finds the summary table: a tab row with a โครงการ/กิจกรรม/มาตรการ column and at least two "ปี 25xx" columns (one, under the template's มิติ/ภารกิจ columns). */
 export function findSummaryTable(lines: Line[]): SummaryTable | null {

@@ -73,7 +73,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     if (!l.text.includes('\t')) {
       const t = l.text.trim();
       // (Also a running header that starts with the organisation: "เทศบาลตำบล… แผนปฏิบัติการป้องกันการทุจริต …".)
-      const orgThenPlan = /^(?:เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วน(?:ตำบล|จังหวัด))/.test(t) && /แผนปฏิบัติการ|แผนป้องกัน/.test(t);
+      const orgThenPlan = /^(?:เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|(?:อบต|อบจ|ทต|ทม|ทน)\.)/.test(t) && /แผนปฏิบัติการ|แผนป้องกัน/.test(t);
       if (/^(?:ส่วนที่|แผนปฏิบัติการ|\(พ\.ศ\.)/.test(t) || orgThenPlan || t.length < 3 || PAGE_MARK.test(t) || isRunningOrgHeader(lines, l.no)) continue;
       // A heading printed between the table's rows (dimension or mission): a row of its own, not a wrapped name.
       if (unbullet(t).match(DIMENSION_HEADING) || MISSION_CELL.test(t) || /^(?:ภารกิจ|การกิจ)\s*ที่/.test(t) || MISSION_HEADING.test(unbullet(t)) || (dimensionByWords(matchKey(t)) !== null && t.length < 150)) {
