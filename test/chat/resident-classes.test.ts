@@ -298,3 +298,25 @@ describe('residents\' words for the plans\' topics and services', () => {
     expect(titles).toEqual(expect.arrayContaining(['มาตรการ NO Gift Policy', 'มาตรการป้องกันผลประโยชน์ทับซ้อนของเทศบาลนครแม่สอด']));
   });
 });
+
+describe('more of residents\' ways of asking', () => {
+  it('reads "หมวด" as a dimension word and a particle glued to the last word as a particle', async () => {
+    const out = await ask('maesot', 'หมวดการยกระดับกลไกการตรวจสอบ ตั้งงบไว้ปีละกี่บาทอ่ะ');
+    expect(out.intent).toBe('budget.total');
+    expect(first(out.messages)).toContain('80,000 บาท');
+  });
+
+  it('answers a plan\'s budget per year asked with no subject as the plan\'s stated total', async () => {
+    const out = await ask('maesot', 'แผนนี้งบต่อปีเท่าไหร่');
+    expect(out.intent).toBe('budget.total');
+    expect(first(out.messages)).toContain('360,000 บาท');
+  });
+
+  it('reads กฏ as กฎ', async () => {
+    expect((await ask('maesaimitraphap', 'โครงการกฏหมายน่ารู้คืออะไร')).results[0]?.title).toContain('กฎหมายน่ารู้');
+  });
+
+  it('abstains on football talk', async () => {
+    expect((await ask('tharae', 'เมื่อวานลิเวอร์พูลเตะกับใคร ชนะกี่ประตู')).intent).toBe('unknown');
+  });
+});

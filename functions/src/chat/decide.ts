@@ -72,8 +72,8 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   // (Unless it names a situation a service answers: "ฝนตกหนัก ต้นไม้ล้มทับครัวพัง" is the weather and disaster relief.)
   // (…and asks for help with it, not an opinion: "เว็บขายของออนไลน์เว็บไหนถูกที่สุด" stays outside.)
   const asksHelp = /ช่วย|ทำ(?:ยังไง|อย่างไร|ไง)|ต้อง(?:ทำ|ไป|ยื่น|แจ้ง|จด)|ได้(?:ไหม|มั้ย|บ้าง)/u.test(u.compact);
-  const situated = asksHelp && situationsNamed(u.text, (t) => matchKey(normalizeText(t)).replace(/\s+/g, '')).length > 0;
-  if (u.outside && !u.mentionsPlan && !situated) return { intent: 'unknown', hits: [], reason: 'off-topic', confidence: 0.9 };
+  const situated = () => asksHelp && situationsNamed(u.text, (t) => matchKey(normalizeText(t)).replace(/\s+/g, '')).length > 0;
+  if (u.outside && !u.mentionsPlan && !situated()) return { intent: 'unknown', hits: [], reason: 'off-topic', confidence: 0.9 };
 
   // "อันที่ 2 งบเท่าไร": an item of the last list (asked about, or with the last question's aspect); else the
   // document's own item number.
@@ -205,7 +205,9 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
     return { intent: 'unknown', hits: [], reason: 'no-report', ...(u.years[0] !== undefined ? { year: u.years[0] } : {}), confidence: 0.9 };
   }
   // A year the document does not cover: say so rather than answer with another year's figures.
-  const outside = doc && u.years.length > 0 && u.years.every((y) => !doc.fiscalYears.includes(y));
+  // (Not a service's question: "แม่จะอายุครบ 60 ปีหน้า จะได้เงินเดือนละเท่าไหร่" is a manual's, its year a person's.)
+  const ofService = !u.mentionsPlan && !u.wants.budget && u.manualAspects.some((a) => a === 'amount' || a === 'documents' || a === 'steps' || a === 'where');
+  const outside = doc && !ofService && u.years.length > 0 && u.years.every((y) => !doc.fiscalYears.includes(y));
   if (outside && planWide && (u.wants.list || u.wants.count || u.wants.budget || u.wants.money || u.wants.total || u.mentionsPlan)) {
     return { intent: 'unknown', hits: [], reason: 'year', year: u.years[0] as number, confidence: 0.9 };
   }
@@ -256,7 +258,7 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
     return { intent: 'budget.bottom', filters, confidence: 0.85 };
   }
   if (u.wants.top && money) return { intent: 'budget.top', filters, confidence: 0.85 };
-  if (money && slotsOnly && (hasFilter || u.wants.total || u.wants.planned || u.wants.allYears)) {
+  if (money && slotsOnly && (hasFilter || u.wants.total || u.wants.planned || u.wants.allYears || u.wants.perYear)) {
     // A total is the same with or without the items that have no budget ("ได้งบรวมเท่าไร"); asking it so must not
     // turn the document's stated total into a sum of rows.
     delete filters.withBudget;

@@ -26,7 +26,7 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   need like get got find see ask asking question questions thanks thank hello hi hey dear sir madam ok okay yes
   there's what's who's how's it's i'm i'd you're don't doesn't isn't aren't was wasn't does did info information
   details detail more most less same other another else again now today currently still yet ever per one two three
-  four five actually really thing things stuff`
+  four five actually really thing things stuff r u`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -100,6 +100,9 @@ const GLOSSARY: Array<[string, string]> = [
   ['per month', 'เดือนละ'],
   ['a month', 'เดือนละ'],
   ['monthly', 'เดือนละ'],
+  ['after 6 months', 'รอบ 6 เดือน'],
+  ['finished', 'ดำเนินการแล้ว'],
+  ['finish', 'ดำเนินการแล้ว'],
   ['altogether', 'ทั้งหมด'],
   ['in total', 'ทั้งหมด'],
   ['overall', 'ทั้งหมด'],
@@ -340,16 +343,27 @@ export function nearestEnglishWord(word: string): string | null {
  */
 export function withOrganisationName(text: string, orgId: string, thaiName: string): string {
   const id = orgId.toLowerCase().replace(/[^a-z]/g, '');
-  if (id.length < 4) return text;
-  return text.replace(/\b[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+){0,3}\b/g, (run) => {
-    // (The longest leading part of the run that is the name: "Mae Sot Municipality" → "Mae Sot".)
-    const words = run.split(/[\s-]+/);
-    for (let n = words.length; n >= 1; n--) {
-      const key = words.slice(0, n).join('').toLowerCase();
-      if (key === id || (key.length >= 6 && editDistance(key, id, 2) <= 2)) return [` ${thaiName} `, ...words.slice(n)].join(' ');
+  // (A short id may be an English word: "years".)
+  if (id.length < 6) return text;
+  // Latin words with their positions; from each word, the longest run of up to four that spells the id.
+  const words = [...text.matchAll(/[A-Za-z]+/g)].map((m) => ({ w: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
+  let out = '';
+  let at = 0;
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+      const run = words.slice(i, i + n);
+      // (Only words next to each other: a space or a hyphen between them.)
+      if (run.some((x, j) => j > 0 && !/^[\s-]+$/.test(text.slice(run[j - 1]!.end, x.start)))) continue;
+      const key = run.map((x) => x.w).join('');
+      if (key === id || (key.length >= 6 && editDistance(key, id, 2) <= 2)) {
+        out += `${text.slice(at, run[0]!.start)} ${thaiName} `;
+        at = run[n - 1]!.end;
+        i += n - 1;
+        break;
+      }
     }
-    return run;
-  });
+  }
+  return out + text.slice(at);
 }
 
 /** Edit distance with adjacent transpositions, cut off above `max`. */

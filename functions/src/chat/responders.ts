@@ -83,6 +83,18 @@ export function manualAnswer(s: Session, m: CorpusManual, aspects: ManualAspect[
   return { intent: 'manual', results, messages, sources: [{ figure: m.title, kind: 'manual', manualId: m.id }], context: s.context({ intent: 'manual', topic: { type: 'manual', id: m.id } }) };
 }
 
+const segmented = new WeakMap<CorpusManual, Array<{ text: string; k: string[] }>>();
+
+/** A manual's sentences with their word keys, segmented once per manual object. */
+function segmentedSentences(m: CorpusManual): Array<{ text: string; k: string[] }> {
+  let out = segmented.get(m);
+  if (!out) {
+    out = manualSentences(m).map((text) => ({ text, k: segmentKeys(normalizeText(text)) }));
+    segmented.set(m, out);
+  }
+  return out;
+}
+
 /**
  * The manual's sentences that say what the question asks beyond the service itself ("บัตรหาย ต้องไปแจ้งความก่อนมั้ย" →
  * "บัตรหายหรือถูกทำลาย ไม่ต้องไปแจ้งความ …"), at most two, the best first. Evidence is the question's words whole (two
@@ -92,7 +104,7 @@ export function manualAnswer(s: Session, m: CorpusManual, aspects: ManualAspect[
 function sentencesAbout(m: CorpusManual, question: string): string[] {
   const named = segmentKeys(normalizeText([m.title, ...m.aliases].join(' ')));
   // (Words matched whole: with tone marks dropped "ล้วง" is spelt as "ล่วง" of "ล่วงหน้า", one word there.)
-  const sentences = manualSentences(m).map((text) => ({ text, k: segmentKeys(normalizeText(text)) }));
+  const sentences = segmentedSentences(m);
   const segs = segmentKeys(normalizeText(question));
   const single = segs.filter((w) => w.length >= 3 && !isStopword(w));
   const pairs = segs.slice(1).map((w, i) => `${segs[i]}${w}`).filter((w, i) => !(isStopword(segs[i] as string) && isStopword(segs[i + 1] as string)));

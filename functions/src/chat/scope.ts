@@ -38,7 +38,7 @@ export function withDocument(k: Knowledge, u: Understanding): Understanding {
   const titleKey = (t: string) => matchKey(normalizeText(t)).replace(/\s+/g, '');
   let dimension = u.dimension;
   // "มิติ…", or "ด้าน…" opening the question ("ด้านความโปร่งใสมีโครงการอะไรบ้าง": the templates head dimensions so).
-  const saysDimension = /มิติ|มติ/u.test(u.compact) || /^(?:ใน|ของ)?ด้าน(?!ที่)/u.test(u.compact);
+  const saysDimension = /มิติ|มติ|หมวด/u.test(u.compact) || /^(?:ใน|ของ)?ด้าน(?!ที่)/u.test(u.compact);
   const aggregate = u.wants.list || u.wants.count || (u.wants.total && (u.wants.budget || u.wants.money));
   if (dimension === null && !u.wants.whichDimension && (saysDimension || aggregate)) {
     // The document's own title, or the national template's title of that dimension in either generation of the

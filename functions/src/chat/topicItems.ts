@@ -64,6 +64,21 @@ export function itemsCarrying(k: Knowledge, keys: readonly string[]): Project[] 
   return [...k.projects.values()].filter((p) => (names.get(p.id) ?? []).some((words) => keys.some((key) => holds(words, key)))).sort((a, b) => a.seq - b.seq);
 }
 
+const carried = new WeakMap<Knowledge, Map<string, string[]>>();
+
+/** The ids of the items carrying a topic's keys, remembered per knowledge (bounded: cleared when full). */
+function carriedBy(k: Knowledge, id: string, keys: readonly string[]): string[] {
+  let memo = carried.get(k);
+  if (!memo) carried.set(k, (memo = new Map()));
+  let ids = memo.get(id);
+  if (!ids) {
+    ids = itemsCarrying(k, keys).map((p) => p.id);
+    if (memo.size >= 512) memo.clear();
+    memo.set(id, ids);
+  }
+  return ids;
+}
+
 /** The question's words as topics (one per synonym group), with the items carrying each. */
 export function topicsOf(k: Knowledge, words: readonly string[]): Topic[] {
   const seen = new Set<string>();
@@ -75,7 +90,7 @@ export function topicsOf(k: Knowledge, words: readonly string[]): Topic[] {
     const id = [...keys].sort().join('|');
     if (seen.has(id)) continue;
     seen.add(id);
-    topics.push({ word, keys, grouped: synonyms.length > 0, items: itemsCarrying(k, keys).map((p) => p.id) });
+    topics.push({ word, keys, grouped: synonyms.length > 0, items: carriedBy(k, id, keys) });
   }
   return topics;
 }

@@ -13,7 +13,7 @@ export const MANUAL_SITUATIONS: Readonly<Record<string, readonly string[]>> = {
   'demolition-permit': ['รื้อบ้าน', 'ทุบบ้าน', 'รื้ออาคาร', 'รื้อตึก'],
   'commercial-registration': ['เปิดร้าน', 'เปิดกิจการ', 'ทำธุรกิจ', 'ค้าขาย', 'ขายของออนไลน์', 'ขายออนไลน์', 'ไลฟ์สด', 'ขายของในเน็ต', 'ขายเสื้อผ้า', 'ทะเบียนการค้า'],
   'health-hazard-license': ['เปิดร้านเสริมสวย', 'เลี้ยงสัตว์', 'ตั้งโรงงาน', 'กลิ่นเหม็น', 'ร้านนวด', 'อู่ซ่อมรถ', 'ร้านซักรีด'],
-  'food-premises-license': ['เปิดร้านอาหาร', 'ขายอาหาร', 'ขายของกิน', 'แผงลอย'],
+  'food-premises-license': ['เปิดร้านอาหาร', 'ขายอาหาร', 'ขายของกิน', 'แผงลอย', 'เปิดร้านข้าว', 'ร้านข้าว', 'เปิดร้านก๋วยเตี๋ยว', 'ร้านก๋วยเตี๋ยว', 'เปิดร้านกาแฟ', 'ร้านกาแฟ', 'ขายข้าว'],
   'land-building-tax': ['มีที่ดิน', 'เสียภาษีบ้าน', 'ภาษีบ้าน', 'ภาษีที่ดิน', 'ภาษีโรงเรือน', 'เจ้าของที่ดิน', 'ซื้อที่ดิน', 'ซื้อที่นา', 'ที่นา', 'ที่สวน', 'ที่ไร่'],
   'signboard-tax': ['ติดป้ายร้าน', 'ป้ายโฆษณา', 'ขึ้นป้าย', 'ป้ายหน้าร้าน'],
   'elderly-allowance': ['อายุครบ 60', 'อายุ 60 ปี', 'คนแก่', 'ผู้สูงอายุ', 'เบี้ยคนแก่', 'เงินคนแก่', 'เกษียณ'],
@@ -25,8 +25,15 @@ export const MANUAL_SITUATIONS: Readonly<Record<string, readonly string[]>> = {
   'disaster-relief': ['น้ำท่วม', 'ไฟไหม้', 'บ้านพัง', 'พายุ', 'วาตภัย', 'อุทกภัย', 'ภัยพิบัติ', 'บ้านโดนลม', 'ประสบภัย', 'น้ำป่า', 'ดินถล่ม', 'ดินสไลด์', 'ฟ้าผ่า', 'หลังคาปลิว', 'ภัยแล้ง', 'ถุงยังชีพ', 'เยียวยา', 'ต้นไม้ล้มทับ', 'ล้มทับ', 'ต้นไม้ล้ม', 'ครัวพัง', 'หลังคาพัง', 'ลมพัด'],
 };
 
-/** The manual ids whose situations the question names word for word (spaces, tone marks and case aside). */
+/**
+ * The manual ids whose situations the question names word for word (spaces, tone marks and case aside); when several
+ * do, those naming the longest phrase ("เปิดร้านข้าว" is the food shop's licence, not only "เปิดร้าน"'s registration).
+ */
 export function situationsNamed(question: string, key: (t: string) => string): string[] {
   const q = key(question);
-  return Object.entries(MANUAL_SITUATIONS).filter(([, phrases]) => phrases.some((p) => q.includes(key(p)))).map(([id]) => id);
+  const named = Object.entries(MANUAL_SITUATIONS)
+    .map(([id, phrases]) => ({ id, longest: Math.max(0, ...phrases.map((p) => key(p)).filter((p) => q.includes(p)).map((p) => p.length)) }))
+    .filter((x) => x.longest > 0);
+  const best = Math.max(0, ...named.map((x) => x.longest));
+  return named.filter((x) => x.longest === best).map((x) => x.id);
 }

@@ -99,7 +99,8 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
     if (!current) return;
     const get = (f: string) => buffers.get(f) ?? [];
     const text = (f: string) => cleanName(get(f).join(' '));
-    const list = (f: string) => get(f).map((s) => cleanName(unbullet(s))).filter((s) => s !== '');
+    // (Items numbered under their field, "3.1 …", lose the number as "1. …" does.)
+    const list = (f: string) => get(f).map((s) => cleanName(unbullet(s).replace(/^\d{1,2}\.\d{1,2}\s+/u, ''))).filter((s) => s !== '');
     current.rationale = text('rationale');
     current.objectives = list('objectives');
     current.targetGroup = text('targetGroup');
@@ -212,8 +213,11 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       pendingNumber = null;
       continue;
     }
+    // Inside a section, "3.1 เพื่อ…" under "3. วัตถุประสงค์" is an item of that field, not a mission heading.
+    const subItem = /^(\d{1,2})\.\d{1,2}\s/.exec(t);
+    const fieldItem = !!current && current.field !== null && !!subItem && Number(subItem[1]) === current.lastField;
     // A mission heading between the sheets: "2.2 …", "2.2.1 …", or by its word "ภารกิจที่ 2.2 …" / "ภารกิจ ๒.๒: …".
-    if ((SUB_MISSION.test(t) && !/^\d+\.\s/.test(t)) || ((!current || current.field === null || current.lastField >= 8) && MISSION_HEADING.test(t))) {
+    if (!fieldItem && ((SUB_MISSION.test(t) && !/^\d+\.\s/.test(t)) || ((!current || current.field === null || current.lastField >= 8) && MISSION_HEADING.test(t)))) {
       const m = t.match(/^([1-4])\.(\d{1,2})/) ?? t.match(MISSION_HEADING);
       if (m?.[1] && m[2]) mission = `${m[1]}.${Number(m[2])}`;
       if (current && current.field !== null && current.lastField >= 8) flush();
