@@ -87,3 +87,23 @@ describe('a dimension title abbreviated in a summary-table cell', () => {
     expect(plan.dimensions[0]?.review).toEqual([{ field: 'title', reason: expect.stringContaining('อปท.') as unknown as string, reasonTh: expect.stringMatching(/^หัวข้อมิติพิมพ์ว่า .*อปท\./) as unknown as string, line: 4 }]);
   });
 });
+
+describe('a dimension heading wrapped in its table cell (a PDF prints a long title over two lines)', () => {
+  it('is still the heading of the rows below, and its title is read whole', () => {
+    const parsed = parsePlanDocument(
+      [
+        'แผนปฏิบัติการป้องกันการทุจริต ระยะ 3 ปี (พ.ศ. 2568 – 2570)',
+        'องค์การบริหารส่วนตำบลดอนหัน อำเภอเมือง จังหวัดขอนแก่น',
+        'ที่\tโครงการ/กิจกรรม/มาตรการ\tหน่วยงานรับผิดชอบ\tปี 2568\tปี 2569\tปี 2570',
+        '\tมิติที่ 1 การสร้างวัฒนธรรมสุจริต',
+        '1\tโครงการอบรมคุณธรรมแก่พนักงานส่วนตำบล\tสำนักปลัด\t10,000\t10,000\t10,000',
+        '\tมิติที่ 3 การส่งเสริมบทบาทและการมีส่วนร่วมของภาค',
+        '\tประชาชน',
+        '2\tโครงการประชุมประชาคมหมู่บ้าน\tสำนักปลัด\t5,000\t5,000\t5,000',
+      ].join('\n'),
+    );
+    expect(parsed.projects.map((p) => p.dimension)).toEqual([1, 3]);
+    // (The wrap may stand for a space: titles compare without spaces, as the keys do.)
+    expect(parsed.dimensions.find((d) => d.number === 3)?.title.replace(/\s+/g, '')).toBe('การส่งเสริมบทบาทและการมีส่วนร่วมของภาคประชาชน');
+  });
+});

@@ -25,6 +25,10 @@ describe('Word documents (.docx): tables read as tables', () => {
     'v27-five-year-split-header-total-before-unit-details',
     'v28-three-year-merged-totals-tab-running-headers',
     'v29-one-year-two-line-header-name-after-break',
+    // A ภารกิจ column (codes on a mission's first row or on every row), running headers with the organisation's short name.
+    'v30-three-year-mission-column-first-rows-running-header-prose-total',
+    'v31-four-year-mission-column-every-row-unit-after-years-mission-headings',
+    'v32-one-year-mission-column-running-header-org-first',
   ])(
     'imports %s written as a Word document as well as its text form',
     async (name) => {
@@ -75,6 +79,10 @@ describe('PDF with a text layer', () => {
     'v27-five-year-split-header-total-before-unit-details',
     'v28-three-year-merged-totals-tab-running-headers',
     'v29-one-year-two-line-header-name-after-break',
+    // A ภารกิจ column (codes on a mission's first row or on every row), running headers with the organisation's short name.
+    'v30-three-year-mission-column-first-rows-running-header-prose-total',
+    'v31-four-year-mission-column-every-row-unit-after-years-mission-headings',
+    'v32-one-year-mission-column-running-header-org-first',
   ])(
     'imports %s printed to PDF (cells wrapped in their columns) as well as its text form',
     async (name) => {

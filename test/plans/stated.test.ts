@@ -24,6 +24,28 @@ describe('budget totals a plan states in its text, outside its tables', () => {
     expect(read('รวม 5 ปี เป็นเงิน 150,000 บาท', [2566])).toEqual([]);
   });
 
+  it('reads the all-years total an introduction states after the yearly amounts, as a total of no single year', () => {
+    const years = [2568, 2569, 2570];
+    const intro = (text: string) => readStatedBudgetLines(toLines(text), () => false, years, 10).map((s) => [s.dimension, s.year, s.value, s.line]);
+    expect(intro('แผนฉบับนี้ใช้งบประมาณ ปี 2568 จำนวน 321,500 บาท ปี 2569 จำนวน 337,000 บาท และปี 2570 จำนวน 372,000 บาท รวม 3 ปี เป็นเงินทั้งสิ้น 1,030,500 บาท')).toEqual([
+      [null, 2568, 321500, 1],
+      [null, 2569, 337000, 1],
+      [null, 2570, 372000, 1],
+      [null, null, 1030500, 1],
+    ]);
+    // "ทั้งสิ้น" after the yearly amounts, without "รวม N ปี"; "รวม 3 ปี" alone in a 3-year plan.
+    expect(intro('ใช้งบประมาณ ปี 2568 จำนวน 10,000 บาท ปี 2569 จำนวน 20,000 บาท ปี 2570 จำนวน 30,000 บาท เป็นเงินทั้งสิ้น 60,000 บาท').at(-1)).toEqual([null, null, 60000, 1]);
+    expect(intro('ตลอดแผนใช้งบประมาณ รวม 3 ปี เป็นเงินทั้งสิ้น 90,000 บาท')).toEqual([[null, null, 90000, 1]]);
+  });
+
+  it('does not read an amount over fewer years than the plan\'s, nor a sentence after the introduction without its scope, as the plan\'s total', () => {
+    const years = [2568, 2569, 2570];
+    const intro = (text: string) => readStatedBudgetLines(toLines(text), () => false, years, 2).map((s) => [s.dimension, s.year, s.value, s.line]);
+    expect(intro('ใช้งบประมาณ รวม 2 ปี เป็นเงินทั้งสิ้น 40,000 บาท')).toEqual([]);
+    // Line 2 is past the introduction (a project sheet's budget).
+    expect(intro('บทนำ\nงบประมาณ ปี 2568 จำนวน 20,000 บาท ปี 2569 จำนวน 20,000 บาท รวม 3 ปี เป็นเงินทั้งสิ้น 60,000 บาท')).toEqual([]);
+  });
+
   it('is not a total without its scope: an item\'s budget sentence is not read', () => {
     expect(read('งบประมาณ 50,000 บาท รวมค่าวัสดุ', [2565])).toEqual([]);
   });

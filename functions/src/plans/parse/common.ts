@@ -226,17 +226,22 @@ export function readStatedCounts(lines: Line[], skip: (line: number) => boolean)
  * Budget totals a plan states in a sentence or a totals line outside its tables: "รวมมิติที่ 1 จำนวน 5 โครงการ
  * งบประมาณ 125,000 บาท", "… รวม 30 โครงการ งบประมาณรวมทั้งสิ้น 170,000 บาท", "รวมทั้งสิ้น … ปี 2566 จำนวน 230,000
  * บาท ปี 2567 …". A line counts only when it names its scope (a dimension's total, or the whole plan with its
- * project count) and an amount in baht; the year is the one the amount follows ("ปี 2566 … 230,000 บาท"), or the
- * plan's only fiscal year. An amount for several years without a year ("รวม 5 ปี 150,000 บาท") states nothing per year.
+ * project count, or, in the introduction before the tables (`introBefore`), "ทั้งสิ้น" / "รวม 3 ปี") and an amount in
+ * baht; the year is the one the amount follows ("ปี 2566 … 230,000 บาท"), or the plan's only fiscal year. An amount
+ * over all the plan's years ("… และปี 2570 จำนวน 372,000 บาท รวม 3 ปี เป็นเงินทั้งสิ้น 1,030,500 บาท", "รวม 3 ปี" in a
+ * 3-year plan) is a total of no single year (`year: null`); "รวม 5 ปี 150,000 บาท" of a project's sheet, or for fewer
+ * years than the plan's, states nothing.
  */
-export function readStatedBudgetLines(lines: Line[], skip: (line: number) => boolean, years: number[]): StatedTotal[] {
+export function readStatedBudgetLines(lines: Line[], skip: (line: number) => boolean, years: number[], introBefore = 0): StatedTotal[] {
   const out: StatedTotal[] = [];
   for (const l of lines) {
     if (skip(l.no)) continue;
     const t = unbullet(l.text.replace(/\t+/g, ' '));
-    if (!/รวม/.test(t) || !/บาท/.test(t)) continue;
-    const dim = t.match(/รวม\s*(?:ม(?:ิ)?ติ|ด้าน)\s*(?:ที่)?\s*([1-4])(?!\d)/)?.[1] ?? t.match(DIMENSION_HEADING)?.[1];
-    const whole = !dim && /รวมทั้งสิ้น|ทั้งแผน|รวม\s*\d{1,3}\s*โครงการ|รวมทั้งหมด/.test(t) && /\d\s*โครงการ/.test(t);
+    if (!/บาท/.test(t)) continue;
+    const intro = l.no < introBefore && /ทั้งสิ้น|รวม\s*\d{1,2}\s*ปี/.test(t) && /งบประมาณ|เป็นเงิน/.test(t);
+    if (!/รวม/.test(t) && !intro) continue;
+    const dim = /รวม/.test(t) ? (t.match(/รวม\s*(?:ม(?:ิ)?ติ|ด้าน)\s*(?:ที่)?\s*([1-4])(?!\d)/)?.[1] ?? t.match(DIMENSION_HEADING)?.[1]) : undefined;
+    const whole = !dim && ((/รวมทั้งสิ้น|ทั้งแผน|รวม\s*\d{1,3}\s*โครงการ|รวมทั้งหมด/.test(t) && /\d\s*โครงการ/.test(t)) || intro);
     if (!dim && !whole) continue;
     // Each amount's year: the last "ปี 25xx" between the amount before it and itself.
     let from = 0;
@@ -244,14 +249,21 @@ export function readStatedBudgetLines(lines: Line[], skip: (line: number) => boo
       const before = t.slice(from, m.index);
       from = (m.index ?? 0) + m[0].length;
       const year = [...before.matchAll(/ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*(25\d\d)/g)].at(-1)?.[1];
-      return { value: Number((m[1] ?? '').replace(/,/g, '')), year: year ? Number(year) : 0 };
+      // Over all the plan's years: "รวม 3 ปี" (as many years as the plan's), or "ทั้งสิ้น" after the yearly amounts.
+      const span = before.match(/รวม\s*(?:ทั้งสิ้น\s*)?(\d{1,2})\s*ปี(?!งบ)/)?.[1];
+      const overAll = !year && years.length > 1 && (span ? Number(span) === years.length : /ทั้งสิ้น|รวมทั้งหมด/.test(before));
+      return { value: Number((m[1] ?? '').replace(/,/g, '')), year: year ? Number(year) : 0, overAll, span: span !== undefined };
     });
     const dimension = dim ? Number(dim) : null;
-    const push = (year: number, value: number) => out.push({ measure: 'budget', dimension, mission: null, year, value, line: l.no, text: l.raw.trim() });
+    const push = (year: number | null, value: number) => out.push({ measure: 'budget', dimension, mission: null, year, value, line: l.no, text: l.raw.trim() });
     if (perYear.some((a) => a.year > 0)) {
       for (const a of perYear) if (a.year > 0 && years.includes(a.year)) push(a.year, a.value);
+      for (const a of perYear) if (a.overAll) push(null, a.value);
     } else if (years.length === 1 && perYear.length === 1 && !/ปีละ|\d\s*ปี(?!งบ)/.test(t.replace(/ปีงบประมาณ|พ\.ศ\.\s*25\d\d/g, ''))) {
       push(years[0] as number, perYear[0]?.value ?? 0);
+    } else {
+      // Without yearly amounts, only "รวม N ปี" (N the plan's years) says the amount is over all of them.
+      for (const a of perYear) if (a.overAll && a.span) push(null, a.value);
     }
   }
   return out;
@@ -259,23 +271,49 @@ export function readStatedBudgetLines(lines: Line[], skip: (line: number) => boo
 
 /**
  * Project counts per mission from a count table (intapramul lines 221-248: กรอบการจัดทำแผน | วัตถุประสงค์ |
- * จำนวนโครงการ): a table row whose last cell holds only "N โครงการ" figures and whose other cells name mission codes
- * ("1.1 …", "1.1.1 …"). The figures go to the codes in order. When a row has fewer figures than codes, they go to
- * the missions ("3.2") only if that pairs them one to one; a trailing "รวม มิติที่ N" figure is the dimension's total
- * (read by `readStatedCounts`). Rows that cannot be paired are skipped and said in `notes`.
+ * จำนวนโครงการ; or มิติ | ภารกิจ | จำนวน with bare figures: "1. <dimension> ⇥ 1.1 <mission> ⇥ 4", "⇥ 1.2 <mission> ⇥ 3"):
+ * a table row whose last cell holds only "N โครงการ" figures (or one bare figure under a "จำนวน" column) and whose
+ * other cells name mission codes ("1.1 …", "1.1.1 …"). The figures go to the codes in order. When a row has fewer
+ * figures than codes, they go to the missions ("3.2") only if that pairs them one to one; a trailing "รวม มิติที่ N"
+ * figure is the dimension's total (read by `readStatedCounts`), a "รวม" row's bare figure the table's total. Rows
+ * that cannot be paired are skipped and said in `notes`. The missions' titles the cells print ("1.1 <title>") are
+ * returned too (`titles`).
  */
-export function readMissionCounts(lines: Line[], skip: (line: number) => boolean): { stated: StatedTotal[]; notes: string[] } {
+export function readMissionCounts(lines: Line[], skip: (line: number) => boolean, evidence?: WrapEvidence): { stated: StatedTotal[]; notes: string[]; titles: Map<string, string> } {
   const stated: StatedTotal[] = [];
   const notes: string[] = [];
+  const titles = new Map<string, string>();
+  // Inside a table whose header has a "จำนวน" column (bare figures there are counts).
+  let countColumn = false;
   for (const l of lines) {
-    if (skip(l.no) || !l.text.includes('\t')) continue;
+    if (skip(l.no)) continue;
+    if (!l.text.includes('\t')) {
+      if (l.text.trim() !== '') countColumn = false;
+      continue;
+    }
     const cells = l.text.split('\t').map((x) => x.trim());
+    if (cells.some((c) => /^จำนวน/.test(c)) && !cells.some((c) => /\d/.test(c))) {
+      countColumn = true;
+      continue;
+    }
     const last = [...cells].reverse().find((x) => x !== '') ?? '';
-    if (!/^(?:\d{1,3}\s*โครงการ\s*)+$/.test(last)) continue;
-    let counts = [...last.matchAll(/(\d{1,3})\s*โครงการ/g)].map((m) => Number(m[1]));
+    const bare = countColumn && /^\d{1,3}$/.test(last);
+    if (!/^(?:\d{1,3}\s*โครงการ\s*)+$/.test(last) && !bare) continue;
+    let counts = bare ? [Number(last)] : [...last.matchAll(/(\d{1,3})\s*โครงการ/g)].map((m) => Number(m[1]));
     const text = cells.slice(0, cells.lastIndexOf(last)).join(' ');
     const codes = [...text.matchAll(/(?:^|\s)([1-4]\.\d{1,2}(?:\.\d{1,2})?)(?=\s)/g)].map((m) => m[1] ?? '');
-    if (codes.length === 0) continue;
+    if (codes.length === 0) {
+      // The count table's own totals row ("รวม ⇥ ⇥ 12", "รวมมิติที่ 1 ⇥ ⇥ 4").
+      const dim = text.match(/^รวม\s*(?:ม(?:ิ)?ติ|ด้าน)?\s*(?:ที่)?\s*([1-4])?(?!\d)/);
+      if (bare && dim && !/\d/.test(text.replace(/ม(?:ิ)?ติ\s*(?:ที่)?\s*[1-4]/, ''))) stated.push({ measure: 'projects', dimension: dim[1] ? Number(dim[1]) : null, mission: null, year: null, value: counts[0] ?? 0, line: l.no, text: l.raw.trim() });
+      continue;
+    }
+    for (const c of cells) {
+      const m = c.match(/^([1-4])\s*\.\s*(\d{1,2})\s+([^\d\s].*)$/);
+      const code = m ? `${m[1]}.${Number(m[2])}` : '';
+      const title = cleanName((m?.[3] ?? '').replace(/\s[1-4]\.\d{1,2}\.\d.*$/, ''), evidence);
+      if (code && title && !titles.has(code)) titles.set(code, title);
+    }
     if (/รวม\s*ม(?:ิ)?ติ\s*ที่\s*[1-4]/.test(text) && counts.length === codes.length + 1) counts = counts.slice(0, -1);
     let pairs: [string, number][] = [];
     if (counts.length === codes.length) pairs = codes.map((code, i) => [code, counts[i] ?? 0]);
@@ -288,7 +326,7 @@ export function readMissionCounts(lines: Line[], skip: (line: number) => boolean
       stated.push({ measure: 'projects', dimension: Number(code[0]), mission: code, year: null, value, line: l.no, text: l.raw.trim() });
     }
   }
-  return { stated, notes };
+  return { stated, notes, titles };
 }
 
 /** Budget figures of a totals row, one per year column; a blank cell states nothing. */

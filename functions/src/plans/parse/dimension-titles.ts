@@ -69,7 +69,7 @@ export function readDimensionTitlesAll(lines: Line[]): { titles: Map<number, str
         // A table row naming the dimension: its title in the same cell or the next text cell, else in the row below.
         const nextCell = cells[1] ?? '';
         const inRow = usable(rest) ? rest : /\d/.test(nextCell) ? '' : nextCell;
-        if (usable(cleanTitle(inRow))) put(1, n, inRow, l.no);
+        if (usable(cleanTitle(inRow))) put(1, n, `${inRow}${wrappedInCell(lines, i)}`, l.no);
         else titleBelow();
       }
       continue;
@@ -85,6 +85,19 @@ export function readDimensionTitlesAll(lines: Line[]): { titles: Map<number, str
   const titles = new Map<number, string>();
   for (const map of found) for (const [n, s] of map) if (!titles.has(n)) titles.set(n, s.title);
   return { titles, prose: found[0] as Map<number, TitleSource>, headings };
+}
+
+/**
+ * The rest of a heading's cell a PDF wraps onto the next line: that line fills only the same cell, with no figure and
+ * no heading (""when none). Returned with the wrap ("\n…").
+ */
+function wrappedInCell(lines: Line[], i: number): string {
+  const row = (lines[i]?.text ?? '').split('\t');
+  const next = (lines[i + 1]?.text ?? '').split('\t');
+  const at = row.findIndex((c) => c.trim() !== '');
+  const filled = next.flatMap((c, k) => (c.trim() !== '' ? [k] : []));
+  const text = (next[at] ?? '').trim();
+  return next.length > 1 && filled.length === 1 && filled[0] === at && text.length < 40 && !/\d/.test(text) && !NOT_A_TITLE.test(text) && dimensionByWords(matchKey(text)) === null ? `\n${text}` : '';
 }
 
 /** A dimension title two places print differently, kept for the review: which one was taken and where the other is. */

@@ -179,7 +179,7 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
       let nameText = name[2] ?? '';
       // The name may wrap onto following lines, up to the next blank line.
       // (A PDF's text has no blank lines: a field's label alone on a line, or the next section, ends it too.)
-      const endsName = (next: string) => next === '' || FIELD.test(next) || INLINE_FIELD.test(next) || BARE_FIELD.test(next) || LABEL_ONLY.test(next) || BETWEEN.test(next) || PAGE_MARK.test(next) || SECTION_NUMBER.test(next) || SECTION_NAME.test(next);
+      const endsName = (next: string) => next === '' || FIELD.test(next) || (NUMBERED_INLINE.test(next) && fieldOf(next.match(NUMBERED_INLINE)?.[2] ?? '') !== null) || INLINE_FIELD.test(next) || BARE_FIELD.test(next) || LABEL_ONLY.test(next) || BETWEEN.test(next) || PAGE_MARK.test(next) || SECTION_NUMBER.test(next) || SECTION_NAME.test(next);
       while (i + 1 < lines.length && !endsName(formField(lines[i + 1]?.text ?? '').trim()) && !endsName(unbullet(formField(lines[i + 1]?.text ?? '')))) {
         i++;
         nameText += `\n${lines[i]?.text.trim() ?? ''}`;

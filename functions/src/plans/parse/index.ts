@@ -60,9 +60,9 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const sections = parseDetailSections(lines, summary.endLine, evidence);
     const linked = linkSections(table.items, sections, evidence);
     const inSummary = (no: number) => no >= summary.headerLine && no <= summary.endLine;
-    const missionCounts = readMissionCounts(lines, inSummary);
+    const missionCounts = readMissionCounts(lines, inSummary, evidence);
     const years = table.fiscalYears.length ? table.fiscalYears : header.fiscalYears;
-    const stated = [...table.stated, ...readStatedCounts(lines, inSummary), ...readStatedBudgetLines(lines, inSummary, years), ...missionCounts.stated];
+    const stated = [...table.stated, ...readStatedCounts(lines, inSummary), ...readStatedBudgetLines(lines, inSummary, years, summary.headerLine), ...missionCounts.stated];
     const recovered = recoverFromSections(linked.projects, linked.unlinkedSections, stated, years);
     linked.projects = recovered.projects;
     linked.unlinkedSections = linked.unlinkedSections.filter((s) => !recovered.used.includes(s));
@@ -72,7 +72,8 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     flagMissingUnits(linked.projects);
     flagUnreadTableUnits(linked.projects, summary.unitCol === null && summary.headerTexts.some((h) => /ผู้รับผิดชอบ|หน่วยงาน|รับผิดชอบ/.test(h.replace(/\s+/g, ''))));
     const { titles, doubts } = reconcileTitles(table.dimensionTitles, proseTitles, headingTitles);
-    const missions = new Map([...headingMissions, ...table.missionTitles]);
+    // Mission titles: the table's own, else a heading's ("ภารกิจที่ 1.1 …"), else a count table's cell ("1.1 …").
+    const missions = new Map([...missionCounts.titles, ...headingMissions, ...table.missionTitles]);
     doc = {
       schemaVersion: SCHEMA_VERSION,
       kind: 'plan',
@@ -103,10 +104,10 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     if (!year) throw new NotAPlanDocumentError('the plan names no fiscal year (ประจำปีงบประมาณ พ.ศ. ….) in its title');
     const tables = parseYearTables(lines, year, evidence);
     const details = reconcileYearDetails(tables.projects, lines, tables.tableLines, evidence);
-    const missionCounts = readMissionCounts(lines, (no) => tables.tableLines.has(no));
+    const missionCounts = readMissionCounts(lines, (no) => tables.tableLines.has(no), evidence);
     const perDimension = readDimensionSummary(lines, year);
     const outsideTables = (no: number) => tables.tableLines.has(no) || perDimension.lines.has(no);
-    const stated = [...tables.stated, ...readStatedCounts(lines, outsideTables), ...readStatedBudgetLines(lines, outsideTables, [year]), ...missionCounts.stated, ...perDimension.stated];
+    const stated = [...tables.stated, ...readStatedCounts(lines, outsideTables), ...readStatedBudgetLines(lines, outsideTables, [year], Math.min(...tables.tableLines)), ...missionCounts.stated, ...perDimension.stated];
     flagCountMismatches(tables.projects, stated);
     flagMissingMissions(tables.projects);
     flagMissingUnits(tables.projects);
@@ -117,7 +118,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
       org: header.org,
       title: header.title,
       fiscalYears: [year],
-      dimensions: dimensionsOf(tables.projects, headingTitles, new Map([...tables.missionTitles, ...headingMissions]), dimensionHeadings),
+      dimensions: dimensionsOf(tables.projects, headingTitles, new Map([...missionCounts.titles, ...tables.missionTitles, ...headingMissions]), dimensionHeadings),
       projects: tables.projects,
       report: null,
       stated,
@@ -174,7 +175,7 @@ export function parsePlanDocument(text: string, options: ParseOptions = {}): Par
     const header = readHeader(lines, /^(?:ตาม)?แผนปฏิบัติการ/);
     const years = header.fiscalYears.length > 1 ? header.fiscalYears : fiscalYearsIn(sectionsOnly.map((x) => x.period).find((p) => fiscalYearsIn(p).length > 0) ?? '');
     const projects = projectsFromSections(sectionsOnly, years.length ? years : header.fiscalYears);
-    const stated = [...readStatedCounts(lines, () => false), ...readStatedBudgetLines(lines, () => false, years.length ? years : header.fiscalYears)];
+    const stated = [...readStatedCounts(lines, () => false), ...readStatedBudgetLines(lines, () => false, years.length ? years : header.fiscalYears, sectionsOnly[0]?.line ?? 0)];
     flagCountMismatches(projects, stated);
     flagMissingMissions(projects);
     flagMissingUnits(projects);

@@ -4,12 +4,14 @@
  * their header text, so a document that orders or names them a little differently still reads.
  */
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, type TableRow, type WrapEvidence, writtenIfDifferent } from '../normalize.ts';
-import type { Project, StatedTotal } from '../schema.ts';
+import type { Project, ReviewFlag, StatedTotal } from '../schema.ts';
 import { nameLooksWrong } from './reconcile.ts';
 import { NUMBER_CELL } from './cells.ts';
 import { assignUnits, type UnitSlot } from './units.ts';
 import { BARE_MISSION_HEADING, DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_HEADER, PAGE_MARK, projectIdFactory, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 import { isHeaderContinuation } from './summary-find.ts';
+import { isRunningHeaderRow, repeatedPageLines } from './summary-layout.ts';
+import { readMissionCell } from './mission-column.ts';
 import { why } from './reasons.ts';
 
 interface Columns {
@@ -22,6 +24,8 @@ interface Columns {
   outcome: number;
   quarters: number[];
   responsible: number;
+  /** A mission column ("ภารกิจ"): a code per item, or on a mission's first row only. */
+  mission: number;
   count: number;
 }
 
@@ -44,6 +48,7 @@ function readColumns(header: string[], sub: string[] | undefined): Columns | nul
     outcome: find(/ผลลัพธ์|ผลที่คาด/),
     quarters: quarters.slice(0, 4),
     responsible: find(/รับผิดชอบ/),
+    mission: header.findIndex((c, k) => k !== name && /^(?:ภารกิจ|การกิจ|พันธกิจ)/.test(c.trim())),
     count: header.length,
   };
 }
@@ -142,6 +147,24 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     return { mission: null, flag: { field: 'mission', ...why.missionOfOtherDimension(mark.line, mark.code, dim), line: mark.line } };
   };
 
+  // A mission column's mission carried down its empty cells (within a part: a new dimension heading resets it), with
+  // its doubt (a code of another dimension, a cell that is no code); and whether any mission cell held text.
+  let carried: { part: number; mission: string | null; flag: ReviewFlag | null } = { part: -1, mission: null, flag: null };
+  let missionCellsFilled = false;
+  /** The mission an item takes from the mission column (null when the table has none or nothing was carried yet). */
+  const missionFromColumn = (text: string, line: number, dim: number): { mission: string | null; flag: ReviewFlag | null } | null => {
+    if (carried.part !== pendingPart) carried = { part: pendingPart, mission: null, flag: null };
+    const read = readMissionCell(text);
+    if (read.kind !== 'empty') missionCellsFilled = true;
+    if (read.kind === 'code') {
+      const ofDimension = Number(read.code.split('.')[0]) === dim;
+      carried = { part: pendingPart, mission: ofDimension ? read.code : null, flag: ofDimension ? null : { field: 'mission', ...why.missionCodeOfOtherDimension(read.code, dim), line } };
+      if (ofDimension && read.title && !missionTitles.has(read.code)) missionTitles.set(read.code, cleanName(read.title, evidence));
+    } else if (read.kind === 'unread') carried = { part: pendingPart, mission: null, flag: { field: 'mission', ...why.missionCellNotRead(read.text), line } };
+    else if (read.kind === 'none') carried = { part: pendingPart, mission: null, flag: null };
+    return carried.mission !== null || carried.flag !== null ? { mission: carried.mission, flag: carried.flag } : null;
+  };
+
   const flush = () => {
     if (!columns || pending.length === 0) return;
     const cols = columns;
@@ -191,7 +214,7 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
       const number = unnumbered ? String(Number(projects.at(-1)?.number ?? '0') + 1 || projects.length + 1) : numberCell;
       const values = budgetCellValues(cell(cols.budget));
       const name = cleanName(withoutStatusRemark(nameCell), evidence);
-      const placed = missionAt(row.line, pendingDimension);
+      const placed = (cols.mission >= 0 ? missionFromColumn(cell(cols.mission), row.line, pendingDimension) : null) ?? missionAt(row.line, pendingDimension);
       projects.push({
         id: nextId(pendingDimension, number),
         number,
@@ -238,10 +261,12 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     pendingAfterHeader = false;
   };
 
+  // Running page headers a page break repeats (also "ทต.… ⇥ แผนปฏิบัติการ… ⇥ หน้า 7"): never a row's text.
+  const runningHeaders = repeatedPageLines(lines, isYearTableHeader);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as Line;
     const t = l.text;
-    if (PAGE_HEADER.test(t.trim()) || PAGE_MARK.test(t.replace(/\t/g, ' ').trim())) continue;
+    if (PAGE_HEADER.test(t.trim()) || PAGE_MARK.test(t.replace(/\t/g, ' ').trim()) || runningHeaders.has(l.no) || (t.includes('\t') && isRunningHeaderRow(t.split('\t')))) continue;
     if (!t.includes('\t')) {
       const missionLine = unbullet(t).match(MISSION_HEADING);
       if (missionLine) {
@@ -343,5 +368,9 @@ export function parseYearTables(lines: Line[], fiscalYear: number, evidence: Wra
     pending.push({ cells: rowCells, line: l.no });
   }
   flush();
+  // A mission column with text in it from which no item's mission was read: said on every item, never silent.
+  if (missionCellsFilled && projects.length > 0 && projects.every((p) => p.mission === null)) {
+    for (const p of projects) if (!(p.review ?? []).some((f) => f.field === 'mission')) p.review = [...(p.review ?? []), { field: 'mission', ...why.missionColumnNotRead(), line: p.line ?? 0 }];
+  }
   return { projects, stated, tableLines, missionTitles };
 }

@@ -60,6 +60,21 @@ export const why = {
       `the mission heading above it (line ${line}, ${code}) is not of มิติที่ ${dimension}`,
       `หัวข้อภารกิจเหนือโครงการนี้ (ภารกิจ ${code}) ไม่ใช่ภารกิจของมิติที่ ${dimension} ระบบจึงไม่ได้ใส่ภารกิจ — ${CHECK}ว่าโครงการนี้อยู่ในภารกิจใด`,
     ),
+  missionCodeOfOtherDimension: (code: string, dimension: number) =>
+    say(
+      `the mission column gives ${code}, a mission of another dimension than มิติที่ ${dimension} (the heading above): no mission set`,
+      `ช่องภารกิจระบุ ${code} ซึ่งไม่ใช่ภารกิจของมิติที่ ${dimension} ตามหัวข้อมิติด้านบน ระบบจึงไม่ได้ใส่ภารกิจ — ${CHECK}ว่าโครงการนี้อยู่ในภารกิจใด`,
+    ),
+  missionCellNotRead: (text: string) =>
+    say(
+      `the mission column holds "${text}", not a mission code: no mission set`,
+      `ช่องภารกิจเขียนว่า "${text}" ซึ่งไม่ใช่รหัสภารกิจ ระบบจึงไม่ได้ใส่ภารกิจ — ${CHECK}ว่าโครงการนี้อยู่ในภารกิจใด`,
+    ),
+  missionColumnNotRead: () =>
+    say(
+      "the table has a mission column (ภารกิจ) with text in it, but no item's mission was read from it",
+      `ตารางมีช่องภารกิจและมีข้อความในช่องนั้น แต่ระบบอ่านภารกิจของโครงการใดไม่ได้เลย — ${CHECK}ว่าโครงการนี้อยู่ในภารกิจใด`,
+    ),
   missionNotRead: (dimension: number) =>
     say(
       `no mission heading of มิติที่ ${dimension} was read above it, though the dimension's other items have one`,

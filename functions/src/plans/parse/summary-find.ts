@@ -16,6 +16,11 @@ export interface SummaryTable {
   unitCol: number | null;
   /** A column of each row's total over the years ("รวม", "รวม 4 ปี"), after the years: never a year. */
   totalCol: number | null;
+  /**
+   * A mission column ("ภารกิจ", "ภารกิจตามมิติ"), if any: before the name (the template's, headings "1.1 <title>")
+   * or after it (a code per item, often printed only on a mission's first row).
+   */
+  missionCol: number | null;
   /** The header's lines as printed (one, or two when the column names are split over two rows). */
   headerTexts: string[];
 }
@@ -59,8 +64,8 @@ const yearColsOf = (cells: string[]) =>
 /** The start of a detail section (ส่วนที่ 3): "1. ชื่อโครงการ :", "ชื่อกิจกรรม", "โครงการที่ 6", "ลำดับที่ 6". */
 const DETAIL_START = /^(?:1\s*\.\s*)?(?:ชื่อ|ข้อ)(?:โครงการ|กิจกรรม|มาตรการ)|^(?:โครงการ|ลำดับ|กิจกรรม|มาตรการ)\s*ที่\s*\d{1,3}\s*$/;
 
-/** A year column's header: "ปี 2566", "2566", "ปีงบประมาณ พ.ศ. 2566", "ปี 2566 งบประมาณ (บาท)". */
-export const YEAR_CELL = /^(?:(?:งบประมาณ\s*)?ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*)?(25\d\d)(?:\s*งบประมาณ)?(?:\s*\(\s*บาท\s*\))?$/;
+/** A year column's header: "ปี 2566", "2566", "พ.ศ. 2566", "ปีงบประมาณ พ.ศ. 2566", "ปี 2566 งบประมาณ (บาท)". */
+export const YEAR_CELL = /^(?:(?:งบประมาณ\s*)?ปี(?:งบประมาณ)?\s*(?:พ\.\s*ศ\.)?\s*|พ\.\s*ศ\.\s*)?(25\d\d)(?:\s*งบประมาณ)?(?:\s*\(\s*บาท\s*\))?$/;
 
 /** Finds the summary table: a tab row with a โครงการ/กิจกรรม/มาตรการ column and at least two "ปี 25xx" columns (one, under the template's มิติ/ภารกิจ columns). */
 export function findSummaryTable(lines: Line[]): SummaryTable | null {
@@ -92,6 +97,7 @@ export function findSummaryTable(lines: Line[]): SummaryTable | null {
     const totalCol = names.findIndex((c, k) => k > lastYear && TOTAL_HEADER.test(c));
     // The unit column: after the years (the template's), or between the name and the years.
     const unitAfter = names.findIndex((c, k) => k > lastYear && k !== totalCol && UNIT_HEADER.test(c));
+    const missionCol = names.findIndex((c, k) => k !== projectCol && !isYear(k) && /^(?:ภารกิจ|การกิจ|พันธกิจ)/.test(c));
     const unitCol = unitAfter >= 0 ? unitAfter : names.findIndex((c, k) => k > projectCol && k < (yearCols[0]?.index ?? 0) && !isYear(k) && UNIT_HEADER.test(c) && !/งบประมาณ/.test(c));
     let end = i;
     let lastRow = i;
@@ -115,10 +121,11 @@ export function findSummaryTable(lines: Line[]): SummaryTable | null {
       endLine: lines[end]?.no ?? l.no,
       yearCols,
       projectCol,
-      columns: Math.max(cells.length, (yearCols.at(-1)?.index ?? 0) + 1, totalCol + 1, unitCol + 1),
+      columns: Math.max(cells.length, (yearCols.at(-1)?.index ?? 0) + 1, totalCol + 1, unitCol + 1, missionCol + 1),
       numberCol: numberCol >= 0 ? numberCol : null,
       unitCol: unitCol >= 0 ? unitCol : null,
       totalCol: totalCol >= 0 ? totalCol : null,
+      missionCol: missionCol >= 0 ? missionCol : null,
       headerTexts: second ? [l.text, nextText] : [l.text],
     };
   }

@@ -3,7 +3,7 @@
  * one- or two-line) header, where a row's figures sit, page furniture, a name continued after a page break, rows
  * whose figures come on a name's second line.
  */
-import { matchKey, NO_BUDGET, type TableRow } from '../normalize.ts';
+import { budgetCellValues, matchKey, NO_BUDGET, type TableRow } from '../normalize.ts';
 import { isHeaderContinuation, SHORT_YEAR_CELL, TOTAL_HEADER, YEAR_CELL, type SummaryTable } from './summary-find.ts';
 import { DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_MARK, unbullet, type Line } from './common.ts';
 
@@ -35,7 +35,8 @@ export function rowColumns(cells: string[], table: SummaryTable): { years: { ind
 /** An item's number at the start of a cell: "5)", "(5)", "5.", "1.1.1(2)". */
 export const ITEM_NUMBER_START = /^(?:\(?\s*\d{1,3}\s*[.)](?!\d)|[1-4]\.\d{1,2}\.\d{1,2}\s*\(\s*\d)/;
 /** The organisation's name alone on a line between a page's number and the next page's headers: a running header. */
-const ORG_ONLY = /^(?:เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วน(?:ตำบล|จังหวัด))\s?\S{2,30}$/;
+/** (Also abbreviated, as running headers print it: "อบต.ห้วยทรายทอง", "ทต.นาบัว", "ทม.…", "อบจ.…".) */
+const ORG_ONLY = /^(?:(?:เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วน(?:ตำบล|จังหวัด))\s?\S{2,30}|(?:อบต|อบจ|ทต|ทม|ทน)\.\s?[^\s\d]\S{1,30})$/;
 export function isRunningOrgHeader(lines: Line[], no: number): boolean {
   const t = lines[no - 1]?.text.trim() ?? '';
   if (!ORG_ONLY.test(t)) return false;
@@ -125,6 +126,42 @@ export function isRunningHeaderRow(cells: string[]): boolean {
   return filled.some(title) && filled.every((c) => title(c) || ORG_ONLY.test(c) || PAGE_MARK.test(c) || /^\(?พ\.ศ\./.test(c));
 }
 
+/** A page number as a cell of a running header ("หน้า 6", "หน้า 5 จาก 12", "- 8 -"); a bare number may be an item's. */
+const PAGE_CELL = /^(?:หน้า\s*(?:ที่)?\s*\d{1,3}(?:\s*(?:\/|จาก)\s*\d{1,3})?|[-–]\s*\d{1,3}\s*[-–])$/;
+
+/**
+ * Lines a page break repeats: a line printed at two or more page breaks (within two lines after a page number,
+ * within two lines before the table's repeated header, or holding a page number itself), identically or but for its
+ * digits (a page number or a year inside it), starting at the left edge (its first cell filled). A running page header
+ * ("แผนปฏิบัติการ… ⇥ อบต.ห้วยทรายทอง"), never the continuation of a name or a unit. Lines with figures, item rows,
+ * headings, header lines and lines whose first cell is empty (a row's wrapped cells) are never counted.
+ */
+export function repeatedPageLines(lines: Line[], isHeader: (text: string) => boolean): Set<number> {
+  const filled = lines.filter((l) => l.text.trim() !== '');
+  const flat = (l: Line | undefined) => (l?.text ?? '').replace(/\t+/g, ' ').trim();
+  const pageMark = (l: Line | undefined) => l !== undefined && PAGE_MARK.test(flat(l));
+  const headerStart = (l: Line | undefined) => l !== undefined && isHeader(l.text);
+  const keyOf = (l: Line) => matchKey(flat(l).replace(/\d+/g, ''));
+  const atBreak: { no: number; key: string }[] = [];
+  filled.forEach((l, i) => {
+    const cells = l.text.split('\t').map((c) => c.trim()).filter((c) => c !== '');
+    const first = cells[0] ?? '';
+    if (pageMark(l) || headerStart(l) || isHeaderContinuation(l.text) || /\d{1,3},\d{3}/.test(l.text)) return;
+    // (A running header starts at the page's left edge: a line whose first cell is empty continues a row's cells.)
+    if ((l.text.split('\t')[0] ?? '').trim() === '') return;
+    if (/^\(?\d{1,3}\s*[.)]?$/.test(first) || STARTS_ITEM.test(first) || DIMENSION_HEADING.test(unbullet(first)) || MISSION_HEADING.test(unbullet(first))) return;
+    const near = pageMark(filled[i - 1]) || pageMark(filled[i - 2]) || headerStart(filled[i + 1]) || headerStart(filled[i + 2]) || cells.some((c) => PAGE_CELL.test(c));
+    const key = keyOf(l);
+    if (near && key.length >= 4) atBreak.push({ no: l.no, key });
+  });
+  const counts = new Map<string, number>();
+  for (const { key } of atBreak) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return new Set(atBreak.filter(({ key }) => (counts.get(key) ?? 0) >= 2).map(({ no }) => no));
+}
+
+/** The first line of a summary table's header, as printed again after a page break. */
+export const isTableHeaderStart = (table: SummaryTable) => (text: string) => sameCells(table.headerTexts[0] ?? '', text);
+
 /** A dimension heading printed just above the table's first header line ("มิติที่ 1 การสร้าง…"): the first rows' dimension. */
 export function headingAboveTable(lines: Line[], headerLine: number): { number: number } | null {
   let seen = 0;
@@ -146,4 +183,12 @@ export function headingAboveTable(lines: Line[], headerLine: number): { number: 
 export function noBudgetMergedShort(cells: string[], table: SummaryTable): boolean {
   const last = cells.reduce((k, c, i) => (c.trim() !== '' ? i : k), -1);
   return cells.length < table.columns && last === table.yearCols[0]?.index && NO_BUDGET.test(cells[last] ?? '');
+}
+
+/** A row's figure in the table's total-over-the-years column ("รวม 4 ปี"), or null (no such column, or empty). */
+export function totalOverYears(cells: string[], cols: { years: { index: number; year: number }[] }, table: SummaryTable): number | null {
+  if (table.totalCol === null) return null;
+  const shift = cols.years.length === table.yearCols.length ? (cols.years[0]?.index ?? 0) - (table.yearCols[0]?.index ?? 0) : 0;
+  const values = budgetCellValues(cells[table.totalCol + shift] ?? '');
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
 }

@@ -6,10 +6,11 @@
 import { budgetCellValues, cleanName, joinWrappedRows, markTableWraps, matchKey, NO_BUDGET, type TableRow, type WrapEvidence } from '../normalize.ts';
 import type { Budgets, Project, ReviewFlag, StatedTotal } from '../schema.ts';
 import { countSimpleMarks, NUMBER_CELL, splitCell, type CellContext, type CellItem } from './cells.ts';
-import { assignUnits, withoutOrgSuffix, type UnitSlot } from './units.ts';
+import { assignColumnUnits, withoutOrgSuffix } from './units.ts';
+import { readMissionCell } from './mission-column.ts';
 import { why } from './reasons.ts';
 import { type SummaryTable } from './summary-find.ts';
-import { FIGURE_CELL, figuresOnSecondLine, headingAboveTable, isHeaderRow, isRunningHeaderRow, isRunningOrgHeader, isTotalsRow, ITEM_NUMBER_START, noBudgetMergedShort, restAfterBreak, rowColumns, STARTS_ITEM } from './summary-layout.ts';
+import { FIGURE_CELL, figuresOnSecondLine, headingAboveTable, isHeaderRow, isRunningHeaderRow, isRunningOrgHeader, isTableHeaderStart, isTotalsRow, ITEM_NUMBER_START, noBudgetMergedShort, repeatedPageLines, restAfterBreak, rowColumns, STARTS_ITEM, totalOverYears } from './summary-layout.ts';
 import { DIMENSION_HEADING, dimensionByWords, MISSION_HEADING, PAGE_MARK, statedBudgets, unbullet, withoutPageMarks, withoutStatusRemark, type Line } from './common.ts';
 
 export { findSummaryTable, type SummaryTable } from './summary-find.ts';
@@ -46,6 +47,7 @@ const MISSION_CELL = /^([1-4])\s*\.\s*(\d{1,2})(?:\s*\.\s*\d{1,2})?(?!\d)\s*(.*)
 /** A dimension cell: "1. การสร้าง…", "2.การบริหาร…", "3 การส่งเสริม…", "มิติที่ 1 …", "ด้านที่ 4 …". */
 const DIMENSION_CELL = /^(?:(?:ม(?:ิ)?ติ|ด้าน)\s*(?:ที่)?\s*)?([1-4])(?!\d)(?!\s*\.\s*\d)\s*[.:)]?\s*(.*)$/s;
 type DimensionSource = 'number' | 'words' | 'code' | 'sequence' | 'none';
+const DIMENSION_HEADING_WRAPPED = new RegExp(DIMENSION_HEADING.source, 's');
 
 export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: WrapEvidence): SummaryResult {
   const byNo = new Map(lines.map((l) => [l.no, l]));
@@ -54,12 +56,13 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
   // Rows (by their first line) whose name goes on after a page break, alone under the repeated header.
   const continuedAfterBreak = new Map<number, { line: number; name: boolean; unit: boolean }>();
   let afterHeader = true;
+  const runningHeaders = repeatedPageLines(lines, isTableHeaderStart(table));
   for (let no = table.headerLine + 1; no <= table.endLine; no++) {
     const l = byNo.get(no);
     if (!l || l.text.trim() === '') continue;
     const cells = l.text.split('\t').map(withoutPageMarks);
     if (cells.every((c) => c.trim() === '')) continue;
-    if (isRunningHeaderRow(cells)) continue;
+    if (isRunningHeaderRow(cells) || runningHeaders.has(no)) continue;
     if (isHeaderRow(cells, l.text, table, afterHeader)) {
       if ((blocks.at(-1) ?? []).length > 0) blocks.push([]);
       afterHeader = true;
@@ -70,7 +73,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     if (!l.text.includes('\t')) {
       const t = l.text.trim();
       // (Also a running header that starts with the organisation: "เทศบาลตำบล… แผนปฏิบัติการป้องกันการทุจริต …".)
-      const orgThenPlan = /^(?:เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วน(?:ตำบล|จังหวัด))/.test(t) && /แผนปฏิบัติการ|แผนป้องกัน/.test(t);
+      const orgThenPlan = /^(?:เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|(?:อบต|อบจ|ทต|ทม|ทน)\.)/.test(t) && /แผนปฏิบัติการ|แผนป้องกัน/.test(t);
       if (/^(?:ส่วนที่|แผนปฏิบัติการ|\(พ\.ศ\.)/.test(t) || orgThenPlan || t.length < 3 || PAGE_MARK.test(t) || isRunningOrgHeader(lines, l.no)) continue;
       // A heading printed between the table's rows (dimension or mission): a row of its own, not a wrapped name.
       if (unbullet(t).match(DIMENSION_HEADING) || MISSION_CELL.test(t) || /^(?:ภารกิจ|การกิจ)\s*ที่/.test(t) || MISSION_HEADING.test(unbullet(t)) || (dimensionByWords(matchKey(t)) !== null && t.length < 150)) {
@@ -156,10 +159,16 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
   let dimSource = 'none' as DimensionSource;
   let afterTotal = false;
   let mission: string | null = null;
+  // A mission column's doubt carried down with its mission (a code of another dimension, a cell that is no code).
+  let missionDoubt: ReviewFlag | null = null;
+  let missionCellsFilled = 0;
 
   const setDimension = (n: number, source: DimensionSource, title?: string) => {
     if (n !== dimension || source === 'number' || (source === 'code' && dimSource !== 'number')) {
-      if (n !== dimension) mission = null;
+      if (n !== dimension) {
+        mission = null;
+        missionDoubt = null;
+      }
       dimension = n;
       dimSource = source;
     }
@@ -215,7 +224,8 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       setDimension(dimension, 'number', projectCell);
       projectCell = '';
     }
-    const headingInProject = projectCell.match(DIMENSION_HEADING);
+    // (A heading wrapped onto the next line in its cell, as a PDF prints a long title, is still the heading.)
+    const headingInProject = projectCell.match(DIMENSION_HEADING_WRAPPED);
     if (headingInProject?.[1] && !isTotal) {
       setDimension(Number(headingInProject[1]), 'number', headingInProject[2]?.replace(/\s(?:\(?\d{1,3}[.)]|[1-4]\.\d).*$/s, ''));
       dimHere = true;
@@ -240,6 +250,31 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
       const m = cell.match(MISSION_CELL) ?? cell.match(MISSION_HEADING);
       if (m?.[1] && m[2]) {
         setMission(`${m[1]}.${m[2]}`, m[3] ?? '', /^[1-4]\s*\.\s*\d{1,2}\s*\.\s*\d/.test(cell));
+      }
+    }
+    // A mission column after the name: the item's code, or empty for "the same mission as the row above". A code of
+    // another dimension than the heading's is a doubt (flagged, carried down with the empty cells below it).
+    const missionIndex = table.missionCol === null ? -1 : table.missionCol + (cols.projectCol - table.projectCol);
+    if (missionIndex >= 0 && (cells[missionIndex] ?? '').trim() !== '') missionCellsFilled++;
+    if (table.missionCol !== null && table.missionCol > table.projectCol) {
+      const read = readMissionCell(cells[missionIndex] ?? '');
+      if (read.kind === 'code') {
+        const d = Number(read.code.split('.')[0]);
+        if (dimension > 0 && d !== dimension && (dimSource === 'number' || dimSource === 'words')) {
+          mission = null;
+          missionDoubt = { field: 'mission', ...why.missionCodeOfOtherDimension(read.code, dimension), line: line.no };
+        } else {
+          const was = dimension;
+          setMission(read.code, read.title);
+          missionDoubt = null;
+          if (dimension !== was) dimHere = true;
+        }
+      } else if (read.kind === 'unread') {
+        mission = null;
+        missionDoubt = { field: 'mission', ...why.missionCellNotRead(read.text), line: line.no };
+      } else if (read.kind === 'none') {
+        mission = null;
+        missionDoubt = null;
       }
     }
     if (projectCell === '') continue;
@@ -300,6 +335,7 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
         flags.push({ field: 'number', ...why.itemWithoutNumber(), line: line.no });
         notes.push(`line ${line.no}: an item without a number was numbered ${p.number} by its position`);
       }
+      if (missionDoubt) flags.push(missionDoubt);
       cellItems.push({ part: p, mission: mission && Number(mission.split('.')[0]) === dimension ? mission : null, dimension, flags });
     }
     if (cellItems.length === 0) continue;
@@ -399,31 +435,14 @@ export function parseSummaryTable(lines: Line[], table: SummaryTable, evidence: 
     items.push(...rowItems);
   }
 
-  if (table.unitCol !== null) {
-    // A unit cell serving several items (of one cell, or rows below left empty): assigned and flagged.
-    const slots: UnitSlot[] = items.map((it) => ({ cell: it.unit ?? it.unitCell ?? '', line: it.line, dimension: it.dimension, unit: null, review: [] }));
-    assignUnits(slots, (t) => withoutOrgSuffix(cleanName(t, evidence)));
-    items.forEach((it, i) => {
-      const slot = slots[i] as UnitSlot;
-      it.unit = slot.unit;
-      it.review.push(...slot.review);
-      // Whatever left it empty (a cell not read, a row's cells shifted), an item without a unit under a unit column
-      // is flagged, unless its cell states none ("-") or every cell is empty (a column the document never fills).
-      const stated = /^[-–—]$/.test(slot.cell.trim());
-      if (it.unit === null && !stated && slots.some((x) => x.cell.trim() !== '') && !it.review.some((f) => f.field === 'responsibleUnit')) {
-        it.review.push({ field: 'responsibleUnit', ...why.unitNotReadFromColumn(), line: it.line });
-      }
-    });
+  // A mission column with text in it from which no item's mission was read: said on every item, never silent.
+  if (table.missionCol !== null && missionCellsFilled > 0 && items.length > 0 && items.every((it) => it.mission === null)) {
+    for (const it of items) if (!it.review.some((f) => f.field === 'mission')) it.review.push({ field: 'mission', ...why.missionColumnNotRead(), line: it.line });
   }
+
+  // A unit cell serving several items (of one cell, or rows below left empty): assigned and flagged.
+  if (table.unitCol !== null) assignColumnUnits(items, (t) => withoutOrgSuffix(cleanName(t, evidence)));
 
   const fiscalYears = table.yearCols.map((y) => y.year);
   return { items, stated, dimensionTitles, missionTitles, fiscalYears, notes };
-}
-
-/** A row's figure in the table's total-over-the-years column ("รวม 4 ปี"), or null (no such column, or empty). */
-function totalOverYears(cells: string[], cols: { years: { index: number; year: number }[] }, table: SummaryTable): number | null {
-  if (table.totalCol === null) return null;
-  const shift = cols.years.length === table.yearCols.length ? (cols.years[0]?.index ?? 0) - (table.yearCols[0]?.index ?? 0) : 0;
-  const values = budgetCellValues(cells[table.totalCol + shift] ?? '');
-  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
 }

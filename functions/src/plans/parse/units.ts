@@ -88,3 +88,22 @@ export function withoutOrgSuffix(unit: string): string {
   const cut = unit.replace(/\s+(?:ของ\s*)?(?:เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วน(?:ตำบล|จังหวัด)|อบต\.|ทต\.)\S*(?:\s+(?:อำเภอ|อ\.|จังหวัด|จ\.)\S*)*\s*$/, '').trim();
   return cut === '' ? unit : cut;
 }
+
+/**
+ * The units of a summary table's items under its unit column: cells serving several items assigned (`assignUnits`),
+ * and, whatever left an item without a unit (a cell not read, a row's cells shifted), that item flagged, unless its
+ * cell states none ("-") or every cell is empty (a column the document never fills).
+ */
+export function assignColumnUnits(items: { unit: string | null; unitCell?: string; line: number; dimension: number; review: ReviewFlag[] }[], clean: (text: string) => string): void {
+  const slots: UnitSlot[] = items.map((it) => ({ cell: it.unit ?? it.unitCell ?? '', line: it.line, dimension: it.dimension, unit: null, review: [] }));
+  assignUnits(slots, clean);
+  items.forEach((it, i) => {
+    const slot = slots[i] as UnitSlot;
+    it.unit = slot.unit;
+    it.review.push(...slot.review);
+    const stated = /^[-–—]$/.test(slot.cell.trim());
+    if (it.unit === null && !stated && slots.some((x) => x.cell.trim() !== '') && !it.review.some((f) => f.field === 'responsibleUnit')) {
+      it.review.push({ field: 'responsibleUnit', ...why.unitNotReadFromColumn(), line: it.line });
+    }
+  });
+}
