@@ -36,9 +36,29 @@ const plan = [
   'ปีละ 10,000 บาท',
   '8. ผู้รับผิดชอบโครงการ',
   'สำนักปลัด',
+  '',
+  'ภารกิจที่ 1.3 การเสริมสร้างจิตสำนึกแก่เด็กและเยาวชน',
+  'โครงการที่ 2',
+  '1. ชื่อโครงการ : กิจกรรมเดินรณรงค์ต้านโกง',
+  '2. วัตถุประสงค์',
+  '2.1 เพื่อให้เยาวชนรู้จักการทุจริต',
+  '3. งบประมาณ',
+  'ปีละ 5,000 บาท',
+  '4. ผู้รับผิดชอบ',
+  'กองการศึกษา',
+  '',
+  '- 18 -',
+  '',
+  'ภารกิจที่ 2.1 การเปิดเผยข้อมูลสาธารณะ',
 ].join('\n');
 
 describe('a detail section whose list items are numbered under their field', () => {
+  it('ends a sheet whose last field is the unit at the next mission heading, the page number between them not read', () => {
+    const second = parsePlanDocument(plan).projects.find((p) => p.number === '2');
+    expect(second?.detail?.responsibleUnit).toBe('กองการศึกษา');
+    expect(second?.detail?.objectives).toEqual(['เพื่อให้เยาวชนรู้จักการทุจริต']);
+  });
+
   const doc = parsePlanDocument(plan);
   const item = doc.projects.find((p) => p.number === '1');
 

@@ -124,8 +124,11 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as Line;
     if (l.no <= fromLine) continue;
-    const t = unbullet(formField(l.text).replace(/\t/g, ' ')).trim();
+    const raw = formField(l.text).replace(/\t/g, ' ').trim();
+    const t = unbullet(raw).trim();
     if (t === '') continue;
+    // A page's number ("- 18 -") is never a field's text (read before unbullet takes its "- " for a bullet).
+    if (/^[-–]\s*\d{1,3}\s*[-–]$/.test(raw)) continue;
 
     if (BETWEEN.test(t)) {
       if (!/^[-–]|^หน้า/.test(t)) flush();
@@ -217,10 +220,12 @@ export function parseDetailSections(lines: Line[], fromLine: number, evidence: W
     const subItem = /^(\d{1,2})\.\d{1,2}\s/.exec(t);
     const fieldItem = !!current && current.field !== null && !!subItem && Number(subItem[1]) === current.lastField;
     // A mission heading between the sheets: "2.2 …", "2.2.1 …", or by its word "ภารกิจที่ 2.2 …" / "ภารกิจ ๒.๒: …".
-    if (!fieldItem && ((SUB_MISSION.test(t) && !/^\d+\.\s/.test(t)) || ((!current || current.field === null || current.lastField >= 8) && MISSION_HEADING.test(t)))) {
+    // (After a sheet's closing field — the unit, the budget, the period — a mission heading ends the sheet.)
+    const closing = !!current && (current.lastField >= 8 || current.field === 'responsibleUnit' || current.field === 'budgetText' || current.field === 'period');
+    if (!fieldItem && ((SUB_MISSION.test(t) && !/^\d+\.\s/.test(t)) || ((!current || current.field === null || closing) && MISSION_HEADING.test(t)))) {
       const m = t.match(/^([1-4])\.(\d{1,2})/) ?? t.match(MISSION_HEADING);
       if (m?.[1] && m[2]) mission = `${m[1]}.${Number(m[2])}`;
-      if (current && current.field !== null && current.lastField >= 8) flush();
+      if (current && current.field !== null && closing) flush();
       // Between sections, a mission heading also names the dimension (a "มิติที่ N" heading may be missing).
       if (!current && m?.[1]) dimension = Number(m[1]);
       continue;
