@@ -1,5 +1,5 @@
 /**
- * Staff pages name people, never their LINE user ids (decision 046). Through the real app over HTTP on the embedded
+ * Staff pages name people, never their LINE user ids (decision 114). Through the real app over HTTP on the embedded
  * Firestore: the integrity audit trail, the grants and the members list carry display names and opaque staff
  * references; revoking the integrity role and removing a role work by reference; the LINE ids this test made appear
  * in no answer, no LINE message text and no server log line.

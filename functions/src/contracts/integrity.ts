@@ -2,7 +2,7 @@
  * The integrity-officer API (functions/src/integrity/routes.ts, docs/security.md): grant decisions, the audit log and
  * revoking the role. The routes validate with these schemas and answer through them (a stored field not listed is
  * dropped); the LIFF staff pages read these types with `import type`. People are named by display name and an opaque
- * staff reference (contracts/staff.ts `staffRefSchema`, decision 046), never by LINE user id: the stored shapes, which
+ * staff reference (contracts/staff.ts `staffRefSchema`, decision 114), never by LINE user id: the stored shapes, which
  * hold the ids, live in integrity/schema.ts and never leave the server.
  */
 import { z } from 'zod';

@@ -320,7 +320,7 @@ export type LogEntry = z.infer<typeof logEntrySchema>;
 
 /**
  * An entry as staff read it (the desk's log, GET …/log): who acted by name and kind only. The stored entry's LINE user
- * id (a citizen's, or a staff member's) never leaves the server (decision 046); the route answers through this schema,
+ * id (a citizen's, or a staff member's) never leaves the server (decision 114); the route answers through this schema,
  * which drops it.
  */
 export const logEntryViewSchema = logEntrySchema.extend({ by: z.object({ name: z.string(), kind: z.enum(['citizen', 'staff', 'system']) }) });

@@ -12,7 +12,7 @@ export const roleSchema = z.enum(ROLES);
 
 /**
  * A staff reference: how the API names a person the LIFF app may act on or tell apart from another (the members page,
- * grants, the integrity audit trail). Opaque, per organisation, never the LINE user id (decision 046: an HMAC under
+ * grants, the integrity audit trail). Opaque, per organisation, never the LINE user id (decision 114: an HMAC under
  * the organisation's key, resolved on the server).
  */
 export const staffRefSchema = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'รหัสอ้างอิงเจ้าหน้าที่ไม่ถูกต้อง');

@@ -5,7 +5,7 @@
  *
  * The stored shapes below hold LINE user ids (the server needs them: the two-person rule, pushes, the hash chain).
  * They never leave the server: routes answer with the views of contracts/integrity.ts (names and staff references,
- * decision 046), built in views.ts.
+ * decision 114), built in views.ts.
  */
 import type { AuditAction, GrantStatus } from '../contracts/integrity.ts';
 

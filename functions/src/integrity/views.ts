@@ -1,6 +1,6 @@
 /**
  * What integrity officers read, projected from the stored shapes: people by display name and staff reference
- * (staff/refs.ts), never by LINE user id (decision 046). Pure.
+ * (staff/refs.ts), never by LINE user id (decision 114). Pure.
  */
 import { AUDIT_LABELS, type AuditEntryView, type GrantView } from '../contracts/integrity.ts';
 import type { PersonView } from '../contracts/staff.ts';

@@ -4,7 +4,7 @@ import { COLLECTIONS } from '../store/collections.ts';
 import { createIfAbsent } from '../store/errors.ts';
 
 /**
- * The organisation's key for staff references (staff/refs.ts, decision 046):
+ * The organisation's key for staff references (staff/refs.ts, decision 114):
  * `orgSecrets/{orgId}/keys/staffRef { key: base64 of 32 random bytes, createdAt }`. Apart from `orgs`, like the
  * channel credentials, so no query for an organisation returns it. Created once by whoever needs it first
  * (create-if-absent: two instances racing end up with the one stored key); never changed.

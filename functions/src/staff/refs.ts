@@ -1,6 +1,6 @@
 /**
  * Staff references: how the LIFF app names a person it may act on (remove a role, revoke the integrity role) and how
- * the audit trail tells people apart, without the LINE user id (decision 046). A reference is an HMAC of the LINE
+ * the audit trail tells people apart, without the LINE user id (decision 114). A reference is an HMAC of the LINE
  * user id under the organisation's own random key (refKeyStore.ts): stable for a person within the organisation,
  * different across organisations, meaningless without the key, and never stored. The server turns one back into a
  * person by computing the references of the candidates it already has (the organisation's staff: tens of people).

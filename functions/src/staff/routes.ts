@@ -11,7 +11,7 @@ import type { StaffMember } from './schema.ts';
 import { staffRefsFor, type StaffRefs } from './refs.ts';
 import { inviteIdParams, memberRoleParams, membersResponseSchema, removedRoleSchema, type InviteView, type InvitesResponse, type IssuedInvite, type StaffMemberView } from '../contracts/staff.ts';
 
-/** A member as the members page shows them: named by staff reference, never by LINE user id (decision 046). */
+/** A member as the members page shows them: named by staff reference, never by LINE user id (decision 114). */
 const memberView = (m: StaffMember, refs: StaffRefs): StaffMemberView => ({
   ref: refs.of(m.userId)!,
   displayName: m.displayName,

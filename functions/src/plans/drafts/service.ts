@@ -8,7 +8,7 @@
  * The record is the review (drafts/projects.ts, drafts/dimensions.ts): every action reads the draft and its record,
  * checks, and records on the number after the highest it read; losing that number to someone else means reading and
  * checking again. The publication is one such entry: an edit recorded before it is in what it publishes, an edit
- * that comes after it is refused (409) and not recorded (docs/decisions/013).
+ * that comes after it is refused (409) and not recorded (docs/decisions/113).
  */
 import type { DraftList, DraftView, FieldState, FieldView, ProjectView } from '../../contracts/plans.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';

@@ -4,7 +4,7 @@
  * so two reviewers never take one number and nothing is overwritten; never changed or deleted), and the publication.
  * Until publication the record is the review: an edit or acceptance is one write, its entry (drafts/projects.ts and
  * drafts/dimensions.ts project it onto the imported values), and the publication writes what the record says. Once the
- * publication's entry is recorded no entry follows it (docs/decisions/013). The switch of `orgs/{orgId}.currentPlanId`
+ * publication's entry is recorded no entry follows it (docs/decisions/113). The switch of `orgs/{orgId}.currentPlanId`
  * stays one document write (orgs/store.ts setCurrentPlan).
  */
 import type { Firestore } from 'firebase-admin/firestore';
