@@ -320,3 +320,32 @@ describe('more of residents\' ways of asking', () => {
     expect((await ask('tharae', 'เมื่อวานลิเวอร์พูลเตะกับใคร ชนะกี่ประตู')).intent).toBe('unknown');
   });
 });
+
+describe('a report\'s done count, a plan\'s total asked with words about the asker, and people\'s pay', () => {
+  it('counts the projects done when the question puts the object between the verb and ไปแล้ว', async () => {
+    const out = await ask('tharae', 'ครึ่งปีแรกท่าแร่ทำกิจกรรมไปแล้วกี่อัน');
+    expect(first(out.messages)).toContain('45');
+    expect(first(out.messages)).not.toContain('65');
+  });
+
+  it('answers the plan\'s stated total when the question says "ทั้งแผน" among words about the asker', async () => {
+    const out = await ask('maesot', 'ผมเป็นครูอยากรู้ตัวเลข งบรวมทั้งแผนปีงบ 2569 กี่บาท');
+    expect(out.intent).toBe('budget.total');
+    expect(first(out.messages)).toContain('360,000 บาท');
+  });
+
+  it('abstains on a mayor\'s salary, and still answers the salary-promotion items', async () => {
+    expect((await ask('intapramul', 'เงินเดือนนายกได้เดือนละกี่บาท')).intent).toBe('unknown');
+    expect((await ask('maesaimitraphap', 'เรื่องเลื่อนขั้นเงินเดือนพนักงาน มีมาตรการอะไรไหม')).intent).not.toBe('unknown');
+  });
+
+  it('reads a farmer\'s phonetic spelling and Isan\'s ไผ', async () => {
+    const out = await ask('maesot', 'บัดคิวของเทดสะบาน เปนโคงกานอะไร ไผดูแล');
+    expect(out.results[0]?.title).toBe('กิจกรรมการใช้บัตรคิวในการติดต่อราชการ');
+  });
+
+  it('reads English with the organisation\'s name, possessive and nationality words', async () => {
+    const count = await ask('intapramul', "How many projects are in Intapramul's plan?");
+    expect(first(count.messages)).toContain('60');
+  });
+});

@@ -165,6 +165,11 @@ describe('what a manual question asks beyond the service', () => {
 });
 
 describe('manuals by situation (the demo organisations with the standard manuals)', () => {
+  it('reads an English question with nationality words and online selling as the commercial registration', async () => {
+    const out = await askStandard('maesot', 'I am Burmese and sell clothes online in Mae Sot. Do I need to register?');
+    expect(out.results[0]?.id).toBe('commercial-registration');
+  });
+
   it('answers a disaster told with the weather as the relief service, and the weather alone as outside', async () => {
     const out = await askStandard('intapramul', 'พายุเข้าเมื่อวาน ต้นไม้ล้มทับหลังคาบ้าน อบต.ช่วยอะไรได้บ้างคะ');
     expect(out.intent).toBe('manual');

@@ -279,6 +279,12 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
     if (missions.length > 1) return { intent: 'list', filters: { ...filters, missions }, confidence: 0.75 };
   }
   const found = lookup(k, u, filters);
+  // "…แผนป้องกันทุจริตเทศบาลนครแม่สอด ปีงบ 2568 งบรวมทั้งแผนกี่บาท" with words about the asker ("เป็นนักข่าว ขอเช็ค
+  // ตัวเลข") that name no item: the plan's total asked in so many words.
+  if (found.intent === 'unknown' && money && u.wants.total && /ทั้งแผน/u.test(u.compact) && !u.outside && !u.otherPlace) {
+    delete filters.withBudget;
+    return { intent: 'budget.total', filters, confidence: 0.7 };
+  }
   // "มีโครงการแจ้งเกิดในแผนนี้ไหม": what answers is a service manual, not an item of the plan — the plan has no such
   // item, said plainly, and the manual offered (not given as if it answered).
   // (Only when no item of the plan carries the question's words in its name: "มีโครงการร้องเรียนในแผนไหม" has them.)

@@ -182,4 +182,12 @@ export const ENGLISH_LEXICON: ReadonlyArray<readonly [string, string]> = [
   ['system', 'ระบบ'],
   ['automatic', 'อัตโนมัติ'],
   ['qr code', 'QR Code'],
+  // running a small business (the commercial registration and shop licences)
+  ['sell online', 'ขายออนไลน์'],
+  ['selling', 'ขาย'],
+  ['sell', 'ขาย'],
+  ['clothes', 'เสื้อผ้า'],
+  ['online', 'ออนไลน์'],
+  ['register', 'จดทะเบียน'],
+  ['rent', 'เช่า'],
 ];

@@ -26,7 +26,8 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   need like get got find see ask asking question questions thanks thank hello hi hey dear sir madam ok okay yes
   there's what's who's how's it's i'm i'd you're don't doesn't isn't aren't was wasn't does did info information
   details detail more most less same other another else again now today currently still yet ever per one two three
-  four five actually really thing things stuff r u`
+  four five actually really thing things stuff r u contain contains include includes hello worker workers
+  myanmar burmese shan karen lao laos cambodian khmer vietnamese chinese foreigner foreign migrant`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -94,6 +95,8 @@ const GLOSSARY: Array<[string, string]> = [
   ['documents', 'เอกสาร'],
   ['document', 'เอกสาร'],
   ['how long', 'ใช้เวลากี่วัน'],
+  ['how fast', 'ภายในกี่วัน'],
+  ['how soon', 'ภายในกี่วัน'],
   ['how do i', 'ขั้นตอน'],
   ['how to', 'ขั้นตอน'],
   ['who is responsible', 'ใครรับผิดชอบ'],
@@ -337,8 +340,9 @@ export function nearestEnglishWord(word: string): string | null {
 
 /**
  * An English question names this organisation in Latin letters ("Mae Sot municipality", "Intapramul SAO", "Tha Rae"):
- * a run of capitalised words whose letters are the organisation's id (its romanised name, "maesot") or within two
- * letters of it is replaced by the Thai name, which the Thai reading knows as this organisation. Other names stay
+ * a run of words (capitalised or not) whose letters are the organisation's id (its romanised name, "maesot") or
+ * within one letter of it ("Mittraphap") is replaced by the Thai name, which the Thai reading knows as this
+ * organisation. Other names stay
  * (another town's name is a name the documents never use).
  */
 export function withOrganisationName(text: string, orgId: string, thaiName: string): string {
@@ -355,9 +359,10 @@ export function withOrganisationName(text: string, orgId: string, thaiName: stri
       // (Only words next to each other: a space or a hyphen between them.)
       if (run.some((x, j) => j > 0 && !/^[\s-]+$/.test(text.slice(run[j - 1]!.end, x.start)))) continue;
       const key = run.map((x) => x.w).join('');
-      if (key === id || (key.length >= 6 && editDistance(key, id, 2) <= 2)) {
+      if (key === id || (key.length >= 6 && editDistance(key, id, 1) <= 1)) {
         out += `${text.slice(at, run[0]!.start)} ${thaiName} `;
-        at = run[n - 1]!.end;
+        // (With its possessive: "Intapramul's plan".)
+        at = run[n - 1]!.end + (/^['’]s\b/u.exec(text.slice(run[n - 1]!.end))?.[0].length ?? 0);
         i += n - 1;
         break;
       }

@@ -98,7 +98,8 @@ export function lookup(k: Knowledge, u: Understanding, filters: ListFilters): De
   const confidence = top ? Math.max(hitConfidence(k, top, u, query), named ? CONFIDENCE_THRESHOLD + 0.05 : 0) : 0;
   // Listing the items about a topic claims less than naming one answer: a lower bar (they are shown as candidates).
   // ("มีอะไรที่…บ้าง" without a plan word, when what it finds is the plan's: the same.)
-  const bar = u.wants.list && (u.mentionsPlan || top?.doc.type === 'project') ? LIST_CONFIDENCE_THRESHOLD : CONFIDENCE_THRESHOLD;
+  // (Not with a word no document uses, unless the question says it asks for the plan's items: "ศีล 5 มีอะไรบ้าง".)
+  const bar = u.wants.list && (u.mentionsPlan || (top?.doc.type === 'project' && unknownSubjectWords(k, query).length === 0)) ? LIST_CONFIDENCE_THRESHOLD : CONFIDENCE_THRESHOLD;
   if (!top || confidence < bar) {
     return { intent: 'unknown', hits, reason: unknownShare(k, query) >= 0.5 ? 'off-topic' : 'unsure', confidence };
   }

@@ -304,7 +304,7 @@ export function amountSentences(m: CorpusManual): string[] {
 }
 
 /** The manual's sentences that set a deadline ("แจ้งภายใน 24 ชั่วโมง", "ยื่นแบบภายในเดือนมีนาคม"), at most two. */
-function deadlines(m: CorpusManual): string[] {
+export function deadlines(m: CorpusManual): string[] {
   const sentences = [m.summary, m.details, ...m.fees].join('\n').split(/\n|(?<=[.;])\s+|\s{2,}/u).map((x) => tidy(x)).filter(Boolean);
   return [...new Set(sentences.filter((x) => DEADLINE.test(x)))].slice(0, 2).map((x) => `• ${clip(x, 200)}`);
 }

@@ -10,7 +10,7 @@ import type { AggregateIntent, Decision } from './decision.ts';
 import { averageBudget, budgetTotal, dimensionRank, projectCount, ranked, reportFigure, source, type DimensionMeasure, type ReportMeasure } from './figures.ts';
 import { withinRange } from './budgetRange.ts';
 import { clip, formatBaht, formatNumber, tidy } from './format.ts';
-import { amountSentences, ask, flex, manualAltText, manualAspectText, manualBubble, manualSentences, quickReply, textMessage, type ListItem } from './replies.ts';
+import { amountSentences, ask, deadlines, flex, manualAltText, manualAspectText, manualBubble, manualSentences, quickReply, textMessage, type ListItem } from './replies.ts';
 import { statusFigure, type StatusField } from './reportStatus.ts';
 import { projectAnswer } from './projectAnswer.ts';
 import { holds } from './topicItems.ts';
@@ -128,7 +128,8 @@ function englishManualLead(m: CorpusManual, aspects: ManualAspect[]): string {
     return amounts.length ? `What the manual states for ${m.title}:\n${amounts.map((x) => `• ${clip(x, 200)}`).join('\n')}` : `The manual (${m.title}) states no amount.`;
   }
   if (first === 'documents') return `These are the documents you need for ${m.title}:\n${m.documents.map((d, i) => `${i + 1}. ${d}`).join('\n') || 'none beyond the form'}`;
-  if (first === 'time') return `It takes ${m.totalTime || 'the time set out in the manual'} to get this done (${m.title}).`;
+  // (With the manual's deadlines, as the Thai: "แจ้งภายใน 24 ชั่วโมง".)
+  if (first === 'time') return [`It takes ${m.totalTime || 'the time set out in the manual'} to get this done (${m.title}).`, ...deadlines(m)].join('\n');
   if (first === 'fee') return `The fee for this service (${m.title}) is: ${m.fees.join(' / ') || 'no fee'}`;
   if (first === 'where') return `You can apply for this service (${m.title}) at ${m.where || m.unit}${m.hours ? ` (${m.hours})` : ''}.`;
   return `The service you need is ${m.title}${m.totalTime ? `; it takes ${m.totalTime}` : ''}. The steps are:\n${m.steps.map((x, i) => `${i + 1}. ${x.text}`).join('\n')}`;
