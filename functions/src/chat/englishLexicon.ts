@@ -189,5 +189,9 @@ export const ENGLISH_LEXICON: ReadonlyArray<readonly [string, string]> = [
   ['clothes', 'เสื้อผ้า'],
   ['online', 'ออนไลน์'],
   ['register', 'จดทะเบียน'],
-  ['rent', 'เช่า'],
+  // moving house (the house registration manuals)
+  ['house registration', 'ทะเบียนบ้าน'],
+  ['moved to', 'ย้ายเข้า'],
+  ['move to', 'ย้ายเข้า'],
+  ['moved', 'ย้าย'],
 ];

@@ -132,7 +132,7 @@ function englishManualLead(m: CorpusManual, aspects: ManualAspect[]): string {
   if (first === 'time') return [`It takes ${m.totalTime || 'the time set out in the manual'} to get this done (${m.title}).`, ...deadlines(m)].join('\n');
   if (first === 'fee') return `The fee for this service (${m.title}) is: ${m.fees.join(' / ') || 'no fee'}`;
   if (first === 'where') return `You can apply for this service (${m.title}) at ${m.where || m.unit}${m.hours ? ` (${m.hours})` : ''}.`;
-  return `The service you need is ${m.title}${m.totalTime ? `; it takes ${m.totalTime}` : ''}. The steps are:\n${m.steps.map((x, i) => `${i + 1}. ${x.text}`).join('\n')}`;
+  return [`The service you need is ${m.title}${m.totalTime ? `; it takes ${m.totalTime}` : ''}. The steps are:\n${m.steps.map((x, i) => `${i + 1}. ${x.text}`).join('\n')}`, ...deadlines(m)].join('\n');
 }
 
 function manualList(s: Session): AnswerOutput {
