@@ -5,6 +5,7 @@ import { tokenizeParts } from '../search/tokenize.ts';
 import { readYears } from '../time/fiscalYear.ts';
 import { ASPECT_FILLERS, MANUAL_ASPECTS, manualAspectsOf, SAME_DIMENSION, SAME_MISSION, type ManualAspect } from './aspects.ts';
 import { readBudgetRange } from './budgetRange.ts';
+import { OUTSIDE } from './outside.ts';
 import { inDocumentWords } from './slang.ts';
 import type { BudgetRange } from './types.ts';
 
@@ -182,35 +183,6 @@ const ACTIONS: Array<[Action, RegExp]> = [
   ['rating', /^(?:อยาก|จะ|ขอ)?(?:ประเมินความพึงพอใจ|ให้คะแนน|ทำแบบประเมิน|ประเมินการบริการ|ประเมินบริการ)|(?:อยาก|จะ|ขอ)(?:ประเมิน|ให้คะแนน)/u],
 ];
 
-/**
- * Question forms no organisation's plan or manual answers, whatever words they share with them: opinions and
- * recommendations ("…อร่อย", "…ไหนดี", "แนะนำ…หน่อย"), predictions ("ใครจะชนะ", "จะขึ้นไหม"), weather, prices of goods,
- * lotteries, sports results, jokes, and opening hours of places other than the office ("โรงพยาบาล…เปิดกี่โมง").
- */
-const OUTSIDE = new RegExp(
-  [
-    // opinions and recommendations — of places and things, not "ยื่นที่ไหนดี" (where to file, a manual's question)
-    'อร่อย', 'น่าดู', 'น่าเที่ยว', 'ที่เที่ยว', 'ไปเที่ยว', 'ไหนดีที่สุด', 'แนะนำ(?:ร้าน|ที่เที่ยว|หนัง|เพลง|อาหาร|เมนู)',
-    '(?:ร้าน|โรงเรียน|โรงพยาบาล|คลินิก|หมอ|ที่พัก|โรงแรม|เว็บ|ยี่ห้อ|ตลาด|ห้าง)[ก-๙]{0,12}?ไหน[ก-๙]{0,8}?(?:ดี|ถูก|แพง|อร่อย)',
-    // predictions
-    'ใครจะชนะ', 'ใครจะได้เป็น', 'ใครจะเป็นนายก', 'จะชนะ', 'ชนะไหม', 'จะ(?:ขึ้น|ลง)ไหม', 'ทำนาย', 'ดูดวง', 'ดวงชะตา',
-    // weather (not "คุณภาพอากาศ", a subject a plan may have)
-    'อากาศ(?:วันนี้|พรุ่งนี้|เป็นไง|เป็นยังไง|ร้อน|หนาว|ดีไหม)', 'ฝน(?:จะ)?ตก', 'พยากรณ์อากาศ', 'ร้อนไหม', 'หนาวไหม',
-    // prices of goods, lotteries, money markets
-    'ราคา(?:ทอง|น้ำมัน|หุ้น|ผัก|หมู|ไก่|ยาง|ข้าว|บิทคอยน์)', 'หวย', 'ลอตเตอรี่', 'เลขเด็ด', 'อัตราแลกเปลี่ยน', 'ค่าเงิน',
-    // media, sports, jokes, recipes
-    'ถ่ายทอดสด', 'ดูหนัง', 'ดูบอล', 'ละครเรื่อง', 'ผลบอล', 'ฟุตบอลโลก', 'พรีเมียร์ลีก', 'มุกตลก', 'เล่นมุก', 'นิทาน', 'สูตร(?:อาหาร|ต้ม|แกง|ทำ)',
-    'แมนยู', 'ลิเวอร์พูล', 'เชลซี', 'อาร์เซนอล', 'ทีมชาติ', 'ฟุตบอล', 'เตะกับ', 'ใครชนะ', 'ชนะ(?:กี่|ป่าว|ปะ|มั้ย)',
-    // people: head-counts and names
-    '(?:พนักงาน|เจ้าหน้าที่|ข้าราชการ|ลูกจ้าง|ประชากร|สมาชิก|สภา|ชาวบ้าน)[ก-๙]*กี่คน',
-    '(?:นายก|ปลัด|ผู้อำนวยการ|ผอ\\.|หัวหน้า|ประธาน)[ก-๙]*(?:ชื่อ|คือใคร|เป็นใคร)',
-    // people's pay (not a plan's budget, nor an allowance a manual states)
-    '(?:เงินเดือน|ค่าตอบแทน|รายได้)(?:ของ)?(?:นายก|ปลัด|ผู้บริหาร|สมาชิกสภา|ส\\.?ท\\.?|ผอ|หัวหน้า)[ก-๙.\\s]*(?:เท่าไ|กี่บาท|เดือนละ)',
-    // another place's opening hours
-    '(?:โรงพยาบาล|รพ\\.|ธนาคาร|ไปรษณีย์|ห้าง|ร้าน|ตลาด|โรงเรียน|วัด|ด่าน)[ก-๙]*(?:เปิด|ปิด)+(?:กี่โมง|วันไหน|ถึงกี่|ตอนไหน)',
-  ].join('|'),
-  'u',
-);
 
 const GREETING = /^(สวัสดี|หวัดดี|ดีครับ|ดีค่ะ|ดีคับ|ดีจ้า|hello|hi|hey|good (?:morning|afternoon|evening))/u;
 const THANKS = /^(ขอบคุณ|ขอบใจ|thank|thx|ขอบพระคุณ)/u;
