@@ -19,6 +19,8 @@ describe('scoring an answer on its content', () => {
     const r = answeredNumbers('มิติที่ 3 การส่งเสริมบทบาท มีทั้งหมด 5 โครงการ ภารกิจ 2.1 ที่มา: แผนปฏิบัติการฯ บรรทัด 150');
     expect(r.answered).toEqual([5]);
     expect(answeredNumbers('Dimension 3 has 3 projects (line 12)').answered).toEqual([3]);
+    // Nor a list's numbering.
+    expect(answeredNumbers('ที่ใกล้เคียง:\n1. โครงการสำรวจความพึงพอใจ\n2. กิจกรรม 15,000 บาท').answered).toEqual([15000]);
   });
 
   it('counts a listed wrong figure given in the first message, and only the first message', () => {

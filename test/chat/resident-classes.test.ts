@@ -349,3 +349,19 @@ describe('a report\'s done count, a plan\'s total asked with words about the ask
     expect(first(count.messages)).toContain('60');
   });
 });
+
+describe('words of an item\'s name are not the question\'s cues', () => {
+  it('answers who runs an item whose name says งบประมาณ, and its budget when asked', async () => {
+    const who = await ask('maesot', 'โครงการเสริมสร้างความโปร่งใสในการบริหารงบประมาณ ใครดูแลคะ');
+    expect(who.intent).toBe('project');
+    expect(first(who.messages)).toContain('มีผู้รับผิดชอบคือ กองคลัง');
+    expect((await ask('maesot', 'โครงการเสริมสร้างความโปร่งใสในการบริหารงบประมาณ ได้งบเท่าไร')).intent).toBe('project.budget');
+  });
+
+  it('keeps a follow-up "เฉพาะมิติ 3 ล่ะ" on the last total', async () => {
+    const total = await ask('maesot', 'ปี 2568 งบรวมทั้งหมดเท่าไร');
+    const dim = await answer(kb, 'maesot', 'เฉพาะมิติ 3 ล่ะ', total.context, { now: new Date('2026-12-02T12:00:00+07:00') });
+    expect(dim.intent).toBe('budget.total');
+    expect(first(dim.messages)).toContain('50,000 บาท');
+  });
+});

@@ -116,8 +116,21 @@ export function lookup(k: Knowledge, u: Understanding, filters: ListFilters): De
 export function projectDecision(k: Knowledge, u: Understanding, p: Project, hits: SearchHit[], confidence: number): Decision {
   // "โครงการ X ปี 2568": a plan says a project's year through its budget, so the lead states that year's figure.
   const yearAsked = u.years.length > 0 && u.projectAspects.length === 0 && !u.wants.list && k.corpus.document?.kind !== 'report';
-  const intent = asksProgress(u, p, k.corpus.document?.kind === 'report') ? 'project.progress' : u.wants.budget || (u.wants.money && u.manualAspects.length <= 1) || yearAsked ? 'project.budget' : 'project';
+  // ("โครงการ…บริหารงบประมาณ หน่วยงานไหนดูแล": the "งบ" of the item's own name asks nothing.)
+  const budget = (u.wants.budget || (u.wants.money && u.manualAspects.length <= 1)) && asksBudgetBeyond(u.compact, p.name);
+  const intent = asksProgress(u, p, k.corpus.document?.kind === 'report') ? 'project.progress' : budget || yearAsked ? 'project.budget' : 'project';
   return { intent, project: p, year: u.years[0], hits, confidence };
+}
+
+/** Whether a budget word of the question lies outside the item's name (its letters around it are not the name's). */
+export function asksBudgetBeyond(compact: string, name: string): boolean {
+  const inName = normalizeText(name).replace(/\s+/g, '');
+  for (const m of compact.matchAll(/งบ|กี่บาท|ใช้เงิน|เท่าไห?ร่?/gu)) {
+    const at = m.index;
+    const around = compact.slice(Math.max(0, at - 4), at + m[0].length + 4);
+    if (!inName.includes(around)) return true;
+  }
+  return false;
 }
 
 /**

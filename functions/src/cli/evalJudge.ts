@@ -149,7 +149,9 @@ export function answeredNumbers(first: string): { answered: number[]; disclosed:
   const disclosed = [...first.matchAll(clause)].flatMap((m) => numbersIn(m[0]));
   // (A number that names something — "มิติที่ 3", "ภารกิจ 2.1", a source's "บรรทัด 150" — is not a figure given.)
   const labels = /(?:มิติที่|มิติ|dimension|ภารกิจ(?:ที่)?|mission|บรรทัด|line)\s*[\d๐-๙]+(?:\.[\d๐-๙]+)?/giu;
-  return { answered: numbersIn(first.replace(clause, ' ').replace(labels, ' ')), disclosed };
+  // (Nor a list's numbering: "1. โครงการ…" at the start of a line.)
+  const numbering = /^\s*\d{1,2}\.\s/gmu;
+  return { answered: numbersIn(first.replace(clause, ' ').replace(labels, ' ').replace(numbering, ' ')), disclosed };
 }
 
 export function judge(question: EvalQuestion, response: AskResponse): Verdict {
