@@ -365,3 +365,17 @@ describe('words of an item\'s name are not the question\'s cues', () => {
     expect(first(dim.messages)).toContain('50,000 บาท');
   });
 });
+
+describe('an item named by its own words', () => {
+  it('answers the year asked of an item whose name says งบประมาณ', async () => {
+    const out = await ask('maesot', 'โครงการเสริมสร้างความโปร่งใสในการบริหารงบประมาณ ปี 2568');
+    expect(out.intent).toBe('project.budget');
+    expect(first(out.messages)).toMatch(/ปี 2568/u);
+  });
+
+  it('answers a long stretch of an item\'s name typed out with that item, not a manual sharing its words', async () => {
+    const out = await ask('maesot', 'ช่องทางการรับเรื่องร้องเรียนเกี่ยวกับการทุจริต');
+    expect(out.results[0]?.type).toBe('project');
+    expect(out.results[0]?.title).toContain('ช่องทางการรับเรื่องร้องเรียนเกี่ยวกับการทุจริต');
+  });
+});

@@ -76,7 +76,8 @@ export function lookup(k: Knowledge, u: Understanding, filters: ListFilters): De
   // A short question that is a phrase of one item's name ("ศูนย์ข้อมูลข่าวสาร", "เว็บไซต์"): the items whose name holds
   // the whole phrase come before those that only share its words (in search order among themselves).
   const phrase = matchKey(normalizeText(u.topicText)).replace(/\s+/g, '');
-  if (u.topicWords.length > 0 && u.topicWords.length <= 4 && phrase.length >= 4 && u.manualAspects.length === 0 && !u.wants.list) {
+  // (Any number of words when the phrase is long: the question is the item's name typed out.)
+  if (u.topicWords.length > 0 && (u.topicWords.length <= 4 || phrase.length >= 16) && phrase.length >= 4 && u.manualAspects.length === 0 && !u.wants.list) {
     const holds = (h: SearchHit) => matchKey(normalizeText(h.doc.title)).replace(/\s+/g, '').includes(phrase);
     const lead = hits.findIndex(holds);
     if (lead > 0 && !holds(hits[0] as SearchHit)) hits.unshift(...hits.splice(lead, 1));
@@ -115,7 +116,8 @@ export function lookup(k: Knowledge, u: Understanding, filters: ListFilters): De
 /** One item of the plan found: what the question asks of it (its budget, of a year; its progress; the item itself). */
 export function projectDecision(k: Knowledge, u: Understanding, p: Project, hits: SearchHit[], confidence: number): Decision {
   // "โครงการ X ปี 2568": a plan says a project's year through its budget, so the lead states that year's figure.
-  const yearAsked = u.years.length > 0 && u.projectAspects.length === 0 && !u.wants.list && k.corpus.document?.kind !== 'report';
+  // (A 'budget' aspect counts as none here: "กิจกรรมอบรมการตรวจสอบงบประมาณ… ปี 2566" asks that year's figure.)
+  const yearAsked = u.years.length > 0 && u.projectAspects.every((a) => a === 'budget') && !u.wants.list && k.corpus.document?.kind !== 'report';
   // ("โครงการ…บริหารงบประมาณ หน่วยงานไหนดูแล": the "งบ" of the item's own name asks nothing.)
   const budget = (u.wants.budget || (u.wants.money && u.manualAspects.length <= 1)) && asksBudgetBeyond(u.compact, p.name);
   const intent = asksProgress(u, p, k.corpus.document?.kind === 'report') ? 'project.progress' : budget || yearAsked ? 'project.budget' : 'project';
