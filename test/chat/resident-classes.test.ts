@@ -379,3 +379,25 @@ describe('an item named by its own words', () => {
     expect(out.results[0]?.title).toContain('ช่องทางการรับเรื่องร้องเรียนเกี่ยวกับการทุจริต');
   });
 });
+
+describe('percent words, English plan names and a year\'s planned figure', () => {
+  it('reads "เปอร์เซ็น" as ร้อยละ, and "ร้อยละ" is not a follow-up particle', async () => {
+    expect(first((await ask('tharae', 'ทำไปแล้วกี่เปอร์เซ็นของโครงการทั้งหมด')).messages)).toContain('69.23');
+    const spent = await ask('tharae', 'รวมทุกมิติใช้งบจริงไปเท่าไร');
+    const pct = await answer(kb, 'tharae', 'คิดเป็นกี่เปอร์เซ็นต์', spent.context, { now: new Date('2026-12-02T12:00:00+07:00') });
+    expect(first(pct.messages)).toContain('9.38');
+  });
+
+  it('reads "anti corruption plan" without its hyphen as the plan, and "first 6 months" as the report\'s period', async () => {
+    expect(first((await ask('maesot', 'how many projects in the anti corruption plan')).messages)).toContain('35');
+    expect(first((await ask('tharae', 'What percent of the projects were done in the first 6 months?')).messages)).toContain('69.23');
+  });
+
+  it('says what was spent is not recorded, and the year\'s planned figure as planned', async () => {
+    const out = await ask('maesot', 'ปี 2569 กิจกรรมส่งเสริมและพัฒนาศักยภาพสมาชิกสภาท้องถิ่น ใช้งบไปเท่าไรแล้ว');
+    expect(out.intent).toBe('unknown');
+    expect(first(out.messages)).toContain('ยังไม่มีการบันทึกผลการดำเนินงาน');
+    expect(first(out.messages)).toContain('แผนตั้งงบประมาณปี 2569 ไว้ 30,000 บาท ซึ่งเป็นงบตามแผน ไม่ใช่เงินที่ใช้จริง');
+    expect(out.sources).toEqual([expect.objectContaining({ figure: '30,000 บาท' })]);
+  });
+});

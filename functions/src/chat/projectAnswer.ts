@@ -16,8 +16,9 @@ import type { ProjectAspect } from './understand.ts';
  * budget, of a year or every year; who, when, which years, why, indicators, scope; its progress).
  */
 export function projectAnswer(s: Session, p: Project, hits: SearchHit[], aspects: ProjectAspect[], intent: Intent, year?: number, fromList = false, live: LiveProgress | null = null, allYears = false): AnswerOutput {
-  // Nothing recorded about a plan's project: an abstention on the figure (no card, no figure), said plainly.
-  if (intent === 'project.progress' && !live && !p.activity) return noProgressRecorded(s, p);
+  // Nothing recorded about a plan's project: an abstention on the figure asked (no card, no spent figure), said plainly;
+  // with a year, the year's planned figure, said as planned.
+  if (intent === 'project.progress' && !live && !p.activity) return noProgressRecorded(s, p, year);
   const results: ResultRef[] = hits.length ? hits.slice(0, 5).map(toRef) : [{ type: 'project', id: p.id, title: p.name, score: 1 }];
   const { lead, sources } = intent === 'project.progress' ? progressLead(s, p, live) : projectLead(s, p, aspects, intent, year, allYears);
   const fd = s.figureDoc();
@@ -200,18 +201,23 @@ function progressLead(s: Session, p: Project, live: LiveProgress | null): { lead
  * A plan's project without recorded progress: the engine does not know how far it got, so it abstains (intent
  * `unknown`, no card, no figure) and says so about that project; the project stays the topic for "งบเท่าไร".
  */
-function noProgressRecorded(s: Session, p: Project): AnswerOutput {
+function noProgressRecorded(s: Session, p: Project, year?: number): AnswerOutput {
   const name = tidy(p.name);
+  // The year's planned figure, said as planned (what the plan states; not what was spent), with its line.
+  const planned = year !== undefined && s.doc && !sharedBudgetOf(p, s.doc.projects) ? p.budgets[String(year)] : undefined;
+  const fd = s.figureDoc();
+  const plannedText = planned === undefined ? '' : planned === 0 ? s.say(` (แผนระบุว่าปี ${year} ไม่ใช้งบประมาณ)`, ` (the plan sets no budget for ${year})`) : s.say(` (แผนตั้งงบประมาณปี ${year} ไว้ ${formatBaht(planned)} ซึ่งเป็นงบตามแผน ไม่ใช่เงินที่ใช้จริง)`, ` (the plan sets ${formatNumber(planned)} baht for ${year}: planned, not spent)`);
   const text = s.say(
-    `ขออภัยค่ะ ${name} ยังไม่มีการบันทึกผลการดำเนินงานในระบบ แผนปฏิบัติการบอกเฉพาะสิ่งที่วางแผนไว้ (งบประมาณที่ตั้งไว้) ไม่ได้บอกผลหรือเงินที่ใช้ไปจริง`,
-    `Sorry, no progress has been recorded for ${name} yet: the action plan says what is planned (the budget set), not what was done or spent.`,
+    `ขออภัยค่ะ ${name} ยังไม่มีการบันทึกผลการดำเนินงานในระบบ แผนปฏิบัติการบอกเฉพาะสิ่งที่วางแผนไว้ (งบประมาณที่ตั้งไว้) ไม่ได้บอกผลหรือเงินที่ใช้ไปจริง${plannedText}`,
+    `Sorry, no progress has been recorded for ${name} yet: the action plan says what is planned (the budget set), not what was done or spent${plannedText}.`,
   );
+  const sources = planned !== undefined && planned > 0 && fd ? [source(fd, formatBaht(planned), p.line ?? p.detail?.line)] : [];
   const qr = quickReply([
     ask(s.say('งบตามแผน', 'Planned budget'), s.say('งบประมาณเท่าไร', 'How much is the budget?')),
     ask(s.say('ใครรับผิดชอบ', 'Who is responsible?'), s.say('ใครรับผิดชอบ', 'Who is responsible?')),
     ...(s.helpQuickReply().items ?? []),
   ]);
-  return { intent: 'unknown', results: [], messages: [textMessage(text, qr)], sources: [], context: s.context({ intent: 'project.progress', topic: { type: 'project', id: p.id } }), confidence: 0.9 };
+  return { intent: 'unknown', results: [], messages: [textMessage(text, qr)], sources, context: s.context({ intent: 'project.progress', topic: { type: 'project', id: p.id } }), confidence: 0.9 };
 }
 
 const ENGLISH_STATUS: Record<LiveProgress['status'], string> = { not_started: 'not started', in_progress: 'in progress', done: 'done', cancelled: 'cancelled or postponed' };

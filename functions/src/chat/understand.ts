@@ -183,11 +183,11 @@ const ACTIONS: Array<[Action, RegExp]> = [
   ['rating', /^(?:อยาก|จะ|ขอ)?(?:ประเมินความพึงพอใจ|ให้คะแนน|ทำแบบประเมิน|ประเมินการบริการ|ประเมินบริการ)|(?:อยาก|จะ|ขอ)(?:ประเมิน|ให้คะแนน)/u],
 ];
 
-
 const GREETING = /^(สวัสดี|หวัดดี|ดีครับ|ดีค่ะ|ดีคับ|ดีจ้า|hello|hi|hey|good (?:morning|afternoon|evening))/u;
 const THANKS = /^(ขอบคุณ|ขอบใจ|thank|thx|ขอบพระคุณ)/u;
 const HELP = /^(help|ช่วยเหลือ|วิธีใช้|เมนู|menu|เริ่มต้น|start)$|(?:ทำอะไรได้บ้าง|ถามอะไรได้บ้าง|ช่วยอะไรได้บ้าง|ใช้งานยังไง)/u;
-const FOLLOW_UP = /^แล้ว|(?:ล่ะ|หละ|ละ|อ่ะ)$/u;
+// (Not the "ละ" of "ร้อยละ", "ปีละ": a percent or a rate, not a follow-up particle.)
+const FOLLOW_UP = /^แล้ว|(?:ล่ะ|หละ|(?<!ร้อย|ปี|เดือน|วัน|คน|ครั้ง)ละ|อ่ะ)$/u;
 
 /** Words that frame a question without naming its subject (matching form: no tone marks). */
 const FRAME_WORDS: ReadonlySet<string> = new Set(
