@@ -13,7 +13,7 @@ import { topicInScope } from './scopedTopic.ts';
 import { asksAboutItem, stronglyNamedItem } from './namedItem.ts';
 import { statusFieldOf } from './reportStatus.ts';
 import { missionsAbout, subjectKeys, withDocument } from './scope.ts';
-import { itemsOfNamedTopic, missedByList, topicsOf } from './topicItems.ts';
+import { itemsOfNamedTopic, topicListIds, topicsOf } from './topicItems.ts';
 import { asksProgressBeyond, type Understanding } from './understand.ts';
 
 /**
@@ -304,18 +304,14 @@ function decideIntent(k: Knowledge, read: Understanding, ctx: ConversationContex
   const text = listTopicText(u);
   // (Not "กิจกรรม<name> ทำอะไรบ้าง": what one named item does.)
   if (u.wants.list && !(u.namesItem && u.projectAspects.length > 0) && found.intent.startsWith('project') && 'hits' in found) {
-    const top = found.hits[0];
-    // Every item close to the best one (results list them all; the reply pages them), and the items that say the
-    // topic they share in other words (topicItems.ts).
-    const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.45).map((h) => h.doc.id);
-    const ids = [...near, ...missedByList(k, u.subjectWords, near)];
-    if (ids.length > 1) return { intent: 'list', filters: { ...filters, topic: { text: text || u.topicText, ids } }, confidence: found.confidence };
+    const ids = topicListIds(k, found.hits, u.subjectWords);
+    if (ids.length > 1) return { intent: 'list', filters: { ...filters, topic: { text, ids } }, confidence: found.confidence };
   }
   // "ข้างบ้านเสียงดัง มีมาตรการอะไรไหม": what search is unsure of, a list question whose words name a topic of the
   // plans' vocabulary that a few items carry is answered with those items (the rest of it describes a situation).
   if (u.wants.list && u.mentionsPlan && found.intent === 'unknown' && !u.outside && !u.otherPlace) {
     const ids = itemsOfNamedTopic(k, u.subjectWords);
-    if (ids.length > 0) return { intent: 'list', filters: { ...filters, topic: { text: text || u.topicText, ids } }, confidence: LIST_CONFIDENCE_THRESHOLD };
+    if (ids.length > 0) return { intent: 'list', filters: { ...filters, topic: { text, ids } }, confidence: LIST_CONFIDENCE_THRESHOLD };
   }
   return found;
 }

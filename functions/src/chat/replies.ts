@@ -294,7 +294,12 @@ const DEADLINE = new RegExp(`ภายใน\\s*\\d|ภายใน(?:เดื�
 
 /** The manual's sentences (summary, then the rest), tidied, each once. */
 export function manualSentences(m: CorpusManual): string[] {
-  return [...new Set([m.summary, m.details].join('\n').split(/\n|(?<=[.;])\s+|\s{2,}/u).map((x) => tidy(x)).filter(Boolean))];
+  return sentencesOf([m.summary, m.details]);
+}
+
+/** Texts cut into sentences (lines, ". ", "; ", wide gaps), tidied, each once. */
+function sentencesOf(texts: readonly string[]): string[] {
+  return [...new Set(texts.join('\n').split(/\n|(?<=[.;])\s+|\s{2,}/u).map((x) => tidy(x)).filter(Boolean))];
 }
 
 /** The sentences that state an amount in baht a resident receives (not the fees), at most three. */
@@ -305,8 +310,7 @@ export function amountSentences(m: CorpusManual): string[] {
 
 /** The manual's sentences that set a deadline ("แจ้งภายใน 24 ชั่วโมง", "ยื่นแบบภายในเดือนมีนาคม"), at most two. */
 export function deadlines(m: CorpusManual): string[] {
-  const sentences = [m.summary, m.details, ...m.fees].join('\n').split(/\n|(?<=[.;])\s+|\s{2,}/u).map((x) => tidy(x)).filter(Boolean);
-  return [...new Set(sentences.filter((x) => DEADLINE.test(x)))].slice(0, 2).map((x) => `• ${clip(x, 200)}`);
+  return sentencesOf([m.summary, m.details, ...m.fees]).filter((x) => DEADLINE.test(x)).slice(0, 2).map((x) => `• ${clip(x, 200)}`);
 }
 
 export function manualAltText(m: CorpusManual): string {

@@ -4,7 +4,7 @@ import { matchKey, normalizeText } from '../search/normalize.ts';
 import type { Decision } from './decision.ts';
 import { lookup } from './lookup.ts';
 import { filterProjects } from './scope.ts';
-import { missedByList } from './topicItems.ts';
+import { topicListIds } from './topicItems.ts';
 import type { ListFilters } from './types.ts';
 import type { Understanding } from './understand.ts';
 
@@ -34,9 +34,7 @@ export function topicInScope(k: Knowledge, u: Understanding, filters: ListFilter
   if (found.intent === 'unknown') return found.reason === 'off-topic' || kind === 'count' ? found : null;
   if (!('hits' in found) || !found.intent.startsWith('project')) return null;
   const inScope = new Set(filterProjects(k, filters).map((p) => p.id));
-  const top = found.hits[0];
-  const near = found.hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * 0.45).map((h) => h.doc.id);
-  const ids = [...near, ...missedByList(k, words, near)].filter((id) => inScope.has(id));
+  const ids = topicListIds(k, found.hits, words).filter((id) => inScope.has(id));
   if (ids.length === 0) return null;
   return { intent: kind, filters: { ...filters, topic: { text, ids } }, confidence: Math.min(0.9, found.confidence) };
 }

@@ -1,4 +1,5 @@
 import type { Project } from '../plans/schema.ts';
+import type { SearchHit } from '../search/index.ts';
 import type { Knowledge } from '../search/knowledgeBase.ts';
 import { normalizeText } from '../search/normalize.ts';
 import { synonymsOf } from '../search/synonyms.ts';
@@ -110,6 +111,19 @@ export function missedByList(k: Knowledge, words: readonly string[], listed: rea
   if (shared.length === 0) return [];
   const [first, ...rest] = shared as [Topic, ...Topic[]];
   return first.items.filter((id) => !listed.includes(id) && rest.every((t) => t.items.includes(id)));
+}
+
+/** A hit belongs to a topic list when it scores at least this share of the best hit's score. */
+const NEAR_SHARE = 0.45;
+
+/**
+ * The items of a list about a topic: every item search found close to its best hit (results list them all; the reply
+ * pages them), then the items that say the topic they share in other words.
+ */
+export function topicListIds(k: Knowledge, hits: readonly SearchHit[], words: readonly string[]): string[] {
+  const top = hits[0];
+  const near = hits.filter((h) => h.doc.type === 'project' && top && h.score >= top.score * NEAR_SHARE).map((h) => h.doc.id);
+  return [...near, ...missedByList(k, words, near)];
 }
 
 /**
